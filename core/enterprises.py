@@ -1,0 +1,81 @@
+"""Enterprises / pollution sources (排污单位)."""
+from __future__ import annotations
+
+from typing import Any, Mapping
+
+from . import rows
+from .changes import Changes
+from .ledger import Ledger
+from .validation import Form
+
+FIELDS = ("name", "credit_code", "region_code", "industry_code", "permit_number",
+          "key_monitored", "address", "longitude", "latitude")
+
+
+def check(ledger: Ledger, raw: Mapping[str, Any], row_id: str | None = None) -> Form:
+    """Validate an enterprise as typed; the form holds clean values and findings."""
+    form = Form(raw)
+    form.text("name", required=True, max_length=200)
+    code = form.credit_code()
+    form.region(ledger)
+    form.text("industry_code", max_length=10)
+    form.text("permit_number", max_length=40)
+    form.flag("key_monitored")
+    form.text("address", max_length=300)
+    _coordinate(form, "longitude", 73.0, 136.0)
+    _coordinate(form, "latitude", 3.0, 54.0)
+    if code and not form.has_error("credit_code"):
+        other = ledger.conn.execute(
+            "SELECT name FROM enterprise WHERE credit_code = ? AND id IS NOT ?", (code, row_id)
+        ).fetchone()
+        if other:
+            form.fail("credit_code", "error.credit_code_taken", name=other[0])
+    return form
+
+
+def _coordinate(form: Form, field: str, low: float, high: float) -> None:
+    value = form.raw.get(field)
+    if value in (None, ""):
+        form.values[field] = None
+        return
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        form.fail(field, "error.number_invalid", value=value)
+        return
+    if not low <= number <= high:
+        form.fail(field, "error.number_range", low=low, high=high)
+    form.values[field] = number
+
+
+def add(ledger: Ledger, raw: Mapping[str, Any]) -> Changes:
+    form = check(ledger, raw)
+    form.raise_if_blocked()
+    with ledger.transaction():
+        row_id = rows.insert(ledger, "enterprise", form.values)
+    return Changes.of("enterprise", ids=(row_id,), warnings=form.warnings)
+
+
+def update(ledger: Ledger, row_id: str, raw: Mapping[str, Any]) -> Changes:
+    current = get(ledger, row_id)
+    form = check(ledger, {**current, **raw}, row_id)
+    form.raise_if_blocked()
+    with ledger.transaction():
+        rows.update(ledger, "enterprise", row_id, form.values)
+    return Changes.of("enterprise", ids=(row_id,), warnings=form.warnings)
+
+
+def get(ledger: Ledger, row_id: str) -> dict[str, Any]:
+    return rows.get(ledger, "enterprise", row_id)
+
+
+def find_by_credit_code(ledger: Ledger, code: str) -> dict[str, Any] | None:
+    row = ledger.conn.execute(
+        "SELECT * FROM enterprise WHERE credit_code = ?", (code.strip().upper(),)
+    ).fetchone()
+    return dict(row) if row else None
+
+
+def find_by_name(ledger: Ledger, name: str) -> dict[str, Any] | None:
+    row = ledger.conn.execute("SELECT * FROM enterprise WHERE name = ?", (name.strip(),)).fetchone()
+    return dict(row) if row else None

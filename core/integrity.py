@@ -1,0 +1,21 @@
+"""Integrity checks on the ledger file."""
+from __future__ import annotations
+
+from . import messages
+from .ledger import Ledger
+
+
+def check(ledger: Ledger) -> list[str]:
+    """Every fault found by SQLite's integrity and foreign-key checks, as readable lines."""
+    findings = []
+    for (line,) in ledger.conn.execute("PRAGMA integrity_check"):
+        if line != "ok":
+            findings.append(messages.text("error.integrity", detail=line))
+    for table, rowid, parent, _ in ledger.conn.execute("PRAGMA foreign_key_check"):
+        findings.append(messages.text("error.foreign_key", table=table, rowid=rowid, parent=parent))
+    return findings
+
+
+def quick_check(ledger: Ledger) -> bool:
+    """SQLite's quick check, cheap enough to run at every open."""
+    return ledger.conn.execute("PRAGMA quick_check").fetchone()[0] == "ok"

@@ -1,0 +1,32 @@
+"""Money as integer fen (分); returns show 万元 with two decimals."""
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+_FULLWIDTH = str.maketrans("０１２３４５６７８９．，", "0123456789.,")
+
+
+def parse_yuan(value: object) -> int:
+    """Yuan as typed (e.g. '35,550,000', '1200.5', 3000) to fen; ValueError if not money."""
+    if isinstance(value, bool):
+        raise ValueError(value)
+    if isinstance(value, int):
+        return value * 100
+    text = str(value).translate(_FULLWIDTH).replace(",", "").replace("元", "").strip()
+    try:
+        amount = Decimal(text)
+    except InvalidOperation:
+        raise ValueError(value) from None
+    if not amount.is_finite():
+        raise ValueError(value)
+    fen = (amount * 100).quantize(Decimal(1), rounding=ROUND_HALF_UP)
+    return int(fen)
+
+
+def fen_to_wan(fen: int) -> Decimal:
+    """Fen to 万元, rounded half up to two decimals."""
+    return (Decimal(fen) / 1_000_000).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+
+
+def fen_to_yuan_text(fen: int) -> str:
+    return f"{Decimal(fen) / 100:,.2f}"

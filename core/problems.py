@@ -1,0 +1,272 @@
+"""Problems (环境问题) and their rectification: status log, notes, deadline extensions."""
+from __future__ import annotations
+
+from typing import Any, Mapping
+
+from . import dates, rows, workflow
+from .changes import Changes
+from .errors import LedgerError
+from .ledger import Ledger
+from .validation import Form
+from .vocabulary import CATEGORIES, SOURCES
+from .workflow import Status
+
+FIELDS = ("number", "source", "campaign_id", "batch_id", "inspection_id", "enterprise_id",
+          "region_code", "category", "description", "assigned_on", "deadline",
+          "responsible_unit", "responsible_person")
+
+
+def check(ledger: Ledger, raw: Mapping[str, Any]) -> Form:
+    """Validate a problem as typed; the form holds clean values and findings."""
+    raw = dict(raw)
+    if not raw.get("region_code") and raw.get("enterprise_id"):
+        found = ledger.conn.execute(
+            "SELECT region_code FROM enterprise WHERE id = ?", (raw["enterprise_id"],)
+        ).fetchone()
+        raw["region_code"] = found[0] if found else None
+    form = Form(raw)
+    form.text("number", max_length=60)
+    form.choice("source", SOURCES)
+    form.reference(ledger, "campaign_id", "campaign")
+    form.reference(ledger, "batch_id", "batch")
+    form.reference(ledger, "inspection_id", "inspection")
+    form.reference(ledger, "enterprise_id", "enterprise")
+    form.region(ledger)
+    form.choice("category", CATEGORIES)
+    form.text("description", required=True)
+    form.date("assigned_on", not_future=True)
+    form.date("deadline")
+    form.ordered("assigned_on", "deadline", "error.deadline_before_assigned")
+    form.text("responsible_unit", max_length=200)
+    form.text("responsible_person", max_length=60)
+    _campaign_from_batch(ledger, form)
+    return form
+
+
+def _campaign_from_batch(ledger: Ledger, form: Form) -> None:
+    batch_id = form.values.get("batch_id")
+    if batch_id and not form.values.get("campaign_id") and not form.has_error("batch_id"):
+        row = ledger.conn.execute("SELECT campaign_id FROM batch WHERE id = ?", (batch_id,))
+        form.values["campaign_id"] = row.fetchone()[0]
+
+
+def add(ledger: Ledger, raw: Mapping[str, Any]) -> Changes:
+    """Record a newly assigned problem; its log starts with 'assigned' on its assigned date."""
+    form = check(ledger, raw)
+    form.raise_if_blocked()
+    with ledger.transaction():
+        row_id = insert_checked(ledger, form.values)
+    return Changes.of("problem", ids=(row_id,), warnings=form.warnings)
+
+
+def insert_checked(ledger: Ledger, values: Mapping[str, Any]) -> str:
+    """Insert validated problem values with their first log entry (inside a transaction)."""
+    assigned_on = values["assigned_on"]
+    row_id = rows.insert(ledger, "problem", {
+        **values, "status": Status.ASSIGNED.value, "status_since": assigned_on,
+        "deadline_in_force": values["deadline"], "deadline_since": assigned_on,
+    })
+    _log(ledger, row_id, assigned_on, None, Status.ASSIGNED.value, None)
+    return row_id
+
+
+def update(ledger: Ledger, row_id: str, raw: Mapping[str, Any]) -> Changes:
+    """Correct a problem's recorded fields (status changes go through `transition`)."""
+    current = get(ledger, row_id)
+    form = check(ledger, {**{k: current[k] for k in FIELDS}, **raw})
+    first_change = _first_change_after_assignment(ledger, row_id)
+    if form.values.get("assigned_on") and first_change and form.values["assigned_on"] > first_change:
+        form.fail("assigned_on", "error.assigned_after_change", date=first_change)
+    form.raise_if_blocked()
+    values = {k: form.values[k] for k in FIELDS}
+    if not _has_extension(ledger, row_id):
+        values["deadline_in_force"] = values["deadline"]
+        values["deadline_since"] = values["assigned_on"]
+    if current["status"] == Status.ASSIGNED.value:
+        values["status_since"] = values["assigned_on"]
+    with ledger.transaction():
+        rows.update(ledger, "problem", row_id, values)
+        ledger.conn.execute(
+            "UPDATE problem_log SET happened_on = ? WHERE problem_id = ? AND seq = 1",
+            (values["assigned_on"], row_id),
+        )
+    return Changes.of("problem", ids=(row_id,), warnings=form.warnings)
+
+
+def _first_change_after_assignment(ledger: Ledger, row_id: str) -> str | None:
+    row = ledger.conn.execute(
+        "SELECT min(happened_on) FROM problem_log WHERE problem_id = ? AND seq > 1", (row_id,)
+    ).fetchone()
+    return row[0]
+
+
+def _has_extension(ledger: Ledger, row_id: str) -> bool:
+    return ledger.conn.execute(
+        "SELECT 1 FROM deadline_extension WHERE problem_id = ? AND approved_on IS NOT NULL",
+        (row_id,),
+    ).fetchone() is not None
+
+
+def get(ledger: Ledger, row_id: str) -> dict[str, Any]:
+    return rows.get(ledger, "problem", row_id)
+
+
+def allowed_transitions(ledger: Ledger, row_id: str) -> tuple[Status, ...]:
+    problem = get(ledger, row_id)
+    if problem["withdrawn_on"]:
+        return ()
+    return workflow.allowed(problem["status"])
+
+
+def transition(ledger: Ledger, row_id: str, target: str, on: object | None = None,
+               note: str | None = None) -> Changes:
+    """Move a problem to `target` on date `on` (default today), if the workflow allows it."""
+    problem = get(ledger, row_id)
+    if problem["withdrawn_on"]:
+        raise LedgerError("error.problem_withdrawn")
+    to = workflow.check(problem["status"], target)
+    day = _event_date(on, problem["status_since"])
+    values: dict[str, Any] = {"status": to.value, "status_since": day}
+    if to is Status.REPORTED_DONE:
+        values["done_on"] = day
+    elif to is Status.CLOSED:
+        values["closed_on"] = day
+    elif to is Status.REOPENED:
+        values["closed_on"] = None
+    with ledger.transaction():
+        rows.update(ledger, "problem", row_id, values)
+        _log(ledger, row_id, day, problem["status"], to.value, note)
+    return Changes.of("problem", ids=(row_id,))
+
+
+def add_note(ledger: Ledger, row_id: str, note: str, on: object | None = None) -> Changes:
+    """A dated progress note in the problem's log."""
+    problem = get(ledger, row_id)
+    if not note or not note.strip():
+        raise LedgerError("error.note_empty")
+    day = _event_date(on, problem["assigned_on"])
+    with ledger.transaction():
+        _log(ledger, row_id, day, None, None, note.strip())
+        rows.update(ledger, "problem", row_id, {})
+    return Changes.of("problem", ids=(row_id,))
+
+
+def withdraw(ledger: Ledger, row_id: str, reason: str, on: object | None = None) -> Changes:
+    """Withdraw a problem assigned in error: from `on` it no longer counts as assigned."""
+    problem = get(ledger, row_id)
+    if not reason or not reason.strip():
+        raise LedgerError("error.withdraw_reason")
+    if problem["withdrawn_on"]:
+        raise LedgerError("error.problem_withdrawn")
+    day = _event_date(on, problem["status_since"])
+    with ledger.transaction():
+        rows.update(ledger, "problem", row_id,
+                    {"withdrawn_on": day, "withdrawn_reason": reason.strip()})
+        _log(ledger, row_id, day, None, None, reason.strip())
+    return Changes.of("problem", ids=(row_id,))
+
+
+def _event_date(on: object | None, not_before: str) -> str:
+    """The ISO date of an event: valid, not in the future, not before the last one."""
+    try:
+        day = dates.iso(on) if on not in (None, "") else dates.today().isoformat()
+    except dates.DateError:
+        raise LedgerError("error.date_invalid", value=on) from None
+    if day > dates.today().isoformat():
+        raise LedgerError("error.date_in_future", value=day)
+    if day < not_before:
+        raise LedgerError("error.event_before_last", value=day, last=not_before)
+    return day
+
+
+def _log(ledger: Ledger, problem_id: str, day: str, status_from: str | None,
+         status_to: str | None, note: str | None) -> None:
+    seq = ledger.conn.execute(
+        "SELECT coalesce(max(seq), 0) + 1 FROM problem_log WHERE problem_id = ?", (problem_id,)
+    ).fetchone()[0]
+    rows.insert(ledger, "problem_log", {
+        "problem_id": problem_id, "happened_on": day, "seq": seq,
+        "status_from": status_from, "status_to": status_to, "note": note,
+    })
+
+
+def timeline(ledger: Ledger, row_id: str) -> list[dict[str, Any]]:
+    """Status changes and notes, oldest first."""
+    return [dict(r) for r in ledger.conn.execute(
+        "SELECT * FROM problem_log WHERE problem_id = ? ORDER BY happened_on, seq", (row_id,))]
+
+
+# -- deadline extensions (延期)
+
+def request_extension(ledger: Ledger, row_id: str, new_deadline: object, reason: str,
+                      on: object | None = None) -> Changes:
+    """Ask for a later deadline; it counts only once a manager approves it."""
+    problem = get(ledger, row_id)
+    form = Form({"new_deadline": new_deadline, "reason": reason, "requested_on": on or dates.today()})
+    form.date("new_deadline")
+    form.text("reason", required=True)
+    form.date("requested_on", not_future=True)
+    if form.values["new_deadline"] and form.values["new_deadline"] <= problem["deadline_in_force"]:
+        form.fail("new_deadline", "error.extension_not_later", deadline=problem["deadline_in_force"])
+    form.raise_if_blocked()
+    with ledger.transaction():
+        ext_id = rows.insert(ledger, "deadline_extension", {"problem_id": row_id, **form.values})
+    return Changes.of("problem", ids=(ext_id,))
+
+
+def approve_extension(ledger: Ledger, extension_id: str, on: object | None = None) -> Changes:
+    """Approve an extension: from `on`, its deadline is the one in force."""
+    ext = rows.get(ledger, "deadline_extension", extension_id)
+    if ext["approved_on"]:
+        raise LedgerError("error.extension_approved")
+    problem = get(ledger, ext["problem_id"])
+    day = _event_date(on, max(problem["deadline_since"], ext["requested_on"]))
+    with ledger.transaction():
+        rows.update(ledger, "deadline_extension", extension_id,
+                    {"approved_on": day, "approved_by": ledger.operator})
+        rows.update(ledger, "problem", problem["id"],
+                    {"deadline_in_force": ext["new_deadline"], "deadline_since": day})
+    return Changes.of("problem", ids=(problem["id"],))
+
+
+def extensions(ledger: Ledger, row_id: str) -> list[dict[str, Any]]:
+    return [dict(r) for r in ledger.conn.execute(
+        "SELECT * FROM deadline_extension WHERE problem_id = ? ORDER BY requested_on", (row_id,))]
+
+
+# -- rectification measures (整改措施)
+
+def check_measure(raw: Mapping[str, Any]) -> Form:
+    form = Form(raw)
+    form.text("description", required=True)
+    form.date("deadline", required=False)
+    form.text("responsible", max_length=100)
+    form.integer("progress", 0, 100)
+    form.date("done_on", required=False, not_future=True)
+    return form
+
+
+def add_measure(ledger: Ledger, problem_id: str, raw: Mapping[str, Any]) -> Changes:
+    get(ledger, problem_id)
+    form = check_measure(raw)
+    form.raise_if_blocked()
+    with ledger.transaction():
+        seq = ledger.conn.execute(
+            "SELECT coalesce(max(seq), 0) + 1 FROM measure WHERE problem_id = ?", (problem_id,)
+        ).fetchone()[0]
+        rows.insert(ledger, "measure", {"problem_id": problem_id, "seq": seq, **form.values})
+    return Changes.of("problem", ids=(problem_id,))
+
+
+def update_measure(ledger: Ledger, measure_id: str, raw: Mapping[str, Any]) -> Changes:
+    current = rows.get(ledger, "measure", measure_id)
+    form = check_measure({**current, **raw})
+    form.raise_if_blocked()
+    with ledger.transaction():
+        rows.update(ledger, "measure", measure_id, form.values)
+    return Changes.of("problem", ids=(current["problem_id"],))
+
+
+def measures(ledger: Ledger, problem_id: str) -> list[dict[str, Any]]:
+    return [dict(r) for r in ledger.conn.execute(
+        "SELECT * FROM measure WHERE problem_id = ? ORDER BY seq", (problem_id,))]

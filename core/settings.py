@@ -1,0 +1,47 @@
+"""Bureau settings kept in the ledger: jurisdiction, reporting unit, return footer."""
+from __future__ import annotations
+
+from .changes import Changes
+from .ledger import Ledger
+from . import regions
+
+# The jurisdiction a new ledger gets when none is given: Linfen city (a city bureau,
+# so returns have a row per county).
+DEFAULT_JURISDICTION = "141000"
+
+KEYS = (
+    "jurisdiction", "unit_name", "unit_head", "filled_by", "phone", "operator_name",
+    "language",
+)
+
+
+def get(ledger: Ledger, key: str, default: str | None = None) -> str | None:
+    row = ledger.conn.execute("SELECT value FROM setting WHERE key = ?", (key,)).fetchone()
+    return row[0] if row else default
+
+
+def put(ledger: Ledger, key: str, value: str) -> Changes:
+    with ledger.transaction():
+        ledger.conn.execute(
+            "INSERT INTO setting (key, value) VALUES (?, ?) "
+            "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            (key, value),
+        )
+    return Changes.of("setting")
+
+
+def jurisdiction(ledger: Ledger) -> str:
+    """The code of the region whose bureau keeps this ledger."""
+    return get(ledger, "jurisdiction") or DEFAULT_JURISDICTION
+
+
+def set_jurisdiction(ledger: Ledger, code: str) -> Changes:
+    region = regions.require(ledger, code)
+    changes = put(ledger, "jurisdiction", region.code)
+    if not get(ledger, "unit_name"):
+        changes |= put(ledger, "unit_name", region.name + "生态环境局")
+    return changes
+
+
+def is_initialised(ledger: Ledger) -> bool:
+    return get(ledger, "jurisdiction") is not None

@@ -1,0 +1,362 @@
+"""Progress statistics computed in SQL, correct as of any past date.
+
+A problem's state on date D comes from its status log. The problem row also keeps its
+current status and the date that status began, so for the common case (nothing changed
+after D) one scan of a covering index answers; only problems changed after D consult
+the logs.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import asdict, dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Iterable
+
+from . import dates, regions, settings
+from .ledger import Ledger
+
+OPEN, REPORTED_DONE, CLOSED = "open", "reported_done", "closed"
+BUCKETS = ("overdue", "due_10", "due_20", "due_later")
+GROUPS = ("region", "batch", "category", "campaign", "source")
+
+
+@dataclass(frozen=True)
+class Filter:
+    """Which problems a figure covers; None means all."""
+
+    campaign_id: str | None = None
+    batch_id: str | None = None
+    region_code: str | None = None  # a city or province code covers the counties inside it
+    category: str | None = None
+    source: str | None = None
+
+    def where(self, alias: str = "") -> tuple[str, list]:
+        """SQL conditions (with a leading AND) and their parameters."""
+        a = alias + "." if alias else ""
+        sql, params = [], []
+        for column in ("campaign_id", "batch_id", "category", "source"):
+            value = getattr(self, column)
+            if value:
+                sql.append(f"{a}{column} = ?")
+                params.append(value)
+        if self.region_code:
+            low, high = region_range(self.region_code)
+            sql.append(f"{a}region_code BETWEEN ? AND ?")
+            params += [low, high]
+        return "".join(" AND " + s for s in sql), params
+
+
+def region_range(code: str) -> tuple[str, str]:
+    """The span of county codes inside a region code (140000 → 140000..149999)."""
+    stem = code.rstrip("0")
+    if len(stem) <= 2:
+        stem = code[:2]
+    elif len(stem) <= 4:
+        stem = code[:4]
+    else:
+        stem = code
+    return stem.ljust(6, "0"), stem.ljust(6, "9")
+
+
+def rate(part: int, whole: int) -> Decimal | None:
+    """part / whole in %, 2 decimals (half up); None when nothing was assigned."""
+    if whole == 0:
+        return None
+    return (Decimal(part) * 100 / Decimal(whole)).quantize(Decimal("0.01"), ROUND_HALF_UP)
+
+
+@dataclass
+class Progress:
+    """Rectification figures of one group of problems on one date."""
+
+    key: str | None = None
+    name: str = ""
+    assigned: int = 0
+    closed: int = 0
+    reported_done: int = 0
+    overdue: int = 0
+    due_10: int = 0
+    due_20: int = 0
+    due_later: int = 0
+
+    @property
+    def open(self) -> int:
+        return self.assigned - self.closed
+
+    @property
+    def clearance_rate(self) -> Decimal | None:
+        return rate(self.closed, self.assigned)
+
+    def add(self, state: str, bucket: str | None, count: int) -> None:
+        self.assigned += count
+        if state == CLOSED:
+            self.closed += count
+        elif state == REPORTED_DONE:
+            self.reported_done += count
+        if bucket:
+            setattr(self, bucket, getattr(self, bucket) + count)
+
+    def as_dict(self) -> dict:
+        data = asdict(self)
+        rate_value = self.clearance_rate
+        data["clearance_rate"] = float(rate_value) if rate_value is not None else None
+        return data
+
+
+@dataclass
+class Report:
+    """Progress on one date: totals and the same figures by each grouping."""
+
+    as_of: str
+    total: Progress
+    by: dict[str, list[Progress]] = field(default_factory=dict)
+
+
+_STATE = f"""CASE st WHEN 'closed' THEN '{CLOSED}' WHEN 'reported_done' THEN '{REPORTED_DONE}'
+    ELSE '{OPEN}' END"""
+_BUCKET = """CASE WHEN st = 'closed' THEN NULL WHEN dl < :d THEN 'overdue'
+    WHEN dl <= :d10 THEN 'due_10' WHEN dl <= :d20 THEN 'due_20' ELSE 'due_later' END"""
+_KEYS = "region_code, batch_id, category, campaign_id, source"
+
+# Problems unchanged since D: everything needed is in the covering index.
+_SETTLED = f"""
+SELECT {_KEYS}, status AS st, deadline_in_force AS dl FROM problem
+WHERE assigned_on <= :d AND (withdrawn_on IS NULL OR withdrawn_on > :d)
+  AND status_since <= :d AND deadline_since <= :d {{where}}"""
+# Problems whose status or deadline changed after D: read their state on D from the logs.
+_CHANGED = f"""
+SELECT {_KEYS},
+  CASE WHEN status_since <= :d THEN status ELSE (
+    SELECT status_to FROM problem_log l WHERE l.problem_id = p.id AND l.status_to IS NOT NULL
+      AND l.happened_on <= :d ORDER BY l.happened_on DESC, l.seq DESC LIMIT 1) END AS st,
+  CASE WHEN deadline_since <= :d THEN deadline_in_force ELSE coalesce((
+    SELECT new_deadline FROM deadline_extension e WHERE e.problem_id = p.id
+      AND e.approved_on <= :d ORDER BY e.approved_on DESC LIMIT 1), deadline) END AS dl
+FROM problem p
+WHERE assigned_on <= :d AND (withdrawn_on IS NULL OR withdrawn_on > :d)
+  AND (status_since > :d OR deadline_since > :d) {{where}}"""
+_CUBE = f"""
+SELECT {_KEYS}, {_STATE} AS state, {_BUCKET} AS bucket, count(*) AS n
+FROM ({_SETTLED} UNION ALL {_CHANGED}) GROUP BY {_KEYS}, state, bucket"""
+
+
+def _as_of(as_of: object | None) -> str:
+    return dates.iso(as_of) if as_of not in (None, "") else dates.today().isoformat()
+
+
+def cube(ledger: Ledger, as_of: object | None = None, flt: Filter = Filter()) -> list[tuple]:
+    """Counts of problems on `as_of` by every grouping, state and deadline bucket."""
+    d = _as_of(as_of)
+    where, params = flt.where()
+    named = {"d": d, "d10": dates.shift(d, 10), "d20": dates.shift(d, 20)}
+    # The filter appears in both halves of the union: bind it by name.
+    sql, named = _name_params(_CUBE, where, params, named)
+    return ledger.conn.execute(sql, named).fetchall()
+
+
+def _name_params(template: str, where: str, params: list, named: dict) -> tuple[str, dict]:
+    parts = where.split("?")
+    clause = parts[0] + "".join(f":f{i}" + part for i, part in enumerate(parts[1:]))
+    named = {**named, **{f"f{i}": value for i, value in enumerate(params)}}
+    return template.replace("{where}", clause), named
+
+
+def progress(ledger: Ledger, as_of: object | None = None, flt: Filter = Filter(),
+             groups: Iterable[str] = GROUPS) -> Report:
+    """Assigned, closed, rate, overdue and deadline buckets on `as_of`, by each grouping."""
+    d = _as_of(as_of)
+    rows = cube(ledger, d, flt)
+    report = Report(as_of=d, total=Progress(key=None, name=""))
+    for row in rows:
+        report.total.add(row["state"], row["bucket"], row["n"])
+    for group in groups:
+        report.by[group] = _group(ledger, rows, group, flt)
+    return report
+
+
+def _group(ledger: Ledger, rows: list, group: str, flt: Filter) -> list[Progress]:
+    if group == "region":
+        return _by_region(ledger, rows, flt)
+    column = {"batch": "batch_id", "campaign": "campaign_id"}.get(group, group)
+    names = _names(ledger, group)
+    buckets: dict[str | None, Progress] = {}
+    for row in rows:
+        key = row[column]
+        entry = buckets.setdefault(key, Progress(key=key, name=names.get(key, key or "")))
+        entry.add(row["state"], row["bucket"], row["n"])
+    return sorted(buckets.values(), key=lambda p: (p.key is None, p.key or ""))
+
+
+def _names(ledger: Ledger, group: str) -> dict:
+    if group == "batch":
+        return dict(ledger.conn.execute("SELECT id, name FROM batch").fetchall())
+    if group == "campaign":
+        return dict(ledger.conn.execute("SELECT id, name FROM campaign").fetchall())
+    return {}
+
+
+def report_regions(ledger: Ledger, flt: Filter = Filter()) -> list[regions.Region]:
+    """The rows of a by-region table: the regions one level below the jurisdiction
+    (a county bureau's own county), in code order."""
+    top = flt.region_code or settings.jurisdiction(ledger)
+    region = regions.require(ledger, top)
+    if region.level == regions.COUNTY:
+        return [region]
+    return regions.children(ledger, top)
+
+
+def _by_region(ledger: Ledger, rows: list, flt: Filter) -> list[Progress]:
+    listed = report_regions(ledger, flt)
+    level = listed[0].level if listed else regions.COUNTY
+    out = {r.code: Progress(key=r.code, name=r.name) for r in listed}
+    for row in rows:
+        code = row["region_code"]
+        key = code[:4] + "00" if level == regions.CITY else code
+        if key not in out:  # outside the jurisdiction: listed after its own regions
+            found = regions.get(ledger, key)
+            out[key] = Progress(key=key, name=found.name if found else key)
+        out[key].add(row["state"], row["bucket"], row["n"])
+    return list(out.values())
+
+
+# -- series over time
+
+def cumulative(ledger: Ledger, start: object, end: object,
+               flt: Filter = Filter()) -> list[tuple[str, int, int]]:
+    """(day, assigned, closed) for every day from start to end, each as of that day."""
+    first, last = dates.iso(start), dates.iso(end)
+    where, params = flt.where("p")
+    deltas: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for day, n in ledger.conn.execute(
+        f"SELECT assigned_on, count(*) FROM problem p WHERE assigned_on <= ? {where} "
+        "GROUP BY assigned_on", [last, *params]):
+        deltas[day][0] += n
+    for day, status_from, status_to, n in ledger.conn.execute(
+        f"""SELECT l.happened_on, l.status_from, l.status_to, count(*) FROM problem_log l
+            JOIN problem p ON p.id = l.problem_id
+            WHERE l.happened_on <= ? AND (l.status_to = 'closed' OR l.status_from = 'closed')
+            {where} GROUP BY 1, 2, 3""", [last, *params]):
+        deltas[day][1] += n if status_to == "closed" else -n
+    for problem_id, day in ledger.conn.execute(
+        f"SELECT id, withdrawn_on FROM problem p WHERE withdrawn_on <= ? {where}",
+        [last, *params]):
+        deltas[day][0] -= 1
+        if _status_on(ledger, problem_id, day) == "closed":
+            deltas[day][1] -= 1
+    return _running_sums(deltas, first, last)
+
+
+def _running_sums(deltas: dict, first: str, last: str) -> list[tuple[str, int, int]]:
+    assigned = closed = 0
+    for day in sorted(d for d in deltas if d < first):
+        assigned += deltas[day][0]
+        closed += deltas[day][1]
+    series = []
+    day = dt.date.fromisoformat(first)
+    stop = dt.date.fromisoformat(last)
+    while day <= stop:
+        key = day.isoformat()
+        if key in deltas:
+            assigned += deltas[key][0]
+            closed += deltas[key][1]
+        series.append((key, assigned, closed))
+        day += dt.timedelta(days=1)
+    return series
+
+
+def _status_on(ledger: Ledger, problem_id: str, day: str) -> str | None:
+    row = ledger.conn.execute(
+        "SELECT status_to FROM problem_log WHERE problem_id = ? AND status_to IS NOT NULL "
+        "AND happened_on <= ? ORDER BY happened_on DESC, seq DESC LIMIT 1", (problem_id, day)
+    ).fetchone()
+    return row[0] if row else None
+
+
+# -- penalties and inspections
+
+@dataclass
+class Penalties:
+    """Penalty cases decided in a period, with fines (fen) and special measures."""
+
+    key: str | None = None
+    name: str = ""
+    cases: int = 0
+    fine_fen: int = 0
+    daily_fine: int = 0
+    daily_fine_fen: int = 0
+    seizure: int = 0
+    restriction: int = 0
+    detention: int = 0
+    crime_transfer: int = 0
+    closure: int = 0
+
+    @property
+    def five_kinds(self) -> int:
+        """The "five kinds of cases": each case counted once per special measure it has."""
+        return (self.daily_fine + self.seizure + self.restriction + self.detention
+                + self.crime_transfer)
+
+
+_PENALTY_SUMS = """count(*), coalesce(sum(fine_fen), 0), coalesce(sum(daily_fine), 0),
+    coalesce(sum(daily_fine_fen), 0), coalesce(sum(seizure), 0), coalesce(sum(restriction), 0),
+    coalesce(sum(detention), 0), coalesce(sum(crime_transfer), 0), coalesce(sum(closure), 0)"""
+
+
+def penalties(ledger: Ledger, start: object | None, end: object | None,
+              flt: Filter = Filter()) -> tuple[Penalties, list[Penalties]]:
+    """Totals and by-region figures of cases decided from `start` to `end` (inclusive)."""
+    low = dates.iso(start) if start else "0000-01-01"
+    high = _as_of(end)
+    where, params = _penalty_where(flt)
+    rows = ledger.conn.execute(
+        f"SELECT region_code, {_PENALTY_SUMS} FROM penalty_case "
+        f"WHERE decided_on BETWEEN ? AND ? {where} GROUP BY region_code",
+        [low, high, *params]).fetchall()
+    total = Penalties()
+    listed = report_regions(ledger, flt)
+    level = listed[0].level if listed else regions.COUNTY
+    by = {r.code: Penalties(key=r.code, name=r.name) for r in listed}
+    for row in rows:
+        code = row[0][:4] + "00" if level == regions.CITY else row[0]
+        entry = by.setdefault(code, Penalties(key=code, name=code))
+        for target in (total, entry):
+            _accumulate(target, row[1:])
+    return total, list(by.values())
+
+
+def _penalty_where(flt: Filter) -> tuple[str, list]:
+    sql, params = "", []
+    if flt.campaign_id:
+        sql += " AND campaign_id = ?"
+        params.append(flt.campaign_id)
+    if flt.region_code:
+        low, high = region_range(flt.region_code)
+        sql += " AND region_code BETWEEN ? AND ?"
+        params += [low, high]
+    return sql, params
+
+
+def _accumulate(target: Penalties, sums: tuple) -> None:
+    names = ("cases", "fine_fen", "daily_fine", "daily_fine_fen", "seizure", "restriction",
+             "detention", "crime_transfer", "closure")
+    for name, value in zip(names, sums):
+        setattr(target, name, getattr(target, name) + value)
+
+
+def inspected_sources(ledger: Ledger, start: object | None, end: object | None,
+                      flt: Filter = Filter()) -> dict[str, int]:
+    """Distinct enterprises inspected from `start` to `end`, by county code."""
+    low = dates.iso(start) if start else "0000-01-01"
+    high = _as_of(end)
+    sql = ("SELECT e.region_code, count(DISTINCT i.enterprise_id) FROM inspection i "
+           "JOIN enterprise e ON e.id = i.enterprise_id WHERE i.inspected_on BETWEEN ? AND ?")
+    params: list = [low, high]
+    if flt.campaign_id:
+        sql += " AND i.campaign_id = ?"
+        params.append(flt.campaign_id)
+    if flt.region_code:
+        a, b = region_range(flt.region_code)
+        sql += " AND e.region_code BETWEEN ? AND ?"
+        params += [a, b]
+    return dict(ledger.conn.execute(sql + " GROUP BY e.region_code", params).fetchall())

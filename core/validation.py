@@ -1,0 +1,176 @@
+"""Checks on user input before anything is written; findings name the field and the reason."""
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING, Any, Iterable, Mapping
+
+from stdnum.cn import uscc
+from stdnum.exceptions import InvalidChecksum, ValidationError as StdnumError
+
+from . import dates, money
+from .errors import Issue, ValidationError
+
+if TYPE_CHECKING:
+    from .ledger import Ledger
+
+MAX_TEXT = 2000
+
+
+class Form:
+    """Reads raw field values into clean ones, collecting an Issue for each fault."""
+
+    def __init__(self, raw: Mapping[str, Any], today: dt.date | None = None):
+        self.raw = raw
+        self.values: dict[str, Any] = {}
+        self.issues: list[Issue] = []
+        self.today = today or dates.today()
+
+    # -- findings
+    def fail(self, field: str, code: str, **params: object) -> None:
+        self.issues.append(Issue(field, code, params))
+
+    def warn(self, field: str, code: str, **params: object) -> None:
+        self.issues.append(Issue(field, code, params, warning=True))
+
+    def has_error(self, field: str) -> bool:
+        return any(i.field == field and not i.warning for i in self.issues)
+
+    @property
+    def blocking(self) -> list[Issue]:
+        return [issue for issue in self.issues if not issue.warning]
+
+    @property
+    def warnings(self) -> list[Issue]:
+        return [issue for issue in self.issues if issue.warning]
+
+    def raise_if_blocked(self) -> None:
+        if self.blocking:
+            raise ValidationError(self.issues)
+
+    # -- readers
+    def _blank(self, field: str) -> bool:
+        value = self.raw.get(field)
+        return value is None or (isinstance(value, str) and not value.strip())
+
+    def text(self, field: str, required: bool = False, max_length: int = MAX_TEXT) -> str | None:
+        if self._blank(field):
+            if required:
+                self.fail(field, "error.required")
+            self.values[field] = None
+            return None
+        value = " ".join(str(self.raw[field]).split()) if "\n" not in str(self.raw[field]) \
+            else str(self.raw[field]).strip()
+        if len(value) > max_length:
+            self.fail(field, "error.too_long", limit=max_length, length=len(value))
+        self.values[field] = value
+        return value
+
+    def date(self, field: str, required: bool = True, not_future: bool = False) -> str | None:
+        if self._blank(field):
+            if required:
+                self.fail(field, "error.required")
+            self.values[field] = None
+            return None
+        try:
+            day = dates.parse_date(self.raw[field])
+        except dates.DateError:
+            self.fail(field, "error.date_invalid", value=self.raw[field])
+            self.values[field] = None
+            return None
+        if day.year < 1980 or day.year > 2100:
+            self.fail(field, "error.date_out_of_range", value=day.isoformat())
+        elif not_future and day > self.today:
+            self.fail(field, "error.date_in_future", value=day.isoformat())
+        self.values[field] = day.isoformat()
+        return day.isoformat()
+
+    def choice(self, field: str, choices: Iterable[str], required: bool = True) -> str | None:
+        value = self.text(field, required=required)
+        if value is not None and value not in tuple(choices):
+            self.fail(field, "error.choice_unknown", value=value)
+        return value
+
+    def flag(self, field: str) -> int:
+        value = self.raw.get(field)
+        self.values[field] = 1 if value not in (None, "", 0, "0", False) else 0
+        return self.values[field]
+
+    def money(self, field: str, store_as: str) -> int:
+        """Yuan as typed in `field`, kept as fen in `store_as`; blank is zero."""
+        if self._blank(field):
+            self.values[store_as] = 0
+            return 0
+        try:
+            fen = money.parse_yuan(self.raw[field])
+        except ValueError:
+            self.fail(field, "error.money_invalid", value=self.raw[field])
+            fen = 0
+        if fen < 0:
+            self.fail(field, "error.money_negative")
+        elif fen >= 10**15:
+            self.fail(field, "error.money_too_large")
+        self.values[store_as] = fen
+        return fen
+
+    def integer(self, field: str, low: int, high: int, default: int = 0) -> int:
+        if self._blank(field):
+            self.values[field] = default
+            return default
+        try:
+            number = int(str(self.raw[field]).strip())
+        except ValueError:
+            self.fail(field, "error.number_invalid", value=self.raw[field])
+            number = default
+        if not low <= number <= high:
+            self.fail(field, "error.number_range", low=low, high=high)
+        self.values[field] = number
+        return number
+
+    def region(self, ledger: "Ledger", field: str = "region_code") -> str | None:
+        code = self.text(field, required=True)
+        if code is not None:
+            row = ledger.conn.execute("SELECT level FROM region WHERE code = ?", (code,)).fetchone()
+            if row is None:
+                self.fail(field, "error.region_unknown", code=code)
+        return code
+
+    def credit_code(self, field: str = "credit_code") -> str | None:
+        value = self.text(field)
+        if value is None:
+            return None
+        value = uscc.compact(value.translate(_FULLWIDTH_ALNUM)).upper()
+        self.values[field] = value
+        problem = credit_code_problem(value)
+        if problem == "checksum":
+            self.warn(field, "warning.credit_code_checksum", value=value)
+        elif problem:
+            self.fail(field, "error.credit_code_format", value=value)
+        return value
+
+    def ordered(self, first: str, second: str, code: str) -> None:
+        """`second` must not be before `first` (both ISO dates, when valid)."""
+        a, b = self.values.get(first), self.values.get(second)
+        if a and b and b < a:
+            self.fail(second, code, first=a, second=b)
+
+    def reference(self, ledger: "Ledger", field: str, table: str, required: bool = False) -> str | None:
+        value = self.text(field, required=required)
+        if value is not None:
+            found = ledger.conn.execute(f"SELECT 1 FROM {table} WHERE id = ?", (value,)).fetchone()
+            if not found:
+                self.fail(field, "error.reference_unknown", value=value)
+        return value
+
+
+_FULLWIDTH_ALNUM = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
+
+
+def credit_code_problem(code: str) -> str | None:
+    """None for a valid unified social credit code, 'checksum' or 'format' otherwise."""
+    try:
+        uscc.validate(code)
+    except InvalidChecksum:
+        return "checksum"
+    except StdnumError:
+        return "format"
+    return None
