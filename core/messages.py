@@ -23,8 +23,11 @@ def language() -> str:
 
 @lru_cache(maxsize=None)
 def _catalogue() -> dict[str, dict[str, str]]:
-    path = resources_dir() / "i18n" / "messages.json"
-    return json.loads(path.read_text(encoding="utf-8"))
+    """All message files (messages.json, messages.<area>.json) merged."""
+    merged: dict[str, dict[str, str]] = {}
+    for path in sorted((resources_dir() / "i18n").glob("messages*.json")):
+        merged.update(json.loads(path.read_text(encoding="utf-8")))
+    return merged
 
 
 def text(code: str, **params: object) -> str:

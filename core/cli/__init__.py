@@ -5,18 +5,25 @@ User errors end with exit status 1 and one line on stderr; nothing is written.
 from __future__ import annotations
 
 import argparse
+import importlib
 import sqlite3
 import sys
+from pathlib import Path
 from typing import Callable, Sequence
 
 from .. import messages
 from ..errors import LedgerError
 from ..ledger import Ledger
 from ..paths import default_db_path
-from . import ledger_commands
 
-# Each module adds its subcommands; a subcommand's handler takes (args, ledger).
-COMMAND_MODULES = [ledger_commands]
+
+def command_modules() -> list:
+    """Every `core/cli/*_commands.py`; each adds its subcommands with `register(commands)`,
+    and a subcommand's handler takes (args, ledger)."""
+    package = Path(__file__).parent
+    names = sorted(p.stem for p in package.glob("*_commands.py"))
+    names.remove("ledger_commands")  # the basic commands come first in --help
+    return [importlib.import_module(f"{__name__}.{n}") for n in ["ledger_commands", *names]]
 
 
 class UsageError(Exception):
@@ -34,7 +41,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--operator", default=None, help="who makes the changes")
     parser.add_argument("--lang", choices=("zh_CN", "en"), help="language of messages")
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
-    for module in COMMAND_MODULES:
+    for module in command_modules():
         module.register(commands)
     return parser
 
