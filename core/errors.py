@@ -31,8 +31,17 @@ class Issue:
     def message(self) -> str:
         return messages.text(self.code, **self.params)
 
+    @property
+    def field_label(self) -> str:
+        """The field's name as the user sees it; nested fields (problems[1].deadline) say which."""
+        if self.field.startswith("problems[") and "]." in self.field:
+            index, name = self.field[len("problems["):].split("].", 1)
+            return messages.text("label.nested_problem", number=int(index) + 1,
+                                 field=messages.label("field." + name))
+        return messages.label("field." + self.field)
+
     def __str__(self) -> str:
-        return f"{messages.label('field.' + self.field)}: {self.message}"
+        return f"{self.field_label}：{self.message}"
 
 
 class ValidationError(LedgerError):

@@ -30,7 +30,7 @@ def _catalogue() -> dict[str, dict[str, str]]:
     return merged
 
 
-def text(code: str, **params: object) -> str:
+def text(code: str, /, **params: object) -> str:
     """The message for `code` in the current language, with `params` filled in."""
     entry = _catalogue().get(code)
     if entry is None:

@@ -26,10 +26,10 @@ class Form:
         self.today = today or dates.today()
 
     # -- findings
-    def fail(self, field: str, code: str, **params: object) -> None:
+    def fail(self, field: str, code: str, /, **params: object) -> None:
         self.issues.append(Issue(field, code, params))
 
-    def warn(self, field: str, code: str, **params: object) -> None:
+    def warn(self, field: str, code: str, /, **params: object) -> None:
         self.issues.append(Issue(field, code, params, warning=True))
 
     def has_error(self, field: str) -> bool:
