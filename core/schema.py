@@ -164,7 +164,14 @@ def _v1(conn: sqlite3.Connection) -> None:
     execute_script(conn, _V1)
 
 
+def _search(conn: sqlite3.Connection) -> None:
+    from .search import migrate  # search imports the ledger, which imports this module
+
+    migrate(conn)
+
+
 MIGRATIONS: list[tuple[str, Callable[[sqlite3.Connection], None]]] = [
     ("ledger", _v1),
+    ("search", _search),
 ]
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -1,0 +1,131 @@
+"""Free-text search that works for Chinese: an FTS5 trigram index, LIKE for short queries.
+
+The trigram tokenizer matches any substring of three or more characters, which suits
+Chinese (no word boundaries). One- and two-character terms cannot use it and fall back
+to LIKE over the same columns. Each index is an FTS5 table keyed by the row's rowid
+(for cheap deletes) that also stores the row's id, which is what queries join on, so a
+rowid renumbered by VACUUM can at worst leave a stale entry until `rebuild`.
+"""
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+
+from .ledger import Ledger
+
+TRIGRAM = 3  # the shortest term the trigram index can answer
+
+
+@dataclass(frozen=True)
+class Index:
+    """One FTS5 table over some text columns of one business table."""
+
+    table: str
+    columns: tuple[str, ...]
+
+    @property
+    def name(self) -> str:
+        return self.table + "_fts"
+
+
+INDEXES = {
+    "problem": Index("problem", ("number", "description", "responsible_unit")),
+    "enterprise": Index("enterprise", ("name", "credit_code", "permit_number", "address")),
+    "penalty_case": Index("penalty_case", ("case_number", "violation")),
+}
+
+
+def _create(conn: sqlite3.Connection, index: Index) -> None:
+    cols = ", ".join(index.columns)
+    new = ", ".join("new." + c for c in index.columns)
+    conn.execute(f"CREATE VIRTUAL TABLE {index.name} USING fts5("
+                 f"id UNINDEXED, {cols}, tokenize='trigram')")
+    conn.execute(f"""CREATE TRIGGER {index.name}_insert AFTER INSERT ON {index.table} BEGIN
+        INSERT INTO {index.name} (rowid, id, {cols}) VALUES (new.rowid, new.id, {new}); END""")
+    conn.execute(f"""CREATE TRIGGER {index.name}_delete AFTER DELETE ON {index.table} BEGIN
+        DELETE FROM {index.name} WHERE rowid = old.rowid; END""")
+    # Only edits of the indexed text re-index: status changes leave the index alone.
+    conn.execute(f"""CREATE TRIGGER {index.name}_update AFTER UPDATE OF {cols} ON {index.table}
+        BEGIN DELETE FROM {index.name} WHERE rowid = old.rowid;
+        INSERT INTO {index.name} (rowid, id, {cols}) VALUES (new.rowid, new.id, {new}); END""")
+    _fill(conn, index)
+
+
+def _fill(conn: sqlite3.Connection, index: Index) -> None:
+    cols = ", ".join(index.columns)
+    conn.execute(f"INSERT INTO {index.name} (rowid, id, {cols}) "
+                 f"SELECT rowid, id, {cols} FROM {index.table}")
+
+
+# Indexes the ledger browser sorts and filters by, so that a page of a million rows
+# comes from an index walk rather than a sort of the whole table.
+_BROWSE_INDEXES = (
+    "CREATE INDEX problem_browse_deadline ON problem(deadline_in_force)",
+    "CREATE INDEX problem_browse_status ON problem(status, deadline_in_force)",
+    "CREATE INDEX problem_browse_category ON problem(category)",
+    "CREATE INDEX problem_browse_region ON problem(region_code)",
+    "CREATE INDEX penalty_case_region ON penalty_case(region_code)",
+)
+
+
+def migrate(conn: sqlite3.Connection) -> None:
+    """Schema migration 'search': the FTS5 indexes, their triggers, and browse indexes."""
+    for index in INDEXES.values():
+        _create(conn, index)
+    for statement in _BROWSE_INDEXES:
+        conn.execute(statement)
+
+
+def rebuild(ledger: Ledger) -> None:
+    """Re-read every index from its table (after a VACUUM or a bulk load without triggers)."""
+    with ledger.transaction():
+        for index in INDEXES.values():
+            ledger.conn.execute(f"DELETE FROM {index.name}")
+            _fill(ledger.conn, index)
+
+
+def terms(text: str) -> list[str]:
+    """The whitespace-separated terms of a query; all must match."""
+    return [term for term in (text or "").split() if term]
+
+
+def _like_pattern(term: str) -> str:
+    escaped = term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def _phrase(term: str) -> str:
+    return '"' + term.replace('"', '""') + '"'
+
+
+def condition(kind: str, text: str, alias: str, extra: dict[str, str] | None = None
+              ) -> tuple[str, list]:
+    """SQL (without a leading AND) matching rows of `kind` whose text contains every term.
+
+    `alias` is the query's alias for the `kind` table; `extra` maps another indexed
+    kind to the column of this row that refers to it (e.g. a problem's enterprise_id),
+    so a problem can be found by its enterprise's name.
+    """
+    parts, params = [], []
+    for term in terms(text):
+        sql, term_params = _term(kind, term, alias, extra or {})
+        parts.append(sql)
+        params += term_params
+    return " AND ".join(parts) or "1", params
+
+
+def _term(kind: str, term: str, alias: str, extra: dict[str, str]) -> tuple[str, list]:
+    options, params = [], []
+    for other, column in [(kind, f"{alias}.id"), *extra.items()]:
+        index = INDEXES[other]
+        if len(term) >= TRIGRAM:
+            options.append(f"{column} IN (SELECT id FROM {index.name} "
+                           f"WHERE {index.name} MATCH ?)")
+            params.append(_phrase(term))
+            continue
+        owner = alias if other == kind else "t"
+        likes = " OR ".join(f"{owner}.{c} LIKE ? ESCAPE '\\'" for c in index.columns)
+        options.append(f"({likes})" if other == kind else
+                       f"{column} IN (SELECT t.id FROM {index.table} t WHERE {likes})")
+        params += [_like_pattern(term)] * len(index.columns)
+    return "(" + " OR ".join(options) + ")", params
