@@ -1,0 +1,93 @@
+"""Checks before export: totals add up, parts add up, rectified ≤ assigned, rates in range.
+
+The total row holds the core statistic's own ledger-wide total, so "total = sum of rows"
+also proves that the rows agree with the ledger (nothing outside the listed regions, nothing
+lost between statistic and return). Each finding names the cell and the reason.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from .. import messages
+from ..errors import LedgerError
+from .cells import address
+from .figures import Figures, Row
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One failed check: the cell (A1), where it is, and why."""
+
+    cell: str
+    row: str
+    column: str
+    code: str
+    params: dict
+
+    def __str__(self) -> str:
+        reason = messages.text(self.code, **self.params)
+        return messages.text("return.check.where", cell=self.cell, row=self.row,
+                             column=self.column, reason=reason)
+
+
+class ReturnCheckFailed(LedgerError):
+    """The return cannot go upward: `findings` says which cells and why."""
+
+    def __init__(self, findings: list[Finding]):
+        self.findings = findings
+        super().__init__("error.return_check", count=len(findings), first=str(findings[0]))
+
+
+def check(figures: Figures, first_data_row: int, first_column: int = 1) -> list[Finding]:
+    """Every failed check of `figures`, laid out from (first_data_row, first_column)."""
+    t = figures.template
+    rows = [*figures.rows, figures.total]
+    findings: list[Finding] = []
+
+    def finding(row_index: int, key: str, code: str, **params: object) -> None:
+        column_index = [c.key for c in t.columns].index(key)
+        column = "·".join(t.columns[column_index].header)
+        findings.append(Finding(address(first_data_row + row_index, first_column + column_index),
+                                rows[row_index].name, column, code, params))
+
+    total_index = len(rows) - 1
+    for column in t.columns:
+        if column.summable:
+            added = sum(int(r.values[column.key] or 0) for r in figures.rows)
+            total = int(figures.total.values[column.key] or 0)
+            if added != total:
+                finding(total_index, column.key, "return.check.total",
+                        total=_shown(column, total), added=_shown(column, added))
+        for i, row in enumerate(rows):
+            _row_checks(column, row, lambda code, **p: finding(i, column.key, code, **p))
+    return findings
+
+
+def _row_checks(column, row: Row, fail) -> None:
+    value = row.values[column.key]
+    if column.parts:
+        added = sum(int(row.values[k] or 0) for k in column.parts)
+        if int(value or 0) != added:
+            fail("return.check.parts", total=value, added=added)
+    if column.at_most and value is not None:
+        limit = row.values[column.at_most]
+        if limit is not None and value > limit:
+            fail("return.check.at_most", value=value, limit=limit)
+    if column.format == "rate" and value is not None and not 0 <= value <= 100:
+        fail("return.check.rate", value=value)
+    if column.format in ("integer", "wan") and value is not None and value < 0:
+        fail("return.check.negative", value=value)
+
+
+def _shown(column, value: int) -> object:
+    if column.format == "wan":
+        return f"{Decimal(value) / 1_000_000:.6f}".rstrip("0").rstrip(".")
+    return value
+
+
+def require(figures: Figures, first_data_row: int, first_column: int = 1) -> None:
+    """Raise ReturnCheckFailed unless every check passes."""
+    findings = check(figures, first_data_row, first_column)
+    if findings:
+        raise ReturnCheckFailed(findings)

@@ -1,0 +1,161 @@
+"""The figures of a by-region return, each taken from a named core statistic.
+
+Rows are the regions one level below the jurisdiction, in GB/T 2260 order; the total row
+is the core statistic's own total over the whole filter (not the sum of the rows), so that
+the checks can prove the rows add up to the ledger.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Callable
+
+from .. import dates, statistics
+from ..ledger import Ledger
+from ..statistics import Filter
+from .templates import Column, Template
+
+Value = int | Decimal | None
+
+# Statistics a template may name, by family: progress (as of the date), penalties and
+# inspections (decided or inspected within the column's period, up to the date).
+PROGRESS_STATS = {
+    "problems.assigned": lambda p, t: p.assigned,
+    "problems.closed": lambda p, t: p.closed,
+    "problems.reported_done": lambda p, t: p.reported_done,
+    "problems.rectified": lambda p, t: p.closed + (p.reported_done
+                                                   if t.rectified_counts_reported_done else 0),
+    "problems.open": lambda p, t: p.open,
+    "problems.overdue": lambda p, t: p.overdue,
+}
+PENALTY_STATS = {
+    f"penalties.{name}": name for name in (
+        "cases", "daily_fine", "daily_fine_fen", "seizure", "restriction", "detention",
+        "crime_transfer", "closure", "five_kinds")
+} | {"penalties.fine": "fine_fen"}
+INSPECTION_STATS = ("inspections.sources",)
+DERIVED = ("rate", "change")
+STATISTICS = (*PROGRESS_STATS, *PENALTY_STATS, *INSPECTION_STATS, *DERIVED)
+
+
+@dataclass
+class Row:
+    """One row of a return: a region (key = its code) or the total (key None)."""
+
+    key: str | None
+    name: str
+    values: dict[str, Value] = field(default_factory=dict)
+
+
+@dataclass
+class Figures:
+    """Every figure of one return on one date, before layout."""
+
+    template: Template
+    as_of: str
+    campaign_id: str | None
+    rows: list[Row]
+    total: Row
+
+    def value(self, row_key: str | None, column: str) -> Value:
+        row = self.total if row_key is None else next(r for r in self.rows if r.key == row_key)
+        return row.values[column]
+
+
+def period(name: str, as_of: str) -> tuple[str | None, str]:
+    """(start, end) of a column's period ending on `as_of`; start None means from the start."""
+    day = dt.date.fromisoformat(as_of)
+    if name == "month":
+        return day.replace(day=1).isoformat(), as_of
+    if name == "year":
+        return day.replace(month=1, day=1).isoformat(), as_of
+    if name == "last_year":
+        before = _year_before(day)
+        return before.replace(month=1, day=1).isoformat(), before.isoformat()
+    return None, as_of
+
+
+def _year_before(day: dt.date) -> dt.date:
+    try:
+        return day.replace(year=day.year - 1)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year - 1, day=28)
+
+
+def compute(ledger: Ledger, template: Template, as_of: object | None = None,
+            campaign_id: str | None = None) -> Figures:
+    """The figures of `template` on `as_of` (default today), for one campaign or all."""
+    d = dates.iso(as_of) if as_of else dates.today().isoformat()
+    base = Filter(campaign_id=campaign_id)
+    listed = statistics.report_regions(ledger, base)
+    rows = [Row(r.code, r.name) for r in listed]
+    total = Row(None, template.total_label)
+    cache: dict[tuple, tuple[dict, Value]] = {}
+    for column in template.columns:
+        if column.stat in DERIVED:
+            continue
+        by_key, whole = _statistic(ledger, template, column, d, base, cache)
+        for row in rows:
+            row.values[column.key] = by_key.get(row.key, 0)
+        total.values[column.key] = whole
+    for column in template.columns:
+        if column.stat in DERIVED:
+            for row in (*rows, total):
+                row.values[column.key] = _derived(column, row.values)
+    return Figures(template, d, campaign_id, rows, total)
+
+
+def _statistic(ledger: Ledger, template: Template, column: Column, d: str, base: Filter,
+               cache: dict) -> tuple[dict[str, Value], Value]:
+    """A column's values by row key and its ledger-wide total."""
+    if column.stat in PROGRESS_STATS:
+        flt = Filter(campaign_id=base.campaign_id, **dict(column.filter))
+        report = _cached(cache, ("progress", flt),
+                         lambda: statistics.progress(ledger, d, flt, groups=("region",)))
+        pick = PROGRESS_STATS[column.stat]
+        return {p.key: pick(p, template) for p in report.by["region"]}, pick(report.total,
+                                                                             template)
+    start, end = period(column.period, d)
+    if column.stat in PENALTY_STATS:
+        total, by = _cached(cache, ("penalties", start, end),
+                            lambda: statistics.penalties(ledger, start, end, base))
+        name = PENALTY_STATS[column.stat]
+        return {p.key: getattr(p, name) for p in by}, getattr(total, name)
+    if column.stat in INSPECTION_STATS:
+        counts = _cached(cache, ("inspections", start, end),
+                         lambda: statistics.inspected_sources(ledger, start, end, base))
+        return _roll_up(ledger, counts, base), sum(counts.values())
+    raise ValueError(f"unknown statistic {column.stat!r} in column {column.key}")
+
+
+def _cached(cache: dict, key: tuple, make: Callable):
+    if key not in cache:
+        cache[key] = make()
+    return cache[key]
+
+
+def _roll_up(ledger: Ledger, counts: dict[str, int], base: Filter) -> dict[str, int]:
+    """County counts summed into the return's row regions (cities, for a province)."""
+    listed = statistics.report_regions(ledger, base)
+    city_rows = bool(listed) and listed[0].level == 2
+    out: dict[str, int] = {}
+    for code, n in counts.items():
+        key = code[:4] + "00" if city_rows else code
+        out[key] = out.get(key, 0) + n
+    return out
+
+
+def _derived(column: Column, values: dict[str, Value]) -> Value:
+    first, second = (values[k] for k in column.of)
+    if column.stat == "rate":
+        return statistics.rate(int(first or 0), int(second or 0))
+    return change(int(first or 0), int(second or 0))
+
+
+def change(now: int, before: int) -> Decimal | None:
+    """The change from `before` to `now` in %, 2 decimals; None when `before` is 0."""
+    if before == 0:
+        return None
+    return (Decimal(now - before) * 100 / Decimal(before)).quantize(Decimal("0.01"),
+                                                                   ROUND_HALF_UP)
