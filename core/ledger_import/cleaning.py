@@ -1,0 +1,234 @@
+"""Cleaning one cell as clerks typed it: dates, full-width forms, spaces, brackets, regions,
+status words, categories and sources. Each cleaner returns (clean value, finding or None)."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import Callable, Iterable
+
+from stdnum.cn import uscc
+
+from .. import dates, messages
+from ..validation import credit_code_problem
+from ..vocabulary import CATEGORIES, SOURCES
+from ..workflow import Status
+
+
+@dataclass(frozen=True)
+class Finding:
+    """Why a cell cannot be taken as it is: a catalogue code, its parameters, and whether
+    it only warns."""
+
+    code: str
+    params: dict = field(default_factory=dict)
+    warning: bool = False
+
+
+Result = tuple[object, "Finding | None"]
+Cleaner = Callable[[object], Result]
+
+# Full-width digits, letters and ASCII punctuation (U+FF01–FF5E) become half-width.
+_WIDE_ALL = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
+_WIDE_ALNUM = {code: code - 0xFEE0 for code in (*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B),
+                                                 *range(0xFF41, 0xFF5B))}
+_SPACES = {0x3000: " ", 0xA0: " ", 0x2002: " ", 0x2003: " ", 0x2009: " ", 0x200B: None,
+           0xFEFF: None, 0x200C: None, 0x200D: None, 0x09: " "}
+_TEXT_TABLE = {**_WIDE_ALNUM, **_SPACES}
+_CODE_TABLE = {**_WIDE_ALL, **_SPACES}
+_YEAR_BRACKETS = re.compile(r"[\[【［(（〔{｛]\s*((?:19|20)\d{2})\s*[\]】］)）〕}｝]")
+_DATE_TAIL = re.compile(r"(之前|以前|前|止|底前)$")
+
+
+def blank(value: object) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def text(value: object) -> str | None:
+    """Text with full-width digits and letters made half-width and stray spaces removed;
+    line breaks inside a cell are kept, each line tidied."""
+    if value is None:
+        return None
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    raw = str(value)
+    if raw.isascii() and "  " not in raw and "\n" not in raw and raw == raw.strip():
+        return raw or None  # the common case, made fast
+    raw = raw.translate(_TEXT_TABLE).replace("\r\n", "\n").replace("\r", "\n")
+    if "\n" in raw:
+        lines = [" ".join(line.split()) for line in raw.split("\n")]
+        cleaned = "\n".join(line for line in lines if line)
+    else:
+        cleaned = " ".join(raw.split())
+    return cleaned or None
+
+
+def code_text(value: object) -> str | None:
+    """An identifier (problem number, letter number): half-width, no spaces, one bracket form
+    for the year (〔2019〕), whatever brackets were typed."""
+    cleaned = text(value)
+    if cleaned is None:
+        return None
+    cleaned = cleaned.translate(_CODE_TABLE).replace(" ", "")
+    return _YEAR_BRACKETS.sub(r"〔\1〕", cleaned)
+
+
+def clean_text(value: object, max_length: int = 2000, required: bool = False) -> Result:
+    cleaned = text(value)
+    if cleaned is None:
+        return None, Finding("error.required") if required else None
+    if len(cleaned) > max_length:
+        return cleaned, Finding("error.too_long", {"limit": max_length, "length": len(cleaned)})
+    return cleaned, None
+
+
+def clean_number(value: object) -> Result:
+    cleaned = code_text(value)
+    if cleaned and len(cleaned) > 60:
+        return cleaned, Finding("error.too_long", {"limit": 60, "length": len(cleaned)})
+    return cleaned, None
+
+
+def parse_day(value: object) -> dt.date:
+    """A date from an Excel date cell, a serial number or any written form bureaus use."""
+    if isinstance(value, float) and value.is_integer() and 19000101 <= value <= 21001231:
+        value = str(int(value))  # 20190705 typed as a number
+    elif isinstance(value, float) and not 1000 < value < 80000:
+        raise dates.DateError(value)
+    if isinstance(value, str):
+        value = value.translate(_CODE_TABLE).strip()
+        value = _DATE_TAIL.sub("", value).strip()
+        if " " in value and ":" in value:  # a date-time written out: keep the date
+            value = value.split(" ")[0]
+    return dates.parse_date(value)
+
+
+def clean_date(value: object, required: bool = False, today: dt.date | None = None,
+               not_future: bool = False) -> Result:
+    if blank(value):
+        return None, Finding("error.required") if required else None
+    try:
+        day = parse_day(value)
+    except dates.DateError:
+        return None, Finding("error.date_invalid", {"value": value})
+    if not 1980 <= day.year <= 2100:
+        return None, Finding("error.date_out_of_range", {"value": day.isoformat()})
+    if not_future and day > (today or dates.today()):
+        return None, Finding("error.date_in_future", {"value": day.isoformat()})
+    return day.isoformat(), None
+
+
+def clean_credit_code(value: object) -> Result:
+    cleaned = code_text(value)
+    if cleaned is None:
+        return None, None
+    code = uscc.compact(cleaned).upper()
+    problem = credit_code_problem(code)
+    if problem == "checksum":
+        return code, Finding("warning.credit_code_checksum", {"value": code}, warning=True)
+    if problem:
+        return code, Finding("error.credit_code_format", {"value": code})
+    return code, None
+
+
+# -- words to codes
+
+def _key(word: str) -> str:
+    return re.sub(r"[\s\u3000·、，,。.:：()（）]+", "", word.translate(_WIDE_ALL)).lower()
+
+
+def _vocabulary(prefix: str, codes: Iterable[str]) -> dict[str, str]:
+    """Every language's label of each code, and the code itself, as keys."""
+    # Read the catalogue entries whole rather than switching the process-wide language.
+    catalogue = messages._catalogue()
+    found: dict[str, str] = {}
+    for code in codes:
+        found[_key(code)] = code
+        for label in catalogue.get(f"{prefix}.{code}", {}).values():
+            found[_key(label)] = code
+    return found
+
+
+_STATUS_WORDS = {
+    Status.CLOSED: ("已销号", "销号", "已完成销号", "完成销号", "已验收销号", "验收销号", "已办结",
+                    "办结", "是", "已验收"),
+    Status.REPORTED_DONE: ("已完成", "完成", "已整改", "整改完成", "已整改完成", "已完成待验收",
+                           "待验收", "已完成未销号", "完成未销号", "已完成整改", "基本完成"),
+    Status.IN_PROGRESS: ("整改中", "正在整改", "未完成", "推进中", "进行中", "持续整改", "否",
+                         "未销号", "正在推进", "整改未完成", "部分完成", "未完成整改"),
+    Status.ASSIGNED: ("已交办", "交办", "未整改", "未开始", "待整改", "尚未整改"),
+}
+_CATEGORY_HINTS = (  # keyword in a free-written category → category, most specific first
+    ("散乱污", "scattered_polluting"), ("散煤", "loose_coal"), ("燃煤", "loose_coal"),
+    ("扬尘", "dust"), ("粉尘", "dust"), ("危废", "hazardous_waste"), ("危险废物", "hazardous_waste"),
+    ("固废", "solid_waste"), ("固体废物", "solid_waste"), ("饮用水", "drinking_water"),
+    ("水源", "drinking_water"), ("在线监测", "monitoring_fraud"), ("数据造假", "monitoring_fraud"),
+    ("噪", "noise"), ("废水", "waste_water"), ("污水", "waste_water"), ("水污染", "waste_water"),
+    ("废气", "waste_gas"), ("大气", "waste_gas"), ("烟气", "waste_gas"), ("VOCS", "waste_gas"),
+    ("其他", "other"), ("其它", "other"),
+)
+_SOURCE_HINTS = (
+    ("回头看", "looking_back"), ("中央", "central_inspection"), ("省级督察", "provincial_inspection"),
+    ("省督察", "provincial_inspection"), ("省环保督察", "provincial_inspection"),
+    ("强化监督", "strengthened_supervision"), ("强化督查", "strengthened_supervision"),
+    ("12369", "complaint"), ("举报", "complaint"), ("信访", "complaint"), ("投诉", "complaint"),
+    ("督办", "supervision_letter"), ("交办", "supervision_letter"),
+    ("执法检查", "inspection"), ("检查发现", "inspection"), ("巡查", "inspection"),
+)
+
+
+class Vocabularies:
+    """Status, category and source words, built once per import (they follow the catalogue)."""
+
+    def __init__(self) -> None:
+        self.status = _vocabulary("status", [s.value for s in Status])
+        for status, words in _STATUS_WORDS.items():
+            self.status.update({_key(w): status.value for w in words})
+        self.category = _vocabulary("category", CATEGORIES)
+        self.source = _vocabulary("source", SOURCES)
+
+    def clean_status(self, value: object) -> Result:
+        if blank(value):
+            return Status.ASSIGNED.value, None
+        found = self.status.get(_key(str(value)))
+        if found == Status.REOPENED.value:  # the sheet cannot say when it was closed and reopened
+            return None, Finding("error.import_status_reopened", {"value": value})
+        if found is None:
+            return None, Finding("error.import_status_unknown", {"value": value})
+        return found, None
+
+    def clean_category(self, value: object) -> Result:
+        if blank(value):
+            return "other", None
+        return self._word(value, self.category, _CATEGORY_HINTS, "error.import_category_unknown")
+
+    def clean_source(self, value: object, default: str) -> Result:
+        if blank(value):
+            return default, None
+        return self._word(value, self.source, _SOURCE_HINTS, "error.import_source_unknown")
+
+    @staticmethod
+    def _word(value: object, exact: dict[str, str], hints: tuple, code: str) -> Result:
+        key = _key(str(value))
+        if key in exact:
+            return exact[key], None
+        upper = key.upper()
+        for hint, found in hints:
+            if hint.upper() in upper:
+                return found, None
+        return None, Finding(code, {"value": value})
+
+
+def memoised(cleaner: Cleaner) -> Cleaner:
+    """The same cleaner remembering its answers: ledger columns repeat a few values a lot."""
+    seen: dict = {}
+
+    def clean(value: object) -> Result:
+        try:
+            return seen[value]
+        except KeyError:
+            result = seen[value] = cleaner(value)
+            return result
+        except TypeError:  # an unhashable value
+            return cleaner(value)
+    return clean

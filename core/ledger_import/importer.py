@@ -1,0 +1,372 @@
+"""Turning clean rows into ledger rows: match what exists, create what is new, write all or
+nothing. Problems imported past 'assigned' get a status log that agrees with their
+denormalised columns, so as-of statistics stay right."""
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+from dataclasses import dataclass, field
+from typing import Callable
+
+from .. import dates
+from ..db import now
+from ..ledger import Ledger
+from ..workflow import Status
+from .cleaning import Finding
+from .rows import RowReader, SourceRow
+
+ORDER = (Status.ASSIGNED.value, Status.IN_PROGRESS.value, Status.REPORTED_DONE.value,
+         Status.CLOSED.value)
+BASE = ("id", "created_at", "updated_at", "operator")
+PROBLEM_COLUMNS = BASE + (
+    "number", "source", "campaign_id", "batch_id", "enterprise_id", "region_code", "category",
+    "description", "assigned_on", "deadline", "responsible_unit", "responsible_person",
+    "status", "status_since", "deadline_in_force", "deadline_since", "done_on", "closed_on")
+LOG_COLUMNS = BASE + ("problem_id", "happened_on", "seq", "status_from", "status_to", "note")
+MEASURE_COLUMNS = BASE + ("problem_id", "seq", "description", "deadline", "responsible",
+                          "progress", "done_on")
+ENTERPRISE_COLUMNS = BASE + ("name", "credit_code", "region_code", "key_monitored")
+BATCH_COLUMNS = BASE + ("campaign_id", "number", "name", "issued_on")
+# Fields a sheet may correct on a problem already in the ledger.
+UPDATABLE = ("number", "source", "batch_id", "enterprise_id", "region_code", "category",
+             "description", "deadline", "responsible_unit", "responsible_person")
+_FIELD_OF = {"batch_id": "batch", "enterprise_id": "enterprise", "region_code": "region"}
+_NUMBERING = re.compile(r"^\s*(?:\d{1,2}\s*[.、．)）]|[（(]\s*\d{1,2}\s*[)）]|[①-⑳])\s*")
+_LIST_SPLIT = re.compile(r"[；;]\s*(?=\d{1,2}\s*[.、．]|[（(]\d{1,2}[)）]|[①-⑳])")
+
+
+def new_ids(count: int) -> list[str]:
+    """`count` random (version 4) UUIDs as text, made in bulk: uuid4() per row is too slow
+    for a 100,000-row ledger."""
+    digits = os.urandom(16 * count).hex()
+    ids = []
+    for i in range(0, 32 * count, 32):
+        h = digits[i:i + 32]
+        ids.append(f"{h[:8]}-{h[8:12]}-4{h[13:16]}-{'89ab'[int(h[16], 16) & 3]}{h[17:20]}-{h[20:]}")
+    return ids
+
+
+@dataclass
+class Plan:
+    """Everything an import would write, with its counts."""
+
+    enterprises: list[tuple] = field(default_factory=list)
+    batches: list[tuple] = field(default_factory=list)
+    problems: list[tuple] = field(default_factory=list)
+    logs: list[tuple] = field(default_factory=list)
+    measures: list[tuple] = field(default_factory=list)
+    updates: list[tuple[str, dict]] = field(default_factory=list)
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+
+
+class Planner:
+    """Matches rows with the ledger and builds the rows to insert and the updates to make."""
+
+    def __init__(self, ledger: Ledger, reader: RowReader, campaign_id: str | None = None,
+                 today: dt.date | None = None):
+        self.ledger = ledger
+        self.reader = reader
+        self.columns = reader.columns
+        self.campaign_id = campaign_id
+        self.today = (today or dates.today()).isoformat()
+        self.stamp = now()
+        self.operator = ledger.operator
+        self.plan = Plan()
+        self._pending_logs: list[tuple[str, list]] = []
+        self._load()
+
+    def _load(self) -> None:
+        conn = self.ledger.conn
+        self.by_code: dict[str, tuple[str, str]] = {}
+        self.by_name: dict[str, tuple[str, str]] = {}
+        self.coded: set[str] = set()
+        for row_id, name, code, region in conn.execute(
+                "SELECT id, name, credit_code, region_code FROM enterprise ORDER BY created_at"):
+            if code:
+                self.by_code.setdefault(code, (row_id, region))
+                self.coded.add(row_id)
+            self.by_name.setdefault(name, (row_id, region))
+        self.batch_by_name: dict[str, tuple[str, str | None]] = {}
+        for row_id, name, campaign in conn.execute("SELECT id, name, campaign_id FROM batch"):
+            self.batch_by_name.setdefault(name, (row_id, campaign))
+        self.existing_by_number: dict[str, dict] = {}
+        self.existing_by_key: dict[tuple, dict] = {}
+        for row in conn.execute(
+                "SELECT id, number, source, batch_id, enterprise_id, region_code, category, "
+                "description, assigned_on, deadline, responsible_unit, responsible_person, "
+                "status, status_since, deadline_in_force, deadline_since, done_on, closed_on "
+                "FROM problem WHERE withdrawn_on IS NULL"):
+            found = dict(row)
+            if found["number"]:
+                self.existing_by_number.setdefault(found["number"], found)
+            self.existing_by_key.setdefault(
+                (found["enterprise_id"], found["description"], found["assigned_on"]), found)
+        self.seen_numbers: dict[str, int] = {}
+        self.seen_keys: dict[tuple, int] = {}
+        self.new_batches: dict[str, list] = {}
+
+    # -- per row
+
+    def add(self, row: SourceRow, blocked: bool) -> None:
+        """Plan one row; `blocked` rows (with errors) are only checked, never planned."""
+        values = row.values
+        enterprise_id, region = self._enterprise(row, blocked)
+        if region is None or blocked:
+            self._duplicate(row, enterprise_id)
+            return
+        values["region"] = region
+        batch_id, campaign_id = self._batch(values)
+        if self._duplicate(row, enterprise_id):
+            return
+        existing = self._existing(values, enterprise_id)
+        record = {
+            "number": values.get("number"), "source": values["source"],
+            "campaign_id": campaign_id, "batch_id": batch_id, "enterprise_id": enterprise_id,
+            "region_code": region, "category": values["category"],
+            "description": values["description"], "assigned_on": values["assigned_on"],
+            "deadline": values["deadline"], "responsible_unit": values.get("responsible_unit"),
+            "responsible_person": values.get("responsible_person"),
+        }
+        if existing is None:
+            self._insert(record, values)
+        else:
+            self._update(row, existing, record, values)
+
+    def _enterprise(self, row: SourceRow, blocked: bool) -> tuple[str | None, str | None]:
+        """The enterprise id (found or planned) and the row's region code."""
+        values = row.values
+        name, code = values.get("enterprise"), values.get("credit_code")
+        region = values.get("region")
+        found = self.by_code.get(code) if code else None
+        if found is None and name in self.by_name:
+            # A name match holds unless the sheet gives a credit code the match lacks or contradicts.
+            candidate = self.by_name[name]
+            if not code or candidate[0] not in self.coded:
+                found = candidate
+        if found:
+            return found[0], region or found[1]
+        region = region or self.reader.regions.only
+        if region is None:
+            if "region" not in row.bad:
+                self._fail(row, "region", None, Finding("error.import_region_needed"))
+            return None, None
+        if not (name or code):
+            return None, region
+        if not name:
+            self._fail(row, "enterprise", None, Finding("error.import_enterprise_name_needed"))
+            return None, None
+        if blocked:
+            return None, region
+        row_id = new_ids(1)[0]
+        self.plan.enterprises.append(
+            (row_id, self.stamp, self.stamp, self.operator, name, code, region, 0))
+        entry = (row_id, region)
+        if code:
+            self.by_code[code] = entry
+            self.coded.add(row_id)
+        self.by_name.setdefault(name, entry)
+        return row_id, region
+
+    def _has_code(self, enterprise_id: str) -> bool:
+        return any(entry[0] == enterprise_id for entry in self.by_code.values())
+
+    def _batch(self, values: dict) -> tuple[str | None, str | None]:
+        name = values.get("batch")
+        if not name:
+            return None, self.campaign_id
+        if name in self.batch_by_name:
+            batch_id, campaign = self.batch_by_name[name]
+            self._widen_batch(batch_id, values["assigned_on"])
+            return batch_id, campaign or self.campaign_id
+        row_id = new_ids(1)[0]
+        digits = re.search(r"\d+", name)
+        number = int(digits.group()) if digits else len(self.new_batches) + 1
+        batch = [row_id, self.stamp, self.stamp, self.operator, self.campaign_id,
+                 min(number, 999), name, values["assigned_on"]]
+        self.new_batches[row_id] = batch
+        self.batch_by_name[name] = (row_id, self.campaign_id)
+        return row_id, self.campaign_id
+
+    def _widen_batch(self, batch_id: str, assigned_on: str) -> None:
+        """A new batch is issued on the earliest assigned date of its problems."""
+        batch = self.new_batches.get(batch_id)
+        if batch and assigned_on < batch[7]:
+            batch[7] = assigned_on
+
+    def _duplicate(self, row: SourceRow, enterprise_id: str | None) -> bool:
+        values = row.values
+        number = values.get("number")
+        if number:
+            first = self.seen_numbers.setdefault(number, row.line)
+            if first != row.line:
+                self._fail(row, "number", number, Finding("error.import_duplicate_row", {"line": first}))
+                return True
+            return False
+        key = (enterprise_id, values.get("description"), values.get("assigned_on"))
+        if key[0] is None and values.get("enterprise"):
+            key = (values.get("enterprise"), key[1], key[2])
+        first = self.seen_keys.setdefault(key, row.line)
+        if first != row.line:
+            self._fail(row, "description", values.get("description"),
+                       Finding("error.import_duplicate_row", {"line": first}))
+            return True
+        return False
+
+    def _existing(self, values: dict, enterprise_id: str | None) -> dict | None:
+        number = values.get("number")
+        if number and number in self.existing_by_number:
+            return self.existing_by_number[number]
+        return self.existing_by_key.get((enterprise_id, values["description"], values["assigned_on"]))
+
+    def _fail(self, row: SourceRow, name: str, value: object, finding: Finding) -> None:
+        self.reader.add(row, name, value, finding)
+
+    # -- new problems
+
+    def _insert(self, record: dict, values: dict) -> None:
+        problem_id = new_ids(1)[0]
+        history = self._history(values)
+        status, since = history[-1][1], history[-1][2]
+        done_on = next((d for _, s, d in history if s == Status.REPORTED_DONE.value), None)
+        closed_on = since if status == Status.CLOSED.value else None
+        self.plan.problems.append((
+            problem_id, self.stamp, self.stamp, self.operator, *record.values(),
+            status, since, record["deadline"], record["assigned_on"], done_on, closed_on))
+        self._log(problem_id, history, 1)
+        self._measures(problem_id, values, status, done_on, 1)
+        self.plan.added += 1
+
+    def _history(self, values: dict, start: str = Status.ASSIGNED.value,
+                 start_day: str | None = None) -> list[tuple[str | None, str, str]]:
+        """(from, to, day) steps from `start` to the row's status, dated from the sheet;
+        a done or closed date the sheet lacks is taken as today."""
+        target = values["status"]
+        assigned = values["assigned_on"]
+        done = values.get("done_on") or values.get("closed_on")
+        closed = values.get("closed_on") or values.get("done_on")
+        days = {Status.IN_PROGRESS.value: start_day or assigned,
+                Status.REPORTED_DONE.value: done or self.today, Status.CLOSED.value: closed or self.today}
+        steps: list[tuple[str | None, str, str]] = []
+        if start_day is None:
+            steps.append((None, Status.ASSIGNED.value, assigned))
+        previous, day = start, start_day or assigned
+        for status in ORDER[ORDER.index(start) + 1: ORDER.index(target) + 1]:
+            day = max(day, days[status])
+            steps.append((previous, status, day))
+            previous = status
+        return steps
+
+    def _log(self, problem_id: str, history: list, first_seq: int) -> None:
+        ids = new_ids(len(history))
+        for seq, ((status_from, status_to, day), row_id) in enumerate(zip(history, ids), first_seq):
+            self.plan.logs.append((row_id, self.stamp, self.stamp, self.operator, problem_id,
+                                   day, seq, status_from, status_to, None))
+
+    def _measures(self, problem_id: str, values: dict, status: str, done_on: str | None,
+                  first_seq: int, known: frozenset = frozenset()) -> int:
+        items = [m for m in split_measures(values.get("measures")) if m not in known]
+        done = status in (Status.REPORTED_DONE.value, Status.CLOSED.value)
+        for seq, (text, row_id) in enumerate(zip(items, new_ids(len(items))), first_seq):
+            self.plan.measures.append((
+                row_id, self.stamp, self.stamp, self.operator, problem_id, seq, text,
+                values["deadline"], values.get("responsible_person"),
+                100 if done else 0, done_on if done else None))
+        return len(items)
+
+    # -- problems already in the ledger
+
+    def _update(self, row: SourceRow, existing: dict, record: dict, values: dict) -> None:
+        changed = {name: record[name] for name in UPDATABLE
+                   if self._mapped(name) and record[name] != existing[name]
+                   and not (name == "number" and record[name] is None)}
+        if "batch_id" in changed:
+            changed["campaign_id"] = record["campaign_id"]
+        if "deadline" in changed and existing["deadline_since"] == existing["assigned_on"] \
+                and existing["deadline_in_force"] == existing["deadline"]:
+            changed["deadline_in_force"] = record["deadline"]
+        if record["assigned_on"] != existing["assigned_on"]:
+            self._fail(row, "assigned_on", record["assigned_on"],
+                       Finding("error.import_assigned_changed", {"day": existing["assigned_on"]}))
+            return
+        moved = self._advance(row, existing, values, changed)
+        if moved is None:
+            return
+        added = self._new_measures(existing, values, changed.get("status") or existing["status"],
+                                   changed.get("done_on") or existing["done_on"])
+        if changed or moved or added:
+            self.plan.updates.append((existing["id"], changed))
+            self.plan.updated += 1
+        else:
+            self.plan.unchanged += 1
+
+    def _mapped(self, name: str) -> bool:
+        field_name = _FIELD_OF.get(name, name)
+        if name == "enterprise_id":
+            return "enterprise" in self.columns or "credit_code" in self.columns
+        return field_name in self.columns
+
+    def _advance(self, row: SourceRow, existing: dict, values: dict, changed: dict) -> bool | None:
+        """Log the status steps from the ledger's status to the sheet's; None when refused."""
+        current, target = existing["status"], values["status"]
+        if "status" not in self.columns or target == current:
+            return False
+        if current not in ORDER or ORDER.index(target) < ORDER.index(current):
+            self._fail(row, "status", values["status"], Finding(
+                "error.import_status_backwards", {"current": _status_label(current)}))
+            return None
+        steps = self._history(values, current, existing["status_since"])
+        self._pending_logs.append((existing["id"], steps))
+        status, since = steps[-1][1], steps[-1][2]
+        changed.update(status=status, status_since=since)
+        for _, step, day in steps:
+            if step == Status.REPORTED_DONE.value:
+                changed["done_on"] = day
+            if step == Status.CLOSED.value:
+                changed["closed_on"] = day
+        return True
+
+    def _new_measures(self, existing: dict, values: dict, status: str, done_on: str | None) -> int:
+        if "measures" not in self.columns or not values.get("measures"):
+            return 0
+        known = self._known_measures().get(existing["id"], [])
+        return self._measures(existing["id"], values, status, done_on, len(known) + 1,
+                              frozenset(known))
+
+    def _known_measures(self) -> dict[str, list[str]]:
+        if not hasattr(self, "_measures_cache"):
+            cache: dict[str, list[str]] = {}
+            for problem_id, text in self.ledger.conn.execute(
+                    "SELECT problem_id, description FROM measure ORDER BY problem_id, seq"):
+                cache.setdefault(problem_id, []).append(text)
+            self._measures_cache = cache
+        return self._measures_cache
+
+    def finish(self) -> Plan:
+        """Settle what needs every row first: batch dates, log numbers of updated problems."""
+        self.plan.batches = [tuple(batch) for batch in self.new_batches.values()]
+        if self._pending_logs:
+            seqs = dict(self.ledger.conn.execute(
+                "SELECT problem_id, max(seq) FROM problem_log GROUP BY problem_id"))
+            for problem_id, steps in self._pending_logs:
+                self._log(problem_id, steps, seqs.get(problem_id, 0) + 1)
+        return self.plan
+
+
+def _status_label(status: str) -> str:
+    from .. import messages
+
+    return messages.label("status." + status)
+
+
+def split_measures(value: object) -> list[str]:
+    """Measures written one per line (or as a numbered list), numbering removed."""
+    if not value:
+        return []
+    lines = str(value).split("\n")
+    if len(lines) == 1:
+        lines = _LIST_SPLIT.split(lines[0])
+    items = [_NUMBERING.sub("", line).strip() for line in lines]
+    return [item for item in items if item]

@@ -1,0 +1,223 @@
+"""Reading the data rows of a located table into clean field values and per-cell findings."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Callable, Mapping
+
+from .. import dates, messages, regions, settings
+from ..ledger import Ledger
+from ..workflow import Status
+from . import cleaning
+from .cleaning import Finding, Result, memoised
+from .table import Table
+from .workbook import column_letter
+
+DEFAULT_SOURCE = "supervision_letter"
+_FOOTER_WORDS = ("填表", "制表", "审核", "备注", "说明", "合计", "总计", "注：", "注:", "负责人",
+                 "联系电话", "报出日期")
+_DONE = (Status.REPORTED_DONE.value, Status.CLOSED.value)
+
+
+@dataclass(frozen=True)
+class CellIssue:
+    """A finding about one cell, placed as the user sees it in Excel."""
+
+    row: int        # Excel's row number, counting title rows
+    column: str     # Excel's column letters; "" when the field has no column
+    header: str
+    value: object
+    code: str
+    params: dict = field(default_factory=dict)
+    warning: bool = False
+
+    @property
+    def reason(self) -> str:
+        return messages.text(self.code, **self.params)
+
+    @property
+    def message(self) -> str:
+        shown = display(self.value)
+        where = "import.cell_at" if self.column else "import.row_at"
+        place = messages.text(where, row=self.row, column=self.column, header=self.header)
+        if shown:
+            return messages.text("import.cell_value", place=place, value=shown, reason=self.reason)
+        return messages.text("import.cell_blank", place=place, reason=self.reason)
+
+    def __str__(self) -> str:
+        return self.message
+
+
+def display(value: object) -> str:
+    """A cell's value as Excel shows it, short."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, dt.datetime) and not value.time():
+        value = value.date()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    shown = str(value).strip()
+    return shown if len(shown) <= 40 else shown[:39] + "…"
+
+
+@dataclass
+class SourceRow:
+    """One data row: its Excel row number and its clean values by field."""
+
+    line: int
+    values: dict[str, object]
+    bad: set[str] = field(default_factory=set)  # fields with a blocking finding
+
+
+class RegionIndex:
+    """County names of the jurisdiction as clerks write them (曲沃县, 曲沃, 临汾市曲沃县,
+    141021), each to its code; names shared by two counties are left out."""
+
+    def __init__(self, ledger: Ledger):
+        top = regions.require(ledger, settings.jurisdiction(ledger))
+        self.names: dict[str, str] = {}
+        ambiguous: set[str] = set()
+        counties = regions.counties_of(ledger, top.code)
+        self.only = counties[0].code if len(counties) == 1 else None
+        parents = {r.parent_code: regions.get(ledger, r.parent_code) for r in counties if r.parent_code}
+        keys = [(top.name, top.code), (top.code, top.code)]
+        for county in counties:
+            stem = county.name.rstrip("县区市") if len(county.name) > 2 else county.name
+            city = parents.get(county.parent_code)
+            keys += [(county.code, county.code), (county.name, county.code), (stem, county.code)]
+            if city:
+                keys += [(city.name + county.name, county.code), (city.name + stem, county.code)]
+        for key, code in keys:
+            if self.names.get(key, code) != code:
+                ambiguous.add(key)
+            self.names[key] = code
+        for key in ambiguous:
+            del self.names[key]
+
+    def clean(self, value: object) -> Result:
+        name = cleaning.code_text(value)
+        if name is None:
+            return None, None
+        code = self.names.get(name)
+        if code is None:
+            return None, Finding("error.import_region_unknown", {"value": value})
+        return code, None
+
+
+Columns = Mapping[str, int]
+
+
+class RowReader:
+    """Cleans the mapped columns of each data row, collecting findings."""
+
+    def __init__(self, ledger: Ledger, table: Table, columns: Columns,
+                 today: dt.date | None = None, default_source: str = DEFAULT_SOURCE):
+        self.table = table
+        self.columns = dict(columns)
+        self.today = today or dates.today()
+        self.issues: list[CellIssue] = []
+        self.regions = RegionIndex(ledger)
+        words = cleaning.Vocabularies()
+        past = self.today
+
+        def day(required: bool, not_future: bool = False) -> cleaning.Cleaner:
+            return memoised(lambda v: cleaning.clean_date(v, required, past, not_future))
+
+        self.cleaners: dict[str, cleaning.Cleaner] = {
+            "number": cleaning.clean_number,
+            "region": memoised(self.regions.clean),
+            "enterprise": memoised(lambda v: cleaning.clean_text(v, 200)),
+            "credit_code": memoised(cleaning.clean_credit_code),
+            "category": memoised(words.clean_category),
+            "description": lambda v: cleaning.clean_text(v, required=True),
+            "source": memoised(lambda v: words.clean_source(v, default_source)),
+            "batch": memoised(lambda v: cleaning.clean_text(v, 100)),
+            "assigned_on": day(True, not_future=True),
+            "deadline": day(True),
+            "responsible_unit": memoised(lambda v: cleaning.clean_text(v, 200)),
+            "responsible_person": memoised(lambda v: cleaning.clean_text(v, 60)),
+            "measures": cleaning.clean_text,
+            "status": memoised(words.clean_status),
+            "done_on": day(False, not_future=True),
+            "closed_on": day(False, not_future=True),
+        }
+        self.default_source = default_source
+
+    def read(self, progress: Callable[[int, int], None] | None = None,
+             limit: int | None = None) -> list[SourceRow]:
+        """Every data row, clean; findings land in `self.issues`."""
+        grid = self.table.grid.rows
+        plan = [(f, c, self.cleaners[f]) for f, c in self.columns.items() if f in self.cleaners]
+        used = [c for _, c, _ in plan]
+        found: list[SourceRow] = []
+        total = len(grid) - self.table.first_data
+        for index in range(self.table.first_data, len(grid)):
+            raw = grid[index]
+            if not any(raw[c] not in ("", None) for c in used) or self._footer(raw, used):
+                continue
+            row = SourceRow(index + 1, {})
+            values = row.values
+            for name, column, clean in plan:
+                value, finding = clean(raw[column])
+                values[name] = value
+                if finding is not None:
+                    self.add(row, name, raw[column], finding)
+            self._defaults(values)
+            self._check(row, raw)
+            found.append(row)
+            if progress and len(found) % 5000 == 0:
+                progress(index - self.table.first_data, total)
+            if limit and len(found) >= limit:
+                break
+        return found
+
+    def _defaults(self, values: dict[str, object]) -> None:
+        for name in ("category", "source", "status"):
+            if name not in self.columns:
+                values[name] = {"category": "other", "source": self.default_source,
+                                "status": Status.ASSIGNED.value}[name]
+
+    def _footer(self, raw: list, used: list[int]) -> bool:
+        filled = [v for v in raw if v not in ("", None)]
+        return len(filled) == 1 and isinstance(filled[0], str) and \
+            filled[0].strip().startswith(_FOOTER_WORDS)
+
+    def _check(self, row: SourceRow, raw: list) -> None:
+        """Rules across cells of one row: date order, and the dates a status needs."""
+        values = row.values
+        assigned, deadline = values.get("assigned_on"), values.get("deadline")
+        if assigned and deadline and deadline < assigned:
+            self.add(row, "deadline", raw[self.columns["deadline"]],
+                      Finding("error.deadline_before_assigned", {"first": assigned, "second": deadline}))
+        done, closed = values.get("done_on"), values.get("closed_on")
+        if assigned and done and done < assigned:
+            self.add(row, "done_on", raw[self.columns["done_on"]],
+                      Finding("error.import_done_before_assigned", {"day": done, "assigned": assigned}))
+        if closed and (done or assigned) and closed < (done or assigned):
+            self.add(row, "closed_on", raw[self.columns["closed_on"]],
+                      Finding("error.import_closed_before_done", {"day": closed, "done": done or assigned}))
+        status = values.get("status")
+        if status in _DONE and not (done or closed) and "status" in self.columns:
+            self.add(row, "status", raw[self.columns["status"]],
+                      Finding("warning.import_done_date_unknown",
+                              {"today": self.today.isoformat()}, warning=True))
+        elif status not in _DONE and (done or closed) and status is not None:
+            self.add(row, "status", raw[self.columns["status"]],
+                      Finding("warning.import_date_without_status", {}, warning=True))
+
+    def add(self, row: SourceRow, name: str, value: object, finding: Finding) -> None:
+        """Record a finding about field `name` of `row`."""
+        if not finding.warning:
+            row.bad.add(name)
+        self.issues.append(self.issue(row.line, name, value, finding))
+
+    def issue(self, line: int, name: str, value: object, finding: Finding) -> CellIssue:
+        column = self.columns.get(name)
+        if column is None:
+            return CellIssue(line, "", messages.label(f"import_field.{name}"), value,
+                             finding.code, finding.params, finding.warning)
+        return CellIssue(line, column_letter(column), self.table.headers[column] or
+                         messages.label(f"import_field.{name}"), value,
+                         finding.code, finding.params, finding.warning)

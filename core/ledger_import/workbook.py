@@ -1,0 +1,168 @@
+"""Opening a spreadsheet safely: recognise the format and refuse bad archives before parsing.
+
+An .xlsx file is a zip archive; its declared member sizes and compression ratios are
+checked before calamine inflates anything, so that a zip bomb or a sheet claiming a
+million by sixteen thousand cells fails with a message instead of exhausting memory.
+"""
+from __future__ import annotations
+
+import re
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import python_calamine as calamine
+
+from ..errors import LedgerError
+
+ZIP_MAGIC = b"PK\x03\x04"
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+# An encrypted (password-protected) .xlsx is an OLE compound file with this stream.
+_ENCRYPTED_STREAM = "EncryptedPackage".encode("utf-16-le")
+
+MAX_FILE_BYTES = 200 * 1024**2
+MAX_UNPACKED_BYTES = 1024**3
+MAX_MEMBERS = 10_000
+# Sheet XML compresses about 10:1; a ratio of hundreds means repeated filler.
+MAX_RATIO = 100
+RATIO_CHECK_FROM = 1024**2
+MAX_CELLS = 30_000_000
+MAX_ROWS = 1_048_576
+
+_DIMENSION = re.compile(rb'<(?:\w+:)?dimension\s+ref="([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?"')
+
+
+@dataclass(frozen=True)
+class SheetInfo:
+    """A sheet a user may choose: its name, size and whether Excel shows it."""
+
+    name: str
+    rows: int
+    columns: int
+    visible: bool
+
+
+def open_workbook(path: str | Path) -> calamine.CalamineWorkbook:
+    """The workbook at `path`, after every check that can run without parsing it."""
+    path = Path(path)
+    head = _head(path)
+    if head.startswith(ZIP_MAGIC):
+        _check_archive(path)
+    elif head.startswith(OLE_MAGIC):
+        _check_compound(path)
+    else:
+        raise LedgerError("error.import_not_spreadsheet", path=path.name)
+    try:
+        return calamine.CalamineWorkbook.from_path(str(path))
+    except calamine.PasswordError:
+        raise LedgerError("error.import_password", path=path.name) from None
+    except calamine.CalamineError as exc:
+        raise LedgerError("error.import_corrupt", path=path.name, reason=_short(exc)) from None
+
+
+def _head(path: Path) -> bytes:
+    try:
+        size = path.stat().st_size
+        with open(path, "rb") as handle:
+            head = handle.read(8)
+    except FileNotFoundError:
+        raise LedgerError("error.import_no_file", path=str(path)) from None
+    except IsADirectoryError:
+        raise LedgerError("error.import_not_spreadsheet", path=path.name) from None
+    if size == 0:
+        raise LedgerError("error.import_empty_file", path=path.name)
+    if size > MAX_FILE_BYTES:
+        raise LedgerError("error.import_too_large", path=path.name,
+                          limit=f"{MAX_FILE_BYTES // 1024**2} MB")
+    return head
+
+
+def _check_archive(path: Path) -> None:
+    try:
+        with zipfile.ZipFile(path) as archive:
+            members = archive.infolist()
+            _check_members(path, members)
+            for member in members:
+                if member.filename.startswith("xl/worksheets/") and member.filename.endswith(".xml"):
+                    _check_dimension(path, archive, member)
+    except zipfile.BadZipFile as exc:
+        raise LedgerError("error.import_corrupt", path=path.name, reason=_short(exc)) from None
+    except (zipfile.LargeZipFile, NotImplementedError, RuntimeError) as exc:
+        raise LedgerError("error.import_corrupt", path=path.name, reason=_short(exc)) from None
+
+
+def _check_members(path: Path, members: list[zipfile.ZipInfo]) -> None:
+    if len(members) > MAX_MEMBERS:
+        raise LedgerError("error.import_bomb", path=path.name)
+    if any(m.flag_bits & 0x1 for m in members):
+        raise LedgerError("error.import_password", path=path.name)
+    total = 0
+    for member in members:
+        total += member.file_size
+        ratio = member.file_size / max(member.compress_size, 1)
+        if total > MAX_UNPACKED_BYTES or (
+                member.file_size > RATIO_CHECK_FROM and ratio > MAX_RATIO):
+            raise LedgerError("error.import_bomb", path=path.name)
+    names = {m.filename for m in members}
+    if "xl/workbook.xml" not in names and "content.xml" not in names:
+        raise LedgerError("error.import_not_spreadsheet", path=path.name)
+
+
+def _check_dimension(path: Path, archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> None:
+    """Refuse a sheet whose declared extent is absurd, reading only its first bytes."""
+    with archive.open(member) as stream:
+        start = stream.read(4096)
+    found = _DIMENSION.search(start)
+    if not found or not found.group(3):
+        return
+    rows = int(found.group(4)) - int(found.group(2)) + 1
+    columns = column_number(found.group(3).decode()) - column_number(found.group(1).decode()) + 1
+    if rows > MAX_ROWS or rows * columns > MAX_CELLS:
+        raise LedgerError("error.import_sheet_too_large", path=path.name,
+                          rows=rows, columns=columns)
+
+
+def _check_compound(path: Path) -> None:
+    """An OLE file is either a legacy .xls or an encrypted .xlsx."""
+    with open(path, "rb") as handle:
+        data = handle.read()
+    if _ENCRYPTED_STREAM in data:
+        raise LedgerError("error.import_password", path=path.name)
+
+
+def _short(exc: BaseException) -> str:
+    return str(exc).splitlines()[0][:200] if str(exc) else type(exc).__name__
+
+
+def sheets(workbook: calamine.CalamineWorkbook) -> list[SheetInfo]:
+    """The worksheets of a workbook with their used size (charts and macros left out)."""
+    found = []
+    for meta in workbook.sheets_metadata:
+        if meta.typ != calamine.SheetTypeEnum.WorkSheet:
+            continue
+        sheet = workbook.get_sheet_by_name(meta.name)
+        end = sheet.end
+        rows, columns = (end[0] + 1, end[1] + 1) if end else (0, 0)
+        found.append(SheetInfo(meta.name, rows, columns,
+                               meta.visible == calamine.SheetVisibleEnum.Visible))
+    return found
+
+
+def column_letter(index: int) -> str:
+    """Excel's letters for the 0-based column `index`: 0 → A, 26 → AA."""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+def column_number(letters: str) -> int:
+    """The 1-based number of Excel column `letters`: A → 1, AA → 27."""
+    number = 0
+    for char in letters.upper():
+        if not "A" <= char <= "Z":
+            raise ValueError(letters)
+        number = number * 26 + ord(char) - 64
+    return number
