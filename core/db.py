@@ -21,6 +21,7 @@ def connect(path: str | Path) -> sqlite3.Connection:
     try:
         conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=True)
         _configure(conn)
+        _quick_check(conn, path)
         migrate(conn)
     except sqlite3.DatabaseError as exc:
         raise LedgerError("error.db_unreadable", path=path, reason=exc) from None
@@ -35,6 +36,14 @@ def _configure(conn: sqlite3.Connection) -> None:
     conn.execute("PRAGMA foreign_keys = ON")
 
 
+def _quick_check(conn: sqlite3.Connection, path: Path) -> None:
+    """Refuse a damaged file at once, before anything is written to it."""
+    result = conn.execute("PRAGMA quick_check").fetchone()[0]
+    if result != "ok":
+        conn.close()
+        raise LedgerError("error.db_damaged", path=path, detail=result)
+
+
 def schema_version(conn: sqlite3.Connection) -> int:
     return conn.execute("PRAGMA user_version").fetchone()[0]
 
@@ -45,10 +54,17 @@ def migrate(conn: sqlite3.Connection) -> list[str]:
     if current > SCHEMA_VERSION:
         raise LedgerError("error.db_too_new", found=current, supported=SCHEMA_VERSION)
     applied = []
+    if 0 < current < SCHEMA_VERSION:
+        from .backup import before_migration
+
+        before_migration(conn, current)
     for number, (name, step) in enumerate(MIGRATIONS, start=1):
         if number <= current:
             continue
         with transaction(conn):
+            from .audit import mark, seal
+
+            audit_mark = mark(conn)
             if number == 1:
                 conn.execute(
                     "CREATE TABLE IF NOT EXISTS migration "
@@ -59,6 +75,7 @@ def migrate(conn: sqlite3.Connection) -> list[str]:
                 "INSERT INTO migration VALUES (?, ?, ?)", (number, name, now())
             )
             conn.execute(f"PRAGMA user_version = {number}")
+            seal(conn, audit_mark, "migration")  # rows a data migration changed
         applied.append(name)
     return applied
 

@@ -1,18 +1,20 @@
 """Integrity checks on the ledger file."""
 from __future__ import annotations
 
-from . import messages
+from . import audit, messages
 from .ledger import Ledger
 
 
 def check(ledger: Ledger) -> list[str]:
-    """Every fault found by SQLite's integrity and foreign-key checks, as readable lines."""
+    """Every fault found by SQLite's integrity and foreign-key checks and by the audit
+    trail's verification (naming the first entry that does not match), as readable lines."""
     findings = []
     for (line,) in ledger.conn.execute("PRAGMA integrity_check"):
         if line != "ok":
             findings.append(messages.text("error.integrity", detail=line))
     for table, rowid, parent, _ in ledger.conn.execute("PRAGMA foreign_key_check"):
         findings.append(messages.text("error.foreign_key", table=table, rowid=rowid, parent=parent))
+    findings += audit.verify(ledger.conn)
     return findings
 
 

@@ -6,35 +6,62 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
-from . import db, regions
+from . import audit, db, regions
 
 DEFAULT_OPERATOR = "system"
+# A ledger nobody signed in to (scripts, the command line, tests) may do everything;
+# the GUI signs an operator in, which sets the role (see core/operators.py).
+DEFAULT_ROLE = "admin"
 
 
 class Ledger:
     """An open ledger file. All core functions take one as their first argument."""
 
     def __init__(self, conn: sqlite3.Connection, path: Path | None = None,
-                 operator: str = DEFAULT_OPERATOR):
+                 operator: str = DEFAULT_OPERATOR, role: str = DEFAULT_ROLE):
         self.conn = conn
         self.path = path
         self.operator = operator
+        self.role = role
+        self.warnings: list[str] = []  # message codes to show the user after opening
+        self.lock = None
 
     @classmethod
-    def open(cls, path: str | Path, operator: str = DEFAULT_OPERATOR) -> "Ledger":
-        """Open or create the ledger at `path`, migrated and with regions loaded."""
-        conn = db.connect(path)
+    def open(cls, path: str | Path, operator: str = DEFAULT_OPERATOR,
+             exclusive: bool = False) -> "Ledger":
+        """Open or create the ledger at `path`, migrated and with regions loaded.
+        `exclusive` (the GUI) refuses a file another instance has open for writing."""
+        from . import filesystem, lock
+
+        held = lock.acquire(path, operator) if exclusive else None
+        try:
+            conn = db.connect(path)
+        except BaseException:
+            if held:
+                held.release()
+            raise
         ledger = cls(conn, Path(path), operator)
+        ledger.lock = held
+        if str(path) != ":memory:" and filesystem.is_network_path(path):
+            ledger.warnings.append("warning.network_drive")
         regions.ensure_loaded(ledger)
         return ledger
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction; its audit entries are sealed (hash-chained) before COMMIT."""
+        if self.conn.in_transaction:
+            yield self.conn
+            return
         with db.transaction(self.conn) as conn:
+            mark = audit.mark(conn)
             yield conn
+            audit.seal(conn, mark, self.operator)
 
     def close(self) -> None:
         self.conn.close()
+        if self.lock is not None:
+            self.lock.release()
 
     def __enter__(self) -> "Ledger":
         return self

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Any, Mapping
 
-from . import dates, rows, workflow
+from . import dates, operators, rows, workflow
 from .changes import Changes
 from .errors import LedgerError
 from .ledger import Ledger
@@ -125,6 +125,8 @@ def transition(ledger: Ledger, row_id: str, target: str, on: object | None = Non
     if problem["withdrawn_on"]:
         raise LedgerError("error.problem_withdrawn")
     to = workflow.check(problem["status"], target)
+    if to in workflow.MANAGER_ONLY:
+        operators.require(ledger, operators.Action.CLOSE)
     day = _event_date(on, problem["status_since"])
     values: dict[str, Any] = {"status": to.value, "status_since": day}
     if to is Status.REPORTED_DONE:
@@ -216,6 +218,7 @@ def request_extension(ledger: Ledger, row_id: str, new_deadline: object, reason:
 
 def approve_extension(ledger: Ledger, extension_id: str, on: object | None = None) -> Changes:
     """Approve an extension: from `on`, its deadline is the one in force."""
+    operators.require(ledger, operators.Action.APPROVE_EXTENSION)
     ext = rows.get(ledger, "deadline_extension", extension_id)
     if ext["approved_on"]:
         raise LedgerError("error.extension_approved")

@@ -44,6 +44,10 @@ def get(ledger: Ledger, table: str, row_id: str) -> dict[str, Any]:
 
 
 def delete(ledger: Ledger, table: str, row_id: str) -> None:
+    """Delete one business row (a manager's action; the audit trail keeps its values)."""
+    from .operators import Action, require  # operators imports this module
+
+    require(ledger, Action.DELETE)
     cursor = ledger.conn.execute(f"DELETE FROM {table} WHERE id = ?", (row_id,))
     if cursor.rowcount == 0:
         raise NotFound(table, row_id)

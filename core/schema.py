@@ -170,8 +170,16 @@ def _search(conn: sqlite3.Connection) -> None:
     migrate(conn)
 
 
+def _audit(conn: sqlite3.Connection) -> None:
+    from . import audit, operators
+
+    operators.install(conn)
+    audit.install(conn)  # last: its triggers cover every business table made so far
+
+
 MIGRATIONS: list[tuple[str, Callable[[sqlite3.Connection], None]]] = [
     ("ledger", _v1),
     ("search", _search),
+    ("audit", _audit),
 ]
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -20,7 +20,15 @@ def get(ledger: Ledger, key: str, default: str | None = None) -> str | None:
     return row[0] if row else default
 
 
+# Settings that define the bureau (and its backups): an administrator's to change.
+ADMIN_KEYS = frozenset({"jurisdiction", "unit_name", "unit_head", "backup_keep", "backup_dir"})
+
+
 def put(ledger: Ledger, key: str, value: str) -> Changes:
+    if key in ADMIN_KEYS:
+        from .operators import Action, require  # operators imports the ledger
+
+        require(ledger, Action.SETTINGS)
     with ledger.transaction():
         ledger.conn.execute(
             "INSERT INTO setting (key, value) VALUES (?, ?) "

@@ -1,0 +1,303 @@
+"""The audit trail: every insert, update and delete of a business row, in an append-only,
+hash-chained log.
+
+SQL triggers write one entry per changed row (the row's JSON on insert and delete, the old
+and new value of each changed field on update), so that no write path can skip it, not even
+plain SQL from another tool. Hashing is left out of the triggers to keep bulk loads cheap:
+the application seals the entries of each of its own transactions just before COMMIT,
+chaining each entry's SHA-256 to the one before. An entry nobody sealed was therefore
+written outside the application; an entry whose hash does not match was changed afterwards.
+"""
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Iterator
+
+from . import messages
+
+if TYPE_CHECKING:
+    from .ledger import Ledger
+
+LOG = "audit_log"
+HIDDEN = "(hidden)"  # stands for a password hash in the log
+_HIDDEN_COLUMNS = frozenset({"password_hash"})
+# Bookkeeping that changes on every write; the entry itself records when.
+_UNDIFFED = frozenset({"updated_at"})
+# Tables that are not records of the bureau's work.
+_UNAUDITED = frozenset({LOG, "region", "migration", "sqlite_sequence"})
+MAX_FINDINGS = 50
+
+_LOG_SQL = f"""
+CREATE TABLE {LOG} (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    at TEXT NOT NULL,
+    operator TEXT,
+    action TEXT NOT NULL,
+    table_name TEXT NOT NULL,
+    row_id TEXT NOT NULL,
+    old TEXT,
+    new TEXT,
+    hash TEXT
+);
+CREATE INDEX audit_log_row ON {LOG}(row_id);
+CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON {LOG} WHEN OLD.hash IS NOT NULL
+BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON {LOG}
+BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+"""
+_GUARDS = ("audit_log_no_update", "audit_log_no_delete")
+_NOW = "strftime('%Y-%m-%dT%H:%M:%S', 'now', 'localtime')"
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One audit entry; `old` and `new` are JSON texts (None where not applicable)."""
+
+    seq: int
+    at: str
+    operator: str | None
+    action: str
+    table_name: str
+    row_id: str
+    old: str | None
+    new: str | None
+    hash: str | None
+
+    def changes(self) -> dict[str, tuple[object, object]]:
+        """Field → (old value, new value)."""
+        import json
+
+        old = json.loads(self.old) if self.old else {}
+        new = json.loads(self.new) if self.new else {}
+        return {f: (old.get(f), new.get(f)) for f in dict.fromkeys([*old, *new])}
+
+
+# -- installing
+
+def install(conn: sqlite3.Connection) -> None:
+    """Create the log and the triggers (the 'audit' migration; inside its transaction)."""
+    from .db import execute_script
+
+    execute_script(conn, _LOG_SQL)
+    install_triggers(conn)
+
+
+def install_triggers(conn: sqlite3.Connection) -> None:
+    """(Re)create the triggers of every audited table; a migration that adds a business
+    table or column must call this again."""
+    for name, sql in expected_triggers(conn).items():
+        conn.execute(f"DROP TRIGGER IF EXISTS {name}")
+        conn.execute(sql)
+
+
+def audited_tables(conn: sqlite3.Connection) -> list[str]:
+    # type 'table' leaves out virtual tables (search indexes) and their shadow tables
+    names = [r[0] for r in conn.execute(
+        "SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'table' "
+        "ORDER BY name")]
+    return [n for n in names if n not in _UNAUDITED and not n.startswith("sqlite_")
+            and _key_columns(conn, n)]
+
+
+def _columns(conn: sqlite3.Connection, table: str) -> list[tuple[str, int]]:
+    """(name, position in the primary key) of every column."""
+    return [(r[1], r[5]) for r in conn.execute(f"PRAGMA table_info({table})")]
+
+
+def _key_columns(conn: sqlite3.Connection, table: str) -> list[str]:
+    return [name for name, pk in sorted(_columns(conn, table), key=lambda c: c[1]) if pk]
+
+
+def expected_triggers(conn: sqlite3.Connection) -> dict[str, str]:
+    """Trigger name → its CREATE statement, for the tables as they are now."""
+    triggers = {}
+    for table in audited_tables(conn):
+        columns = [name for name, _ in _columns(conn, table)]
+        key = _key_columns(conn, table)
+        triggers[f"audit_{table}_insert"] = _trigger(table, "insert", columns, key)
+        triggers[f"audit_{table}_update"] = _trigger(table, "update", columns, key)
+        triggers[f"audit_{table}_delete"] = _trigger(table, "delete", columns, key)
+    return triggers
+
+
+def _value(ref: str, column: str) -> str:
+    return f"'{HIDDEN}'" if column in _HIDDEN_COLUMNS else f"{ref}.{column}"
+
+
+def _row_json(ref: str, columns: list[str]) -> str:
+    return "json_object(" + ", ".join(f"'{c}', {_value(ref, c)}" for c in columns) + ")"
+
+
+def _row_key(ref: str, key: list[str]) -> str:
+    return " || '/' || ".join(f"{ref}.{c}" for c in key)
+
+
+def _trigger(table: str, action: str, columns: list[str], key: list[str]) -> str:
+    ref = "OLD" if action == "delete" else "NEW"
+    who = f"{ref}.operator" if "operator" in columns else "NULL"
+    head = (f"CREATE TRIGGER audit_{table}_{action} AFTER {action.upper()} ON {table}\nBEGIN\n"
+            f"INSERT INTO {LOG} (at, operator, action, table_name, row_id, old, new)\n")
+    if action == "insert":
+        body = f"VALUES ({_NOW}, {who}, 'insert', '{table}', {_row_key(ref, key)}, NULL, " \
+               f"{_row_json(ref, columns)});"
+    elif action == "delete":
+        body = f"VALUES ({_NOW}, {who}, 'delete', '{table}', {_row_key(ref, key)}, " \
+               f"{_row_json(ref, columns)}, NULL);"
+    else:
+        diffs = "\n  UNION ALL ".join(
+            f"SELECT '{c}' AS f, {_value('OLD', c)} AS o, {_value('NEW', c)} AS n "
+            f"WHERE OLD.{c} IS NOT NEW.{c}"
+            for c in columns if c not in _UNDIFFED)
+        body = (f"SELECT {_NOW}, {who}, 'update', '{table}', {_row_key(ref, key)}, "
+                f"json_group_object(f, o), json_group_object(f, n)\nFROM (\n  {diffs}\n) "
+                "HAVING count(*) > 0;")
+    return head + body + "\nEND"
+
+
+# -- sealing
+
+def present(conn: sqlite3.Connection) -> bool:
+    return conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (LOG,)).fetchone() is not None
+
+
+def mark(conn: sqlite3.Connection) -> int | None:
+    """The last entry's number before a transaction writes (None without an audit log)."""
+    if not present(conn):
+        return None
+    return conn.execute(f"SELECT coalesce(max(seq), 0) FROM {LOG}").fetchone()[0]
+
+
+def seal(conn: sqlite3.Connection, after: int | None, operator: str) -> int:
+    """Hash-chain the entries this transaction wrote (seq > `after`) and sign them with
+    `operator`; returns how many. Must run inside the transaction that wrote them."""
+    if after is None:
+        return 0
+    prev_row = conn.execute(
+        f"SELECT hash FROM {LOG} WHERE seq <= ? AND hash IS NOT NULL ORDER BY seq DESC LIMIT 1",
+        (after,)).fetchone()
+    prev = prev_row[0] if prev_row else ""
+    sealed = []
+    for row in conn.execute(
+            f"SELECT seq, at, action, table_name, row_id, old, new FROM {LOG} WHERE seq > ? "
+            "ORDER BY seq", (after,)):
+        seq, at, action, table, row_id, old, new = row
+        prev = link(prev, seq, at, operator, action, table, row_id, old, new)
+        sealed.append((prev, operator, seq))
+    if sealed:
+        conn.executemany(f"UPDATE {LOG} SET hash = ?, operator = ? WHERE seq = ?", sealed)
+    return len(sealed)
+
+
+def link(prev: str, seq: int, at: str, operator: str | None, action: str, table: str,
+         row_id: str, old: str | None, new: str | None) -> str:
+    """The hash of one entry chained to the hash of the one before."""
+    text = "\x1f".join((prev, str(seq), at, operator or "", action, table, row_id,
+                        old if old is not None else "\x00", new if new is not None else "\x00"))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def record_event(ledger: "Ledger", action: str, subject: str, detail: str) -> None:
+    """An entry for something that is not a row change (a restore, a sign-in policy change)."""
+    import json
+
+    with ledger.transaction():
+        ledger.conn.execute(
+            f"INSERT INTO {LOG} (at, operator, action, table_name, row_id, old, new) "
+            f"VALUES ({_NOW}, ?, ?, '', ?, NULL, ?)",
+            (ledger.operator, action, subject, json.dumps({"detail": detail}, ensure_ascii=False)))
+
+
+# -- reading
+
+def entries(conn: sqlite3.Connection, after: int = 0) -> Iterator[Entry]:
+    for row in conn.execute(f"SELECT * FROM {LOG} WHERE seq > ? ORDER BY seq", (after,)):
+        yield Entry(*row)
+
+
+def history(ledger: "Ledger", row_id: str, table: str | None = None) -> list[Entry]:
+    """Every entry about one row (or about rows of its children keyed by it), oldest first."""
+    sql = f"SELECT * FROM {LOG} WHERE (row_id = ? OR row_id LIKE ? || '/%')"
+    params: list = [row_id, row_id]
+    if table:
+        sql += " AND table_name = ?"
+        params.append(table)
+    return [Entry(*r) for r in ledger.conn.execute(sql + " ORDER BY seq", params)]
+
+
+def problem_history(ledger: "Ledger", problem_id: str) -> list[Entry]:
+    """A problem's full record: its own entries and those of its log, measures and extensions."""
+    sql = (f"SELECT * FROM {LOG} WHERE row_id = :id OR row_id IN ("
+           "SELECT id FROM problem_log WHERE problem_id = :id UNION ALL "
+           "SELECT id FROM measure WHERE problem_id = :id UNION ALL "
+           "SELECT id FROM deadline_extension WHERE problem_id = :id) "
+           "OR (action = 'delete' AND json_extract(old, '$.problem_id') = :id) ORDER BY seq")
+    return [Entry(*r) for r in ledger.conn.execute(sql, {"id": problem_id})]
+
+
+# -- verifying
+
+def verify(conn: sqlite3.Connection) -> list[str]:
+    """Readable findings: missing or altered triggers, entries written outside the
+    application, entries changed or removed after sealing. Empty when the trail is whole."""
+    if not present(conn):
+        return [messages.text("error.audit_missing")]
+    findings = _trigger_findings(conn)
+    findings += _chain_findings(conn)
+    if len(findings) > MAX_FINDINGS:
+        more = len(findings) - MAX_FINDINGS
+        findings = findings[:MAX_FINDINGS] + [messages.text("error.audit_more", count=more)]
+    return findings
+
+
+def _trigger_findings(conn: sqlite3.Connection) -> list[str]:
+    found = dict(conn.execute(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'trigger'").fetchall())
+    findings = []
+    for name in _GUARDS:
+        if name not in found:
+            findings.append(messages.text("error.audit_trigger_missing", name=name))
+    for name, sql in expected_triggers(conn).items():
+        if name not in found:
+            findings.append(messages.text("error.audit_trigger_missing", name=name))
+        elif found[name] != sql:
+            findings.append(messages.text("error.audit_trigger_altered", name=name))
+    return findings
+
+
+def _chain_findings(conn: sqlite3.Connection) -> list[str]:
+    findings = []
+    prev, last = "", 0
+    for e in entries(conn):
+        if e.seq != last + 1:
+            findings.append(messages.text("error.audit_gap", first=last + 1, last=e.seq - 1))
+        last = e.seq
+        if e.hash is None:
+            findings.append(messages.text("error.audit_unsealed", **_describe(e)))
+            continue
+        if link(prev, e.seq, e.at, e.operator, e.action, e.table_name, e.row_id,
+                e.old, e.new) != e.hash:
+            findings.append(messages.text("error.audit_mismatch", **_describe(e)))
+        prev = e.hash
+    counter = conn.execute("SELECT seq FROM sqlite_sequence WHERE name = ?", (LOG,)).fetchone()
+    if counter and counter[0] > last:
+        findings.append(messages.text("error.audit_gap", first=last + 1, last=counter[0]))
+    return findings
+
+
+def _describe(e: Entry) -> dict[str, object]:
+    return {"seq": e.seq, "at": e.at, "operator": e.operator or "?", "action": e.action,
+            "table": e.table_name, "row": e.row_id}
+
+
+def first_bad(conn: sqlite3.Connection) -> int | None:
+    """The number of the first entry that is unsealed or does not match, if any."""
+    prev = ""
+    for e in entries(conn):
+        if e.hash is None or link(prev, e.seq, e.at, e.operator, e.action, e.table_name,
+                                  e.row_id, e.old, e.new) != e.hash:
+            return e.seq
+        prev = e.hash
+    return None

@@ -1,0 +1,97 @@
+"""One writer per ledger file: an OS lock on `<ledger>.lock` beside it.
+
+The operating system drops the lock when the process ends, even by kill -9 or a power cut,
+so a crash never leaves a stale lock behind. The file also says who holds it, so that a
+second instance can tell its user who has the ledger open, on which PC, since when.
+"""
+from __future__ import annotations
+
+import json
+import os
+import socket
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from .db import now
+from .errors import LedgerError
+
+
+@dataclass
+class Lock:
+    """A held lock; `release()` (or closing the ledger) lets another instance in."""
+
+    path: Path
+    handle: object
+
+    def release(self) -> None:
+        handle, self.handle = self.handle, None
+        if handle is None:
+            return
+        try:
+            _unlock(handle)
+        finally:
+            handle.close()
+
+
+def lock_path(ledger_path: Path) -> Path:
+    return Path(str(ledger_path) + ".lock")
+
+
+def acquire(ledger_path: str | Path, operator: str = "") -> Lock:
+    """Take the writer's lock, or raise `error.ledger_in_use` naming who holds it."""
+    path = lock_path(Path(ledger_path))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle = open(path, "a+b")
+    try:
+        _lock(handle)
+    except OSError:
+        handle.close()
+        info = holder(ledger_path)
+        raise LedgerError("error.ledger_in_use", operator=info.get("operator") or "?",
+                          host=info.get("host") or "?", since=info.get("since") or "?",
+                          pid=info.get("pid") or "?") from None
+    _write_holder(handle, operator)
+    return Lock(path, handle)
+
+
+def holder(ledger_path: str | Path) -> dict[str, object]:
+    """Who holds (or last held) the lock: operator, host, pid, since."""
+    try:
+        text = lock_path(Path(ledger_path)).read_bytes().decode("utf-8")
+        data = json.loads(text)
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def _write_holder(handle, operator: str) -> None:
+    info = {"operator": operator, "host": socket.gethostname(), "pid": os.getpid(),
+            "since": now()}
+    handle.seek(0)
+    handle.truncate()
+    handle.write(json.dumps(info, ensure_ascii=False).encode("utf-8"))
+    handle.flush()
+
+
+if sys.platform == "win32":
+    import msvcrt
+
+    # Windows locks are mandatory: lock one byte far past the holder text so it stays readable.
+    _LOCKED_BYTE = 1 << 30
+
+    def _lock(handle) -> None:
+        handle.seek(_LOCKED_BYTE)
+        msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
+
+    def _unlock(handle) -> None:
+        handle.seek(_LOCKED_BYTE)
+        msvcrt.locking(handle.fileno(), msvcrt.LK_UNLCK, 1)
+else:
+    import fcntl
+
+    def _lock(handle) -> None:
+        fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+
+    def _unlock(handle) -> None:
+        fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
