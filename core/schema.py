@@ -177,9 +177,16 @@ def _audit(conn: sqlite3.Connection) -> None:
     audit.install(conn)  # last: its triggers cover every business table made so far
 
 
+def _attachment(conn: sqlite3.Connection) -> None:
+    from .attachments import migrate
+
+    migrate(conn)
+
+
 MIGRATIONS: list[tuple[str, Callable[[sqlite3.Connection], None]]] = [
     ("ledger", _v1),
     ("search", _search),
     ("audit", _audit),
+    ("attachment", _attachment),
 ]
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -1,0 +1,109 @@
+"""Photos and files attached to a problem, stored once each under their content hash."""
+from __future__ import annotations
+
+import hashlib
+import shutil
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable
+
+from . import dates, rows
+from .changes import Changes
+from .errors import LedgerError
+from .ledger import Ledger
+
+PHASES = ("before", "after")  # taken before rectification, or as proof it was done
+IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".bmp", ".gif", ".webp")
+
+_TABLE = """CREATE TABLE attachment (
+    id TEXT PRIMARY KEY, created_at TEXT NOT NULL, updated_at TEXT NOT NULL,
+    operator TEXT NOT NULL,
+    problem_id TEXT NOT NULL REFERENCES problem(id) ON DELETE CASCADE,
+    sha256 TEXT NOT NULL CHECK (length(sha256) = 64),
+    name TEXT NOT NULL,
+    suffix TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    phase TEXT NOT NULL CHECK (phase IN ('before', 'after')),
+    attached_on TEXT NOT NULL
+)"""
+
+
+def migrate(conn: sqlite3.Connection) -> None:
+    """Schema migration 'attachment'."""
+    conn.execute(_TABLE)
+    conn.execute("CREATE INDEX attachment_problem ON attachment(problem_id, attached_on)")
+    from . import audit  # the audit trail covers every business table, this one too
+
+    if audit.present(conn):
+        audit.install_triggers(conn)
+
+
+@dataclass(frozen=True)
+class Attachment:
+    id: str
+    name: str
+    phase: str
+    attached_on: str
+    path: Path
+
+    @property
+    def is_image(self) -> bool:
+        return self.path.suffix.lower() in IMAGE_SUFFIXES
+
+
+def stored_name(sha256: str, suffix: str) -> str:
+    return sha256 + suffix.lower()
+
+
+def _store(source: Path, folder: Path) -> tuple[str, int]:
+    """Copy `source` into `folder` under its SHA-256 (once); returns (hash, size)."""
+    digest = hashlib.sha256()
+    with open(source, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    sha = digest.hexdigest()
+    target = folder / stored_name(sha, source.suffix)
+    if not target.exists():
+        folder.mkdir(parents=True, exist_ok=True)
+        partial = target.with_name(target.name + ".part")
+        shutil.copyfile(source, partial)
+        partial.replace(target)
+    return sha, source.stat().st_size
+
+
+def attach(ledger: Ledger, problem_id: str, paths: Iterable[str | Path],
+           phase: str = "before", folder: Path | None = None) -> Changes:
+    """Copy files into `folder` (default beside the ledger) and link them to the problem."""
+    rows.get(ledger, "problem", problem_id)
+    folder = folder or default_folder(ledger)
+    if phase not in PHASES:
+        raise LedgerError("error.choice_unknown", value=phase)
+    stored = []
+    for path in map(Path, paths):
+        if not path.is_file():
+            raise LedgerError("error.attachment_missing", path=path)
+        stored.append((path, *_store(path, folder)))
+    with ledger.transaction():
+        for path, sha, size in stored:
+            rows.insert(ledger, "attachment", {
+                "problem_id": problem_id, "sha256": sha, "name": path.name,
+                "suffix": path.suffix.lower(), "size": size, "phase": phase,
+                "attached_on": dates.today().isoformat()})
+    return Changes.of("attachment", ids=(problem_id,))
+
+
+def of_problem(ledger: Ledger, problem_id: str, folder: Path | None = None) -> list[Attachment]:
+    """The problem's files, oldest first; paths are inside `folder` (default beside the ledger)."""
+    folder = folder or default_folder(ledger)
+    return [Attachment(r["id"], r["name"], r["phase"], r["attached_on"],
+                       folder / stored_name(r["sha256"], r["suffix"]))
+            for r in ledger.conn.execute(
+                "SELECT * FROM attachment WHERE problem_id = ? ORDER BY attached_on, created_at",
+                (problem_id,))]
+
+
+def default_folder(ledger: Ledger) -> Path:
+    """Attachments live beside the ledger file, in `attachments/`."""
+    base = ledger.path.parent if ledger.path else Path.cwd()
+    return base / "attachments"

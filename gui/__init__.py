@@ -1,0 +1,1 @@
+"""The EcoLedger desktop app (PySide6) over the Qt-free `core` package."""

@@ -1,0 +1,122 @@
+"""Start the desktop app: `ecoledger [--db PATH]` (a gui-script: no console on Windows).
+
+Only Qt's core and widget modules load at start; plotting and spreadsheet libraries are
+imported by the pages that use them, when they are first shown.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QApplication, QDialog
+
+from core import demo, settings as ledger_settings
+from core.paths import APP_NAME, data_dir, default_db_path
+
+from . import i18n
+from .context import AppContext, read_bureau
+from .worker import Database
+
+# Chinese faces in order of preference; a Japanese face must never be picked for Chinese.
+CJK_FONTS = ("Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "微软雅黑",
+             "PingFang SC", "WenQuanYi Micro Hei", "SimHei")
+
+
+def cjk_font(size: float = 10.0) -> QFont:
+    """The first installed Chinese UI face, at `size` points."""
+    families = set(QFontDatabase.families())
+    family = next((name for name in CJK_FONTS if name in families), None)
+    font = QFont(family) if family else QFont()
+    if not family:
+        font.setFamilies(list(CJK_FONTS))
+    font.setPointSizeF(size)
+    return font
+
+
+def application(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance() or QApplication(argv or [sys.argv[0]])
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(APP_NAME)
+    app.setFont(cjk_font())
+    return app
+
+
+def gui_settings(folder: Path) -> QSettings:
+    return QSettings(str(folder / "gui.ini"), QSettings.Format.IniFormat)
+
+
+def open_context(db_path: Path, settings_dir: Path) -> tuple[AppContext, bool]:
+    """Start the worker on the ledger and read what the window needs; also says whether
+    the ledger still needs its first-start setup."""
+    database = Database(db_path, "")
+    initialised, operator = database.call(lambda ledger: (
+        ledger_settings.is_initialised(ledger), ledger_settings.get(ledger, "operator_name")))
+    if operator:
+        database.set_operator(operator)
+    bureau = database.call(read_bureau)
+    ctx = AppContext(database, gui_settings(settings_dir), db_path.parent, bureau,
+                     operator or "")
+    return ctx, not initialised
+
+
+def first_start(ctx: AppContext) -> bool:
+    """Ask for the jurisdiction, the operator and demo data; False if the user gave up."""
+    from .first_run import FirstRunDialog, region_choices
+
+    choices = ctx.db.call(region_choices)
+    dialog = FirstRunDialog(choices, ledger_settings.DEFAULT_JURISDICTION)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return False
+    code, operator = dialog.region_code(), dialog.operator.text().strip()
+    ctx.db.set_operator(operator)
+    ctx.db_operator = operator
+
+    def setup(ledger):
+        ledger_settings.set_jurisdiction(ledger, code)
+        ledger_settings.put(ledger, "operator_name", operator)
+    ctx.db.call(setup)
+    if dialog.demo.isChecked():
+        load_demo(ctx)
+    ctx.bureau = ctx.db.call(read_bureau)
+    return True
+
+
+def load_demo(ctx: AppContext) -> None:
+    """Fill the ledger with demo data, showing progress; Cancel leaves it empty."""
+    from PySide6.QtCore import QEventLoop
+
+    from .progress import run_with_progress
+
+    loop = QEventLoop()
+    run_with_progress(ctx.db, None, i18n.tr("Loading demo data…"),
+                      lambda ledger, report, cancelled: demo.load(ledger, progress=report),
+                      lambda changes: None, loop.quit)
+    loop.exec()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="ecoledger", description="EcoLedger desktop app")
+    parser.add_argument("--db", default=None, help="ledger file (default: per-user data)")
+    args = parser.parse_args(argv)
+    app = application()
+    folder = data_dir()
+    i18n.install(app, str(gui_settings(folder).value("language", i18n.DEFAULT_LANGUAGE)))
+    ctx, needs_setup = open_context(default_db_path(args.db), folder)
+    if needs_setup and not first_start(ctx):
+        ctx.db.close()
+        return 0
+    from .main_window import MainWindow
+
+    window = MainWindow(ctx)
+    window.show()
+    try:
+        return app.exec()
+    finally:
+        ctx.db.close()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

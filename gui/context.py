@@ -1,0 +1,100 @@
+"""What every page and form is given: the database handle, settings, drafts, the bureau."""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, QSettings, Signal
+
+from core import settings as ledger_settings
+from core.ledger import Ledger
+from core.regions import Region, counties_of, get as get_region
+
+from .worker import Database
+
+
+@dataclass
+class Bureau:
+    """The ledger's jurisdiction and the lists every filter and picker offers."""
+
+    jurisdiction: str
+    unit_name: str
+    counties: list[Region] = field(default_factory=list)
+    campaigns: list[tuple[str, str]] = field(default_factory=list)  # (id, name)
+    batches: list[tuple[str, str, str]] = field(default_factory=list)  # (id, name, campaign)
+
+
+def read_bureau(ledger: Ledger) -> Bureau:
+    """Runs on the worker: the bureau as stored in the ledger."""
+    code = ledger_settings.jurisdiction(ledger)
+    region = get_region(ledger, code)
+    counties = counties_of(ledger, code) if region else []
+    return Bureau(
+        jurisdiction=code,
+        unit_name=ledger_settings.get(ledger, "unit_name") or "",
+        counties=counties,
+        campaigns=[tuple(r) for r in ledger.conn.execute(
+            "SELECT id, name FROM campaign ORDER BY starts_on")],
+        batches=[tuple(r) for r in ledger.conn.execute(
+            "SELECT id, name, campaign_id FROM batch ORDER BY issued_on, number")],
+    )
+
+
+class Drafts:
+    """Half-typed forms, one JSON file each, kept until saved or cancelled."""
+
+    def __init__(self, folder: Path):
+        self.folder = folder
+
+    def path(self, key: str) -> Path:
+        return self.folder / f"{key}.json"
+
+    def save(self, key: str, form: str, row_id: str | None, values: dict[str, Any]) -> None:
+        self.folder.mkdir(parents=True, exist_ok=True)
+        data = {"form": form, "row_id": row_id, "values": values}
+        temporary = self.path(key).with_suffix(".tmp")
+        temporary.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+        temporary.replace(self.path(key))
+
+    def discard(self, key: str) -> None:
+        self.path(key).unlink(missing_ok=True)
+
+    def pending(self) -> list[tuple[str, dict[str, Any]]]:
+        """(key, draft) of every kept draft, oldest first."""
+        if not self.folder.is_dir():
+            return []
+        found = []
+        for path in sorted(self.folder.glob("*.json"), key=lambda p: p.stat().st_mtime):
+            try:
+                found.append((path.stem, json.loads(path.read_text(encoding="utf-8"))))
+            except (OSError, ValueError):
+                continue  # a draft cut short by the crash itself: nothing to offer
+        return found
+
+
+class AppContext(QObject):
+    """Passed to every page and form instead of a global main window."""
+
+    bureau_changed = Signal()
+
+    def __init__(self, database: Database, gui_settings: QSettings, data_dir: Path,
+                 bureau: Bureau, operator: str = "", parent: QObject | None = None):
+        super().__init__(parent)
+        self.db = database
+        self.db_operator = operator
+        self.settings = gui_settings
+        self.data_dir = data_dir
+        self.drafts = Drafts(data_dir / "drafts")
+        self.bureau = bureau
+        self.changed = database.changed  # the one signal every page listens to
+        self.changed.connect(self._maybe_reload_bureau)
+
+    def _maybe_reload_bureau(self, changes) -> None:
+        if changes.touches("campaign", "batch", "setting"):
+            self.db.op(read_bureau).success(self._set_bureau).run()
+
+    def _set_bureau(self, bureau: Bureau) -> None:
+        self.bureau = bureau
+        self.bureau_changed.emit()

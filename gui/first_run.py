@@ -1,0 +1,68 @@
+"""The first start: the bureau's jurisdiction, the operator's name, demo data or not."""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QCompleter, QDialog, QDialogButtonBox,
+                               QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget)
+
+from core import regions
+from core.ledger import Ledger
+
+from .i18n import tr
+
+
+def region_choices(ledger: Ledger) -> list[tuple[str, str]]:
+    """(code, full name) of every province, city and county, in code order."""
+    rows = ledger.conn.execute("SELECT code, name, parent_code, level FROM region ORDER BY code")
+    names: dict[str, str] = {}
+    choices = []
+    for code, name, parent, level in rows:
+        full = (names.get(parent, "") + name) if level > regions.PROVINCE else name
+        names[code] = full
+        choices.append((code, f"{full} {code}"))
+    return choices
+
+
+class FirstRunDialog(QDialog):
+    def __init__(self, choices: list[tuple[str, str]], default: str,
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(tr("Welcome to EcoLedger"))
+        self.region = QComboBox()
+        self.region.setEditable(True)
+        self.region.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        for code, label in choices:
+            self.region.addItem(label, code)
+        self.region.completer().setFilterMode(Qt.MatchFlag.MatchContains)
+        self.region.completer().setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        self.region.setCurrentIndex(max(0, self.region.findData(default)))
+        self.operator = QLineEdit()
+        self.operator.setPlaceholderText(tr("Your name, recorded with every change"))
+        self.demo = QCheckBox(tr("Load demo data (2,507 problems of a Shanxi campaign)"))
+        self.message = QLabel()
+        self.message.setStyleSheet("color: #c62828;")
+        form = QFormLayout()
+        form.addRow(tr("Bureau's jurisdiction"), self.region)
+        form.addRow(tr("Operator"), self.operator)
+        form.addRow("", self.demo)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(tr("Set up the ledger of your bureau.")))
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addWidget(buttons)
+
+    def region_code(self) -> str | None:
+        index = self.region.findText(self.region.currentText())
+        return self.region.itemData(index) if index >= 0 else None
+
+    def accept(self) -> None:
+        if not self.region_code():
+            self.message.setText(tr("Choose a region from the list."))
+        elif not self.operator.text().strip():
+            self.message.setText(tr("Enter the operator's name."))
+        else:
+            super().accept()

@@ -1,0 +1,325 @@
+"""The form every record is typed into: keyboard first, checked as it is typed, drafted.
+
+A form is a grid of fields in reading order (Tab moves through them), a Save button
+that is the default (Enter saves) and is disabled while an error stands, Esc cancels,
+Ctrl+S saves. Every change is checked by the core's own `check` on the worker, and the
+finding shows beside its field. Every change is also written to a draft file, which is
+removed when the form is saved or cancelled and offered back at the next start if the
+window went away any other way.
+"""
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from typing import Any, Callable, Iterable
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QGridLayout, QLabel,
+                               QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget)
+
+from core.changes import Changes
+from core.errors import Issue, LedgerError, ValidationError
+from core.ledger import Ledger
+
+from ..context import AppContext
+from ..i18n import tr
+from ..widgets import ChoiceCombo, CompletingEdit, DateEdit
+
+ERROR_STYLE = "border: 1px solid #c62828; background: #fff5f5;"
+WARNING_STYLE = "border: 1px solid #ef8f00;"
+
+
+@dataclass
+class Field:
+    """One input: how to read it, how to fill it, and where its finding shows."""
+
+    key: str
+    widget: QWidget
+    read: Callable[[], Any]
+    write: Callable[[Any], None]
+    message: QLabel
+
+
+class EnterpriseEdit(CompletingEdit):
+    """An enterprise typed by name or credit code; reads as the enterprise's id."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setPlaceholderText(tr("Name or credit code"))
+        self._ids: dict[str, str] = {}
+        self._names: dict[str, str] = {}
+
+    def set_enterprises(self, rows: Iterable[tuple[str, str, str]]) -> None:
+        for row_id, name, code in rows:
+            self._ids[name] = row_id
+            self._names[row_id] = name
+            if code:
+                self._ids[code] = row_id
+        self.set_completions(sorted(self._ids))
+
+    def enterprise_id(self) -> str | None:
+        text = self.text().strip()
+        if not text:
+            return None
+        return self._ids.get(text, text)
+
+    def set_enterprise_id(self, row_id: str | None) -> None:
+        self.setText(self._names.get(row_id, row_id or "") if row_id else "")
+
+
+class FormDialog(QDialog):
+    """Subclasses add fields in `build` and say how to `check`, `write` and `load`."""
+
+    form_name = ""
+    saved = Signal(object)  # the Changes of the write
+
+    def __init__(self, ctx: AppContext, row_id: str | None = None,
+                 values: dict[str, Any] | None = None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.row_id = row_id
+        self.fields: dict[str, Field] = {}
+        self.aliases: dict[str, str] = {}  # a finding's field name → the field showing it
+        self.issues: list[Issue] = []
+        self._closing = False
+        self._filling = False
+        self._check_generation = 0
+        self.draft_key = f"{self.form_name}-{uuid.uuid4().hex[:12]}"
+        self.grid = QGridLayout()
+        self.grid.setColumnStretch(1, 1)
+        self.grid.setColumnMinimumWidth(2, 220)
+        self.general = QLabel()
+        self.general.setStyleSheet("color: #c62828;")
+        self.general.setWordWrap(True)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button.setText(tr("Save"))
+        self.save_button.setDefault(True)
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Cancel"))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        QShortcut(QKeySequence.StandardKey.Save, self, activated=self.accept)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.grid)
+        layout.addWidget(self.general)
+        layout.addWidget(self.buttons)
+        self._timer = QTimer(self, singleShot=True, interval=200)
+        self._timer.timeout.connect(self.validate)
+        self.build()
+        self._chain_tab_order()
+        self.setWindowTitle(self.title())
+        self.start(values)
+
+    # -- to override
+    def title(self) -> str:
+        raise NotImplementedError
+
+    def build(self) -> None:
+        """Add the fields, in reading order."""
+        raise NotImplementedError
+
+    def check(self, ledger: Ledger, raw: dict[str, Any]) -> list[Issue]:
+        raise NotImplementedError
+
+    def write(self, ledger: Ledger, raw: dict[str, Any]) -> Changes:
+        raise NotImplementedError
+
+    def load(self, ledger: Ledger, row_id: str) -> dict[str, Any]:
+        """The stored values of `row_id`, keyed like the fields."""
+        raise NotImplementedError
+
+    def prepare(self, ledger: Ledger) -> Any:
+        """Lists the form offers (completions...), read on the worker when it opens."""
+        return None
+
+    def prepared(self, data: Any) -> None:
+        """Fill the lists `prepare` read."""
+
+    # -- building
+    def _add(self, key: str, label: str, widget: QWidget, read, write, signal) -> QWidget:
+        row = self.grid.rowCount()
+        caption = QLabel(label)
+        caption.setBuddy(widget)
+        message = QLabel()
+        message.setWordWrap(True)
+        message.setObjectName(f"message_{key}")
+        self.grid.addWidget(caption, row, 0, Qt.AlignmentFlag.AlignTop)
+        self.grid.addWidget(widget, row, 1)
+        self.grid.addWidget(message, row, 2)
+        widget.setObjectName(key)
+        self.fields[key] = Field(key, widget, read, write, message)
+        signal.connect(self._changed)
+        return widget
+
+    def add_text(self, key: str, label: str) -> QLineEdit:
+        edit = QLineEdit()
+        return self._add(key, label, edit, edit.text, lambda v: edit.setText(v or ""),
+                         edit.textChanged)
+
+    def add_note(self, key: str, label: str) -> QPlainTextEdit:
+        edit = QPlainTextEdit()
+        edit.setTabChangesFocus(True)  # Tab leaves the note, as in every other field
+        edit.setFixedHeight(64)
+        return self._add(key, label, edit, edit.toPlainText,
+                         lambda v: edit.setPlainText(v or ""), edit.textChanged)
+
+    def add_date(self, key: str, label: str) -> DateEdit:
+        edit = DateEdit()
+        return self._add(key, label, edit, edit.text, lambda v: edit.setText(v or ""),
+                         edit.textChanged)
+
+    def add_choice(self, key: str, label: str, items: Iterable[tuple[str, str]],
+                   blank: str | None = None) -> ChoiceCombo:
+        combo = ChoiceCombo(items, blank)
+        return self._add(key, label, combo, combo.code, combo.set_code,
+                         combo.currentIndexChanged)
+
+    def add_flag(self, key: str, label: str) -> QCheckBox:
+        box = QCheckBox()
+        return self._add(key, label, box, box.isChecked, lambda v: box.setChecked(bool(v)),
+                         box.toggled)
+
+    def add_enterprise(self, key: str, label: str) -> EnterpriseEdit:
+        edit = EnterpriseEdit()
+        return self._add(key, label, edit, edit.enterprise_id, edit.set_enterprise_id,
+                         edit.textChanged)
+
+    def add_region(self, key: str, label: str, blank: str | None = None) -> ChoiceCombo:
+        counties = [(r.code, r.name) for r in self.ctx.bureau.counties]
+        return self.add_choice(key, label, counties, blank)
+
+    def _chain_tab_order(self) -> None:
+        widgets = [f.widget for f in self.fields.values()] + [self.save_button]
+        for first, second in zip(widgets, widgets[1:]):
+            QWidget.setTabOrder(first, second)
+
+    # -- values
+    def raw(self) -> dict[str, Any]:
+        return {key: f.read() for key, f in self.fields.items()}
+
+    def set_values(self, values: dict[str, Any]) -> None:
+        self._filling = True
+        try:
+            for key, value in values.items():
+                if key in self.fields:
+                    self.fields[key].write(value)
+        finally:
+            self._filling = False
+
+    def start(self, values: dict[str, Any] | None) -> None:
+        """Read the lists and the stored record, then lay the draft's values over them."""
+        row_id = self.row_id
+
+        def read(ledger: Ledger):
+            return self.prepare(ledger), self.load(ledger, row_id) if row_id else None
+        self.setEnabled(False)
+        self.ctx.db.op(read).success(lambda result: self._started(*result, values)).run()
+
+    def _started(self, data: Any, stored: dict | None, values: dict | None) -> None:
+        self.prepared(data)
+        if stored:
+            self.set_values(stored)
+        if values:
+            self.set_values(values)
+            self._changed()
+        self.setEnabled(True)
+        first = next(iter(self.fields.values()), None)
+        if first is not None:
+            first.widget.setFocus()
+        self.ready()
+
+    def ready(self) -> None:
+        """Called once the form is filled and can be typed into."""
+
+    # -- checking
+    def _changed(self, *_: object) -> None:
+        if self._filling:
+            return
+        self.ctx.drafts.save(self.draft_key, self.form_name, self.row_id, self.raw())
+        self._show(self._local_issues() + [i for i in self.issues if i.field not in
+                                           self._date_keys()])
+        self._timer.start()
+
+    def _date_keys(self) -> set[str]:
+        return {key for key, f in self.fields.items() if isinstance(f.widget, DateEdit)}
+
+    def _local_issues(self) -> list[Issue]:
+        """Findings that need no database: dates that are not dates."""
+        found = []
+        for key in self._date_keys():
+            edit = self.fields[key].widget
+            if not edit.is_valid():
+                found.append(Issue(key, "error.date_invalid", {"value": edit.text()}))
+        return found
+
+    def validate(self) -> None:
+        """Check the form as it stands on the worker; show the findings when they come."""
+        self._check_generation += 1
+        generation, raw = self._check_generation, self.raw()
+
+        def checked(issues: list[Issue]) -> None:
+            if generation == self._check_generation:
+                self._show(issues)
+        self.ctx.db.op(lambda ledger: self.check(ledger, raw)).success(checked).run()
+
+    def _show(self, issues: list[Issue]) -> None:
+        local = self._local_issues()
+        local_keys = {i.field for i in local}
+        self.issues = local + [i for i in issues if i.field not in local_keys]
+        by_field: dict[str, list[Issue]] = {}
+        for issue in self.issues:
+            key = self.aliases.get(issue.field, issue.field)
+            by_field.setdefault(key if key in self.fields else "", []).append(issue)
+        for key, f in self.fields.items():
+            found = by_field.get(key, [])
+            errors = [i for i in found if not i.warning]
+            f.widget.setStyleSheet(ERROR_STYLE if errors else WARNING_STYLE if found else "")
+            f.message.setStyleSheet("color: #c62828;" if errors else "color: #a15c00;")
+            f.message.setText("；".join(i.message for i in found))
+        general = by_field.get("", [])
+        self.general.setText("；".join(str(i) for i in general))
+        self.save_button.setEnabled(not self.blocking)
+
+    @property
+    def blocking(self) -> list[Issue]:
+        return [i for i in self.issues if not i.warning]
+
+    # -- saving and leaving
+    def accept(self) -> None:
+        """Enter or Ctrl+S: save unless an error stands."""
+        self._show(self.issues)
+        if self.blocking or not self.isEnabled():
+            return
+        raw = self.raw()
+        self.save_button.setEnabled(False)
+        self.ctx.db.op(lambda ledger: self.write(ledger, raw)).success(
+            self._saved).failure(self._refused).run()
+
+    def _saved(self, changes: Changes) -> None:
+        self.ctx.drafts.discard(self.draft_key)
+        self.saved.emit(changes)
+        super().accept()
+
+    def _refused(self, error: BaseException) -> None:
+        if isinstance(error, ValidationError):
+            self._show(error.issues)
+        elif isinstance(error, LedgerError):
+            self.general.setText(str(error))
+            self.save_button.setEnabled(True)
+        else:
+            self.save_button.setEnabled(True)
+            raise error
+
+    def reject(self) -> None:
+        """Esc or Cancel throws the draft away; closing the window keeps it."""
+        if not self._closing:
+            self.ctx.drafts.discard(self.draft_key)
+        super().reject()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._closing = True
+        super().closeEvent(event)
+        self._closing = False
+

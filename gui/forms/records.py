@@ -1,0 +1,176 @@
+"""Forms for enterprises, problems, penalty cases, campaigns and batches."""
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from core import campaigns, enterprises, penalties, problems, queries, rows
+from core.changes import Changes
+from core.errors import Issue
+from core.ledger import Ledger
+from core.vocabulary import CATEGORIES, PENALTY_FLAGS, SOURCES
+
+from .. import labels
+from ..i18n import tr
+from .base import FormDialog
+
+
+def _enterprise_list(ledger: Ledger) -> list[tuple[str, str, str]]:
+    return queries.enterprise_names(ledger, "", limit=50_000)
+
+
+class EnterpriseForm(FormDialog):
+    form_name = "enterprise"
+
+    def title(self) -> str:
+        return tr("Enterprise") if self.row_id else tr("New enterprise")
+
+    def build(self) -> None:
+        self.add_text("name", tr("Name"))
+        self.add_text("credit_code", tr("Credit code"))
+        self.add_region("region_code", tr("County"), blank="")
+        self.add_text("industry_code", tr("Industry code (GB/T 4754)"))
+        self.add_text("permit_number", tr("Discharge permit number"))
+        self.add_flag("key_monitored", tr("Key monitored"))
+        self.add_text("address", tr("Address"))
+
+    def check(self, ledger: Ledger, raw: dict[str, Any]) -> list[Issue]:
+        return list(enterprises.check(ledger, raw, self.row_id).issues)
+
+    def write(self, ledger: Ledger, raw: dict[str, Any]) -> Changes:
+        if self.row_id:
+            return enterprises.update(ledger, self.row_id, raw)
+        return enterprises.add(ledger, raw)
+
+    def load(self, ledger: Ledger, row_id: str) -> dict[str, Any]:
+        return enterprises.get(ledger, row_id)
+
+
+class ProblemForm(FormDialog):
+    form_name = "problem"
+
+    def title(self) -> str:
+        return tr("Problem") if self.row_id else tr("New problem")
+
+    def build(self) -> None:
+        bureau = self.ctx.bureau
+        self.add_text("number", tr("Number"))
+        self.add_choice("source", tr("Source"),
+                        [(s, labels.choice("source", s)) for s in SOURCES])
+        self.add_choice("batch_id", tr("Batch"), [(b[0], b[1]) for b in bureau.batches],
+                        blank=tr("(none)"))
+        self.add_enterprise("enterprise_id", tr("Enterprise"))
+        self.add_region("region_code", tr("County"), blank=tr("(the enterprise's)"))
+        self.add_choice("category", tr("Category"),
+                        [(c, labels.choice("category", c)) for c in CATEGORIES])
+        self.add_note("description", tr("Description"))
+        self.add_date("assigned_on", tr("Assigned on"))
+        self.add_date("deadline", tr("Deadline"))
+        self.add_text("responsible_unit", tr("Responsible unit"))
+        self.add_text("responsible_person", tr("Responsible person"))
+        self.fields["source"].write("supervision_letter")
+
+    def prepare(self, ledger: Ledger) -> Any:
+        return _enterprise_list(ledger)
+
+    def prepared(self, data: Any) -> None:
+        self.fields["enterprise_id"].widget.set_enterprises(data)
+
+    def check(self, ledger: Ledger, raw: dict[str, Any]) -> list[Issue]:
+        return list(problems.check(ledger, raw).issues)
+
+    def write(self, ledger: Ledger, raw: dict[str, Any]) -> Changes:
+        if self.row_id:
+            return problems.update(ledger, self.row_id, raw)
+        return problems.add(ledger, raw)
+
+    def load(self, ledger: Ledger, row_id: str) -> dict[str, Any]:
+        return problems.get(ledger, row_id)
+
+
+class PenaltyForm(FormDialog):
+    form_name = "penalty_case"
+
+    def title(self) -> str:
+        return tr("Penalty case") if self.row_id else tr("New penalty case")
+
+    def build(self) -> None:
+        self.add_text("case_number", tr("Case number"))
+        self.add_enterprise("enterprise_id", tr("Enterprise"))
+        self.add_region("region_code", tr("County"), blank=tr("(the enterprise's)"))
+        self.add_date("decided_on", tr("Decided on"))
+        self.add_note("violation", tr("Violation"))
+        self.add_text("fine", tr("Fine (yuan)"))
+        self.add_text("daily_fine_amount", tr("Daily continuous fines (yuan)"))
+        for flag in PENALTY_FLAGS:
+            self.add_flag(flag, labels.choice("field", flag))
+        self.add_choice("campaign_id", tr("Campaign"), self.ctx.bureau.campaigns,
+                        blank=tr("(none)"))
+
+    def prepare(self, ledger: Ledger) -> Any:
+        return _enterprise_list(ledger)
+
+    def prepared(self, data: Any) -> None:
+        self.fields["enterprise_id"].widget.set_enterprises(data)
+
+    def check(self, ledger: Ledger, raw: dict[str, Any]) -> list[Issue]:
+        return list(penalties.check(ledger, raw, self.row_id).issues)
+
+    def write(self, ledger: Ledger, raw: dict[str, Any]) -> Changes:
+        if self.row_id:
+            return penalties.update(ledger, self.row_id, raw)
+        return penalties.add(ledger, raw)
+
+    def load(self, ledger: Ledger, row_id: str) -> dict[str, Any]:
+        case = penalties.get(ledger, row_id)
+        case["fine"] = str(Decimal(case["fine_fen"]) / 100)
+        case["daily_fine_amount"] = str(Decimal(case["daily_fine_fen"]) / 100)
+        return case
+
+
+class CampaignForm(FormDialog):
+    form_name = "campaign"
+
+    def title(self) -> str:
+        return tr("Campaign") if self.row_id else tr("New campaign")
+
+    def build(self) -> None:
+        self.add_text("name", tr("Name"))
+        self.add_date("starts_on", tr("Starts on"))
+        self.add_date("ends_on", tr("Ends on"))
+        self.add_text("target_rate", tr("Target rate (%)"))
+
+    def check(self, ledger: Ledger, raw: dict[str, Any]) -> list[Issue]:
+        return list(campaigns.check_campaign(raw).issues)
+
+    def write(self, ledger: Ledger, raw: dict[str, Any]) -> Changes:
+        if self.row_id:
+            return campaigns.update_campaign(ledger, self.row_id, raw)
+        return campaigns.add_campaign(ledger, raw)
+
+    def load(self, ledger: Ledger, row_id: str) -> dict[str, Any]:
+        campaign = rows.get(ledger, "campaign", row_id)
+        rate = campaign["target_rate"]
+        campaign["target_rate"] = "" if rate is None else f"{rate:g}"
+        return campaign
+
+
+class BatchForm(FormDialog):
+    form_name = "batch"
+
+    def title(self) -> str:
+        return tr("New batch")
+
+    def build(self) -> None:
+        self.add_choice("campaign_id", tr("Campaign"), self.ctx.bureau.campaigns,
+                        blank=tr("(none)"))
+        self.add_text("number", tr("Batch number"))
+        self.add_text("name", tr("Name"))
+        self.add_date("issued_on", tr("Issued on"))
+        self.add_text("letter_number", tr("Letter number"))
+
+    def check(self, ledger: Ledger, raw: dict[str, Any]) -> list[Issue]:
+        return list(campaigns.check_batch(ledger, raw).issues)
+
+    def write(self, ledger: Ledger, raw: dict[str, Any]) -> Changes:
+        return campaigns.add_batch(ledger, raw)

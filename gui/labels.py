@@ -1,0 +1,57 @@
+"""How values of the ledger read on screen: column headers and cell texts."""
+from __future__ import annotations
+
+from typing import Any
+
+from core import messages
+from core.money import fen_to_yuan_text
+from core.vocabulary import PENALTY_FLAGS
+
+from .i18n import tr
+
+
+def headers() -> dict[str, str]:
+    """Column headers by column key (built when asked, so the language is current)."""
+    return {
+        "number": tr("Number"), "region": tr("County"), "enterprise": tr("Enterprise"),
+        "category": tr("Category"), "description": tr("Description"), "source": tr("Source"),
+        "assigned_on": tr("Assigned"), "deadline": tr("Deadline"), "status": tr("Status"),
+        "responsible_unit": tr("Responsible unit"), "name": tr("Name"),
+        "credit_code": tr("Credit code"), "industry_code": tr("Industry"),
+        "permit_number": tr("Permit number"), "key_monitored": tr("Key monitored"),
+        "address": tr("Address"), "inspected_on": tr("Date"), "kind": tr("Kind"),
+        "result": tr("Result"), "officers": tr("Officers"), "problems": tr("Problems"),
+        "notes": tr("Notes"), "case_number": tr("Case number"), "decided_on": tr("Decided"),
+        "violation": tr("Violation"), "fine_fen": tr("Fine (yuan)"),
+        "daily_fine_fen": tr("Daily fines (yuan)"), "measures": tr("Special measures"),
+        "starts_on": tr("Starts"), "ends_on": tr("Ends"), "target_rate": tr("Target rate (%)"),
+        "batches": tr("Batches"), "campaign": tr("Campaign"), "issued_on": tr("Issued"),
+        "letter_number": tr("Letter number"),
+    }
+
+
+_PREFIXES = {"category": "category.", "source": "source.", "status": "status.",
+             "kind": "inspection_kind.", "result": "inspection_result."}
+
+
+def cell(key: str, value: Any) -> Any:
+    """The text of one cell of column `key`."""
+    if value is None:
+        return ""
+    if key in _PREFIXES:
+        return messages.label(_PREFIXES[key] + value)
+    if key in ("fine_fen", "daily_fine_fen"):
+        return fen_to_yuan_text(value)
+    if key == "key_monitored":
+        return tr("Yes") if value else ""
+    if key == "measures":
+        return "、".join(messages.label("field." + flag)
+                        for flag, on in zip(PENALTY_FLAGS, value) if on == "1")
+    if key == "target_rate":
+        return f"{value:g}"
+    return value
+
+
+def choice(prefix: str, code: str) -> str:
+    """The label of a vocabulary code, e.g. choice('status', 'closed')."""
+    return messages.label(f"{prefix}.{code}")

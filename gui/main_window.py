@@ -1,0 +1,159 @@
+"""The main window: a navigation bar, the pages, and the keys that work everywhere."""
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QSize, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QMainWindow, QPushButton,
+                               QStackedWidget, QWidget, QVBoxLayout)
+
+from .context import AppContext
+from .forms import FORMS
+from .i18n import tr
+from .pages import PAGES, Page
+
+
+class DraftBar(QWidget):
+    """Offers back the forms a crash or a closed window left unsaved."""
+
+    def __init__(self, window: "MainWindow"):
+        super().__init__()
+        self.window_ = window
+        self.label = QLabel()
+        self.restore_button = QPushButton(tr("Restore"))
+        self.discard_button = QPushButton(tr("Discard"))
+        self.restore_button.clicked.connect(window.restore_drafts)
+        self.discard_button.clicked.connect(window.discard_drafts)
+        layout = QHBoxLayout(self)
+        layout.addWidget(self.label, 1)
+        layout.addWidget(self.restore_button)
+        layout.addWidget(self.discard_button)
+        self.setStyleSheet("background: #fff8e1;")
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, ctx: AppContext):
+        super().__init__()
+        self.ctx = ctx
+        self.setWindowTitle(tr("EcoLedger — {unit}").format(unit=ctx.bureau.unit_name))
+        self.nav = QListWidget()
+        self.nav.setFixedWidth(150)
+        self.nav.setStyleSheet("QListWidget { font-size: 11pt; } QListWidget::item { padding: 8px; }")
+        self.stack = QStackedWidget()
+        self.pages: dict[str, Page] = {}
+        for _, page_class in PAGES:
+            self.nav.addItem(page_class.title())
+        self.nav.currentRowChanged.connect(self.show_page)
+        self.drafts = DraftBar(self)
+        central = QWidget()
+        body = QHBoxLayout()
+        body.setContentsMargins(0, 0, 0, 0)
+        body.addWidget(self.nav)
+        body.addWidget(self.stack, 1)
+        outer = QVBoxLayout(central)
+        outer.setContentsMargins(4, 4, 4, 4)
+        outer.addWidget(self.drafts)
+        outer.addLayout(body, 1)
+        self.setCentralWidget(central)
+        self._actions()
+        ctx.db.failed.connect(self.show_error)
+        self.statusBar().showMessage(tr("Operator: {name}").format(name=ctx.db_operator))
+        self._restore()
+        self.offer_drafts()
+
+    def _actions(self) -> None:
+        new = QAction(tr("New record"), self, shortcut=QKeySequence.StandardKey.New)
+        new.triggered.connect(lambda: self.current_page().new_record())
+        self.addAction(new)
+        menu = self.menuBar().addMenu(tr("&Ledger"))
+        menu.addAction(new)
+        settings = QAction(tr("Settings…"), self)
+        settings.triggered.connect(self.open_settings)
+        menu.addAction(settings)
+        menu.addSeparator()
+        quit_action = QAction(tr("Quit"), self, shortcut=QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        menu.addAction(quit_action)
+        for number in range(len(PAGES)):
+            jump = QAction(self, shortcut=QKeySequence(f"Ctrl+{number + 1}"))
+            jump.triggered.connect(lambda _=False, n=number: self.nav.setCurrentRow(n))
+            self.addAction(jump)
+
+    # -- pages
+    def show_page(self, number: int) -> None:
+        key, page_class = PAGES[number]
+        if key not in self.pages:
+            page = page_class(self.ctx)
+            page.restore_state(self.ctx.settings)
+            self.pages[key] = page
+            self.stack.addWidget(page)
+        self.stack.setCurrentWidget(self.pages[key])
+
+    def current_page(self) -> Page:
+        return self.stack.currentWidget()
+
+    def page(self, key: str) -> Page:
+        """The page `key`, shown (and built if need be)."""
+        self.nav.setCurrentRow([k for k, _ in PAGES].index(key))
+        return self.pages[key]
+
+    # -- drafts
+    def offer_drafts(self) -> None:
+        pending = self.ctx.drafts.pending()
+        self.drafts.label.setText(tr("{count} unsaved form(s) from last time can be restored.")
+                                  .format(count=len(pending)))
+        self.drafts.setVisible(bool(pending))
+
+    def restore_drafts(self) -> list:
+        """Open every kept draft in its form, with the values typed so far."""
+        opened = []
+        for key, draft in self.ctx.drafts.pending():
+            form_class = FORMS.get(draft.get("form"))
+            self.ctx.drafts.discard(key)
+            if form_class is None:
+                continue
+            form = form_class(self.ctx, row_id=draft.get("row_id"), values=draft["values"],
+                              parent=self)
+            form.open()
+            opened.append(form)
+        self.drafts.hide()
+        return opened
+
+    def discard_drafts(self) -> None:
+        for key, _ in self.ctx.drafts.pending():
+            self.ctx.drafts.discard(key)
+        self.drafts.hide()
+
+    # -- settings and errors
+    def open_settings(self) -> None:
+        from .settings_dialog import SettingsDialog
+        SettingsDialog(self.ctx, self).open()
+
+    def show_error(self, error: BaseException) -> None:
+        from PySide6.QtWidgets import QMessageBox
+        from core.errors import LedgerError
+        text = str(error) if isinstance(error, LedgerError) else f"{type(error).__name__}: {error}"
+        QMessageBox.warning(self, tr("EcoLedger"), text)
+
+    # -- state
+    def _restore(self) -> None:
+        settings = self.ctx.settings
+        geometry = settings.value("window/geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(QSize(1280, 800))
+        keys = [k for k, _ in PAGES]
+        last = settings.value("window/page", "problems")
+        self.nav.setCurrentRow(keys.index(last) if last in keys else keys.index("problems"))
+
+    def save_state(self) -> None:
+        settings = self.ctx.settings
+        settings.setValue("window/geometry", self.saveGeometry())
+        settings.setValue("window/page", PAGES[max(0, self.nav.currentRow())][0])
+        for page in self.pages.values():
+            page.save_state(settings)
+        settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_state()
+        super().closeEvent(event)

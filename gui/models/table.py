@@ -1,0 +1,198 @@
+"""A table model over a `core.queries` view: a row count and a lazily filled page cache.
+
+The model never runs SQL itself: it asks the database worker for the count and for
+pages by position, fills them in as they arrive, and keeps at most `MAX_PAGES` pages.
+A `Changes` signal touching its table marks the cache stale: rows stay on screen and
+are read again as they are shown.
+"""
+from __future__ import annotations
+
+from collections import OrderedDict
+from dataclasses import replace
+from typing import Any, Callable
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+
+from core import queries
+from core.changes import Changes
+from core.queries import Query, View
+
+from ..context import AppContext
+
+PAGE = 200
+MAX_PAGES = 60
+Index = QModelIndex | QPersistentModelIndex
+
+OVERDUE_BRUSH = QBrush(QColor("#b3261e"))
+MUTED_BRUSH = QBrush(QColor("#8a8a8a"))
+
+
+class LedgerTableModel(QAbstractTableModel):
+    """Rows of one view under one query; `columns` are the keys shown, in order."""
+
+    loaded = Signal()  # the count and the first page of a new query arrived
+
+    def __init__(self, ctx: AppContext, view: View, columns: tuple[str, ...],
+                 headers: dict[str, str], display: Callable[[str, Any], Any],
+                 watched: tuple[str, ...] = (), parent=None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.view = view
+        self.columns = columns
+        self.headers = headers
+        self.display = display
+        self.watched = watched or (view.kind,)
+        self.query = Query()
+        self._positions = {key: 1 + view.keys.index(key) for key in view.keys}
+        self._count = 0
+        self._pages: OrderedDict[int, list[tuple]] = OrderedDict()
+        self._stale: set[int] = set()
+        self._requested: set[int] = set()
+        self._generation = 0
+        ctx.changed.connect(self.on_changes)
+
+    # -- Qt model interface
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else self._count
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.columns)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            if 0 <= section < len(self.columns):
+                return self.headers.get(self.columns[section], self.columns[section])
+            return None
+        return section + 1
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= self._count:
+            return None
+        row = self.row(index.row())
+        if row is None:
+            return None
+        key = self.columns[index.column()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return self.display(key, row[self._positions[key]])
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return self._foreground(row)
+        if role == Qt.ItemDataRole.UserRole:
+            return row[0]
+        return None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if 0 <= column < len(self.columns):
+            descending = order == Qt.SortOrder.DescendingOrder
+            self.set_query(self.query.sorted_by(self.columns[column], descending))
+
+    # -- rows
+    def row(self, number: int) -> tuple | None:
+        """The cached row at `number`, asking for its page when missing or stale."""
+        page_number = number // PAGE
+        page = self._pages.get(page_number)
+        if page is None or page_number in self._stale:
+            self._request(page_number)
+        if page is None:
+            return None
+        self._pages.move_to_end(page_number)
+        offset = number - page_number * PAGE
+        return page[offset] if offset < len(page) else None
+
+    def row_id(self, number: int) -> str | None:
+        row = self.row(number)
+        return row[0] if row else None
+
+    def value(self, number: int, key: str) -> Any:
+        row = self.row(number)
+        return row[self._positions[key]] if row else None
+
+    def _foreground(self, row: tuple) -> QBrush | None:
+        if "withdrawn" in self._positions and row[self._positions["withdrawn"]]:
+            return MUTED_BRUSH
+        if "overdue" in self._positions and row[self._positions["overdue"]]:
+            return OVERDUE_BRUSH
+        return None
+
+    # -- loading
+    def set_query(self, query: Query) -> None:
+        """Show the rows `query` selects (keeping the current sort unless it names one)."""
+        if query.sort is None and self.query.sort is not None:
+            query = replace(query, sort=self.query.sort, descending=self.query.descending)
+        self.query = query
+        self.reload()
+
+    def reload(self, keep: bool = False) -> None:
+        """Count again and read the first page; the view resets when they arrive,
+        unless `keep` and the count is unchanged (a refresh keeps the scroll position)."""
+        self._generation += 1
+        generation, view, query = self._generation, self.view, self.query
+
+        def load(ledger):
+            total = queries.count(ledger, view, query)
+            return total, queries.page(ledger, view, query, 0, PAGE, total)
+        self.ctx.db.op(load).success(lambda result: self._loaded(generation, keep, *result)).run()
+
+    def _loaded(self, generation: int, keep: bool, total: int, first: list[tuple]) -> None:
+        if generation != self._generation:
+            return
+        if keep and total == self._count:
+            self._stale = set(self._pages)
+            self._pages[0] = first
+            self._stale.discard(0)
+            if total:
+                self.dataChanged.emit(self.index(0, 0),
+                                      self.index(total - 1, len(self.columns) - 1))
+            self.loaded.emit()
+            return
+        self.beginResetModel()
+        self._count = total
+        self._pages = OrderedDict({0: first})
+        self._stale.clear()
+        self._requested.clear()
+        self.endResetModel()
+        self.loaded.emit()
+
+    def _request(self, page_number: int) -> None:
+        if page_number in self._requested:
+            return
+        self._requested.add(page_number)
+        generation, view, query, total = self._generation, self.view, self.query, self._count
+
+        def load(ledger):
+            return queries.page(ledger, view, query, page_number * PAGE, PAGE, total)
+        self.ctx.db.op(load).success(
+            lambda rows: self._page_arrived(generation, page_number, rows)).run()
+
+    def _page_arrived(self, generation: int, page_number: int, rows: list[tuple]) -> None:
+        self._requested.discard(page_number)
+        if generation != self._generation:
+            return
+        self._pages[page_number] = rows
+        self._stale.discard(page_number)
+        while len(self._pages) > MAX_PAGES:
+            self._pages.popitem(last=False)
+        first = page_number * PAGE
+        last = min(first + PAGE, self._count) - 1
+        if last >= first:
+            self.dataChanged.emit(self.index(first, 0), self.index(last, len(self.columns) - 1))
+
+    def on_changes(self, changes: Changes) -> None:
+        """A write touched our rows: count again if rows may have come or gone, else
+        let the cached pages be read again as they are shown."""
+        if not changes.touches(*self.watched):
+            return
+        if changes.touches(self.view.kind):
+            self.reload(keep=True)
+            return
+        self._stale = set(self._pages)
+        if self._count:
+            self.dataChanged.emit(self.index(0, 0),
+                                  self.index(self._count - 1, len(self.columns) - 1))
+
+    @property
+    def is_loading(self) -> bool:
+        return bool(self._requested)

@@ -1,0 +1,62 @@
+"""Campaigns (专项行动) and the batches of supervision letters in each."""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtWidgets import QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
+
+from core.queries import BATCHES, CAMPAIGNS, Query
+
+from .. import labels
+from ..forms import BatchForm, CampaignForm
+from ..i18n import tr
+from ..models.table import LedgerTableModel
+from .base import BrowserPage
+
+
+class CampaignsPage(BrowserPage):
+    key = "campaigns"
+    view = CAMPAIGNS
+    columns = ("name", "starts_on", "ends_on", "target_rate", "batches", "problems")
+    watched = ("campaign", "batch", "problem")
+
+    @staticmethod
+    def title() -> str:
+        return tr("Campaigns and batches")
+
+    def side_panel(self) -> QWidget:
+        panel = QWidget()
+        self.batch_model = LedgerTableModel(
+            self.ctx, BATCHES, ("number", "name", "issued_on", "letter_number", "problems"),
+            labels.headers(), labels.cell, ("batch", "problem"), panel)
+        self.batches = QTableView()
+        self.batches.setModel(self.batch_model)
+        self.batches.horizontalHeader().setStretchLastSection(True)
+        self.batches.verticalHeader().hide()
+        new_batch = QPushButton(tr("New batch…"))
+        new_batch.clicked.connect(lambda: BatchForm(self.ctx, parent=self).open())
+        layout = QVBoxLayout(panel)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(QLabel(tr("Batches of the selected campaign")))
+        layout.addWidget(self.batches, 1)
+        layout.addWidget(new_batch)
+        return panel
+
+    def __init__(self, ctx, parent=None):
+        super().__init__(ctx, parent)
+        self.table.selectionModel().currentRowChanged.connect(
+            lambda current, _: self._show_batches(current.row() if current.isValid() else -1))
+        self.batch_model.set_query(Query(sort="number"))
+        self.resize_columns({"name": 260})
+
+    def _show_batches(self, row: int) -> None:
+        campaign = self.model.row_id(row) if row >= 0 else None
+        self.batch_model.set_query(replace(Query(campaign_id=campaign), sort="number"))
+
+    def new_record(self) -> None:
+        CampaignForm(self.ctx, parent=self).open()
+
+    def open_row(self, number: int) -> None:
+        row_id = self.model.row_id(number)
+        if row_id:
+            CampaignForm(self.ctx, row_id=row_id, parent=self).open()

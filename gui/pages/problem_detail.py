@@ -1,0 +1,193 @@
+"""The detail of one problem: its timeline, measures, allowed workflow steps, notes, files."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QLabel, QLineEdit, QListWidget,
+                               QListWidgetItem, QPushButton, QVBoxLayout, QWidget)
+
+from core import attachments, problems
+from core.changes import Changes
+from core.ledger import Ledger
+
+from .. import labels
+from ..context import AppContext
+from ..i18n import tr
+from ..widgets import DateEdit
+from .photos import PhotoStrip
+
+
+@dataclass
+class ProblemDetailData:
+    """Everything the panel shows, read in one go on the worker."""
+
+    problem: dict[str, Any]
+    enterprise: str = ""
+    timeline: list[dict[str, Any]] = field(default_factory=list)
+    measures: list[dict[str, Any]] = field(default_factory=list)
+    extensions: list[dict[str, Any]] = field(default_factory=list)
+    allowed: tuple[str, ...] = ()
+    files: list[attachments.Attachment] = field(default_factory=list)
+
+
+def read_detail(ledger: Ledger, row_id: str) -> ProblemDetailData:
+    problem = problems.get(ledger, row_id)
+    found = ledger.conn.execute("SELECT name FROM enterprise WHERE id = ?",
+                                (problem["enterprise_id"],)).fetchone()
+    return ProblemDetailData(
+        problem=problem, enterprise=found[0] if found else "",
+        timeline=problems.timeline(ledger, row_id), measures=problems.measures(ledger, row_id),
+        extensions=problems.extensions(ledger, row_id),
+        allowed=tuple(s.value for s in problems.allowed_transitions(ledger, row_id)),
+        files=attachments.of_problem(ledger, row_id))
+
+
+def timeline_lines(data: ProblemDetailData) -> list[tuple[str, str]]:
+    """(date, text) of every event, oldest first: status changes, notes, measures, extensions."""
+    lines = []
+    for entry in data.timeline:
+        if entry["status_to"]:
+            text = tr("Status: {status}").format(status=labels.choice("status", entry["status_to"]))
+            if entry["note"]:
+                text += " — " + entry["note"]
+        else:
+            text = tr("Note: {note}").format(note=entry["note"] or "")
+        lines.append((entry["happened_on"], text))
+    for ext in data.extensions:
+        state = tr("approved") if ext["approved_on"] else tr("requested")
+        lines.append((ext["requested_on"], tr("Extension to {day} ({state}): {reason}").format(
+            day=ext["new_deadline"], state=state, reason=ext["reason"])))
+    for measure in data.measures:
+        lines.append((measure["done_on"] or measure["deadline"] or "",
+                      tr("Measure {seq}: {text} — {progress}%").format(
+                          seq=measure["seq"], text=measure["description"],
+                          progress=measure["progress"])))
+    return sorted(lines, key=lambda line: line[0])
+
+
+class ProblemDetail(QWidget):
+    """Shown beside the problems table for the selected row."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.row_id: str | None = None
+        self.data: ProblemDetailData | None = None
+        self.heading = QLabel()
+        self.heading.setWordWrap(True)
+        self.heading.setTextFormat(Qt.TextFormat.PlainText)
+        self.heading.setStyleSheet("font-weight: bold;")
+        self.facts = QLabel()
+        self.facts.setWordWrap(True)
+        self.transitions = QHBoxLayout()
+        self.on_day = DateEdit()
+        self.note = QLineEdit()
+        self.note.setPlaceholderText(tr("Progress note or reason"))
+        self.add_note_button = QPushButton(tr("Add note"))
+        self.add_note_button.clicked.connect(self._add_note)
+        self.timeline = QListWidget()
+        self.timeline.setWordWrap(True)
+        self.photos = PhotoStrip(ctx)
+        self.attach_button = QPushButton(tr("Attach photos or files…"))
+        self.attach_button.clicked.connect(self._attach)
+        self.message = QLabel()
+        self.message.setStyleSheet("color: #c62828;")
+        self.message.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.facts)
+        layout.addLayout(self.transitions)
+        entry = QHBoxLayout()
+        entry.addWidget(QLabel(tr("Date")))
+        entry.addWidget(self.on_day)
+        entry.addWidget(self.note, 1)
+        entry.addWidget(self.add_note_button)
+        layout.addLayout(entry)
+        layout.addWidget(self.message)
+        layout.addWidget(QLabel(tr("Timeline")))
+        layout.addWidget(self.timeline, 1)
+        layout.addWidget(self.photos)
+        layout.addWidget(self.attach_button)
+        ctx.changed.connect(self._on_changes)
+        self.show_problem(None)
+
+    def show_problem(self, row_id: str | None) -> None:
+        self.row_id = row_id
+        self.setEnabled(row_id is not None)
+        if row_id is None:
+            self.heading.setText(tr("Select a problem to see its timeline."))
+            self.facts.clear()
+            self.timeline.clear()
+            self._set_transitions(())
+            self.photos.show_files([], False)
+            return
+        self.ctx.db.op(lambda ledger: read_detail(ledger, row_id)).success(self._show).run()
+
+    def _show(self, data: ProblemDetailData) -> None:
+        if data.problem["id"] != self.row_id:
+            return
+        self.data = data
+        p = data.problem
+        self.heading.setText(f"{p['number'] or ''}  {data.enterprise}")
+        self.facts.setText(tr("{status} · assigned {assigned} · deadline {deadline}\n{text}")
+                           .format(status=labels.choice("status", p["status"]),
+                                   assigned=p["assigned_on"], deadline=p["deadline_in_force"],
+                                   text=p["description"]))
+        self.timeline.clear()
+        for day, text in timeline_lines(data):
+            QListWidgetItem(f"{day}  {text}", self.timeline)
+        self._set_transitions(data.allowed)
+        self.photos.show_files(data.files, p["status"] == "closed")
+        self.message.clear()
+
+    def _set_transitions(self, allowed: tuple[str, ...]) -> None:
+        while self.transitions.count():
+            widget = self.transitions.takeAt(0).widget()
+            if widget is not None:
+                widget.deleteLater()
+        self.transition_buttons: dict[str, QPushButton] = {}
+        for status in allowed:
+            button = QPushButton(tr("→ {status}").format(status=labels.choice("status", status)))
+            button.setObjectName(f"transition_{status}")
+            button.clicked.connect(lambda _=False, s=status: self._transition(s))
+            self.transitions.addWidget(button)
+            self.transition_buttons[status] = button
+        self.transitions.addStretch(1)
+
+    def _run(self, fn) -> None:
+        self.ctx.db.op(fn).success(lambda _: self.note.clear()).failure(self._refused).run()
+
+    def _refused(self, error: BaseException) -> None:
+        from core.errors import LedgerError
+        if not isinstance(error, LedgerError):
+            raise error
+        self.message.setText(str(error))
+
+    def _transition(self, status: str) -> None:
+        row_id, day, note = self.row_id, self.on_day.text(), self.note.text()
+        self._run(lambda ledger: problems.transition(ledger, row_id, status, day or None,
+                                                     note or None))
+
+    def _add_note(self) -> None:
+        row_id, day, note = self.row_id, self.on_day.text(), self.note.text()
+        self._run(lambda ledger: problems.add_note(ledger, row_id, note, day or None))
+
+    def _attach(self) -> None:
+        paths, _ = QFileDialog.getOpenFileNames(self, tr("Attach photos or files"))
+        self.attach(paths)
+
+    def attach(self, paths: list[str]) -> None:
+        """Copy files into the data directory and link them to this problem."""
+        if not paths or self.row_id is None:
+            return
+        row_id = self.row_id
+        phase = "after" if self.data and self.data.problem["status"] in (
+            "reported_done", "closed") else "before"
+        self._run(lambda ledger: attachments.attach(ledger, row_id, paths, phase))
+
+    def _on_changes(self, changes: Changes) -> None:
+        if self.row_id and changes.touches("problem", "attachment") and (
+                not changes.ids or self.row_id in changes.ids):
+            self.show_problem(self.row_id)

@@ -1,0 +1,44 @@
+"""The rectification ledger: every problem, filtered and searched, with its detail beside."""
+from __future__ import annotations
+
+from PySide6.QtWidgets import QWidget
+
+from core.queries import PROBLEMS
+
+from ..forms import ProblemForm
+from ..i18n import tr
+from .base import BrowserPage
+from .problem_detail import ProblemDetail
+
+
+class ProblemsPage(BrowserPage):
+    key = "problems"
+    view = PROBLEMS
+    columns = ("number", "region", "enterprise", "category", "description", "assigned_on",
+               "deadline", "status", "source", "responsible_unit")
+    watched = ("problem", "enterprise", "attachment")
+
+    @staticmethod
+    def title() -> str:
+        return tr("Problems")
+
+    def side_panel(self) -> QWidget:
+        self.detail = ProblemDetail(self.ctx)
+        return self.detail
+
+    def __init__(self, ctx, parent=None):
+        super().__init__(ctx, parent)
+        self.table.selectionModel().currentRowChanged.connect(
+            lambda current, _: self.detail.show_problem(self.model.row_id(current.row())
+                                                        if current.isValid() else None))
+        self.resize_columns({"number": 120, "region": 80, "enterprise": 200, "category": 90,
+                             "description": 280, "assigned_on": 95, "deadline": 95,
+                             "status": 95, "source": 90})
+
+    def new_record(self) -> None:
+        ProblemForm(self.ctx, parent=self).open()
+
+    def open_row(self, number: int) -> None:
+        row_id = self.model.row_id(number)
+        if row_id:
+            ProblemForm(self.ctx, row_id=row_id, parent=self).open()

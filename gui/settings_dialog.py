@@ -1,0 +1,55 @@
+"""Settings: the operator's name, the bureau's unit name, the language."""
+from __future__ import annotations
+
+from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel,
+                               QLineEdit, QVBoxLayout, QWidget)
+
+from core import settings
+
+from .context import AppContext
+from .i18n import LANGUAGES, tr
+
+LANGUAGE_NAMES = {"zh_CN": "简体中文", "en": "English"}
+
+
+class SettingsDialog(QDialog):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setWindowTitle(tr("Settings"))
+        self.operator = QLineEdit(ctx.db_operator)
+        self.unit_name = QLineEdit(ctx.bureau.unit_name)
+        self.language = QComboBox()
+        for code in LANGUAGES:
+            self.language.addItem(LANGUAGE_NAMES[code], code)
+        current = ctx.settings.value("language", "zh_CN")
+        self.language.setCurrentIndex(max(0, self.language.findData(current)))
+        form = QFormLayout()
+        form.addRow(tr("Operator"), self.operator)
+        form.addRow(tr("Reporting unit"), self.unit_name)
+        form.addRow(tr("Language"), self.language)
+        self.note = QLabel(tr("A new language shows after a restart."))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.note)
+        layout.addWidget(buttons)
+
+    def accept(self) -> None:
+        operator = self.operator.text().strip() or self.ctx.db_operator
+        unit, language = self.unit_name.text().strip(), self.language.currentData()
+        self.ctx.settings.setValue("language", language)
+        self.ctx.db_operator = operator
+        self.ctx.db.set_operator(operator)
+
+        def store(ledger):
+            changes = settings.put(ledger, "operator_name", operator)
+            changes |= settings.put(ledger, "language", language)
+            if unit:
+                changes |= settings.put(ledger, "unit_name", unit)
+            return changes
+        self.ctx.db.op(store).run()
+        super().accept()
