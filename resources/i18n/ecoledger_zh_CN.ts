@@ -1,0 +1,521 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+  <context>
+    <name>EcoLedger</name>
+    <message>
+      <source>Welcome to EcoLedger</source>
+      <translation>欢迎使用生态环境整改台账</translation>
+    </message>
+    <message>
+      <source>Your name, recorded with every change</source>
+      <translation>您的姓名，每次修改都会记录</translation>
+    </message>
+    <message>
+      <source>Load demo data (2,507 problems of a Shanxi campaign)</source>
+      <translation>载入演示数据（山西专项行动 2,507 个问题）</translation>
+    </message>
+    <message>
+      <source>Bureau's jurisdiction</source>
+      <translation>本局辖区</translation>
+    </message>
+    <message>
+      <source>Operator</source>
+      <translation>操作人</translation>
+    </message>
+    <message>
+      <source>Set up the ledger of your bureau.</source>
+      <translation>请设置本局台账。</translation>
+    </message>
+    <message>
+      <source>Choose a region from the list.</source>
+      <translation>请从列表中选择行政区划。</translation>
+    </message>
+    <message>
+      <source>Enter the operator's name.</source>
+      <translation>请输入操作人姓名。</translation>
+    </message>
+    <message>
+      <source>Name or credit code</source>
+      <translation>名称或统一社会信用代码</translation>
+    </message>
+    <message>
+      <source>Save</source>
+      <translation>保存</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>取消</translation>
+    </message>
+    <message>
+      <source>New inspection</source>
+      <translation>新建检查记录</translation>
+    </message>
+    <message>
+      <source>Enterprise</source>
+      <translation>企业</translation>
+    </message>
+    <message>
+      <source>Inspected on</source>
+      <translation>检查日期</translation>
+    </message>
+    <message>
+      <source>Kind</source>
+      <translation>检查类型</translation>
+    </message>
+    <message>
+      <source>Result</source>
+      <translation>检查结果</translation>
+    </message>
+    <message>
+      <source>Campaign</source>
+      <translation>专项行动</translation>
+    </message>
+    <message>
+      <source>Notes</source>
+      <translation>备注</translation>
+    </message>
+    <message>
+      <source>&amp;Add a problem found (Ctrl+Shift+P)</source>
+      <translation>添加发现的问题(&amp;A)（Ctrl+Shift+P）</translation>
+    </message>
+    <message>
+      <source>(none)</source>
+      <translation>（无）</translation>
+    </message>
+    <message>
+      <source>Problem {number}</source>
+      <translation>问题{number}</translation>
+    </message>
+    <message>
+      <source>Category</source>
+      <translation>问题类别</translation>
+    </message>
+    <message>
+      <source>Description</source>
+      <translation>问题描述</translation>
+    </message>
+    <message>
+      <source>Deadline</source>
+      <translation>整改时限</translation>
+    </message>
+    <message>
+      <source>Officer {number}</source>
+      <translation>执法人员{number}</translation>
+    </message>
+    <message>
+      <source>New batch</source>
+      <translation>新建批次</translation>
+    </message>
+    <message>
+      <source>New enterprise</source>
+      <translation>新建企业</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>名称</translation>
+    </message>
+    <message>
+      <source>Credit code</source>
+      <translation>统一社会信用代码</translation>
+    </message>
+    <message>
+      <source>County</source>
+      <translation>县（市、区）</translation>
+    </message>
+    <message>
+      <source>Industry code (GB/T 4754)</source>
+      <translation>行业代码（GB/T 4754）</translation>
+    </message>
+    <message>
+      <source>Discharge permit number</source>
+      <translation>排污许可证编号</translation>
+    </message>
+    <message>
+      <source>Key monitored</source>
+      <translation>重点排污单位</translation>
+    </message>
+    <message>
+      <source>Address</source>
+      <translation>地址</translation>
+    </message>
+    <message>
+      <source>Problem</source>
+      <translation>环境问题</translation>
+    </message>
+    <message>
+      <source>New problem</source>
+      <translation>新建环境问题</translation>
+    </message>
+    <message>
+      <source>Number</source>
+      <translation>编号</translation>
+    </message>
+    <message>
+      <source>Source</source>
+      <translation>问题来源</translation>
+    </message>
+    <message>
+      <source>Batch</source>
+      <translation>交办批次</translation>
+    </message>
+    <message>
+      <source>Assigned on</source>
+      <translation>交办日期</translation>
+    </message>
+    <message>
+      <source>Responsible unit</source>
+      <translation>责任单位</translation>
+    </message>
+    <message>
+      <source>Responsible person</source>
+      <translation>责任人</translation>
+    </message>
+    <message>
+      <source>Penalty case</source>
+      <translation>行政处罚案件</translation>
+    </message>
+    <message>
+      <source>New penalty case</source>
+      <translation>新建处罚案件</translation>
+    </message>
+    <message>
+      <source>Case number</source>
+      <translation>处罚文号</translation>
+    </message>
+    <message>
+      <source>Decided on</source>
+      <translation>决定日期</translation>
+    </message>
+    <message>
+      <source>Violation</source>
+      <translation>违法行为</translation>
+    </message>
+    <message>
+      <source>Fine (yuan)</source>
+      <translation>罚款金额（元）</translation>
+    </message>
+    <message>
+      <source>Daily continuous fines (yuan)</source>
+      <translation>按日连续处罚金额（元）</translation>
+    </message>
+    <message>
+      <source>New campaign</source>
+      <translation>新建专项行动</translation>
+    </message>
+    <message>
+      <source>Starts on</source>
+      <translation>开始日期</translation>
+    </message>
+    <message>
+      <source>Ends on</source>
+      <translation>结束日期</translation>
+    </message>
+    <message>
+      <source>Target rate (%)</source>
+      <translation>目标清零率（%）</translation>
+    </message>
+    <message>
+      <source>Batch number</source>
+      <translation>批次号</translation>
+    </message>
+    <message>
+      <source>Issued on</source>
+      <translation>下发日期</translation>
+    </message>
+    <message>
+      <source>Letter number</source>
+      <translation>督办函文号</translation>
+    </message>
+    <message>
+      <source>(the enterprise's)</source>
+      <translation>（同企业所在地）</translation>
+    </message>
+    <message>
+      <source>Assigned</source>
+      <translation>交办数</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>整改状态</translation>
+    </message>
+    <message>
+      <source>Industry</source>
+      <translation>行业</translation>
+    </message>
+    <message>
+      <source>Permit number</source>
+      <translation>排污许可证编号</translation>
+    </message>
+    <message>
+      <source>Date</source>
+      <translation>日期</translation>
+    </message>
+    <message>
+      <source>Officers</source>
+      <translation>执法人员</translation>
+    </message>
+    <message>
+      <source>Problems</source>
+      <translation>问题台账</translation>
+    </message>
+    <message>
+      <source>Decided</source>
+      <translation>决定日期</translation>
+    </message>
+    <message>
+      <source>Daily fines (yuan)</source>
+      <translation>按日计罚（元）</translation>
+    </message>
+    <message>
+      <source>Special measures</source>
+      <translation>配套措施</translation>
+    </message>
+    <message>
+      <source>Starts</source>
+      <translation>开始</translation>
+    </message>
+    <message>
+      <source>Ends</source>
+      <translation>结束</translation>
+    </message>
+    <message>
+      <source>Batches</source>
+      <translation>批次数</translation>
+    </message>
+    <message>
+      <source>Issued</source>
+      <translation>下发日期</translation>
+    </message>
+    <message>
+      <source>Yes</source>
+      <translation>是</translation>
+    </message>
+    <message>
+      <source>Restore</source>
+      <translation>恢复</translation>
+    </message>
+    <message>
+      <source>Discard</source>
+      <translation>丢弃</translation>
+    </message>
+    <message>
+      <source>New record</source>
+      <translation>新建记录</translation>
+    </message>
+    <message>
+      <source>&amp;Ledger</source>
+      <translation>台账(&amp;L)</translation>
+    </message>
+    <message>
+      <source>Settings…</source>
+      <translation>设置…</translation>
+    </message>
+    <message>
+      <source>Quit</source>
+      <translation>退出</translation>
+    </message>
+    <message>
+      <source>EcoLedger</source>
+      <translation>生态环境整改台账</translation>
+    </message>
+    <message>
+      <source>EcoLedger — {unit}</source>
+      <translation>生态环境整改台账 — {unit}</translation>
+    </message>
+    <message>
+      <source>Operator: {name}</source>
+      <translation>操作人：{name}</translation>
+    </message>
+    <message>
+      <source>{count} unsaved form(s) from last time can be restored.</source>
+      <translation>上次有 {count} 份未保存的表单，可以恢复。</translation>
+    </message>
+    <message>
+      <source>All counties</source>
+      <translation>全部县区</translation>
+    </message>
+    <message>
+      <source>Any status</source>
+      <translation>全部状态</translation>
+    </message>
+    <message>
+      <source>Any category</source>
+      <translation>全部类别</translation>
+    </message>
+    <message>
+      <source>Any campaign</source>
+      <translation>全部专项行动</translation>
+    </message>
+    <message>
+      <source>Any batch</source>
+      <translation>全部批次</translation>
+    </message>
+    <message>
+      <source>Overdue only</source>
+      <translation>仅看逾期</translation>
+    </message>
+    <message>
+      <source>From</source>
+      <translation>从</translation>
+    </message>
+    <message>
+      <source>to</source>
+      <translation>至</translation>
+    </message>
+    <message>
+      <source>{count} rows</source>
+      <translation>共 {count} 条</translation>
+    </message>
+    <message>
+      <source>Campaigns and batches</source>
+      <translation>专项行动与批次</translation>
+    </message>
+    <message>
+      <source>New batch…</source>
+      <translation>新建批次…</translation>
+    </message>
+    <message>
+      <source>Batches of the selected campaign</source>
+      <translation>所选专项行动的交办批次</translation>
+    </message>
+    <message>
+      <source>Overview</source>
+      <translation>总览</translation>
+    </message>
+    <message>
+      <source>Closed</source>
+      <translation>已销号</translation>
+    </message>
+    <message>
+      <source>Zero-clearance rate</source>
+      <translation>清零率</translation>
+    </message>
+    <message>
+      <source>Awaiting check</source>
+      <translation>待验收</translation>
+    </message>
+    <message>
+      <source>Overdue</source>
+      <translation>逾期</translation>
+    </message>
+    <message>
+      <source>Due within 10 days</source>
+      <translation>10日内到期</translation>
+    </message>
+    <message>
+      <source>By county</source>
+      <translation>分县区情况</translation>
+    </message>
+    <message>
+      <source>{unit}: rectification as of {day}</source>
+      <translation>{unit}：截至 {day} 整改情况</translation>
+    </message>
+    <message>
+      <source>Before</source>
+      <translation>整改前</translation>
+    </message>
+    <message>
+      <source>After</source>
+      <translation>整改后</translation>
+    </message>
+    <message>
+      <source>Photos and files</source>
+      <translation>照片和附件</translation>
+    </message>
+    <message>
+      <source>approved</source>
+      <translation>已批准</translation>
+    </message>
+    <message>
+      <source>requested</source>
+      <translation>已申请</translation>
+    </message>
+    <message>
+      <source>Progress note or reason</source>
+      <translation>进展情况或原因</translation>
+    </message>
+    <message>
+      <source>Add note</source>
+      <translation>添加进展</translation>
+    </message>
+    <message>
+      <source>Attach photos or files…</source>
+      <translation>添加照片或附件…</translation>
+    </message>
+    <message>
+      <source>Attach photos or files</source>
+      <translation>添加照片或附件</translation>
+    </message>
+    <message>
+      <source>Timeline</source>
+      <translation>整改过程</translation>
+    </message>
+    <message>
+      <source>Select a problem to see its timeline.</source>
+      <translation>选择一个问题以查看整改过程。</translation>
+    </message>
+    <message>
+      <source>Status: {status}</source>
+      <translation>状态：{status}</translation>
+    </message>
+    <message>
+      <source>Note: {note}</source>
+      <translation>进展：{note}</translation>
+    </message>
+    <message>
+      <source>{status} · assigned {assigned} · deadline {deadline}
+{text}</source>
+      <translation>{status} · {assigned} 交办 · 时限 {deadline}
+{text}</translation>
+    </message>
+    <message>
+      <source>Extension to {day} ({state}): {reason}</source>
+      <translation>延期至 {day}（{state}）：{reason}</translation>
+    </message>
+    <message>
+      <source>Measure {seq}: {text} — {progress}%</source>
+      <translation>整改措施{seq}：{text} — {progress}%</translation>
+    </message>
+    <message>
+      <source>→ {status}</source>
+      <translation>→ {status}</translation>
+    </message>
+    <message>
+      <source>Enterprises</source>
+      <translation>排污单位</translation>
+    </message>
+    <message>
+      <source>Inspections</source>
+      <translation>现场检查</translation>
+    </message>
+    <message>
+      <source>Penalty cases</source>
+      <translation>行政处罚</translation>
+    </message>
+    <message>
+      <source>Settings</source>
+      <translation>设置</translation>
+    </message>
+    <message>
+      <source>Reporting unit</source>
+      <translation>填报单位</translation>
+    </message>
+    <message>
+      <source>Language</source>
+      <translation>界面语言</translation>
+    </message>
+    <message>
+      <source>A new language shows after a restart.</source>
+      <translation>更改语言后需重新启动。</translation>
+    </message>
+    <message>
+      <source>YYYY-MM-DD</source>
+      <translation>年-月-日</translation>
+    </message>
+    <message>
+      <source>Search names, descriptions, case numbers…</source>
+      <translation>搜索名称、问题描述、文号…</translation>
+    </message>
+  </context>
+</TS>
