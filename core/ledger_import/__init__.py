@@ -22,7 +22,7 @@ from .importer import (BATCH_COLUMNS, ENTERPRISE_COLUMNS, LOG_COLUMNS, MEASURE_C
                        PROBLEM_COLUMNS, Plan, Planner)
 from .rows import CellIssue, RowReader, SourceRow
 from .table import Table, fill_merged_down, find_table, read_grid
-from .workbook import SheetInfo, open_workbook, sheets
+from .workbook import SheetInfo, open_workbook, sheets, worksheet_names
 
 __all__ = ["inspect", "load", "propose_mapping", "preview", "run", "Preview", "Outcome",
            "ImportRejected", "ImportCancelled", "CellIssue", "SheetInfo", "Table"]
@@ -102,15 +102,16 @@ def inspect(path: str | Path) -> list[SheetInfo]:
 def load(path: str | Path, sheet: str | None = None) -> Table:
     """The ledger table of `sheet` (default: the first sheet that holds one)."""
     with open_workbook(path) as workbook:
-        names = [info.name for info in sheets(workbook)]
         if sheet is not None:
             return _table(workbook, sheet)
-        visible = [info.name for info in sheets(workbook) if info.visible] or names
+        visible = worksheet_names(workbook, visible_only=True) or worksheet_names(workbook)
         failure: LedgerError | None = None
         for name in visible:
             try:
                 return _table(workbook, name)
             except LedgerError as exc:
+                if exc.code in ("error.import_corrupt", "error.import_sheet_too_large"):
+                    raise
                 failure = failure or exc
         if len(visible) == 1 and failure is not None:
             raise failure

@@ -191,8 +191,6 @@ class Vocabularies:
         if blank(value):
             return Status.ASSIGNED.value, None
         found = self.status.get(_key(str(value)))
-        if found == Status.REOPENED.value:  # the sheet cannot say when it was closed and reopened
-            return None, Finding("error.import_status_reopened", {"value": value})
         if found is None:
             return None, Finding("error.import_status_unknown", {"value": value})
         return found, None

@@ -33,7 +33,7 @@ UPDATABLE = ("number", "source", "batch_id", "enterprise_id", "region_code", "ca
              "description", "deadline", "responsible_unit", "responsible_person")
 _FIELD_OF = {"batch_id": "batch", "enterprise_id": "enterprise", "region_code": "region"}
 _NUMBERING = re.compile(r"^\s*(?:\d{1,2}\s*[.、．)）]|[（(]\s*\d{1,2}\s*[)）]|[①-⑳])\s*")
-_LIST_SPLIT = re.compile(r"[；;]\s*(?=\d{1,2}\s*[.、．]|[（(]\d{1,2}[)）]|[①-⑳])")
+_LIST_SPLIT = re.compile(r"[；;]\s*")
 
 
 def new_ids(count: int) -> list[str]:
@@ -131,6 +131,11 @@ class Planner:
             "responsible_person": values.get("responsible_person"),
         }
         if existing is None:
+            if values["status"] == Status.REOPENED.value:
+                # The sheet cannot say when the problem was closed and reopened.
+                self._fail(row, "status", _status_label(values["status"]),
+                           Finding("error.import_status_reopened"))
+                return
             self._insert(record, values)
         else:
             self._update(row, existing, record, values)
@@ -282,6 +287,8 @@ class Planner:
         changed = {name: record[name] for name in UPDATABLE
                    if self._mapped(name) and record[name] != existing[name]
                    and not (name == "number" and record[name] is None)}
+        if changed.get("deadline") == existing["deadline_in_force"]:
+            del changed["deadline"]  # the sheet shows the deadline in force after an extension
         if "batch_id" in changed:
             changed["campaign_id"] = record["campaign_id"]
         if "deadline" in changed and existing["deadline_since"] == existing["assigned_on"] \
@@ -313,7 +320,7 @@ class Planner:
         current, target = existing["status"], values["status"]
         if "status" not in self.columns or target == current:
             return False
-        if current not in ORDER or ORDER.index(target) < ORDER.index(current):
+        if current not in ORDER or target not in ORDER or ORDER.index(target) < ORDER.index(current):
             self._fail(row, "status", values["status"], Finding(
                 "error.import_status_backwards", {"current": _status_label(current)}))
             return None
@@ -332,6 +339,8 @@ class Planner:
         if "measures" not in self.columns or not values.get("measures"):
             return 0
         known = self._known_measures().get(existing["id"], [])
+        if values["measures"] in ("；".join(known), "\n".join(known)):
+            return 0
         return self._measures(existing["id"], values, status, done_on, len(known) + 1,
                               frozenset(known))
 
@@ -362,7 +371,8 @@ def _status_label(status: str) -> str:
 
 
 def split_measures(value: object) -> list[str]:
-    """Measures written one per line (or as a numbered list), numbering removed."""
+    """Measures written one per line (or joined by ；, as the app exports them), numbering
+    removed."""
     if not value:
         return []
     lines = str(value).split("\n")

@@ -8,6 +8,7 @@ import python_calamine as calamine
 from ..errors import LedgerError
 from . import mapping
 from .workbook import MAX_ROWS
+from .workbook import sheet as workbook_sheet
 
 HEADER_SEARCH_ROWS = 30
 MIN_FIELDS = 3
@@ -44,13 +45,7 @@ class Table:
 
 def read_grid(workbook: calamine.CalamineWorkbook, sheet_name: str) -> Grid:
     """All cells of the sheet, merged areas recorded, padded to a rectangle from A1."""
-    try:
-        sheet = workbook.get_sheet_by_name(sheet_name)
-    except calamine.WorksheetNotFound:
-        raise LedgerError("error.import_no_sheet", sheet=sheet_name,
-                          sheets="、".join(workbook.sheet_names)) from None
-    except calamine.CalamineError as exc:
-        raise LedgerError("error.import_corrupt", path=sheet_name, reason=str(exc)[:200]) from None
+    sheet = workbook_sheet(workbook, sheet_name)
     if sheet.end is not None and sheet.end[0] >= MAX_ROWS:
         raise LedgerError("error.import_sheet_too_large", path=sheet_name,
                           rows=sheet.end[0] + 1, columns=sheet.end[1] + 1)

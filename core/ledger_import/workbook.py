@@ -134,17 +134,32 @@ def _short(exc: BaseException) -> str:
     return str(exc).splitlines()[0][:200] if str(exc) else type(exc).__name__
 
 
+def worksheet_names(workbook: calamine.CalamineWorkbook, visible_only: bool = False) -> list[str]:
+    """The names of the worksheets (not charts), in workbook order, without parsing them."""
+    return [meta.name for meta in workbook.sheets_metadata
+            if meta.typ == calamine.SheetTypeEnum.WorkSheet
+            and (not visible_only or meta.visible == calamine.SheetVisibleEnum.Visible)]
+
+
+def sheet(workbook: calamine.CalamineWorkbook, name: str) -> calamine.CalamineSheet:
+    """One parsed sheet; a sheet that fails to parse makes the file corrupt."""
+    try:
+        return workbook.get_sheet_by_name(name)
+    except calamine.WorksheetNotFound:
+        raise LedgerError("error.import_no_sheet", sheet=name,
+                          sheets="、".join(worksheet_names(workbook))) from None
+    except calamine.CalamineError as exc:
+        raise LedgerError("error.import_corrupt", path=name, reason=_short(exc)) from None
+
+
 def sheets(workbook: calamine.CalamineWorkbook) -> list[SheetInfo]:
     """The worksheets of a workbook with their used size (charts and macros left out)."""
+    visible = set(worksheet_names(workbook, visible_only=True))
     found = []
-    for meta in workbook.sheets_metadata:
-        if meta.typ != calamine.SheetTypeEnum.WorkSheet:
-            continue
-        sheet = workbook.get_sheet_by_name(meta.name)
-        end = sheet.end
+    for name in worksheet_names(workbook):
+        end = sheet(workbook, name).end
         rows, columns = (end[0] + 1, end[1] + 1) if end else (0, 0)
-        found.append(SheetInfo(meta.name, rows, columns,
-                               meta.visible == calamine.SheetVisibleEnum.Visible))
+        found.append(SheetInfo(name, rows, columns, name in visible))
     return found
 
 
