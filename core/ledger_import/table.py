@@ -87,7 +87,7 @@ def find_table(grid: Grid) -> Table:
         score = len(mapping.propose(headers))
         if score > max(single[first], single[first + 1]) and score > best[0]:
             best = (score, first, first + 1, headers)
-    if best is None or best[0] < MIN_FIELDS or "description" not in mapping.propose(best[3]):
+    if best is None or best[0] < MIN_FIELDS:
         raise LedgerError("error.import_no_header", sheet=grid.sheet)
     _, first, last, headers = best
     return Table(grid, first, last, headers)
