@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QMainWindow, QP
 
 from .context import AppContext
 from .forms import FORMS
+from .forms.base import FormDialog
 from .i18n import tr
 from .pages import PAGES, Page
 
@@ -156,4 +157,6 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_state()
+        for form in self.findChildren(FormDialog):
+            form.close()  # closed, not cancelled: its draft stays for the next start
         super().closeEvent(event)

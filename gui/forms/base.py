@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any, Callable, Iterable
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QGridLayout, QLabel,
                                QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget)
 
@@ -96,8 +96,11 @@ class FormDialog(QDialog):
                                         | QDialogButtonBox.StandardButton.Cancel)
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
         self.save_button.setText(tr("Save"))
-        self.save_button.setDefault(True)
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Cancel"))
+        cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        cancel.setText(tr("Cancel"))
+        for button in (self.save_button, cancel):  # Enter means Save wherever the focus is
+            button.setAutoDefault(False)
+            button.setDefault(False)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         QShortcut(QKeySequence.StandardKey.Save, self, activated=self.accept)
@@ -149,6 +152,9 @@ class FormDialog(QDialog):
         self.grid.addWidget(widget, row, 1)
         self.grid.addWidget(message, row, 2)
         widget.setObjectName(key)
+        if self.isVisible():  # a row added to an open form: show it now so it takes focus
+            for part in (caption, widget, message):
+                part.show()
         self.fields[key] = Field(key, widget, read, write, message)
         signal.connect(self._changed)
         return widget
@@ -288,9 +294,14 @@ class FormDialog(QDialog):
 
     # -- saving and leaving
     def accept(self) -> None:
-        """Enter or Ctrl+S: save unless an error stands."""
-        self._show(self.issues)
-        if self.blocking or not self.isEnabled():
+        """Enter or Ctrl+S: save unless an error stands. The core checks again as it
+        writes, so findings still on their way from the worker cannot be skipped."""
+        if not self.isEnabled():
+            return
+        self._timer.stop()
+        self._check_generation += 1  # a check still running is now out of date
+        if self._local_issues():
+            self._show(self.issues)
             return
         raw = self.raw()
         self.save_button.setEnabled(False)
@@ -311,6 +322,14 @@ class FormDialog(QDialog):
         else:
             self.save_button.setEnabled(True)
             raise error
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not isinstance(
+                self.focusWidget(), QPlainTextEdit):
+            event.accept()
+            self.accept()
+            return
+        super().keyPressEvent(event)
 
     def reject(self) -> None:
         """Esc or Cancel throws the draft away; closing the window keeps it."""
