@@ -17,7 +17,8 @@ from .templates import Column, Template
 Cell = tuple[object, str] | None  # (value, style name of xlsx.STYLES)
 DASH = "—"
 _CHAR_WIDTH = 1.9  # width units one CJK character takes at 10.5 pt
-_LINE_HEIGHT = 14.0  # points per line of header text
+_LINE_HEIGHT = 13.0  # points per line of header text
+_ROW_HEIGHT = 16.5
 
 
 @dataclass
@@ -74,7 +75,7 @@ def title_block(template: Template, context: Context, widths: list[float]) -> Sh
     """Title, reporting unit and period on the left, form number and office on the right."""
     sheet = Sheet(widths=list(widths))
     n = sheet.width
-    row = sheet.add([(fill(template.title, context), "title")], height=32)
+    row = sheet.add([(fill(template.title, context), "title")], height=28)
     sheet.merge(row, 0, row, n - 1)
     split = max(1, n // 2)
     unit = messages.text("return.reporting_unit", unit=context["unit_name"])
@@ -86,7 +87,7 @@ def title_block(template: Template, context: Context, widths: list[float]) -> Sh
         cells: list[Cell] = [None] * n
         cells[0] = (l_text, "meta")
         cells[split] = (fill(r_text, context), "meta_right")
-        row = sheet.add(cells, height=18)
+        row = sheet.add(cells, height=15)
         sheet.merge(row, 0, row, split - 1)
         sheet.merge(row, split, row, n - 1)
     return sheet
@@ -123,7 +124,7 @@ def header_rows(sheet: Sheet, first: Cell | None, columns: tuple[Column, ...],
             rows_spanned = down - (top + level) + 1
             lines[level] = max(lines[level], math.ceil(need / rows_spanned))
     for level in range(depth):
-        sheet.heights[top + level] = lines[level] * _LINE_HEIGHT + 6
+        sheet.heights[top + level] = lines[level] * _LINE_HEIGHT + 4
     sheet.title_rows = (top, top + depth - 1)
     sheet.first_data_row = top + depth
 
@@ -150,10 +151,10 @@ def by_region(figures: Figures, context: Context, footer: dict[str, str]) -> She
     header_rows(sheet, (t.region_header, "header"), t.columns, context, offset=1)
     for row in figures.rows:
         sheet.add([(row.name, "text"), *(figure_cell(c, row.values[c.key]) for c in t.columns)],
-                  height=20)
+                  height=_ROW_HEIGHT)
     sheet.add([(t.total_label, "total_label"),
                *(figure_cell(c, figures.total.values[c.key], total=True) for c in t.columns)],
-              height=20)
+              height=_ROW_HEIGHT)
     footer_row(sheet, t, footer)
     for note in t.notes:
         row = sheet.add([(fill(note, context), "note")], height=_note_height(note, widths))
@@ -176,21 +177,21 @@ def footer_row(sheet: Sheet, template: Template, footer: dict[str, str]) -> None
     """单位负责人, 填表人, 联系电话, 报出日期: spread over the width below the table."""
     if not template.footer:
         return
-    sheet.add([], height=8)
+    sheet.add([], height=4)
     n, parts = sheet.width, len(template.footer)
     cells: list[Cell] = [None] * n
     starts = [round(i * n / parts) for i in range(parts)] + [n]
     for i, name in enumerate(template.footer):
         label = messages.text(f"return.footer.{name}")
         cells[starts[i]] = (f"{label}：{footer.get(name) or ''}", "footer")
-    row = sheet.add(cells, height=22)
+    row = sheet.add(cells, height=18)
     for i in range(parts):
         sheet.merge(row, starts[i], row, starts[i + 1] - 1)
 
 
 def _note_height(note: str, widths: list[float]) -> float:
     lines = math.ceil(len(note) * _CHAR_WIDTH / max(sum(widths) - 2, 1))
-    return lines * _LINE_HEIGHT + 4
+    return lines * _LINE_HEIGHT + 2
 
 
 def problem_list_top(template: Template, context: Context) -> Sheet:

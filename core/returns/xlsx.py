@@ -92,35 +92,48 @@ class SheetWriter:
         Text is cleaned and written as text; dates are ISO strings. Returns the row count."""
         kinds = [("t", "d", "i").index(f[0]) for f in formats]
         letters = self._letters
-        dates: dict[str, int] = {}
-        count = 0
+        serials: dict[str, int] = {}
+        buffer = self._buffer
+        count, r = 0, self._row
         for values in rows:
-            r = self._row + 1
+            r += 1
+            texts = [v for v in values if v.__class__ is str]
+            joined = "".join(texts)
+            if len(joined) > cells.MAX_CELL_TEXT or cells.has_forbidden(joined):
+                values = [cells.clean(v, f"{letters[i]}{r}") if v.__class__ is str else v
+                          for i, v in enumerate(values)]
+            escaping = "&" in joined or "<" in joined or ">" in joined
             parts = [f'<row r="{r}">']
-            for i, value in enumerate(values):
-                ref = f"{letters[i]}{r}"
-                if value is None or value == "":
-                    parts.append(f'<c r="{ref}" s="5"/>')
+            for i, v in enumerate(values):
+                if v is None or v == "":
+                    parts.append(f'<c r="{letters[i]}{r}" s="5"/>')
                 elif kinds[i] == 0:
-                    parts.append(_text_cell(ref, value))
+                    if v.__class__ is not str:
+                        v = str(v)
+                    style = "6" if v[0] in "=+-@" else "5"
+                    if escaping:
+                        v = escape(v)
+                    parts.append(f'<c r="{letters[i]}{r}" s="{style}" t="inlineStr"><is>'
+                                 f'<t xml:space="preserve">{v}</t></is></c>')
                 elif kinds[i] == 1:
-                    serial = dates.get(value)
+                    serial = serials.get(v)
                     if serial is None:
-                        serial = dates[value] = (dt.date.fromisoformat(value) - _EXCEL_EPOCH).days
-                    parts.append(f'<c r="{ref}" s="9"><v>{serial}</v></c>')
+                        serial = serials[v] = (dt.date.fromisoformat(v) - _EXCEL_EPOCH).days
+                    parts.append(f'<c r="{letters[i]}{r}" s="9"><v>{serial}</v></c>')
                 else:
-                    parts.append(f'<c r="{ref}" s="7"><v>{int(value)}</v></c>')
+                    parts.append(f'<c r="{letters[i]}{r}" s="7"><v>{int(v)}</v></c>')
             parts.append("</row>")
-            self._buffer.append("".join(parts))
-            self._row += 1
+            buffer.append("".join(parts))
             count += 1
             if count % _FLUSH_ROWS == 0:
+                self._row = r
                 self._flush()
                 if cancelled and cancelled():
                     self.abort()
                     raise ExportCancelled()
                 if progress:
                     progress(count, total, "")
+        self._row = r
         return count
 
     # -- finishing
@@ -195,17 +208,6 @@ def _cell(ref: str, value: object, style: int) -> str:
         style = S["text_quoted"]
     return f'<c r="{ref}" s="{style}" t="inlineStr"><is><t xml:space="preserve">' \
            f'{escape(text)}</t></is></c>'
-
-
-def _text_cell(ref: str, value: str) -> str:
-    if not isinstance(value, str):
-        value = str(value)
-    if len(value) > cells.MAX_CELL_TEXT or cells.has_forbidden(value):
-        value = cells.clean(value, ref)
-    style = 6 if value[:1] in "=+-@" and value else 5
-    if "&" in value or "<" in value or ">" in value:
-        value = escape(value)
-    return f'<c r="{ref}" s="{style}" t="inlineStr"><is><t xml:space="preserve">{value}</t></is></c>'
 
 
 def _workbook(name: str, title_rows: tuple[int, int] | None) -> str:
