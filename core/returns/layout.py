@@ -43,8 +43,16 @@ class Sheet:
         return len(self.rows) - 1
 
     def merge(self, row: int, column: int, last_row: int, last_column: int) -> None:
-        if (row, column) != (last_row, last_column):
-            self.merges.append((row, column, last_row, last_column))
+        """Merge a range; only its top-left cell keeps a value (the rest keep their style,
+        so that borders run round the whole merged cell)."""
+        if (row, column) == (last_row, last_column):
+            return
+        self.merges.append((row, column, last_row, last_column))
+        for r in range(row, last_row + 1):
+            for c in range(column, last_column + 1):
+                cell = self.rows[r][c]
+                if (r, c) != (row, column) and cell is not None:
+                    self.rows[r][c] = ("", cell[1])
 
     def texts(self) -> list[list[str]]:
         """Every cell as the text a reader sees, for a preview table."""

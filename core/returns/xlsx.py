@@ -8,6 +8,7 @@ fixed style table, and streams it into the zip. Strings are never written as for
 from __future__ import annotations
 
 import datetime as dt
+import os
 import zipfile
 from dataclasses import dataclass
 from decimal import Decimal
@@ -52,9 +53,15 @@ class SheetWriter:
     def __init__(self, path: str | Path, sheet_name: str, widths: Sequence[float],
                  setup: PageSetup = PageSetup(), level: int = 1):
         self.path = Path(path)
+        if self.path.suffix.lower() != ".xlsx":
+            raise LedgerError("error.return_suffix", path=self.path)
         self.sheet_name = sheet_name
         self.setup = setup
-        self._zip = zipfile.ZipFile(self.path, "w", zipfile.ZIP_DEFLATED, compresslevel=level)
+        # Written beside the target and renamed at the end: a failed or cancelled export
+        # never leaves half a file, nor destroys an earlier one.
+        self._partial = self.path.with_name(f".{self.path.name}.partial")
+        self._zip = zipfile.ZipFile(self._partial, "w", zipfile.ZIP_DEFLATED,
+                                    compresslevel=level)
         self._sheet = self._zip.open("xl/worksheets/sheet1.xml", "w", force_zip64=True)
         self._buffer: list[str] = []
         self._row = 0
@@ -149,14 +156,17 @@ class SheetWriter:
         self._sheet.close()
         self._write_package()
         self._zip.close()
+        os.replace(self._partial, self.path)
 
     def abort(self) -> None:
         """Stop and remove the partial file."""
         try:
             self._sheet.close()
             self._zip.close()
+        except (OSError, ValueError):
+            pass
         finally:
-            self.path.unlink(missing_ok=True)
+            self._partial.unlink(missing_ok=True)
 
     def _flush(self) -> None:
         self._sheet.write("".join(self._buffer).encode("utf-8"))

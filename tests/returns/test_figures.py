@@ -1,0 +1,103 @@
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from decimal import Decimal
+
+from core import money, regions, returns, statistics
+from core.returns import figures as figures_
+from core.returns import templates
+from core.statistics import Filter
+
+
+def test_shanxi_first_month_rate_is_65_73(ledger, insert_problems):
+    counties = regions.counties_of(ledger, "141000")
+    # 1,914 problems in the first three batches, 1,258 rectified, spread over the counties.
+    for i, county in enumerate(counties):
+        count = 1914 // len(counties) + (1 if i < 1914 % len(counties) else 0)
+        closed = 1258 // len(counties) + (1 if i < 1258 % len(counties) else 0)
+        insert_problems(ledger, county.code, count, closed, "2019-06-01", "2019-06-20")
+    ret = returns.build(ledger, "campaign_progress", as_of="2019-07-05")
+    total = ret.figures.total.values
+    assert (total["assigned"], total["rectified"], total["rate"]) == (1914, 1258,
+                                                                     Decimal("65.73"))
+    assert ret.findings == []
+    assert ret.sheet.texts()[ret.sheet.first_data_row + len(counties)][5] == "65.73"
+
+
+def test_progress_return_equals_core_statistics_row_by_row(shared_demo):
+    as_of = dt.date.today().isoformat()
+    ret = returns.build(shared_demo, "campaign_progress", as_of=as_of)
+    report = statistics.progress(shared_demo, as_of, Filter(), groups=("region",))
+    found = statistics.progress(shared_demo, as_of, Filter(source="inspection"), groups=("region",))
+    total, by_region = statistics.penalties(shared_demo, None, as_of)
+    inspected = statistics.inspected_sources(shared_demo, None, as_of)
+    assert [r.key for r in ret.figures.rows] == [p.key for p in report.by["region"]]
+    for row, p, f, pen in zip(ret.figures.rows, report.by["region"], found.by["region"],
+                              by_region):
+        v = row.values
+        assert (v["assigned"], v["rectified"], v["rate"]) == (p.assigned, p.closed,
+                                                              p.clearance_rate)
+        assert v["found"] == f.assigned
+        assert (v["cases"], v["fines"], v["seizure"], v["closure"]) == (
+            pen.cases, pen.fine_fen, pen.seizure, pen.closure)
+        assert v["sources"] == inspected.get(row.key, 0)
+    assert ret.figures.total.values["fines"] == total.fine_fen
+    assert ret.figures.total.values["assigned"] == report.total.assigned == 2507
+
+
+def test_rectified_counts_reported_done_when_the_template_says_so(shared_demo):
+    strict = templates.load("campaign_progress")
+    loose = dataclasses.replace(strict, rectified_counts_reported_done=True)
+    as_of = dt.date.today().isoformat()
+    report = statistics.progress(shared_demo, as_of, groups=())
+    assert figures_.compute(shared_demo, strict, as_of).total.values["rectified"] == \
+        report.total.closed
+    assert figures_.compute(shared_demo, loose, as_of).total.values["rectified"] == \
+        report.total.closed + report.total.reported_done > report.total.closed
+
+
+def test_penalty_return_month_year_and_same_period_last_year(ledger):
+    from core import penalties
+
+    def case(number, on, **flags):
+        penalties.add(ledger, {"case_number": number, "region_code": "141021",
+                               "violation": "超标排放", "decided_on": on, "fine": "100000",
+                               **flags})
+
+    case("1", "2024-03-10", seizure=1)
+    case("2", "2025-01-05", seizure=1, restriction=1)
+    case("3", "2025-03-02", detention=1, daily_fine=1, daily_fine_amount="15000.50")
+    case("4", "2025-03-20", crime_transfer=1)  # after the as-of date: not counted
+    case("5", "2024-03-31", restriction=1)  # last year, after the same day: not counted
+    ret = returns.build(ledger, "penalty_monthly", as_of="2025-03-15")
+    quwo = next(r for r in ret.figures.rows if r.key == "141021").values
+    assert (quwo["five_month"], quwo["five_year"], quwo["five_last"]) == (2, 4, 1)
+    assert quwo["five_change"] == Decimal("300.00")
+    assert quwo["daily_amount"] == 1_500_050
+    assert money.fen_to_wan(quwo["daily_amount"]) == Decimal("1.50")
+    assert quwo["decisions_year"] == 2 and quwo["fines_year"] == 20_000_000
+    assert ret.findings == []
+    assert ret.sheet.texts()[1][0] == "填报单位：临汾市生态环境局"
+    assert "2025年3月" in ret.sheet.texts()[0][0]
+
+
+def test_change_against_nothing_last_year_is_a_dash(ledger):
+    ret = returns.build(ledger, "penalty_monthly", as_of="2025-03-15")
+    assert ret.figures.total.values["five_change"] is None
+    row = ret.sheet.texts()[ret.sheet.first_data_row]
+    assert row[4] == "—"
+
+
+def test_past_as_of_gives_the_same_figures_after_later_entries(demo_copy, insert_problems):
+    past = (dt.date.today() - dt.timedelta(days=20)).isoformat()
+    before = returns.build(demo_copy, "campaign_progress", as_of=past).sheet.texts()
+    insert_problems(demo_copy, "141021", 30, 12, dt.date.today().isoformat(),
+                    dt.date.today().isoformat())
+    demo_copy.conn.execute("UPDATE problem SET status = 'closed', status_since = ? "
+                             "WHERE rowid IN (SELECT rowid FROM problem LIMIT 5) "
+                             "AND status != 'closed'", (dt.date.today().isoformat(),))
+    after = returns.build(demo_copy, "campaign_progress", as_of=past).sheet.texts()
+    today = returns.build(demo_copy, "campaign_progress").sheet.texts()
+    assert after == before
+    assert today != before
