@@ -100,10 +100,43 @@ CREATE TABLE problem ({_ROW},
 CREATE INDEX problem_number ON problem(number);
 CREATE INDEX problem_enterprise ON problem(enterprise_id);
 CREATE INDEX problem_batch ON problem(batch_id);
--- Covering index: progress statistics read it instead of the wide rows.
+-- Covering index in grouping order: statistics for a past date stream through it.
 CREATE INDEX problem_progress ON problem(
-    assigned_on, region_code, batch_id, category, campaign_id, source, status,
-    status_since, deadline_in_force, deadline_since, withdrawn_on);
+    region_code, batch_id, category, campaign_id, source, status, deadline_in_force,
+    assigned_on, status_since, deadline_since, withdrawn_on, deadline);
+-- The date from which a problem's current row tells its state: statistics for a date
+-- before it must consult the logs.
+CREATE INDEX problem_settled ON problem(
+    max(status_since, deadline_since, coalesce(withdrawn_on, '')));
+
+-- Running counts of problems by grouping, status and deadline in force (closed ones
+-- without a deadline), kept by triggers: figures for any date on or after the last
+-- recorded change read these few rows instead of every problem.
+CREATE TABLE progress_tally (
+    region_code TEXT NOT NULL,
+    batch_id TEXT NOT NULL,
+    category TEXT NOT NULL,
+    campaign_id TEXT NOT NULL,
+    source TEXT NOT NULL,
+    status TEXT NOT NULL,
+    deadline TEXT NOT NULL,
+    n INTEGER NOT NULL,
+    PRIMARY KEY (region_code, batch_id, category, campaign_id, source, status, deadline)
+) WITHOUT ROWID;
+CREATE TRIGGER problem_tally_insert AFTER INSERT ON problem WHEN NEW.withdrawn_on IS NULL
+BEGIN
+    {{TALLY_ADD}}
+END;
+CREATE TRIGGER problem_tally_delete AFTER DELETE ON problem WHEN OLD.withdrawn_on IS NULL
+BEGIN
+    {{TALLY_REMOVE}}
+END;
+CREATE TRIGGER problem_tally_update AFTER UPDATE OF region_code, batch_id, category,
+    campaign_id, source, status, deadline_in_force, withdrawn_on ON problem
+BEGIN
+    {{TALLY_REMOVE_IF}}
+    {{TALLY_ADD_IF}}
+END;
 
 CREATE TABLE problem_log ({_ROW},
     problem_id TEXT NOT NULL REFERENCES problem(id) ON DELETE CASCADE,
@@ -158,10 +191,32 @@ CREATE INDEX penalty_case_number ON penalty_case(case_number);
 """
 
 
+def _tally_key(row: str) -> str:
+    return (f"{row}.region_code, coalesce({row}.batch_id, ''), {row}.category, "
+            f"coalesce({row}.campaign_id, ''), {row}.source, {row}.status, "
+            f"CASE {row}.status WHEN 'closed' THEN '' ELSE {row}.deadline_in_force END")
+
+
+_TALLY_COLUMNS = "(region_code, batch_id, category, campaign_id, source, status, deadline)"
+
+
+def _tally_add(condition: str = "1") -> str:
+    return (f"INSERT INTO progress_tally SELECT {_tally_key('NEW')}, 1 WHERE {condition} "
+            f"ON CONFLICT DO UPDATE SET n = n + 1;")
+
+
+def _tally_remove(condition: str = "1") -> str:
+    return (f"UPDATE progress_tally SET n = n - 1 WHERE {condition} "
+            f"AND {_TALLY_COLUMNS} = ({_tally_key('OLD')});")
+
+
 def _v1(conn: sqlite3.Connection) -> None:
     from .db import execute_script
 
-    execute_script(conn, _V1)
+    execute_script(conn, _V1.format(
+        TALLY_ADD=_tally_add(), TALLY_REMOVE=_tally_remove(),
+        TALLY_ADD_IF=_tally_add("NEW.withdrawn_on IS NULL"),
+        TALLY_REMOVE_IF=_tally_remove("OLD.withdrawn_on IS NULL")))
 
 
 def _search(conn: sqlite3.Connection) -> None:

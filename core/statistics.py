@@ -16,7 +16,6 @@ from typing import Iterable
 from . import dates, regions, settings
 from .ledger import Ledger
 
-OPEN, REPORTED_DONE, CLOSED = "open", "reported_done", "closed"
 BUCKETS = ("overdue", "due_10", "due_20", "due_later")
 GROUPS = ("region", "batch", "category", "campaign", "source")
 
@@ -88,14 +87,16 @@ class Progress:
     def clearance_rate(self) -> Decimal | None:
         return rate(self.closed, self.assigned)
 
-    def add(self, state: str, bucket: str | None, count: int) -> None:
-        self.assigned += count
-        if state == CLOSED:
-            self.closed += count
-        elif state == REPORTED_DONE:
-            self.reported_done += count
-        if bucket:
-            setattr(self, bucket, getattr(self, bucket) + count)
+    def add(self, row: tuple) -> None:
+        """Add the counts of one cube row."""
+        assigned, closed, reported_done, overdue, due_10, due_20 = (v or 0 for v in row[5:11])
+        self.assigned += assigned
+        self.closed += closed
+        self.reported_done += reported_done
+        self.overdue += overdue
+        self.due_10 += due_10
+        self.due_20 += due_20
+        self.due_later += assigned - closed - overdue - due_10 - due_20
 
     def as_dict(self) -> dict:
         data = asdict(self)
@@ -113,63 +114,88 @@ class Report:
     by: dict[str, list[Progress]] = field(default_factory=dict)
 
 
-_STATE = f"""CASE st WHEN 'closed' THEN '{CLOSED}' WHEN 'reported_done' THEN '{REPORTED_DONE}'
-    ELSE '{OPEN}' END"""
-_BUCKET = """CASE WHEN st = 'closed' THEN NULL WHEN dl < :d THEN 'overdue'
-    WHEN dl <= :d10 THEN 'due_10' WHEN dl <= :d20 THEN 'due_20' ELSE 'due_later' END"""
+# Every query below yields rows of: the five grouping keys, then counts of problems
+# assigned, closed, reported done, overdue, due within 10 days, due in 11-20 days.
 _KEYS = "region_code, batch_id, category, campaign_id, source"
+_SUMS = """count(*), sum(st = 'closed'), sum(st = 'reported_done'),
+    sum(st != 'closed' AND dl < :d), sum(st != 'closed' AND dl BETWEEN :d AND :d10),
+    sum(st != 'closed' AND dl > :d10 AND dl <= :d20)"""
+_SETTLED_ON = "max(status_since, deadline_since, coalesce(withdrawn_on, ''))"
 
-# Problems unchanged since D: everything needed is in the covering index.
+# On or after the last recorded change, the running tally holds every figure.
+_FROM_TALLY = """
+SELECT region_code, nullif(batch_id, ''), category, nullif(campaign_id, ''), source,
+    sum(n), sum(CASE WHEN st = 'closed' THEN n END), sum(CASE WHEN st = 'reported_done' THEN n END),
+    sum(CASE WHEN st != 'closed' AND dl < :d THEN n END),
+    sum(CASE WHEN st != 'closed' AND dl BETWEEN :d AND :d10 THEN n END),
+    sum(CASE WHEN st != 'closed' AND dl > :d10 AND dl <= :d20 THEN n END)
+FROM (SELECT *, status AS st, deadline AS dl FROM progress_tally WHERE n > 0 {where})
+GROUP BY region_code, batch_id, category, campaign_id, source"""
+# Before it: problems unchanged since D stream through the covering index ...
 _SETTLED = f"""
-SELECT {_KEYS}, status AS st, deadline_in_force AS dl FROM problem
-WHERE assigned_on <= :d AND (withdrawn_on IS NULL OR withdrawn_on > :d)
-  AND status_since <= :d AND deadline_since <= :d {{where}}"""
-# Problems whose status or deadline changed after D: read their state on D from the logs.
+SELECT {_KEYS}, {_SUMS}
+FROM (SELECT *, status AS st, deadline_in_force AS dl FROM problem INDEXED BY problem_progress
+      WHERE {_SETTLED_ON} <= :d AND withdrawn_on IS NULL {{where}})
+GROUP BY {_KEYS}"""
+# ... and those changed after D read their state on D from the logs.
 _CHANGED = f"""
-SELECT {_KEYS},
-  CASE WHEN status_since <= :d THEN status ELSE (
-    SELECT status_to FROM problem_log l WHERE l.problem_id = p.id AND l.status_to IS NOT NULL
-      AND l.happened_on <= :d ORDER BY l.happened_on DESC, l.seq DESC LIMIT 1) END AS st,
-  CASE WHEN deadline_since <= :d THEN deadline_in_force ELSE coalesce((
-    SELECT new_deadline FROM deadline_extension e WHERE e.problem_id = p.id
-      AND e.approved_on <= :d ORDER BY e.approved_on DESC LIMIT 1), deadline) END AS dl
-FROM problem p
-WHERE assigned_on <= :d AND (withdrawn_on IS NULL OR withdrawn_on > :d)
-  AND (status_since > :d OR deadline_since > :d) {{where}}"""
-_CUBE = f"""
-SELECT {_KEYS}, {_STATE} AS state, {_BUCKET} AS bucket, count(*) AS n
-FROM ({_SETTLED} UNION ALL {_CHANGED}) GROUP BY {_KEYS}, state, bucket"""
+SELECT {_KEYS}, {_SUMS} FROM (
+  SELECT {_KEYS},
+    CASE WHEN status_since <= :d THEN status ELSE (
+      SELECT status_to FROM problem_log l WHERE l.problem_id = p.id AND l.status_to IS NOT NULL
+        AND l.happened_on <= :d ORDER BY l.happened_on DESC, l.seq DESC LIMIT 1) END AS st,
+    CASE WHEN deadline_since <= :d THEN deadline_in_force ELSE coalesce((
+      SELECT new_deadline FROM deadline_extension e WHERE e.problem_id = p.id
+        AND e.approved_on <= :d ORDER BY e.approved_on DESC LIMIT 1), deadline) END AS dl
+  FROM problem p
+  WHERE {_SETTLED_ON} > :d AND assigned_on <= :d
+    AND (withdrawn_on IS NULL OR withdrawn_on > :d) {{where}})
+GROUP BY {_KEYS}"""
 
 
 def _as_of(as_of: object | None) -> str:
     return dates.iso(as_of) if as_of not in (None, "") else dates.today().isoformat()
 
 
-def cube(ledger: Ledger, as_of: object | None = None, flt: Filter = Filter()) -> list[tuple]:
-    """Counts of problems on `as_of` by every grouping, state and deadline bucket."""
-    d = _as_of(as_of)
-    where, params = flt.where()
-    named = {"d": d, "d10": dates.shift(d, 10), "d20": dates.shift(d, 20)}
-    # The filter appears in both halves of the union: bind it by name.
-    sql, named = _name_params(_CUBE, where, params, named)
-    return ledger.conn.execute(sql, named).fetchall()
+def last_change(ledger: Ledger) -> str:
+    """The latest date any problem's state changed; figures on or after it need no logs."""
+    row = ledger.conn.execute(f"SELECT max({_SETTLED_ON}) FROM problem").fetchone()
+    return row[0] or ""
 
 
 def _name_params(template: str, where: str, params: list, named: dict) -> tuple[str, dict]:
+    """Bind the filter's positional parameters by name (a template may use it twice)."""
     parts = where.split("?")
     clause = parts[0] + "".join(f":f{i}" + part for i, part in enumerate(parts[1:]))
     named = {**named, **{f"f{i}": value for i, value in enumerate(params)}}
     return template.replace("{where}", clause), named
 
 
+def cube(ledger: Ledger, as_of: object | None = None, flt: Filter = Filter(),
+         use_tally: bool = True) -> list[tuple]:
+    """Rows of (region, batch, category, campaign, source, assigned, closed, reported_done,
+    overdue, due_10, due_20) for the problems on `as_of`, one per combination of keys."""
+    d = _as_of(as_of)
+    named = {"d": d, "d10": dates.shift(d, 10), "d20": dates.shift(d, 20)}
+    where, params = flt.where()
+    if use_tally and d >= last_change(ledger):
+        sql, named = _name_params(_FROM_TALLY, where, params, named)
+        return ledger.conn.execute(sql, named).fetchall()
+    rows = []
+    for template in (_SETTLED, _CHANGED):
+        sql, bound = _name_params(template, where, params, named)
+        rows += ledger.conn.execute(sql, bound).fetchall()
+    return rows
+
+
 def progress(ledger: Ledger, as_of: object | None = None, flt: Filter = Filter(),
-             groups: Iterable[str] = GROUPS) -> Report:
+             groups: Iterable[str] = GROUPS, use_tally: bool = True) -> Report:
     """Assigned, closed, rate, overdue and deadline buckets on `as_of`, by each grouping."""
     d = _as_of(as_of)
-    rows = cube(ledger, d, flt)
+    rows = cube(ledger, d, flt, use_tally)
     report = Report(as_of=d, total=Progress(key=None, name=""))
     for row in rows:
-        report.total.add(row["state"], row["bucket"], row["n"])
+        report.total.add(row)
     for group in groups:
         report.by[group] = _group(ledger, rows, group, flt)
     return report
@@ -178,13 +204,15 @@ def progress(ledger: Ledger, as_of: object | None = None, flt: Filter = Filter()
 def _group(ledger: Ledger, rows: list, group: str, flt: Filter) -> list[Progress]:
     if group == "region":
         return _by_region(ledger, rows, flt)
-    column = {"batch": "batch_id", "campaign": "campaign_id"}.get(group, group)
+    column = GROUPS.index(group)
     names = _names(ledger, group)
     buckets: dict[str | None, Progress] = {}
     for row in rows:
         key = row[column]
-        entry = buckets.setdefault(key, Progress(key=key, name=names.get(key, key or "")))
-        entry.add(row["state"], row["bucket"], row["n"])
+        entry = buckets.get(key)
+        if entry is None:
+            entry = buckets[key] = Progress(key=key, name=names.get(key, key or ""))
+        entry.add(row)
     return sorted(buckets.values(), key=lambda p: (p.key is None, p.key or ""))
 
 
@@ -211,12 +239,12 @@ def _by_region(ledger: Ledger, rows: list, flt: Filter) -> list[Progress]:
     level = listed[0].level if listed else regions.COUNTY
     out = {r.code: Progress(key=r.code, name=r.name) for r in listed}
     for row in rows:
-        code = row["region_code"]
+        code = row[0]
         key = code[:4] + "00" if level == regions.CITY else code
         if key not in out:  # outside the jurisdiction: listed after its own regions
             found = regions.get(ledger, key)
             out[key] = Progress(key=key, name=found.name if found else key)
-        out[key].add(row["state"], row["bucket"], row["n"])
+        out[key].add(row)
     return list(out.values())
 
 
@@ -360,3 +388,15 @@ def inspected_sources(ledger: Ledger, start: object | None, end: object | None,
         sql += " AND e.region_code BETWEEN ? AND ?"
         params += [a, b]
     return dict(ledger.conn.execute(sql + " GROUP BY e.region_code", params).fetchall())
+
+
+def tally_drift(ledger: Ledger) -> int:
+    """How many tally counts disagree with a recount of the problems (0 when sound)."""
+    recount = f"""SELECT region_code, coalesce(batch_id, '') b, category, coalesce(campaign_id, '') c,
+        source, status, CASE status WHEN 'closed' THEN '' ELSE deadline_in_force END dl, count(*) n
+        FROM problem WHERE withdrawn_on IS NULL GROUP BY 1, 2, 3, 4, 5, 6, 7"""
+    return ledger.conn.execute(f"""
+        SELECT count(*) FROM (
+          SELECT * FROM ({recount}) EXCEPT SELECT * FROM progress_tally WHERE n != 0
+          UNION ALL
+          SELECT * FROM progress_tally WHERE n != 0 EXCEPT SELECT * FROM ({recount}))""").fetchone()[0]
