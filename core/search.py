@@ -64,6 +64,7 @@ _BROWSE_INDEXES = (
     "CREATE INDEX problem_browse_status ON problem(status, deadline_in_force)",
     "CREATE INDEX problem_browse_category ON problem(category)",
     "CREATE INDEX problem_browse_region ON problem(region_code)",
+    "CREATE INDEX problem_inspection ON problem(inspection_id)",
     "CREATE INDEX penalty_case_region ON penalty_case(region_code)",
 )
 

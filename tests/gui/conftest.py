@@ -31,6 +31,14 @@ def db_path(demo_file, tmp_path):
 
 
 @pytest.fixture
+def demo_ledger(db_path):
+    """The demo ledger (seed 1), a fresh copy for each test; overrides the slower root one."""
+    opened = Ledger.open(db_path, operator="测试员")
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
 def app(qapp):
     from gui import app as gui_app, i18n
 
