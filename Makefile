@@ -17,7 +17,7 @@ test: venv sysdeps
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
 
 bench: venv
-	$(PY) tests/bench/run.py
+	@for script in tests/bench/*_bench.py; do echo "== $$script"; $(PY) $$script || exit 1; done
 
 venv: $(STAMP)
 
