@@ -136,7 +136,7 @@ def export_return(ledger: Ledger, name: str | Template, path: str | Path,
 def write_sheet(sheet: Sheet, path: str | Path, name: str) -> None:
     """Write a laid-out sheet (small: returns) to `path`."""
     setup = xlsx.PageSetup(title_rows=sheet.title_rows, freeze=(sheet.first_data_row, 1))
-    writer = xlsx.SheetWriter(path, name, sheet.widths, setup)
+    writer = xlsx.SheetWriter(path, name, sheet.widths, setup, row_count=len(sheet.rows))
     try:
         _write_rows(writer, sheet)
         writer.close()
@@ -161,20 +161,22 @@ def export_ledger(ledger: Ledger, path: str | Path, name: str | Template = LEDGE
         raise LedgerError("error.return_not_list", name=template.name)
     ctx = context(ledger, dates.today().isoformat(), campaign_id)
     top = layout.problem_list_top(template, ctx)
-    total = ledger_export.count(ledger, campaign_id)
-    setup = xlsx.PageSetup(title_rows=top.title_rows, freeze=(top.first_data_row, 0))
-    writer = xlsx.SheetWriter(path, _sheet_name(template), top.widths, setup)
-    try:
-        _write_rows(writer, top)
-        formats = [c.format for c in template.columns]
-        written = writer.table_rows(ledger_export.rows(ledger, template, campaign_id), formats,
-                                    total, progress, cancelled)
-        writer.close()
-    except ExportCancelled:
-        raise
-    except BaseException:
-        writer.abort()
-        raise
+    with ledger_export.snapshot(ledger):  # the count and the rows agree
+        total = ledger_export.count(ledger, campaign_id)
+        setup = xlsx.PageSetup(title_rows=top.title_rows, freeze=(top.first_data_row, 0))
+        writer = xlsx.SheetWriter(path, _sheet_name(template), top.widths, setup,
+                                  row_count=len(top.rows) + total)
+        try:
+            _write_rows(writer, top)
+            formats = [c.format for c in template.columns]
+            written = writer.table_rows(ledger_export.rows(ledger, template, campaign_id),
+                                        formats, total, progress, cancelled)
+            writer.close()
+        except ExportCancelled:
+            raise
+        except BaseException:
+            writer.abort()
+            raise
     if progress:
         progress(written, total, "")
     return written

@@ -6,6 +6,7 @@ lost between statistic and return). Each finding names the cell and the reason.
 """
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -13,6 +14,7 @@ from .. import messages
 from ..errors import LedgerError
 from .cells import address
 from .figures import Figures, Row
+from .layout import Context, fill
 
 
 @dataclass(frozen=True)
@@ -45,9 +47,12 @@ def check(figures: Figures, first_data_row: int, first_column: int = 1) -> list[
     rows = [*figures.rows, figures.total]
     findings: list[Finding] = []
 
+    day = dt.date.fromisoformat(figures.as_of)
+    context = Context(year=day.year, month=day.month)
+
     def finding(row_index: int, key: str, code: str, **params: object) -> None:
         column_index = [c.key for c in t.columns].index(key)
-        column = "·".join(t.columns[column_index].header)
+        column = "·".join(fill(h, context) for h in t.columns[column_index].header)
         findings.append(Finding(address(first_data_row + row_index, first_column + column_index),
                                 rows[row_index].name, column, code, params))
 

@@ -1,6 +1,7 @@
 """The rectification ledger (整改台账) as one row per problem, streamed from SQL to xlsx."""
 from __future__ import annotations
 
+from contextlib import contextmanager
 from typing import Iterator
 
 from .. import messages
@@ -66,6 +67,20 @@ def select(template: Template, campaign_id: str | None = None) -> tuple[str, lis
         sql += " AND p.campaign_id = ?"
         params.append(campaign_id)
     return sql + " ORDER BY p.region_code, p.assigned_on, p.number", params
+
+
+@contextmanager
+def snapshot(ledger: Ledger) -> Iterator[None]:
+    """One read transaction (WAL keeps it a consistent snapshot) unless one is open."""
+    conn = ledger.conn
+    if conn.in_transaction:
+        yield
+        return
+    conn.execute("BEGIN")
+    try:
+        yield
+    finally:
+        conn.execute("COMMIT")
 
 
 def count(ledger: Ledger, campaign_id: str | None = None) -> int:

@@ -51,7 +51,7 @@ class SheetWriter:
     """Writes one worksheet row by row into a new workbook at `path`."""
 
     def __init__(self, path: str | Path, sheet_name: str, widths: Sequence[float],
-                 setup: PageSetup = PageSetup(), level: int = 1):
+                 setup: PageSetup = PageSetup(), level: int = 1, row_count: int | None = None):
         self.path = Path(path)
         if self.path.suffix.lower() != ".xlsx":
             raise LedgerError("error.return_suffix", path=self.path)
@@ -67,7 +67,7 @@ class SheetWriter:
         self._row = 0
         self._merges: list[str] = []
         self._letters = [cells.column_letter(i) for i in range(len(widths))]
-        self._write_head(widths)
+        self._write_head(widths, row_count)
 
     # -- rows
     @property
@@ -172,11 +172,13 @@ class SheetWriter:
         self._sheet.write("".join(self._buffer).encode("utf-8"))
         self._buffer.clear()
 
-    def _write_head(self, widths: Sequence[float]) -> None:
+    def _write_head(self, widths: Sequence[float], row_count: int | None) -> None:
         head = [_XML, '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
                 ' xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">',
-                '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>',
-                '<sheetViews><sheetView workbookViewId="0" tabSelected="1">']
+                '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>']
+        if row_count:  # readers size the sheet from it before reading the rows
+            head.append(f'<dimension ref="A1:{cells.address(row_count - 1, len(widths) - 1)}"/>')
+        head.append('<sheetViews><sheetView workbookViewId="0" tabSelected="1">')
         freeze = self.setup.freeze
         if freeze:
             row, col = freeze
