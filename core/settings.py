@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from .changes import Changes
 from .ledger import Ledger
-from . import regions
+from . import messages, regions
 
 # The jurisdiction a new ledger gets when none is given: Linfen city (a city bureau,
 # so returns have a row per county).
@@ -47,7 +47,7 @@ def set_jurisdiction(ledger: Ledger, code: str) -> Changes:
     region = regions.require(ledger, code)
     changes = put(ledger, "jurisdiction", region.code)
     if not get(ledger, "unit_name"):
-        changes |= put(ledger, "unit_name", region.name + "生态环境局")
+        changes |= put(ledger, "unit_name", messages.text("label.unit_name", region=region.name))
     return changes
 
 
