@@ -117,7 +117,8 @@ def condition(kind: str, text: str, alias: str, extra: dict[str, str] | None = N
 
 def _term(kind: str, term: str, alias: str, extra: dict[str, str]) -> tuple[str, list]:
     options, params = [], []
-    for other, column in [(kind, f"{alias}.id"), *extra.items()]:
+    own = [(kind, f"{alias}.id")] if kind in INDEXES else []  # inspections: by enterprise
+    for other, column in [*own, *extra.items()]:
         index = INDEXES[other]
         if len(term) >= TRIGRAM:
             options.append(f"{column} IN (SELECT id FROM {index.name} "

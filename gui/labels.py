@@ -20,7 +20,7 @@ def headers() -> dict[str, str]:
         "credit_code": tr("Credit code"), "industry_code": tr("Industry"),
         "permit_number": tr("Permit number"), "key_monitored": tr("Key monitored"),
         "address": tr("Address"), "inspected_on": tr("Date"), "kind": tr("Kind"),
-        "result": tr("Result"), "officers": tr("Officers"), "problems": tr("Problems"),
+        "result": tr("Result"), "officers": tr("Officers"), "problems": tr("Problem count"),
         "notes": tr("Notes"), "case_number": tr("Case number"), "decided_on": tr("Decided"),
         "violation": tr("Violation"), "fine_fen": tr("Fine (yuan)"),
         "daily_fine_fen": tr("Daily fines (yuan)"), "measures": tr("Special measures"),

@@ -13,10 +13,11 @@ import uuid
 from dataclasses import dataclass
 from typing import Any, Callable, Iterable
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QGridLayout, QLabel,
-                               QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QApplication, QCheckBox, QDialog, QDialogButtonBox, QFrame,
+                               QGridLayout, QLabel, QLineEdit, QPlainTextEdit, QScrollArea,
+                               QVBoxLayout, QWidget)
 
 from core.changes import Changes
 from core.errors import Issue, LedgerError, ValidationError
@@ -104,8 +105,16 @@ class FormDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         QShortcut(QKeySequence.StandardKey.Save, self, activated=self.accept)
+        body = QWidget()
+        body.setLayout(self.grid)
+        self.scroll = QScrollArea()
+        self.scroll.setWidget(body)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        QApplication.instance().focusChanged.connect(self._follow_focus)
+        self.setMinimumWidth(640)
         layout = QVBoxLayout(self)
-        layout.addLayout(self.grid)
+        layout.addWidget(self.scroll, 1)
         layout.addWidget(self.general)
         layout.addWidget(self.buttons)
         self._timer = QTimer(self, singleShot=True, interval=200)
@@ -139,6 +148,15 @@ class FormDialog(QDialog):
 
     def prepared(self, data: Any) -> None:
         """Fill the lists `prepare` read."""
+
+    def _follow_focus(self, _old: QWidget | None, new: QWidget | None) -> None:
+        """Keep the field being typed into in view as Tab walks down a long sheet."""
+        if new is not None and self.scroll.isAncestorOf(new):
+            self.scroll.ensureWidgetVisible(new)
+
+    def sizeHint(self) -> QSize:
+        body = self.scroll.widget().sizeHint()
+        return QSize(max(640, body.width() + 40), min(760, body.height() + 110))
 
     # -- building
     def _add(self, key: str, label: str, widget: QWidget, read, write, signal) -> QWidget:

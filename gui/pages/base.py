@@ -7,6 +7,7 @@ from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QHBoxLayout, QHeaderView, QLabel,
                                QSplitter, QTableView, QVBoxLayout, QWidget)
 
+from core import search
 from core.queries import Query, View
 from core.vocabulary import CATEGORIES
 from core.workflow import Status
@@ -42,6 +43,10 @@ class Page(QWidget):
         """Bring back what `save_state` remembered."""
 
 
+def searchable(view: View) -> bool:
+    return view.kind in search.INDEXES or bool(view.search_extra)
+
+
 class FilterBar(QWidget):
     """The filters a view supports; `changed` fires with the query they describe."""
 
@@ -58,6 +63,7 @@ class FilterBar(QWidget):
         self.search.setMinimumWidth(220)
         self.search.search.connect(lambda _: self._emit())
         layout.addWidget(self.search, 2)
+        self.search.setVisible(searchable(view))
         self.region = self._combo(layout, "region_code" in active, tr("All counties"))
         self.status = self._combo(layout, "status" in active, tr("Any status"),
                                   [(s.value, labels.choice("status", s.value)) for s in Status])

@@ -47,7 +47,11 @@ class CampaignsPage(BrowserPage):
         self.table.selectionModel().currentRowChanged.connect(
             lambda current, _: self._show_batches(current.row() if current.isValid() else -1))
         self.batch_model.set_query(Query(sort="number"))
-        self.resize_columns({"name": 260})
+        self.resize_columns({"name": 260, "target_rate": 130})
+        self.filters.hide()  # campaigns are few: nothing to filter or search
+        self.splitter.setSizes([700, 560])
+        self.batches.resizeColumnsToContents()
+        self.batch_model.loaded.connect(self.batches.resizeColumnsToContents)
 
     def _show_batches(self, row: int) -> None:
         campaign = self.model.row_id(row) if row >= 0 else None

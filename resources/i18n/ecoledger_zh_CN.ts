@@ -256,8 +256,8 @@
       <translation>执法人员</translation>
     </message>
     <message>
-      <source>Problems</source>
-      <translation>问题台账</translation>
+      <source>Problem count</source>
+      <translation>问题数</translation>
     </message>
     <message>
       <source>Decided</source>
@@ -480,6 +480,10 @@
     <message>
       <source>→ {status}</source>
       <translation>→ {status}</translation>
+    </message>
+    <message>
+      <source>Problems</source>
+      <translation>问题台账</translation>
     </message>
     <message>
       <source>Enterprises</source>

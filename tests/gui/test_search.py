@@ -73,3 +73,16 @@ def test_rebuild_restores_the_index(demo_ledger):
     assert _ids(demo_ledger, PROBLEMS, "脱硫脱硝")[0] == 0
     search.rebuild(demo_ledger)
     assert _ids(demo_ledger, PROBLEMS, "脱硫脱硝")[0] == before
+
+
+def test_inspections_are_found_by_their_enterprise(demo_ledger):
+    from core.queries import INSPECTIONS
+    name = demo_ledger.conn.execute(
+        "SELECT e.name FROM inspection i JOIN enterprise e ON e.id = i.enterprise_id "
+        "LIMIT 1").fetchone()[0]
+    total, ids = _ids(demo_ledger, INSPECTIONS, name)
+    expected = demo_ledger.conn.execute(
+        "SELECT count(*) FROM inspection i JOIN enterprise e ON e.id = i.enterprise_id "
+        "WHERE e.name LIKE ?", (f"%{name}%",)).fetchone()[0]
+    assert total == len(ids) == expected > 0
+    assert _ids(demo_ledger, INSPECTIONS, name[:2])[0] >= expected  # LIKE path too

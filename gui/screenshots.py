@@ -1,0 +1,154 @@
+"""Render every page, with demo data, to PNG files: `python -m gui.screenshots [folder]`.
+
+Runs offscreen (QT_QPA_PLATFORM=offscreen) with the CJK font the app picks; used by
+`make screenshots` for docs/screenshots/.
+"""
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QItemSelectionModel, QSize  # noqa: E402
+from PySide6.QtGui import QColor, QImage, QPainter  # noqa: E402
+from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+
+from core import demo, problems, settings  # noqa: E402
+from core.ledger import Ledger  # noqa: E402
+
+from . import i18n  # noqa: E402
+from .app import application, open_context  # noqa: E402
+from .context import AppContext  # noqa: E402
+from .pages import PAGES  # noqa: E402
+
+SIZE = QSize(1440, 860)
+
+
+def settle(ctx: AppContext, seconds: float = 0.3) -> None:
+    """Let the worker answer and the widgets repaint."""
+    app = QApplication.instance()
+    deadline = time.monotonic() + 30
+    while ctx.db.pending and time.monotonic() < deadline:
+        app.processEvents()
+        time.sleep(0.005)
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        app.processEvents()
+        time.sleep(0.01)
+
+
+def make_ledger(folder: Path) -> Path:
+    path = folder / "ledger.db"
+    ledger = Ledger.open(path, operator="王晓峰")
+    settings.set_jurisdiction(ledger, "141000")
+    settings.put(ledger, "operator_name", "王晓峰")
+    demo.load(ledger, seed=1)
+    ledger.close()
+    return path
+
+
+def _photo(path: Path, colour: str, text: str) -> Path:
+    image = QImage(320, 240, QImage.Format.Format_RGB32)
+    image.fill(QColor(colour))
+    painter = QPainter(image)
+    painter.setPen(QColor("white"))
+    font = QApplication.font()
+    font.setPointSize(28)
+    painter.setFont(font)
+    painter.drawText(image.rect(), 0x84, text)  # AlignCenter
+    painter.end()
+    image.save(str(path))
+    return path
+
+
+def save(widget: QWidget, folder: Path, name: str) -> None:
+    widget.grab().save(str(folder / f"{name}.png"))
+    print(folder / f"{name}.png")
+
+
+def render(folder: Path) -> None:
+    app = application()
+    i18n.install(app, "zh_CN")
+    folder.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as scratch:
+        ctx, _ = open_context(make_ledger(Path(scratch)), Path(scratch))
+        from .main_window import MainWindow
+
+        window = MainWindow(ctx)
+        window.resize(SIZE)
+        window.show()
+        for number, (key, _) in enumerate(PAGES, 1):
+            window.page(key)
+            settle(ctx)
+            if key == "problems":
+                _select_closed_problem(ctx, window, Path(scratch))
+            save(window, folder, f"{number}-{key}")
+        _forms(ctx, window, folder)
+        window.close()
+        ctx.db.close()
+
+
+def _select_closed_problem(ctx: AppContext, window, scratch: Path) -> None:
+    """Show a closed problem with its before and after photos in the detail."""
+    page = window.pages["problems"]
+    row_id = page.model.row_id(2)
+    status = page.model.value(2, "status")
+    before = _photo(scratch / "before.png", "#7a5c3a", "整改前")
+    after = _photo(scratch / "after.png", "#2e7d32", "整改后")
+
+    def prepare(ledger):
+        from core import attachments
+        attachments.attach(ledger, row_id, [before], "before")
+        path = [("in_progress", "reported_done", "closed"), ("reported_done", "closed"),
+                ("closed",)]
+        steps = {"assigned": path[0], "in_progress": path[1], "reported_done": path[2]}
+        for step in steps.get(status, ()):
+            problems.transition(ledger, row_id, step)
+        problems.add_note(ledger, row_id, "复查确认料场已全封闭，抑尘设施正常运行")
+        return attachments.attach(ledger, row_id, [after], "after")
+    ctx.db.op(prepare).run()
+    settle(ctx)
+    page.table.selectionModel().setCurrentIndex(
+        page.model.index(2, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
+        | QItemSelectionModel.SelectionFlag.Rows)
+    settle(ctx, 0.5)
+
+
+def _forms(ctx: AppContext, window, folder: Path) -> None:
+    from .forms import InspectionForm
+
+    window.page("inspections")
+    form = InspectionForm(ctx, parent=window)
+    form.show()
+    settle(ctx)
+    firm = ctx.db.call(lambda ledger: ledger.conn.execute(
+        "SELECT name FROM enterprise ORDER BY name LIMIT 1").fetchone()[0])
+    form.fields["enterprise_id"].widget.setText(firm)
+    form.fields["inspected_on"].widget.setText("2024年3月5日")
+    form.fields["officer_1"].widget.setText("王建国")
+    form.fields["officer_2"].widget.setText("李海燕")
+    form.add_problem()
+    form.fields["problems[0].description"].widget.setPlainText("露天煤场未苫盖，扬尘明显")
+    form.fields["problems[0].deadline"].widget.setText("2024-04-30")
+    form.add_problem()
+    form.fields["problems[1].description"].widget.setPlainText("雨污未分流，废水直排")
+    form.fields["problems[1].deadline"].widget.setText("2024-02-30")
+    form.validate()
+    settle(ctx, 0.6)
+    form.resize(700, 1000)
+    settle(ctx)
+    save(form, folder, "7-inspection-form")
+    form.close()
+
+
+def main(argv: list[str]) -> int:
+    render(Path(argv[0]) if argv else Path("docs/screenshots"))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
