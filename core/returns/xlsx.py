@@ -26,6 +26,8 @@ STYLES = ("default", "title", "meta", "meta_right", "header", "text", "text_quot
 S = {name: i for i, name in enumerate(STYLES)}
 _EXCEL_EPOCH = dt.date(1899, 12, 30)
 _FLUSH_ROWS = 2000
+_CJK_WIDTH = 1.85  # column-width units one CJK character takes at 10.5 pt
+_LINE_POINTS = 13.5
 
 Progress = Callable[[int, int, str], None]
 Cancelled = Callable[[], bool]
@@ -67,6 +69,7 @@ class SheetWriter:
         self._row = 0
         self._merges: list[str] = []
         self._letters = [cells.column_letter(i) for i in range(len(widths))]
+        self._widths = list(widths)
         self._write_head(widths, row_count)
 
     # -- rows
@@ -101,6 +104,9 @@ class SheetWriter:
         letters = self._letters
         serials: dict[str, int] = {}
         buffer = self._buffer
+        # Wrapped text needs its row height written: readers do not refit rows on opening.
+        per_line = [(i, max(1, int((w - 1) / _CJK_WIDTH)))
+                    for i, (w, k) in enumerate(zip(self._widths, kinds)) if k == 0]
         count, r = 0, self._row
         for values in rows:
             r += 1
@@ -110,7 +116,13 @@ class SheetWriter:
                 values = [cells.clean(v, f"{letters[i]}{r}") if v.__class__ is str else v
                           for i, v in enumerate(values)]
             escaping = "&" in joined or "<" in joined or ">" in joined
-            parts = [f'<row r="{r}">']
+            lines = 1
+            for i, n in per_line:
+                v = values[i]
+                if v and len(v) > n:
+                    lines = max(lines, -(-len(v) // n) + v.count("\n"))
+            parts = [f'<row r="{r}">' if lines == 1 else
+                     f'<row r="{r}" ht="{lines * _LINE_POINTS + 3}" customHeight="1">']
             for i, v in enumerate(values):
                 if v is None or v == "":
                     parts.append(f'<c r="{letters[i]}{r}" s="5"/>')
