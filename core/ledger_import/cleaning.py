@@ -36,6 +36,8 @@ _SPACES = {0x3000: " ", 0xA0: " ", 0x2002: " ", 0x2003: " ", 0x2009: " ", 0x200B
            0xFEFF: None, 0x200C: None, 0x200D: None, 0x09: " "}
 _TEXT_TABLE = {**_WIDE_ALNUM, **_SPACES}
 _CODE_TABLE = {**_WIDE_ALL, **_SPACES}
+# Anything `text` would change: wide forms, odd spaces, line breaks, doubled or edge spaces.
+_UNTIDY = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\u3000\xa0\u2002\u2003\u2009\u200b-\u200d\ufeff\t\r\n]|  |^\\s|\\s$")
 _YEAR_BRACKETS = re.compile(r"[\[【［(（〔{｛]\s*((?:19|20)\d{2})\s*[\]】］)）〕}｝]")
 _DATE_TAIL = re.compile(r"(之前|以前|前|止|底前)$")
 
@@ -52,7 +54,7 @@ def text(value: object) -> str | None:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     raw = str(value)
-    if raw.isascii() and "  " not in raw and "\n" not in raw and raw == raw.strip():
+    if not _UNTIDY.search(raw):
         return raw or None  # the common case, made fast
     raw = raw.translate(_TEXT_TABLE).replace("\r\n", "\n").replace("\r", "\n")
     if "\n" in raw:
@@ -122,7 +124,7 @@ def clean_credit_code(value: object) -> Result:
     cleaned = code_text(value)
     if cleaned is None:
         return None, None
-    code = uscc.compact(cleaned).upper()
+    code = cleaned.upper() if len(cleaned) == 18 and cleaned.isalnum() else uscc.compact(cleaned).upper()
     problem = credit_code_problem(code)
     if problem == "checksum":
         return code, Finding("warning.credit_code_checksum", {"value": code}, warning=True)
@@ -215,18 +217,3 @@ class Vocabularies:
             if hint.upper() in upper:
                 return found, None
         return None, Finding(code, {"value": value})
-
-
-def memoised(cleaner: Cleaner) -> Cleaner:
-    """The same cleaner remembering its answers: ledger columns repeat a few values a lot."""
-    seen: dict = {}
-
-    def clean(value: object) -> Result:
-        try:
-            return seen[value]
-        except KeyError:
-            result = seen[value] = cleaner(value)
-            return result
-        except TypeError:  # an unhashable value
-            return cleaner(value)
-    return clean

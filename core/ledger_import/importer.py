@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+from functools import lru_cache
 from dataclasses import dataclass, field
 from typing import Callable
 
@@ -16,8 +17,10 @@ from ..workflow import Status
 from .cleaning import Finding
 from .rows import RowReader, SourceRow
 
-ORDER = (Status.ASSIGNED.value, Status.IN_PROGRESS.value, Status.REPORTED_DONE.value,
-         Status.CLOSED.value)
+ASSIGNED, IN_PROGRESS, REPORTED_DONE, CLOSED, REOPENED = (
+    Status.ASSIGNED.value, Status.IN_PROGRESS.value, Status.REPORTED_DONE.value,
+    Status.CLOSED.value, Status.REOPENED.value)
+ORDER = (ASSIGNED, IN_PROGRESS, REPORTED_DONE, CLOSED)
 BASE = ("id", "created_at", "updated_at", "operator")
 PROBLEM_COLUMNS = BASE + (
     "number", "source", "campaign_id", "batch_id", "enterprise_id", "region_code", "category",
@@ -39,12 +42,31 @@ _LIST_SPLIT = re.compile(r"[；;]\s*")
 def new_ids(count: int) -> list[str]:
     """`count` random (version 4) UUIDs as text, made in bulk: uuid4() per row is too slow
     for a 100,000-row ledger."""
-    digits = os.urandom(16 * count).hex()
-    ids = []
-    for i in range(0, 32 * count, 32):
-        h = digits[i:i + 32]
-        ids.append(f"{h[:8]}-{h[8:12]}-4{h[13:16]}-{'89ab'[int(h[16], 16) & 3]}{h[17:20]}-{h[20:]}")
-    return ids
+    raw = bytearray(os.urandom(16 * count))
+    raw[6::16] = bytes((b & 0x0F) | 0x40 for b in raw[6::16])  # version 4
+    raw[8::16] = bytes((b & 0x3F) | 0x80 for b in raw[8::16])  # RFC 4122 variant
+    h = raw.hex()
+    return [f"{h[i:i + 8]}-{h[i + 8:i + 12]}-{h[i + 12:i + 16]}-{h[i + 16:i + 20]}-{h[i + 20:i + 32]}"
+            for i in range(0, 32 * count, 32)]
+
+
+class IdPool:
+    """New ids handed out one by one, made a few thousand at a time."""
+
+    def __init__(self, batch: int = 4096):
+        self.batch = batch
+        self.ready: list[str] = []
+
+    def take(self, count: int = 1) -> list[str]:
+        if len(self.ready) < count:
+            self.ready += new_ids(max(self.batch, count))
+        pop = self.ready.pop
+        return [pop() for _ in range(count)]
+
+    def one(self) -> str:
+        if not self.ready:
+            self.ready = new_ids(self.batch)
+        return self.ready.pop()
 
 
 @dataclass
@@ -75,6 +97,7 @@ class Planner:
         self.stamp = now()
         self.operator = ledger.operator
         self.plan = Plan()
+        self.ids = IdPool()
         self._pending_logs: list[tuple[str, list]] = []
         self._load()
 
@@ -131,7 +154,7 @@ class Planner:
             "responsible_person": values.get("responsible_person"),
         }
         if existing is None:
-            if values["status"] == Status.REOPENED.value:
+            if values["status"] == REOPENED:
                 # The sheet cannot say when the problem was closed and reopened.
                 self._fail(row, "status", _status_label(values["status"]),
                            Finding("error.import_status_reopened"))
@@ -165,7 +188,7 @@ class Planner:
             return None, None
         if blocked:
             return None, region
-        row_id = new_ids(1)[0]
+        row_id = self.ids.one()
         self.plan.enterprises.append(
             (row_id, self.stamp, self.stamp, self.operator, name, code, region, 0))
         entry = (row_id, region)
@@ -186,7 +209,7 @@ class Planner:
             batch_id, campaign = self.batch_by_name[name]
             self._widen_batch(batch_id, values["assigned_on"])
             return batch_id, campaign or self.campaign_id
-        row_id = new_ids(1)[0]
+        row_id = self.ids.one()
         digits = re.search(r"\d+", name)
         number = int(digits.group()) if digits else len(self.new_batches) + 1
         batch = [row_id, self.stamp, self.stamp, self.operator, self.campaign_id,
@@ -232,11 +255,11 @@ class Planner:
     # -- new problems
 
     def _insert(self, record: dict, values: dict) -> None:
-        problem_id = new_ids(1)[0]
+        problem_id = self.ids.one()
         history = self._history(values)
         status, since = history[-1][1], history[-1][2]
-        done_on = next((d for _, s, d in history if s == Status.REPORTED_DONE.value), None)
-        closed_on = since if status == Status.CLOSED.value else None
+        done_on = next((d for _, s, d in history if s == REPORTED_DONE), None)
+        closed_on = since if status == CLOSED else None
         self.plan.problems.append((
             problem_id, self.stamp, self.stamp, self.operator, *record.values(),
             status, since, record["deadline"], record["assigned_on"], done_on, closed_on))
@@ -244,7 +267,7 @@ class Planner:
         self._measures(problem_id, values, status, done_on, 1)
         self.plan.added += 1
 
-    def _history(self, values: dict, start: str = Status.ASSIGNED.value,
+    def _history(self, values: dict, start: str = ASSIGNED,
                  start_day: str | None = None) -> list[tuple[str | None, str, str]]:
         """(from, to, day) steps from `start` to the row's status, dated from the sheet;
         a done or closed date the sheet lacks is taken as today."""
@@ -252,11 +275,11 @@ class Planner:
         assigned = values["assigned_on"]
         done = values.get("done_on") or values.get("closed_on")
         closed = values.get("closed_on") or values.get("done_on")
-        days = {Status.IN_PROGRESS.value: start_day or assigned,
-                Status.REPORTED_DONE.value: done or self.today, Status.CLOSED.value: closed or self.today}
+        days = {IN_PROGRESS: start_day or assigned,
+                REPORTED_DONE: done or self.today, CLOSED: closed or self.today}
         steps: list[tuple[str | None, str, str]] = []
         if start_day is None:
-            steps.append((None, Status.ASSIGNED.value, assigned))
+            steps.append((None, ASSIGNED, assigned))
         previous, day = start, start_day or assigned
         for status in ORDER[ORDER.index(start) + 1: ORDER.index(target) + 1]:
             day = max(day, days[status])
@@ -265,7 +288,7 @@ class Planner:
         return steps
 
     def _log(self, problem_id: str, history: list, first_seq: int) -> None:
-        ids = new_ids(len(history))
+        ids = self.ids.take(len(history))
         for seq, ((status_from, status_to, day), row_id) in enumerate(zip(history, ids), first_seq):
             self.plan.logs.append((row_id, self.stamp, self.stamp, self.operator, problem_id,
                                    day, seq, status_from, status_to, None))
@@ -273,8 +296,8 @@ class Planner:
     def _measures(self, problem_id: str, values: dict, status: str, done_on: str | None,
                   first_seq: int, known: frozenset = frozenset()) -> int:
         items = [m for m in split_measures(values.get("measures")) if m not in known]
-        done = status in (Status.REPORTED_DONE.value, Status.CLOSED.value)
-        for seq, (text, row_id) in enumerate(zip(items, new_ids(len(items))), first_seq):
+        done = status in (REPORTED_DONE, CLOSED)
+        for seq, (text, row_id) in enumerate(zip(items, self.ids.take(len(items))), first_seq):
             self.plan.measures.append((
                 row_id, self.stamp, self.stamp, self.operator, problem_id, seq, text,
                 values["deadline"], values.get("responsible_person"),
@@ -329,9 +352,9 @@ class Planner:
         status, since = steps[-1][1], steps[-1][2]
         changed.update(status=status, status_since=since)
         for _, step, day in steps:
-            if step == Status.REPORTED_DONE.value:
+            if step == REPORTED_DONE:
                 changed["done_on"] = day
-            if step == Status.CLOSED.value:
+            if step == CLOSED:
                 changed["closed_on"] = day
         return True
 
@@ -370,13 +393,14 @@ def _status_label(status: str) -> str:
     return messages.label("status." + status)
 
 
-def split_measures(value: object) -> list[str]:
+@lru_cache(maxsize=4096)
+def split_measures(value: object) -> tuple[str, ...]:
     """Measures written one per line (or joined by ；, as the app exports them), numbering
     removed."""
     if not value:
-        return []
+        return ()
     lines = str(value).split("\n")
     if len(lines) == 1:
         lines = _LIST_SPLIT.split(lines[0])
     items = [_NUMBERING.sub("", line).strip() for line in lines]
-    return [item for item in items if item]
+    return tuple(item for item in items if item)

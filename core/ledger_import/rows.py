@@ -9,7 +9,7 @@ from .. import dates, messages, regions, settings
 from ..ledger import Ledger
 from ..workflow import Status
 from . import cleaning
-from .cleaning import Finding, Result, memoised
+from .cleaning import Finding, Result
 from .table import Table
 from .workbook import column_letter
 
@@ -109,6 +109,37 @@ class RegionIndex:
 Columns = Mapping[str, int]
 
 
+def _filled(raw: list, used: list[int]) -> bool:
+    for column in used:
+        if raw[column] != "" and raw[column] is not None:
+            return True
+    return False
+
+
+def _footer(raw: list) -> bool:
+    """A signature or notes line under the table (填表人：…) rather than a problem."""
+    if raw.count("") < len(raw) - 1:
+        return False
+    filled = [v for v in raw if v not in ("", None)]
+    return len(filled) == 1 and isinstance(filled[0], str) and \
+        filled[0].strip().startswith(_FOOTER_WORDS)
+
+
+def _clean_column(clean: cleaning.Cleaner, cells: list) -> list[Result]:
+    """`clean` applied to each cell, once per distinct value."""
+    seen: dict = {}
+    results = []
+    for cell in cells:
+        try:
+            result = seen.get(cell)
+        except TypeError:  # unhashable
+            result = clean(cell)
+        if result is None:
+            result = seen[cell] = clean(cell)
+        results.append(result)
+    return results
+
+
 class RowReader:
     """Cleans the mapped columns of each data row, collecting findings."""
 
@@ -123,66 +154,60 @@ class RowReader:
         past = self.today
 
         def day(required: bool, not_future: bool = False) -> cleaning.Cleaner:
-            return memoised(lambda v: cleaning.clean_date(v, required, past, not_future))
+            return lambda v: cleaning.clean_date(v, required, past, not_future)
 
         self.cleaners: dict[str, cleaning.Cleaner] = {
             "number": cleaning.clean_number,
-            "region": memoised(self.regions.clean),
-            "enterprise": memoised(lambda v: cleaning.clean_text(v, 200)),
-            "credit_code": memoised(cleaning.clean_credit_code),
-            "category": memoised(words.clean_category),
+            "region": self.regions.clean,
+            "enterprise": lambda v: cleaning.clean_text(v, 200),
+            "credit_code": cleaning.clean_credit_code,
+            "category": words.clean_category,
             "description": lambda v: cleaning.clean_text(v, required=True),
-            "source": memoised(lambda v: words.clean_source(v, default_source)),
-            "batch": memoised(lambda v: cleaning.clean_text(v, 100)),
+            "source": lambda v: words.clean_source(v, default_source),
+            "batch": lambda v: cleaning.clean_text(v, 100),
             "assigned_on": day(True, not_future=True),
             "deadline": day(True),
-            "responsible_unit": memoised(lambda v: cleaning.clean_text(v, 200)),
-            "responsible_person": memoised(lambda v: cleaning.clean_text(v, 60)),
+            "responsible_unit": lambda v: cleaning.clean_text(v, 200),
+            "responsible_person": lambda v: cleaning.clean_text(v, 60),
             "measures": cleaning.clean_text,
-            "status": memoised(words.clean_status),
+            "status": words.clean_status,
             "done_on": day(False, not_future=True),
             "closed_on": day(False, not_future=True),
         }
-        self.default_source = default_source
+        self.defaults = {name: value for name, value in (
+            ("category", "other"), ("source", default_source), ("status", Status.ASSIGNED.value))
+            if name not in self.columns}
 
     def read(self, progress: Callable[[int, int], None] | None = None,
              limit: int | None = None) -> list[SourceRow]:
-        """Every data row, clean; findings land in `self.issues`."""
-        grid = self.table.grid.rows
+        """Every data row, clean; findings land in `self.issues`.
+
+        Cleaning runs column by column: a ledger column repeats few values (counties,
+        statuses, dates), so each distinct value is cleaned once."""
+        first = self.table.first_data
+        data = self.table.grid.rows[first:]
         plan = [(f, c, self.cleaners[f]) for f, c in self.columns.items() if f in self.cleaners]
         used = [c for _, c, _ in plan]
-        found: list[SourceRow] = []
-        total = len(grid) - self.table.first_data
-        for index in range(self.table.first_data, len(grid)):
-            raw = grid[index]
-            if not any(raw[c] not in ("", None) for c in used) or self._footer(raw, used):
-                continue
-            row = SourceRow(index + 1, {})
-            values = row.values
-            for name, column, clean in plan:
-                value, finding = clean(raw[column])
-                values[name] = value
+        keep = [i for i, raw in enumerate(data) if _filled(raw, used) and not _footer(raw)]
+        if limit:
+            keep = keep[:limit]
+        rows = [SourceRow(first + i + 1, {}) for i in keep]
+        for done, (name, column, clean) in enumerate(plan):
+            cells = [data[i][column] for i in keep]
+            for row, cell, (value, finding) in zip(rows, cells, _clean_column(clean, cells)):
+                row.values[name] = value
                 if finding is not None:
-                    self.add(row, name, raw[column], finding)
-            self._defaults(values)
-            self._check(row, raw)
-            found.append(row)
-            if progress and len(found) % 5000 == 0:
-                progress(index - self.table.first_data, total)
-            if limit and len(found) >= limit:
-                break
-        return found
+                    self.add(row, name, cell, finding)
+            if progress:
+                progress(len(rows) * (done + 1) // len(plan), len(rows))
+        for row, i in zip(rows, keep):
+            self._defaults(row.values)
+            self._check(row, data[i])
+        return rows
 
     def _defaults(self, values: dict[str, object]) -> None:
-        for name in ("category", "source", "status"):
-            if name not in self.columns:
-                values[name] = {"category": "other", "source": self.default_source,
-                                "status": Status.ASSIGNED.value}[name]
-
-    def _footer(self, raw: list, used: list[int]) -> bool:
-        filled = [v for v in raw if v not in ("", None)]
-        return len(filled) == 1 and isinstance(filled[0], str) and \
-            filled[0].strip().startswith(_FOOTER_WORDS)
+        """Values of fields the sheet has no column for."""
+        values.update(self.defaults)
 
     def _check(self, row: SourceRow, raw: list) -> None:
         """Rules across cells of one row: date order, and the dates a status needs."""
