@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from .. import dates, settings
+from .. import dates, messages, settings
 from ..errors import LedgerError, NotFound
 from ..ledger import Ledger
 from . import checks, figures as figures_, layout, ledger_export, templates, xlsx
@@ -59,7 +59,6 @@ def context(ledger: Ledger, as_of: str, campaign_id: str | None) -> layout.Conte
 
 def _campaign_name(ledger: Ledger, campaign_id: str | None) -> str:
     if not campaign_id:
-        from .. import messages
         return messages.text("return.all_campaigns")
     row = ledger.conn.execute("SELECT name FROM campaign WHERE id = ?", (campaign_id,)).fetchone()
     if row is None:
@@ -121,7 +120,7 @@ def export_return(ledger: Ledger, name: str | Template, path: str | Path,
         export_ledger(ledger, path, template, campaign_id, progress, cancelled)
         return build(ledger, template, as_of, campaign_id)
     if progress:
-        progress(0, 2, "figures")
+        progress(0, 2, messages.text("return.progress.figures"))
     ret = build(ledger, template, as_of, campaign_id, reported_on)
     if ret.findings:
         raise ReturnCheckFailed(ret.findings)
@@ -129,7 +128,7 @@ def export_return(ledger: Ledger, name: str | Template, path: str | Path,
         raise ExportCancelled()
     write_sheet(ret.sheet, path, _sheet_name(template))
     if progress:
-        progress(2, 2, "written")
+        progress(2, 2, messages.text("return.progress.written"))
     return ret
 
 

@@ -44,6 +44,12 @@ def make_ledger(path: Path, problems: int) -> None:
     path.with_suffix(".tmp").rename(path)
 
 
+def schema_key() -> str:
+    import hashlib
+
+    return hashlib.sha1((ROOT / "core" / "schema.py").read_bytes()).hexdigest()[:10]
+
+
 def bench_python() -> str:
     python = BENCH_VENV / "bin" / "python"
     if not python.exists():
@@ -236,7 +242,7 @@ def main() -> None:
     if args.child:
         child(*args.child)
         return
-    cache = Path(args.cache)
+    cache = Path(args.cache) / schema_key()  # a changed schema makes new ledgers
     cache.mkdir(parents=True, exist_ok=True)
     if args.ledger:
         db = cache / f"ledger-{args.ledger}.db"
