@@ -5,8 +5,10 @@ SQL triggers write one entry per changed row (the row's JSON on insert and delet
 and new value of each changed field on update), so that no write path can skip it, not even
 plain SQL from another tool. Hashing is left out of the triggers to keep bulk loads cheap:
 the application seals the entries of each of its own transactions just before COMMIT,
-chaining each entry's SHA-256 to the one before. An entry nobody sealed was therefore
-written outside the application; an entry whose hash does not match was changed afterwards.
+appending to `audit_seal` the signed-in operator and each entry's SHA-256 chained to the one
+before (appending is cheap; rewriting every log row with its hash was not). An entry nobody
+sealed was therefore written outside the application; an entry whose hash does not match
+was changed afterwards. Both tables refuse UPDATE and DELETE through triggers.
 """
 from __future__ import annotations
 
@@ -21,12 +23,14 @@ if TYPE_CHECKING:
     from .ledger import Ledger
 
 LOG = "audit_log"
+SEAL = "audit_seal"
 HIDDEN = "(hidden)"  # stands for a password hash in the log
 _HIDDEN_COLUMNS = frozenset({"password_hash"})
-# Bookkeeping that changes on every write; the entry itself records when.
-_UNDIFFED = frozenset({"updated_at"})
+# Bookkeeping that changes on every write; the entry itself records when and who.
+_UNDIFFED = frozenset({"updated_at", "operator"})
 # Tables that are not records of the bureau's work.
-_UNAUDITED = frozenset({LOG, "region", "migration", "sqlite_sequence"})
+_UNAUDITED = frozenset({LOG, "audit_seal", "region", "migration", "sqlite_sequence",
+                        "progress_tally"})
 MAX_FINDINGS = 50
 
 _LOG_SQL = f"""
@@ -38,32 +42,50 @@ CREATE TABLE {LOG} (
     table_name TEXT NOT NULL,
     row_id TEXT NOT NULL,
     old TEXT,
-    new TEXT,
-    hash TEXT
+    new TEXT
 );
-CREATE INDEX audit_log_row ON {LOG}(row_id);
-CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON {LOG} WHEN OLD.hash IS NOT NULL
+-- On a prefix of the row id: a uuid's randomness makes a full-key index the biggest
+-- cost of bulk loads; 8 hex digits find a row's entries just as well.
+CREATE INDEX audit_log_row ON {LOG}(substr(row_id, 1, 8));
+CREATE TABLE {SEAL} (
+    seq INTEGER PRIMARY KEY,
+    operator TEXT NOT NULL,
+    hash TEXT NOT NULL
+);
+CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON {LOG}
 BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
 CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON {LOG}
 BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+CREATE TRIGGER audit_seal_no_update BEFORE UPDATE ON {SEAL}
+BEGIN SELECT RAISE(ABORT, 'audit_seal is append-only'); END;
+CREATE TRIGGER audit_seal_no_delete BEFORE DELETE ON {SEAL}
+BEGIN SELECT RAISE(ABORT, 'audit_seal is append-only'); END;
 """
-_GUARDS = ("audit_log_no_update", "audit_log_no_delete")
+_GUARDS = ("audit_log_no_update", "audit_log_no_delete", "audit_seal_no_update",
+           "audit_seal_no_delete")
 _NOW = "strftime('%Y-%m-%dT%H:%M:%S', 'now', 'localtime')"
 
 
 @dataclass(frozen=True)
 class Entry:
-    """One audit entry; `old` and `new` are JSON texts (None where not applicable)."""
+    """One audit entry; `old` and `new` are JSON texts (None where not applicable).
+    `sealed_by` and `hash` are None for an entry written outside the application."""
 
     seq: int
     at: str
-    operator: str | None
+    row_operator: str | None  # the changed row's operator column, as the trigger saw it
     action: str
     table_name: str
     row_id: str
     old: str | None
     new: str | None
+    sealed_by: str | None
     hash: str | None
+
+    @property
+    def operator(self) -> str | None:
+        """Who made the change: the signed-in operator who sealed it, else the row's word."""
+        return self.sealed_by or self.row_operator
 
     def changes(self) -> dict[str, tuple[object, object]]:
         """Field → (old value, new value)."""
@@ -176,8 +198,7 @@ def seal(conn: sqlite3.Connection, after: int | None, operator: str) -> int:
     if after is None:
         return 0
     prev_row = conn.execute(
-        f"SELECT hash FROM {LOG} WHERE seq <= ? AND hash IS NOT NULL ORDER BY seq DESC LIMIT 1",
-        (after,)).fetchone()
+        f"SELECT hash FROM {SEAL} WHERE seq <= ? ORDER BY seq DESC LIMIT 1", (after,)).fetchone()
     prev = prev_row[0] if prev_row else ""
     sealed = []
     for row in conn.execute(
@@ -185,9 +206,9 @@ def seal(conn: sqlite3.Connection, after: int | None, operator: str) -> int:
             "ORDER BY seq", (after,)):
         seq, at, action, table, row_id, old, new = row
         prev = link(prev, seq, at, operator, action, table, row_id, old, new)
-        sealed.append((prev, operator, seq))
+        sealed.append((seq, operator, prev))
     if sealed:
-        conn.executemany(f"UPDATE {LOG} SET hash = ?, operator = ? WHERE seq = ?", sealed)
+        conn.executemany(f"INSERT INTO {SEAL} (seq, operator, hash) VALUES (?, ?, ?)", sealed)
     return len(sealed)
 
 
@@ -212,29 +233,40 @@ def record_event(ledger: "Ledger", action: str, subject: str, detail: str) -> No
 
 # -- reading
 
+_SELECT = (f"SELECT l.seq, l.at, l.operator, l.action, l.table_name, l.row_id, l.old, l.new, "
+           f"s.operator, s.hash FROM {LOG} l LEFT JOIN {SEAL} s ON s.seq = l.seq")
+
+
 def entries(conn: sqlite3.Connection, after: int = 0) -> Iterator[Entry]:
-    for row in conn.execute(f"SELECT * FROM {LOG} WHERE seq > ? ORDER BY seq", (after,)):
+    for row in conn.execute(f"{_SELECT} WHERE l.seq > ? ORDER BY l.seq", (after,)):
         yield Entry(*row)
 
 
 def history(ledger: "Ledger", row_id: str, table: str | None = None) -> list[Entry]:
     """Every entry about one row (or about rows of its children keyed by it), oldest first."""
-    sql = f"SELECT * FROM {LOG} WHERE (row_id = ? OR row_id LIKE ? || '/%')"
-    params: list = [row_id, row_id]
+    sql = (f"{_SELECT} WHERE substr(l.row_id, 1, 8) = substr(?, 1, 8) "
+           "AND (l.row_id = ? OR l.row_id LIKE ? || '/%')")
+    params: list = [row_id, row_id, row_id]
     if table:
-        sql += " AND table_name = ?"
+        sql += " AND l.table_name = ?"
         params.append(table)
-    return [Entry(*r) for r in ledger.conn.execute(sql + " ORDER BY seq", params)]
+    return [Entry(*r) for r in ledger.conn.execute(sql + " ORDER BY l.seq", params)]
 
 
 def problem_history(ledger: "Ledger", problem_id: str) -> list[Entry]:
     """A problem's full record: its own entries and those of its log, measures and extensions."""
-    sql = (f"SELECT * FROM {LOG} WHERE row_id = :id OR row_id IN ("
-           "SELECT id FROM problem_log WHERE problem_id = :id UNION ALL "
-           "SELECT id FROM measure WHERE problem_id = :id UNION ALL "
-           "SELECT id FROM deadline_extension WHERE problem_id = :id) "
-           "OR (action = 'delete' AND json_extract(old, '$.problem_id') = :id) ORDER BY seq")
+    children = " UNION ALL ".join(
+        f"SELECT id FROM {t} WHERE problem_id = :id" for t in _problem_children(ledger.conn))
+    sql = (f"{_SELECT} WHERE substr(l.row_id, 1, 8) IN (SELECT substr(id, 1, 8) FROM "
+           f"(SELECT :id AS id UNION ALL {children})) "
+           f"AND l.row_id IN (SELECT :id UNION ALL {children}) ORDER BY l.seq")
     return [Entry(*r) for r in ledger.conn.execute(sql, {"id": problem_id})]
+
+
+def _problem_children(conn: sqlite3.Connection) -> list[str]:
+    """Audited tables whose rows belong to a problem (log, measures, extensions, photos)."""
+    return [t for t in audited_tables(conn) if t != "penalty_case"
+            and "problem_id" in {c for c, _ in _columns(conn, t)}]
 
 
 # -- verifying
@@ -277,7 +309,7 @@ def _chain_findings(conn: sqlite3.Connection) -> list[str]:
         if e.hash is None:
             findings.append(messages.text("error.audit_unsealed", **_describe(e)))
             continue
-        if link(prev, e.seq, e.at, e.operator, e.action, e.table_name, e.row_id,
+        if link(prev, e.seq, e.at, e.sealed_by, e.action, e.table_name, e.row_id,
                 e.old, e.new) != e.hash:
             findings.append(messages.text("error.audit_mismatch", **_describe(e)))
         prev = e.hash
@@ -296,7 +328,7 @@ def first_bad(conn: sqlite3.Connection) -> int | None:
     """The number of the first entry that is unsealed or does not match, if any."""
     prev = ""
     for e in entries(conn):
-        if e.hash is None or link(prev, e.seq, e.at, e.operator, e.action, e.table_name,
+        if e.hash is None or link(prev, e.seq, e.at, e.sealed_by, e.action, e.table_name,
                                   e.row_id, e.old, e.new) != e.hash:
             return e.seq
         prev = e.hash
