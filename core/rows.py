@@ -48,6 +48,7 @@ def delete(ledger: Ledger, table: str, row_id: str) -> None:
     from .operators import Action, require  # operators imports this module
 
     require(ledger, Action.DELETE)
-    cursor = ledger.conn.execute(f"DELETE FROM {table} WHERE id = ?", (row_id,))
-    if cursor.rowcount == 0:
-        raise NotFound(table, row_id)
+    with ledger.transaction():  # so that the audit entry is sealed with the operator
+        cursor = ledger.conn.execute(f"DELETE FROM {table} WHERE id = ?", (row_id,))
+        if cursor.rowcount == 0:
+            raise NotFound(table, row_id)
