@@ -146,7 +146,7 @@ CREATE TABLE problem_log ({_ROW},
     status_to TEXT,
     note TEXT
 );
-CREATE INDEX problem_log_problem ON problem_log(problem_id, happened_on, seq);
+CREATE INDEX problem_log_problem ON problem_log(problem_id, happened_on, seq, status_to);
 
 CREATE TABLE deadline_extension ({_ROW},
     problem_id TEXT NOT NULL REFERENCES problem(id) ON DELETE CASCADE,
