@@ -119,7 +119,7 @@ class SheetWriter:
             lines = 1
             for i, n in per_line:
                 v = values[i]
-                if v and len(v) > n:
+                if v.__class__ is str and len(v) > n:
                     lines = max(lines, -(-len(v) // n) + v.count("\n"))
             parts = [f'<row r="{r}">' if lines == 1 else
                      f'<row r="{r}" ht="{lines * _LINE_POINTS + 3}" customHeight="1">']
@@ -137,8 +137,9 @@ class SheetWriter:
                 elif kinds[i] == 1:
                     serial = serials.get(v)
                     if serial is None:
-                        serial = serials[v] = (dt.date.fromisoformat(v) - _EXCEL_EPOCH).days
-                    parts.append(f'<c r="{letters[i]}{r}" s="9"><v>{serial}</v></c>')
+                        serial = serials[v] = _serial(v)
+                    parts.append(f'<c r="{letters[i]}{r}" s="9"><v>{serial}</v></c>' if serial
+                                 else _cell(f"{letters[i]}{r}", v, S["text"]))
                 else:
                     parts.append(f'<c r="{letters[i]}{r}" s="7"><v>{int(v)}</v></c>')
             parts.append("</row>")
@@ -232,6 +233,14 @@ def _cell(ref: str, value: object, style: int) -> str:
         style = S["text_quoted"]
     return f'<c r="{ref}" s="{style}" t="inlineStr"><is><t xml:space="preserve">' \
            f'{escape(text)}</t></is></c>'
+
+
+def _serial(value: object) -> int | None:
+    """Excel's day number of an ISO date; None if the stored value is not one."""
+    try:
+        return (dt.date.fromisoformat(str(value)) - _EXCEL_EPOCH).days
+    except ValueError:
+        return None
 
 
 def _workbook(name: str, title_rows: tuple[int, int] | None) -> str:

@@ -175,3 +175,13 @@ def test_withdrawn_problems_are_not_in_the_ledger(ledger, insert_problems, tmp_p
     rows.update(ledger, "problem", first, {"withdrawn_on": "2026-01-06",
                                            "withdrawn_reason": "误交办"})
     assert export_ledger(ledger, tmp_path / "ledger.xlsx") == 2
+
+
+def test_a_stored_date_that_is_not_iso_is_written_as_its_text(ledger, insert_problems,
+                                                               tmp_path, reopen):
+    insert_problems(ledger, "141021", 1, 0, "2026-01-05")
+    ledger.conn.execute("UPDATE problem SET done_on = '2026年1月' ")
+    export_ledger(ledger, tmp_path / "ledger.xlsx")
+    sheet = reopen(tmp_path / "ledger.xlsx")
+    assert sheet.cell(5, 15).value == "2026年1月"
+    assert sheet.cell(5, 9).value == dt.datetime(2026, 1, 5)
