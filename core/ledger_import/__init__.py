@@ -199,6 +199,8 @@ def _write(ledger: Ledger, plan: Plan, progress: Progress | None,
     total = sum(len(rows) for _, _, rows in work) + len(plan.updates) or 1
     done = 0
     for table, names, rows in work:
+        # In id order, the primary-key index (random UUIDs) grows at one end, page by page.
+        rows.sort()
         for start in range(0, len(rows), CHUNK):
             _check_cancel(cancelled)
             chunk = rows[start:start + CHUNK]
