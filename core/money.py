@@ -1,7 +1,7 @@
 """Money as integer fen (分); returns show 万元 with two decimals."""
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal, DecimalException, InvalidOperation
 
 _FULLWIDTH = str.maketrans("０１２３４５６７８９．，", "0123456789.,")
 
@@ -19,7 +19,10 @@ def parse_yuan(value: object) -> int:
         raise ValueError(value) from None
     if not amount.is_finite():
         raise ValueError(value)
-    fen = (amount * 100).quantize(Decimal(1), rounding=ROUND_HALF_UP)
+    try:
+        fen = (amount * 100).quantize(Decimal(1), rounding=ROUND_HALF_UP)
+    except DecimalException:  # '1e999999999': too large to be an amount of money
+        raise ValueError(value) from None
     return int(fen)
 
 
