@@ -6,9 +6,8 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-from functools import lru_cache
 from dataclasses import dataclass, field
-from typing import Callable
+from functools import lru_cache
 
 from .. import dates
 from ..db import now
@@ -197,9 +196,6 @@ class Planner:
             self.coded.add(row_id)
         self.by_name.setdefault(name, entry)
         return row_id, region
-
-    def _has_code(self, enterprise_id: str) -> bool:
-        return any(entry[0] == enterprise_id for entry in self.by_code.values())
 
     def _batch(self, values: dict) -> tuple[str | None, str | None]:
         name = values.get("batch")
