@@ -8,6 +8,7 @@ the first one does.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -66,6 +67,7 @@ class Query:
     sort: str | None = None
     descending: bool = False
     today: str | None = None  # for the overdue filter; default the real today
+    ids: tuple[str, ...] | None = None  # only these rows (a drill-down from a plot)
 
     def sorted_by(self, key: str, descending: bool) -> "Query":
         return replace(self, sort=key, descending=descending)
@@ -214,6 +216,9 @@ def _where(view: View, query: Query) -> tuple[str, dict[str, Any]]:
             params["date_to"] = query.date_to
     if query.overdue and "overdue" in active:
         parts.append(_OVERDUE)
+    if query.ids is not None:
+        parts.append("x.id IN (SELECT value FROM json_each(:ids))")
+        params["ids"] = json.dumps(query.ids)
     if search.terms(query.text):
         sql, values = search.condition(view.kind, query.text, "x", view.search_extra)
         for number, value in enumerate(values):

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from .base import Page
 from .campaigns import CampaignsPage
-from .overview import OverviewPage
+from ..dashboard.page import DashboardPage
 from .problems import ProblemsPage
 from .records import EnterprisesPage, InspectionsPage, PenaltiesPage
 
 PAGES: list[tuple[str, type[Page]]] = [
-    ("overview", OverviewPage),
+    ("overview", DashboardPage),
     ("enterprises", EnterprisesPage),
     ("inspections", InspectionsPage),
     ("problems", ProblemsPage),

@@ -1,7 +1,9 @@
 """The rectification ledger: every problem, filtered and searched, with its detail beside."""
 from __future__ import annotations
 
-from PySide6.QtWidgets import QWidget
+from dataclasses import replace
+
+from PySide6.QtWidgets import QLabel, QWidget
 
 from core.queries import PROBLEMS
 
@@ -34,6 +36,19 @@ class ProblemsPage(BrowserPage):
         self.resize_columns({"number": 120, "region": 80, "enterprise": 200, "category": 90,
                              "description": 280, "assigned_on": 95, "deadline": 95,
                              "status": 95, "source": 90})
+        self.selection = QLabel()
+        self.selection.setObjectName("selection")
+        self.selection.setStyleSheet("background: #e8f0fe; padding: 4px;")
+        self.selection.hide()
+        self.layout().insertWidget(1, self.selection)
+        self.filters.changed.connect(lambda _: self.selection.hide())
+
+    def show_rows(self, ids: list[str], caption: str) -> None:
+        """Show exactly the problems `ids` (a drill-down from a plot), described by
+        `caption`, until a filter changes."""
+        self.selection.setText(caption)
+        self.selection.show()
+        self.model.set_query(replace(self.filters.query(), ids=tuple(ids)))
 
     def new_record(self) -> None:
         ProblemForm(self.ctx, parent=self).open()

@@ -1,0 +1,222 @@
+"""The figures behind the dashboard plots, as plain values (no Qt).
+
+Every number comes from `core.statistics` for the same filter and date, so a bar on the
+dashboard equals the figure a return or the command line gives. `problem_ids` lists
+the problems behind one bar, for the drill-down, with the same definitions.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from . import dates, statistics
+from .ledger import Ledger
+from .statistics import Filter, Penalties, Progress
+
+# What a bar of problems counts; the names are those of `statistics.Progress`.
+# "open" is assigned less closed; the deadline buckets split it.
+MEASURES = ("assigned", "closed", "open", "reported_done", "overdue", "due_10", "due_20",
+            "due_later")
+# What a bar of penalty cases counts: all cases, or those with one special measure.
+CASE_MEASURES = ("cases", "daily_fine", "seizure", "restriction", "detention",
+                 "crime_transfer", "closure")
+
+
+@dataclass(frozen=True)
+class Campaign:
+    """The campaign whose period the dashboard shows, with its target."""
+
+    id: str
+    name: str
+    starts_on: str
+    ends_on: str
+    target_rate: float | None
+
+    def elapsed(self, day: str) -> float:
+        """The share of the campaign's period gone by on `day` (0 before, 1 from the end)."""
+        start = dt.date.fromisoformat(self.starts_on)
+        length = (dt.date.fromisoformat(self.ends_on) - start).days
+        if length <= 0:
+            return 1.0
+        return min(1.0, max(0.0, (dt.date.fromisoformat(day) - start).days / length))
+
+
+@dataclass
+class Month:
+    """Penalty cases decided in one calendar month (cut at the as-of date)."""
+
+    month: str  # 2024-08
+    first: str
+    last: str
+    figures: Penalties
+
+
+@dataclass
+class Dashboard:
+    """Everything the dashboard plots for one filter on one date."""
+
+    as_of: str
+    flt: Filter
+    total: Progress
+    regions: list[Progress]
+    categories: list[Progress]
+    sources: list[Progress]
+    campaign: Campaign | None
+    series: list[tuple[str, int, int]]  # (day, assigned, closed), each as of that day
+    pace: list[tuple[str, float]] = field(default_factory=list)  # closed needed by each day
+    penalties: Penalties = field(default_factory=Penalties)
+    months: list[Month] = field(default_factory=list)
+
+    @property
+    def target_kind(self) -> str:
+        """"pace": the campaign's target scaled to the time gone by (序时进度);
+        "average": the whole filter's rate, when no campaign gives a target."""
+        return "pace" if self.campaign is not None else "average"
+
+    @property
+    def target_rate(self) -> Decimal | None:
+        """The rate a region should have reached by the as-of date, in %."""
+        if self.campaign is None:
+            return self.total.clearance_rate
+        share = self.campaign.elapsed(self.as_of)
+        goal = self.campaign.target_rate if self.campaign.target_rate is not None else 100.0
+        return statistics.rate(round(goal * share * 100), 10000)
+
+    def laggards(self) -> list[Progress]:
+        """Regions with problems whose rate is below the target rate."""
+        target = self.target_rate
+        if target is None:
+            return []
+        return [p for p in self.regions
+                if p.clearance_rate is not None and p.clearance_rate < target]
+
+
+def load(ledger: Ledger, as_of: object | None = None, flt: Filter = Filter()) -> Dashboard:
+    """All the dashboard's figures for `flt` on `as_of` (default today)."""
+    report = statistics.progress(ledger, as_of, flt, groups=("region", "category", "source"))
+    day = report.as_of
+    campaign = current_campaign(ledger, flt, day)
+    start = campaign.starts_on if campaign else _first_assigned(ledger, flt)
+    series = statistics.cumulative(ledger, start, day, flt) if start and start <= day else []
+    board = Dashboard(as_of=day, flt=flt, total=report.total, regions=report.by["region"],
+                      categories=report.by["category"], sources=report.by["source"],
+                      campaign=campaign, series=series)
+    if campaign is not None:
+        board.pace = pace(campaign, series)
+    first_case = campaign.starts_on if campaign else _first_decided(ledger, flt)
+    board.penalties = statistics.penalties(ledger, first_case, day, flt)[0]
+    board.months = months(ledger, first_case, day, flt) if first_case else []
+    return board
+
+
+def current_campaign(ledger: Ledger, flt: Filter, day: str) -> Campaign | None:
+    """The filtered campaign (or the batch's); else the latest begun by `day`."""
+    sql = "SELECT id, name, starts_on, ends_on, target_rate FROM campaign"
+    if flt.campaign_id:
+        row = ledger.conn.execute(sql + " WHERE id = ?", (flt.campaign_id,)).fetchone()
+    elif flt.batch_id:
+        row = ledger.conn.execute(sql + " WHERE id = (SELECT campaign_id FROM batch WHERE id = ?)",
+                                  (flt.batch_id,)).fetchone()
+    else:
+        row = ledger.conn.execute(sql + " WHERE starts_on <= ? ORDER BY starts_on DESC LIMIT 1",
+                                  (day,)).fetchone()
+    return Campaign(*row) if row else None
+
+
+def _first_assigned(ledger: Ledger, flt: Filter) -> str | None:
+    where, params = flt.where()
+    return ledger.conn.execute(f"SELECT min(assigned_on) FROM problem WHERE 1 {where}",
+                               params).fetchone()[0]
+
+
+def _first_decided(ledger: Ledger, flt: Filter) -> str | None:
+    where, params = statistics._penalty_where(flt)
+    return ledger.conn.execute(f"SELECT min(decided_on) FROM penalty_case WHERE 1 {where}",
+                               params).fetchone()[0]
+
+
+def pace(campaign: Campaign, series: list[tuple[str, int, int]]) -> list[tuple[str, float]]:
+    """Problems that must be closed by each day, from the campaign's start to its end, to
+    reach zero by the end at an even pace (序时进度); after the last known day the
+    assigned count is taken as it stands."""
+    if not series:
+        return []
+    assigned = {day: count for day, count, _ in series}
+    last = series[-1][1]
+    out = []
+    day = dt.date.fromisoformat(series[0][0])
+    end = max(dt.date.fromisoformat(campaign.ends_on), day)
+    while day <= end:
+        key = day.isoformat()
+        out.append((key, assigned.get(key, last) * campaign.elapsed(key)))
+        day += dt.timedelta(days=1)
+    return out
+
+
+def months(ledger: Ledger, start: object, end: object, flt: Filter = Filter()) -> list[Month]:
+    """Penalty figures of each calendar month from `start` to `end` (the last cut at `end`)."""
+    first, last = dt.date.fromisoformat(dates.iso(start)), dt.date.fromisoformat(dates.iso(end))
+    out = []
+    cursor = first
+    while cursor <= last:
+        following = (cursor.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+        stop = min(following - dt.timedelta(days=1), last)
+        figures = statistics.penalties(ledger, cursor, stop, flt)[0]
+        out.append(Month(cursor.strftime("%Y-%m"), cursor.isoformat(), stop.isoformat(),
+                         figures))
+        cursor = following
+    return out
+
+
+# -- drill-down: the problems behind a bar
+
+_ROWS = """
+SELECT id FROM (
+  SELECT p.id,
+    CASE WHEN status_since <= :d THEN status ELSE (
+      SELECT status_to FROM problem_log l WHERE l.problem_id = p.id AND l.status_to IS NOT NULL
+        AND l.happened_on <= :d ORDER BY l.happened_on DESC, l.seq DESC LIMIT 1) END AS st,
+    CASE WHEN deadline_since <= :d THEN deadline_in_force ELSE coalesce((
+      SELECT new_deadline FROM deadline_extension e WHERE e.problem_id = p.id
+        AND e.approved_on <= :d ORDER BY e.approved_on DESC LIMIT 1), deadline) END AS dl
+  FROM problem p
+  WHERE assigned_on <= :d AND (withdrawn_on IS NULL OR withdrawn_on > :d) {where})
+WHERE {measure}"""
+
+_OPEN = "coalesce(st, '') != 'closed'"
+_CONDITIONS = {
+    "assigned": "1",
+    "closed": "st = 'closed'",
+    "open": _OPEN,
+    "reported_done": "st = 'reported_done'",
+    "overdue": f"{_OPEN} AND dl < :d",
+    "due_10": f"{_OPEN} AND dl BETWEEN :d AND :d10",
+    "due_20": f"{_OPEN} AND dl > :d10 AND dl <= :d20",
+    "due_later": f"{_OPEN} AND NOT (st IS NOT NULL AND dl IS NOT NULL AND dl <= :d20)",
+}
+
+
+def problem_ids(ledger: Ledger, as_of: object | None, flt: Filter, measure: str) -> list[str]:
+    """The ids of the problems counted in `measure` (see MEASURES) for `flt` on `as_of`."""
+    if measure not in _CONDITIONS:
+        raise ValueError(f"unknown measure {measure!r}")
+    d = statistics._as_of(as_of)
+    where, params = flt.where("p")
+    named = {"d": d, "d10": dates.shift(d, 10), "d20": dates.shift(d, 20)}
+    sql, named = statistics._name_params(_ROWS.replace("{measure}", _CONDITIONS[measure]),
+                                         where, params, named)
+    return [row[0] for row in ledger.conn.execute(sql, named)]
+
+
+
+def case_ids(ledger: Ledger, first: object, last: object, flt: Filter, measure: str) -> list[str]:
+    """The ids of the penalty cases decided from `first` to `last` counted in `measure`
+    (see CASE_MEASURES), selected as `statistics.penalties` selects them."""
+    if measure not in CASE_MEASURES:
+        raise ValueError(f"unknown measure {measure!r}")
+    where, params = statistics._penalty_where(flt)
+    flag = "" if measure == "cases" else f" AND {measure} != 0"
+    return [row[0] for row in ledger.conn.execute(
+        f"SELECT id FROM penalty_case WHERE decided_on BETWEEN ? AND ? {where}{flag}",
+        [dates.iso(first), dates.iso(last), *params])]

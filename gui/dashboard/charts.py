@@ -1,0 +1,542 @@
+"""The dashboard's plots, drawn with pyqtgraph from a `core.dashboard.Dashboard`.
+
+Imported only when the dashboard is first built: pyqtgraph and numpy stay out of the
+start-up. Each chart keeps the rectangles of what it drew ("hits") in plot coordinates,
+so hovering shows the exact figure and clicking asks for the rows behind it.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QPointF, Qt, Signal
+from PySide6.QtGui import QColor, QCursor, QFont
+from PySide6.QtWidgets import QApplication, QToolTip, QWidget
+
+from core import dashboard, messages
+from core.money import fen_to_wan
+from core.statistics import Filter, Progress
+
+from ..i18n import tr
+
+COLOURS = {"assigned": "#1f77b4", "closed": "#2e7d32", "pace": "#ef6c00",
+           "laggard": "#c62828", "on_pace": "#43a047", "overdue": "#c62828",
+           "due_10": "#ef6c00", "due_20": "#f9a825", "due_later": "#90a4ae",
+           "open": "#ef9a9a", "cases": "#1565c0", "daily_fine": "#6a1b9a",
+           "seizure": "#ad1457", "restriction": "#ef6c00", "detention": "#5d4037",
+           "crime_transfer": "#c62828", "closure": "#546e7a", "fine": "#1565c0",
+           "daily_fine_fen": "#6a1b9a"}
+BAR = 0.62  # thickness of a bar, in category units
+
+
+@dataclass(frozen=True)
+class Drill:
+    """The rows behind one bar or point: problems (by measure, on a date) or penalty
+    cases (by measure, decided in a date range)."""
+
+    caption: str
+    count: int  # the figure on the plot; the rows shown must number the same
+    flt: Filter
+    as_of: str
+    measure: str
+    kind: str = "problems"  # or "penalties"
+    first: str = ""  # penalties: decided from ... to as_of
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A drawn rectangle (plot coordinates) with its tooltip and drill-down."""
+
+    plot: object
+    x0: float
+    x1: float
+    y0: float
+    y1: float
+    text: str
+    drill: Drill | None
+    value: float
+
+    def contains(self, x: float, y: float) -> bool:
+        return self.x0 <= x <= self.x1 and self.y0 <= y <= self.y1
+
+    @property
+    def centre(self) -> tuple[float, float]:
+        return (self.x0 + self.x1) / 2, (self.y0 + self.y1) / 2
+
+
+def number(value: int | float) -> str:
+    return f"{value:,}"
+
+
+def day_label(day: dt.date) -> str:
+    return tr("{month}/{day}").format(month=day.month, day=day.day)
+
+
+def month_label(month: str, with_year: bool) -> str:
+    year, number_ = month.split("-")
+    text = tr("{year}/{month}") if with_year else tr("Month {month}")
+    return text.format(year=year, month=int(number_))
+
+
+def plot_font(size: float = 9.0) -> QFont:
+    font = QFont(QApplication.font())
+    font.setPointSizeF(size)
+    return font
+
+
+class DayAxis(pg.AxisItem):
+    """An x axis of day numbers counted from `start`, labelled 8月5日."""
+
+    STEPS = (1, 2, 7, 14, 28, 56, 91, 182, 364)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.start = dt.date.today()
+
+    def tickValues(self, low, high, size):
+        span = max(1.0, high - low)
+        step = next((s for s in self.STEPS if span / s <= max(2, size / 90)), self.STEPS[-1])
+        first = np.ceil(low / step) * step
+        return [(step, list(np.arange(first, high + 0.001, step)))]
+
+    def tickStrings(self, values, scale, spacing):
+        return [day_label(self.start + dt.timedelta(days=int(round(v)))) for v in values]
+
+
+class Chart(pg.GraphicsLayoutWidget):
+    """A plot widget whose drawn shapes answer hovering and clicking."""
+
+    drilled = Signal(object)  # Drill
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setBackground("w")
+        self.setMinimumHeight(300)
+        self.hits: list[Hit] = []
+        self.plots: list[pg.PlotItem] = []
+        self.legends: dict[int, pg.LegendItem] = {}
+        self.scene().sigMouseMoved.connect(self._hover)
+        self.scene().sigMouseClicked.connect(self._click)
+
+    def title(self) -> str:
+        raise NotImplementedError
+
+    def add_plot(self, title: str, left: str, bottom: str, column: int = 0,
+                 axis_items: dict | None = None) -> pg.PlotItem:
+        plot = self.addPlot(row=0, col=column, axisItems=axis_items or {})
+        plot.setTitle(title, size="11pt", bold=True, color="#222")
+        plot.setMenuEnabled(False)
+        plot.hideButtons()
+        plot.setMouseEnabled(x=False, y=False)
+        for name, text in (("left", left), ("bottom", bottom)):
+            axis = plot.getAxis(name)
+            axis.setStyle(tickFont=plot_font(8.5))
+            axis.setTextPen("#333")
+            axis.enableAutoSIPrefix(False)
+            axis.setLabel(text, color="#333", **{"font-size": "9pt"})
+        plot.showGrid(x=True, y=True, alpha=0.15)
+        self.plots.append(plot)
+        return plot
+
+    def legend(self, plot: pg.PlotItem, columns: int = 1) -> pg.LegendItem:
+        """The legend under `plot` (in the layout, so it never hides a bar)."""
+        legend = self.legends.get(id(plot))
+        if legend is None:
+            legend = pg.LegendItem(colCount=columns, labelTextSize="9pt",
+                                   labelTextColor="#333", frame=False)
+            self.ci.addItem(legend, row=1, col=self.plots.index(plot))
+            self.legends[id(plot)] = legend
+        return legend
+
+    # -- hovering and clicking
+    def view_point(self, scene_pos: QPointF) -> tuple[object, float, float] | None:
+        for plot in self.plots:
+            if plot.vb.sceneBoundingRect().contains(scene_pos):
+                point = plot.vb.mapSceneToView(scene_pos)
+                return plot, point.x(), point.y()
+        return None
+
+    def hit_at(self, scene_pos: QPointF) -> Hit | None:
+        found = self.view_point(scene_pos)
+        if found is None:
+            return None
+        plot, x, y = found
+        return next((h for h in self.hits if h.plot is plot and h.contains(x, y)), None)
+
+    def scene_point(self, hit: Hit) -> QPointF:
+        """Where `hit` is drawn, in scene coordinates (for tests and keyboard use)."""
+        x, y = hit.centre
+        return hit.plot.vb.mapViewToScene(QPointF(x, y))
+
+    def _hover(self, scene_pos: QPointF) -> None:
+        hit = self.hit_at(scene_pos)
+        if hit is None:
+            QToolTip.hideText()
+            return
+        QToolTip.showText(QCursor.pos(), hit.text, self)
+
+    def _click(self, event) -> None:
+        if event.button() != Qt.MouseButton.LeftButton:
+            return
+        hit = self.hit_at(event.scenePos())
+        if hit is not None and hit.drill is not None:
+            event.accept()
+            self.drilled.emit(hit.drill)
+
+    # -- drawing helpers
+    def hbars(self, plot: pg.PlotItem, names: list[str], left: list[float],
+              widths: list[float], colour, name: str | None = None) -> pg.BarGraphItem:
+        """Horizontal bars, the first name at the top."""
+        n = len(names)
+        y = np.array([n - 1 - i for i in range(n)], dtype=float)
+        brushes = [pg.mkBrush(c) for c in colour] if isinstance(colour, list) else None
+        bars = pg.BarGraphItem(x0=np.array(left, dtype=float), y=y, height=BAR,
+                               width=np.array(widths, dtype=float), name=name,
+                               brush=None if brushes else pg.mkBrush(colour),
+                               brushes=brushes, pen=pg.mkPen(None))
+        plot.addItem(bars)
+        if name:
+            self.legend(plot).addItem(bars, name)
+        return bars
+
+    def name_ticks(self, plot: pg.PlotItem, names: list[str]) -> None:
+        n = len(names)
+        plot.getAxis("left").setTicks([[(n - 1 - i, name) for i, name in enumerate(names)]])
+        plot.setYRange(-0.7, max(n, 1) - 0.3, padding=0)
+
+    def reset(self) -> None:
+        """Forget what was drawn (GraphicsLayoutWidget.clear would remove the plots)."""
+        self.hits = []
+        for plot in self.plots:
+            plot.clear()
+
+
+def drill_caption(flt_caption: str, what: str, count: int) -> str:
+    return tr("{scope}{what}: {count} problem(s)").format(scope=flt_caption, what=what,
+                                                          count=number(count))
+
+
+class ProgressChart(Chart):
+    """Cumulative assigned and closed per day, with the campaign's pace line."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.axis = DayAxis(orientation="bottom")
+        self.plot = self.add_plot(tr("Rectification progress (cumulative)"),
+                                  tr("Problems (count)"), tr("Date"), axis_items={"bottom": self.axis})
+        self.plot.setMouseEnabled(x=True, y=False)
+        legend = self.legend(self.plot, columns=3)
+        self.curves = {}
+        for key, text, style in (("assigned", tr("Assigned (cumulative)"), Qt.PenStyle.SolidLine),
+                                 ("closed", tr("Closed (cumulative)"), Qt.PenStyle.SolidLine),
+                                 ("pace", tr("Pace to zero by the end (序时进度)"),
+                                  Qt.PenStyle.DashLine)):
+            curve = self.plot.plot([], [], name=text,
+                                   pen=pg.mkPen(COLOURS[key], width=2.2, style=style))
+            curve.setDownsampling(auto=True, method="peak")
+            curve.setClipToView(True)
+            legend.addItem(curve, text)
+            self.curves[key] = curve
+        self.board: dashboard.Dashboard | None = None
+        self.scope = ""
+
+    def title(self) -> str:
+        return tr("Rectification progress (cumulative)")
+
+    def show_board(self, board: dashboard.Dashboard, scope: str) -> None:
+        self.board, self.scope = board, scope
+        series = board.series
+        if not series:
+            for curve in self.curves.values():
+                curve.setData([], [])
+            return
+        self.axis.start = dt.date.fromisoformat(series[0][0])
+        x = np.arange(len(series), dtype=float)
+        self.curves["assigned"].setData(x, np.array([s[1] for s in series], dtype=float))
+        self.curves["closed"].setData(x, np.array([s[2] for s in series], dtype=float))
+        pace = board.pace
+        self.curves["pace"].setData(np.arange(len(pace), dtype=float),
+                                    np.array([p[1] for p in pace], dtype=float))
+        self.plot.setXRange(0, max(len(series), len(pace)) - 1 or 1, padding=0.02)
+        top = max([s[1] for s in series] + [p[1] for p in pace] + [1])
+        self.plot.setYRange(0, top * 1.22, padding=0)
+
+    def point(self, day_index: int, measure: str) -> tuple[float, float]:
+        """The plotted point of `measure` (assigned, closed) on the day `day_index`."""
+        return float(day_index), float(self.board.series[day_index][
+            1 if measure == "assigned" else 2])
+
+    def hit_at(self, scene_pos: QPointF) -> Hit | None:
+        found = self.view_point(scene_pos)
+        if found is None or self.board is None or not self.board.series:
+            return None
+        _, x, y = found
+        series = self.board.series
+        index = int(round(x))
+        if not 0 <= index < len(series):
+            return None
+        day, assigned, closed = series[index]
+        pace = dict(self.board.pace).get(day)
+        date = dt.date.fromisoformat(day)
+        lines = [day_label(date),
+                 tr("Assigned (cumulative): {n}").format(n=number(assigned)),
+                 tr("Closed (cumulative): {n}").format(n=number(closed))]
+        if pace is not None:
+            lines.append(tr("Pace needs: {n}").format(n=number(round(pace))))
+        measure, count = (("assigned", assigned) if abs(y - assigned) < abs(y - closed)
+                          else ("closed", closed))
+        what = tr("assigned by {day}") if measure == "assigned" else tr("closed by {day}")
+        drill = Drill(drill_caption(self.scope, what.format(day=day_label(date)), count),
+                      count, self.board.flt, day, measure)
+        return Hit(self.plot, index - 0.5, index + 0.5, -1e18, 1e18, "\n".join(lines),
+                   drill, count)
+
+
+class RateChart(Chart):
+    """Zero-clearance rate by county, sorted, with the target rate and laggards in red."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.plot = self.add_plot(self.title(), "", tr("Zero-clearance rate (%)"))
+        self.plot.setXRange(0, 105, padding=0)
+        self.target = pg.InfiniteLine(angle=90, movable=False,
+                                      pen=pg.mkPen(COLOURS["pace"], width=2,
+                                                   style=Qt.PenStyle.DashLine))
+        self.labels: list[pg.TextItem] = []
+
+    def title(self) -> str:
+        return tr("Zero-clearance rate by county")
+
+    def show_board(self, board: dashboard.Dashboard, scope: str) -> None:
+        self.reset()
+        rated = sorted((p for p in board.regions if p.assigned),
+                       key=lambda p: (-p.clearance_rate, p.key or ""))
+        names = [p.name for p in rated]
+        laggards = {id(p) for p in board.laggards()}
+        target = board.target_rate
+        legend = self.legend(self.plot, columns=3)
+        legend.clear()
+        rates = [float(p.clearance_rate) for p in rated]
+        for lagging, text in ((False, tr("At or above target")), (True, tr("Below target"))):
+            chosen = [i for i, p in enumerate(rated) if (id(p) in laggards) == lagging]
+            widths = [rates[i] if i in chosen else 0.0 for i in range(len(rated))]
+            if chosen:
+                self.hbars(self.plot, names, [0.0] * len(rated), widths,
+                           COLOURS["laggard" if lagging else "on_pace"], text)
+        self.name_ticks(self.plot, names)
+        for i, p in enumerate(rated):
+            y = len(rated) - 1 - i
+            label = pg.TextItem(f"{p.clearance_rate}%", color="#333", anchor=(0, 0.5))
+            label.setFont(plot_font(8))
+            label.setPos(float(p.clearance_rate) + 0.5, y)
+            self.plot.addItem(label)
+            text = tr("{county}: rate {rate}% ({closed} closed of {assigned} assigned)").format(
+                county=p.name, rate=p.clearance_rate, closed=number(p.closed),
+                assigned=number(p.assigned))
+            drill = Drill(drill_caption(scope + p.name, tr("assigned"), p.assigned),
+                          p.assigned, _narrow(board.flt, region_code=p.key), board.as_of,
+                          "assigned")
+            self.hits.append(Hit(self.plot, 0, float(p.clearance_rate), y - BAR / 2,
+                                 y + BAR / 2, text, drill, float(p.clearance_rate)))
+        if target is not None:
+            self.target.setPos(float(target))
+            self.plot.addItem(self.target)
+            caption = (tr("Target to date {rate}%") if board.target_kind == "pace"
+                       else tr("Average {rate}%")).format(rate=target)
+            legend.addItem(pg.PlotDataItem(pen=self.target.pen), caption)
+
+
+def _narrow(flt: Filter, **changes) -> Filter:
+    from dataclasses import replace
+    return replace(flt, **changes)
+
+
+def bucket_labels() -> tuple[tuple[str, str], ...]:
+    """(measure, label) of the deadline buckets, in stacking order."""
+    return (("overdue", tr("Overdue")), ("due_10", tr("Due in 10 days or less")),
+            ("due_20", tr("Due in 11–20 days")), ("due_later", tr("Due in more than 20 days")))
+
+
+class DeadlineChart(Chart):
+    """Open problems by county, stacked by days left to the deadline."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.plot = self.add_plot(self.title(), "", tr("Open problems (count)"))
+
+    def title(self) -> str:
+        return tr("Deadline pressure by county")
+
+    def show_board(self, board: dashboard.Dashboard, scope: str) -> None:
+        self.reset()
+        legend = self.legend(self.plot, columns=4)
+        legend.clear()
+        regions = sorted((p for p in board.regions if p.open),
+                         key=lambda p: (-p.overdue, -p.due_10, p.key or ""))
+        names = [p.name for p in regions]
+        left = [0.0] * len(regions)
+        for measure, label in bucket_labels():
+            values = [float(getattr(p, measure)) for p in regions]
+            self.hbars(self.plot, names, left, values, COLOURS[measure], label)
+            for i, p in enumerate(regions):
+                count = getattr(p, measure)
+                if count:
+                    y = len(regions) - 1 - i
+                    text = tr("{county}: {what} {n}").format(county=p.name, what=label,
+                                                             n=number(count))
+                    drill = Drill(drill_caption(scope + p.name, label, count), count,
+                                  _narrow(board.flt, region_code=p.key), board.as_of, measure)
+                    self.hits.append(Hit(self.plot, left[i], left[i] + count, y - BAR / 2,
+                                         y + BAR / 2, text, drill, count))
+            left = [a + b for a, b in zip(left, values)]
+        self.name_ticks(self.plot, names)
+        self.plot.setXRange(0, max(left + [1]) * 1.05, padding=0)
+
+
+class GroupsChart(Chart):
+    """Problems by category and by source: closed and still open."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.by_category = self.add_plot(tr("Problems by category"), "", tr("Problems (count)"), 0)
+        self.by_source = self.add_plot(tr("Problems by source"), "", tr("Problems (count)"), 1)
+
+    def title(self) -> str:
+        return tr("Problems by category and by source")
+
+    def show_board(self, board: dashboard.Dashboard, scope: str) -> None:
+        self.reset()
+        for plot, rows, group, prefix in ((self.by_category, board.categories, "category",
+                                           "category."),
+                                          (self.by_source, board.sources, "source", "source.")):
+            self._draw(plot, board, scope, sorted(rows, key=lambda p: -p.assigned), group,
+                       prefix)
+
+    def _draw(self, plot, board, scope: str, rows: list[Progress], group: str,
+              prefix: str) -> None:
+        legend = self.legend(plot, columns=2)
+        legend.clear()
+        names = [messages.label(prefix + (p.key or "")) for p in rows]
+        left = [0.0] * len(rows)
+        for measure, text in (("closed", tr("Closed")), ("open", tr("Not closed"))):
+            values = [float(getattr(p, measure)) for p in rows]
+            self.hbars(plot, names, left, values, COLOURS[measure], text)
+            for i, p in enumerate(rows):
+                count = getattr(p, measure)
+                y = len(rows) - 1 - i
+                tip = tr("{name}: {what} {n} of {assigned} assigned").format(
+                    name=names[i], what=text, n=number(count), assigned=number(p.assigned))
+                drill = Drill(drill_caption(scope + names[i], text, count), count,
+                              _narrow(board.flt, **{group: p.key}), board.as_of, measure)
+                if count:
+                    self.hits.append(Hit(plot, left[i], left[i] + count, y - BAR / 2,
+                                         y + BAR / 2, tip, drill, count))
+            left = [a + b for a, b in zip(left, values)]
+        self.name_ticks(plot, names)
+        plot.setXRange(0, max(left + [1]) * 1.12, padding=0)
+
+
+def case_labels() -> tuple[tuple[str, str], ...]:
+    """(measure, label) of the penalty bars: all cases, then each special measure."""
+    return (("cases", tr("All cases")), ("daily_fine", tr("Daily continuous fines")),
+            ("seizure", tr("Seizure and detention")),
+            ("restriction", tr("Production restricted or stopped")),
+            ("detention", tr("Transferred for detention")),
+            ("crime_transfer", tr("Transferred as crimes")), ("closure", tr("Closed and banned")))
+
+
+class PenaltyChart(Chart):
+    """Penalty cases per month, with each special measure beside them."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.plot = self.add_plot(self.title(), tr("Cases (count)"), tr("Month decided"))
+
+    def title(self) -> str:
+        return tr("Penalty cases and special measures per month")
+
+    def show_board(self, board: dashboard.Dashboard, scope: str) -> None:
+        self.reset()
+        legend = self.legend(self.plot, columns=4)
+        legend.clear()
+        months = board.months
+        labels = case_labels()
+        width = 0.8 / len(labels)
+        top = 1
+        for k, (measure, label) in enumerate(labels):
+            x = np.arange(len(months), dtype=float) - 0.4 + width * (k + 0.5)
+            heights = [getattr(m.figures, measure) for m in months]
+            top = max([top] + heights)
+            bars = pg.BarGraphItem(x=x, height=np.array(heights, dtype=float),
+                                   width=width * 0.92, brush=pg.mkBrush(COLOURS[measure]),
+                                   pen=pg.mkPen(None))
+            self.plot.addItem(bars)
+            legend.addItem(bars, label)
+            for i, month in enumerate(months):
+                count = heights[i]
+                if not count:
+                    continue
+                when = month_label(month.month, True)
+                text = tr("{month}: {what} {n}").format(month=when, what=label, n=number(count))
+                drill = Drill(tr("{scope}{month} {what}: {count} case(s)").format(
+                    scope=scope, month=when, what=label, count=number(count)), count,
+                    board.flt, month.last, measure, "penalties", month.first)
+                self.hits.append(Hit(self.plot, x[i] - width / 2, x[i] + width / 2, 0, count,
+                                     text, drill, count))
+        _month_ticks(self.plot, months)
+        self.plot.setYRange(0, top * 1.35, padding=0)
+
+
+def _month_ticks(plot, months: list[dashboard.Month]) -> None:
+    years = {m.month[:4] for m in months}
+    plot.getAxis("bottom").setTicks([[(i, month_label(m.month, len(years) > 1))
+                                      for i, m in enumerate(months)]])
+    plot.setXRange(-0.6, max(len(months), 1) - 0.4, padding=0)
+
+
+class FinesChart(Chart):
+    """Fines and daily continuous fines per month, in 万元."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.plot = self.add_plot(self.title(), tr("Amount (10,000 yuan)"), tr("Month decided"))
+
+    def title(self) -> str:
+        return tr("Fines per month (10,000 yuan)")
+
+    def show_board(self, board: dashboard.Dashboard, scope: str) -> None:
+        self.reset()
+        legend = self.legend(self.plot, columns=2)
+        legend.clear()
+        months = board.months
+        top = 1.0
+        for k, (field_, label) in enumerate((("fine_fen", tr("Fines")),
+                                             ("daily_fine_fen", tr("Daily continuous fines")))):
+            x = np.arange(len(months), dtype=float) - 0.2 + 0.4 * k
+            amounts = [fen_to_wan(getattr(m.figures, field_)) for m in months]
+            top = max([top] + [float(a) for a in amounts])
+            colour = COLOURS["fine" if k == 0 else "daily_fine_fen"]
+            bars = pg.BarGraphItem(x=x, height=np.array([float(a) for a in amounts]),
+                                   width=0.36, brush=pg.mkBrush(colour), pen=pg.mkPen(None))
+            self.plot.addItem(bars)
+            legend.addItem(bars, label)
+            for i, month in enumerate(months):
+                cases = month.figures.cases if k == 0 else month.figures.daily_fine
+                if not amounts[i]:
+                    continue
+                when = month_label(month.month, True)
+                text = tr("{month}: {what} {amount} (10,000 yuan), {n} case(s)").format(
+                    month=when, what=label, amount=amounts[i], n=number(cases))
+                measure = "cases" if k == 0 else "daily_fine"
+                drill = Drill(tr("{scope}{month} {what}: {count} case(s)").format(
+                    scope=scope, month=when, what=label, count=number(cases)), cases,
+                    board.flt, month.last, measure, "penalties", month.first)
+                self.hits.append(Hit(self.plot, x[i] - 0.18, x[i] + 0.18, 0, float(amounts[i]),
+                                     text, drill, float(amounts[i])))
+        _month_ticks(self.plot, months)
+        self.plot.setYRange(0, top * 1.3, padding=0)
+
+
+CHARTS = (ProgressChart, RateChart, DeadlineChart, GroupsChart, PenaltyChart, FinesChart)

@@ -1,0 +1,273 @@
+"""Overview: where rectification stands, in key figures and plots a manager reads at a glance.
+
+The page's figures come from one `core.dashboard.load` call on the database worker; the
+plots only draw what it returns. Clicking a bar or a point opens the Problems or Penalty
+cases page on exactly the rows behind it. pyqtgraph is imported when the page is built.
+"""
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (QFileDialog, QFrame, QGridLayout, QHBoxLayout, QLabel,
+                               QPushButton, QScrollArea, QToolButton, QVBoxLayout, QWidget)
+
+from core import dashboard, dates
+from core.changes import Changes
+from core.money import fen_to_wan
+from core.statistics import Filter
+
+from ..i18n import tr
+from ..pages.base import Page
+from ..widgets import ChoiceCombo, DateEdit
+
+WATCHED = ("problem", "problem_log", "deadline_extension", "penalty_case", "campaign", "batch",
+           "setting")
+
+
+class Tile(QFrame):
+    """One key figure: a caption over a big number."""
+
+    def __init__(self, key: str, caption: str, colour: str):
+        super().__init__()
+        self.setObjectName(f"tile_{key}")
+        self.setStyleSheet("QFrame { background: #f5f7fa; border-radius: 6px; }")
+        self.caption = QLabel(caption)
+        self.caption.setStyleSheet("color: #555; font-size: 10pt;")
+        self.figure = QLabel("…")
+        self.figure.setObjectName(f"figure_{key}")
+        self.figure.setStyleSheet(f"font-size: 20pt; font-weight: bold; color: {colour};")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 6, 12, 6)
+        layout.addWidget(self.caption)
+        layout.addWidget(self.figure)
+
+
+class DashboardPage(Page):
+    key = "overview"
+    shown = Signal()  # a refreshed board has been drawn
+
+    @staticmethod
+    def title() -> str:
+        return tr("Overview")
+
+    def __init__(self, ctx, parent: QWidget | None = None):
+        super().__init__(ctx, parent)
+        from . import charts  # pyqtgraph loads here, not at start-up
+
+        self.board: dashboard.Dashboard | None = None
+        self.stale = True
+        self.timings: dict[str, float] = {}
+        self._generation = 0
+        self._asked = 0.0
+        self._debounce = QTimer(self, singleShot=True, interval=150)
+        self._debounce.timeout.connect(self.refresh)
+        self.charts = [chart_class() for chart_class in charts.CHARTS]
+        for chart in self.charts:
+            chart.drilled.connect(self.drill)
+        for chart in self.charts[1:4]:  # a row per county or category: taller
+            chart.setMinimumHeight(430)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self._filter_row())
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.sheet = self._sheet()
+        scroll.setWidget(self.sheet)
+        layout.addWidget(scroll, 1)
+        ctx.changed.connect(self._on_changes)
+        ctx.bureau_changed.connect(self.fill_lists)
+        self.fill_lists()
+
+    # -- layout
+    def _filter_row(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        self.campaign = ChoiceCombo([], tr("Any campaign"))
+        self.batch = ChoiceCombo([], tr("Any batch"))
+        self.region = ChoiceCombo([], tr("All counties"))
+        self.as_of = DateEdit()
+        self.as_of.setPlaceholderText(tr("Today"))
+        self.as_of.setMaximumWidth(120)
+        for combo in (self.campaign, self.batch, self.region):
+            combo.currentIndexChanged.connect(self._filters_changed)
+            row.addWidget(combo, 1)
+        self.as_of.editingFinished.connect(self._filters_changed)
+        row.addWidget(QLabel(tr("As of")))
+        row.addWidget(self.as_of)
+        export = QPushButton(tr("Export dashboard…"))
+        export.clicked.connect(self.ask_export_page)
+        row.addWidget(export)
+        return row
+
+    def _sheet(self) -> QWidget:
+        sheet = QWidget()
+        sheet.setStyleSheet("background: white;")
+        layout = QVBoxLayout(sheet)
+        self.heading = QLabel()
+        self.heading.setStyleSheet("font-size: 15pt; font-weight: bold;")
+        layout.addWidget(self.heading)
+        tiles = QHBoxLayout()
+        self.tiles: dict[str, Tile] = {}
+        for key, caption, colour in (
+                ("assigned", tr("Problems assigned"), "#1f4e79"),
+                ("closed", tr("Closed"), "#1b5e20"),
+                ("rate", tr("Zero-clearance rate"), "#1b5e20"),
+                ("overdue", tr("Overdue"), "#b3261e"),
+                ("fines", tr("Fines (10,000 yuan)"), "#4a148c")):
+            self.tiles[key] = Tile(key, caption, colour)
+            tiles.addWidget(self.tiles[key])
+        layout.addLayout(tiles)
+        grid = QGridLayout()
+        for number, chart in enumerate(self.charts):
+            grid.addWidget(self._framed(chart), number // 2, number % 2)
+        layout.addLayout(grid, 1)
+        return sheet
+
+    def _framed(self, chart) -> QWidget:
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        button = QToolButton()
+        button.setText(tr("Export plot…"))
+        button.setAutoRaise(True)
+        button.clicked.connect(lambda: self.ask_export_chart(chart))
+        bar = QHBoxLayout()
+        bar.addStretch(1)
+        bar.addWidget(button)
+        layout.addLayout(bar)
+        layout.addWidget(chart, 1)
+        return box
+
+    def fill_lists(self) -> None:
+        bureau = self.ctx.bureau
+        self.campaign.set_items(bureau.campaigns, tr("Any campaign"))
+        campaign = self.campaign.code()
+        self.batch.set_items([(b[0], b[1]) for b in bureau.batches
+                              if campaign is None or b[2] == campaign], tr("Any batch"))
+        self.region.set_items([(r.code, r.name) for r in bureau.counties], tr("All counties"))
+
+    # -- filters and refreshing
+    def selection(self) -> tuple[str | None, Filter]:
+        """The as-of date (None: today) and the filter the controls describe."""
+        day = self.as_of.iso() if self.as_of.is_valid() else None
+        return day, Filter(campaign_id=self.campaign.code(), batch_id=self.batch.code(),
+                           region_code=self.region.code())
+
+    def set_selection(self, as_of: str | None = None, campaign_id: str | None = None,
+                      batch_id: str | None = None, region_code: str | None = None) -> None:
+        """Choose the filters (as the user would) and refresh once."""
+        for combo in (self.campaign, self.batch, self.region):
+            combo.blockSignals(True)
+        self.campaign.set_code(campaign_id)
+        self.fill_lists()
+        self.batch.set_code(batch_id)
+        self.region.set_code(region_code)
+        for combo in (self.campaign, self.batch, self.region):
+            combo.blockSignals(False)
+        self.as_of.setText(as_of or "")
+        self.refresh()
+
+    def _filters_changed(self, *_: object) -> None:
+        if self.sender() is self.campaign:
+            self.batch.blockSignals(True)
+            self.fill_lists()
+            self.batch.blockSignals(False)
+        self._debounce.start()
+
+    def _on_changes(self, changes: Changes) -> None:
+        if not changes.touches(*WATCHED):
+            return
+        if self.isVisible():
+            self._debounce.start()
+        else:
+            self.stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self.stale:
+            self.refresh()
+
+    def refresh(self) -> None:
+        """Read the figures on the worker; the newest answer is drawn."""
+        self.stale = False
+        self._debounce.stop()
+        self._generation += 1
+        generation = self._generation
+        day, flt = self.selection()
+        self._asked = time.perf_counter()
+        self.ctx.db.op(lambda ledger: dashboard.load(ledger, day, flt)).success(
+            lambda board: self._arrived(generation, board)).run()
+
+    def _arrived(self, generation: int, board: dashboard.Dashboard) -> None:
+        if generation != self._generation:
+            return
+        arrived = time.perf_counter()
+        self.show_board(board)
+        done = time.perf_counter()
+        self.timings = {"total": done - self._asked, "draw": done - arrived}
+        self.shown.emit()
+
+    # -- drawing
+    def scope(self, board: dashboard.Dashboard) -> str:
+        """How captions name the filter and date, e.g. '截至2024-08-05 百日清零专项行动 '."""
+        names = [tr("As of {day}").format(day=board.as_of)]
+        for combo in (self.campaign, self.batch):
+            if combo.code():
+                names.append(combo.currentText())
+        return " ".join(names) + " "
+
+    def show_board(self, board: dashboard.Dashboard) -> None:
+        self.board = board
+        total = board.total
+        self.heading.setText(tr("{unit}: rectification as of {day}").format(
+            unit=self.ctx.bureau.unit_name, day=board.as_of)
+            + (f" · {board.campaign.name}" if board.campaign else "")
+            + (f" · {self.region.currentText()}" if self.region.code() else ""))
+        rate = total.clearance_rate
+        values = {"assigned": f"{total.assigned:,}", "closed": f"{total.closed:,}",
+                  "rate": "—" if rate is None else f"{rate}%", "overdue": f"{total.overdue:,}",
+                  "fines": f"{fen_to_wan(board.penalties.fine_fen):,}"}
+        for key, text in values.items():
+            self.tiles[key].figure.setText(text)
+        self.tiles["fines"].caption.setText(
+            tr("Fines (10,000 yuan), {n} case(s)").format(n=f"{board.penalties.cases:,}"))
+        scope = self.scope(board)
+        for chart in self.charts:
+            chart.show_board(board, scope)
+
+    # -- drill-down
+    def drill(self, drill) -> None:
+        """Open the rows behind a bar or point on the Problems or Penalty cases page."""
+        if drill.kind == "penalties":
+            def read(ledger):
+                return dashboard.case_ids(ledger, drill.first, drill.as_of, drill.flt,
+                                          drill.measure)
+        else:
+            def read(ledger):
+                return dashboard.problem_ids(ledger, drill.as_of, drill.flt, drill.measure)
+        self.ctx.db.op(read).success(lambda ids: self._open_rows(drill, ids)).run()
+
+    def _open_rows(self, drill, ids: list[str]) -> None:
+        from .drill import open_rows
+
+        open_rows(self.window(), drill, ids)
+
+    # -- export
+    def ask_export_chart(self, chart) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, tr("Export plot"), chart.title() + ".png",
+                                              tr("PNG image (*.png);;SVG drawing (*.svg)"))
+        if path:
+            from .export import export_chart
+            export_chart(chart, Path(path))
+
+    def ask_export_page(self) -> None:
+        name = tr("Dashboard {day}").format(day=self.board.as_of if self.board else
+                                              dates.today().isoformat())
+        path, _ = QFileDialog.getSaveFileName(self, tr("Export dashboard"), name + ".pdf",
+                                              tr("PDF document (*.pdf);;PNG image (*.png)"))
+        if path:
+            from .export import export_page
+            export_page(self.sheet, Path(path))

@@ -1,0 +1,52 @@
+"""Pictures of the dashboard with demo data: `python -m gui.dashboard.screenshots [folder]`.
+
+Writes dashboard.png (the window on the Overview), dashboard-page.png (the whole page as
+exported for a meeting), dashboard-drill.png (the Problems page after a click on a bar).
+"""
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from .. import i18n  # noqa: E402
+from ..app import application, open_context  # noqa: E402
+from ..screenshots import SIZE, make_ledger, save, settle  # noqa: E402
+
+
+def render(folder: Path) -> None:
+    app = application()
+    i18n.install(app, "zh_CN")
+    folder.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as scratch:
+        ctx, _ = open_context(make_ledger(Path(scratch)), Path(scratch))
+        from ..main_window import MainWindow
+        from .export import export_page
+
+        window = MainWindow(ctx)
+        window.resize(SIZE)
+        window.show()
+        page = window.page("overview")
+        settle(ctx, 0.8)
+        save(window, folder, "dashboard")
+        export_page(page.sheet, folder / "dashboard-page.png")
+        print(folder / "dashboard-page.png")
+        rate = page.charts[1]
+        worst = rate.hits[-1]
+        page.drill(worst.drill)
+        settle(ctx, 0.8)
+        save(window, folder, "dashboard-drill")
+        window.close()
+        ctx.db.close()
+
+
+def main(argv: list[str]) -> int:
+    render(Path(argv[0]) if argv else Path("docs/screenshots"))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
