@@ -63,7 +63,9 @@ def test_several_sheets_choose_one(tmp_path):
     workbook = openpyxl.load_workbook(path)
     workbook.move_sheet("填报说明", offset=-1)  # the notes come first, as they often do
     workbook.save(path)
-    assert [s.name for s in ledger_import.inspect(path)] == ["填报说明", "整改台账"]
+    infos = ledger_import.inspect(path)
+    assert [(s.name, s.rows, s.columns, s.visible) for s in infos] == [
+        ("填报说明", 1, 1, True), ("整改台账", 5, len(HEADERS), True)]
     assert ledger_import.load(path).grid.sheet == "整改台账"
     with pytest.raises(LedgerError) as caught:
         ledger_import.load(path, "填报说明")
@@ -120,3 +122,15 @@ def test_missing_required_columns_are_named(tmp_path, ledger):
         ledger_import.run(ledger, path)
     assert caught.value.code == "error.import_missing_columns"
     assert "整改时限" in str(caught.value)
+
+
+def test_hidden_sheets_are_not_chosen_by_default(tmp_path):
+    path = write_ledger(tmp_path / "h.xlsx", ledger_rows(2), sheet="旧台账")
+    workbook = openpyxl.load_workbook(path)
+    workbook["旧台账"].sheet_state = "hidden"
+    fresh = workbook.create_sheet("新台账")
+    for source in workbook["旧台账"].iter_rows(values_only=True):
+        fresh.append(list(source))
+    workbook.save(path)
+    assert ledger_import.load(path).grid.sheet == "新台账"
+    assert ledger_import.load(path, "旧台账").grid.sheet == "旧台账"
