@@ -72,6 +72,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _run(args: argparse.Namespace) -> int:
     handler: Callable = args.handler
     ledger = Ledger.open(default_db_path(args.db), operator=args.operator or "cli")
+    for warning in ledger.warnings:  # e.g. a ledger on a network drive
+        print(f"ecoledger-cli: {messages.text(warning)}", file=sys.stderr)
     try:
         result = handler(args, ledger)
     finally:

@@ -86,3 +86,9 @@ def test_opening_on_a_network_drive_warns(tmp_path, monkeypatch):
         assert local.warnings == ["warning.network_drive"]  # decided at open
     with Ledger.open(tmp_path / "l.db") as local:
         assert local.warnings == []
+
+
+def test_cli_prints_the_network_drive_warning(tmp_path, monkeypatch, capsys):
+    monkeypatch.setattr(filesystem, "is_network_path", lambda path, mounts=None: True)
+    assert main(["--db", str(tmp_path / "l.db"), "--lang", "en", "check"]) == 0
+    assert "network drive" in capsys.readouterr().err
