@@ -1,0 +1,158 @@
+"""The dashboard's figures are the core statistics, and its drill-down lists the rows behind them."""
+from __future__ import annotations
+
+import datetime as dt
+import pytest
+
+from core import dashboard, dates, problems, queries, statistics
+from core.statistics import Filter
+
+PAST = 30  # days before today: a date whose figures need the status logs
+
+
+def _campaign_and_batch(ledger) -> tuple[str, str]:
+    return ledger.conn.execute(
+        "SELECT campaign_id, id FROM batch ORDER BY number LIMIT 1 OFFSET 1").fetchone()
+
+
+def _filters(ledger) -> list[Filter]:
+    campaign, batch = _campaign_and_batch(ledger)
+    county = ledger.conn.execute(
+        "SELECT region_code FROM problem GROUP BY 1 ORDER BY count(*) DESC").fetchone()[0]
+    return [Filter(), Filter(campaign_id=campaign), Filter(batch_id=batch),
+            Filter(region_code=county), Filter(campaign_id=campaign, region_code=county)]
+
+
+def _days(ledger) -> list[str]:
+    today = dates.today()
+    return [today.isoformat(), (today - dt.timedelta(days=PAST)).isoformat()]
+
+
+def test_board_figures_equal_the_core_statistics(demo_ledger):
+    for flt in _filters(demo_ledger):
+        for day in _days(demo_ledger):
+            board = dashboard.load(demo_ledger, day, flt)
+            report = statistics.progress(demo_ledger, day, flt)
+            assert board.total == report.total
+            assert board.regions == report.by["region"]
+            assert board.categories == report.by["category"]
+            assert board.sources == report.by["source"]
+            assert board.series[-1] == (day, report.total.assigned, report.total.closed)
+
+
+def test_every_day_of_the_series_equals_progress_on_that_day(demo_ledger):
+    board = dashboard.load(demo_ledger)
+    for day, assigned, closed in board.series[::9]:
+        total = statistics.progress(demo_ledger, day, groups=()).total
+        assert (assigned, closed) == (total.assigned, total.closed), day
+
+
+@pytest.mark.parametrize("measure", dashboard.MEASURES)
+def test_drill_down_lists_exactly_the_problems_counted(demo_ledger, measure):
+    campaign, _ = _campaign_and_batch(demo_ledger)
+    for day in _days(demo_ledger):
+        report = statistics.progress(demo_ledger, day, Filter(campaign_id=campaign))
+        for row in report.by["region"] + report.by["category"] + report.by["source"]:
+            group = ("region_code" if row in report.by["region"] else
+                     "category" if row in report.by["category"] else "source")
+            flt = Filter(campaign_id=campaign, **{group: row.key})
+            ids = dashboard.problem_ids(demo_ledger, day, flt, measure)
+            assert len(ids) == len(set(ids)) == getattr(row, measure), (day, group, row.key)
+
+
+def test_drill_down_ids_agree_with_the_status_each_problem_had(demo_ledger):
+    day = _days(demo_ledger)[1]
+    closed = set(dashboard.problem_ids(demo_ledger, day, Filter(), "closed"))
+    opened = set(dashboard.problem_ids(demo_ledger, day, Filter(), "open"))
+    assigned = set(dashboard.problem_ids(demo_ledger, day, Filter(), "assigned"))
+    assert closed | opened == assigned and not closed & opened
+    for problem_id in sorted(closed)[:20]:
+        assert statistics._status_on(demo_ledger, problem_id, day) == "closed"
+
+
+def test_a_problem_closed_today_moves_between_the_drill_down_lists(demo_ledger):
+    problem_id = demo_ledger.conn.execute(
+        "SELECT id FROM problem WHERE status = 'reported_done' LIMIT 1").fetchone()[0]
+    before = dashboard.load(demo_ledger)
+    problems.transition(demo_ledger, problem_id, "closed")
+    after = dashboard.load(demo_ledger)
+    assert after.total.closed == before.total.closed + 1
+    assert problem_id in dashboard.problem_ids(demo_ledger, None, Filter(), "closed")
+    assert problem_id not in dashboard.problem_ids(demo_ledger, None, Filter(), "open")
+
+
+def test_penalties_per_month_add_up_and_drill_to_their_cases(demo_ledger):
+    campaign, _ = _campaign_and_batch(demo_ledger)
+    for flt in (Filter(), Filter(campaign_id=campaign), _filters(demo_ledger)[3]):
+        board = dashboard.load(demo_ledger, None, flt)
+        assert board.months, "demo cases fall in the campaign's months"
+        assert sum(m.figures.cases for m in board.months) == board.penalties.cases
+        assert sum(m.figures.fine_fen for m in board.months) == board.penalties.fine_fen
+        for month in board.months:
+            assert month.first[:7] == month.last[:7] == month.month
+            core = statistics.penalties(demo_ledger, month.first, month.last, flt)[0]
+            assert month.figures == core
+            for measure in dashboard.CASE_MEASURES:
+                ids = dashboard.case_ids(demo_ledger, month.first, month.last, flt, measure)
+                assert len(ids) == getattr(core, measure), (month.month, measure)
+
+
+def test_months_are_cut_at_the_as_of_date(demo_ledger):
+    got = dashboard.months(demo_ledger, "2024-01-31", "2024-03-10")
+    assert [(m.month, m.first, m.last) for m in got] == [
+        ("2024-01", "2024-01-31", "2024-01-31"), ("2024-02", "2024-02-01", "2024-02-29"),
+        ("2024-03", "2024-03-01", "2024-03-10")]
+
+
+def test_pace_runs_from_nothing_at_the_start_to_all_assigned_at_the_end(demo_ledger):
+    board = dashboard.load(demo_ledger)
+    campaign = board.campaign
+    assert campaign is not None and board.pace
+    assert board.pace[0] == (campaign.starts_on, 0.0)
+    assert board.pace[-1] == (campaign.ends_on, float(board.total.assigned))
+    values = [v for _, v in board.pace]
+    middle = len(values) // 2
+    assert values[middle] == pytest.approx(
+        {d: a for d, a, _ in board.series}[board.pace[middle][0]]
+        * campaign.elapsed(board.pace[middle][0]))
+
+
+def test_target_rate_follows_the_campaign_pace_and_names_the_laggards(demo_ledger):
+    board = dashboard.load(demo_ledger)
+    share = board.campaign.elapsed(board.as_of)
+    assert 0 < share < 1  # the demo campaign runs 80 days back and 20 ahead
+    assert board.target_kind == "pace"
+    assert float(board.target_rate) == pytest.approx(board.campaign.target_rate * share, abs=0.01)
+    lagging = {p.key for p in board.laggards()}
+    for region in board.regions:
+        if region.clearance_rate is not None:
+            assert (region.key in lagging) == (region.clearance_rate < board.target_rate)
+
+
+def test_without_a_campaign_the_target_is_the_average(ledger):
+    board = dashboard.load(ledger)
+    assert board.campaign is None and board.series == [] and board.months == []
+    assert board.target_kind == "average" and board.target_rate is None
+    assert board.laggards() == [] and board.total.clearance_rate is None
+
+
+def test_a_past_date_before_the_campaign_has_no_figures(demo_ledger):
+    board = dashboard.load(demo_ledger, "2001-01-01")
+    assert board.total.assigned == 0 and board.series == [] and board.penalties.cases == 0
+    assert board.campaign is None and board.target_rate is None  # no campaign had begun
+
+
+def test_unknown_measures_are_refused(demo_ledger):
+    with pytest.raises(ValueError):
+        dashboard.problem_ids(demo_ledger, None, Filter(), "everything")
+    with pytest.raises(ValueError):
+        dashboard.case_ids(demo_ledger, "2024-01-01", "2024-02-01", Filter(), "fines")
+
+
+def test_a_query_by_ids_selects_exactly_those_rows(demo_ledger):
+    ids = dashboard.problem_ids(demo_ledger, None, Filter(), "overdue")
+    query = queries.Query(ids=tuple(ids))
+    assert queries.count(demo_ledger, queries.PROBLEMS, query) == len(ids) > 0
+    shown = queries.page(demo_ledger, queries.PROBLEMS, query, 0, len(ids) + 5)
+    assert sorted(row[0] for row in shown) == sorted(ids)
+    assert queries.count(demo_ledger, queries.PROBLEMS, queries.Query(ids=())) == 0
