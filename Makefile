@@ -8,7 +8,7 @@ QT_DEBS := libegl1 libgl1 libxkbcommon0 libfontconfig1 libdbus-1-3 libglib2.0-0 
 	libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 \
 	libxcb-randr0 libxcb-render-util0 libxcb-image0 libxcb-xinerama0 fonts-noto-cjk
 
-.PHONY: run test bench screenshots sysdeps venv clean
+.PHONY: run test bench screenshots gui-bench sysdeps venv clean
 
 run: venv sysdeps
 	$(VENV)/bin/ecoledger
@@ -18,6 +18,14 @@ test: venv sysdeps
 
 bench: venv
 	@for script in tests/bench/*_bench.py; do echo "== $$script"; $(PY) $$script || exit 1; done
+
+# Every page of the desktop app, with demo data, rendered offscreen to docs/screenshots/.
+screenshots: venv sysdeps
+	QT_QPA_PLATFORM=offscreen $(PY) -m gui.screenshots docs/screenshots
+
+# Start-up and million-row browsing times of the desktop app (builds a 1M ledger once).
+gui-bench: venv sysdeps
+	QT_QPA_PLATFORM=offscreen $(PY) tests/bench/gui_bench.py
 
 venv: $(STAMP)
 

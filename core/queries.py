@@ -14,7 +14,6 @@ from typing import Any
 
 from . import search
 from .ledger import Ledger
-from .statistics import region_range
 
 
 @dataclass(frozen=True)
@@ -200,6 +199,8 @@ def _where(view: View, query: Query) -> tuple[str, dict[str, Any]]:
     params: dict[str, Any] = {"today": query.today or dt.date.today().isoformat()}
     active = set(view.filters)
     if query.region_code and "region_code" in active:
+        from .statistics import region_range  # only a region filter needs statistics
+
         params["region_low"], params["region_high"] = region_range(query.region_code)
         parts.append(f"{view.region_column} BETWEEN :region_low AND :region_high")
     for name in ("status", "category", "campaign_id", "batch_id"):

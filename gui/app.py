@@ -13,7 +13,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QDialog
 
-from core import demo, settings as ledger_settings
+from core import settings as ledger_settings
 from core.paths import APP_NAME, data_dir, default_db_path
 
 from . import i18n
@@ -90,6 +90,8 @@ def load_demo(ctx: AppContext) -> None:
 
     from .progress import run_with_progress
 
+    from core import demo
+
     loop = QEventLoop()
     run_with_progress(ctx.db, None, i18n.tr("Loading demo data…"),
                       lambda ledger, report, cancelled: demo.load(ledger, progress=report),
@@ -102,20 +104,30 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--db", default=None, help="ledger file (default: per-user data)")
     args = parser.parse_args(argv)
     app = application()
-    folder = data_dir()
-    i18n.install(app, str(gui_settings(folder).value("language", i18n.DEFAULT_LANGUAGE)))
-    ctx, needs_setup = open_context(default_db_path(args.db), folder)
-    if needs_setup and not first_start(ctx):
-        ctx.db.close()
+    started = start(default_db_path(args.db), data_dir())
+    if started is None:
         return 0
-    from .main_window import MainWindow
-
-    window = MainWindow(ctx)
-    window.show()
+    ctx, _window = started
     try:
         return app.exec()
     finally:
         ctx.db.close()
+
+
+def start(db_path: Path, folder: Path):
+    """Open the ledger and show the main window (after the first-start questions if the
+    ledger is new); None when the user gave up at the first start."""
+    app = application()
+    i18n.install(app, str(gui_settings(folder).value("language", i18n.DEFAULT_LANGUAGE)))
+    ctx, needs_setup = open_context(db_path, folder)
+    if needs_setup and not first_start(ctx):
+        ctx.db.close()
+        return None
+    from .main_window import MainWindow
+
+    window = MainWindow(ctx)
+    window.show()
+    return ctx, window
 
 
 if __name__ == "__main__":

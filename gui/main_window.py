@@ -7,8 +7,6 @@ from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QMainWindow, QP
                                QStackedWidget, QWidget, QVBoxLayout)
 
 from .context import AppContext
-from .forms import FORMS
-from .forms.base import FormDialog
 from .i18n import tr
 from .pages import PAGES, Page
 
@@ -41,8 +39,8 @@ class MainWindow(QMainWindow):
         self.nav.setStyleSheet("QListWidget { font-size: 11pt; } QListWidget::item { padding: 8px; }")
         self.stack = QStackedWidget()
         self.pages: dict[str, Page] = {}
-        for _, page_class in PAGES:
-            self.nav.addItem(page_class.title())
+        for entry in PAGES:
+            self.nav.addItem(entry.title())
         self.nav.currentRowChanged.connect(self.show_page)
         self.drafts = DraftBar(self)
         central = QWidget()
@@ -81,9 +79,9 @@ class MainWindow(QMainWindow):
 
     # -- pages
     def show_page(self, number: int) -> None:
-        key, page_class = PAGES[number]
+        key = PAGES[number].key
         if key not in self.pages:
-            page = page_class(self.ctx)
+            page = PAGES[number].load()(self.ctx)
             page.restore_state(self.ctx.settings)
             self.pages[key] = page
             self.stack.addWidget(page)
@@ -94,7 +92,7 @@ class MainWindow(QMainWindow):
 
     def page(self, key: str) -> Page:
         """The page `key`, shown (and built if need be)."""
-        self.nav.setCurrentRow([k for k, _ in PAGES].index(key))
+        self.nav.setCurrentRow([entry.key for entry in PAGES].index(key))
         return self.pages[key]
 
     # -- drafts
@@ -106,9 +104,10 @@ class MainWindow(QMainWindow):
 
     def restore_drafts(self) -> list:
         """Open every kept draft in its form, with the values typed so far."""
+        from .forms import form_class as find_form
         opened = []
         for key, draft in self.ctx.drafts.pending():
-            form_class = FORMS.get(draft.get("form"))
+            form_class = find_form(draft.get("form", ""))
             self.ctx.drafts.discard(key)
             if form_class is None:
                 continue
@@ -143,19 +142,20 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         else:
             self.resize(QSize(1280, 800))
-        keys = [k for k, _ in PAGES]
+        keys = [entry.key for entry in PAGES]
         last = settings.value("window/page", "problems")
         self.nav.setCurrentRow(keys.index(last) if last in keys else keys.index("problems"))
 
     def save_state(self) -> None:
         settings = self.ctx.settings
         settings.setValue("window/geometry", self.saveGeometry())
-        settings.setValue("window/page", PAGES[max(0, self.nav.currentRow())][0])
+        settings.setValue("window/page", PAGES[max(0, self.nav.currentRow())].key)
         for page in self.pages.values():
             page.save_state(settings)
         settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        from .forms.base import FormDialog
         self.save_state()
         for form in self.findChildren(FormDialog):
             form.close()  # closed, not cancelled: its draft stays for the next start

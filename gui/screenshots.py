@@ -81,7 +81,7 @@ def render(folder: Path) -> None:
         window = MainWindow(ctx)
         window.resize(SIZE)
         window.show()
-        for number, (key, _) in enumerate(PAGES, 1):
+        for number, key in enumerate((entry.key for entry in PAGES), 1):
             window.page(key)
             settle(ctx)
             if key == "problems":

@@ -11,7 +11,7 @@ import threading
 from pathlib import Path
 from typing import Any, Callable
 
-from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 
 from core.changes import Changes
 from core.ledger import Ledger
@@ -77,7 +77,8 @@ class _Worker(QObject):
             if op.cancelled():
                 raise Cancelled()
             if self.ledger is None:
-                self.ledger = Ledger.open(self.path, self.operator)
+                # exclusive: a second window on the same file is refused, not raced
+                self.ledger = Ledger.open(self.path, self.operator, exclusive=True)
             result = op.fn(self.ledger, *self._progress_args(op)) if op.on_progress \
                 else op.fn(self.ledger)
         except BaseException as error:  # noqa: BLE001 - handed to the GUI thread
@@ -120,7 +121,9 @@ class Database(QObject):
         self._worker = _Worker(path, operator)
         self._worker.moveToThread(self._thread)
         self._submit.connect(self._worker.run)
-        self._close.connect(self._worker.close)
+        # Blocking: close() returns once every queued operation has run and the ledger is
+        # closed (quitting the thread's loop alone would drop what is still queued).
+        self._close.connect(self._worker.close, Qt.ConnectionType.BlockingQueuedConnection)
         self._worker.finished.connect(self._finished)
         self._worker.progressed.connect(self._progressed)
         self._thread.start()

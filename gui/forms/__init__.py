@@ -1,8 +1,28 @@
-"""Forms for each record, by name (drafts name the form they came from)."""
+"""Forms for each record, by name (drafts name the form they came from).
+
+Imported on first use: the forms pull in the core's validation, which start-up does not
+need.
+"""
 from __future__ import annotations
 
-from .inspection import InspectionForm
-from .records import BatchForm, CampaignForm, EnterpriseForm, PenaltyForm, ProblemForm
+import importlib
 
-FORMS = {form.form_name: form for form in (
-    EnterpriseForm, ProblemForm, InspectionForm, PenaltyForm, CampaignForm, BatchForm)}
+_MODULES = {
+    "EnterpriseForm": ".records", "ProblemForm": ".records", "PenaltyForm": ".records",
+    "CampaignForm": ".records", "BatchForm": ".records", "InspectionForm": ".inspection",
+}
+_NAMES = {"enterprise": "EnterpriseForm", "problem": "ProblemForm",
+          "inspection": "InspectionForm", "penalty_case": "PenaltyForm",
+          "campaign": "CampaignForm", "batch": "BatchForm"}
+
+
+def __getattr__(name: str):
+    if name not in _MODULES:
+        raise AttributeError(name)
+    return getattr(importlib.import_module(_MODULES[name], __name__), name)
+
+
+def form_class(form_name: str):
+    """The form class a draft names, or None for a name this version does not know."""
+    name = _NAMES.get(form_name)
+    return __getattr__(name) if name else None

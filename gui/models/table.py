@@ -24,6 +24,7 @@ PAGE = 200
 MAX_PAGES = 60
 Index = QModelIndex | QPersistentModelIndex
 
+NUMERIC = frozenset({"fine_fen", "daily_fine_fen", "problems", "batches", "target_rate"})
 OVERDUE_BRUSH = QBrush(QColor("#b3261e"))
 MUTED_BRUSH = QBrush(QColor("#8a8a8a"))
 
@@ -78,6 +79,8 @@ class LedgerTableModel(QAbstractTableModel):
         key = self.columns[index.column()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return self.display(key, row[self._positions[key]])
+        if role == Qt.ItemDataRole.TextAlignmentRole and key in NUMERIC:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ForegroundRole:
             return self._foreground(row)
         if role == Qt.ItemDataRole.UserRole:

@@ -1,22 +1,37 @@
 """The pages of the navigation bar, in order.
 
-Each entry is (key, class); the main window builds a page the first time it is shown.
-Later pages plug in here: the dashboard replaces "overview"; an "import" page (Excel
-ledgers) and a "returns" page (statistical returns) are added as new entries.
+Each entry names its page class by module; the main window imports and builds a page the
+first time it is shown, so start-up pays only for the page it opens on. Later pages plug
+in here: the dashboard has replaced the first "overview" (gui/pages/overview.py, kept as
+the plain summary); an "import" page (Excel ledgers) and a "returns" page (statistical
+returns) are added as new entries.
 """
 from __future__ import annotations
 
-from .base import Page
-from .campaigns import CampaignsPage
-from ..dashboard.page import DashboardPage
-from .problems import ProblemsPage
-from .records import EnterprisesPage, InspectionsPage, PenaltiesPage
+import importlib
+from dataclasses import dataclass
+from typing import Callable
 
-PAGES: list[tuple[str, type[Page]]] = [
-    ("overview", DashboardPage),
-    ("enterprises", EnterprisesPage),
-    ("inspections", InspectionsPage),
-    ("problems", ProblemsPage),
-    ("penalties", PenaltiesPage),
-    ("campaigns", CampaignsPage),
+from ..i18n import tr
+from .base import Page
+
+
+@dataclass(frozen=True)
+class PageEntry:
+    key: str
+    title: Callable[[], str]
+    module: str
+    name: str
+
+    def load(self) -> type[Page]:
+        return getattr(importlib.import_module(self.module, __name__), self.name)
+
+
+PAGES: list[PageEntry] = [
+    PageEntry("overview", lambda: tr("Overview"), "..dashboard.page", "DashboardPage"),
+    PageEntry("enterprises", lambda: tr("Enterprises"), ".records", "EnterprisesPage"),
+    PageEntry("inspections", lambda: tr("Inspections"), ".records", "InspectionsPage"),
+    PageEntry("problems", lambda: tr("Problems"), ".problems", "ProblemsPage"),
+    PageEntry("penalties", lambda: tr("Penalty cases"), ".records", "PenaltiesPage"),
+    PageEntry("campaigns", lambda: tr("Campaigns and batches"), ".campaigns", "CampaignsPage"),
 ]

@@ -29,9 +29,6 @@ class Page(QWidget):
         super().__init__(parent)
         self.ctx = ctx
 
-    @staticmethod
-    def title() -> str:
-        raise NotImplementedError
 
     def new_record(self) -> None:
         """Ctrl+N: start a new record of this page's kind (if it has one)."""
@@ -128,6 +125,7 @@ class BrowserPage(Page):
     view: View
     columns: tuple[str, ...] = ()
     watched: tuple[str, ...] = ()
+    descending = True  # newest first; lists of names read A to Z
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(ctx, parent)
@@ -150,7 +148,7 @@ class BrowserPage(Page):
         self.filters.changed.connect(self.model.set_query)
         self.model.loaded.connect(self._show_count)
         self.model.set_query(replace(self.filters.query(), sort=self.view.default_sort,
-                                     descending=True))
+                                     descending=self.descending))
 
     def _make_table(self) -> QTableView:
         table = QTableView()
@@ -159,7 +157,8 @@ class BrowserPage(Page):
         table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         header = table.horizontalHeader()
         header.setSortIndicator(self.columns.index(self.view.default_sort),
-                                Qt.SortOrder.DescendingOrder)
+                                Qt.SortOrder.DescendingOrder if self.descending
+                                else Qt.SortOrder.AscendingOrder)
         # Clicking a header sorts; unlike setSortingEnabled, nothing sorts on its own.
         header.setSectionsClickable(True)
         header.setSortIndicatorShown(True)

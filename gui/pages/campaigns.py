@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QLabel, QPushButton, QTableView, QVBoxLayout, QWid
 from core.queries import BATCHES, CAMPAIGNS, Query
 
 from .. import labels
-from ..forms import BatchForm, CampaignForm
+from .. import forms
 from ..i18n import tr
 from ..models.table import LedgerTableModel
 from .base import BrowserPage
@@ -20,10 +20,6 @@ class CampaignsPage(BrowserPage):
     columns = ("name", "starts_on", "ends_on", "target_rate", "batches", "problems")
     watched = ("campaign", "batch", "problem")
 
-    @staticmethod
-    def title() -> str:
-        return tr("Campaigns and batches")
-
     def side_panel(self) -> QWidget:
         panel = QWidget()
         self.batch_model = LedgerTableModel(
@@ -34,7 +30,7 @@ class CampaignsPage(BrowserPage):
         self.batches.horizontalHeader().setStretchLastSection(True)
         self.batches.verticalHeader().hide()
         new_batch = QPushButton(tr("New batch…"))
-        new_batch.clicked.connect(lambda: BatchForm(self.ctx, parent=self).open())
+        new_batch.clicked.connect(lambda: forms.BatchForm(self.ctx, parent=self).open())
         layout = QVBoxLayout(panel)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(QLabel(tr("Batches of the selected campaign")))
@@ -58,9 +54,9 @@ class CampaignsPage(BrowserPage):
         self.batch_model.set_query(replace(Query(campaign_id=campaign), sort="number"))
 
     def new_record(self) -> None:
-        CampaignForm(self.ctx, parent=self).open()
+        forms.CampaignForm(self.ctx, parent=self).open()
 
     def open_row(self, number: int) -> None:
         row_id = self.model.row_id(number)
         if row_id:
-            CampaignForm(self.ctx, row_id=row_id, parent=self).open()
+            forms.CampaignForm(self.ctx, row_id=row_id, parent=self).open()

@@ -29,10 +29,6 @@ def rate_text(progress: statistics.Progress) -> str:
 class OverviewPage(Page):
     key = "overview"
 
-    @staticmethod
-    def title() -> str:
-        return tr("Overview")
-
     def __init__(self, ctx, parent: QWidget | None = None):
         super().__init__(ctx, parent)
         self.heading = QLabel()

@@ -5,10 +5,13 @@ from PySide6.QtCore import QUrl, Qt
 from PySide6.QtGui import QDesktopServices, QPixmap
 from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QWidget
 
-from core.attachments import Attachment
+from typing import TYPE_CHECKING
 
 from ..context import AppContext
 from ..i18n import tr
+
+if TYPE_CHECKING:
+    from core.attachments import Attachment
 
 THUMB = 96
 
@@ -20,7 +23,7 @@ class PhotoStrip(QWidget):
         self.grid = QGridLayout(self)
         self.grid.setContentsMargins(0, 0, 0, 0)
 
-    def show_files(self, files: list[Attachment], closed: bool) -> None:
+    def show_files(self, files: list["Attachment"], closed: bool) -> None:
         """Lay out the files; a closed problem shows 'before' and 'after' in two rows."""
         while self.grid.count():
             widget = self.grid.takeAt(0).widget()
@@ -37,7 +40,7 @@ class PhotoStrip(QWidget):
                 self.grid.addWidget(self._tile(attachment), row, column)
         self.setVisible(bool(files) or closed)
 
-    def _tile(self, attachment: Attachment) -> QWidget:
+    def _tile(self, attachment: "Attachment") -> QWidget:
         button = QPushButton()
         button.setFlat(True)
         button.setToolTip(f"{attachment.name} · {attachment.attached_on}")

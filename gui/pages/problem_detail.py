@@ -8,7 +8,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QLabel, QLineEdit, QListWidget,
                                QListWidgetItem, QPushButton, QVBoxLayout, QWidget)
 
-from core import attachments, problems
+from typing import TYPE_CHECKING
+
 from core.changes import Changes
 from core.ledger import Ledger
 
@@ -17,6 +18,9 @@ from ..context import AppContext
 from ..i18n import tr
 from ..widgets import DateEdit
 from .photos import PhotoStrip
+
+if TYPE_CHECKING:
+    from core.attachments import Attachment
 
 
 @dataclass
@@ -29,10 +33,13 @@ class ProblemDetailData:
     measures: list[dict[str, Any]] = field(default_factory=list)
     extensions: list[dict[str, Any]] = field(default_factory=list)
     allowed: tuple[str, ...] = ()
-    files: list[attachments.Attachment] = field(default_factory=list)
+    files: list["Attachment"] = field(default_factory=list)
 
 
 def read_detail(ledger: Ledger, row_id: str) -> ProblemDetailData:
+    """Runs on the worker (which also pays for importing the domain modules, not the GUI)."""
+    from core import attachments, problems
+
     problem = problems.get(ledger, row_id)
     found = ledger.conn.execute("SELECT name FROM enterprise WHERE id = ?",
                                 (problem["enterprise_id"],)).fetchone()
@@ -166,11 +173,13 @@ class ProblemDetail(QWidget):
         self.message.setText(str(error))
 
     def _transition(self, status: str) -> None:
+        from core import problems
         row_id, day, note = self.row_id, self.on_day.text(), self.note.text()
         self._run(lambda ledger: problems.transition(ledger, row_id, status, day or None,
                                                      note or None))
 
     def _add_note(self) -> None:
+        from core import problems
         row_id, day, note = self.row_id, self.on_day.text(), self.note.text()
         self._run(lambda ledger: problems.add_note(ledger, row_id, note, day or None))
 
@@ -182,6 +191,7 @@ class ProblemDetail(QWidget):
         """Copy files into the data directory and link them to this problem."""
         if not paths or self.row_id is None:
             return
+        from core import attachments
         row_id = self.row_id
         phase = "after" if self.data and self.data.problem["status"] in (
             "reported_done", "closed") else "before"

@@ -7,7 +7,6 @@ from PySide6.QtWidgets import QLabel, QWidget
 
 from core.queries import PROBLEMS
 
-from ..forms import ProblemForm
 from ..i18n import tr
 from .base import BrowserPage
 from .problem_detail import ProblemDetail
@@ -19,10 +18,6 @@ class ProblemsPage(BrowserPage):
     columns = ("number", "region", "enterprise", "category", "description", "assigned_on",
                "deadline", "status", "source", "responsible_unit")
     watched = ("problem", "enterprise", "attachment")
-
-    @staticmethod
-    def title() -> str:
-        return tr("Problems")
 
     def side_panel(self) -> QWidget:
         self.detail = ProblemDetail(self.ctx)
@@ -51,9 +46,11 @@ class ProblemsPage(BrowserPage):
         self.model.set_query(replace(self.filters.query(), ids=tuple(ids)))
 
     def new_record(self) -> None:
+        from ..forms import ProblemForm
         ProblemForm(self.ctx, parent=self).open()
 
     def open_row(self, number: int) -> None:
         row_id = self.model.row_id(number)
         if row_id:
+            from ..forms import ProblemForm
             ProblemForm(self.ctx, row_id=row_id, parent=self).open()

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from core.queries import ENTERPRISES, INSPECTIONS, PENALTIES
 
-from ..forms import EnterpriseForm, InspectionForm, PenaltyForm
+from .. import forms
 from ..i18n import tr
 from .base import BrowserPage
 
@@ -13,18 +13,20 @@ class EnterprisesPage(BrowserPage):
     view = ENTERPRISES
     columns = ("name", "credit_code", "region", "industry_code", "permit_number",
                "key_monitored", "address")
+    descending = False
 
-    @staticmethod
-    def title() -> str:
-        return tr("Enterprises")
+    def __init__(self, ctx, parent=None):
+        super().__init__(ctx, parent)
+        self.resize_columns({"name": 260, "credit_code": 170, "region": 80,
+                             "permit_number": 190, "key_monitored": 100})
 
     def new_record(self) -> None:
-        EnterpriseForm(self.ctx, parent=self).open()
+        forms.EnterpriseForm(self.ctx, parent=self).open()
 
     def open_row(self, number: int) -> None:
         row_id = self.model.row_id(number)
         if row_id:
-            EnterpriseForm(self.ctx, row_id=row_id, parent=self).open()
+            forms.EnterpriseForm(self.ctx, row_id=row_id, parent=self).open()
 
 
 class InspectionsPage(BrowserPage):
@@ -34,12 +36,12 @@ class InspectionsPage(BrowserPage):
                "problems", "notes")
     watched = ("inspection", "problem", "enterprise")
 
-    @staticmethod
-    def title() -> str:
-        return tr("Inspections")
+    def __init__(self, ctx, parent=None):
+        super().__init__(ctx, parent)
+        self.resize_columns({"enterprise": 260, "region": 80, "officers": 140})
 
     def new_record(self) -> None:
-        InspectionForm(self.ctx, parent=self).open()
+        forms.InspectionForm(self.ctx, parent=self).open()
 
 
 class PenaltiesPage(BrowserPage):
@@ -49,14 +51,15 @@ class PenaltiesPage(BrowserPage):
                "daily_fine_fen", "measures")
     watched = ("penalty_case", "enterprise")
 
-    @staticmethod
-    def title() -> str:
-        return tr("Penalty cases")
+    def __init__(self, ctx, parent=None):
+        super().__init__(ctx, parent)
+        self.resize_columns({"case_number": 170, "enterprise": 250, "region": 80,
+                             "violation": 200, "fine_fen": 120, "daily_fine_fen": 120})
 
     def new_record(self) -> None:
-        PenaltyForm(self.ctx, parent=self).open()
+        forms.PenaltyForm(self.ctx, parent=self).open()
 
     def open_row(self, number: int) -> None:
         row_id = self.model.row_id(number)
         if row_id:
-            PenaltyForm(self.ctx, row_id=row_id, parent=self).open()
+            forms.PenaltyForm(self.ctx, row_id=row_id, parent=self).open()

@@ -4,6 +4,290 @@
   <context>
     <name>EcoLedger</name>
     <message>
+      <source>{year}/{month}</source>
+      <translation>{year}年{month}月</translation>
+    </message>
+    <message>
+      <source>Month {month}</source>
+      <translation>{month}月</translation>
+    </message>
+    <message>
+      <source>Rectification progress (cumulative)</source>
+      <translation>整改进度（累计）</translation>
+    </message>
+    <message>
+      <source>Zero-clearance rate by county</source>
+      <translation>各县区清零率</translation>
+    </message>
+    <message>
+      <source>Deadline pressure by county</source>
+      <translation>各县区整改时限压力</translation>
+    </message>
+    <message>
+      <source>Problems by category and by source</source>
+      <translation>问题类别与来源分布</translation>
+    </message>
+    <message>
+      <source>Penalty cases and special measures per month</source>
+      <translation>每月行政处罚案件与配套措施</translation>
+    </message>
+    <message>
+      <source>Fines per month (10,000 yuan)</source>
+      <translation>每月罚款金额（万元）</translation>
+    </message>
+    <message>
+      <source>{month}/{day}</source>
+      <translation>{month}月{day}日</translation>
+    </message>
+    <message>
+      <source>{scope}{what}: {count} problem(s)</source>
+      <translation>{scope}{what}：{count} 个问题</translation>
+    </message>
+    <message>
+      <source>Problems (count)</source>
+      <translation>问题数（个）</translation>
+    </message>
+    <message>
+      <source>Date</source>
+      <translation>日期</translation>
+    </message>
+    <message>
+      <source>assigned by {day}</source>
+      <translation>截至{day}交办</translation>
+    </message>
+    <message>
+      <source>closed by {day}</source>
+      <translation>截至{day}销号</translation>
+    </message>
+    <message>
+      <source>Zero-clearance rate (%)</source>
+      <translation>清零率（%）</translation>
+    </message>
+    <message>
+      <source>Overdue</source>
+      <translation>逾期</translation>
+    </message>
+    <message>
+      <source>Due in 10 days or less</source>
+      <translation>10日内到期</translation>
+    </message>
+    <message>
+      <source>Due in 11–20 days</source>
+      <translation>11–20日到期</translation>
+    </message>
+    <message>
+      <source>Due in more than 20 days</source>
+      <translation>20日以上到期</translation>
+    </message>
+    <message>
+      <source>Open problems (count)</source>
+      <translation>未销号问题数（个）</translation>
+    </message>
+    <message>
+      <source>Problems by category</source>
+      <translation>按问题类别</translation>
+    </message>
+    <message>
+      <source>Problems by source</source>
+      <translation>按问题来源</translation>
+    </message>
+    <message>
+      <source>All cases</source>
+      <translation>全部案件</translation>
+    </message>
+    <message>
+      <source>Daily continuous fines</source>
+      <translation>按日连续处罚</translation>
+    </message>
+    <message>
+      <source>Seizure and detention</source>
+      <translation>查封扣押</translation>
+    </message>
+    <message>
+      <source>Production restricted or stopped</source>
+      <translation>限产停产</translation>
+    </message>
+    <message>
+      <source>Transferred for detention</source>
+      <translation>移送行政拘留</translation>
+    </message>
+    <message>
+      <source>Transferred as crimes</source>
+      <translation>移送涉嫌环境污染犯罪</translation>
+    </message>
+    <message>
+      <source>Closed and banned</source>
+      <translation>关停取缔</translation>
+    </message>
+    <message>
+      <source>Cases (count)</source>
+      <translation>案件数（件）</translation>
+    </message>
+    <message>
+      <source>Month decided</source>
+      <translation>决定月份</translation>
+    </message>
+    <message>
+      <source>Amount (10,000 yuan)</source>
+      <translation>金额（万元）</translation>
+    </message>
+    <message>
+      <source>Assigned (cumulative)</source>
+      <translation>累计交办</translation>
+    </message>
+    <message>
+      <source>Closed (cumulative)</source>
+      <translation>累计销号</translation>
+    </message>
+    <message>
+      <source>Pace to zero by the end (序时进度)</source>
+      <translation>序时进度（按期清零）</translation>
+    </message>
+    <message>
+      <source>At or above target</source>
+      <translation>达到或超过目标</translation>
+    </message>
+    <message>
+      <source>Below target</source>
+      <translation>低于目标</translation>
+    </message>
+    <message>
+      <source>Closed</source>
+      <translation>已销号</translation>
+    </message>
+    <message>
+      <source>Not closed</source>
+      <translation>未销号</translation>
+    </message>
+    <message>
+      <source>Assigned (cumulative): {n}</source>
+      <translation>累计交办：{n}</translation>
+    </message>
+    <message>
+      <source>Closed (cumulative): {n}</source>
+      <translation>累计销号：{n}</translation>
+    </message>
+    <message>
+      <source>{county}: rate {rate}% ({closed} closed of {assigned} assigned)</source>
+      <translation>{county}：清零率 {rate}%（交办 {assigned} 个，销号 {closed} 个）</translation>
+    </message>
+    <message>
+      <source>assigned</source>
+      <translation>交办</translation>
+    </message>
+    <message>
+      <source>Fines</source>
+      <translation>罚款</translation>
+    </message>
+    <message>
+      <source>Pace needs: {n}</source>
+      <translation>序时进度应达：{n}</translation>
+    </message>
+    <message>
+      <source>Target to date {rate}%</source>
+      <translation>序时目标 {rate}%</translation>
+    </message>
+    <message>
+      <source>Average {rate}%</source>
+      <translation>平均 {rate}%</translation>
+    </message>
+    <message>
+      <source>{name}: {what} {n} of {assigned} assigned</source>
+      <translation>{name}：{what} {n} 个（交办 {assigned} 个）</translation>
+    </message>
+    <message>
+      <source>{month}: {what} {n}</source>
+      <translation>{month}：{what} {n}</translation>
+    </message>
+    <message>
+      <source>{month}: {what} {amount} (10,000 yuan), {n} case(s)</source>
+      <translation>{month}：{what} {amount} 万元，{n} 件</translation>
+    </message>
+    <message>
+      <source>{county}: {what} {n}</source>
+      <translation>{county}：{what} {n}</translation>
+    </message>
+    <message>
+      <source>{scope}{month} {what}: {count} case(s)</source>
+      <translation>{scope}{month}{what}：{count} 件</translation>
+    </message>
+    <message>
+      <source>Overview</source>
+      <translation>总览</translation>
+    </message>
+    <message>
+      <source>Any campaign</source>
+      <translation>全部专项行动</translation>
+    </message>
+    <message>
+      <source>Any batch</source>
+      <translation>全部批次</translation>
+    </message>
+    <message>
+      <source>All counties</source>
+      <translation>全部县区</translation>
+    </message>
+    <message>
+      <source>Today</source>
+      <translation>今天</translation>
+    </message>
+    <message>
+      <source>Export dashboard…</source>
+      <translation>导出总览…</translation>
+    </message>
+    <message>
+      <source>Export plot…</source>
+      <translation>导出图表…</translation>
+    </message>
+    <message>
+      <source>Export plot</source>
+      <translation>导出图表</translation>
+    </message>
+    <message>
+      <source>PNG image (*.png);;SVG drawing (*.svg)</source>
+      <translation>PNG 图片 (*.png);;SVG 矢量图 (*.svg)</translation>
+    </message>
+    <message>
+      <source>Export dashboard</source>
+      <translation>导出总览</translation>
+    </message>
+    <message>
+      <source>PDF document (*.pdf);;PNG image (*.png)</source>
+      <translation>PDF 文档 (*.pdf);;PNG 图片 (*.png)</translation>
+    </message>
+    <message>
+      <source>As of</source>
+      <translation>截至</translation>
+    </message>
+    <message>
+      <source>Problems assigned</source>
+      <translation>交办问题数</translation>
+    </message>
+    <message>
+      <source>Zero-clearance rate</source>
+      <translation>清零率</translation>
+    </message>
+    <message>
+      <source>Fines (10,000 yuan)</source>
+      <translation>罚款金额（万元）</translation>
+    </message>
+    <message>
+      <source>Dashboard {day}</source>
+      <translation>总览 {day}</translation>
+    </message>
+    <message>
+      <source>As of {day}</source>
+      <translation>截至 {day}</translation>
+    </message>
+    <message>
+      <source>Fines (10,000 yuan), {n} case(s)</source>
+      <translation>罚款金额（万元），{n} 件</translation>
+    </message>
+    <message>
+      <source>{unit}: rectification as of {day}</source>
+      <translation>{unit}：截至 {day} 整改情况</translation>
+    </message>
+    <message>
       <source>Welcome to EcoLedger</source>
       <translation>欢迎使用生态环境整改台账</translation>
     </message>
@@ -248,10 +532,6 @@
       <translation>排污许可证编号</translation>
     </message>
     <message>
-      <source>Date</source>
-      <translation>日期</translation>
-    </message>
-    <message>
       <source>Officers</source>
       <translation>执法人员</translation>
     </message>
@@ -332,8 +612,24 @@
       <translation>上次有 {count} 份未保存的表单，可以恢复。</translation>
     </message>
     <message>
-      <source>All counties</source>
-      <translation>全部县区</translation>
+      <source>Enterprises</source>
+      <translation>排污单位</translation>
+    </message>
+    <message>
+      <source>Inspections</source>
+      <translation>现场检查</translation>
+    </message>
+    <message>
+      <source>Problems</source>
+      <translation>问题台账</translation>
+    </message>
+    <message>
+      <source>Penalty cases</source>
+      <translation>行政处罚</translation>
+    </message>
+    <message>
+      <source>Campaigns and batches</source>
+      <translation>专项行动与批次</translation>
     </message>
     <message>
       <source>Any status</source>
@@ -342,14 +638,6 @@
     <message>
       <source>Any category</source>
       <translation>全部类别</translation>
-    </message>
-    <message>
-      <source>Any campaign</source>
-      <translation>全部专项行动</translation>
-    </message>
-    <message>
-      <source>Any batch</source>
-      <translation>全部批次</translation>
     </message>
     <message>
       <source>Overdue only</source>
@@ -368,10 +656,6 @@
       <translation>共 {count} 条</translation>
     </message>
     <message>
-      <source>Campaigns and batches</source>
-      <translation>专项行动与批次</translation>
-    </message>
-    <message>
       <source>New batch…</source>
       <translation>新建批次…</translation>
     </message>
@@ -380,24 +664,8 @@
       <translation>所选专项行动的交办批次</translation>
     </message>
     <message>
-      <source>Overview</source>
-      <translation>总览</translation>
-    </message>
-    <message>
-      <source>Closed</source>
-      <translation>已销号</translation>
-    </message>
-    <message>
-      <source>Zero-clearance rate</source>
-      <translation>清零率</translation>
-    </message>
-    <message>
       <source>Awaiting check</source>
       <translation>待验收</translation>
-    </message>
-    <message>
-      <source>Overdue</source>
-      <translation>逾期</translation>
     </message>
     <message>
       <source>Due within 10 days</source>
@@ -406,10 +674,6 @@
     <message>
       <source>By county</source>
       <translation>分县区情况</translation>
-    </message>
-    <message>
-      <source>{unit}: rectification as of {day}</source>
-      <translation>{unit}：截至 {day} 整改情况</translation>
     </message>
     <message>
       <source>Before</source>
@@ -480,22 +744,6 @@
     <message>
       <source>→ {status}</source>
       <translation>→ {status}</translation>
-    </message>
-    <message>
-      <source>Problems</source>
-      <translation>问题台账</translation>
-    </message>
-    <message>
-      <source>Enterprises</source>
-      <translation>排污单位</translation>
-    </message>
-    <message>
-      <source>Inspections</source>
-      <translation>现场检查</translation>
-    </message>
-    <message>
-      <source>Penalty cases</source>
-      <translation>行政处罚</translation>
     </message>
     <message>
       <source>Settings</source>

@@ -97,12 +97,12 @@ def test_filters_narrow_the_problems_and_agree_with_the_core(qtbot, ctx, window,
 def test_every_page_opens_and_ctrl_n_starts_a_record_of_its_kind(qtbot, ctx, window, idle):
     from PySide6.QtWidgets import QApplication
     from gui.forms.base import FormDialog
-    for key, page_class in PAGES:
-        page = window.page(key)
+    for entry in PAGES:
+        key, page = entry.key, window.page(entry.key)
         idle()
         window.activateWindow()
         qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
-        assert isinstance(page, page_class)
+        assert isinstance(page, entry.load())
         before = {id(f) for f in window.findChildren(FormDialog) if f.isVisible()}
         qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
         opened = [f for f in window.findChildren(FormDialog)
