@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
-from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QDialog
 
 from core import settings as ledger_settings
@@ -26,12 +26,12 @@ CJK_FONTS = ("Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "å¾®è½
 
 
 def cjk_font(size: float = 10.0) -> QFont:
-    """The first installed Chinese UI face, at `size` points."""
-    families = set(QFontDatabase.families())
-    family = next((name for name in CJK_FONTS if name in families), None)
-    font = QFont(family) if family else QFont()
-    if not family:
-        font.setFamilies(list(CJK_FONTS))
+    """A Chinese UI font at `size` points: the first of CJK_FONTS that is installed.
+
+    Naming the families (rather than listing the installed ones) keeps the font
+    database from being scanned at start-up."""
+    font = QFont()
+    font.setFamilies(list(CJK_FONTS))
     font.setPointSizeF(size)
     return font
 
@@ -48,15 +48,29 @@ def gui_settings(folder: Path) -> QSettings:
     return QSettings(str(folder / "gui.ini"), QSettings.Format.IniFormat)
 
 
-def open_context(db_path: Path, settings_dir: Path) -> tuple[AppContext, bool]:
+def _startup_facts(ledger):
+    """Runs on the worker as the app starts: is the ledger set up, who works on it, and
+    the bureau the pages need."""
+    return (ledger_settings.is_initialised(ledger),
+            ledger_settings.get(ledger, "operator_name"), read_bureau(ledger))
+
+
+def open_context(db_path: Path, settings_dir: Path, while_opening=lambda: None
+                 ) -> tuple[AppContext, bool]:
     """Start the worker on the ledger and read what the window needs; also says whether
-    the ledger still needs its first-start setup."""
+    the ledger still needs its first-start setup. `while_opening` runs on the GUI thread
+    while the worker opens the file (start-up imports the window's modules there)."""
     database = Database(db_path, "")
-    initialised, operator = database.call(lambda ledger: (
-        ledger_settings.is_initialised(ledger), ledger_settings.get(ledger, "operator_name")))
+    facts = database.op(_startup_facts).success(lambda _: None).failure(lambda _: None).run()
+    while_opening()
+    if not facts.done.wait(60):
+        raise TimeoutError("the database worker did not answer")
+    if facts.error is not None:
+        database.close()
+        raise facts.error
+    initialised, operator, bureau = facts.result
     if operator:
         database.set_operator(operator)
-    bureau = database.call(read_bureau)
     ctx = AppContext(database, gui_settings(settings_dir), db_path.parent, bureau,
                      operator or "")
     return ctx, not initialised
@@ -119,7 +133,13 @@ def start(db_path: Path, folder: Path):
     ledger is new); None when the user gave up at the first start."""
     app = application()
     i18n.install(app, str(gui_settings(folder).value("language", i18n.DEFAULT_LANGUAGE)))
-    ctx, needs_setup = open_context(db_path, folder)
+    def import_window() -> None:
+        from . import main_window  # noqa: F401 - imported while the ledger opens
+        from .pages import PAGES
+        key = gui_settings(folder).value("window/page", "problems")
+        next((entry for entry in PAGES if entry.key == key), PAGES[0]).load()
+
+    ctx, needs_setup = open_context(db_path, folder, import_window)
     if needs_setup and not first_start(ctx):
         ctx.db.close()
         return None
