@@ -26,7 +26,7 @@ COLOURS = {"assigned": "#1f77b4", "closed": "#2e7d32", "pace": "#ef6c00",
            "due_10": "#ef6c00", "due_20": "#f9a825", "due_later": "#90a4ae",
            "open": "#ef9a9a", "cases": "#1565c0", "daily_fine": "#6a1b9a",
            "seizure": "#ad1457", "restriction": "#ef6c00", "detention": "#5d4037",
-           "crime_transfer": "#c62828", "closure": "#546e7a", "fine": "#1565c0",
+           "crime_transfer": "#c62828", "closure": "#546e7a", "fine_fen": "#1565c0",
            "daily_fine_fen": "#6a1b9a"}
 BAR = 0.62  # thickness of a bar, in category units
 
@@ -117,6 +117,7 @@ class Chart(pg.GraphicsLayoutWidget):
         self.hits: list[Hit] = []
         self.plots: list[pg.PlotItem] = []
         self.legends: dict[int, pg.LegendItem] = {}
+        self._series: dict[tuple[int, str], pg.BarGraphItem] = {}
         self.scene().sigMouseMoved.connect(self._hover)
         self.scene().sigMouseClicked.connect(self._click)
 
@@ -185,21 +186,32 @@ class Chart(pg.GraphicsLayoutWidget):
             event.accept()
             self.drilled.emit(hit.drill)
 
-    # -- drawing helpers
-    def hbars(self, plot: pg.PlotItem, names: list[str], left: list[float],
-              widths: list[float], colour, name: str | None = None) -> pg.BarGraphItem:
-        """Horizontal bars, the first name at the top."""
-        n = len(names)
-        y = np.array([n - 1 - i for i in range(n)], dtype=float)
-        brushes = [pg.mkBrush(c) for c in colour] if isinstance(colour, list) else None
-        bars = pg.BarGraphItem(x0=np.array(left, dtype=float), y=y, height=BAR,
-                               width=np.array(widths, dtype=float), name=name,
-                               brush=None if brushes else pg.mkBrush(colour),
-                               brushes=brushes, pen=pg.mkPen(None))
-        plot.addItem(bars)
-        if name:
-            self.legend(plot).addItem(bars, name)
-        return bars
+    # -- drawing helpers: series are made once and given new data on each refresh
+    def series(self, plot: pg.PlotItem, key: str, colour: str, label: str | None = None,
+               horizontal: bool = True, width: float = BAR) -> pg.BarGraphItem:
+        """The bar series `key` of `plot`, made (and put in the legend) on first use."""
+        found = self._series.get((id(plot), key))
+        if found is None:
+            empty = np.zeros(0)
+            shape = (dict(x0=empty, y=empty, height=BAR, width=empty) if horizontal
+                     else dict(x=empty, height=empty, width=width))
+            found = pg.BarGraphItem(brush=pg.mkBrush(colour), pen=pg.mkPen(None), **shape)
+            plot.addItem(found)
+            if label:
+                self.legend(plot).addItem(found, label)
+            self._series[(id(plot), key)] = found
+        return found
+
+    def hbars(self, plot: pg.PlotItem, key: str, left: list[float], widths: list[float]) -> None:
+        """Give the horizontal series `key` its bars, the first at the top."""
+        n = len(widths)
+        self._series[(id(plot), key)].setOpts(
+            x0=np.array(left, dtype=float), y=np.arange(n - 1, -1, -1, dtype=float),
+            height=BAR, width=np.array(widths, dtype=float))
+
+    def vbars(self, plot: pg.PlotItem, key: str, x, heights: list[float]) -> None:
+        self._series[(id(plot), key)].setOpts(x=np.asarray(x, dtype=float),
+                                               height=np.array(heights, dtype=float))
 
     def name_ticks(self, plot: pg.PlotItem, names: list[str]) -> None:
         n = len(names)
@@ -207,10 +219,8 @@ class Chart(pg.GraphicsLayoutWidget):
         plot.setYRange(-0.7, max(n, 1) - 0.3, padding=0)
 
     def reset(self) -> None:
-        """Forget what was drawn (GraphicsLayoutWidget.clear would remove the plots)."""
+        """Forget the hits of the last drawing (the series stay and get new data)."""
         self.hits = []
-        for plot in self.plots:
-            plot.clear()
 
 
 def drill_caption(flt_caption: str, what: str, count: int) -> str:
@@ -300,10 +310,14 @@ class RateChart(Chart):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.plot = self.add_plot(self.title(), "", tr("Zero-clearance rate (%)"))
-        self.plot.setXRange(0, 105, padding=0)
-        self.target = pg.InfiniteLine(angle=90, movable=False,
-                                      pen=pg.mkPen(COLOURS["pace"], width=2,
-                                                   style=Qt.PenStyle.DashLine))
+        self.plot.setXRange(0, 108, padding=0)
+        self.series(self.plot, "on_pace", COLOURS["on_pace"], tr("At or above target"))
+        self.series(self.plot, "laggard", COLOURS["laggard"], tr("Below target"))
+        pen = pg.mkPen(COLOURS["pace"], width=2, style=Qt.PenStyle.DashLine)
+        self.target = pg.InfiniteLine(angle=90, movable=False, pen=pen)
+        self.plot.addItem(self.target)
+        self.target_sample = pg.PlotDataItem(pen=pen)
+        self.legend(self.plot, columns=3).addItem(self.target_sample, tr("Target"))
         self.labels: list[pg.TextItem] = []
 
     def title(self) -> str:
@@ -313,39 +327,42 @@ class RateChart(Chart):
         self.reset()
         rated = sorted((p for p in board.regions if p.assigned),
                        key=lambda p: (-p.clearance_rate, p.key or ""))
-        names = [p.name for p in rated]
-        laggards = {id(p) for p in board.laggards()}
-        target = board.target_rate
-        legend = self.legend(self.plot, columns=3)
-        legend.clear()
+        lagging = {p.key for p in board.laggards()}
         rates = [float(p.clearance_rate) for p in rated]
-        for lagging, text in ((False, tr("At or above target")), (True, tr("Below target"))):
-            chosen = [i for i, p in enumerate(rated) if (id(p) in laggards) == lagging]
-            widths = [rates[i] if i in chosen else 0.0 for i in range(len(rated))]
-            if chosen:
-                self.hbars(self.plot, names, [0.0] * len(rated), widths,
-                           COLOURS["laggard" if lagging else "on_pace"], text)
-        self.name_ticks(self.plot, names)
+        for key, wanted in (("on_pace", False), ("laggard", True)):
+            self.hbars(self.plot, key, [0.0] * len(rated),
+                       [r if (p.key in lagging) == wanted else 0.0 for p, r in zip(rated, rates)])
+        self.name_ticks(self.plot, [p.name for p in rated])
+        self._rate_labels(rated)
         for i, p in enumerate(rated):
             y = len(rated) - 1 - i
-            label = pg.TextItem(f"{p.clearance_rate}%", color="#333", anchor=(0, 0.5))
-            label.setFont(plot_font(8))
-            label.setPos(float(p.clearance_rate) + 0.5, y)
-            self.plot.addItem(label)
             text = tr("{county}: rate {rate}% ({closed} closed of {assigned} assigned)").format(
                 county=p.name, rate=p.clearance_rate, closed=number(p.closed),
                 assigned=number(p.assigned))
-            drill = Drill(drill_caption(scope + p.name, tr("assigned"), p.assigned),
+            drill = Drill(drill_caption(f"{scope}{p.name} ", tr("assigned"), p.assigned),
                           p.assigned, _narrow(board.flt, region_code=p.key), board.as_of,
                           "assigned")
-            self.hits.append(Hit(self.plot, 0, float(p.clearance_rate), y - BAR / 2,
-                                 y + BAR / 2, text, drill, float(p.clearance_rate)))
+            self.hits.append(Hit(self.plot, 0, rates[i], y - BAR / 2, y + BAR / 2, text, drill,
+                                 rates[i]))
+        target = board.target_rate
+        self.target.setVisible(target is not None)
         if target is not None:
             self.target.setPos(float(target))
-            self.plot.addItem(self.target)
             caption = (tr("Target to date {rate}%") if board.target_kind == "pace"
                        else tr("Average {rate}%")).format(rate=target)
-            legend.addItem(pg.PlotDataItem(pen=self.target.pen), caption)
+            self.legend(self.plot).getLabel(self.target_sample).setText(caption)
+
+    def _rate_labels(self, rated: list[Progress]) -> None:
+        while len(self.labels) < len(rated):
+            label = pg.TextItem("", color="#333", anchor=(0, 0.5))
+            label.setFont(plot_font(8))
+            self.plot.addItem(label)
+            self.labels.append(label)
+        for i, label in enumerate(self.labels):
+            label.setVisible(i < len(rated))
+            if i < len(rated):
+                label.setText(f"{rated[i].clearance_rate}%")
+                label.setPos(float(rated[i].clearance_rate) + 0.5, len(rated) - 1 - i)
 
 
 def _narrow(flt: Filter, **changes) -> Filter:
@@ -365,33 +382,33 @@ class DeadlineChart(Chart):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.plot = self.add_plot(self.title(), "", tr("Open problems (count)"))
+        self.legend(self.plot, columns=4)
+        for measure, label in bucket_labels():
+            self.series(self.plot, measure, COLOURS[measure], label)
 
     def title(self) -> str:
         return tr("Deadline pressure by county")
 
     def show_board(self, board: dashboard.Dashboard, scope: str) -> None:
         self.reset()
-        legend = self.legend(self.plot, columns=4)
-        legend.clear()
         regions = sorted((p for p in board.regions if p.open),
                          key=lambda p: (-p.overdue, -p.due_10, p.key or ""))
-        names = [p.name for p in regions]
         left = [0.0] * len(regions)
         for measure, label in bucket_labels():
             values = [float(getattr(p, measure)) for p in regions]
-            self.hbars(self.plot, names, left, values, COLOURS[measure], label)
+            self.hbars(self.plot, measure, left, values)
             for i, p in enumerate(regions):
                 count = getattr(p, measure)
                 if count:
                     y = len(regions) - 1 - i
                     text = tr("{county}: {what} {n}").format(county=p.name, what=label,
                                                              n=number(count))
-                    drill = Drill(drill_caption(scope + p.name, label, count), count,
+                    drill = Drill(drill_caption(f"{scope}{p.name} ", label, count), count,
                                   _narrow(board.flt, region_code=p.key), board.as_of, measure)
                     self.hits.append(Hit(self.plot, left[i], left[i] + count, y - BAR / 2,
                                          y + BAR / 2, text, drill, count))
             left = [a + b for a, b in zip(left, values)]
-        self.name_ticks(self.plot, names)
+        self.name_ticks(self.plot, [p.name for p in regions])
         self.plot.setXRange(0, max(left + [1]) * 1.05, padding=0)
 
 
@@ -402,33 +419,32 @@ class GroupsChart(Chart):
         super().__init__(parent)
         self.by_category = self.add_plot(tr("Problems by category"), "", tr("Problems (count)"), 0)
         self.by_source = self.add_plot(tr("Problems by source"), "", tr("Problems (count)"), 1)
+        for plot in (self.by_category, self.by_source):
+            self.legend(plot, columns=2)
+            self.series(plot, "closed", COLOURS["closed"], tr("Closed"))
+            self.series(plot, "open", COLOURS["open"], tr("Not closed"))
 
     def title(self) -> str:
         return tr("Problems by category and by source")
 
     def show_board(self, board: dashboard.Dashboard, scope: str) -> None:
         self.reset()
-        for plot, rows, group, prefix in ((self.by_category, board.categories, "category",
-                                           "category."),
-                                          (self.by_source, board.sources, "source", "source.")):
-            self._draw(plot, board, scope, sorted(rows, key=lambda p: -p.assigned), group,
-                       prefix)
+        for plot, rows, group in ((self.by_category, board.categories, "category"),
+                                  (self.by_source, board.sources, "source")):
+            self._draw(plot, board, scope, sorted(rows, key=lambda p: -p.assigned), group)
 
-    def _draw(self, plot, board, scope: str, rows: list[Progress], group: str,
-              prefix: str) -> None:
-        legend = self.legend(plot, columns=2)
-        legend.clear()
-        names = [messages.label(prefix + (p.key or "")) for p in rows]
+    def _draw(self, plot, board, scope: str, rows: list[Progress], group: str) -> None:
+        names = [messages.label(f"{group}.{p.key}") for p in rows]
         left = [0.0] * len(rows)
         for measure, text in (("closed", tr("Closed")), ("open", tr("Not closed"))):
             values = [float(getattr(p, measure)) for p in rows]
-            self.hbars(plot, names, left, values, COLOURS[measure], text)
+            self.hbars(plot, measure, left, values)
             for i, p in enumerate(rows):
                 count = getattr(p, measure)
                 y = len(rows) - 1 - i
                 tip = tr("{name}: {what} {n} of {assigned} assigned").format(
                     name=names[i], what=text, n=number(count), assigned=number(p.assigned))
-                drill = Drill(drill_caption(scope + names[i], text, count), count,
+                drill = Drill(drill_caption(f"{scope}{names[i]} ", text, count), count,
                               _narrow(board.flt, **{group: p.key}), board.as_of, measure)
                 if count:
                     self.hits.append(Hit(plot, left[i], left[i] + count, y - BAR / 2,
@@ -453,27 +469,24 @@ class PenaltyChart(Chart):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.plot = self.add_plot(self.title(), tr("Cases (count)"), tr("Month decided"))
+        self.legend(self.plot, columns=4)
+        self.width = 0.8 / len(case_labels())
+        for measure, label in case_labels():
+            self.series(self.plot, measure, COLOURS[measure], label, horizontal=False,
+                        width=self.width * 0.92)
 
     def title(self) -> str:
         return tr("Penalty cases and special measures per month")
 
     def show_board(self, board: dashboard.Dashboard, scope: str) -> None:
         self.reset()
-        legend = self.legend(self.plot, columns=4)
-        legend.clear()
-        months = board.months
-        labels = case_labels()
-        width = 0.8 / len(labels)
+        months, width = board.months, self.width
         top = 1
-        for k, (measure, label) in enumerate(labels):
+        for k, (measure, label) in enumerate(case_labels()):
             x = np.arange(len(months), dtype=float) - 0.4 + width * (k + 0.5)
             heights = [getattr(m.figures, measure) for m in months]
             top = max([top] + heights)
-            bars = pg.BarGraphItem(x=x, height=np.array(heights, dtype=float),
-                                   width=width * 0.92, brush=pg.mkBrush(COLOURS[measure]),
-                                   pen=pg.mkPen(None))
-            self.plot.addItem(bars)
-            legend.addItem(bars, label)
+            self.vbars(self.plot, measure, x, heights)
             for i, month in enumerate(months):
                 count = heights[i]
                 if not count:
@@ -486,7 +499,7 @@ class PenaltyChart(Chart):
                 self.hits.append(Hit(self.plot, x[i] - width / 2, x[i] + width / 2, 0, count,
                                      text, drill, count))
         _month_ticks(self.plot, months)
-        self.plot.setYRange(0, top * 1.35, padding=0)
+        self.plot.setYRange(0, top * 1.1, padding=0)
 
 
 def _month_ticks(plot, months: list[dashboard.Month]) -> None:
@@ -502,41 +515,41 @@ class FinesChart(Chart):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.plot = self.add_plot(self.title(), tr("Amount (10,000 yuan)"), tr("Month decided"))
+        self.legend(self.plot, columns=2)
+        for key, label in self._kinds():
+            self.series(self.plot, key, COLOURS[key], label, horizontal=False, width=0.36)
+
+    @staticmethod
+    def _kinds() -> tuple[tuple[str, str], ...]:
+        return (("fine_fen", tr("Fines")), ("daily_fine_fen", tr("Daily continuous fines")))
 
     def title(self) -> str:
         return tr("Fines per month (10,000 yuan)")
 
     def show_board(self, board: dashboard.Dashboard, scope: str) -> None:
         self.reset()
-        legend = self.legend(self.plot, columns=2)
-        legend.clear()
         months = board.months
         top = 1.0
-        for k, (field_, label) in enumerate((("fine_fen", tr("Fines")),
-                                             ("daily_fine_fen", tr("Daily continuous fines")))):
+        for k, (key, label) in enumerate(self._kinds()):
             x = np.arange(len(months), dtype=float) - 0.2 + 0.4 * k
-            amounts = [fen_to_wan(getattr(m.figures, field_)) for m in months]
+            amounts = [fen_to_wan(getattr(m.figures, key)) for m in months]
             top = max([top] + [float(a) for a in amounts])
-            colour = COLOURS["fine" if k == 0 else "daily_fine_fen"]
-            bars = pg.BarGraphItem(x=x, height=np.array([float(a) for a in amounts]),
-                                   width=0.36, brush=pg.mkBrush(colour), pen=pg.mkPen(None))
-            self.plot.addItem(bars)
-            legend.addItem(bars, label)
+            self.vbars(self.plot, key, x, [float(a) for a in amounts])
+            measure = "cases" if k == 0 else "daily_fine"
             for i, month in enumerate(months):
-                cases = month.figures.cases if k == 0 else month.figures.daily_fine
+                cases = getattr(month.figures, measure)
                 if not amounts[i]:
                     continue
                 when = month_label(month.month, True)
                 text = tr("{month}: {what} {amount} (10,000 yuan), {n} case(s)").format(
                     month=when, what=label, amount=amounts[i], n=number(cases))
-                measure = "cases" if k == 0 else "daily_fine"
                 drill = Drill(tr("{scope}{month} {what}: {count} case(s)").format(
                     scope=scope, month=when, what=label, count=number(cases)), cases,
                     board.flt, month.last, measure, "penalties", month.first)
                 self.hits.append(Hit(self.plot, x[i] - 0.18, x[i] + 0.18, 0, float(amounts[i]),
                                      text, drill, float(amounts[i])))
         _month_ticks(self.plot, months)
-        self.plot.setYRange(0, top * 1.3, padding=0)
+        self.plot.setYRange(0, top * 1.1, padding=0)
 
 
 CHARTS = (ProgressChart, RateChart, DeadlineChart, GroupsChart, PenaltyChart, FinesChart)

@@ -59,8 +59,10 @@ class DashboardPage(Page):
 
         self.board: dashboard.Dashboard | None = None
         self.stale = True
+        self.drawn = False  # every plot shows the latest figures asked for
         self.timings: dict[str, float] = {}
         self._generation = 0
+        self._filling = False
         self._asked = 0.0
         self._debounce = QTimer(self, singleShot=True, interval=150)
         self._debounce.timeout.connect(self.refresh)
@@ -142,12 +144,21 @@ class DashboardPage(Page):
         return box
 
     def fill_lists(self) -> None:
-        bureau = self.ctx.bureau
-        self.campaign.set_items(bureau.campaigns, tr("Any campaign"))
+        """Offer the bureau's campaigns, batches and counties (keeping the choices made)."""
+        self._filling = True
+        try:
+            bureau = self.ctx.bureau
+            self.campaign.set_items(bureau.campaigns, tr("Any campaign"))
+            self.region.set_items([(r.code, r.name) for r in bureau.counties],
+                                  tr("All counties"))
+            self._fill_batches()
+        finally:
+            self._filling = False
+
+    def _fill_batches(self) -> None:
         campaign = self.campaign.code()
-        self.batch.set_items([(b[0], b[1]) for b in bureau.batches
+        self.batch.set_items([(b[0], b[1]) for b in self.ctx.bureau.batches
                               if campaign is None or b[2] == campaign], tr("Any batch"))
-        self.region.set_items([(r.code, r.name) for r in bureau.counties], tr("All counties"))
 
     # -- filters and refreshing
     def selection(self) -> tuple[str | None, Filter]:
@@ -159,22 +170,26 @@ class DashboardPage(Page):
     def set_selection(self, as_of: str | None = None, campaign_id: str | None = None,
                       batch_id: str | None = None, region_code: str | None = None) -> None:
         """Choose the filters (as the user would) and refresh once."""
-        for combo in (self.campaign, self.batch, self.region):
-            combo.blockSignals(True)
-        self.campaign.set_code(campaign_id)
-        self.fill_lists()
-        self.batch.set_code(batch_id)
-        self.region.set_code(region_code)
-        for combo in (self.campaign, self.batch, self.region):
-            combo.blockSignals(False)
-        self.as_of.setText(as_of or "")
+        self._filling = True
+        try:
+            self.campaign.set_code(campaign_id)
+            self._fill_batches()
+            self.batch.set_code(batch_id)
+            self.region.set_code(region_code)
+            self.as_of.setText(as_of or "")
+        finally:
+            self._filling = False
         self.refresh()
 
     def _filters_changed(self, *_: object) -> None:
+        if self._filling:
+            return
         if self.sender() is self.campaign:
-            self.batch.blockSignals(True)
-            self.fill_lists()
-            self.batch.blockSignals(False)
+            self._filling = True
+            try:
+                self._fill_batches()
+            finally:
+                self._filling = False
         self._debounce.start()
 
     def _on_changes(self, changes: Changes) -> None:
@@ -193,6 +208,7 @@ class DashboardPage(Page):
     def refresh(self) -> None:
         """Read the figures on the worker; the newest answer is drawn."""
         self.stale = False
+        self.drawn = False
         self._debounce.stop()
         self._generation += 1
         generation = self._generation
@@ -204,10 +220,25 @@ class DashboardPage(Page):
     def _arrived(self, generation: int, board: dashboard.Dashboard) -> None:
         if generation != self._generation:
             return
-        arrived = time.perf_counter()
-        self.show_board(board)
-        done = time.perf_counter()
-        self.timings = {"total": done - self._asked, "draw": done - arrived}
+        self.timings = {"slice": 0.0}
+        self._draw_step(generation, board, -1)
+
+    def _draw_step(self, generation: int, board: dashboard.Dashboard, number: int) -> None:
+        """Draw the key figures (number -1) or one plot, then yield to the event loop, so
+        a refresh never holds the GUI thread for more than one plot's drawing."""
+        if generation != self._generation:
+            return  # a newer refresh has begun drawing
+        started = time.perf_counter()
+        if number < 0:
+            self.show_figures(board)
+        else:
+            self.charts[number].show_board(board, self.scope(board))
+        self.timings["slice"] = max(self.timings["slice"], time.perf_counter() - started)
+        if number + 1 < len(self.charts):
+            QTimer.singleShot(0, lambda: self._draw_step(generation, board, number + 1))
+            return
+        self.timings["total"] = time.perf_counter() - self._asked
+        self.drawn = True
         self.shown.emit()
 
     # -- drawing
@@ -219,7 +250,8 @@ class DashboardPage(Page):
                 names.append(combo.currentText())
         return " ".join(names) + " "
 
-    def show_board(self, board: dashboard.Dashboard) -> None:
+    def show_figures(self, board: dashboard.Dashboard) -> None:
+        """The heading and the key figures."""
         self.board = board
         total = board.total
         self.heading.setText(tr("{unit}: rectification as of {day}").format(
@@ -234,9 +266,6 @@ class DashboardPage(Page):
             self.tiles[key].figure.setText(text)
         self.tiles["fines"].caption.setText(
             tr("Fines (10,000 yuan), {n} case(s)").format(n=f"{board.penalties.cases:,}"))
-        scope = self.scope(board)
-        for chart in self.charts:
-            chart.show_board(board, scope)
 
     # -- drill-down
     def drill(self, drill) -> None:

@@ -1,0 +1,202 @@
+"""The Overview page: plotted numbers equal the core, clicks open the rows behind them,
+exports keep Chinese text, and the page follows the data."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QImage
+
+from core import dashboard, dates, problems, statistics
+from core.money import fen_to_wan
+from core.statistics import Filter
+
+
+def _core(ctx, as_of=None, flt=Filter()):
+    return ctx.db.call(lambda ledger: dashboard.load(ledger, as_of, flt))
+
+
+def _charts(page):
+    return {type(chart).__name__: chart for chart in page.charts}
+
+
+def _assert_plots_equal_core(page, core: dashboard.Dashboard) -> None:
+    charts = _charts(page)
+    assert page.tiles["assigned"].figure.text() == f"{core.total.assigned:,}"
+    assert page.tiles["closed"].figure.text() == f"{core.total.closed:,}"
+    assert page.tiles["overdue"].figure.text() == f"{core.total.overdue:,}"
+    rate = core.total.clearance_rate
+    assert page.tiles["rate"].figure.text() == ("—" if rate is None else f"{rate}%")
+    assert page.tiles["fines"].figure.text() == f"{fen_to_wan(core.penalties.fine_fen):,}"
+    progress = charts["ProgressChart"]
+    x, assigned = progress.curves["assigned"].getOriginalDataset()
+    _, closed = progress.curves["closed"].getOriginalDataset()
+    assert list(assigned) == [a for _, a, _ in core.series]
+    assert list(closed) == [c for _, _, c in core.series]
+    rates = {h.drill.flt.region_code: h.value for h in charts["RateChart"].hits}
+    assert rates == {p.key: float(p.clearance_rate) for p in core.regions if p.assigned}
+    buckets = {(h.drill.flt.region_code, h.drill.measure): h.value
+               for h in charts["DeadlineChart"].hits}
+    assert buckets == {(p.key, m): getattr(p, m) for p in core.regions
+                       for m in statistics.BUCKETS if getattr(p, m)}
+    groups = {(h.drill.flt.category or h.drill.flt.source, h.drill.measure): h.value
+              for h in charts["GroupsChart"].hits}
+    assert groups == {(p.key, m): getattr(p, m) for p in core.categories + core.sources
+                      for m in ("closed", "open") if getattr(p, m)}
+    cases = {(h.drill.first, h.drill.measure): h.value for h in charts["PenaltyChart"].hits}
+    assert cases == {(m.first, k): getattr(m.figures, k) for m in core.months
+                     for k in dashboard.CASE_MEASURES if getattr(m.figures, k)}
+    fines = [h.value for h in charts["FinesChart"].hits if h.drill.measure == "cases"]
+    assert fines == [float(fen_to_wan(m.figures.fine_fen)) for m in core.months
+                     if m.figures.fine_fen]
+
+
+def test_every_plotted_number_equals_the_core_figure(board, ctx):
+    _assert_plots_equal_core(board, _core(ctx))
+
+
+def test_filters_and_as_of_date_apply_to_every_plot(board, ctx, idle, qtbot):
+    campaign_id, batch_id = ctx.bureau.batches[1][2], ctx.bureau.batches[1][0]
+    county = ctx.bureau.counties[0].code
+    past = (dates.today() - dt.timedelta(days=25)).isoformat()
+    for as_of, flt in ((past, Filter()), (None, Filter(campaign_id=campaign_id)),
+                       (past, Filter(campaign_id=campaign_id, batch_id=batch_id)),
+                       (None, Filter(region_code=county))):
+        board.set_selection(as_of, flt.campaign_id, flt.batch_id, flt.region_code)
+        idle()
+        qtbot.waitUntil(lambda: board.drawn)
+        assert board.selection() == (as_of, flt)
+        _assert_plots_equal_core(board, _core(ctx, as_of, flt))
+
+
+def _click(qtbot, chart, hit) -> None:
+    point = chart.mapFromScene(chart.scene_point(hit))
+    qtbot.mouseClick(chart.viewport(), Qt.MouseButton.LeftButton, pos=point)
+
+
+def _shown_rows(page, idle) -> int:
+    idle()
+    return page.model.rowCount()
+
+
+def test_clicking_a_deadline_bar_opens_exactly_its_problems(board, window, qtbot, idle):
+    chart = _charts(board)["DeadlineChart"]
+    hit = max((h for h in chart.hits if h.drill.measure == "overdue"), key=lambda h: h.value)
+    _click(qtbot, chart, hit)
+    problems_page = window.pages["problems"]
+    qtbot.waitUntil(lambda: window.current_page() is problems_page)
+    assert _shown_rows(problems_page, idle) == hit.value > 0
+    assert problems_page.selection.isVisible()
+    assert f"{hit.value:,}" in problems_page.selection.text()
+    codes = {problems_page.model.value(n, "region") for n in range(hit.value)}
+    region = next(p.name for p in board.board.regions if p.key == hit.drill.flt.region_code)
+    assert codes == {region}
+    # every row shown is overdue as the ledger sees it today
+    statuses = {problems_page.model.value(n, "status") for n in range(hit.value)}
+    assert "closed" not in statuses
+    problems_page.filters.region.set_code(None)  # a filter change leaves the drill-down
+    idle()
+    assert not problems_page.selection.isVisible()
+    assert problems_page.model.rowCount() > hit.value
+
+
+def test_clicking_a_rate_bar_and_a_category_opens_their_problems(board, window, qtbot, idle):
+    for name, pick in (("RateChart", lambda hits: hits[-1]),
+                       ("GroupsChart", lambda hits: hits[len(hits) // 2])):
+        window.page("overview")
+        chart = _charts(board)[name]
+        hit = pick(chart.hits)
+        _click(qtbot, chart, hit)
+        page = window.pages["problems"]
+        qtbot.waitUntil(lambda: window.current_page() is page)
+        assert _shown_rows(page, idle) == hit.drill.count, name
+        if name == "RateChart":
+            region = next(p for p in board.board.regions if p.key == hit.drill.flt.region_code)
+            assert hit.drill.count == region.assigned
+            assert f"{region.clearance_rate}%" in hit.text
+
+
+def test_clicking_a_point_of_a_past_day_opens_the_problems_closed_by_then(board, window, qtbot,
+                                                                          idle):
+    chart = _charts(board)["ProgressChart"]
+    index = len(board.board.series) // 2
+    day, assigned, closed = board.board.series[index]
+    x, y = chart.point(index, "closed")
+    hit = chart.hit_at(chart.plot.vb.mapViewToScene(QPointF(x, y)))
+    assert hit.drill.measure == "closed" and hit.drill.as_of == day and hit.drill.count == closed
+    assert f"{closed:,}" in hit.text and f"{assigned:,}" in hit.text
+    _click(qtbot, chart, hit)
+    page = window.pages["problems"]
+    qtbot.waitUntil(lambda: window.current_page() is page)
+    assert _shown_rows(page, idle) == closed > 0
+
+
+@pytest.mark.parametrize("chart_name, measure", [("PenaltyChart", "seizure"),
+                                                 ("PenaltyChart", "cases"),
+                                                 ("FinesChart", "cases")])
+def test_clicking_a_penalty_bar_opens_exactly_its_cases(board, window, qtbot, idle, chart_name,
+                                                        measure):
+    chart = _charts(board)[chart_name]
+    hit = next(h for h in chart.hits if h.drill.measure == measure)
+    _click(qtbot, chart, hit)
+    qtbot.waitUntil(lambda: window.current_page().key == "penalties")
+    page = window.pages["penalties"]
+    month = next(m for m in board.board.months if m.first == hit.drill.first)
+    assert _shown_rows(page, idle) == getattr(month.figures, measure) == hit.drill.count > 0
+    assert page.filters.date_from.text() == month.first
+    assert page.filters.date_to.text() == month.last
+
+
+def test_hovering_shows_the_exact_figure(board):
+    chart = _charts(board)["DeadlineChart"]
+    hit = chart.hits[0]
+    found = chart.hit_at(chart.scene_point(hit))
+    assert found == hit and f"{hit.value:,}" in found.text and "逾期" in found.text
+    fines = _charts(board)["FinesChart"].hits[0]
+    assert str(fen_to_wan(board.board.months[0].figures.fine_fen)) in fines.text
+
+
+def test_the_dashboard_follows_a_write_made_anywhere(board, ctx, idle, qtbot):
+    before = board.board.total.closed
+    problem_id = ctx.db.call(lambda ledger: ledger.conn.execute(
+        "SELECT id FROM problem WHERE status = 'reported_done' LIMIT 1").fetchone()[0])
+    with qtbot.waitSignal(board.shown, timeout=10_000):
+        ctx.db.op(lambda ledger: problems.transition(ledger, problem_id, "closed")).run()
+    assert board.board.total.closed == before + 1
+    assert board.tiles["closed"].figure.text() == f"{before + 1:,}"
+    assert board.timings["slice"] < 0.05  # drawing never holds the GUI thread for long
+
+
+def _non_trivial(path, width: int = 300) -> QImage:
+    image = QImage(str(path))
+    assert not image.isNull() and image.width() >= width
+    colours = {image.pixel(x, y) for x in range(0, image.width(), 7)
+               for y in range(0, image.height(), 7)}
+    assert len(colours) > 10  # drawn, not blank
+    return image
+
+
+def test_each_plot_exports_to_png_and_svg_with_chinese_text(board, tmp_path):
+    from gui.dashboard.export import export_chart
+
+    for number, chart in enumerate(board.charts):
+        png = export_chart(chart, tmp_path / f"{number}.png")
+        _non_trivial(png)
+        svg = export_chart(chart, tmp_path / f"{number}.svg")
+        text = svg.read_text(encoding="utf-8")
+        assert "<svg" in text and len(text) > 5_000
+        assert chart.title() in text or chart.plots[0].titleLabel.text in text
+    assert "清零率" in (tmp_path / "1.svg").read_text(encoding="utf-8")
+
+
+def test_the_whole_dashboard_exports_to_one_page(board, tmp_path):
+    from gui.dashboard.export import export_page
+
+    image = _non_trivial(export_page(board.sheet, tmp_path / "board.png"), 1000)
+    assert image.height() > 1000  # every plot, not just the part on screen
+    pdf = export_page(board.sheet, tmp_path / "board.pdf")
+    data = pdf.read_bytes()
+    assert data.startswith(b"%PDF") and len(data) > 50_000
+    assert data.count(b"/Type /Page\n") + data.count(b"/Type /Page\r") + \
+        data.count(b"/Type/Page\n") <= 1 or b"/Count 1" in data
