@@ -769,5 +769,9 @@
       <source>Search names, descriptions, case numbers…</source>
       <translation>搜索名称、问题描述、文号…</translation>
     </message>
+    <message>
+      <source>Target</source>
+      <translation>目标</translation>
+    </message>
   </context>
 </TS>
