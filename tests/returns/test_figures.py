@@ -101,3 +101,20 @@ def test_past_as_of_gives_the_same_figures_after_later_entries(demo_copy, insert
     today = returns.build(demo_copy, "campaign_progress").sheet.texts()
     assert after == before
     assert today != before
+
+
+def test_a_province_bureau_gets_a_row_per_city_and_a_county_bureau_one_row(demo_copy):
+    from core import settings
+
+    settings.set_jurisdiction(demo_copy, "140000")
+    ret = returns.build(demo_copy, "campaign_progress")
+    assert [r.name for r in ret.figures.rows][:3] == ["太原市", "大同市", "阳泉市"]
+    linfen = next(r for r in ret.figures.rows if r.key == "141000").values
+    assert linfen["assigned"] == ret.figures.total.values["assigned"] == 2507
+    assert linfen["sources"] == ret.figures.total.values["sources"] > 0
+    assert ret.findings == []
+    settings.set_jurisdiction(demo_copy, "141021")
+    ret = returns.build(demo_copy, "campaign_progress")
+    assert [r.name for r in ret.figures.rows] == ["曲沃县"]
+    # The other counties' problems are outside a county bureau's return: the check says so.
+    assert [f.code for f in ret.findings][0] == "return.check.total"
