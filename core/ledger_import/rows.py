@@ -192,17 +192,18 @@ class RowReader:
         if limit:
             keep = keep[:limit]
         rows = [SourceRow(first + i + 1, {}) for i in keep]
+        kept = [data[i] for i in keep]
         for done, (name, column, clean) in enumerate(plan):
-            cells = [data[i][column] for i in keep]
+            cells = [raw[column] for raw in kept]
             for row, cell, (value, finding) in zip(rows, cells, _clean_column(clean, cells)):
                 row.values[name] = value
                 if finding is not None:
                     self.add(row, name, cell, finding)
             if progress:
                 progress(len(rows) * (done + 1) // len(plan), len(rows))
-        for row, i in zip(rows, keep):
+        for row, raw in zip(rows, kept):
             self._defaults(row.values)
-            self._check(row, data[i])
+            self._check(row, raw)
         return rows
 
     def _defaults(self, values: dict[str, object]) -> None:
