@@ -13,6 +13,7 @@ was changed afterwards. Both tables refuse UPDATE and DELETE through triggers.
 from __future__ import annotations
 
 import hashlib
+import json
 import sqlite3
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterator
@@ -89,8 +90,6 @@ class Entry:
 
     def changes(self) -> dict[str, tuple[object, object]]:
         """Field → (old value, new value)."""
-        import json
-
         old = json.loads(self.old) if self.old else {}
         new = json.loads(self.new) if self.new else {}
         return {f: (old.get(f), new.get(f)) for f in dict.fromkeys([*old, *new])}
@@ -222,8 +221,6 @@ def link(prev: str, seq: int, at: str, operator: str | None, action: str, table:
 
 def record_event(ledger: "Ledger", action: str, subject: str, detail: str) -> None:
     """An entry for something that is not a row change (a restore, a sign-in policy change)."""
-    import json
-
     with ledger.transaction():
         ledger.conn.execute(
             f"INSERT INTO {LOG} (at, operator, action, table_name, row_id, old, new) "
