@@ -7,8 +7,11 @@ the problems behind one bar, for the drill-down, with the same definitions.
 from __future__ import annotations
 
 import datetime as dt
+import json
+import weakref
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Any, Callable
 
 from . import dates, statistics
 from .ledger import Ledger
@@ -93,21 +96,159 @@ class Dashboard:
 
 
 def load(ledger: Ledger, as_of: object | None = None, flt: Filter = Filter()) -> Dashboard:
-    """All the dashboard's figures for `flt` on `as_of` (default today)."""
+    """All the dashboard's figures for `flt` on `as_of` (default today).
+
+    The daily series and the penalty figures are kept between calls and brought up to
+    date from the audit log (see `Memo`), so a refresh after a write costs what the
+    running progress tally costs, not a scan of every problem and log entry."""
+    memo = memo_of(ledger)
     report = statistics.progress(ledger, as_of, flt, groups=("region", "category", "source"))
     day = report.as_of
     campaign = current_campaign(ledger, flt, day)
     start = campaign.starts_on if campaign else _first_assigned(ledger, flt)
-    series = statistics.cumulative(ledger, start, day, flt) if start and start <= day else []
+    series = memo.series(ledger, start, day, flt) if start and start <= day else []
     board = Dashboard(as_of=day, flt=flt, total=report.total, regions=report.by["region"],
                       categories=report.by["category"], sources=report.by["source"],
                       campaign=campaign, series=series)
     if campaign is not None:
         board.pace = pace(campaign, series)
     first_case = campaign.starts_on if campaign else _first_decided(ledger, flt)
-    board.penalties = statistics.penalties(ledger, first_case, day, flt)[0]
-    board.months = months(ledger, first_case, day, flt) if first_case else []
+    board.penalties = memo.get(ledger, ("penalties", first_case, day, flt), _PENALTY_TABLES,
+                               lambda: statistics.penalties(ledger, first_case, day, flt)[0])
+    board.months = memo.get(ledger, ("months", first_case, day, flt), _PENALTY_TABLES,
+                            lambda: months(ledger, first_case, day, flt)) if first_case else []
     return board
+
+
+# -- figures kept between refreshes
+
+_PENALTY_TABLES = ("penalty_case", "setting", "region", "campaign")
+# A change to one of these problem fields may move a problem in or out of a series.
+_SERIES_FIELDS = frozenset({"id", "assigned_on", "withdrawn_on", "region_code", "batch_id",
+                            "category", "campaign_id", "source"})
+
+
+class Memo:
+    """Figures of one open ledger kept with the audit-log position they were read at.
+
+    Every write to a business table appends to the audit log (by trigger, whatever the
+    write path), so a kept figure is still right when no entry since its position
+    touches the tables it reads. The daily series is updated entry by entry: a new
+    problem adds one assigned on its assigned date, a status log into or out of
+    "closed" adds or takes one closed on its date; anything else reads it again."""
+
+    def __init__(self) -> None:
+        self._kept: dict[tuple, tuple[int, Any]] = {}
+
+    def get(self, ledger: Ledger, key: tuple, tables: tuple[str, ...],
+            compute: Callable[[], Any]) -> Any:
+        position = audit_position(ledger)
+        kept = self._kept.get(key)
+        if kept is not None and kept[0] <= position and not _touched(ledger, kept[0], tables):
+            self._kept[key] = (position, kept[1])
+            return kept[1]
+        value = compute()
+        self._kept[key] = (position, value)
+        return value
+
+    def series(self, ledger: Ledger, start: str, end: str,
+               flt: Filter) -> list[tuple[str, int, int]]:
+        """`statistics.cumulative(ledger, start, end, flt)`, kept and updated."""
+        key = ("series", start, end, flt)
+        position = audit_position(ledger)
+        kept = self._kept.get(key)
+        series = None
+        if kept is not None and kept[0] <= position:
+            series = _updated(ledger, kept[1], kept[0], flt)
+        if series is None:
+            series = statistics.cumulative(ledger, start, end, flt)
+        self._kept[key] = (position, series)
+        return list(series)
+
+
+_memos: "weakref.WeakKeyDictionary[Ledger, Memo]" = weakref.WeakKeyDictionary()
+
+
+def memo_of(ledger: Ledger) -> Memo:
+    """The figures kept for `ledger` (one set per open ledger)."""
+    memo = _memos.get(ledger)
+    if memo is None:
+        memo = _memos[ledger] = Memo()
+    return memo
+
+
+def audit_position(ledger: Ledger) -> int:
+    """The sequence number of the latest audit entry (0 for none)."""
+    return ledger.conn.execute("SELECT coalesce(max(seq), 0) FROM audit_log").fetchone()[0]
+
+
+def _touched(ledger: Ledger, since: int, tables: tuple[str, ...]) -> bool:
+    marks = ", ".join("?" * len(tables))
+    return ledger.conn.execute(
+        f"SELECT 1 FROM audit_log WHERE seq > ? AND table_name IN ({marks}) LIMIT 1",
+        (since, *tables)).fetchone() is not None
+
+
+def _updated(ledger: Ledger, series: list[tuple[str, int, int]], since: int,
+             flt: Filter) -> list[tuple[str, int, int]] | None:
+    """`series` with the audit entries after `since` applied; None when one of them needs
+    the series read again."""
+    deltas: list[tuple[str, int, int]] = []
+    for action, table, old, new in ledger.conn.execute(
+            "SELECT action, table_name, old, new FROM audit_log WHERE seq > ? "
+            "AND table_name IN ('problem', 'problem_log') ORDER BY seq", (since,)):
+        delta = _series_delta(ledger, action, table, old, new, flt)
+        if delta is None:
+            return None
+        if delta[1] or delta[2]:
+            deltas.append(delta)
+    if not deltas:
+        return series
+    updated = []
+    for day, assigned, closed in series:
+        for since_day, more_assigned, more_closed in deltas:
+            if since_day <= day:
+                assigned += more_assigned
+                closed += more_closed
+        updated.append((day, assigned, closed))
+    return updated
+
+
+def _series_delta(ledger: Ledger, action: str, table: str, old: str | None, new: str | None,
+                  flt: Filter) -> tuple[str, int, int] | None:
+    """(day, assigned, closed) one audit entry adds to the series; None: read it again."""
+    before = json.loads(old) if old else {}
+    after = json.loads(new) if new else {}
+    if table == "problem":
+        if action == "update":
+            return None if _SERIES_FIELDS & (before.keys() | after.keys()) else ("", 0, 0)
+        if action != "insert" or after.get("withdrawn_on"):
+            return None
+        return (after["assigned_on"], 1, 0) if _selects(ledger, after["id"], flt) else ("", 0, 0)
+    if action != "insert":
+        return None  # a corrected or removed status log
+    into = after.get("status_to") == "closed"
+    out_of = after.get("status_from") == "closed"
+    if into == out_of:
+        return ("", 0, 0)
+    state = _state(ledger, after["problem_id"], flt)
+    if state is None:
+        return ("", 0, 0)
+    if state:  # withdrawn: its closed count depends on its status on the withdrawal day
+        return None
+    return (after["happened_on"], 0, 1 if into else -1)
+
+
+def _selects(ledger: Ledger, problem_id: str, flt: Filter) -> bool:
+    return _state(ledger, problem_id, flt) is not None
+
+
+def _state(ledger: Ledger, problem_id: str, flt: Filter) -> bool | None:
+    """None when the filter leaves the problem out, else whether it was withdrawn."""
+    where, params = flt.where()
+    row = ledger.conn.execute(f"SELECT withdrawn_on IS NOT NULL FROM problem WHERE id = ?{where}",
+                              (problem_id, *params)).fetchone()
+    return None if row is None else bool(row[0])
 
 
 def current_campaign(ledger: Ledger, flt: Filter, day: str) -> Campaign | None:

@@ -311,13 +311,14 @@ class RateChart(Chart):
         super().__init__(parent)
         self.plot = self.add_plot(self.title(), "", tr("Zero-clearance rate (%)"))
         self.plot.setXRange(0, 108, padding=0)
+        self.legend(self.plot, columns=3)
         self.series(self.plot, "on_pace", COLOURS["on_pace"], tr("At or above target"))
         self.series(self.plot, "laggard", COLOURS["laggard"], tr("Below target"))
         pen = pg.mkPen(COLOURS["pace"], width=2, style=Qt.PenStyle.DashLine)
         self.target = pg.InfiniteLine(angle=90, movable=False, pen=pen)
         self.plot.addItem(self.target)
         self.target_sample = pg.PlotDataItem(pen=pen)
-        self.legend(self.plot, columns=3).addItem(self.target_sample, tr("Target"))
+        self.legend(self.plot).addItem(self.target_sample, tr("Target"))
         self.labels: list[pg.TextItem] = []
 
     def title(self) -> str:

@@ -156,3 +156,74 @@ def test_a_query_by_ids_selects_exactly_those_rows(demo_ledger):
     shown = queries.page(demo_ledger, queries.PROBLEMS, query, 0, len(ids) + 5)
     assert sorted(row[0] for row in shown) == sorted(ids)
     assert queries.count(demo_ledger, queries.PROBLEMS, queries.Query(ids=())) == 0
+
+
+# -- figures kept between refreshes follow every write
+
+def _fresh(ledger, flt=Filter()):
+    """The board as a ledger opened afresh would compute it."""
+    dashboard._memos.pop(ledger, None)
+    return dashboard.load(ledger, None, flt)
+
+
+def _problem(ledger, status: str) -> str:
+    return ledger.conn.execute("SELECT id FROM problem WHERE status = ? AND withdrawn_on IS NULL "
+                               "ORDER BY number LIMIT 1", (status,)).fetchone()[0]
+
+
+def test_kept_series_follow_status_changes_without_reading_every_problem(demo_ledger,
+                                                                         monkeypatch):
+    campaign, _ = _campaign_and_batch(demo_ledger)
+    flts = (Filter(), Filter(campaign_id=campaign), _filters(demo_ledger)[3])
+    for flt in flts:
+        dashboard.load(demo_ledger, None, flt)
+    yesterday = (dates.today() - dt.timedelta(days=1)).isoformat()
+    problems.transition(demo_ledger, _problem(demo_ledger, "reported_done"), "closed")
+    problems.transition(demo_ledger, _problem(demo_ledger, "reported_done"), "closed",
+                        on=yesterday)
+    reopened = _problem(demo_ledger, "closed")
+    problems.transition(demo_ledger, reopened, "reopened")
+    problems.add_note(demo_ledger, reopened, "复查发现反弹")
+    firm = demo_ledger.conn.execute("SELECT id FROM enterprise LIMIT 1").fetchone()[0]
+    problems.add(demo_ledger, {"source": "complaint", "enterprise_id": firm,
+                               "category": "dust", "description": "工地扬尘", "campaign_id": campaign,
+                               "assigned_on": yesterday, "deadline": dates.today().isoformat()})
+    kept = {}
+
+    def no_full_read(*args, **kwargs):
+        raise AssertionError("the kept series was read again")
+    with monkeypatch.context() as patch:
+        patch.setattr(statistics, "cumulative", no_full_read)
+        for flt in flts:
+            kept[flt] = dashboard.load(demo_ledger, None, flt)
+    for flt in flts:
+        fresh = _fresh(demo_ledger, flt)
+        assert kept[flt].series == fresh.series
+        assert kept[flt].series[-1][1:] == (fresh.total.assigned, fresh.total.closed)
+
+
+def test_kept_figures_are_read_again_after_a_correction(demo_ledger):
+    dashboard.load(demo_ledger)
+    problem_id = _problem(demo_ledger, "closed")
+    problems.withdraw(demo_ledger, problem_id, "交办错误")
+    assert dashboard.load(demo_ledger).series == _fresh(demo_ledger).series
+    demo_ledger.conn.execute("UPDATE problem_log SET happened_on = date(happened_on, '-3 days') "
+                             "WHERE status_to = 'closed' AND problem_id = ?",
+                             (_problem(demo_ledger, "closed"),))
+    assert dashboard.load(demo_ledger).series == _fresh(demo_ledger).series
+
+
+def test_kept_penalty_figures_follow_a_new_case(demo_ledger):
+    from core import penalties
+
+    before = dashboard.load(demo_ledger)
+    firm = demo_ledger.conn.execute("SELECT id FROM enterprise LIMIT 1").fetchone()[0]
+    penalties.add(demo_ledger, {"case_number": "临环罚〔2099〕1号", "enterprise_id": firm,
+                                "campaign_id": before.campaign.id, "violation": "超标排放",
+                                "decided_on": dates.today().isoformat(), "fine": "12345.67",
+                                "seizure": True})
+    after = dashboard.load(demo_ledger)
+    assert after.penalties.cases == before.penalties.cases + 1
+    assert after.penalties.fine_fen == before.penalties.fine_fen + 1234567
+    assert after.months[-1].figures.seizure == before.months[-1].figures.seizure + 1
+    assert after.months == _fresh(demo_ledger).months
