@@ -102,7 +102,7 @@ def load(ledger: Ledger, as_of: object | None = None, flt: Filter = Filter()) ->
     date from the audit log (see `Memo`), so a refresh after a write costs what the
     running progress tally costs, not a scan of every problem and log entry."""
     memo = memo_of(ledger)
-    report = statistics.progress(ledger, as_of, flt, groups=("region", "category", "source"))
+    report = memo.progress(ledger, as_of, flt)
     day = report.as_of
     campaign = current_campaign(ledger, flt, day)
     start = campaign.starts_on if campaign else _first_assigned(ledger, flt)
@@ -123,6 +123,11 @@ def load(ledger: Ledger, as_of: object | None = None, flt: Filter = Filter()) ->
 # -- figures kept between refreshes
 
 _PENALTY_TABLES = ("penalty_case", "setting", "region", "campaign")
+_NAMING_TABLES = ("setting", "region", "campaign", "batch")  # names and rows of the groupings
+_GROUPS = ("region", "category", "source")
+_CLASS_FIELDS = frozenset({"id", "region_code", "batch_id", "category", "campaign_id", "source"})
+_STATE_FIELDS = ("status", "deadline_in_force", "status_since", "deadline_since", "withdrawn_on")
+MAX_KEPT_CHANGES = 2000  # more changed problems than this: read the figures again
 # A change to one of these problem fields may move a problem in or out of a series.
 _SERIES_FIELDS = frozenset({"id", "assigned_on", "withdrawn_on", "region_code", "batch_id",
                             "category", "campaign_id", "source"})
@@ -150,6 +155,22 @@ class Memo:
         value = compute()
         self._kept[key] = (position, value)
         return value
+
+    def progress(self, ledger: Ledger, as_of: object | None, flt: Filter) -> statistics.Report:
+        """`statistics.progress(ledger, as_of, flt)` by region, category and source: the
+        per-grouping counts are kept and each changed problem moves its own count."""
+        day = statistics._as_of(as_of)
+        key = ("progress", day, flt)
+        position = audit_position(ledger)
+        kept = self._kept.get(key)
+        rows = None
+        if (kept is not None and kept[0] <= position
+                and not _touched(ledger, kept[0], _NAMING_TABLES)):
+            rows = _moved(ledger, kept[1], kept[0], day, flt)
+        if rows is None:
+            rows = _summed(statistics.cube(ledger, day, flt))
+        self._kept[key] = (position, rows)
+        return _report(ledger, day, rows, flt)
 
     def series(self, ledger: Ledger, start: str, end: str,
                flt: Filter) -> list[tuple[str, int, int]]:
@@ -194,10 +215,10 @@ def _updated(ledger: Ledger, series: list[tuple[str, int, int]], since: int,
     """`series` with the audit entries after `since` applied; None when one of them needs
     the series read again."""
     deltas: list[tuple[str, int, int]] = []
-    for action, table, old, new in ledger.conn.execute(
-            "SELECT action, table_name, old, new FROM audit_log WHERE seq > ? "
+    for action, table, row_id, old, new in ledger.conn.execute(
+            "SELECT action, table_name, row_id, old, new FROM audit_log WHERE seq > ? "
             "AND table_name IN ('problem', 'problem_log') ORDER BY seq", (since,)):
-        delta = _series_delta(ledger, action, table, old, new, flt)
+        delta = _series_delta(ledger, action, table, row_id, old, new, flt)
         if delta is None:
             return None
         if delta[1] or delta[2]:
@@ -214,14 +235,19 @@ def _updated(ledger: Ledger, series: list[tuple[str, int, int]], since: int,
     return updated
 
 
-def _series_delta(ledger: Ledger, action: str, table: str, old: str | None, new: str | None,
-                  flt: Filter) -> tuple[str, int, int] | None:
+def _series_delta(ledger: Ledger, action: str, table: str, row_id: str, old: str | None,
+                  new: str | None, flt: Filter) -> tuple[str, int, int] | None:
     """(day, assigned, closed) one audit entry adds to the series; None: read it again."""
     before = json.loads(old) if old else {}
     after = json.loads(new) if new else {}
     if table == "problem":
         if action == "update":
-            return None if _SERIES_FIELDS & (before.keys() | after.keys()) else ("", 0, 0)
+            moved = _SERIES_FIELDS & (before.keys() | after.keys())
+            if not moved:
+                return ("", 0, 0)
+            if moved == {"withdrawn_on"} and not before["withdrawn_on"]:
+                return _withdrawal(ledger, row_id, after["withdrawn_on"], flt)
+            return None
         if action != "insert" or after.get("withdrawn_on"):
             return None
         return (after["assigned_on"], 1, 0) if _selects(ledger, after["id"], flt) else ("", 0, 0)
@@ -237,6 +263,101 @@ def _series_delta(ledger: Ledger, action: str, table: str, old: str | None, new:
     if state:  # withdrawn: its closed count depends on its status on the withdrawal day
         return None
     return (after["happened_on"], 0, 1 if into else -1)
+
+
+def _summed(cube: list[tuple]) -> dict[tuple, list[int]]:
+    """Cube rows summed by their five keys (a past date's rows come in two parts)."""
+    rows: dict[tuple, list[int]] = {}
+    for row in cube:
+        counts = rows.setdefault(tuple(row[:5]), [0] * 6)
+        for i, value in enumerate(row[5:11]):
+            counts[i] += value or 0
+    return rows
+
+
+def _report(ledger: Ledger, day: str, rows: dict[tuple, list[int]],
+            flt: Filter) -> statistics.Report:
+    """A progress report from counts by (region, batch, category, campaign, source)."""
+    cube = [key + tuple(counts) for key, counts in rows.items() if counts[0]]
+    report = statistics.Report(as_of=day, total=Progress(key=None, name=""))
+    for row in cube:
+        report.total.add(row)
+    for group in _GROUPS:
+        report.by[group] = statistics._group(ledger, cube, group, flt)
+    return report
+
+
+def _counts(state: tuple | None, day: str) -> tuple[int, ...]:
+    """What one problem adds to (assigned, closed, reported done, overdue, due in 10,
+    due in 11-20) on `day`, given its (status, deadline in force); None: not counted."""
+    if state is None:
+        return (0, 0, 0, 0, 0, 0)
+    status, deadline = state
+    d10, d20 = dates.shift(day, 10), dates.shift(day, 20)
+    open_ = status != "closed" and deadline is not None
+    return (1, int(status == "closed"), int(status == "reported_done"),
+            int(open_ and deadline < day), int(open_ and day <= deadline <= d10),
+            int(open_ and d10 < deadline <= d20))
+
+
+def _moved(ledger: Ledger, rows: dict[tuple, list[int]], since: int, day: str,
+           flt: Filter) -> dict[tuple, list[int]] | None:
+    """The kept counts with every problem changed after `since` moved from its state then
+    to its state now; None when a change needs the counts read again."""
+    first_old: dict[str, dict[str, Any]] = {}  # problem → its field values at `since`
+    for action, row_id, old in ledger.conn.execute(
+            "SELECT action, row_id, old FROM audit_log WHERE seq > ? AND table_name = 'problem' "
+            "ORDER BY seq", (since,)):
+        if action == "delete":
+            return None
+        before = json.loads(old) if old else None
+        if before is not None and _CLASS_FIELDS & before.keys():
+            return None  # moved to another county, batch...: read again
+        values = first_old.setdefault(row_id, {} if action == "update" else {"absent": True})
+        for name, value in (before or {}).items():
+            values.setdefault(name, value)
+        if len(first_old) > MAX_KEPT_CHANGES:
+            return None
+    if not first_old:
+        return rows
+    rows = {key: list(counts) for key, counts in rows.items()}
+    where, params = flt.where()
+    columns = "id, region_code, batch_id, category, campaign_id, source, " + ", ".join(_STATE_FIELDS)
+    for problem_id, values in first_old.items():
+        row = ledger.conn.execute(f"SELECT {columns} FROM problem WHERE id = ?{where}",
+                                  (problem_id, *params)).fetchone()
+        if row is None:
+            continue  # outside the filter
+        now = dict(zip(("id", "region_code", "batch_id", "category", "campaign_id", "source",
+                        *_STATE_FIELDS), row))
+        then = None if values.get("absent") else {**now, **values}
+        states = []
+        for fields in (then, now):
+            if fields is None:
+                states.append(None)
+                continue
+            settled = max(fields["status_since"], fields["deadline_since"],
+                          fields["withdrawn_on"] or "")
+            if settled > day:
+                return None  # its state on `day` is in the logs: read again
+            states.append(None if fields["withdrawn_on"] else
+                          (fields["status"], fields["deadline_in_force"]))
+        key = tuple(now[k] for k in ("region_code", "batch_id", "category", "campaign_id",
+                                     "source"))
+        before, after = _counts(states[0], day), _counts(states[1], day)
+        counts = rows.setdefault(key, [0] * 6)
+        for i in range(6):
+            counts[i] += after[i] - before[i]
+    return rows
+
+
+def _withdrawal(ledger: Ledger, problem_id: str, day: str,
+                flt: Filter) -> tuple[str, int, int]:
+    """A problem withdrawn on `day` stops counting as assigned, and as closed if it was."""
+    if not _selects(ledger, problem_id, flt):
+        return ("", 0, 0)
+    closed = statistics._status_on(ledger, problem_id, day) == "closed"
+    return (day, -1, -1 if closed else 0)
 
 
 def _selects(ledger: Ledger, problem_id: str, flt: Filter) -> bool:

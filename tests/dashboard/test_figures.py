@@ -192,14 +192,32 @@ def test_kept_series_follow_status_changes_without_reading_every_problem(demo_le
 
     def no_full_read(*args, **kwargs):
         raise AssertionError("the kept series was read again")
+    extended = _problem(demo_ledger, "in_progress")
+    extension = problems.request_extension(demo_ledger, extended, "2099-01-31", "设备采购周期长")
+    problems.approve_extension(demo_ledger, extension.id)
+    problems.withdraw(demo_ledger, _problem(demo_ledger, "assigned"), "交办错误")
     with monkeypatch.context() as patch:
         patch.setattr(statistics, "cumulative", no_full_read)
+        patch.setattr(statistics, "cube", no_full_read)
         for flt in flts:
             kept[flt] = dashboard.load(demo_ledger, None, flt)
     for flt in flts:
         fresh = _fresh(demo_ledger, flt)
         assert kept[flt].series == fresh.series
         assert kept[flt].series[-1][1:] == (fresh.total.assigned, fresh.total.closed)
+        assert kept[flt].total == fresh.total == statistics.progress(demo_ledger, None, flt).total
+        assert (kept[flt].regions, kept[flt].categories, kept[flt].sources) == (
+            fresh.regions, fresh.categories, fresh.sources)
+
+
+def test_kept_figures_of_a_past_date_stay_as_they_were(demo_ledger):
+    past = _days(demo_ledger)[1]
+    before = dashboard.load(demo_ledger, past)
+    problems.transition(demo_ledger, _problem(demo_ledger, "reported_done"), "closed")
+    problems.add_note(demo_ledger, _problem(demo_ledger, "assigned"), "已约谈企业负责人")
+    after = dashboard.load(demo_ledger, past)
+    assert after.total == before.total == statistics.progress(demo_ledger, past).total
+    assert after.series == before.series
 
 
 def test_kept_figures_are_read_again_after_a_correction(demo_ledger):
