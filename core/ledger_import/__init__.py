@@ -198,6 +198,8 @@ def _write(ledger: Ledger, plan: Plan, progress: Progress | None,
             ("problem_log", LOG_COLUMNS, plan.logs), ("measure", MEASURE_COLUMNS, plan.measures)]
     total = sum(len(rows) for _, _, rows in work) + len(plan.updates) or 1
     done = 0
+    if progress:
+        progress(0, total, messages.text("import.progress_writing"))
     for table, names, rows in work:
         # In id order, the primary-key index (random UUIDs) grows at one end, page by page.
         rows.sort()
