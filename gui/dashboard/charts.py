@@ -124,6 +124,19 @@ class Chart(pg.GraphicsLayoutWidget):
     def title(self) -> str:
         raise NotImplementedError
 
+    def inputs(self, board: dashboard.Dashboard) -> tuple:
+        """What the drawing depends on: an equal tuple draws the same plot again."""
+        return (board.as_of, board.flt, board.campaign)
+
+    def update_board(self, board: dashboard.Dashboard, scope: str) -> bool:
+        """Draw `board` unless it would draw the same; True when it drew."""
+        inputs = (scope, self.inputs(board))
+        if inputs == getattr(self, "_drawn_inputs", None):
+            return False
+        self.show_board(board, scope)
+        self._drawn_inputs = inputs
+        return True
+
     def add_plot(self, title: str, left: str, bottom: str, column: int = 0,
                  axis_items: dict | None = None) -> pg.PlotItem:
         plot = self.addPlot(row=0, col=column, axisItems=axis_items or {})
@@ -255,6 +268,9 @@ class ProgressChart(Chart):
     def title(self) -> str:
         return tr("Rectification progress (cumulative)")
 
+    def inputs(self, board: dashboard.Dashboard) -> tuple:
+        return super().inputs(board) + (board.series, board.pace)
+
     def show_board(self, board: dashboard.Dashboard, scope: str) -> None:
         self.board, self.scope = board, scope
         series = board.series
@@ -324,6 +340,9 @@ class RateChart(Chart):
     def title(self) -> str:
         return tr("Zero-clearance rate by county")
 
+    def inputs(self, board: dashboard.Dashboard) -> tuple:
+        return super().inputs(board) + (board.regions, board.target_rate)
+
     def show_board(self, board: dashboard.Dashboard, scope: str) -> None:
         self.reset()
         rated = sorted((p for p in board.regions if p.assigned),
@@ -390,6 +409,9 @@ class DeadlineChart(Chart):
     def title(self) -> str:
         return tr("Deadline pressure by county")
 
+    def inputs(self, board: dashboard.Dashboard) -> tuple:
+        return super().inputs(board) + (board.regions,)
+
     def show_board(self, board: dashboard.Dashboard, scope: str) -> None:
         self.reset()
         regions = sorted((p for p in board.regions if p.open),
@@ -427,6 +449,9 @@ class GroupsChart(Chart):
 
     def title(self) -> str:
         return tr("Problems by category and by source")
+
+    def inputs(self, board: dashboard.Dashboard) -> tuple:
+        return super().inputs(board) + (board.categories, board.sources)
 
     def show_board(self, board: dashboard.Dashboard, scope: str) -> None:
         self.reset()
@@ -479,6 +504,9 @@ class PenaltyChart(Chart):
     def title(self) -> str:
         return tr("Penalty cases and special measures per month")
 
+    def inputs(self, board: dashboard.Dashboard) -> tuple:
+        return super().inputs(board) + (board.months,)
+
     def show_board(self, board: dashboard.Dashboard, scope: str) -> None:
         self.reset()
         months, width = board.months, self.width
@@ -526,6 +554,9 @@ class FinesChart(Chart):
 
     def title(self) -> str:
         return tr("Fines per month (10,000 yuan)")
+
+    def inputs(self, board: dashboard.Dashboard) -> tuple:
+        return super().inputs(board) + (board.months,)
 
     def show_board(self, board: dashboard.Dashboard, scope: str) -> None:
         self.reset()

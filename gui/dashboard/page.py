@@ -223,19 +223,24 @@ class DashboardPage(Page):
         self.timings = {"slice": 0.0}
         self._draw_step(generation, board, -1)
 
-    def _draw_step(self, generation: int, board: dashboard.Dashboard, number: int) -> None:
-        """Draw the key figures (number -1) or one plot, then yield to the event loop, so
-        a refresh never holds the GUI thread for more than one plot's drawing."""
+    def _draw_step(self, generation: int, board: dashboard.Dashboard, index: int) -> None:
+        """Draw the key figures (index -1), or the next plot from `index` whose figures
+        changed, then yield to the event loop: a refresh holds the GUI thread for one
+        plot's drawing at a time."""
         if generation != self._generation:
             return  # a newer refresh has begun drawing
         started = time.perf_counter()
-        if number < 0:
+        if index < 0:
             self.show_figures(board)
+            index = 0
         else:
-            self.charts[number].show_board(board, self.scope(board))
+            scope = self.scope(board)
+            while index < len(self.charts) and not self.charts[index].update_board(board, scope):
+                index += 1
+            index += 1
         self.timings["slice"] = max(self.timings["slice"], time.perf_counter() - started)
-        if number + 1 < len(self.charts):
-            QTimer.singleShot(0, lambda: self._draw_step(generation, board, number + 1))
+        if index < len(self.charts):
+            QTimer.singleShot(0, lambda: self._draw_step(generation, board, index))
             return
         self.timings["total"] = time.perf_counter() - self._asked
         self.drawn = True

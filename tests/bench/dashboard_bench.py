@@ -3,7 +3,7 @@
 Builds the demo ledger once (core.demo.generate + write; minutes) and keeps it under
 /tmp/ecoledger-dashboard-bench. Then, offscreen:
 - core: `core.dashboard.load` today (the running tally) and on a past date (status logs);
-- GUI: the Overview page refreshed as after a `Changes` signal, timed from the request to
+- GUI: the Overview page refreshed after a write (a problem closed), timed from the request to
   the last plot drawn, while a 2 ms timer on the GUI thread measures the longest time the
   thread was held (target: refresh within 300 ms, never blocked more than 50 ms);
 - drill-down: the ids behind the largest county bar, and their row count on the Problems
@@ -69,9 +69,10 @@ def core_figures(path: Path) -> None:
     from core.statistics import Filter
 
     with Ledger.open(path, operator="bench") as ledger:
-        seconds, board = timed(lambda: dashboard.load(ledger))
-        print(f"core.dashboard.load today: {seconds * 1000:.0f} ms "
-              f"({board.total.assigned:,} assigned, {len(board.series)} days, "
+        first, board = timed(lambda: dashboard.load(ledger), repeat=1)
+        kept, board = timed(lambda: dashboard.load(ledger))
+        print(f"core.dashboard.load today: first {first * 1000:.0f} ms, then {kept * 1000:.0f} ms "
+              f"with figures kept ({board.total.assigned:,} assigned, {len(board.series)} days, "
               f"{len(board.months)} months)")
         past = (dates.today() - dt.timedelta(days=30)).isoformat()
         seconds, _ = timed(lambda: dashboard.load(ledger, past), repeat=1)
@@ -102,8 +103,12 @@ def gui_refresh(path: Path, repeat: int) -> tuple[float, float]:
         ctx, _ = open_context(path, Path(scratch))
         page = DashboardPage(ctx)
         page.resize(1290, 820)
+        started = time.perf_counter()
         page.show()
-        wait_drawn(app, page)  # the first drawing also warms the caches
+        wait_drawn(app, page)  # the first drawing reads every figure
+        print(f"first drawing (nothing kept yet): {(time.perf_counter() - started) * 1000:.0f} ms")
+        waiting = ctx.db.call(lambda ledger: [r[0] for r in ledger.conn.execute(
+            "SELECT id FROM problem WHERE status = 'reported_done' LIMIT ?", (repeat,))])
         gaps: list[float] = []
         clock = QElapsedTimer()
         ticker = QTimer(interval=2)
@@ -111,8 +116,19 @@ def gui_refresh(path: Path, repeat: int) -> tuple[float, float]:
         def tick() -> None:
             gaps.append(clock.restart() / 1000)
         ticker.timeout.connect(tick)
+        gaps.clear()
+        clock.start()
+        ticker.start()
+        idle_until = time.perf_counter() + 2
+        while time.perf_counter() < idle_until:
+            app.processEvents()
+            time.sleep(0.0005)
+        ticker.stop()
+        print(f"GUI thread with nothing to do, longest gap between 2 ms ticks: "
+              f"{max(gaps) * 1000:.0f} ms (what this machine's load alone costs)")
         totals, blocks = [], []
-        for _ in range(repeat):
+        for problem_id in waiting:
+            ctx.db.call(lambda ledger, p=problem_id: close(ledger, p))
             gaps.clear()
             clock.start()
             ticker.start()
@@ -126,6 +142,13 @@ def gui_refresh(path: Path, repeat: int) -> tuple[float, float]:
         ctx.db.close()
         QApplication.processEvents()
     return stats.median(totals), max(blocks)
+
+
+def close(ledger, problem_id: str) -> None:
+    """One write between refreshes, as a clerk's would be (no signal: timed by hand)."""
+    from core import problems
+
+    problems.transition(ledger, problem_id, "closed")
 
 
 def wait_drawn(app, page, timeout: float = 120) -> None:
@@ -142,7 +165,7 @@ def main(argv: list[str]) -> int:
     path = big_ledger(problems)
     core_figures(path)
     total, block = gui_refresh(path, repeat=5)
-    print(f"dashboard refresh with {problems:,} problems: {total * 1000:.0f} ms "
+    print(f"dashboard refresh after a write, {problems:,} problems: {total * 1000:.0f} ms "
           f"(target ≤ {REFRESH_TARGET * 1000:.0f} ms); GUI thread held at most "
           f"{block * 1000:.0f} ms (target ≤ {BLOCK_TARGET * 1000:.0f} ms)")
     return 0

@@ -159,12 +159,17 @@ def test_hovering_shows_the_exact_figure(board):
 
 def test_the_dashboard_follows_a_write_made_anywhere(board, ctx, idle, qtbot):
     before = board.board.total.closed
+    penalty_hits = _charts(board)["PenaltyChart"].hits
+    rate_hits = _charts(board)["RateChart"].hits
     problem_id = ctx.db.call(lambda ledger: ledger.conn.execute(
         "SELECT id FROM problem WHERE status = 'reported_done' LIMIT 1").fetchone()[0])
     with qtbot.waitSignal(board.shown, timeout=10_000):
         ctx.db.op(lambda ledger: problems.transition(ledger, problem_id, "closed")).run()
     assert board.board.total.closed == before + 1
     assert board.tiles["closed"].figure.text() == f"{before + 1:,}"
+    assert _charts(board)["RateChart"].hits is not rate_hits  # redrawn
+    assert _charts(board)["PenaltyChart"].hits is penalty_hits  # its figures did not change
+    _assert_plots_equal_core(board, _core(ctx))
     assert board.timings["slice"] < 0.05  # drawing never holds the GUI thread for long
 
 
