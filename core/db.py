@@ -77,7 +77,19 @@ def migrate(conn: sqlite3.Connection) -> list[str]:
             conn.execute(f"PRAGMA user_version = {number}")
             seal(conn, audit_mark, "migration")  # rows a data migration changed
         applied.append(name)
+    if applied:
+        _cover_new_columns(conn)
     return applied
+
+
+def _cover_new_columns(conn: sqlite3.Connection) -> None:
+    """Re-create the audit triggers after migrations, so that a table or column a migration
+    added is recorded too (and `check` does not see stale triggers as altered)."""
+    from . import audit
+
+    if audit.present(conn):
+        with transaction(conn):
+            audit.install_triggers(conn)
 
 
 @contextmanager

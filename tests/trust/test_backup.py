@@ -154,3 +154,16 @@ def test_a_clerk_cannot_restore(ledger, tmp_path):
     with pytest.raises(LedgerError) as refused:
         backup.restore(ledger, saved)
     assert refused.value.code == "error.role_refused"
+
+
+def test_a_column_added_by_a_later_migration_is_audited(ledger, tmp_path, monkeypatch):
+    problem = _add_problem(ledger)
+    ledger.close()
+    extra = ("test_column", lambda conn: conn.execute("ALTER TABLE problem ADD COLUMN remark"))
+    monkeypatch.setattr(db, "MIGRATIONS", [*db.MIGRATIONS, extra])
+    monkeypatch.setattr(db, "SCHEMA_VERSION", db.SCHEMA_VERSION + 1)
+    with Ledger.open(tmp_path / "ledger.db") as migrated:
+        with migrated.transaction():
+            migrated.conn.execute("UPDATE problem SET remark = '复查' WHERE id = ?", (problem,))
+        assert audit.history(migrated, problem)[-1].changes() == {"remark": (None, "复查")}
+        assert integrity.check(migrated) == []
