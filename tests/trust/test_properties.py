@@ -260,3 +260,54 @@ class Workflow(RuleBasedStateMachine):
 
 Workflow.TestCase.settings = hsettings(max_examples=15, stateful_step_count=12, deadline=None)
 test_workflow_state_machine = Workflow.TestCase
+
+
+# -- campaigns, inspections and the cleaners of imported cells
+
+@FAST
+@given(st.fixed_dictionaries({}, optional={
+    k: ANYTHING for k in ("name", "starts_on", "ends_on", "target_rate")}))
+def test_campaign_check_never_accepts_an_invalid_campaign(raw):
+    from core import campaigns
+
+    form = campaigns.check_campaign(raw)
+    if not form.blocking:
+        values = form.values
+        assert values["name"] and values["starts_on"] <= values["ends_on"]
+        assert values["target_rate"] is None or 0 <= values["target_rate"] <= 100
+
+
+@SLOW_OK
+@given(raw=st.fixed_dictionaries({}, optional={
+    k: ANYTHING for k in ("inspected_on", "kind", "result", "notes")}),
+    officers=st.lists(st.one_of(st.text(max_size=4), st.just("  ")), max_size=4))
+def test_inspection_check_needs_two_distinct_officers(ledger, raw, officers):
+    from core import inspections
+
+    form = inspections.check(ledger, {**raw, "enterprise_id": None}, officers)
+    names = form.values["officers"]
+    if not form.has_error("officers"):
+        assert len(names) >= 2 and len(set(names)) == len(names)
+    assert form.has_error("enterprise_id")  # required, so never a clean form here
+
+
+@FAST
+@given(ANYTHING)
+@example(20190705.0)
+@example("2019年7月5日前")
+@example("2019-07-05 08:30:00")
+def test_import_cleaners_never_crash_nor_pass_a_bad_date_or_code(value):
+    from core.ledger_import import cleaning
+
+    day, finding = cleaning.clean_date(value, today=dt.date(2024, 6, 1), not_future=True)
+    if finding is None and day is not None:
+        assert dt.date(1980, 1, 1) <= dt.date.fromisoformat(day) <= dt.date(2024, 6, 1)
+    code, finding = cleaning.clean_credit_code(value)
+    if code is not None and (finding is None or finding.warning):
+        assert re.fullmatch(r"[0-9A-Z]{18}", code)
+    text, finding = cleaning.clean_text(value, max_length=10, required=True)
+    if finding is None:
+        assert text and len(text) <= 10
+    number, finding = cleaning.clean_number(value)
+    if finding is None and number is not None:
+        assert len(number) <= 60 and " " not in number
