@@ -243,9 +243,21 @@ def find(ledger: Ledger, login: str) -> Operator | None:
 def sign_in(ledger: Ledger, login: str, password: str) -> Operator:
     """Check the password and act as that operator from now on; one message for any failure."""
     row = ledger.conn.execute(f"SELECT * FROM {TABLE} WHERE login = ?", (login,)).fetchone()
-    if row is None or not row["active"] or not password_matches(password, row["password_hash"]):
+    # An unknown login costs the same scrypt run, so timing does not tell which logins exist.
+    stored = row["password_hash"] if row else _decoy()
+    matches = password_matches(password, stored)
+    if row is None or not row["active"] or not matches:
         raise LedgerError("error.sign_in_failed")
     return act_as(ledger, _operator(row))
+
+
+_decoys: dict[int, str] = {}
+
+
+def _decoy() -> str:
+    if SCRYPT_N not in _decoys:
+        _decoys[SCRYPT_N] = hash_password(secrets.token_hex(16))
+    return _decoys[SCRYPT_N]
 
 
 def act_as(ledger: Ledger, operator: Operator) -> Operator:
