@@ -157,34 +157,42 @@ class Memo:
         return value
 
     def progress(self, ledger: Ledger, as_of: object | None, flt: Filter) -> statistics.Report:
-        """`statistics.progress(ledger, as_of, flt)` by region, category and source: the
-        per-grouping counts are kept and each changed problem moves its own count."""
+        """`statistics.progress(ledger, as_of, flt)` by region, category and source.
+
+        The counts of all problems by grouping are kept for the date, each changed
+        problem moves its own count, and a filter picks its groupings from them: a
+        change of filter reads nothing again."""
         day = statistics._as_of(as_of)
-        key = ("progress", day, flt)
+        key = ("progress", day)
         position = audit_position(ledger)
         kept = self._kept.get(key)
         rows = None
         if (kept is not None and kept[0] <= position
                 and not _touched(ledger, kept[0], _NAMING_TABLES)):
-            rows = _moved(ledger, kept[1], kept[0], day, flt)
+            rows = _moved(ledger, kept[1], kept[0], day, Filter())
         if rows is None:
-            rows = _summed(statistics.cube(ledger, day, flt))
+            rows = _summed(statistics.cube(ledger, day))
         self._kept[key] = (position, rows)
-        return _report(ledger, day, rows, flt)
+        return _report(ledger, day, _picked(rows, flt), flt)
 
     def series(self, ledger: Ledger, start: str, end: str,
                flt: Filter) -> list[tuple[str, int, int]]:
-        """`statistics.cumulative(ledger, start, end, flt)`, kept and updated."""
-        key = ("series", start, end, flt)
+        """`statistics.cumulative(ledger, start, end, flt)`.
+
+        For the dashboard's filters (campaign, batch, county) it sums the kept daily
+        changes of every (county, batch, campaign), updated entry by entry from the audit
+        log; other filters read the ledger."""
+        if flt.category or flt.source:
+            return statistics.cumulative(ledger, start, end, flt)
         position = audit_position(ledger)
-        kept = self._kept.get(key)
-        series = None
+        kept = self._kept.get("daily")
+        daily = None
         if kept is not None and kept[0] <= position:
-            series = _updated(ledger, kept[1], kept[0], flt)
-        if series is None:
-            series = statistics.cumulative(ledger, start, end, flt)
-        self._kept[key] = (position, series)
-        return list(series)
+            daily = _daily_updated(ledger, kept[1], kept[0])
+        if daily is None:
+            daily = _daily(ledger)
+        self._kept["daily"] = (position, daily)
+        return statistics._running_sums(_daily_picked(daily, flt), start, end)
 
 
 _memos: "weakref.WeakKeyDictionary[Ledger, Memo]" = weakref.WeakKeyDictionary()
@@ -210,59 +218,115 @@ def _touched(ledger: Ledger, since: int, tables: tuple[str, ...]) -> bool:
         (since, *tables)).fetchone() is not None
 
 
-def _updated(ledger: Ledger, series: list[tuple[str, int, int]], since: int,
-             flt: Filter) -> list[tuple[str, int, int]] | None:
-    """`series` with the audit entries after `since` applied; None when one of them needs
-    the series read again."""
-    deltas: list[tuple[str, int, int]] = []
+# Daily changes: (day, county, batch, campaign) → [assigned, closed] added that day.
+Daily = dict[tuple[str, str, str | None, str | None], list[int]]
+
+
+def _daily(ledger: Ledger) -> Daily:
+    """What every day adds to the assigned and closed counts, by county, batch, campaign
+    (as `statistics.cumulative` counts them)."""
+    daily: Daily = {}
+
+    def add(key: tuple, assigned: int, closed: int) -> None:
+        counts = daily.setdefault(key, [0, 0])
+        counts[0] += assigned
+        counts[1] += closed
+    for day, region, batch, campaign, n in ledger.conn.execute(
+            "SELECT assigned_on, region_code, batch_id, campaign_id, count(*) FROM problem "
+            "GROUP BY 1, 2, 3, 4"):
+        add((day, region, batch, campaign), n, 0)
+    for day, region, batch, campaign, n in ledger.conn.execute(
+            """SELECT l.happened_on, p.region_code, p.batch_id, p.campaign_id,
+                 sum(CASE WHEN l.status_to = 'closed' THEN 1 ELSE -1 END)
+               FROM problem_log l JOIN problem p ON p.id = l.problem_id
+               WHERE l.status_to = 'closed' OR l.status_from = 'closed' GROUP BY 1, 2, 3, 4"""):
+        add((day, region, batch, campaign), 0, n)
+    for problem_id, day, region, batch, campaign in ledger.conn.execute(
+            "SELECT id, withdrawn_on, region_code, batch_id, campaign_id FROM problem "
+            "WHERE withdrawn_on IS NOT NULL"):
+        closed = statistics._status_on(ledger, problem_id, day) == "closed"
+        add((day, region, batch, campaign), -1, -1 if closed else 0)
+    return daily
+
+
+def _daily_picked(daily: Daily, flt: Filter) -> dict[str, list[int]]:
+    """Day → [assigned, closed] added that day by the problems `flt` selects."""
+    low, high = statistics.region_range(flt.region_code) if flt.region_code else ("", "~")
+    picked: dict[str, list[int]] = {}
+    for (day, region, batch, campaign), (assigned, closed) in daily.items():
+        if (low <= region <= high and (not flt.batch_id or batch == flt.batch_id)
+                and (not flt.campaign_id or campaign == flt.campaign_id)):
+            counts = picked.setdefault(day, [0, 0])
+            counts[0] += assigned
+            counts[1] += closed
+    return picked
+
+
+def _daily_updated(ledger: Ledger, daily: Daily, since: int) -> Daily | None:
+    """The kept daily changes with the audit entries after `since` applied; None when one
+    of them needs them read again."""
+    updated: Daily | None = None
     for action, table, row_id, old, new in ledger.conn.execute(
             "SELECT action, table_name, row_id, old, new FROM audit_log WHERE seq > ? "
             "AND table_name IN ('problem', 'problem_log') ORDER BY seq", (since,)):
-        delta = _series_delta(ledger, action, table, row_id, old, new, flt)
-        if delta is None:
+        change = _daily_change(ledger, action, table, row_id, old, new)
+        if change is None:
             return None
-        if delta[1] or delta[2]:
-            deltas.append(delta)
-    if not deltas:
-        return series
-    updated = []
-    for day, assigned, closed in series:
-        for since_day, more_assigned, more_closed in deltas:
-            if since_day <= day:
-                assigned += more_assigned
-                closed += more_closed
-        updated.append((day, assigned, closed))
-    return updated
+        if change[1] or change[2]:
+            if updated is None:
+                updated = {key: list(counts) for key, counts in daily.items()}
+            counts = updated.setdefault(change[0], [0, 0])
+            counts[0] += change[1]
+            counts[1] += change[2]
+    return daily if updated is None else updated
 
 
-def _series_delta(ledger: Ledger, action: str, table: str, row_id: str, old: str | None,
-                  new: str | None, flt: Filter) -> tuple[str, int, int] | None:
-    """(day, assigned, closed) one audit entry adds to the series; None: read it again."""
+_NO_CHANGE = (("", "", None, None), 0, 0)
+
+
+def _daily_change(ledger: Ledger, action: str, table: str, row_id: str, old: str | None,
+                  new: str | None) -> tuple[tuple, int, int] | None:
+    """(key, assigned, closed) one audit entry adds to the daily changes; None: read them
+    again."""
     before = json.loads(old) if old else {}
     after = json.loads(new) if new else {}
     if table == "problem":
-        if action == "update":
-            moved = _SERIES_FIELDS & (before.keys() | after.keys())
-            if not moved:
-                return ("", 0, 0)
-            if moved == {"withdrawn_on"} and not before["withdrawn_on"]:
-                return _withdrawal(ledger, row_id, after["withdrawn_on"], flt)
+        if action == "insert" and not after.get("withdrawn_on"):
+            return ((after["assigned_on"], after["region_code"], after.get("batch_id"),
+                     after.get("campaign_id")), 1, 0)
+        if action != "update":
             return None
-        if action != "insert" or after.get("withdrawn_on"):
-            return None
-        return (after["assigned_on"], 1, 0) if _selects(ledger, after["id"], flt) else ("", 0, 0)
+        moved = _SERIES_FIELDS & (before.keys() | after.keys())
+        if not moved:
+            return _NO_CHANGE
+        if moved == {"withdrawn_on"} and not before["withdrawn_on"]:
+            return _withdrawal(ledger, row_id, after["withdrawn_on"])
+        return None
     if action != "insert":
         return None  # a corrected or removed status log
     into = after.get("status_to") == "closed"
-    out_of = after.get("status_from") == "closed"
-    if into == out_of:
-        return ("", 0, 0)
-    state = _state(ledger, after["problem_id"], flt)
-    if state is None:
-        return ("", 0, 0)
-    if state:  # withdrawn: its closed count depends on its status on the withdrawal day
+    if into == (after.get("status_from") == "closed"):
+        return _NO_CHANGE
+    row = _class_of(ledger, after["problem_id"])
+    if row is None or row[-1]:  # gone, or withdrawn: its count depends on the day
         return None
-    return (after["happened_on"], 0, 1 if into else -1)
+    return ((after["happened_on"], *row[:3]), 0, 1 if into else -1)
+
+
+def _withdrawal(ledger: Ledger, problem_id: str, day: str) -> tuple[tuple, int, int] | None:
+    """A problem withdrawn on `day` stops counting as assigned, and as closed if it was."""
+    row = _class_of(ledger, problem_id)
+    if row is None:
+        return None
+    closed = statistics._status_on(ledger, problem_id, day) == "closed"
+    return ((day, *row[:3]), -1, -1 if closed else 0)
+
+
+def _class_of(ledger: Ledger, problem_id: str) -> tuple | None:
+    """(county, batch, campaign, withdrawn?) of a problem, None if there is none."""
+    row = ledger.conn.execute("SELECT region_code, batch_id, campaign_id, withdrawn_on IS NOT NULL "
+                              "FROM problem WHERE id = ?", (problem_id,)).fetchone()
+    return tuple(row) if row else None
 
 
 def _summed(cube: list[tuple]) -> dict[tuple, list[int]]:
@@ -273,6 +337,16 @@ def _summed(cube: list[tuple]) -> dict[tuple, list[int]]:
         for i, value in enumerate(row[5:11]):
             counts[i] += value or 0
     return rows
+
+
+def _picked(rows: dict[tuple, list[int]], flt: Filter) -> dict[tuple, list[int]]:
+    """The counts of the groupings `flt` selects (as `Filter.where` selects problems)."""
+    if flt == Filter():
+        return rows
+    wanted = ((1, flt.batch_id), (2, flt.category), (3, flt.campaign_id), (4, flt.source))
+    low, high = statistics.region_range(flt.region_code) if flt.region_code else ("", "~")
+    return {key: counts for key, counts in rows.items()
+            if low <= key[0] <= high and all(not value or key[i] == value for i, value in wanted)}
 
 
 def _report(ledger: Ledger, day: str, rows: dict[tuple, list[int]],
@@ -349,27 +423,6 @@ def _moved(ledger: Ledger, rows: dict[tuple, list[int]], since: int, day: str,
         for i in range(6):
             counts[i] += after[i] - before[i]
     return rows
-
-
-def _withdrawal(ledger: Ledger, problem_id: str, day: str,
-                flt: Filter) -> tuple[str, int, int]:
-    """A problem withdrawn on `day` stops counting as assigned, and as closed if it was."""
-    if not _selects(ledger, problem_id, flt):
-        return ("", 0, 0)
-    closed = statistics._status_on(ledger, problem_id, day) == "closed"
-    return (day, -1, -1 if closed else 0)
-
-
-def _selects(ledger: Ledger, problem_id: str, flt: Filter) -> bool:
-    return _state(ledger, problem_id, flt) is not None
-
-
-def _state(ledger: Ledger, problem_id: str, flt: Filter) -> bool | None:
-    """None when the filter leaves the problem out, else whether it was withdrawn."""
-    where, params = flt.where()
-    row = ledger.conn.execute(f"SELECT withdrawn_on IS NOT NULL FROM problem WHERE id = ?{where}",
-                              (problem_id, *params)).fetchone()
-    return None if row is None else bool(row[0])
 
 
 def current_campaign(ledger: Ledger, flt: Filter, day: str) -> Campaign | None:

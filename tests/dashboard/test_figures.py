@@ -38,6 +38,8 @@ def test_board_figures_equal_the_core_statistics(demo_ledger):
             assert board.categories == report.by["category"]
             assert board.sources == report.by["source"]
             assert board.series[-1] == (day, report.total.assigned, report.total.closed)
+            assert board.series == statistics.cumulative(demo_ledger, board.series[0][0], day,
+                                                         flt)
 
 
 def test_every_day_of_the_series_equals_progress_on_that_day(demo_ledger):
@@ -203,7 +205,8 @@ def test_kept_series_follow_status_changes_without_reading_every_problem(demo_le
             kept[flt] = dashboard.load(demo_ledger, None, flt)
     for flt in flts:
         fresh = _fresh(demo_ledger, flt)
-        assert kept[flt].series == fresh.series
+        assert kept[flt].series == fresh.series == statistics.cumulative(
+            demo_ledger, fresh.series[0][0], fresh.as_of, flt)
         assert kept[flt].series[-1][1:] == (fresh.total.assigned, fresh.total.closed)
         assert kept[flt].total == fresh.total == statistics.progress(demo_ledger, None, flt).total
         assert (kept[flt].regions, kept[flt].categories, kept[flt].sources) == (
@@ -224,11 +227,15 @@ def test_kept_figures_are_read_again_after_a_correction(demo_ledger):
     dashboard.load(demo_ledger)
     problem_id = _problem(demo_ledger, "closed")
     problems.withdraw(demo_ledger, problem_id, "交办错误")
-    assert dashboard.load(demo_ledger).series == _fresh(demo_ledger).series
+    board = dashboard.load(demo_ledger)
+    assert board.series == _fresh(demo_ledger).series == statistics.cumulative(
+        demo_ledger, board.series[0][0], board.as_of)
     demo_ledger.conn.execute("UPDATE problem_log SET happened_on = date(happened_on, '-3 days') "
                              "WHERE status_to = 'closed' AND problem_id = ?",
                              (_problem(demo_ledger, "closed"),))
-    assert dashboard.load(demo_ledger).series == _fresh(demo_ledger).series
+    board = dashboard.load(demo_ledger)
+    assert board.series == _fresh(demo_ledger).series == statistics.cumulative(
+        demo_ledger, board.series[0][0], board.as_of)
 
 
 def test_kept_penalty_figures_follow_a_new_case(demo_ledger):
