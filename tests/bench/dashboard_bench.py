@@ -126,7 +126,7 @@ def gui_refresh(path: Path, repeat: int) -> tuple[float, float]:
         ticker.stop()
         print(f"GUI thread with nothing to do, longest gap between 2 ms ticks: "
               f"{max(gaps) * 1000:.0f} ms (what this machine's load alone costs)")
-        totals, blocks = [], []
+        totals, blocks, slices = [], [], []
         for problem_id in waiting:
             ctx.db.call(lambda ledger, p=problem_id: close(ledger, p))
             gaps.clear()
@@ -139,8 +139,10 @@ def gui_refresh(path: Path, repeat: int) -> tuple[float, float]:
             app.processEvents()
             ticker.stop()
             blocks.append(max(gaps, default=0.0))
+            slices.append(page.timings["slice"])
         ctx.db.close()
         QApplication.processEvents()
+    print(f"longest drawing step on the GUI thread: {max(slices) * 1000:.0f} ms")
     return stats.median(totals), max(blocks)
 
 
