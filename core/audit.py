@@ -330,3 +330,79 @@ def first_bad(conn: sqlite3.Connection) -> int | None:
             return e.seq
         prev = e.hash
     return None
+
+
+# -- the rows against their trail
+
+_UNCOMPARED = _UNDIFFED | _HIDDEN_COLUMNS
+
+
+def row_findings(conn: sqlite3.Connection) -> list[str]:
+    """Rows whose values differ from what their audit entries say they should be: a change
+    made while the triggers were switched off. Rows older than the audit trail are compared
+    only on the fields later entries name."""
+    findings: list[str] = []
+    for table in audited_tables(conn):
+        findings += _table_row_findings(conn, table)
+        if len(findings) > MAX_FINDINGS:
+            break
+    return findings
+
+
+def _table_row_findings(conn: sqlite3.Connection, table: str) -> list[str]:
+    key = " || '/' || ".join(_key_columns(conn, table))
+    current = conn.execute(f"SELECT {key} AS audit_key, * FROM {table} ORDER BY 1")
+    trail = _replayed(conn.execute(
+        f"SELECT row_id, seq, action, old, new FROM {LOG} WHERE table_name = ? "
+        "ORDER BY row_id, seq", (table,)))
+    findings = []
+    row, state = next(current, None), next(trail, None)
+    while row is not None or state is not None:
+        row_key = None if row is None else str(row[0])
+        state_key = None if state is None else state[0]
+        if state is None or (row is not None and row_key < state_key):
+            row = next(current, None)  # no entries: older than the trail
+        elif row is None or state_key < row_key:
+            if state[2] is not None:
+                findings.append(messages.text("error.audit_row_missing", table=table,
+                                              row=state_key, seq=state[1]))
+            state = next(trail, None)
+        else:
+            names = [d[0] for d in current.description]
+            findings += _differences(table, dict(zip(names, row)), state)
+            row, state = next(current, None), next(trail, None)
+    return findings
+
+
+def _replayed(entries) -> Iterator[tuple[str, int, dict | None]]:
+    """(row id, last entry number, the row's values by its entries or None if deleted)."""
+    row_id, seq, values = None, 0, None
+    for entry_row, entry_seq, action, old, new in entries:
+        if entry_row != row_id:
+            if row_id is not None:
+                yield row_id, seq, values
+            row_id, values = entry_row, {}
+        seq = entry_seq
+        if action == "delete":
+            values = None
+        elif action in ("insert", "update"):
+            values = {**(values or {}), **json.loads(new)}
+    if row_id is not None:
+        yield row_id, seq, values
+
+
+def _differences(table: str, row: dict, state: tuple[str, int, dict | None]) -> list[str]:
+    row_id, seq, values = state
+    if values is None:
+        return [messages.text("error.audit_row_reappeared", table=table, row=row_id, seq=seq)]
+    changed = [f for f, v in values.items() if f not in _UNCOMPARED and not _same(row.get(f), v)]
+    if not changed:
+        return []
+    return [messages.text("error.audit_row_differs", table=table, row=row_id, seq=seq,
+                          fields="、".join(changed))]
+
+
+def _same(current: object, logged: object) -> bool:
+    if isinstance(current, float) and isinstance(logged, (int, float)):
+        return abs(current - logged) <= 1e-12 * max(1.0, abs(current))  # JSON keeps 15 digits
+    return current == logged

@@ -15,6 +15,7 @@ def check(ledger: Ledger) -> list[str]:
     for table, rowid, parent, _ in ledger.conn.execute("PRAGMA foreign_key_check"):
         findings.append(messages.text("error.foreign_key", table=table, rowid=rowid, parent=parent))
     findings += audit.verify(ledger.conn)
+    findings += audit.row_findings(ledger.conn)
     return findings
 
 

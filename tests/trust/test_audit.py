@@ -175,3 +175,36 @@ def test_cli_history_shows_who_changed_what(ledger, tmp_path, capsys):
     change = next(e for e in lines if e["table"] == "problem" and e["action"] == "update")
     assert change["operator"] == "王科员"
     assert change["changes"]["status"] == {"old": "assigned", "new": "in_progress"}
+
+
+def test_an_edit_made_with_the_triggers_off_is_found_in_the_rows(ledger, tmp_path):
+    problem = _problem(ledger)
+    firm = enterprises.add(ledger, {**ENTERPRISE, "longitude": "111.518012345678901"}).id
+    problems.transition(ledger, problem, "in_progress", on="2024-03-05")
+    ledger.close()
+
+    outside = sqlite3.connect(tmp_path / "ledger.db")
+    saved = outside.execute("SELECT name, sql FROM sqlite_master WHERE name LIKE 'audit_%' "
+                            "AND type = 'trigger'").fetchall()
+    for name, _ in saved:
+        outside.execute(f"DROP TRIGGER {name}")
+    outside.execute("UPDATE problem SET status = 'closed' WHERE id = ?", (problem,))
+    outside.execute("DELETE FROM enterprise WHERE id = ?", (firm,))
+    for _, sql in saved:
+        outside.execute(sql)
+    outside.commit()
+    assert audit.verify(outside) == []  # the trail itself is whole
+    findings = audit.row_findings(outside)
+    outside.close()
+    assert len(findings) == 2
+    assert problem in findings[1] and "status" in findings[1]
+    assert firm in findings[0] and "删除" in findings[0]
+
+
+def test_rows_match_their_trail_after_ordinary_work(demo_ledger):
+    problem = demo_ledger.conn.execute(
+        "SELECT id FROM problem WHERE status = 'in_progress' LIMIT 1").fetchone()[0]
+    problems.transition(demo_ledger, problem, "reported_done")
+    rows.delete(demo_ledger, "measure", demo_ledger.conn.execute(
+        "SELECT id FROM measure WHERE problem_id = ?", (problem,)).fetchone()[0])
+    assert audit.row_findings(demo_ledger.conn) == []
