@@ -16,6 +16,18 @@ from . import search
 from .ledger import Ledger
 
 
+def migrate(conn) -> None:
+    """Schema migration 'browse': one single-column index per sort key of the problems
+    list, so that `ORDER BY key, rowid` is an index walk (a wider index orders by its
+    other columns before the rowid, which forces a sort of every row)."""
+    conn.execute("DROP INDEX IF EXISTS problem_browse_status")
+    for column in ("assigned_on", "status", "source"):
+        conn.execute(f"CREATE INDEX IF NOT EXISTS problem_sort_{column} ON problem({column})")
+    # Open problems by deadline: counts the overdue without reading a row.
+    conn.execute("CREATE INDEX IF NOT EXISTS problem_open_deadline ON problem(deadline_in_force)"
+                 " WHERE status <> 'closed' AND withdrawn_on IS NULL")
+
+
 @dataclass(frozen=True)
 class Column:
     """One column of a view: its key, the SQL it shows, and the SQL it sorts by."""
@@ -74,6 +86,9 @@ class Query:
 
 _OVERDUE = ("(x.status <> 'closed' AND x.withdrawn_on IS NULL "
             "AND x.deadline_in_force < :today)")
+# The same, written so that no index can serve it (see `_where`).
+_OVERDUE_UNINDEXED = ("(+x.status <> 'closed' AND x.withdrawn_on IS NULL "
+                      "AND +x.deadline_in_force < :today)")
 
 PROBLEMS = View(
     kind="problem",
@@ -193,8 +208,21 @@ BATCHES = View(
 VIEWS = {v.kind: v for v in (PROBLEMS, ENTERPRISES, INSPECTIONS, PENALTIES, CAMPAIGNS, BATCHES)}
 
 
-def _where(view: View, query: Query) -> tuple[str, dict[str, Any]]:
-    """The WHERE clause of `query` on `view`, with named parameters."""
+# A search matching more rows than this is read by walking the sort index and testing
+# each row against the matches; fewer are fetched by id and sorted.
+WALK_ABOVE = 5000
+
+
+def _where(view: View, query: Query, paging: bool = False,
+           total: int | None = None) -> tuple[str, dict[str, Any]]:
+    """The WHERE clause of `query` on `view`, with named parameters.
+
+    `paging`: the clause of a page query, whose filters are kept off their indexes
+    (unary +) so that SQLite walks the sort key's index and stops after one page,
+    instead of gathering every matching row through a filter's index and sorting them
+    all. Counting keeps the filter indexes, which count without touching rows.
+    """
+    plus = "+" if paging else ""
     parts: list[str] = []
     params: dict[str, Any] = {"today": query.today or dt.date.today().isoformat()}
     active = set(view.filters)
@@ -202,11 +230,11 @@ def _where(view: View, query: Query) -> tuple[str, dict[str, Any]]:
         from .statistics import region_range  # only a region filter needs statistics
 
         params["region_low"], params["region_high"] = region_range(query.region_code)
-        parts.append(f"{view.region_column} BETWEEN :region_low AND :region_high")
+        parts.append(f"{plus}{view.region_column} BETWEEN :region_low AND :region_high")
     for name in ("status", "category", "campaign_id", "batch_id"):
         value = getattr(query, name)
         if value and name in active:
-            parts.append(f"x.{name} = :{name}")
+            parts.append(f"{plus}x.{name} = :{name}")
             params[name] = value
     if "date" in active and view.date_column:
         if query.date_from:
@@ -216,12 +244,14 @@ def _where(view: View, query: Query) -> tuple[str, dict[str, Any]]:
             parts.append(f"{view.date_column} <= :date_to")
             params["date_to"] = query.date_to
     if query.overdue and "overdue" in active:
-        parts.append(_OVERDUE)
+        parts.append(_OVERDUE_UNINDEXED if paging else _OVERDUE)
     if query.ids is not None:
         parts.append("x.id IN (SELECT value FROM json_each(:ids))")
         params["ids"] = json.dumps(query.ids)
     if search.terms(query.text):
         sql, values = search.condition(view.kind, query.text, "x", view.search_extra)
+        if paging and total is not None and total > WALK_ABOVE:
+            sql = sql.replace("x.", "+x.")
         for number, value in enumerate(values):
             sql = sql.replace("?", f":text{number}", 1)
             params[f"text{number}"] = value
@@ -255,7 +285,7 @@ def page(ledger: Ledger, view: View, query: Query, offset: int, limit: int,
     if reverse:
         end = min(offset + limit, total)
         offset, limit = total - end, end - offset
-    where, params = _where(view, query)
+    where, params = _where(view, query, paging=True, total=total)
     columns = ", ".join(c.sql for c in view.columns)
     sql = (f"SELECT x.id, {columns} FROM {view.source}{where}{_order(view, query, reverse)}"
            f" LIMIT :limit OFFSET :offset")

@@ -238,10 +238,17 @@ def _attachment(conn: sqlite3.Connection) -> None:
     migrate(conn)
 
 
+def _browse(conn: sqlite3.Connection) -> None:
+    from .queries import migrate
+
+    migrate(conn)
+
+
 MIGRATIONS: list[tuple[str, Callable[[sqlite3.Connection], None]]] = [
     ("ledger", _v1),
     ("search", _search),
     ("audit", _audit),
     ("attachment", _attachment),
+    ("browse", _browse),
 ]
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -61,7 +61,6 @@ def _fill(conn: sqlite3.Connection, index: Index) -> None:
 # comes from an index walk rather than a sort of the whole table.
 _BROWSE_INDEXES = (
     "CREATE INDEX problem_browse_deadline ON problem(deadline_in_force)",
-    "CREATE INDEX problem_browse_status ON problem(status, deadline_in_force)",
     "CREATE INDEX problem_browse_category ON problem(category)",
     "CREATE INDEX problem_browse_region ON problem(region_code)",
     "CREATE INDEX problem_inspection ON problem(inspection_id)",

@@ -113,8 +113,14 @@ class Browser:
         from PySide6.QtWidgets import QApplication
         from gui.app import application, gui_settings, start
 
+        from gui.main_window import MainWindow
+
+        def fail(window, error):  # a message box would wait forever offscreen
+            raise SystemExit(f"the app reported an error: {error!r}")
+        MainWindow.show_error = fail
         self.app = application()
-        gui_settings(folder).setValue("window/page", "overview")  # open Problems when timed
+        # Start on a light page, so that opening Problems is what gets timed.
+        gui_settings(folder).setValue("window/page", "enterprises")
         self.ctx, self.window = start(db, folder)
         self.window.resize(1440, 860)
         self.app = QApplication.instance()
