@@ -75,11 +75,6 @@ class SheetWriter:
         self._write_head(widths, row_count)
 
     # -- rows
-    @property
-    def row_index(self) -> int:
-        """0-based index of the next row."""
-        return self._row
-
     def styled_row(self, values: Sequence[tuple[object, str] | None],
                    height: float | None = None) -> None:
         """One row of (value, style name) cells; None leaves a cell empty."""
