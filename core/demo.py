@@ -8,13 +8,12 @@ from __future__ import annotations
 
 import datetime as dt
 import random
-import uuid
 from dataclasses import dataclass, field
 from typing import Callable
 
 from stdnum.cn import uscc
 
-from . import bulk, regions, settings
+from . import bulk, ids, regions, settings
 from .changes import Changes
 from .db import now
 from .errors import LedgerError
@@ -80,9 +79,8 @@ class _Maker:
         self.operator = operator
         self.stamp = now()
         self.today = today
-
-    def uid(self) -> str:
-        return str(uuid.UUID(int=self.rng.getrandbits(128), version=4))
+        midnight = dt.datetime.combine(today, dt.time()).timestamp()
+        self.uid = ids.Sequence(self.rng, int(midnight * 1000))
 
     def base(self) -> tuple[str, str, str, str]:
         return (self.uid(), self.stamp, self.stamp, self.operator)

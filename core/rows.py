@@ -1,16 +1,16 @@
 """Writing business rows: ids, timestamps and the operator on every row."""
 from __future__ import annotations
 
-import uuid
 from typing import Any, Mapping
 
+from . import ids
 from .db import now
 from .errors import NotFound
 from .ledger import Ledger
 
 
 def new_id() -> str:
-    return str(uuid.uuid4())
+    return ids.new_id()
 
 
 def insert(ledger: Ledger, table: str, values: Mapping[str, Any]) -> str:

@@ -4,12 +4,12 @@ denormalised columns, so as-of statistics stay right."""
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .. import dates
+from ..ids import new_ids
 from ..db import now
 from ..ledger import Ledger
 from ..workflow import Status
@@ -36,17 +36,6 @@ UPDATABLE = ("number", "source", "batch_id", "enterprise_id", "region_code", "ca
 _FIELD_OF = {"batch_id": "batch", "enterprise_id": "enterprise", "region_code": "region"}
 _NUMBERING = re.compile(r"^\s*(?:\d{1,2}\s*[.、．)）]|[（(]\s*\d{1,2}\s*[)）]|[①-⑳])\s*")
 _LIST_SPLIT = re.compile(r"[；;]\s*")
-
-
-def new_ids(count: int) -> list[str]:
-    """`count` random (version 4) UUIDs as text, made in bulk: uuid4() per row is too slow
-    for a 100,000-row ledger."""
-    raw = bytearray(os.urandom(16 * count))
-    raw[6::16] = bytes((b & 0x0F) | 0x40 for b in raw[6::16])  # version 4
-    raw[8::16] = bytes((b & 0x3F) | 0x80 for b in raw[8::16])  # RFC 4122 variant
-    h = raw.hex()
-    return [f"{h[i:i + 8]}-{h[i + 8:i + 12]}-{h[i + 12:i + 16]}-{h[i + 16:i + 20]}-{h[i + 20:i + 32]}"
-            for i in range(0, 32 * count, 32)]
 
 
 class IdPool:

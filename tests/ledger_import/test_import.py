@@ -253,18 +253,6 @@ def test_a_bad_file_leaves_the_ledger_unchanged(tmp_path, ledger):
     assert problems(ledger) == 5
 
 
-def test_bulk_ids_are_distinct_version_4_uuids():
-    import uuid
-
-    from core.ledger_import.importer import new_ids
-
-    ids = new_ids(2000)
-    assert len(set(ids)) == 2000
-    for text in ids[:50]:
-        parsed = uuid.UUID(text)
-        assert (parsed.version, parsed.variant, str(parsed)) == (4, uuid.RFC_4122, text)
-
-
 @pytest.mark.parametrize("typed, items", [
     ("1. 全封闭改造\n2、完善台账\n（3）安装监测", ("全封闭改造", "完善台账", "安装监测")),
     ("全封闭改造；完善台账", ("全封闭改造", "完善台账")),
