@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import random
+import threading
 import time
 
 _VERSION_7 = 0x7 << 76
@@ -22,15 +23,18 @@ def compose(millis: int, counter: int, rand: int) -> str:
     return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
 
 
-def new_ids(count: int, rng: random.Random | None = None, millis: int | None = None) -> list[str]:
-    """`count` ids in increasing order; `rng` and `millis` make them reproducible (demo data)."""
-    start = time.time_ns() // 1_000_000 if millis is None else millis
-    if rng is None:
-        rand = os.urandom(8 * count)
-        bits = [int.from_bytes(rand[i:i + 8], "big") for i in range(0, 8 * count, 8)]
-    else:
-        bits = [rng.getrandbits(62) for _ in range(count)]
-    return [compose(start + (i >> 12), i, bits[i]) for i in range(count)]
+_last = [0]  # the last (millisecond << 12 | counter) handed out by this process
+_lock = threading.Lock()
+
+
+def new_ids(count: int) -> list[str]:
+    """`count` fresh ids, each after every id this process made before."""
+    with _lock:
+        first = max(_last[0] + 1, (time.time_ns() // 1_000_000) << 12)
+        _last[0] = first + count - 1
+    rand = os.urandom(8 * count)
+    bits = [int.from_bytes(rand[i:i + 8], "big") for i in range(0, 8 * count, 8)]
+    return [compose((first + i) >> 12, first + i, bits[i]) for i in range(count)]
 
 
 def new_id() -> str:
