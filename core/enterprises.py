@@ -69,6 +69,17 @@ def get(ledger: Ledger, row_id: str) -> dict[str, Any]:
     return rows.get(ledger, "enterprise", row_id)
 
 
+def with_region(ledger: Ledger, raw: Mapping[str, Any]) -> dict[str, Any]:
+    """A record typed for an enterprise takes the enterprise's county unless it names one."""
+    raw = dict(raw)
+    if not raw.get("region_code") and raw.get("enterprise_id"):
+        found = ledger.conn.execute(
+            "SELECT region_code FROM enterprise WHERE id = ?", (raw["enterprise_id"],)
+        ).fetchone()
+        raw["region_code"] = found[0] if found else None
+    return raw
+
+
 def find_by_credit_code(ledger: Ledger, code: str) -> dict[str, Any] | None:
     row = ledger.conn.execute(
         "SELECT * FROM enterprise WHERE credit_code = ?", (code.strip().upper(),)

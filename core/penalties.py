@@ -4,7 +4,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any, Mapping
 
-from . import rows
+from . import enterprises, rows
 from .changes import Changes
 from .ledger import Ledger
 from .validation import Form
@@ -12,12 +12,7 @@ from .vocabulary import PENALTY_FLAGS
 
 
 def check(ledger: Ledger, raw: Mapping[str, Any], row_id: str | None = None) -> Form:
-    raw = dict(raw)
-    if not raw.get("region_code") and raw.get("enterprise_id"):
-        found = ledger.conn.execute(
-            "SELECT region_code FROM enterprise WHERE id = ?", (raw["enterprise_id"],)
-        ).fetchone()
-        raw["region_code"] = found[0] if found else None
+    raw = enterprises.with_region(ledger, raw)
     form = Form(raw)
     number = form.text("case_number", required=True, max_length=80)
     form.reference(ledger, "enterprise_id", "enterprise")

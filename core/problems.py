@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Any, Mapping
 
-from . import dates, operators, rows, workflow
+from . import dates, enterprises, operators, rows, workflow
 from .changes import Changes
 from .errors import LedgerError
 from .ledger import Ledger
@@ -18,12 +18,7 @@ FIELDS = ("number", "source", "campaign_id", "batch_id", "inspection_id", "enter
 
 def check(ledger: Ledger, raw: Mapping[str, Any]) -> Form:
     """Validate a problem as typed; the form holds clean values and findings."""
-    raw = dict(raw)
-    if not raw.get("region_code") and raw.get("enterprise_id"):
-        found = ledger.conn.execute(
-            "SELECT region_code FROM enterprise WHERE id = ?", (raw["enterprise_id"],)
-        ).fetchone()
-        raw["region_code"] = found[0] if found else None
+    raw = enterprises.with_region(ledger, raw)
     form = Form(raw)
     form.text("number", max_length=60)
     form.choice("source", SOURCES)
