@@ -213,6 +213,8 @@ class DashboardPage(Page):
         self._generation += 1
         generation = self._generation
         day, flt = self.selection()
+        if self.board is None:
+            self.heading.setText(tr("Reading the figures…"))
         self._asked = time.perf_counter()
         self.ctx.db.op(lambda ledger: dashboard.load(ledger, day, flt)).success(
             lambda board: self._arrived(generation, board)).run()

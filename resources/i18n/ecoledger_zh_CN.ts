@@ -773,5 +773,9 @@
       <source>Target</source>
       <translation>目标</translation>
     </message>
+    <message>
+      <source>Reading the figures…</source>
+      <translation>正在读取数据…</translation>
+    </message>
   </context>
 </TS>
