@@ -125,6 +125,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return app.exec()
     finally:
+        from .backup_menu import on_close
+        on_close(ctx)
         ctx.db.close()
 
 
@@ -139,15 +141,35 @@ def start(db_path: Path, folder: Path):
         key = gui_settings(folder).value("window/page", "problems")
         next((entry for entry in PAGES if entry.key == key), PAGES[0]).load()
 
-    ctx, needs_setup = open_context(db_path, folder, import_window)
-    if needs_setup and not first_start(ctx):
+    from PySide6.QtWidgets import QMessageBox
+
+    from core.errors import LedgerError
+
+    from . import backup_menu, signin
+    try:
+        ctx, needs_setup = open_context(db_path, folder, import_window)
+    except LedgerError as error:  # another instance has the file open, or it is damaged
+        QMessageBox.critical(None, i18n.tr("EcoLedger"), str(error))
+        return None
+    show_warnings(ctx)
+    if (needs_setup and not first_start(ctx)) or not signin.sign_in(ctx, folder):
         ctx.db.close()
         return None
     from .main_window import MainWindow
 
     window = MainWindow(ctx)
     window.show()
+    backup_menu.daily(ctx, window.show_error)
     return ctx, window
+
+
+def show_warnings(ctx: AppContext) -> None:
+    """Once after opening: what the user must know about where the ledger lives."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from core import messages
+    for code in ctx.db.call(lambda ledger: list(ledger.warnings)):
+        QMessageBox.warning(None, i18n.tr("EcoLedger"), messages.text(code))
 
 
 if __name__ == "__main__":

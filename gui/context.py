@@ -84,6 +84,7 @@ class AppContext(QObject):
         super().__init__(parent)
         self.db = database
         self.db_operator = operator
+        self.account = None  # the signed-in core.operators.Operator, when the ledger has operators
         self.settings = gui_settings
         self.data_dir = data_dir
         self.drafts = Drafts(data_dir / "drafts")

@@ -56,6 +56,9 @@ class MainWindow(QMainWindow):
         self._actions()
         ctx.db.failed.connect(self.show_error)
         self.statusBar().showMessage(tr("Operator: {name}").format(name=ctx.db_operator))
+        if ctx.account is not None:
+            from .signin import role_text
+            self.statusBar().addPermanentWidget(QLabel(role_text(ctx.account)))
         self._restore()
         self.offer_drafts()
 
@@ -68,6 +71,8 @@ class MainWindow(QMainWindow):
         settings = QAction(tr("Settings…"), self)
         settings.triggered.connect(self.open_settings)
         menu.addAction(settings)
+        from .backup_menu import BackupMenu
+        self.backup_menu = BackupMenu(self, self.ctx)
         menu.addSeparator()
         quit_action = QAction(tr("Quit"), self, shortcut=QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)

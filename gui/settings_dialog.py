@@ -19,6 +19,12 @@ class SettingsDialog(QDialog):
         self.setWindowTitle(tr("Settings"))
         self.operator = QLineEdit(ctx.db_operator)
         self.unit_name = QLineEdit(ctx.bureau.unit_name)
+        # The bureau's settings are an administrator's; a signed-in operator is their login.
+        self.unit_name.setEnabled(False)
+        self.operator.setEnabled(ctx.account is None)
+        from core.operators import Action
+        from .signin import offer
+        offer(ctx, Action.SETTINGS, self.unit_name.setEnabled)
         self.language = QComboBox()
         for code in LANGUAGES:
             self.language.addItem(LANGUAGE_NAMES[code], code)
@@ -41,14 +47,16 @@ class SettingsDialog(QDialog):
     def accept(self) -> None:
         operator = self.operator.text().strip() or self.ctx.db_operator
         unit, language = self.unit_name.text().strip(), self.language.currentData()
+        unit_editable = self.unit_name.isEnabled()
         self.ctx.settings.setValue("language", language)
-        self.ctx.db_operator = operator
-        self.ctx.db.set_operator(operator)
+        if self.operator.isEnabled():
+            self.ctx.db_operator = operator
+            self.ctx.db.set_operator(operator)
 
         def store(ledger):
             changes = settings.put(ledger, "operator_name", operator)
             changes |= settings.put(ledger, "language", language)
-            if unit:
+            if unit and unit_editable:
                 changes |= settings.put(ledger, "unit_name", unit)
             return changes
         self.ctx.db.op(store).run()

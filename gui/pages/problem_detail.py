@@ -38,16 +38,18 @@ class ProblemDetailData:
 
 def read_detail(ledger: Ledger, row_id: str) -> ProblemDetailData:
     """Runs on the worker (which also pays for importing the domain modules, not the GUI)."""
-    from core import attachments, problems
+    from core import attachments, operators, problems, workflow
 
     problem = problems.get(ledger, row_id)
+    may_close = operators.can(ledger, operators.Action.CLOSE)
     found = ledger.conn.execute("SELECT name FROM enterprise WHERE id = ?",
                                 (problem["enterprise_id"],)).fetchone()
     return ProblemDetailData(
         problem=problem, enterprise=found[0] if found else "",
         timeline=problems.timeline(ledger, row_id), measures=problems.measures(ledger, row_id),
         extensions=problems.extensions(ledger, row_id),
-        allowed=tuple(s.value for s in problems.allowed_transitions(ledger, row_id)),
+        allowed=tuple(s.value for s in problems.allowed_transitions(ledger, row_id)
+                      if may_close or s not in workflow.MANAGER_ONLY),
         files=attachments.of_problem(ledger, row_id))
 
 
@@ -99,6 +101,8 @@ class ProblemDetail(QWidget):
         self.photos = PhotoStrip(ctx)
         self.attach_button = QPushButton(tr("Attach photos or files…"))
         self.attach_button.clicked.connect(self._attach)
+        self.history_button = QPushButton(tr("History…"))
+        self.history_button.clicked.connect(self.open_history)
         self.message = QLabel()
         self.message.setStyleSheet("color: #c62828;")
         self.message.setWordWrap(True)
@@ -117,6 +121,7 @@ class ProblemDetail(QWidget):
         layout.addWidget(self.timeline, 1)
         layout.addWidget(self.photos)
         layout.addWidget(self.attach_button)
+        layout.addWidget(self.history_button)
         ctx.changed.connect(self._on_changes)
         self.show_problem(None)
 
@@ -196,6 +201,15 @@ class ProblemDetail(QWidget):
         phase = "after" if self.data and self.data.problem["status"] in (
             "reported_done", "closed") else "before"
         self._run(lambda ledger: attachments.attach(ledger, row_id, paths, phase))
+
+    def open_history(self):
+        """Who changed this problem (and its log, measures, extensions), when, and how."""
+        from ..history import HistoryDialog
+        if self.row_id is None:
+            return None
+        dialog = HistoryDialog(self.ctx, self.row_id, self.heading.text(), parent=self)
+        dialog.open()
+        return dialog
 
     def _on_changes(self, changes: Changes) -> None:
         if self.row_id and changes.touches("problem", "attachment") and (

@@ -777,5 +777,133 @@
       <source>Reading the figures…</source>
       <translation>正在读取数据…</translation>
     </message>
+    <message>
+      <source>&amp;Backup</source>
+      <translation>备份(&amp;B)</translation>
+    </message>
+    <message>
+      <source>Back up the database…</source>
+      <translation>备份数据库…</translation>
+    </message>
+    <message>
+      <source>Restore the database…</source>
+      <translation>恢复数据库…</translation>
+    </message>
+    <message>
+      <source>Back up the database</source>
+      <translation>备份数据库</translation>
+    </message>
+    <message>
+      <source>Restore the database</source>
+      <translation>恢复数据库</translation>
+    </message>
+    <message>
+      <source>The ledger was restored from the backup.</source>
+      <translation>已从备份恢复台账。</translation>
+    </message>
+    <message>
+      <source>Replace everything in the ledger with the backup {file}? The current content is backed up first.</source>
+      <translation>用备份 {file} 替换台账中的全部内容吗？当前内容会先备份。</translation>
+    </message>
+    <message>
+      <source>Backup written to {path}</source>
+      <translation>备份已写入 {path}</translation>
+    </message>
+    <message>
+      <source>The closing backup failed: {error}</source>
+      <translation>关闭时的备份失败：{error}</translation>
+    </message>
+    <message>
+      <source>added</source>
+      <translation>新增</translation>
+    </message>
+    <message>
+      <source>changed</source>
+      <translation>修改</translation>
+    </message>
+    <message>
+      <source>deleted</source>
+      <translation>删除</translation>
+    </message>
+    <message>
+      <source>Reading the history…</source>
+      <translation>正在读取修改记录…</translation>
+    </message>
+    <message>
+      <source>When</source>
+      <translation>时间</translation>
+    </message>
+    <message>
+      <source>Change</source>
+      <translation>操作</translation>
+    </message>
+    <message>
+      <source>Record</source>
+      <translation>记录</translation>
+    </message>
+    <message>
+      <source>Field</source>
+      <translation>字段</translation>
+    </message>
+    <message>
+      <source>Old value</source>
+      <translation>原值</translation>
+    </message>
+    <message>
+      <source>New value</source>
+      <translation>新值</translation>
+    </message>
+    <message>
+      <source>Progress log</source>
+      <translation>进展记录</translation>
+    </message>
+    <message>
+      <source>Measure</source>
+      <translation>整改措施</translation>
+    </message>
+    <message>
+      <source>Deadline extension</source>
+      <translation>延期申请</translation>
+    </message>
+    <message>
+      <source>Attachment</source>
+      <translation>附件</translation>
+    </message>
+    <message>
+      <source>Inspection</source>
+      <translation>检查</translation>
+    </message>
+    <message>
+      <source>History — {record}</source>
+      <translation>修改记录 — {record}</translation>
+    </message>
+    <message>
+      <source>{count} change(s), oldest first</source>
+      <translation>共 {count} 处修改，按时间先后排列</translation>
+    </message>
+    <message>
+      <source>History…</source>
+      <translation>修改记录…</translation>
+    </message>
+    <message>
+      <source>Sign in</source>
+      <translation>登录</translation>
+    </message>
+    <message>
+      <source>Remember me on this PC</source>
+      <translation>在这台电脑上记住我</translation>
+    </message>
+    <message>
+      <source>Login</source>
+      <translation>登录名</translation>
+    </message>
+    <message>
+      <source>Password</source>
+      <translation>密码</translation>
+    </message>
+    <message>
+      <source>Checking…</source>
+      <translation>正在核对…</translation>
+    </message>
   </context>
 </TS>

@@ -1,0 +1,110 @@
+"""The backup menu (back up to a chosen file, restore from one) and the automatic backups
+made at start (once a day) and on close."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Callable
+
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox
+
+from core import backup, operators
+from core.changes import Changes
+from core.errors import LedgerError
+from core.ledger import Ledger
+
+from .context import AppContext
+from .i18n import tr
+from .signin import offer
+from .worker import Op
+
+FILE_FILTER = "SQLite (*.db)"
+
+
+def make_backup(ctx: AppContext, target: Path, done: Callable[[Path], None],
+                failed: Callable[[BaseException], None]) -> Op:
+    """A consistent snapshot of the open ledger written to `target`."""
+    return ctx.db.op(lambda ledger: backup.make(ledger, target)).success(done) \
+        .failure(failed).run()
+
+
+def _restore(ledger: Ledger, source: Path) -> Changes:
+    """Runs on the worker: replace the content, then tell every page that everything changed."""
+    backup.restore(ledger, source)
+    tables = [r[0] for r in ledger.conn.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")]
+    return Changes.of(*tables)
+
+
+def restore_backup(ctx: AppContext, source: Path, done: Callable[[Changes], None],
+                   failed: Callable[[BaseException], None]) -> Op:
+    """Restore `source` into the open ledger (core checks the role and the file, and backs up
+    the current content first). The worker's connection then reads the restored file, and
+    the Changes of every table make every page and the bureau read it again."""
+    return ctx.db.op(lambda ledger: _restore(ledger, source)).success(done) \
+        .failure(failed).run()
+
+
+def daily(ctx: AppContext, failed: Callable[[BaseException], None]) -> Op:
+    """At start: the day's first backup into the backup folder (rotated)."""
+    return ctx.db.op(backup.daily).success(lambda _: None).failure(failed).run()
+
+
+def on_close(ctx: AppContext) -> Path | None:
+    """As the app closes: a backup of what this session left; a failure is only reported."""
+    try:
+        return ctx.db.call(backup.on_close)
+    except (LedgerError, OSError) as error:
+        QMessageBox.warning(None, tr("EcoLedger"), tr("The closing backup failed: {error}")
+                            .format(error=error))
+        return None
+
+
+class BackupMenu:
+    """The "Backup" menu of the main window."""
+
+    def __init__(self, window: QMainWindow, ctx: AppContext):
+        self.window = window
+        self.ctx = ctx
+        menu = window.menuBar().addMenu(tr("&Backup"))
+        self.backup_action = QAction(tr("Back up the database…"), window)
+        self.backup_action.triggered.connect(self.ask_backup)
+        self.restore_action = QAction(tr("Restore the database…"), window)
+        self.restore_action.triggered.connect(self.ask_restore)
+        self.restore_action.setVisible(False)  # until the worker says this operator may
+        menu.addAction(self.backup_action)
+        menu.addAction(self.restore_action)
+        offer(ctx, operators.Action.RESTORE, self.restore_action.setVisible)
+
+    def ask_backup(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self.window, tr("Back up the database"),
+                                              str(self.ctx.data_dir / "ledger-backup.db"),
+                                              FILE_FILTER)
+        if path:
+            make_backup(self.ctx, Path(path), self._backed_up, self._failed)
+
+    def ask_restore(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self.window, tr("Restore the database"),
+                                              str(self.ctx.data_dir), FILE_FILTER)
+        if path and self.confirm_restore(Path(path)):
+            restore_backup(self.ctx, Path(path), self._restored, self._failed)
+
+    def confirm_restore(self, path: Path) -> bool:
+        answer = QMessageBox.question(
+            self.window, tr("Restore the database"),
+            tr("Replace everything in the ledger with the backup {file}? The current content "
+               "is backed up first.").format(file=path.name))
+        return answer == QMessageBox.StandardButton.Yes
+
+    def _backed_up(self, path: Path) -> None:
+        self.window.statusBar().showMessage(tr("Backup written to {path}").format(path=path),
+                                            10_000)
+
+    def _restored(self, _changes: Changes) -> None:
+        self.window.statusBar().showMessage(tr("The ledger was restored from the backup."),
+                                            10_000)
+
+    def _failed(self, error: BaseException) -> None:
+        if not isinstance(error, (LedgerError, OSError)):
+            raise error
+        QMessageBox.warning(self.window, tr("EcoLedger"), str(error))

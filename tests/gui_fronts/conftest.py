@@ -1,0 +1,97 @@
+"""Fixtures of the GUI fronts (sign-in, history, backups, returns): a demo ledger file copied
+per test, one with operators, the app context. Copied from tests/gui/conftest.py, not shared,
+so that each folder's fixtures can change on their own."""
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from core import demo, messages, operators, settings
+from core.ledger import Ledger
+
+PASSWORD = "correct-horse-9"
+
+
+@pytest.fixture(autouse=True)
+def cheap_scrypt(monkeypatch):
+    """Sign-in hashes at a low cost here; the cost itself is tested in tests/trust."""
+    monkeypatch.setattr(operators, "SCRYPT_N", 2**10)
+    monkeypatch.setattr(operators, "_decoys", {})
+
+
+@pytest.fixture(scope="session")
+def demo_file(tmp_path_factory):
+    """A demo ledger (seed 1) made once; tests get copies."""
+    path = tmp_path_factory.mktemp("template") / "ledger.db"
+    ledger = Ledger.open(path, operator="测试员")
+    settings.set_jurisdiction(ledger, "141000")
+    settings.put(ledger, "operator_name", "测试员")
+    settings.put(ledger, "unit_name", "临汾市生态环境局")
+    demo.load(ledger, seed=1)
+    ledger.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    ledger.close()
+    return path
+
+
+@pytest.fixture
+def db_path(demo_file, tmp_path):
+    target = tmp_path / "data" / "ledger.db"
+    target.parent.mkdir()
+    shutil.copy(demo_file, target)
+    return target
+
+
+@pytest.fixture
+def staffed_path(db_path):
+    """The demo ledger with an administrator `admin` and a clerk `clerk` (same password)."""
+    ledger = Ledger.open(db_path, operator="测试员")
+    operators.add(ledger, "admin", "王局长", "admin", PASSWORD)
+    operators.add(ledger, "clerk", "李文员", "clerk", PASSWORD)
+    ledger.close()
+    return db_path
+
+
+@pytest.fixture
+def app(qapp):
+    from gui import app as gui_app, i18n
+
+    qapp.setFont(gui_app.cjk_font())
+    i18n.install(qapp, "zh_CN")
+    yield qapp
+    i18n.install(qapp, "zh_CN")
+    messages.set_language("zh_CN")
+
+
+def _open(path, folder):
+    from gui.app import open_context
+
+    context, needs_setup = open_context(path, folder)
+    assert not needs_setup
+    return context
+
+
+@pytest.fixture
+def ctx(app, db_path, tmp_path):
+    context = _open(db_path, tmp_path)
+    yield context
+    context.db.close()
+
+
+@pytest.fixture
+def staffed_ctx(app, staffed_path, tmp_path):
+    """The app context on the ledger with operators, nobody signed in yet."""
+    context = _open(staffed_path, tmp_path)
+    yield context
+    context.db.close()
+
+
+def wait_idle(qtbot, context, timeout: int = 10_000) -> None:
+    qtbot.waitUntil(lambda: context.db.pending == 0, timeout=timeout)
+
+
+def pytest_collection_modifyitems(items):
+    # The offscreen platform warns that it cannot raise, grab or resize windows natively.
+    for item in items:
+        if "tests/gui_fronts/" in str(item.fspath).replace("\\", "/"):
+            item.add_marker(pytest.mark.qt_log_ignore("This plugin does not support"))
