@@ -375,55 +375,64 @@ def _counts(state: tuple | None, day: str) -> tuple[int, ...]:
             int(open_ and d10 < deadline <= d20))
 
 
+_ABSENT = "absent"  # marks a problem made after the kept position
+
+
 def _moved(ledger: Ledger, rows: dict[tuple, list[int]], since: int, day: str,
            flt: Filter) -> dict[tuple, list[int]] | None:
     """The kept counts with every problem changed after `since` moved from its state then
     to its state now; None when a change needs the counts read again."""
-    first_old: dict[str, dict[str, Any]] = {}  # problem → its field values at `since`
-    for action, row_id, old in ledger.conn.execute(
-            "SELECT action, row_id, old FROM audit_log WHERE seq > ? AND table_name = 'problem' "
-            "ORDER BY seq", (since,)):
-        if action == "delete":
-            return None
-        before = json.loads(old) if old else None
-        if before is not None and _CLASS_FIELDS & before.keys():
-            return None  # moved to another county, batch...: read again
-        values = first_old.setdefault(row_id, {} if action == "update" else {"absent": True})
-        for name, value in (before or {}).items():
-            values.setdefault(name, value)
-        if len(first_old) > MAX_KEPT_CHANGES:
-            return None
-    if not first_old:
+    earlier = _fields_then(ledger, since)
+    if earlier is None:
+        return None
+    if not earlier:
         return rows
     rows = {key: list(counts) for key, counts in rows.items()}
     where, params = flt.where()
-    columns = "id, region_code, batch_id, category, campaign_id, source, " + ", ".join(_STATE_FIELDS)
-    for problem_id, values in first_old.items():
-        row = ledger.conn.execute(f"SELECT {columns} FROM problem WHERE id = ?{where}",
+    names = ("region_code", "batch_id", "category", "campaign_id", "source", *_STATE_FIELDS)
+    for problem_id, values in earlier.items():
+        row = ledger.conn.execute(f"SELECT {', '.join(names)} FROM problem WHERE id = ?{where}",
                                   (problem_id, *params)).fetchone()
         if row is None:
             continue  # outside the filter
-        now = dict(zip(("id", "region_code", "batch_id", "category", "campaign_id", "source",
-                        *_STATE_FIELDS), row))
-        then = None if values.get("absent") else {**now, **values}
-        states = []
-        for fields in (then, now):
-            if fields is None:
-                states.append(None)
-                continue
-            settled = max(fields["status_since"], fields["deadline_since"],
-                          fields["withdrawn_on"] or "")
-            if settled > day:
-                return None  # its state on `day` is in the logs: read again
-            states.append(None if fields["withdrawn_on"] else
-                          (fields["status"], fields["deadline_in_force"]))
-        key = tuple(now[k] for k in ("region_code", "batch_id", "category", "campaign_id",
-                                     "source"))
+        now = dict(zip(names, row))
+        states = [None if _ABSENT in values else _state_on({**now, **values}, day),
+                  _state_on(now, day)]
+        if _ABSENT in states:
+            return None
         before, after = _counts(states[0], day), _counts(states[1], day)
-        counts = rows.setdefault(key, [0] * 6)
+        counts = rows.setdefault(tuple(row[:5]), [0] * 6)
         for i in range(6):
             counts[i] += after[i] - before[i]
     return rows
+
+
+def _fields_then(ledger: Ledger, since: int) -> dict[str, dict[str, Any]] | None:
+    """Problem → the values its changed fields had at audit position `since` (or
+    {_ABSENT: True} for a problem made since); None when a change needs the counts read
+    again (a deletion, a problem moved to another grouping, too many changes)."""
+    earlier: dict[str, dict[str, Any]] = {}
+    for action, row_id, old in ledger.conn.execute(
+            "SELECT action, row_id, old FROM audit_log WHERE seq > ? AND table_name = 'problem' "
+            "ORDER BY seq", (since,)):
+        before = json.loads(old) if old else {}
+        if action == "delete" or _CLASS_FIELDS & before.keys():
+            return None
+        values = earlier.setdefault(row_id, {} if action == "update" else {_ABSENT: True})
+        for name, value in before.items():
+            values.setdefault(name, value)
+        if len(earlier) > MAX_KEPT_CHANGES:
+            return None
+    return earlier
+
+
+def _state_on(fields: dict[str, Any], day: str) -> tuple | str | None:
+    """(status, deadline in force) of a problem on `day` given its row; None when it was
+    withdrawn; _ABSENT when the row does not tell (it changed after `day`)."""
+    settled = max(fields["status_since"], fields["deadline_since"], fields["withdrawn_on"] or "")
+    if settled > day:
+        return _ABSENT
+    return None if fields["withdrawn_on"] else (fields["status"], fields["deadline_in_force"])
 
 
 def current_campaign(ledger: Ledger, flt: Filter, day: str) -> Campaign | None:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, Qt, Signal
-from PySide6.QtGui import QColor, QCursor, QFont
+from PySide6.QtGui import QCursor, QFont
 from PySide6.QtWidgets import QApplication, QToolTip, QWidget
 
 from core import dashboard, messages
