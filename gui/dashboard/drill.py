@@ -35,7 +35,7 @@ def open_rows(window: QWidget, drill, ids: list[str]) -> None:
         page = window.page("penalties")
         set_filters(page.filters, drill.flt, drill.first, drill.as_of)
         page.model.set_query(replace(page.filters.query(), ids=tuple(ids)))
-        page.status_message.emit(drill.caption)
+        window.statusBar().showMessage(drill.caption, 20_000)  # the page has no caption line
         return
     page = window.page("problems")
     set_filters(page.filters, drill.flt)

@@ -147,6 +147,7 @@ def test_clicking_a_penalty_bar_opens_exactly_its_cases(board, window, qtbot, id
     assert _shown_rows(page, idle) == getattr(month.figures, measure) == hit.drill.count > 0
     assert page.filters.date_from.text() == month.first
     assert page.filters.date_to.text() == month.last
+    assert f"{hit.drill.count:,}" in window.statusBar().currentMessage()
 
 
 def test_hovering_shows_the_exact_figure(board):
