@@ -34,4 +34,5 @@ PAGES: list[PageEntry] = [
     PageEntry("problems", lambda: tr("Problems"), ".problems", "ProblemsPage"),
     PageEntry("penalties", lambda: tr("Penalty cases"), ".records", "PenaltiesPage"),
     PageEntry("campaigns", lambda: tr("Campaigns and batches"), ".campaigns", "CampaignsPage"),
+    PageEntry("returns", lambda: tr("Returns"), ".returns", "ReturnsPage"),
 ]

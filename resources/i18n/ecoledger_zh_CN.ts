@@ -905,5 +905,57 @@
       <source>Checking…</source>
       <translation>正在核对…</translation>
     </message>
+    <message>
+      <source>Returns</source>
+      <translation>报表</translation>
+    </message>
+    <message>
+      <source>Export…</source>
+      <translation>导出…</translation>
+    </message>
+    <message>
+      <source>Export the ledger…</source>
+      <translation>导出台账…</translation>
+    </message>
+    <message>
+      <source>All campaigns</source>
+      <translation>全部专项行动</translation>
+    </message>
+    <message>
+      <source>Rectification ledger</source>
+      <translation>整改台账</translation>
+    </message>
+    <message>
+      <source>Export</source>
+      <translation>导出</translation>
+    </message>
+    <message>
+      <source>Exporting the return…</source>
+      <translation>正在导出报表…</translation>
+    </message>
+    <message>
+      <source>Exporting the ledger…</source>
+      <translation>正在导出台账…</translation>
+    </message>
+    <message>
+      <source>Return</source>
+      <translation>报表</translation>
+    </message>
+    <message>
+      <source>The as-of date is not a date.</source>
+      <translation>截止日期不是有效日期。</translation>
+    </message>
+    <message>
+      <source>{rows} row(s) to export</source>
+      <translation>导出时共 {rows} 行</translation>
+    </message>
+    <message>
+      <source>Export cancelled; nothing was written.</source>
+      <translation>已取消导出，未写入文件。</translation>
+    </message>
+    <message>
+      <source>Written to {path}</source>
+      <translation>已写入 {path}</translation>
+    </message>
   </context>
 </TS>

@@ -1,0 +1,79 @@
+"""The Returns page: preview of a return as the province's grid, and exports in the background."""
+from __future__ import annotations
+
+import pytest
+
+from core import regions, statistics
+from gui.pages.returns import ReturnsPage
+
+pytestmark = pytest.mark.gui
+
+AS_OF = "2026-11-20"
+
+
+@pytest.fixture
+def page(ctx, qtbot):
+    returns_page = ReturnsPage(ctx)
+    qtbot.addWidget(returns_page)
+    qtbot.waitUntil(lambda: returns_page.template.count() > 0)
+    returns_page.template.setCurrentIndex(returns_page.template.findData("campaign_progress"))
+    returns_page.as_of.setText(AS_OF)
+    returns_page.refresh()
+    qtbot.waitUntil(lambda: ctx.db.pending == 0)
+    return returns_page
+
+
+def _column(model, first_data_row: int, header: str) -> int:
+    """The column whose header cell (above the data rows) reads `header`."""
+    for row in range(first_data_row):
+        for column in range(model.columnCount()):
+            if model.texts[row][column] == header:
+                return column
+    raise AssertionError(header)
+
+
+def test_the_preview_lists_the_counties_and_its_total_agrees_with_the_statistics(page, ctx):
+    model = page.model
+    first = model.first_data_row
+    counties = [c.name for c in ctx.db.call(lambda ledger: regions.counties_of(ledger, "141000"))]
+    shown = [model.texts[first + i][0] for i in range(len(counties))]
+    assert shown == counties
+    total_row = first + len(counties)
+    assert model.texts[total_row][0] == "合计"
+
+    report = ctx.db.call(lambda ledger: statistics.progress(ledger, AS_OF,
+                                                            statistics.Filter()))
+    assigned = _column(model, first, "交办问题数（个）")
+    assert int(model.texts[total_row][assigned]) == report.total.assigned > 0
+    from PySide6.QtCore import Qt
+    assert model.headerData(total_row, Qt.Orientation.Vertical) == str(total_row + 1)  # as Excel
+    assert page.view.columnSpan(0, 0) == model.columnCount()  # the merged title row
+
+
+def test_export_writes_a_workbook_openpyxl_opens(page, ctx, tmp_path, qtbot):
+    import openpyxl
+
+    path = tmp_path / "return.xlsx"
+    op = page.export_return(path)
+    qtbot.waitUntil(lambda: op.done.is_set() and ctx.db.pending == 0, timeout=20_000)
+    assert op.error is None, op.error
+    book = openpyxl.load_workbook(path)
+    sheet = book.active
+    texts = {str(c.value) for row in sheet.iter_rows() for c in row if c.value is not None}
+    assert "合计" in texts and "曲沃县" in texts
+    assert str(path) in page.summary.text()
+
+
+def test_export_of_the_ledger_can_be_cancelled(page, ctx, tmp_path, qtbot):
+    path = tmp_path / "ledger.xlsx"
+    op = page.export_ledger(path)
+    op.cancel()
+    qtbot.waitUntil(lambda: op.done.is_set() and ctx.db.pending == 0, timeout=20_000)
+    assert not path.exists()
+    assert page.summary.text() == "已取消导出，未写入文件。"
+
+    op = page.export_ledger(path)
+    qtbot.waitUntil(lambda: op.done.is_set() and ctx.db.pending == 0, timeout=30_000)
+    assert op.error is None and op.result > 2000
+    import openpyxl
+    assert openpyxl.load_workbook(path, read_only=True).active.max_row > op.result
