@@ -102,7 +102,11 @@ class DayAxis(pg.AxisItem):
         return [(step, list(np.arange(first, high + 0.001, step)))]
 
     def tickStrings(self, values, scale, spacing):
-        return [day_label(self.start + dt.timedelta(days=int(round(v)))) for v in values]
+        days = [self.start + dt.timedelta(days=int(round(v))) for v in values]
+        if spacing >= 91:  # a series over years: name the year
+            return [tr("{year}/{month}/{day}").format(year=d.year, month=d.month, day=d.day)
+                    for d in days]
+        return [day_label(d) for d in days]
 
 
 class Chart(pg.GraphicsLayoutWidget):

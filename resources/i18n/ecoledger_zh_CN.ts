@@ -957,5 +957,9 @@
       <source>Written to {path}</source>
       <translation>已写入 {path}</translation>
     </message>
+    <message>
+      <source>{year}/{month}/{day}</source>
+      <translation>{year}年{month}月{day}日</translation>
+    </message>
   </context>
 </TS>

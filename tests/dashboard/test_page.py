@@ -208,3 +208,42 @@ def test_the_whole_dashboard_exports_to_one_page(board, tmp_path):
     assert b"/Count 1" in data  # one page for the meeting
     assert b"CJK" in data or b"YaHei" in data  # Chinese text kept as text, in a Chinese face
     assert all(b.isVisible() for b in board.findChildren(QToolButton))  # buttons back
+
+
+def test_an_empty_ledger_draws_empty_plots(app, tmp_path, qtbot):
+    from core import settings
+    from core.ledger import Ledger
+    from gui.app import open_context
+    from gui.dashboard.page import DashboardPage
+
+    path = tmp_path / "empty" / "ledger.db"
+    path.parent.mkdir()
+    with Ledger.open(path) as ledger:
+        settings.set_jurisdiction(ledger, "141000")
+        settings.put(ledger, "operator_name", "测试员")
+    context, _ = open_context(path, tmp_path)
+    try:
+        page = DashboardPage(context)
+        qtbot.addWidget(page)
+        page.show()
+        qtbot.waitUntil(lambda: page.drawn, timeout=10_000)
+        assert page.tiles["assigned"].figure.text() == "0"
+        assert page.tiles["rate"].figure.text() == "—"
+        assert all(chart.hits == [] for chart in page.charts)
+    finally:
+        context.db.close()
+
+
+def test_dates_on_the_axis_read_in_chinese(board):
+    from gui.dashboard.charts import DayAxis
+
+    axis = DayAxis(orientation="bottom")
+    axis.start = dt.date(2024, 8, 5)
+    assert axis.tickStrings([0, 27], 1, 7) == ["8月5日", "9月1日"]
+    assert axis.tickStrings([0, 182], 1, 182) == ["2024年8月5日", "2025年2月3日"]
+    shown = _charts(board)["ProgressChart"].axis
+    low, high = _charts(board)["ProgressChart"].plot.vb.viewRange()[0]
+    labels = [text for spacing, values in shown.tickValues(low, high, 500)
+              for text in shown.tickStrings(values, 1, spacing)]
+    assert labels and all("月" in text and "日" in text for text in labels)
+    assert not any(month in " ".join(labels) for month in ("Aug", "Sep", "Oct", "Nov"))
