@@ -64,7 +64,7 @@ class ReturnGridModel(QAbstractTableModel):
             return None
         if orientation == Qt.Orientation.Horizontal:
             from core.returns.cells import column_letter
-            return column_letter(section + 1)
+            return column_letter(section)
         return str(section + 1)  # rows numbered as in Excel, so a finding's cell can be found
 
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
 
 from core import regions, statistics
 from gui.pages.returns import ReturnsPage
@@ -45,8 +46,8 @@ def test_the_preview_lists_the_counties_and_its_total_agrees_with_the_statistics
                                                             statistics.Filter()))
     assigned = _column(model, first, "交办问题数（个）")
     assert int(model.texts[total_row][assigned]) == report.total.assigned > 0
-    from PySide6.QtCore import Qt
     assert model.headerData(total_row, Qt.Orientation.Vertical) == str(total_row + 1)  # as Excel
+    assert model.headerData(0, Qt.Orientation.Horizontal) == "A"
     assert page.view.columnSpan(0, 0) == model.columnCount()  # the merged title row
 
 
@@ -77,3 +78,29 @@ def test_export_of_the_ledger_can_be_cancelled(page, ctx, tmp_path, qtbot):
     assert op.error is None and op.result > 2000
     import openpyxl
     assert openpyxl.load_workbook(path, read_only=True).active.max_row > op.result
+
+
+def test_a_failed_check_names_its_cell_and_the_export_writes_nothing(page, ctx, tmp_path,
+                                                                      qtbot, monkeypatch):
+    from core.returns import figures
+
+    real = figures.compute
+
+    def total_off_by_one(*args, **kwargs):
+        computed = real(*args, **kwargs)
+        computed.total.values["assigned"] += 1
+        return computed
+    monkeypatch.setattr(figures, "compute", total_off_by_one)
+    page.refresh()
+    qtbot.waitUntil(lambda: ctx.db.pending == 0)
+    model = page.model
+    total_row = next(r for r in range(model.rowCount()) if model.texts[r][0] == "合计")
+    column = _column(model, model.first_data_row, "交办问题数（个）")
+    cell = f"{model.headerData(column, Qt.Orientation.Horizontal)}{total_row + 1}"
+    assert cell in page.findings.text()
+
+    path = tmp_path / "return.xlsx"
+    op = page.export_return(path)
+    qtbot.waitUntil(lambda: op.done.is_set() and ctx.db.pending == 0, timeout=20_000)
+    assert not path.exists()
+    assert cell in page.findings.text() and "合计" in page.findings.text()
