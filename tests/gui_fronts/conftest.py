@@ -86,8 +86,10 @@ def staffed_ctx(app, staffed_path, tmp_path):
     context.db.close()
 
 
-def wait_idle(qtbot, context, timeout: int = 10_000) -> None:
-    qtbot.waitUntil(lambda: context.db.pending == 0, timeout=timeout)
+@pytest.fixture
+def password() -> str:
+    """The password of both operators of `staffed_path`."""
+    return PASSWORD
 
 
 def pytest_collection_modifyitems(items):

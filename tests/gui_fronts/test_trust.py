@@ -9,7 +9,10 @@ from core.errors import LedgerError
 from core.ledger import Ledger
 from gui import app as gui_app, backup_menu, signin
 
-from conftest import PASSWORD, wait_idle
+
+
+def wait_idle(qtbot, context, timeout: int = 10_000) -> None:
+    qtbot.waitUntil(lambda: context.db.pending == 0, timeout=timeout)
 
 pytestmark = pytest.mark.gui
 
@@ -26,7 +29,7 @@ def _sign_in_remembered(ctx, path, folder, login: str) -> None:
 
 
 def test_wrong_password_is_told_in_chinese_and_the_right_one_signs_in(
-        staffed_ctx, staffed_path, tmp_path, qtbot):
+        staffed_ctx, staffed_path, tmp_path, qtbot, password):
     file = tmp_path / signin.REMEMBERED_FILE
     dialog = signin.SignInDialog(staffed_ctx.db, staffed_path, file)
     qtbot.addWidget(dialog)
@@ -37,7 +40,7 @@ def test_wrong_password_is_told_in_chinese_and_the_right_one_signs_in(
     assert dialog.result() != QDialog.DialogCode.Accepted and dialog.operator is None
     assert dialog.password.text() == "" and dialog.buttons.isEnabled()
 
-    dialog.password.setText(PASSWORD)
+    dialog.password.setText(password)
     dialog.remember.setChecked(True)
     dialog.accept()
     qtbot.waitUntil(lambda: dialog.result() == QDialog.DialogCode.Accepted)
@@ -60,6 +63,9 @@ def test_a_clerk_is_not_offered_closing_and_core_refuses_it(
     qtbot.waitUntil(lambda: detail.data is not None)
     assert "closed" not in detail.transition_buttons
     assert "in_progress" in detail.transition_buttons  # sending it back is a clerk's to do
+    history = detail.open_history()  # a clerk may read who changed what
+    qtbot.addWidget(history)
+    qtbot.waitUntil(lambda: history.model.rowCount() > 0)
 
     with pytest.raises(LedgerError, match="需要"):
         staffed_ctx.db.call(lambda ledger: problems.transition(ledger, row_id, "closed"))
