@@ -63,6 +63,7 @@ class DashboardPage(Page):
         self.timings: dict[str, float] = {}
         self._generation = 0
         self._filling = False
+        self._day: str | None = None  # the last valid as-of date typed (None: today)
         self._asked = 0.0
         self._debounce = QTimer(self, singleShot=True, interval=150)
         self._debounce.timeout.connect(self.refresh)
@@ -163,8 +164,9 @@ class DashboardPage(Page):
     # -- filters and refreshing
     def selection(self) -> tuple[str | None, Filter]:
         """The as-of date (None: today) and the filter the controls describe."""
-        day = self.as_of.iso() if self.as_of.is_valid() else None
-        return day, Filter(campaign_id=self.campaign.code(), batch_id=self.batch.code(),
+        if self.as_of.is_valid():
+            self._day = self.as_of.iso()
+        return self._day, Filter(campaign_id=self.campaign.code(), batch_id=self.batch.code(),
                            region_code=self.region.code())
 
     def set_selection(self, as_of: str | None = None, campaign_id: str | None = None,
@@ -183,6 +185,11 @@ class DashboardPage(Page):
 
     def _filters_changed(self, *_: object) -> None:
         if self._filling:
+            return
+        valid = self.as_of.is_valid()
+        self.as_of.setStyleSheet("" if valid else "border: 1px solid #b3261e;")
+        self.as_of.setToolTip("" if valid else tr("Not a date: the figures stay as they were."))
+        if not valid:
             return
         if self.sender() is self.campaign:
             self._filling = True

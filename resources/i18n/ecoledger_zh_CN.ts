@@ -961,5 +961,9 @@
       <source>{year}/{month}/{day}</source>
       <translation>{year}年{month}月{day}日</translation>
     </message>
+    <message>
+      <source>Not a date: the figures stay as they were.</source>
+      <translation>不是有效日期，图表保持不变。</translation>
+    </message>
   </context>
 </TS>

@@ -71,6 +71,19 @@ def test_filters_and_as_of_date_apply_to_every_plot(board, ctx, idle, qtbot):
         _assert_plots_equal_core(board, _core(ctx, as_of, flt))
 
 
+def test_an_as_of_date_typed_as_clerks_write_it(board, ctx, idle, qtbot):
+    past = dates.today() - dt.timedelta(days=20)
+    board.as_of.setText(f"{past.year}年{past.month}月{past.day}日")
+    qtbot.keyClick(board.as_of, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: board.drawn and board.board.as_of == past.isoformat())
+    _assert_plots_equal_core(board, _core(ctx, past.isoformat()))
+    board.as_of.setText("2024-02-30")
+    qtbot.keyClick(board.as_of, Qt.Key.Key_Return)
+    idle()
+    assert board.board.as_of == past.isoformat()  # kept, not silently today
+    assert "b3261e" in board.as_of.styleSheet()
+
+
 def _click(qtbot, chart, hit) -> None:
     point = chart.mapFromScene(chart.scene_point(hit))
     qtbot.mouseClick(chart.viewport(), Qt.MouseButton.LeftButton, pos=point)
