@@ -41,6 +41,9 @@ def application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
     app.setFont(cjk_font())
+    from PySide6.QtGui import QIcon
+    from core.paths import resources_dir
+    app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "ecoledger.svg")))
     return app
 
 
@@ -116,7 +119,12 @@ def load_demo(ctx: AppContext) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="ecoledger", description="EcoLedger desktop app")
     parser.add_argument("--db", default=None, help="ledger file (default: per-user data)")
+    parser.add_argument("--self-test", action="store_true",
+                        help="check this installation on a temporary ledger, without a window")
     args = parser.parse_args(argv)
+    if args.self_test:
+        from .self_test import run
+        return run()
     app = application()
     started = start(default_db_path(args.db), data_dir())
     if started is None:
@@ -158,6 +166,8 @@ def start(db_path: Path, folder: Path):
     from .main_window import MainWindow
 
     window = MainWindow(ctx)
+    from .about import add_menu
+    add_menu(window)
     window.show()
     backup_menu.daily(ctx, window.show_error)
     return ctx, window
