@@ -141,7 +141,7 @@ def _forms(ctx: AppContext, window, folder: Path) -> None:
     settle(ctx, 0.6)
     form.resize(700, 1000)
     settle(ctx)
-    save(form, folder, "7-inspection-form")
+    save(form, folder, "inspection-form")
     form.close()
 
 

@@ -965,5 +965,153 @@
       <source>Not a date: the figures stay as they were.</source>
       <translation>不是有效日期，图表保持不变。</translation>
     </message>
+    <message>
+      <source>Choose the workbook</source>
+      <translation>选择工作簿</translation>
+    </message>
+    <message>
+      <source>An Excel ledger (.xlsx, .xls or .ods) with one problem per row.</source>
+      <translation>Excel 整改台账（.xlsx、.xls 或 .ods），每行一个问题。</translation>
+    </message>
+    <message>
+      <source>Path of the Excel file</source>
+      <translation>Excel 文件路径</translation>
+    </message>
+    <message>
+      <source>Browse…</source>
+      <translation>浏览…</translation>
+    </message>
+    <message>
+      <source>Import an Excel ledger</source>
+      <translation>导入 Excel 台账</translation>
+    </message>
+    <message>
+      <source>Check the columns</source>
+      <translation>核对列对应</translation>
+    </message>
+    <message>
+      <source>Each ledger field and the sheet column it is read from. Fields marked * are required.</source>
+      <translation>台账字段及其读取自的表格列。带 * 的字段必须对应。</translation>
+    </message>
+    <message>
+      <source>No campaign</source>
+      <translation>不归入专项行动</translation>
+    </message>
+    <message>
+      <source>Check the rows</source>
+      <translation>检查各行</translation>
+    </message>
+    <message>
+      <source>Errors are red and must be corrected in the workbook; warnings are amber and do not stop the import.</source>
+      <translation>错误标红，须在工作簿中改正；警告标黄，不影响导入。</translation>
+    </message>
+    <message>
+      <source>Import</source>
+      <translation>导入</translation>
+    </message>
+    <message>
+      <source>Checking the rows…</source>
+      <translation>正在检查各行…</translation>
+    </message>
+    <message>
+      <source>Importing</source>
+      <translation>导入</translation>
+    </message>
+    <message>
+      <source>Stop the import</source>
+      <translation>停止导入</translation>
+    </message>
+    <message>
+      <source>Importing…</source>
+      <translation>正在导入…</translation>
+    </message>
+    <message>
+      <source>Nothing was imported.</source>
+      <translation>未导入任何数据。</translation>
+    </message>
+    <message>
+      <source>Row</source>
+      <translation>行</translation>
+    </message>
+    <message>
+      <source>Column</source>
+      <translation>列</translation>
+    </message>
+    <message>
+      <source>Header</source>
+      <translation>表头</translation>
+    </message>
+    <message>
+      <source>Value</source>
+      <translation>内容</translation>
+    </message>
+    <message>
+      <source>Reason</source>
+      <translation>原因</translation>
+    </message>
+    <message>
+      <source>File</source>
+      <translation>文件</translation>
+    </message>
+    <message>
+      <source>Sheet</source>
+      <translation>工作表</translation>
+    </message>
+    <message>
+      <source>Ledger field</source>
+      <translation>台账字段</translation>
+    </message>
+    <message>
+      <source>Sheet column</source>
+      <translation>表格列</translation>
+    </message>
+    <message>
+      <source>First value</source>
+      <translation>首行内容</translation>
+    </message>
+    <message>
+      <source>New batches belong to</source>
+      <translation>新建批次归入</translation>
+    </message>
+    <message>
+      <source>(not imported)</source>
+      <translation>（不导入）</translation>
+    </message>
+    <message>
+      <source>{rows} row(s) read: {errors} error(s), {warnings} warning(s).</source>
+      <translation>共读取 {rows} 行：错误 {errors} 处，警告 {warnings} 条。</translation>
+    </message>
+    <message>
+      <source>Correct the errors in the workbook, then check again.</source>
+      <translation>请在工作簿中改正错误后重新检查。</translation>
+    </message>
+    <message>
+      <source>Stopping…</source>
+      <translation>正在停止…</translation>
+    </message>
+    <message>
+      <source>Import cancelled; nothing was written.</source>
+      <translation>已取消导入，未写入任何数据。</translation>
+    </message>
+    <message>
+      <source>{name} ({rows} rows)</source>
+      <translation>{name}（{rows} 行）</translation>
+    </message>
+    <message>
+      <source>Header found in row {first}–{last}; data from row {data}.</source>
+      <translation>表头在第 {first}–{last} 行，数据从第 {data} 行开始。</translation>
+    </message>
+    <message>
+      <source>{sheet}, hidden</source>
+      <translation>{sheet}，隐藏</translation>
+    </message>
+    <message>
+      <source>The import will add {added}, update {updated} and leave {unchanged} unchanged.</source>
+      <translation>导入将新增 {added}，更新 {updated}，未变 {unchanged}。</translation>
+    </message>
+    <message>
+      <source>Import an Excel ledger…</source>
+      <translation>导入 Excel 台账…</translation>
+    </message>
   </context>
 </TS>
