@@ -71,6 +71,9 @@ class MainWindow(QMainWindow):
         settings = QAction(tr("Settings…"), self)
         settings.triggered.connect(self.open_settings)
         menu.addAction(settings)
+        import_ledger = QAction(tr("Import an Excel ledger…"), self)
+        import_ledger.triggered.connect(self.open_import)
+        menu.addAction(import_ledger)
         from .backup_menu import BackupMenu
         self.backup_menu = BackupMenu(self, self.ctx)
         menu.addSeparator()
@@ -132,6 +135,13 @@ class MainWindow(QMainWindow):
     def open_settings(self) -> None:
         from .settings_dialog import SettingsDialog
         SettingsDialog(self.ctx, self).open()
+
+    def open_import(self):
+        """The Excel import wizard, opened over the window."""
+        from .import_wizard import ImportWizard
+        wizard = ImportWizard(self.ctx, parent=self)
+        wizard.open()
+        return wizard
 
     def show_error(self, error: BaseException) -> None:
         from PySide6.QtWidgets import QMessageBox
