@@ -2,9 +2,7 @@
 
 Each entry names its page class by module; the main window imports and builds a page the
 first time it is shown, so start-up pays only for the page it opens on. Later pages plug
-in here: the dashboard has replaced the first "overview" (gui/pages/overview.py, kept as
-the plain summary); an "import" page (Excel ledgers) and a "returns" page (statistical
-returns) are added as new entries.
+in here, as the dashboard (gui/dashboard/) and the returns page did.
 """
 from __future__ import annotations
 
