@@ -238,6 +238,12 @@ def _attachment(conn: sqlite3.Connection) -> None:
     migrate(conn)
 
 
+def _exchange(conn: sqlite3.Connection) -> None:
+    from .exchange.store import migrate
+
+    migrate(conn)
+
+
 def _browse(conn: sqlite3.Connection) -> None:
     from .queries import migrate
 
@@ -250,5 +256,6 @@ MIGRATIONS: list[tuple[str, Callable[[sqlite3.Connection], None]]] = [
     ("audit", _audit),
     ("attachment", _attachment),
     ("browse", _browse),
+    ("exchange", _exchange),
 ]
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -1,0 +1,126 @@
+"""Subcommands for exchange between PCs: `exchange site|partners|export|import|conflicts|resolve`.
+
+The shared key (for an HMAC over the file) comes from `--key-file` or the environment
+variable ECOLEDGER_EXCHANGE_KEY; without one, files carry a checksum only.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+from pathlib import Path
+
+from .. import exchange, messages, operators
+from ..ledger import Ledger
+
+KEY_VARIABLE = "ECOLEDGER_EXCHANGE_KEY"
+
+
+def register(commands: argparse._SubParsersAction) -> None:
+    p = commands.add_parser("exchange", help="exchange files between PCs (.ecox)")
+    actions = p.add_subparsers(dest="action", required=True, parser_class=type(p))
+    a = actions.add_parser("site", help="this database's site id and name")
+    a.add_argument("--name", help="name this site (e.g. 曲沃县局-执法一队)")
+    a.add_argument("--new-id", action="store_true",
+                   help="a new site id, for a ledger file copied from another PC")
+    a.set_defaults(handler=site_command)
+    a = actions.add_parser("partners", help="sites exchanged with, and when")
+    a.set_defaults(handler=partners_command)
+    a = actions.add_parser("export", help="write the changes since the last exchange")
+    a.add_argument("--to", help="the partner site (id or name); default: every change")
+    a.add_argument("-o", "--output", required=True, help="the .ecox file to write")
+    a.add_argument("--with-files", action="store_true", help="carry attachment files too")
+    a.add_argument("--again", action="store_true",
+                   help="start from what the partner confirmed having (a file was lost)")
+    a.add_argument("--key-file", help=f"shared key file (default ${KEY_VARIABLE})")
+    a.set_defaults(handler=export_command)
+    a = actions.add_parser("import", help="merge an exchange file into this ledger")
+    a.add_argument("file")
+    a.add_argument("--key-file", help=f"shared key file (default ${KEY_VARIABLE})")
+    a.set_defaults(handler=import_command)
+    a = actions.add_parser("conflicts", help="conflicts to resolve (--all: resolved too)")
+    a.add_argument("--all", action="store_true")
+    a.add_argument("--json", action="store_true", help="one JSON object per line")
+    a.set_defaults(handler=conflicts_command)
+    a = actions.add_parser("resolve", help="resolve a conflict (managers only)")
+    a.add_argument("conflict", help="the conflict's id (or a unique start of it)")
+    choice = a.add_mutually_exclusive_group(required=True)
+    choice.add_argument("--keep", choices=("mine", "theirs"))
+    choice.add_argument("--value", help="an edited value instead of either side's")
+    a.set_defaults(handler=resolve_command)
+
+
+def _key(args: argparse.Namespace) -> bytes | None:
+    if args.key_file:
+        return Path(args.key_file).read_bytes().strip()
+    value = os.environ.get(KEY_VARIABLE)
+    return value.encode("utf-8") if value else None
+
+
+def site_command(args: argparse.Namespace, ledger: Ledger) -> int:
+    operators.adopt_named(ledger)
+    if args.name:
+        exchange.set_site_name(ledger, args.name)
+    if args.new_id:
+        exchange.new_site_id(ledger)
+    me = exchange.site(ledger)
+    print(messages.text("label.exchange_site", name=me.name, id=me.id,
+                        jurisdiction=me.jurisdiction))
+    return 0
+
+
+def partners_command(args: argparse.Namespace, ledger: Ledger) -> int:
+    for p in exchange.partners(ledger):
+        print(f"{p.site_id}  {p.name}  {p.jurisdiction or '-'}  "
+              f"export {p.last_export_at or '-'}  import {p.last_import_at or '-'}")
+    return 0
+
+
+def export_command(args: argparse.Namespace, ledger: Ledger) -> int:
+    done = exchange.export(ledger, args.output, to=args.to, key=_key(args),
+                           with_files=args.with_files, again=args.again)
+    print(messages.text("label.exchange_exported", entries=done.entries, files=done.files,
+                        path=done.path))
+    return 0
+
+
+def import_command(args: argparse.Namespace, ledger: Ledger) -> int:
+    done = exchange.import_file(ledger, args.file, key=_key(args))
+    print(messages.text("label.exchange_imported", **vars(done)))
+    return 0
+
+
+def conflicts_command(args: argparse.Namespace, ledger: Ledger) -> int:
+    found = exchange.conflicts(ledger, include_resolved=args.all)
+    if not found and not args.json:
+        print(messages.text("label.exchange_no_conflicts"))
+    for c in found:
+        if args.json:
+            print(json.dumps(c.__dict__, ensure_ascii=False))
+            continue
+        state = f"  [{c.resolution} {c.resolved_at}]" if c.resolved_at else ""
+        print(f"{c.id}  {c.table}/{c.row_id}  {_field(c)}: "
+              f"{_shown(c.mine)} | {c.partner_name or c.partner_site[:8]}: {_shown(c.theirs)}"
+              f"{state}")
+    return 0
+
+
+def _field(c: exchange.Conflict) -> str:
+    if c.field == "*":
+        return messages.label("label.exchange_deleted")
+    shown = messages.label("field." + c.field)
+    return c.field if shown == "field." + c.field else shown
+
+
+def _shown(value: object) -> str:
+    if value is None:
+        return messages.label("label.exchange_deleted")
+    return json.dumps(value, ensure_ascii=False) if isinstance(value, dict) else str(value)
+
+
+def resolve_command(args: argparse.Namespace, ledger: Ledger) -> int:
+    operators.adopt_named(ledger)
+    choice = args.keep or "edit"
+    exchange.resolve(ledger, args.conflict, choice, args.value)
+    print(messages.text("label.exchange_resolved"))
+    return 0

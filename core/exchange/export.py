@@ -1,0 +1,97 @@
+"""Writing an exchange file: every change this ledger holds that the partner may lack."""
+from __future__ import annotations
+
+import json
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+from .. import attachments, audit, db, schema
+from ..errors import LedgerError
+from ..ledger import Ledger
+from . import fileformat, history, store
+
+
+@dataclass(frozen=True)
+class ExportSummary:
+    path: Path
+    target: str | None
+    entries: int
+    counts: dict[str, int]
+    files: int
+    digest: str
+
+
+def export(ledger: Ledger, path: str | Path, to: str | None = None, key: bytes | None = None,
+           with_files: bool = False, again: bool = False) -> ExportSummary:
+    """Write the changes since the last exchange with site `to` (all changes without one)
+    to `path`. `again` starts from what the partner last confirmed having, for a file that
+    was lost on the way."""
+    me = store.site(ledger)
+    partner = _target(ledger, to, me)
+    after, vector_from = _start(partner, me, again)
+    conn = ledger.conn
+    through = audit.mark(conn) or 0
+    seen = store.seen(ledger)
+    tables = set(history.exchanged_tables(conn))
+    skip_origin = partner.site_id if partner else None
+    changes = [c.to_json() for c, _ in history.walk(
+        conn, me.id, f"SELECT substr(row_id, 1, 8) FROM {audit.LOG} WHERE seq > ?", (after,),
+        tables) if c.seq > after and history.parse_dot(c.dot)[0] != skip_origin]
+    covers = {me.id: [after, through]}
+    covers.update({site_id: [vector_from.get(site_id, 0), seq] for site_id, seq in seen.items()
+                   if site_id != skip_origin})
+    files = _files(ledger, changes) if with_files else {}
+    counts = Counter(f"{c['table']}.{c['action']}" for c in changes)
+    manifest = {
+        "format": fileformat.FORMAT, "format_version": fileformat.FORMAT_VERSION,
+        "schema_version": schema.SCHEMA_VERSION, "created_at": db.now(),
+        "source": {"site_id": me.id, "name": me.name, "jurisdiction": me.jurisdiction},
+        "target": partner.site_id if partner else None,
+        "covers": covers, "seen": {**seen, me.id: through},
+        "counts": {"entries": len(changes), "by_kind": dict(sorted(counts.items())),
+                   "files": len(files)},
+    }
+    digest = fileformat.write(Path(path), manifest, changes, files, key)
+    if partner:
+        with ledger.transaction():
+            conn.execute(
+                "UPDATE exchange_partner SET sent_seq = ?, sent_vector = ?, last_export_at = ? "
+                "WHERE site_id = ?", (through, json.dumps(seen), db.now(), partner.site_id))
+    return ExportSummary(Path(path), partner.site_id if partner else None, len(changes),
+                         dict(counts), len(files), digest)
+
+
+def _target(ledger: Ledger, to: str | None, me: store.Site) -> store.Partner | None:
+    if to is None:
+        return None
+    found = store.find_partner(ledger, to)
+    if found is None and len(to) == 36 and to.count("-") == 4 and to != me.id:
+        with ledger.transaction():  # a site this ledger has not heard from yet
+            store.remember_partner(ledger, to, to[:8], None)
+        found = store.partner(ledger, to)
+    if found is None:
+        raise LedgerError("error.exchange_unknown_partner", site=to)
+    return found
+
+
+def _start(partner: store.Partner | None, me: store.Site,
+           again: bool) -> tuple[int, dict[str, int]]:
+    if partner is None:
+        return 0, {}
+    if again:
+        acked = dict(partner.acked_vector)
+        return acked.pop(me.id, 0), acked
+    return partner.sent_seq, partner.sent_vector
+
+
+def _files(ledger: Ledger, changes: list[dict]) -> dict[str, Path]:
+    """The attachment files the exported attachment rows name, those present here."""
+    folder = attachments.default_folder(ledger)
+    files = {}
+    for c in changes:
+        if c["table"] == "attachment" and c["action"] == "insert":
+            name = attachments.stored_name(c["new"]["sha256"], c["new"]["suffix"])
+            if (folder / name).is_file():
+                files[name] = folder / name
+    return files

@@ -1,0 +1,281 @@
+"""Reading an exchange file into the ledger: new rows added, one-sided changes taken,
+concurrent changes of different fields merged, of the same field kept as conflicts."""
+from __future__ import annotations
+
+import json
+import sqlite3
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .. import attachments, audit, db, regions, schema
+from ..errors import LedgerError
+from ..ledger import Ledger
+from . import fileformat, history, store
+from .history import RowState
+
+
+@dataclass
+class ImportSummary:
+    source: str
+    applied: int = 0       # changes taken
+    already: int = 0       # changes this ledger held already
+    conflicts: int = 0     # fields kept as conflicts
+    refused: int = 0       # changes outside the source's jurisdiction
+    resolved: int = 0      # conflicts here closed by a resolution made there
+    files: int = 0
+
+
+def import_file(ledger: Ledger, path: str | Path, key: bytes | None = None) -> ImportSummary:
+    """Merge the exchange file at `path`; refuses (changing nothing) a file altered after
+    export, made by a newer schema, meant for another site, or imported already."""
+    package = fileformat.read(Path(path), key)
+    me = store.site(ledger)
+    manifest = package.manifest
+    source = _check(ledger, me, package, path)
+    with ledger.transaction():
+        merger = _Merger(ledger, me, source, package)
+        merger.run()
+        _record(ledger, package, source, merger.summary)
+    merger.store_files()
+    return merger.summary
+
+
+def _check(ledger: Ledger, me: store.Site, package: fileformat.Package,
+           path: str | Path) -> dict[str, Any]:
+    manifest = package.manifest
+    if manifest.get("format_version", 0) > fileformat.FORMAT_VERSION or \
+            manifest.get("schema_version", 0) > schema.SCHEMA_VERSION:
+        raise LedgerError("error.exchange_too_new", found=manifest.get("schema_version"),
+                          supported=schema.SCHEMA_VERSION)
+    source = manifest["source"]
+    if source["site_id"] == me.id:
+        raise LedgerError("error.exchange_own_file")
+    if manifest.get("target") not in (None, me.id):
+        raise LedgerError("error.exchange_wrong_site", target=manifest["target"], site=me.id)
+    done = ledger.conn.execute("SELECT imported_at FROM exchange_file WHERE file_id = ?",
+                               (package.digest,)).fetchone()
+    if done:
+        raise LedgerError("error.exchange_replayed", at=done[0])
+    seen = store.seen(ledger)
+    covers = {s: r for s, r in manifest["covers"].items() if s != me.id}
+    for site_id, (after, _) in covers.items():
+        if after > seen.get(site_id, 0):
+            raise LedgerError("error.exchange_gap", site=source["name"])
+    if covers and all(through <= seen.get(s, 0) for s, (_, through) in covers.items()) \
+            and any(through < seen.get(s, 0) for s, (_, through) in covers.items()):
+        raise LedgerError("error.exchange_older", site=source["name"],
+                          created=manifest.get("created_at"))
+    return source
+
+
+def _record(ledger: Ledger, package: fileformat.Package, source: dict[str, Any],
+            summary: ImportSummary) -> None:
+    conn, manifest = ledger.conn, package.manifest
+    store.remember_partner(ledger, source["site_id"], source["name"], source["jurisdiction"])
+    for site_id, (_, through) in manifest["covers"].items():
+        if site_id != store.site(ledger).id:
+            store.set_seen(ledger, site_id, through)
+    conn.execute("UPDATE exchange_partner SET last_import_at = ?, acked_vector = ? "
+                 "WHERE site_id = ?", (db.now(), json.dumps(manifest.get("seen", {})),
+                                       source["site_id"]))
+    conn.execute("INSERT INTO exchange_file VALUES (?, ?, ?, ?, ?)",
+                 (package.digest, source["site_id"], db.now(), summary.applied,
+                  summary.conflicts))
+
+
+class _Merger:
+    """Applies the changes of one package inside the caller's transaction."""
+
+    def __init__(self, ledger: Ledger, me: store.Site, source: dict[str, Any],
+                 package: fileformat.Package):
+        self.ledger, self.conn, self.me, self.package = ledger, ledger.conn, me, package
+        self.source = source
+        self.summary = ImportSummary(source["name"])
+        self.tables = set(history.exchanged_tables(self.conn))
+        self.columns = {t: [r[1] for r in self.conn.execute(f"PRAGMA table_info({t})")]
+                        for t in self.tables}
+        self.keys = {t: history.key_columns(self.conn, t) for t in self.tables}
+        self.seen = store.seen(ledger)
+        self.jurisdiction = _prefix(ledger, source.get("jurisdiction"))
+        self.origins: list[tuple[int, int, str]] = []
+        self.mark = audit.mark(self.conn) or 0
+
+    def run(self) -> None:
+        entries = [e for e in self.package.entries if self._new(e)]
+        wanted = {(e["table"], e["row"]) for e in entries if e["table"] in self.tables}
+        self.states = history.states_of(self.conn, self.me.id, wanted, self.tables)
+        for entry in entries:
+            if entry["table"] not in self.tables:
+                continue
+            if not self._allowed(entry):
+                self.summary.refused += 1
+                continue
+            getattr(self, "_" + entry["action"])(entry, self.states.setdefault(
+                (entry["table"], entry["row"]), RowState()))
+            self._map_origin(entry["dot"])
+        self.conn.executemany(
+            f"INSERT INTO exchange_origin (local_seq, dot) SELECT seq, ? FROM {audit.LOG} "
+            "WHERE seq > ? AND seq <= ?", [(d, lo, hi) for lo, hi, d in self.origins])
+
+    def _new(self, entry: dict[str, Any]) -> bool:
+        site_id, seq = history.parse_dot(entry["dot"])
+        if site_id == self.me.id or seq <= self.seen.get(site_id, 0):
+            self.summary.already += 1
+            return False
+        return True
+
+    def _map_origin(self, dot: str) -> None:
+        last = audit.mark(self.conn) or 0
+        if last > self.mark:
+            self.origins.append((self.mark, last, dot))
+            self.mark = last
+
+    # -- the three kinds of change
+
+    def _insert(self, entry: dict[str, Any], state: RowState) -> None:
+        table = entry["table"]
+        values = {c: v for c, v in entry["new"].items() if c in self.columns[table]}
+        names = ", ".join(values)
+        try:
+            self.conn.execute(f"INSERT INTO {table} ({names}) VALUES "
+                              f"({', '.join('?' * len(values))})", list(values.values()))
+        except sqlite3.IntegrityError:
+            if self._current(table, entry["row"]) is None:  # its parent was deleted here
+                self._conflict(entry, "*", None, values, None)
+            else:
+                self.summary.already += 1
+            return
+        history.advance(state, "insert", entry["dot"], None, values)
+        self.summary.applied += 1
+
+    def _update(self, entry: dict[str, Any], state: RowState) -> None:
+        table, row_id = entry["table"], entry["row"]
+        current = self._current(table, row_id)
+        if current is None:
+            if state.deleted:  # changed there, deleted here
+                self._conflict(entry, "*", None, entry["new"], None)
+            return
+        taken = {}
+        for f, theirs in entry["new"].items():
+            if f not in current:
+                continue
+            base = entry["base"].get(f, [None])
+            mine, my_dot = current[f], state.dots.get(f)
+            if len(base) > 1 and my_dot in base:  # a resolution made there
+                self._close(table, row_id, f, entry)
+            if mine == theirs:
+                continue
+            if my_dot in base or mine == (entry["old"] or {}).get(f):
+                taken[f] = theirs
+            else:
+                self._conflict(entry, f, mine, theirs, my_dot)
+        if taken:
+            self._write(table, row_id, taken, entry)
+            history.advance(state, "update", entry["dot"], None, taken)
+            self.summary.applied += 1
+
+    def _delete(self, entry: dict[str, Any], state: RowState) -> None:
+        table, row_id = entry["table"], entry["row"]
+        current = self._current(table, row_id)
+        if current is None:
+            return
+        edited = [f for f, dots in entry["base"].items() if f in current
+                  and state.dots.get(f) not in dots and current[f] != entry["old"].get(f)]
+        if edited:  # changed here, deleted there: the row stays deleted, kept in a conflict
+            self._conflict(entry, "*", current, None, state.dots.get(edited[0]))
+        where, params = self._where(table, row_id)
+        self.conn.execute(f"DELETE FROM {table} WHERE {where}", params)
+        history.advance(state, "delete", entry["dot"], current, None)
+        self.summary.applied += 1
+
+    # -- helpers
+
+    def _where(self, table: str, row_id: str) -> tuple[str, list[str]]:
+        key = self.keys[table]
+        parts = row_id.split("/", len(key) - 1)
+        return " AND ".join(f"{k} = ?" for k in key), parts
+
+    def _current(self, table: str, row_id: str) -> dict[str, Any] | None:
+        where, params = self._where(table, row_id)
+        row = self.conn.execute(f"SELECT * FROM {table} WHERE {where}", params).fetchone()
+        return dict(row) if row else None
+
+    def _write(self, table: str, row_id: str, values: dict[str, Any],
+               entry: dict[str, Any]) -> None:
+        row = dict(values)
+        if "updated_at" in self.columns[table]:
+            row["updated_at"] = entry["at"]
+        if "operator" in self.columns[table] and entry.get("operator"):
+            row["operator"] = entry["operator"]
+        where, params = self._where(table, row_id)
+        self.conn.execute(f"UPDATE {table} SET {', '.join(f'{c} = ?' for c in row)} "
+                          f"WHERE {where}", [*row.values(), *params])
+
+    def _conflict(self, entry: dict[str, Any], f: str, mine: Any, theirs: Any,
+                  my_dot: str | None) -> None:
+        from .conflicts import record
+
+        record(self.conn, self.source["site_id"], entry, f, mine, theirs, my_dot)
+        self.summary.conflicts += 1
+
+    def _close(self, table: str, row_id: str, f: str, entry: dict[str, Any]) -> None:
+        closed = self.conn.execute(
+            "UPDATE exchange_conflict SET resolved_at = ?, resolved_by = ?, resolution = ? "
+            "WHERE table_name = ? AND row_id = ? AND field = ? AND resolved_at IS NULL",
+            (db.now(), entry.get("operator") or self.source["name"], "remote",
+             table, row_id, f)).rowcount
+        self.summary.resolved += closed
+
+    def _allowed(self, entry: dict[str, Any]) -> bool:
+        """Whether the row belongs to the source site's jurisdiction (a county may not
+        change another county's rows)."""
+        if self.jurisdiction is None:
+            return True
+        for code in self._regions(entry):
+            if code and not code.startswith(self.jurisdiction):
+                return False
+        return True
+
+    def _regions(self, entry: dict[str, Any]) -> list[str | None]:
+        table, values = entry["table"], {**(entry["old"] or {}), **(entry["new"] or {})}
+        current = self._current(table, entry["row"]) or {}
+        codes = [values.get("region_code"), current.get("region_code")]
+        for column, parent in (("problem_id", "problem"), ("enterprise_id", "enterprise"),
+                               ("inspection_id", None)):
+            ref = values.get(column) or current.get(column)
+            if ref and parent and table != "penalty_case":
+                codes.append(self._region_of(parent, ref))
+        if table == "inspection_officer":
+            inspection = entry["row"].split("/")[0]
+            enterprise = self.conn.execute("SELECT enterprise_id FROM inspection WHERE id = ?",
+                                           (inspection,)).fetchone()
+            codes.append(enterprise and self._region_of("enterprise", enterprise[0]))
+        return codes
+
+    def _region_of(self, table: str, row_id: str) -> str | None:
+        row = self.conn.execute(f"SELECT region_code FROM {table} WHERE id = ?",
+                                (row_id,)).fetchone()
+        return row[0] if row else None
+
+    def store_files(self) -> None:
+        """Attachment files carried in the package, into the attachment folder."""
+        if not self.package.files:
+            return
+        folder = attachments.default_folder(self.ledger)
+        folder.mkdir(parents=True, exist_ok=True)
+        for name, data in self.package.files.items():
+            target = folder / Path(name).name
+            if not target.exists():
+                partial = target.with_name(target.name + ".part")
+                partial.write_bytes(data)
+                partial.replace(target)
+                self.summary.files += 1
+
+
+def _prefix(ledger: Ledger, code: str | None) -> str | None:
+    """The code prefix of every region inside `code` (None: no restriction)."""
+    region = regions.get(ledger, code) if code else None
+    if region is None:
+        return None
+    return code[:{regions.PROVINCE: 2, regions.CITY: 4}.get(region.level, 6)]
