@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QHBoxLayout,
                                QHeaderView, QLabel, QLineEdit, QProgressBar, QPushButton,
                                QSplitter, QTableView, QTableWidget, QTableWidgetItem, QVBoxLayout,
@@ -49,12 +49,14 @@ class SheetModel(QAbstractTableModel):
         super().__init__()
         self.rows: list[list] = []
         self.first = 0  # 0-based sheet row shown as the model's row 0
+        self.first_data = 0
         self.width = 0
         self.findings: dict[tuple[int, int], Any] = {}  # (sheet row, column) → CellIssue
 
     def set_preview(self, table, issues: list) -> None:
         self.beginResetModel()
         self.rows, self.first, self.width = table.grid.rows, table.header_first, table.grid.width
+        self.first_data = table.first_data
         self.findings = {}
         for issue in issues:
             if issue.column:
@@ -81,6 +83,10 @@ class SheetModel(QAbstractTableModel):
         row = index.row() + self.first
         if role == Qt.ItemDataRole.DisplayRole:
             return shown(self.rows[row][index.column()])
+        if role == Qt.ItemDataRole.FontRole and row < self.first_data:
+            font = QFont()
+            font.setBold(True)
+            return font
         issue = self.findings.get((row, index.column()))
         if issue is None:
             return None
@@ -198,6 +204,7 @@ class FilePage(StepPage):
         self.path = QLineEdit()
         self.path.setPlaceholderText(tr("Path of the Excel file"))
         self.path.editingFinished.connect(self.read_sheets)
+        self.path.textChanged.connect(lambda _: self.completeChanged.emit())
         browse = QPushButton(tr("Browse…"))
         browse.clicked.connect(self.browse)
         self.sheet = QComboBox()
@@ -324,8 +331,12 @@ class MappingPage(StepPage):
         from core import ledger_import
         from core.ledger_import.workbook import column_letter
         self.table = table
-        self.found.setText(tr("Header found in row {first}–{last}; data from row {data}.").format(
-            first=table.header_first + 1, last=table.header_last + 1, data=table.first_data + 1))
+        if table.header_first == table.header_last:
+            found = tr("Header found in row {first}; data from row {data}.")
+        else:
+            found = tr("Header found in rows {first}–{last}; data from row {data}.")
+        self.found.setText(found.format(first=table.header_first + 1,
+                                        last=table.header_last + 1, data=table.first_data + 1))
         proposed = ledger_import.propose_mapping(table)
         for name, combo in self.combos.items():
             combo.blockSignals(True)
@@ -378,12 +389,14 @@ class PreviewPage(StepPage):
         self.sheet_model = SheetModel()
         self.sheet_view = QTableView()
         self.sheet_view.setModel(self.sheet_model)
+        self.sheet_view.verticalHeader().setDefaultSectionSize(24)
         self.issue_model = IssueModel()
         self.issue_view = QTableView()
         self.issue_view.setModel(self.issue_model)
         self.issue_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.issue_view.horizontalHeader().setStretchLastSection(True)
         self.issue_view.verticalHeader().hide()
+        self.issue_view.verticalHeader().setDefaultSectionSize(24)
         self.issue_view.clicked.connect(self.show_cell)
         self.counts = QLabel()
         self.counts.setWordWrap(True)
@@ -391,6 +404,7 @@ class PreviewPage(StepPage):
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.issue_view)
         splitter.addWidget(self.sheet_view)
+        splitter.setSizes([200, 400])
         layout = QVBoxLayout(self)
         layout.addWidget(self.counts)
         layout.addWidget(self.progress)
@@ -419,6 +433,8 @@ class PreviewPage(StepPage):
         self.issue_model.set_issues(checked.issues)
         self.sheet_model.set_preview(checked.table, checked.issues)
         self.issue_view.resizeColumnsToContents()
+        if checked.issues:
+            self.show_cell(self.issue_model.index(0, 0))
         plan = checked.plan
         counts = tr("{rows} row(s) read: {errors} error(s), {warnings} warning(s).").format(
             rows=len(checked.rows), errors=len(checked.errors), warnings=len(checked.warnings))
@@ -439,7 +455,7 @@ class PreviewPage(StepPage):
         """Scroll the sheet to the cell an issue is about and select it."""
         cell = self.sheet_model.cell_index(self.issue_model.issues[index.row()])
         self.sheet_view.setCurrentIndex(cell)
-        self.sheet_view.scrollTo(cell, QAbstractItemView.ScrollHint.PositionAtCenter)
+        self.sheet_view.scrollTo(cell, QAbstractItemView.ScrollHint.EnsureVisible)
 
     def isComplete(self) -> bool:
         return self.op is None and self.checked is not None and not self.checked.errors

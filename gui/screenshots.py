@@ -88,6 +88,7 @@ def render(folder: Path) -> None:
                 _select_closed_problem(ctx, window, Path(scratch))
             save(window, folder, f"{number}-{key}")
         _forms(ctx, window, folder)
+        _import_wizard(ctx, window, folder, Path(scratch))
         window.close()
         ctx.db.close()
 
@@ -143,6 +144,55 @@ def _forms(ctx: AppContext, window, folder: Path) -> None:
     settle(ctx)
     save(form, folder, "inspection-form")
     form.close()
+
+
+def _ledger_workbook(path: Path) -> Path:
+    """A county's ledger as clerks keep it, with a mistyped date, a county of another city
+    and a done date on an open problem, so that the preview has findings to show."""
+    import datetime as dt
+
+    import openpyxl
+
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.title = "整改台账"
+    headers = ["序号", "问题编号", "所属区县", "企业名称", "问题类别", "问题描述", "交办日期",
+               "整改时限", "责任单位", "整改状态", "完成日期"]
+    sheet.append(["临汾市大气污染防治问题整改台账（第三批）"])
+    sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(headers))
+    sheet.append([])
+    sheet.append(headers)
+    counties = ("尧都区", "曲沃县", "襄汾县", "洪洞县", "侯马市", "霍州市")
+    problems_ = ("物料堆场未全封闭，道路扬尘明显", "焦炉烟气脱硫设施未正常运行",
+                 "雨污未分流，生产废水直排", "危险废物贮存场所未设置标识")
+    for number in range(1, 41):
+        county = counties[number % len(counties)]
+        assigned = dt.date(2024, 3, 1) + dt.timedelta(days=number % 9)
+        status = ("整改中", "已完成", "已销号")[number % 3]
+        done = assigned + dt.timedelta(days=12) if status != "整改中" else None
+        sheet.append([number, f"临环督〔2024〕3-{number}号", county,
+                      f"{county}第{number}焦化有限公司", ("扬尘", "废气", "废水", "固体废物")[number % 4],
+                      problems_[number % 4], assigned, assigned + dt.timedelta(days=30),
+                      f"{county}人民政府", status, done])
+    sheet["G8"] = "2024年2月30日"
+    sheet["C12"] = "阳城县"
+    sheet["K15"] = dt.date(2024, 3, 20)
+    workbook.save(path)
+    return path
+
+
+def _import_wizard(ctx: AppContext, window, folder: Path, scratch: Path) -> None:
+    """The wizard's preview of a workbook with two errors and a warning."""
+    wizard = window.open_import()
+    wizard.resize(1100, 720)
+    wizard.file_page.choose(_ledger_workbook(scratch / "台账.xlsx"))
+    settle(ctx)
+    wizard.next()
+    settle(ctx)
+    wizard.next()
+    settle(ctx, 0.6)
+    save(wizard, folder, "8-import")
+    wizard.reject()
 
 
 def main(argv: list[str]) -> int:

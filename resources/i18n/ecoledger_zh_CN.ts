@@ -4,6 +4,46 @@
   <context>
     <name>EcoLedger</name>
     <message>
+      <source>&amp;Backup</source>
+      <translation>备份(&amp;B)</translation>
+    </message>
+    <message>
+      <source>Back up the database…</source>
+      <translation>备份数据库…</translation>
+    </message>
+    <message>
+      <source>Restore the database…</source>
+      <translation>恢复数据库…</translation>
+    </message>
+    <message>
+      <source>Back up the database</source>
+      <translation>备份数据库</translation>
+    </message>
+    <message>
+      <source>Restore the database</source>
+      <translation>恢复数据库</translation>
+    </message>
+    <message>
+      <source>The ledger was restored from the backup.</source>
+      <translation>已从备份恢复台账。</translation>
+    </message>
+    <message>
+      <source>EcoLedger</source>
+      <translation>生态环境整改台账</translation>
+    </message>
+    <message>
+      <source>Replace everything in the ledger with the backup {file}? The current content is backed up first.</source>
+      <translation>用备份 {file} 替换台账中的全部内容吗？当前内容会先备份。</translation>
+    </message>
+    <message>
+      <source>Backup written to {path}</source>
+      <translation>备份已写入 {path}</translation>
+    </message>
+    <message>
+      <source>The closing backup failed: {error}</source>
+      <translation>关闭时的备份失败：{error}</translation>
+    </message>
+    <message>
       <source>{year}/{month}</source>
       <translation>{year}年{month}月</translation>
     </message>
@@ -62,6 +102,18 @@
     <message>
       <source>Zero-clearance rate (%)</source>
       <translation>清零率（%）</translation>
+    </message>
+    <message>
+      <source>At or above target</source>
+      <translation>达到或超过目标</translation>
+    </message>
+    <message>
+      <source>Below target</source>
+      <translation>低于目标</translation>
+    </message>
+    <message>
+      <source>Target</source>
+      <translation>目标</translation>
     </message>
     <message>
       <source>Overdue</source>
@@ -144,20 +196,16 @@
       <translation>序时进度（按期清零）</translation>
     </message>
     <message>
-      <source>At or above target</source>
-      <translation>达到或超过目标</translation>
-    </message>
-    <message>
-      <source>Below target</source>
-      <translation>低于目标</translation>
-    </message>
-    <message>
       <source>Closed</source>
       <translation>已销号</translation>
     </message>
     <message>
       <source>Not closed</source>
       <translation>未销号</translation>
+    </message>
+    <message>
+      <source>Fines</source>
+      <translation>罚款</translation>
     </message>
     <message>
       <source>Assigned (cumulative): {n}</source>
@@ -176,8 +224,8 @@
       <translation>交办</translation>
     </message>
     <message>
-      <source>Fines</source>
-      <translation>罚款</translation>
+      <source>{year}/{month}/{day}</source>
+      <translation>{year}年{month}月{day}日</translation>
     </message>
     <message>
       <source>Pace needs: {n}</source>
@@ -270,6 +318,14 @@
     <message>
       <source>Fines (10,000 yuan)</source>
       <translation>罚款金额（万元）</translation>
+    </message>
+    <message>
+      <source>Not a date: the figures stay as they were.</source>
+      <translation>不是有效日期，图表保持不变。</translation>
+    </message>
+    <message>
+      <source>Reading the figures…</source>
+      <translation>正在读取数据…</translation>
     </message>
     <message>
       <source>Dashboard {day}</source>
@@ -516,304 +572,6 @@
       <translation>（同企业所在地）</translation>
     </message>
     <message>
-      <source>Assigned</source>
-      <translation>交办数</translation>
-    </message>
-    <message>
-      <source>Status</source>
-      <translation>整改状态</translation>
-    </message>
-    <message>
-      <source>Industry</source>
-      <translation>行业</translation>
-    </message>
-    <message>
-      <source>Permit number</source>
-      <translation>排污许可证编号</translation>
-    </message>
-    <message>
-      <source>Officers</source>
-      <translation>执法人员</translation>
-    </message>
-    <message>
-      <source>Problem count</source>
-      <translation>问题数</translation>
-    </message>
-    <message>
-      <source>Decided</source>
-      <translation>决定日期</translation>
-    </message>
-    <message>
-      <source>Daily fines (yuan)</source>
-      <translation>按日计罚（元）</translation>
-    </message>
-    <message>
-      <source>Special measures</source>
-      <translation>配套措施</translation>
-    </message>
-    <message>
-      <source>Starts</source>
-      <translation>开始</translation>
-    </message>
-    <message>
-      <source>Ends</source>
-      <translation>结束</translation>
-    </message>
-    <message>
-      <source>Batches</source>
-      <translation>批次数</translation>
-    </message>
-    <message>
-      <source>Issued</source>
-      <translation>下发日期</translation>
-    </message>
-    <message>
-      <source>Yes</source>
-      <translation>是</translation>
-    </message>
-    <message>
-      <source>Restore</source>
-      <translation>恢复</translation>
-    </message>
-    <message>
-      <source>Discard</source>
-      <translation>丢弃</translation>
-    </message>
-    <message>
-      <source>New record</source>
-      <translation>新建记录</translation>
-    </message>
-    <message>
-      <source>&amp;Ledger</source>
-      <translation>台账(&amp;L)</translation>
-    </message>
-    <message>
-      <source>Settings…</source>
-      <translation>设置…</translation>
-    </message>
-    <message>
-      <source>Quit</source>
-      <translation>退出</translation>
-    </message>
-    <message>
-      <source>EcoLedger</source>
-      <translation>生态环境整改台账</translation>
-    </message>
-    <message>
-      <source>EcoLedger — {unit}</source>
-      <translation>生态环境整改台账 — {unit}</translation>
-    </message>
-    <message>
-      <source>Operator: {name}</source>
-      <translation>操作人：{name}</translation>
-    </message>
-    <message>
-      <source>{count} unsaved form(s) from last time can be restored.</source>
-      <translation>上次有 {count} 份未保存的表单，可以恢复。</translation>
-    </message>
-    <message>
-      <source>Enterprises</source>
-      <translation>排污单位</translation>
-    </message>
-    <message>
-      <source>Inspections</source>
-      <translation>现场检查</translation>
-    </message>
-    <message>
-      <source>Problems</source>
-      <translation>问题台账</translation>
-    </message>
-    <message>
-      <source>Penalty cases</source>
-      <translation>行政处罚</translation>
-    </message>
-    <message>
-      <source>Campaigns and batches</source>
-      <translation>专项行动与批次</translation>
-    </message>
-    <message>
-      <source>Any status</source>
-      <translation>全部状态</translation>
-    </message>
-    <message>
-      <source>Any category</source>
-      <translation>全部类别</translation>
-    </message>
-    <message>
-      <source>Overdue only</source>
-      <translation>仅看逾期</translation>
-    </message>
-    <message>
-      <source>From</source>
-      <translation>从</translation>
-    </message>
-    <message>
-      <source>to</source>
-      <translation>至</translation>
-    </message>
-    <message>
-      <source>{count} rows</source>
-      <translation>共 {count} 条</translation>
-    </message>
-    <message>
-      <source>New batch…</source>
-      <translation>新建批次…</translation>
-    </message>
-    <message>
-      <source>Batches of the selected campaign</source>
-      <translation>所选专项行动的交办批次</translation>
-    </message>
-    <message>
-      <source>Awaiting check</source>
-      <translation>待验收</translation>
-    </message>
-    <message>
-      <source>Due within 10 days</source>
-      <translation>10日内到期</translation>
-    </message>
-    <message>
-      <source>By county</source>
-      <translation>分县区情况</translation>
-    </message>
-    <message>
-      <source>Before</source>
-      <translation>整改前</translation>
-    </message>
-    <message>
-      <source>After</source>
-      <translation>整改后</translation>
-    </message>
-    <message>
-      <source>Photos and files</source>
-      <translation>照片和附件</translation>
-    </message>
-    <message>
-      <source>approved</source>
-      <translation>已批准</translation>
-    </message>
-    <message>
-      <source>requested</source>
-      <translation>已申请</translation>
-    </message>
-    <message>
-      <source>Progress note or reason</source>
-      <translation>进展情况或原因</translation>
-    </message>
-    <message>
-      <source>Add note</source>
-      <translation>添加进展</translation>
-    </message>
-    <message>
-      <source>Attach photos or files…</source>
-      <translation>添加照片或附件…</translation>
-    </message>
-    <message>
-      <source>Attach photos or files</source>
-      <translation>添加照片或附件</translation>
-    </message>
-    <message>
-      <source>Timeline</source>
-      <translation>整改过程</translation>
-    </message>
-    <message>
-      <source>Select a problem to see its timeline.</source>
-      <translation>选择一个问题以查看整改过程。</translation>
-    </message>
-    <message>
-      <source>Status: {status}</source>
-      <translation>状态：{status}</translation>
-    </message>
-    <message>
-      <source>Note: {note}</source>
-      <translation>进展：{note}</translation>
-    </message>
-    <message>
-      <source>{status} · assigned {assigned} · deadline {deadline}
-{text}</source>
-      <translation>{status} · {assigned} 交办 · 时限 {deadline}
-{text}</translation>
-    </message>
-    <message>
-      <source>Extension to {day} ({state}): {reason}</source>
-      <translation>延期至 {day}（{state}）：{reason}</translation>
-    </message>
-    <message>
-      <source>Measure {seq}: {text} — {progress}%</source>
-      <translation>整改措施{seq}：{text} — {progress}%</translation>
-    </message>
-    <message>
-      <source>→ {status}</source>
-      <translation>→ {status}</translation>
-    </message>
-    <message>
-      <source>Settings</source>
-      <translation>设置</translation>
-    </message>
-    <message>
-      <source>Reporting unit</source>
-      <translation>填报单位</translation>
-    </message>
-    <message>
-      <source>Language</source>
-      <translation>界面语言</translation>
-    </message>
-    <message>
-      <source>A new language shows after a restart.</source>
-      <translation>更改语言后需重新启动。</translation>
-    </message>
-    <message>
-      <source>YYYY-MM-DD</source>
-      <translation>年-月-日</translation>
-    </message>
-    <message>
-      <source>Search names, descriptions, case numbers…</source>
-      <translation>搜索名称、问题描述、文号…</translation>
-    </message>
-    <message>
-      <source>Target</source>
-      <translation>目标</translation>
-    </message>
-    <message>
-      <source>Reading the figures…</source>
-      <translation>正在读取数据…</translation>
-    </message>
-    <message>
-      <source>&amp;Backup</source>
-      <translation>备份(&amp;B)</translation>
-    </message>
-    <message>
-      <source>Back up the database…</source>
-      <translation>备份数据库…</translation>
-    </message>
-    <message>
-      <source>Restore the database…</source>
-      <translation>恢复数据库…</translation>
-    </message>
-    <message>
-      <source>Back up the database</source>
-      <translation>备份数据库</translation>
-    </message>
-    <message>
-      <source>Restore the database</source>
-      <translation>恢复数据库</translation>
-    </message>
-    <message>
-      <source>The ledger was restored from the backup.</source>
-      <translation>已从备份恢复台账。</translation>
-    </message>
-    <message>
-      <source>Replace everything in the ledger with the backup {file}? The current content is backed up first.</source>
-      <translation>用备份 {file} 替换台账中的全部内容吗？当前内容会先备份。</translation>
-    </message>
-    <message>
-      <source>Backup written to {path}</source>
-      <translation>备份已写入 {path}</translation>
-    </message>
-    <message>
-      <source>The closing backup failed: {error}</source>
-      <translation>关闭时的备份失败：{error}</translation>
-    </message>
-    <message>
       <source>added</source>
       <translation>新增</translation>
     </message>
@@ -880,90 +638,6 @@
     <message>
       <source>{count} change(s), oldest first</source>
       <translation>共 {count} 处修改，按时间先后排列</translation>
-    </message>
-    <message>
-      <source>History…</source>
-      <translation>修改记录…</translation>
-    </message>
-    <message>
-      <source>Sign in</source>
-      <translation>登录</translation>
-    </message>
-    <message>
-      <source>Remember me on this PC</source>
-      <translation>在这台电脑上记住我</translation>
-    </message>
-    <message>
-      <source>Login</source>
-      <translation>登录名</translation>
-    </message>
-    <message>
-      <source>Password</source>
-      <translation>密码</translation>
-    </message>
-    <message>
-      <source>Checking…</source>
-      <translation>正在核对…</translation>
-    </message>
-    <message>
-      <source>Returns</source>
-      <translation>报表</translation>
-    </message>
-    <message>
-      <source>Export…</source>
-      <translation>导出…</translation>
-    </message>
-    <message>
-      <source>Export the ledger…</source>
-      <translation>导出台账…</translation>
-    </message>
-    <message>
-      <source>All campaigns</source>
-      <translation>全部专项行动</translation>
-    </message>
-    <message>
-      <source>Rectification ledger</source>
-      <translation>整改台账</translation>
-    </message>
-    <message>
-      <source>Export</source>
-      <translation>导出</translation>
-    </message>
-    <message>
-      <source>Exporting the return…</source>
-      <translation>正在导出报表…</translation>
-    </message>
-    <message>
-      <source>Exporting the ledger…</source>
-      <translation>正在导出台账…</translation>
-    </message>
-    <message>
-      <source>Return</source>
-      <translation>报表</translation>
-    </message>
-    <message>
-      <source>The as-of date is not a date.</source>
-      <translation>截止日期不是有效日期。</translation>
-    </message>
-    <message>
-      <source>{rows} row(s) to export</source>
-      <translation>导出时共 {rows} 行</translation>
-    </message>
-    <message>
-      <source>Export cancelled; nothing was written.</source>
-      <translation>已取消导出，未写入文件。</translation>
-    </message>
-    <message>
-      <source>Written to {path}</source>
-      <translation>已写入 {path}</translation>
-    </message>
-    <message>
-      <source>{year}/{month}/{day}</source>
-      <translation>{year}年{month}月{day}日</translation>
-    </message>
-    <message>
-      <source>Not a date: the figures stay as they were.</source>
-      <translation>不是有效日期，图表保持不变。</translation>
     </message>
     <message>
       <source>Choose the workbook</source>
@@ -1110,8 +784,330 @@
       <translation>导入将新增 {added}，更新 {updated}，未变 {unchanged}。</translation>
     </message>
     <message>
+      <source>Assigned</source>
+      <translation>交办数</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>整改状态</translation>
+    </message>
+    <message>
+      <source>Industry</source>
+      <translation>行业</translation>
+    </message>
+    <message>
+      <source>Permit number</source>
+      <translation>排污许可证编号</translation>
+    </message>
+    <message>
+      <source>Officers</source>
+      <translation>执法人员</translation>
+    </message>
+    <message>
+      <source>Problem count</source>
+      <translation>问题数</translation>
+    </message>
+    <message>
+      <source>Decided</source>
+      <translation>决定日期</translation>
+    </message>
+    <message>
+      <source>Daily fines (yuan)</source>
+      <translation>按日计罚（元）</translation>
+    </message>
+    <message>
+      <source>Special measures</source>
+      <translation>配套措施</translation>
+    </message>
+    <message>
+      <source>Starts</source>
+      <translation>开始</translation>
+    </message>
+    <message>
+      <source>Ends</source>
+      <translation>结束</translation>
+    </message>
+    <message>
+      <source>Batches</source>
+      <translation>批次数</translation>
+    </message>
+    <message>
+      <source>Issued</source>
+      <translation>下发日期</translation>
+    </message>
+    <message>
+      <source>Yes</source>
+      <translation>是</translation>
+    </message>
+    <message>
+      <source>Restore</source>
+      <translation>恢复</translation>
+    </message>
+    <message>
+      <source>Discard</source>
+      <translation>丢弃</translation>
+    </message>
+    <message>
+      <source>New record</source>
+      <translation>新建记录</translation>
+    </message>
+    <message>
+      <source>&amp;Ledger</source>
+      <translation>台账(&amp;L)</translation>
+    </message>
+    <message>
+      <source>Settings…</source>
+      <translation>设置…</translation>
+    </message>
+    <message>
       <source>Import an Excel ledger…</source>
       <translation>导入 Excel 台账…</translation>
+    </message>
+    <message>
+      <source>Quit</source>
+      <translation>退出</translation>
+    </message>
+    <message>
+      <source>EcoLedger — {unit}</source>
+      <translation>生态环境整改台账 — {unit}</translation>
+    </message>
+    <message>
+      <source>Operator: {name}</source>
+      <translation>操作人：{name}</translation>
+    </message>
+    <message>
+      <source>{count} unsaved form(s) from last time can be restored.</source>
+      <translation>上次有 {count} 份未保存的表单，可以恢复。</translation>
+    </message>
+    <message>
+      <source>Enterprises</source>
+      <translation>排污单位</translation>
+    </message>
+    <message>
+      <source>Inspections</source>
+      <translation>现场检查</translation>
+    </message>
+    <message>
+      <source>Problems</source>
+      <translation>问题台账</translation>
+    </message>
+    <message>
+      <source>Penalty cases</source>
+      <translation>行政处罚</translation>
+    </message>
+    <message>
+      <source>Campaigns and batches</source>
+      <translation>专项行动与批次</translation>
+    </message>
+    <message>
+      <source>Returns</source>
+      <translation>报表</translation>
+    </message>
+    <message>
+      <source>Any status</source>
+      <translation>全部状态</translation>
+    </message>
+    <message>
+      <source>Any category</source>
+      <translation>全部类别</translation>
+    </message>
+    <message>
+      <source>Overdue only</source>
+      <translation>仅看逾期</translation>
+    </message>
+    <message>
+      <source>From</source>
+      <translation>从</translation>
+    </message>
+    <message>
+      <source>to</source>
+      <translation>至</translation>
+    </message>
+    <message>
+      <source>{count} rows</source>
+      <translation>共 {count} 条</translation>
+    </message>
+    <message>
+      <source>New batch…</source>
+      <translation>新建批次…</translation>
+    </message>
+    <message>
+      <source>Batches of the selected campaign</source>
+      <translation>所选专项行动的交办批次</translation>
+    </message>
+    <message>
+      <source>Before</source>
+      <translation>整改前</translation>
+    </message>
+    <message>
+      <source>After</source>
+      <translation>整改后</translation>
+    </message>
+    <message>
+      <source>Photos and files</source>
+      <translation>照片和附件</translation>
+    </message>
+    <message>
+      <source>approved</source>
+      <translation>已批准</translation>
+    </message>
+    <message>
+      <source>requested</source>
+      <translation>已申请</translation>
+    </message>
+    <message>
+      <source>Progress note or reason</source>
+      <translation>进展情况或原因</translation>
+    </message>
+    <message>
+      <source>Add note</source>
+      <translation>添加进展</translation>
+    </message>
+    <message>
+      <source>Attach photos or files…</source>
+      <translation>添加照片或附件…</translation>
+    </message>
+    <message>
+      <source>History…</source>
+      <translation>修改记录…</translation>
+    </message>
+    <message>
+      <source>Attach photos or files</source>
+      <translation>添加照片或附件</translation>
+    </message>
+    <message>
+      <source>Timeline</source>
+      <translation>整改过程</translation>
+    </message>
+    <message>
+      <source>Select a problem to see its timeline.</source>
+      <translation>选择一个问题以查看整改过程。</translation>
+    </message>
+    <message>
+      <source>Status: {status}</source>
+      <translation>状态：{status}</translation>
+    </message>
+    <message>
+      <source>Note: {note}</source>
+      <translation>进展：{note}</translation>
+    </message>
+    <message>
+      <source>{status} · assigned {assigned} · deadline {deadline}
+{text}</source>
+      <translation>{status} · {assigned} 交办 · 时限 {deadline}
+{text}</translation>
+    </message>
+    <message>
+      <source>Extension to {day} ({state}): {reason}</source>
+      <translation>延期至 {day}（{state}）：{reason}</translation>
+    </message>
+    <message>
+      <source>Measure {seq}: {text} — {progress}%</source>
+      <translation>整改措施{seq}：{text} — {progress}%</translation>
+    </message>
+    <message>
+      <source>→ {status}</source>
+      <translation>→ {status}</translation>
+    </message>
+    <message>
+      <source>Export…</source>
+      <translation>导出…</translation>
+    </message>
+    <message>
+      <source>Export the ledger…</source>
+      <translation>导出台账…</translation>
+    </message>
+    <message>
+      <source>All campaigns</source>
+      <translation>全部专项行动</translation>
+    </message>
+    <message>
+      <source>Rectification ledger</source>
+      <translation>整改台账</translation>
+    </message>
+    <message>
+      <source>Export</source>
+      <translation>导出</translation>
+    </message>
+    <message>
+      <source>Exporting the return…</source>
+      <translation>正在导出报表…</translation>
+    </message>
+    <message>
+      <source>Exporting the ledger…</source>
+      <translation>正在导出台账…</translation>
+    </message>
+    <message>
+      <source>Return</source>
+      <translation>报表</translation>
+    </message>
+    <message>
+      <source>The as-of date is not a date.</source>
+      <translation>截止日期不是有效日期。</translation>
+    </message>
+    <message>
+      <source>{rows} row(s) to export</source>
+      <translation>导出时共 {rows} 行</translation>
+    </message>
+    <message>
+      <source>Export cancelled; nothing was written.</source>
+      <translation>已取消导出，未写入文件。</translation>
+    </message>
+    <message>
+      <source>Written to {path}</source>
+      <translation>已写入 {path}</translation>
+    </message>
+    <message>
+      <source>Settings</source>
+      <translation>设置</translation>
+    </message>
+    <message>
+      <source>Reporting unit</source>
+      <translation>填报单位</translation>
+    </message>
+    <message>
+      <source>Language</source>
+      <translation>界面语言</translation>
+    </message>
+    <message>
+      <source>A new language shows after a restart.</source>
+      <translation>更改语言后需重新启动。</translation>
+    </message>
+    <message>
+      <source>Sign in</source>
+      <translation>登录</translation>
+    </message>
+    <message>
+      <source>Remember me on this PC</source>
+      <translation>在这台电脑上记住我</translation>
+    </message>
+    <message>
+      <source>Login</source>
+      <translation>登录名</translation>
+    </message>
+    <message>
+      <source>Password</source>
+      <translation>密码</translation>
+    </message>
+    <message>
+      <source>Checking…</source>
+      <translation>正在核对…</translation>
+    </message>
+    <message>
+      <source>YYYY-MM-DD</source>
+      <translation>年-月-日</translation>
+    </message>
+    <message>
+      <source>Search names, descriptions, case numbers…</source>
+      <translation>搜索名称、问题描述、文号…</translation>
+    </message>
+    <message>
+      <source>Header found in row {first}; data from row {data}.</source>
+      <translation>表头在第 {first} 行，数据从第 {data} 行开始。</translation>
+    </message>
+    <message>
+      <source>Header found in rows {first}–{last}; data from row {data}.</source>
+      <translation>表头在第 {first}–{last} 行，数据从第 {data} 行开始。</translation>
     </message>
   </context>
 </TS>

@@ -123,6 +123,7 @@ def test_the_mapping_can_be_corrected_and_requires_its_fields(window, ctx, qtbot
     wizard = open_file(window, qtbot, write_ledger(tmp_path / "odd.xlsx", [row],
                                                    headers=headers))
     mapping = wizard.mapping_page
+    assert mapping.found.text() == "表头在第 3 行，数据从第 4 行开始。"  # below title and blank
     assert mapping.combos["deadline"].currentData() is None  # 期满 is not a known header
     assert not mapping.isComplete()
     deadline = mapping.combos["deadline"]
