@@ -11,7 +11,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from core import settings as ledger_settings
 from core.paths import APP_NAME, data_dir, default_db_path
@@ -116,6 +116,17 @@ def load_demo(ctx: AppContext) -> None:
     loop.exec()
 
 
+def _show_unexpected(kind, error, trace) -> None:
+    """A gui-script has no console: show what went wrong instead of dying silently."""
+    import traceback
+
+    from core.errors import LedgerError as UserError
+    sys.__excepthook__(kind, error, trace)
+    text = str(error) if isinstance(error, UserError) else "".join(
+        traceback.format_exception(kind, error, trace)[-3:])
+    QMessageBox.warning(None, i18n.tr("EcoLedger"), text)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="ecoledger", description="EcoLedger desktop app")
     parser.add_argument("--db", default=None, help="ledger file (default: per-user data)")
@@ -126,6 +137,7 @@ def main(argv: list[str] | None = None) -> int:
         from .self_test import run
         return run()
     app = application()
+    sys.excepthook = _show_unexpected
     started = start(default_db_path(args.db), data_dir())
     if started is None:
         return 0
