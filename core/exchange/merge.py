@@ -146,6 +146,8 @@ class _Merger:
             else:
                 self.summary.already += 1
             return
+        if state.deleted:  # brought back there: a conflict over its deletion is settled
+            self._close(table, entry["row"], "*", entry)
         history.advance(state, "insert", entry["dot"], None, values)
         self.summary.applied += 1
 
