@@ -199,3 +199,14 @@ def test_closing_the_wizard_while_importing_stops_first(window, ctx, qtbot, tmp_
     qtbot.waitUntil(lambda: not wizard.isVisible(), timeout=20_000)
     settled(wizard, qtbot)
     assert count(ctx, "problem") == 0
+
+
+def test_the_preview_models_pass_qt_model_checks(window, ctx, qtbot, qtmodeltester, tmp_path):
+    rows = ledger_rows(4, today=TODAY)
+    rows[1][10] = "明年"
+    wizard = open_file(window, qtbot, write_ledger(tmp_path / "m.xlsx", rows))
+    preview = check_rows(wizard, qtbot)
+    assert preview.issue_model.rowCount() == len(preview.checked.issues) == 1
+    assert preview.sheet_model.rowCount() == 5  # the header row and four data rows
+    qtmodeltester.check(preview.issue_model, force_py=True)
+    qtmodeltester.check(preview.sheet_model, force_py=True)
