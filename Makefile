@@ -8,7 +8,7 @@ QT_DEBS := libegl1 libgl1 libxkbcommon0 libfontconfig1 libdbus-1-3 libglib2.0-0 
 	libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 \
 	libxcb-randr0 libxcb-render-util0 libxcb-image0 libxcb-xinerama0 fonts-noto-cjk
 
-.PHONY: run test bench screenshots gui-bench sysdeps venv clean
+.PHONY: run test bench screenshots gui-bench sysdeps venv clean package-linux
 
 run: venv sysdeps
 	$(VENV)/bin/ecoledger
@@ -26,6 +26,11 @@ screenshots: venv sysdeps
 # Start-up and million-row browsing times of the desktop app (builds a 1M ledger once).
 gui-bench: venv sysdeps
 	QT_QPA_PLATFORM=offscreen $(PY) tests/bench/gui_bench.py
+
+# The Linux installer: dist/ecoledger_<version>_<arch>.deb, frozen with PyInstaller in its
+# own venv (.venv-package) and self-tested. Not part of `make test`. See packaging/README.md.
+package-linux: sysdeps
+	packaging/linux/build_deb.sh
 
 venv: $(STAMP)
 

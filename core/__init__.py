@@ -6,21 +6,24 @@ from pathlib import Path
 DIST_NAME = "ecoledger"
 
 
-def _version() -> str:
-    """The version in pyproject.toml: read from the source tree when running from a
-    checkout (so a bumped version shows without reinstalling), else from the installed
-    (or frozen) package metadata."""
+def _source_version() -> str | None:
+    """The version in pyproject.toml when running from a checkout (so a bumped version
+    shows without reinstalling); None in an installed or frozen app."""
     pyproject = Path(__file__).resolve().parent.parent / "pyproject.toml"
-    if pyproject.is_file():
+    try:
         import tomllib
-
         project = tomllib.loads(pyproject.read_text(encoding="utf-8")).get("project", {})
-        if project.get("name") == DIST_NAME and "version" in project:
-            return str(project["version"])
+    except (ImportError, OSError):  # Python 3.10, or no checkout around us
+        return None
+    return project.get("version") if project.get("name") == DIST_NAME else None
+
+
+def _version() -> str:
+    """pyproject.toml's version: from the checkout, else from the package metadata."""
     from importlib.metadata import PackageNotFoundError, version
 
     try:
-        return version(DIST_NAME)
+        return _source_version() or version(DIST_NAME)
     except PackageNotFoundError:
         return "0+unknown"
 

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import pkgutil
 import sqlite3
 import sys
-from pathlib import Path
 from typing import Callable, Sequence
 
 from .. import messages
@@ -20,8 +20,8 @@ from ..paths import default_db_path
 def command_modules() -> list:
     """Every `core/cli/*_commands.py`; each adds its subcommands with `register(commands)`,
     and a subcommand's handler takes (args, ledger)."""
-    package = Path(__file__).parent
-    names = sorted(p.stem for p in package.glob("*_commands.py"))
+    # pkgutil, not a glob of the folder: a frozen build keeps the modules in an archive.
+    names = sorted(m.name for m in pkgutil.iter_modules(__path__) if m.name.endswith("_commands"))
     names.remove("ledger_commands")  # the basic commands come first in --help
     return [importlib.import_module(f"{__name__}.{n}") for n in ["ledger_commands", *names]]
 
