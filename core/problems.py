@@ -198,17 +198,26 @@ def timeline(ledger: Ledger, row_id: str) -> list[dict[str, Any]]:
 def request_extension(ledger: Ledger, row_id: str, new_deadline: object, reason: str,
                       on: object | None = None) -> Changes:
     """Ask for a later deadline; it counts only once a manager approves it."""
-    problem = get(ledger, row_id)
-    form = Form({"new_deadline": new_deadline, "reason": reason, "requested_on": on or dates.today()})
-    form.date("new_deadline")
-    form.text("reason", required=True)
-    form.date("requested_on", not_future=True)
-    if form.values["new_deadline"] and form.values["new_deadline"] <= problem["deadline_in_force"]:
-        form.fail("new_deadline", "error.extension_not_later", deadline=problem["deadline_in_force"])
+    form = check_extension(ledger, row_id, {"new_deadline": new_deadline, "reason": reason,
+                                            "requested_on": on or dates.today()})
     form.raise_if_blocked()
     with ledger.transaction():
         ext_id = rows.insert(ledger, "deadline_extension", {"problem_id": row_id, **form.values})
-    return Changes.of("problem", ids=(ext_id,))
+    # the problem's id too, so that a view showing the problem sees its new request
+    return Changes.of("problem", ids=(ext_id, row_id))
+
+
+def check_extension(ledger: Ledger, row_id: str, raw: Mapping[str, Any]) -> Form:
+    """Validate a request for a later deadline (new_deadline, reason, requested_on) as typed."""
+    problem = get(ledger, row_id)
+    form = Form(raw)
+    form.date("new_deadline")
+    form.text("reason", required=True)
+    form.date("requested_on", not_future=True)
+    if form.values.get("new_deadline") and \
+            form.values["new_deadline"] <= problem["deadline_in_force"]:
+        form.fail("new_deadline", "error.extension_not_later", deadline=problem["deadline_in_force"])
+    return form
 
 
 def approve_extension(ledger: Ledger, extension_id: str, on: object | None = None) -> Changes:

@@ -10,10 +10,12 @@ import importlib
 _MODULES = {
     "EnterpriseForm": ".records", "ProblemForm": ".records", "PenaltyForm": ".records",
     "CampaignForm": ".records", "BatchForm": ".records", "InspectionForm": ".inspection",
+    "MeasureForm": ".measure", "ExtensionForm": ".extension",
 }
 _NAMES = {"enterprise": "EnterpriseForm", "problem": "ProblemForm",
           "inspection": "InspectionForm", "penalty_case": "PenaltyForm",
-          "campaign": "CampaignForm", "batch": "BatchForm"}
+          "campaign": "CampaignForm", "batch": "BatchForm",
+          "measure": "MeasureForm", "extension": "ExtensionForm"}
 
 
 def __getattr__(name: str):

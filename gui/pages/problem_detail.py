@@ -16,8 +16,10 @@ from core.ledger import Ledger
 from .. import labels
 from ..context import AppContext
 from ..i18n import tr
+from ..forms.base import ERROR_STYLE
 from ..widgets import DateEdit
 from .photos import PhotoStrip
+from .rectification import RectificationPanel
 
 if TYPE_CHECKING:
     from core.attachments import Attachment
@@ -33,6 +35,7 @@ class ProblemDetailData:
     measures: list[dict[str, Any]] = field(default_factory=list)
     extensions: list[dict[str, Any]] = field(default_factory=list)
     allowed: tuple[str, ...] = ()
+    may_approve: bool = False
     files: list["Attachment"] = field(default_factory=list)
 
 
@@ -42,6 +45,7 @@ def read_detail(ledger: Ledger, row_id: str) -> ProblemDetailData:
 
     problem = problems.get(ledger, row_id)
     may_close = operators.can(ledger, operators.Action.CLOSE)
+    may_approve = operators.can(ledger, operators.Action.APPROVE_EXTENSION)
     found = ledger.conn.execute("SELECT name FROM enterprise WHERE id = ?",
                                 (problem["enterprise_id"],)).fetchone()
     return ProblemDetailData(
@@ -50,6 +54,7 @@ def read_detail(ledger: Ledger, row_id: str) -> ProblemDetailData:
         extensions=problems.extensions(ledger, row_id),
         allowed=tuple(s.value for s in problems.allowed_transitions(ledger, row_id)
                       if may_close or s not in workflow.MANAGER_ONLY),
+        may_approve=may_approve,
         files=attachments.of_problem(ledger, row_id))
 
 
@@ -84,6 +89,8 @@ class ProblemDetail(QWidget):
         self.ctx = ctx
         self.row_id: str | None = None
         self.data: ProblemDetailData | None = None
+        self.transition_buttons: dict[str, QPushButton] = {}
+        self._date_message = ""
         self.heading = QLabel()
         self.heading.setWordWrap(True)
         self.heading.setTextFormat(Qt.TextFormat.PlainText)
@@ -96,6 +103,11 @@ class ProblemDetail(QWidget):
         self.note.setPlaceholderText(tr("Progress note or reason"))
         self.add_note_button = QPushButton(tr("Add note"))
         self.add_note_button.clicked.connect(self._add_note)
+        self.note.returnPressed.connect(self._add_note)  # Enter adds the note
+        self.on_day.textChanged.connect(self._entry_changed)
+        self.note.textChanged.connect(self._entry_changed)
+        self.rectification = RectificationPanel(ctx, self._approve_extension)
+        self.rectification.add_shortcuts(self)
         self.timeline = QListWidget()
         self.timeline.setWordWrap(True)
         self.photos = PhotoStrip(ctx)
@@ -117,6 +129,7 @@ class ProblemDetail(QWidget):
         entry.addWidget(self.add_note_button)
         layout.addLayout(entry)
         layout.addWidget(self.message)
+        layout.addWidget(self.rectification)
         layout.addWidget(QLabel(tr("Timeline")))
         layout.addWidget(self.timeline, 1)
         layout.addWidget(self.photos)
@@ -133,6 +146,7 @@ class ProblemDetail(QWidget):
             self.facts.clear()
             self.timeline.clear()
             self._set_transitions(())
+            self.rectification.show_rectification(None, [], [], False)
             self.photos.show_files([], False)
             return
         self.ctx.db.op(lambda ledger: read_detail(ledger, row_id)).success(self._show).run()
@@ -143,16 +157,37 @@ class ProblemDetail(QWidget):
         self.data = data
         p = data.problem
         self.heading.setText(f"{p['number'] or ''}  {data.enterprise}")
+        deadline = p["deadline_in_force"]
+        if deadline != p["deadline"]:  # extended: the original stays in sight
+            deadline = tr("{in_force} (extended; originally {original})").format(
+                in_force=deadline, original=p["deadline"])
         self.facts.setText(tr("{status} · assigned {assigned} · deadline {deadline}\n{text}")
                            .format(status=labels.choice("status", p["status"]),
-                                   assigned=p["assigned_on"], deadline=p["deadline_in_force"],
+                                   assigned=p["assigned_on"], deadline=deadline,
                                    text=p["description"]))
         self.timeline.clear()
         for day, text in timeline_lines(data):
             QListWidgetItem(f"{day}  {text}", self.timeline)
         self._set_transitions(data.allowed)
+        self.rectification.show_rectification(p["id"], data.measures, data.extensions,
+                                               data.may_approve)
         self.photos.show_files(data.files, p["status"] == "closed")
         self.message.clear()
+        self._entry_changed()
+
+    def _entry_changed(self, *_: object) -> None:
+        """Mark a date that is not a date at once; a note needs some text to be added."""
+        from core import messages
+        valid = self.on_day.is_valid()
+        self.on_day.setStyleSheet("" if valid else ERROR_STYLE)
+        date_message = "" if valid else messages.text("error.date_invalid",
+                                                      value=self.on_day.text())
+        if date_message or self.message.text() == self._date_message:
+            self.message.setText(date_message)
+        self._date_message = date_message
+        self.add_note_button.setEnabled(valid and bool(self.note.text().strip()))
+        for button in self.transition_buttons.values():
+            button.setEnabled(valid)
 
     def _set_transitions(self, allowed: tuple[str, ...]) -> None:
         while self.transitions.count():
@@ -185,8 +220,16 @@ class ProblemDetail(QWidget):
 
     def _add_note(self) -> None:
         from core import problems
+        if not self.add_note_button.isEnabled():
+            return
         row_id, day, note = self.row_id, self.on_day.text(), self.note.text()
         self._run(lambda ledger: problems.add_note(ledger, row_id, note, day or None))
+
+    def _approve_extension(self, extension_id: str) -> None:
+        """A manager's approval, dated by the date field (today when blank)."""
+        from core import problems
+        day = self.on_day.text()
+        self._run(lambda ledger: problems.approve_extension(ledger, extension_id, day or None))
 
     def _attach(self) -> None:
         paths, _ = QFileDialog.getOpenFileNames(self, tr("Attach photos or files"))

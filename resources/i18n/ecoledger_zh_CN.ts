@@ -388,6 +388,22 @@
       <translation>取消</translation>
     </message>
     <message>
+      <source>Request a deadline extension</source>
+      <translation>申请延期</translation>
+    </message>
+    <message>
+      <source>New deadline</source>
+      <translation>新的整改时限</translation>
+    </message>
+    <message>
+      <source>Reason</source>
+      <translation>原因</translation>
+    </message>
+    <message>
+      <source>Requested on</source>
+      <translation>申请日期</translation>
+    </message>
+    <message>
       <source>New inspection</source>
       <translation>新建检查记录</translation>
     </message>
@@ -442,6 +458,30 @@
     <message>
       <source>Officer {number}</source>
       <translation>执法人员{number}</translation>
+    </message>
+    <message>
+      <source>Rectification measure</source>
+      <translation>整改措施</translation>
+    </message>
+    <message>
+      <source>New rectification measure</source>
+      <translation>新增整改措施</translation>
+    </message>
+    <message>
+      <source>Measure</source>
+      <translation>整改措施</translation>
+    </message>
+    <message>
+      <source>Responsible</source>
+      <translation>责任人</translation>
+    </message>
+    <message>
+      <source>Progress (%)</source>
+      <translation>进度（%）</translation>
+    </message>
+    <message>
+      <source>Done on</source>
+      <translation>完成日期</translation>
     </message>
     <message>
       <source>New batch</source>
@@ -616,10 +656,6 @@
       <translation>进展记录</translation>
     </message>
     <message>
-      <source>Measure</source>
-      <translation>整改措施</translation>
-    </message>
-    <message>
       <source>Deadline extension</source>
       <translation>延期申请</translation>
     </message>
@@ -672,6 +708,14 @@
       <translation>不归入专项行动</translation>
     </message>
     <message>
+      <source>Header found in row {first}; data from row {data}.</source>
+      <translation>表头在第 {first} 行，数据从第 {data} 行开始。</translation>
+    </message>
+    <message>
+      <source>Header found in rows {first}–{last}; data from row {data}.</source>
+      <translation>表头在第 {first}–{last} 行，数据从第 {data} 行开始。</translation>
+    </message>
+    <message>
       <source>Check the rows</source>
       <translation>检查各行</translation>
     </message>
@@ -720,10 +764,6 @@
       <translation>内容</translation>
     </message>
     <message>
-      <source>Reason</source>
-      <translation>原因</translation>
-    </message>
-    <message>
       <source>File</source>
       <translation>文件</translation>
     </message>
@@ -770,10 +810,6 @@
     <message>
       <source>{name} ({rows} rows)</source>
       <translation>{name}（{rows} 行）</translation>
-    </message>
-    <message>
-      <source>Header found in row {first}–{last}; data from row {data}.</source>
-      <translation>表头在第 {first}–{last} 行，数据从第 {data} 行开始。</translation>
     </message>
     <message>
       <source>{sheet}, hidden</source>
@@ -992,6 +1028,10 @@
       <translation>进展：{note}</translation>
     </message>
     <message>
+      <source>{in_force} (extended; originally {original})</source>
+      <translation>{in_force}（已延期，原时限 {original}）</translation>
+    </message>
+    <message>
       <source>{status} · assigned {assigned} · deadline {deadline}
 {text}</source>
       <translation>{status} · {assigned} 交办 · 时限 {deadline}
@@ -1008,6 +1048,30 @@
     <message>
       <source>→ {status}</source>
       <translation>→ {status}</translation>
+    </message>
+    <message>
+      <source>Add measure… (Ctrl+M)</source>
+      <translation>添加整改措施…（Ctrl+M）</translation>
+    </message>
+    <message>
+      <source>Request extension… (Ctrl+E)</source>
+      <translation>申请延期…（Ctrl+E）</translation>
+    </message>
+    <message>
+      <source>Rectification measures</source>
+      <translation>整改措施</translation>
+    </message>
+    <message>
+      <source>by {day}</source>
+      <translation>限 {day} 前</translation>
+    </message>
+    <message>
+      <source>done {day}</source>
+      <translation>{day} 完成</translation>
+    </message>
+    <message>
+      <source>Approve extension to {day}</source>
+      <translation>批准延期至 {day}</translation>
     </message>
     <message>
       <source>Export…</source>
@@ -1100,14 +1164,6 @@
     <message>
       <source>Search names, descriptions, case numbers…</source>
       <translation>搜索名称、问题描述、文号…</translation>
-    </message>
-    <message>
-      <source>Header found in row {first}; data from row {data}.</source>
-      <translation>表头在第 {first} 行，数据从第 {data} 行开始。</translation>
-    </message>
-    <message>
-      <source>Header found in rows {first}–{last}; data from row {data}.</source>
-      <translation>表头在第 {first}–{last} 行，数据从第 {data} 行开始。</translation>
     </message>
   </context>
 </TS>

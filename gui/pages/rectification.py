@@ -1,0 +1,107 @@
+"""The rectification part of a problem's detail: its measures, and its deadline extensions."""
+from __future__ import annotations
+
+from typing import Any, Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton,
+                               QVBoxLayout, QWidget)
+
+from ..context import AppContext
+from ..i18n import tr
+
+
+def measure_text(measure: dict[str, Any]) -> str:
+    """One line of the measures list: number, what, who, by when, how far, done."""
+    parts = [f"{measure['seq']}. {measure['description']}"]
+    if measure["responsible"]:
+        parts.append(measure["responsible"])
+    if measure["deadline"]:
+        parts.append(tr("by {day}").format(day=measure["deadline"]))
+    parts.append(f"{measure['progress'] or 0}%")
+    if measure["done_on"]:
+        parts.append(tr("done {day}").format(day=measure["done_on"]))
+    return " · ".join(parts)
+
+
+class RectificationPanel(QWidget):
+    """Measures (Ctrl+M adds one, Enter on one edits it) and extensions (Ctrl+E requests one;
+    a manager approves the latest pending request)."""
+
+    def __init__(self, ctx: AppContext, approve: Callable[[str], None],
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.problem_id: str | None = None
+        self.pending: dict[str, Any] | None = None
+        self.dialog = None  # the form last opened, so that a test or caller can reach it
+        self._approve = approve
+        self.measures = QListWidget()
+        self.measures.setObjectName("measures")
+        self.measures.setWordWrap(True)
+        self.measures.setMaximumHeight(120)
+        self.measures.itemActivated.connect(
+            lambda item: self.open_measure(item.data(Qt.ItemDataRole.UserRole)))
+        self.add_measure_button = QPushButton(tr("Add measure… (Ctrl+M)"))
+        self.add_measure_button.clicked.connect(lambda: self.open_measure(None))
+        self.request_button = QPushButton(tr("Request extension… (Ctrl+E)"))
+        self.request_button.clicked.connect(self.open_extension)
+        self.approve_button = QPushButton()
+        self.approve_button.setObjectName("approve_extension")
+        self.approve_button.clicked.connect(self._approve_pending)
+        self.approve_button.hide()
+        buttons = QHBoxLayout()
+        for button in (self.add_measure_button, self.request_button, self.approve_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(QLabel(tr("Rectification measures")))
+        layout.addWidget(self.measures)
+        layout.addLayout(buttons)
+
+    def add_shortcuts(self, owner: QWidget) -> None:
+        """Ctrl+M and Ctrl+E wherever the focus is within `owner` (the whole detail)."""
+        for keys, slot in (("Ctrl+M", lambda: self.open_measure(None)),
+                           ("Ctrl+E", self.open_extension)):
+            QShortcut(QKeySequence(keys), owner, activated=slot,
+                      context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+
+    def show_rectification(self, problem_id: str | None, measures: list[dict[str, Any]],
+                           extensions: list[dict[str, Any]], may_approve: bool) -> None:
+        self.problem_id = problem_id
+        self.measures.clear()
+        for measure in measures:
+            item = QListWidgetItem(measure_text(measure), self.measures)
+            item.setData(Qt.ItemDataRole.UserRole, measure["id"])
+        pending = [e for e in extensions if not e["approved_on"]]
+        self.pending = pending[-1] if pending else None
+        # a clerk is not offered approval at all (core refuses it too)
+        self.approve_button.setVisible(may_approve and self.pending is not None)
+        if self.pending:
+            self.approve_button.setText(tr("Approve extension to {day}").format(
+                day=self.pending["new_deadline"]))
+
+    def open_measure(self, measure_id: str | None):
+        """The measure form: a new measure of this problem, or `measure_id` to update."""
+        from ..forms.measure import MeasureForm
+        if self.problem_id is None:
+            return None
+        return self._open(MeasureForm(self.ctx, row_id=measure_id, parent=self,
+                                      problem_id=self.problem_id))
+
+    def open_extension(self):
+        from ..forms.extension import ExtensionForm
+        if self.problem_id is None:
+            return None
+        return self._open(ExtensionForm(self.ctx, parent=self, problem_id=self.problem_id))
+
+    def _open(self, dialog):
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _approve_pending(self) -> None:
+        if self.pending is not None:
+            self._approve(self.pending["id"])
