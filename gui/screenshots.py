@@ -104,6 +104,7 @@ def _select_closed_problem(ctx: AppContext, window, scratch: Path) -> None:
     def prepare(ledger):
         from core import attachments
         attachments.attach(ledger, row_id, [before], "before")
+        _extend(ledger, row_id)
         path = [("in_progress", "reported_done", "closed"), ("reported_done", "closed"),
                 ("closed",)]
         steps = {"assigned": path[0], "in_progress": path[1], "reported_done": path[2]}
@@ -117,6 +118,16 @@ def _select_closed_problem(ctx: AppContext, window, scratch: Path) -> None:
         page.model.index(2, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
         | QItemSelectionModel.SelectionFlag.Rows)
     settle(ctx, 0.5)
+
+
+def _extend(ledger, row_id: str) -> None:
+    """An approved extension, so that the detail shows the deadline in force and the original."""
+    import datetime as dt
+
+    in_force = dt.date.fromisoformat(problems.get(ledger, row_id)["deadline_in_force"])
+    later = max(in_force, dt.date.today()) + dt.timedelta(days=30)
+    problems.approve_extension(ledger, problems.request_extension(
+        ledger, row_id, later.isoformat(), "除尘设备到货延迟").id)
 
 
 def _forms(ctx: AppContext, window, folder: Path) -> None:

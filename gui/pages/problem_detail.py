@@ -170,7 +170,7 @@ class ProblemDetail(QWidget):
             QListWidgetItem(f"{day}  {text}", self.timeline)
         self._set_transitions(data.allowed)
         self.rectification.show_rectification(p["id"], data.measures, data.extensions,
-                                               data.may_approve)
+                                               data.may_approve, p["status"] != "closed")
         self.photos.show_files(data.files, p["status"] == "closed")
         self.message.clear()
         self._entry_changed()

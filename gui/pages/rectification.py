@@ -40,7 +40,7 @@ class RectificationPanel(QWidget):
         self.measures = QListWidget()
         self.measures.setObjectName("measures")
         self.measures.setWordWrap(True)
-        self.measures.setMaximumHeight(120)
+        self.measures.setMaximumHeight(96)
         self.measures.itemActivated.connect(
             lambda item: self.open_measure(item.data(Qt.ItemDataRole.UserRole)))
         self.add_measure_button = QPushButton(tr("Add measure… (Ctrl+M)"))
@@ -69,16 +69,18 @@ class RectificationPanel(QWidget):
                       context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
 
     def show_rectification(self, problem_id: str | None, measures: list[dict[str, Any]],
-                           extensions: list[dict[str, Any]], may_approve: bool) -> None:
+                           extensions: list[dict[str, Any]], may_approve: bool,
+                           problem_open: bool = True) -> None:
         self.problem_id = problem_id
         self.measures.clear()
         for measure in measures:
             item = QListWidgetItem(measure_text(measure), self.measures)
             item.setData(Qt.ItemDataRole.UserRole, measure["id"])
+        self.request_button.setEnabled(problem_open)  # a closed problem has no deadline left
         pending = [e for e in extensions if not e["approved_on"]]
         self.pending = pending[-1] if pending else None
         # a clerk is not offered approval at all (core refuses it too)
-        self.approve_button.setVisible(may_approve and self.pending is not None)
+        self.approve_button.setVisible(may_approve and problem_open and self.pending is not None)
         if self.pending:
             self.approve_button.setText(tr("Approve extension to {day}").format(
                 day=self.pending["new_deadline"]))
@@ -93,7 +95,7 @@ class RectificationPanel(QWidget):
 
     def open_extension(self):
         from ..forms.extension import ExtensionForm
-        if self.problem_id is None:
+        if self.problem_id is None or not self.request_button.isEnabled():
             return None
         return self._open(ExtensionForm(self.ctx, parent=self, problem_id=self.problem_id))
 

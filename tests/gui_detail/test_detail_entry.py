@@ -194,3 +194,12 @@ def test_a_clerk_sees_no_approve_button_for_a_pending_request(ctx, qtbot, sign_i
     assert detail.rectification.pending["new_deadline"] == later
     assert detail.rectification.approve_button.isHidden()
     assert detail.rectification.request_button.isVisible()
+
+
+def test_a_closed_problem_takes_no_extension_request(ctx, qtbot):
+    detail = _detail(ctx, qtbot, _problem(ctx, "closed"))
+    assert not detail.rectification.request_button.isEnabled()
+    detail.on_day.setFocus()
+    qtbot.keyClick(detail.on_day, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    assert detail.rectification.dialog is None
+    assert detail.rectification.add_measure_button.isEnabled()
