@@ -25,8 +25,26 @@ def test_about_box_shows_version_and_schema(qtbot):
         box = about.about_box(None, 3, "/tmp/ledger.db")
         qtbot.addWidget(box)
         text = box.text()
+        assert box.isVisible()
+        box.done(0)
     finally:
         messages.set_language(before)
     assert f"Version {core.__version__}" in text
     assert f"Database schema version 3 (this program supports up to {SCHEMA_VERSION})" in text
-    assert box.isVisible()
+
+
+def test_help_menu_opens_about_with_the_open_ledgers_facts(qtbot, ledger):
+    from types import SimpleNamespace
+
+    from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox
+
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    window.ctx = SimpleNamespace(db=SimpleNamespace(call=lambda fn: fn(ledger)))
+    action = about.add_menu(window)
+    assert [m.title() for m in window.menuBar().findChildren(QMenu)
+            if action in m.actions()] == [messages.text("about.menu")]
+    action.trigger()
+    box = window.findChild(QMessageBox)
+    assert str(ledger.path) in box.text() and str(SCHEMA_VERSION) in box.text()
+    box.done(0)
