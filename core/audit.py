@@ -196,6 +196,8 @@ def seal(conn: sqlite3.Connection, after: int | None, operator: str) -> int:
     `operator`; returns how many. Must run inside the transaction that wrote them."""
     if after is None:
         return 0
+    # Entries this transaction sealed already (a bulk load seals as it goes).
+    after = max(after, conn.execute(f"SELECT coalesce(max(seq), 0) FROM {SEAL}").fetchone()[0])
     prev_row = conn.execute(
         f"SELECT hash FROM {SEAL} WHERE seq <= ? ORDER BY seq DESC LIMIT 1", (after,)).fetchone()
     prev = prev_row[0] if prev_row else ""

@@ -21,6 +21,7 @@ from .ledger import Ledger
 from .vocabulary import CATEGORIES, INSPECTION_KINDS, SOURCES
 
 DEFAULT_PROBLEMS = 2507
+CHUNK = 50_000  # rows written (and their audit entries sealed) at a time
 MAX_PROBLEMS = 5_000_000
 Progress = Callable[[int, int, str], None]
 
@@ -259,12 +260,17 @@ def _penalties(m: _Maker, data: DemoData, firms: list, campaign: str, count: int
 
 def write(ledger: Ledger, data: DemoData, progress: Progress | None = None) -> Changes:
     """Insert generated demo rows in one transaction."""
-    total = len(data.tables)
+    total = sum(len(rows) for _, rows in data.tables.values())
+    done = 0
     with ledger.transaction():
-        for done, (table, (columns, rows)) in enumerate(data.tables.items()):
-            if progress:
-                progress(done, total, table)
-            bulk.insert_rows(ledger.conn, table, columns, rows)
+        for table, (columns, rows) in data.tables.items():
+            for start in range(0, len(rows), CHUNK):
+                if progress:
+                    progress(done, total, table)
+                chunk = rows[start:start + CHUNK]
+                bulk.insert_rows(ledger.conn, table, columns, chunk)
+                ledger.seal_pending()
+                done += len(chunk)
     return Changes.of(*data.tables, "campaign", "batch")
 
 

@@ -54,9 +54,18 @@ class Ledger:
             yield self.conn
             return
         with db.transaction(self.conn) as conn:
-            mark = audit.mark(conn)
-            yield conn
-            audit.seal(conn, mark, self.operator)
+            self._audit_mark = audit.mark(conn)
+            try:
+                yield conn
+                audit.seal(conn, self._audit_mark, self.operator)
+            finally:
+                self._audit_mark = None
+
+    def seal_pending(self) -> None:
+        """Seal the audit entries written so far in the open transaction: a bulk load calls
+        this between chunks, hashing entries while they are still in the page cache."""
+        if self.conn.in_transaction and getattr(self, "_audit_mark", None) is not None:
+            audit.seal(self.conn, self._audit_mark, self.operator)
 
     def close(self) -> None:
         self.conn.close()

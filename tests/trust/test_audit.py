@@ -208,3 +208,20 @@ def test_rows_match_their_trail_after_ordinary_work(demo_ledger):
     rows.delete(demo_ledger, "measure", demo_ledger.conn.execute(
         "SELECT id FROM measure WHERE problem_id = ?", (problem,)).fetchone()[0])
     assert audit.row_findings(demo_ledger.conn) == []
+
+
+def test_a_bulk_load_sealed_in_chunks_verifies_whole(tmp_path, monkeypatch):
+    """Demo data sealed chunk by chunk inside one transaction forms one sound chain."""
+    from core import demo, integrity, settings
+    from core.ledger import Ledger
+
+    monkeypatch.setattr(demo, "CHUNK", 500)
+    ledger = Ledger.open(tmp_path / "bulk.db")
+    settings.set_jurisdiction(ledger, "141000")
+    demo.load(ledger, problems=400, seed=2)
+    conn = ledger.conn
+    entries = conn.execute("SELECT count(*) FROM audit_log").fetchone()[0]
+    sealed = conn.execute("SELECT count(*) FROM audit_seal").fetchone()[0]
+    assert entries == sealed > 2000
+    assert integrity.check(ledger) == []
+    ledger.close()
