@@ -201,12 +201,13 @@ def _write(ledger: Ledger, plan: Plan, progress: Progress | None,
     if progress:
         progress(0, total, messages.text("import.progress_writing"))
     for table, names, rows in work:
-        # In id order, the primary-key index (random UUIDs) grows at one end, page by page.
+        # In id order, the primary-key index grows at one end, page by page.
         rows.sort()
         for start in range(0, len(rows), CHUNK):
             _check_cancel(cancelled)
             chunk = rows[start:start + CHUNK]
             bulk.insert_rows(conn, table, names, chunk)
+            ledger.seal_pending()
             done += len(chunk)
             if progress:
                 progress(done, total, messages.text("import.progress_writing"))
