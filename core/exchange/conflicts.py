@@ -39,6 +39,13 @@ def record(conn: sqlite3.Connection, partner_site: str, entry: dict[str, Any], f
            mine: Any, theirs: Any, my_dot: str | None) -> None:
     """Keep a conflict (inside the import's transaction); a newer incoming value of a field
     already in conflict replaces the older one."""
+    if field == ROW and isinstance(theirs, dict):  # the row's fields gathered, not replaced
+        before = conn.execute(
+            "SELECT theirs FROM exchange_conflict WHERE table_name = ? AND row_id = ? "
+            "AND field = ? AND resolved_at IS NULL", (entry["table"], entry["row"], field)
+        ).fetchone()
+        earlier = json.loads(before[0]) if before else None
+        theirs = {**earlier, **theirs} if isinstance(earlier, dict) else theirs
     values = (_dumps(theirs), entry["dot"], entry.get("operator"), partner_site)
     found = conn.execute(
         "UPDATE exchange_conflict SET theirs = ?, theirs_dot = ?, theirs_operator = ?, "
@@ -132,8 +139,8 @@ def _settle_field(ledger: Ledger, conflict: sqlite3.Row, value: Any) -> None:
 
 
 def _settle_row(ledger: Ledger, conflict: sqlite3.Row, chosen: dict[str, Any] | None) -> None:
-    """Keep the row deleted, or bring it back with the chosen values (a new insert here,
-    which the other sites take like any new row)."""
+    """Delete the row, or keep it (bringing it back with the chosen values if it is gone
+    here); either way the decision travels and closes the other sites' conflict."""
     conn, table, row_id = ledger.conn, conflict["table_name"], conflict["row_id"]
     where, params = _where(conn, table, row_id)
     exists = conn.execute(f"SELECT 1 FROM {table} WHERE {where}", params).fetchone()
@@ -141,19 +148,21 @@ def _settle_row(ledger: Ledger, conflict: sqlite3.Row, chosen: dict[str, Any] | 
         if exists:
             conn.execute(f"DELETE FROM {table} WHERE {where}", params)
         return
-    columns = [r[1] for r in conn.execute(f"PRAGMA table_info({table})")]
-    values = {c: v for c, v in {**_last_values(conn, table, row_id), **chosen}.items()
-              if c in columns}
-    try:
-        if exists:
-            sets = {c: v for c, v in values.items() if c not in params}
-            conn.execute(f"UPDATE {table} SET {', '.join(f'{c} = ?' for c in sets)} "
-                         f"WHERE {where}", [*sets.values(), *params])
-        else:
+    if not exists:
+        columns = [r[1] for r in conn.execute(f"PRAGMA table_info({table})")]
+        values = {c: v for c, v in {**_last_values(conn, table, row_id), **chosen}.items()
+                  if c in columns}
+        try:
             conn.execute(f"INSERT INTO {table} ({', '.join(values)}) "
                          f"VALUES ({', '.join('?' * len(values))})", list(values.values()))
-    except sqlite3.IntegrityError:
-        raise LedgerError("error.exchange_row_gone") from None
+        except sqlite3.IntegrityError:
+            raise LedgerError("error.exchange_row_gone") from None
+    conn.execute(
+        f"INSERT INTO {audit.LOG} (at, operator, action, table_name, row_id, old, new) "
+        "VALUES (?, ?, 'update', ?, ?, '{}', '{}')", (db.now(), ledger.operator, table, row_id))
+    supersedes = [d for d in (conflict["mine_dot"], conflict["theirs_dot"]) if d]
+    conn.execute("INSERT INTO exchange_resolution (local_seq, field, supersedes) "
+                 "VALUES (?, '*', ?)", (audit.mark(conn), json.dumps(supersedes)))
 
 
 def _last_values(conn: sqlite3.Connection, table: str, row_id: str) -> dict[str, Any]:

@@ -6,7 +6,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from .. import attachments, audit, db, schema
+from .. import attachments, audit, db, ids, schema
 from ..errors import LedgerError
 from ..ledger import Ledger
 from . import fileformat, history, store
@@ -46,6 +46,7 @@ def export(ledger: Ledger, path: str | Path, to: str | None = None, key: bytes |
     manifest = {
         "format": fileformat.FORMAT, "format_version": fileformat.FORMAT_VERSION,
         "schema_version": schema.SCHEMA_VERSION, "created_at": db.now(),
+        "export_id": ids.new_id(),  # two exports never make the same file
         "source": {"site_id": me.id, "name": me.name, "jurisdiction": me.jurisdiction},
         "target": partner.site_id if partner else None,
         "covers": covers, "seen": {**seen, me.id: through},

@@ -14,6 +14,7 @@ import hashlib
 import hmac
 import json
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
@@ -70,8 +71,8 @@ def read(path: Path, key: bytes | None = None) -> Package:
     try:
         with zipfile.ZipFile(path) as archive:
             contents = {info.filename: archive.read(info) for info in archive.infolist()}
-    except (zipfile.BadZipFile, EOFError, zipfile.LargeZipFile):
-        raise LedgerError("error.exchange_not_a_file", path=path) from None
+    except (zipfile.BadZipFile, zlib.error, EOFError, zipfile.LargeZipFile):
+        raise LedgerError("error.exchange_tampered", path=path) from None
     if CHECKSUM not in contents or MANIFEST not in contents or ENTRIES not in contents:
         raise LedgerError("error.exchange_not_a_file", path=path)
     try:

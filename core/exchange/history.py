@@ -105,7 +105,9 @@ def _base(state: RowState, action: str, old: dict | None, new: dict | None,
         return {}
     fields = (new or {}) if action == "update" else (old or {})
     base = {f: [state.dots.get(f)] for f in fields}
-    if rfield and rfield in base:
+    if rfield == "*":  # a decision to keep a row changed at one site, deleted at another
+        base["*"] = json.loads(supersedes)
+    elif rfield and rfield in base:
         base[rfield] = list(dict.fromkeys([*base[rfield], *json.loads(supersedes)]))
     return base
 

@@ -62,8 +62,9 @@ def _check(ledger: Ledger, me: store.Site, package: fileformat.Package,
     for site_id, (after, _) in covers.items():
         if after > seen.get(site_id, 0):
             raise LedgerError("error.exchange_gap", site=source["name"])
-    if covers and all(through <= seen.get(s, 0) for s, (_, through) in covers.items()) \
-            and any(through < seen.get(s, 0) for s, (_, through) in covers.items()):
+    nothing_new = all(through <= seen.get(s, 0) for s, (_, through) in covers.items())
+    own_through = covers.get(source["site_id"], (0, 0))[1]
+    if nothing_new and own_through < seen.get(source["site_id"], 0):
         raise LedgerError("error.exchange_older", site=source["name"],
                           created=manifest.get("created_at"))
     return source
@@ -153,10 +154,12 @@ class _Merger:
 
     def _update(self, entry: dict[str, Any], state: RowState) -> None:
         table, row_id = entry["table"], entry["row"]
+        if "*" in entry["base"]:  # a decision there about a changed-and-deleted row
+            self._close(table, row_id, "*", entry)
         current = self._current(table, row_id)
         if current is None:
-            if state.deleted:  # changed there, deleted here
-                self._conflict(entry, "*", None, entry["new"], None)
+            if state.deleted:
+                self._revive(entry, state)
             return
         taken = {}
         for f, theirs in entry["new"].items():
@@ -177,6 +180,22 @@ class _Merger:
             history.advance(state, "update", entry["dot"], None, taken)
             self.summary.applied += 1
 
+    def _revive(self, entry: dict[str, Any], state: RowState) -> None:
+        """Changed there, deleted here: a change is never lost to a deletion, so the row
+        comes back with it; the manager sees a conflict and may delete it again."""
+        table = entry["table"]
+        values = {c: v for c, v in {**(state.last_values or {}), **entry["new"]}.items()
+                  if c in self.columns[table]}
+        try:
+            self.conn.execute(f"INSERT INTO {table} ({', '.join(values)}) VALUES "
+                              f"({', '.join('?' * len(values))})", list(values.values()))
+        except sqlite3.IntegrityError:  # what it belongs to is gone too
+            self._conflict(entry, "*", None, values, None)
+            return
+        self._conflict(entry, "*", None, values, None)
+        history.advance(state, "insert", entry["dot"], None, values)
+        self.summary.applied += 1
+
     def _delete(self, entry: dict[str, Any], state: RowState) -> None:
         table, row_id = entry["table"], entry["row"]
         current = self._current(table, row_id)
@@ -184,10 +203,12 @@ class _Merger:
             return
         edited = [f for f, dots in entry["base"].items() if f in current
                   and state.dots.get(f) not in dots and current[f] != entry["old"].get(f)]
-        if edited:  # changed here, deleted there: the row stays deleted, kept in a conflict
+        if edited:  # changed here, deleted there: the row stays, the manager decides
             self._conflict(entry, "*", current, None, state.dots.get(edited[0]))
+            return
         where, params = self._where(table, row_id)
         self.conn.execute(f"DELETE FROM {table} WHERE {where}", params)
+        self._close(table, row_id, "*", entry)
         history.advance(state, "delete", entry["dot"], current, None)
         self.summary.applied += 1
 

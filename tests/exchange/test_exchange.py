@@ -94,23 +94,31 @@ def test_only_a_manager_resolves_conflicts(pcs, tmp_path):
     assert exchange.conflicts(b)
 
 
-def test_a_row_changed_here_and_deleted_there_keeps_the_change_in_a_conflict(pcs, tmp_path):
+@pytest.mark.parametrize("choice", ["mine", "theirs"])
+def test_a_row_changed_at_one_pc_and_deleted_at_another_is_kept_for_a_manager(pcs, tmp_path,
+                                                                               choice):
     a, b, _ = pcs
     pid = new_problem(a)
     send(a, b, tmp_path)
     rows.delete(a, "problem", pid)
     problems.update(b, pid, {"responsible_unit": "某建筑公司"})
+    problems.update(b, pid, {"responsible_person": "李四"})
     send(a, b, tmp_path)
     send(b, a, tmp_path)
-    assert problem(a, pid) is None and problem(b, pid) is None
+    for pc in (a, b):  # the change is not lost to the deletion
+        row = problem(pc, pid)
+        assert (row["responsible_unit"], row["responsible_person"]) == ("某建筑公司", "李四")
+        [conflict] = exchange.conflicts(pc)
+        assert conflict.field == "*"
     [conflict] = exchange.conflicts(b)
-    assert conflict.field == "*" and conflict.mine["responsible_unit"] == "某建筑公司"
-    exchange.resolve(b, conflict.id, "mine")  # bring it back
+    assert conflict.mine["responsible_unit"] == "某建筑公司" and conflict.theirs is None
+    exchange.resolve(b, conflict.id, choice)  # mine: keep it; theirs: delete it after all
     send(b, a, tmp_path)
     for pc in (a, b):
-        assert problem(pc, pid)["responsible_unit"] == "某建筑公司"
+        assert (problem(pc, pid) is None) == (choice == "theirs")
+        assert exchange.conflicts(pc) == []
         assert sound(pc)
-    assert exchange.conflicts(a) == []
+    assert contents(a) == contents(b)
 
 
 def test_changes_travel_on_through_a_third_pc(pcs, tmp_path):
