@@ -139,8 +139,9 @@ def _settle_field(ledger: Ledger, conflict: sqlite3.Row, value: Any) -> None:
 
 
 def _settle_row(ledger: Ledger, conflict: sqlite3.Row, chosen: dict[str, Any] | None) -> None:
-    """Delete the row, or keep it (bringing it back with the chosen values if it is gone
-    here); either way the decision travels and closes the other sites' conflict."""
+    """Leave the row deleted, or bring it back with the values kept in the conflict (its
+    log and measures stay deleted); a row brought back travels as a new row and closes
+    the other sites' conflict about it."""
     conn, table, row_id = ledger.conn, conflict["table_name"], conflict["row_id"]
     where, params = _where(conn, table, row_id)
     exists = conn.execute(f"SELECT 1 FROM {table} WHERE {where}", params).fetchone()

@@ -35,14 +35,14 @@ def export(ledger: Ledger, path: str | Path, to: str | None = None, key: bytes |
     seen = store.seen(ledger)
     tables = set(history.exchanged_tables(conn))
     skip_origin = partner.site_id if partner else None
-    changes = [c.to_json() for c, _ in history.walk(
+    changes = [c for c, _ in history.walk(
         conn, me.id, f"SELECT substr(row_id, 1, 8) FROM {audit.LOG} WHERE seq > ?", (after,),
         tables) if c.seq > after and history.parse_dot(c.dot)[0] != skip_origin]
     covers = {me.id: [after, through]}
     covers.update({site_id: [vector_from.get(site_id, 0), seq] for site_id, seq in seen.items()
                    if site_id != skip_origin})
     files = _files(ledger, changes) if with_files else {}
-    counts = Counter(f"{c['table']}.{c['action']}" for c in changes)
+    counts = Counter(f"{c.table}.{c.action}" for c in changes)
     manifest = {
         "format": fileformat.FORMAT, "format_version": fileformat.FORMAT_VERSION,
         "schema_version": schema.SCHEMA_VERSION, "created_at": db.now(),
@@ -53,7 +53,7 @@ def export(ledger: Ledger, path: str | Path, to: str | None = None, key: bytes |
         "counts": {"entries": len(changes), "by_kind": dict(sorted(counts.items())),
                    "files": len(files)},
     }
-    digest = fileformat.write(Path(path), manifest, changes, files, key)
+    digest = fileformat.write(Path(path), manifest, (c.to_line() for c in changes), files, key)
     if partner:
         with ledger.transaction():
             conn.execute(
@@ -86,13 +86,13 @@ def _start(partner: store.Partner | None, me: store.Site,
     return partner.sent_seq, partner.sent_vector
 
 
-def _files(ledger: Ledger, changes: list[dict]) -> dict[str, Path]:
+def _files(ledger: Ledger, changes: list[history.Change]) -> dict[str, Path]:
     """The attachment files the exported attachment rows name, those present here."""
     folder = attachments.default_folder(ledger)
     files = {}
     for c in changes:
-        if c["table"] == "attachment" and c["action"] == "insert":
-            name = attachments.stored_name(c["new"]["sha256"], c["new"]["suffix"])
+        if c.table == "attachment" and c.action == "insert":
+            name = attachments.stored_name(c.new["sha256"], c.new["suffix"])
             if (folder / name).is_file():
                 files[name] = folder / name
     return files

@@ -44,12 +44,13 @@ def _digest_text(members: dict[str, str]) -> str:
     return "".join(f"{name}\t{members[name]}\n" for name in sorted(members))
 
 
-def write(path: Path, manifest: dict[str, Any], entries: Iterable[dict[str, Any]],
+def write(path: Path, manifest: dict[str, Any], entries: Iterable[dict[str, Any] | str],
           files: dict[str, Path] | None = None, key: bytes | None = None) -> str:
     """Write the package to `path` (via a partial file); returns its digest."""
     path = Path(path)
     payload = {MANIFEST: _dumps(manifest).encode("utf-8"),
-               ENTRIES: "".join(_dumps(e) + "\n" for e in entries).encode("utf-8")}
+               ENTRIES: "".join((e if isinstance(e, str) else _dumps(e)) + "\n"
+                                for e in entries).encode("utf-8")}
     for name, source in (files or {}).items():
         payload[FILES + name] = Path(source).read_bytes()
     members = {name: hashlib.sha256(data).hexdigest() for name, data in payload.items()}

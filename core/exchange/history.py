@@ -61,11 +61,22 @@ class Change:
     old: dict[str, Any] | None
     new: dict[str, Any] | None
     base: dict[str, list[str | None]]
+    old_text: str | None = None
+    new_text: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         return {"dot": self.dot, "at": self.at, "operator": self.operator,
                 "action": self.action, "table": self.table, "row": self.row,
                 "old": self.old, "new": self.new, "base": self.base}
+
+    def to_line(self) -> str:
+        """The change as one JSON object; the audit trail's own JSON of the values is
+        carried as it is, not decoded and encoded again."""
+        head = json.dumps({"dot": self.dot, "at": self.at, "operator": self.operator,
+                           "action": self.action, "table": self.table, "row": self.row,
+                           "base": self.base}, ensure_ascii=False, separators=(",", ":"))
+        return (f'{head[:-1]},"old":{self.old_text or "null"},'
+                f'"new":{self.new_text or "null"}}}')
 
 
 _SELECT = f"""
@@ -95,7 +106,8 @@ def walk(conn: sqlite3.Connection, site_id: str, prefixes_sql: str, params: tupl
         new_v = json.loads(new) if new else None
         change_dot = origin or dot(site_id, seq)
         base = _base(state, action, old_v, new_v, rfield, supersedes)
-        yield Change(seq, change_dot, at, who, action, table, row_id, old_v, new_v, base), state
+        yield Change(seq, change_dot, at, who, action, table, row_id, old_v, new_v, base,
+                     old, new), state
         advance(state, action, change_dot, old_v, new_v)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections import deque
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -99,25 +100,85 @@ class _Merger:
         self.keys = {t: history.key_columns(self.conn, t) for t in self.tables}
         self.seen = store.seen(ledger)
         self.jurisdiction = _prefix(ledger, source.get("jurisdiction"))
-        self.origins: list[tuple[int, int, str]] = []
-        self.mark = audit.mark(self.conn) or 0
+        self.applied: list[tuple[str, str, str]] = []  # (table, row id, dot) written here
 
     def run(self) -> None:
-        entries = [e for e in self.package.entries if self._new(e)]
-        wanted = {(e["table"], e["row"]) for e in entries if e["table"] in self.tables}
+        entries = [e for e in self.package.entries if self._new(e) and e["table"] in self.tables]
+        wanted = {(e["table"], e["row"]) for e in entries}
         self.states = history.states_of(self.conn, self.me.id, wanted, self.tables)
-        for entry in entries:
-            if entry["table"] not in self.tables:
+        # A source whose jurisdiction holds this ledger's may change any of its rows.
+        open_to_source = self.jurisdiction is None or \
+            (self.me.jurisdiction or "").startswith(self.jurisdiction)
+        first = audit.mark(self.conn) or 0
+        i = 0
+        while i < len(entries):
+            entry = entries[i]
+            if open_to_source and entry["action"] == "insert" and self.keys[entry["table"]] == ["id"]:
+                j = i + 1
+                while j < len(entries) and entries[j]["action"] == "insert" \
+                        and entries[j]["table"] == entry["table"]:
+                    j += 1
+                self._insert_many(entries[i:j])
+                i = j
                 continue
-            if not self._allowed(entry):
+            i += 1
+            if not open_to_source and not self._allowed(entry):
                 self.summary.refused += 1
                 continue
-            getattr(self, "_" + entry["action"])(entry, self.states.setdefault(
-                (entry["table"], entry["row"]), RowState()))
-            self._map_origin(entry["dot"])
-        self.conn.executemany(
-            f"INSERT INTO exchange_origin (local_seq, dot) SELECT seq, ? FROM {audit.LOG} "
-            "WHERE seq > ? AND seq <= ?", [(d, lo, hi) for lo, hi, d in self.origins])
+            getattr(self, "_" + entry["action"])(entry, self._state(entry))
+        self._map_origins(first)
+
+    def _state(self, entry: dict[str, Any]) -> RowState:
+        return self.states.setdefault((entry["table"], entry["row"]), RowState())
+
+    def _map_origins(self, first: int) -> None:
+        """Remember which change (of which site) each audit entry written here applied, so
+        that it travels on under its own dot."""
+        pending: dict[tuple[str, str], deque[str]] = {}
+        for table, row_id, dot in self.applied:
+            pending.setdefault((table, row_id), deque()).append(dot)
+        pairs = []
+        for seq, table, row_id in self.conn.execute(
+                f"SELECT seq, table_name, row_id FROM {audit.LOG} WHERE seq > ?", (first,)):
+            queue = pending.get((table, row_id))
+            if queue:
+                pairs.append((seq, queue.popleft()))
+        self.conn.executemany("INSERT INTO exchange_origin (local_seq, dot) VALUES (?, ?)", pairs)
+
+    def _insert_many(self, batch: list[dict[str, Any]]) -> None:
+        """Consecutive new rows of one table in one statement (the common case: a file of
+        new records); any row that fails goes through `_insert` one by one."""
+        table = batch[0]["table"]
+        present = {r[0] for r in self.conn.execute(
+            f"SELECT id FROM {table} WHERE id IN (SELECT value FROM json_each(?))",
+            (json.dumps([e["row"] for e in batch]),))}
+        fresh = [e for e in batch if e["row"] not in present]
+        self.summary.already += len(batch) - len(fresh)
+        columns = [c for c in fresh[0]["new"] if c in self.columns[table]] if fresh else []
+        if not fresh or any(list(e["new"]) != list(fresh[0]["new"]) for e in fresh):
+            for entry in fresh:
+                self._insert(entry, self._state(entry))
+            return
+        self.conn.execute("SAVEPOINT exchange_batch")
+        try:
+            self.conn.executemany(
+                f"INSERT INTO {table} ({', '.join(columns)}) VALUES "
+                f"({', '.join('?' * len(columns))})",
+                [[e["new"][c] for c in columns] for e in fresh])
+        except sqlite3.IntegrityError:
+            self.conn.execute("ROLLBACK TO exchange_batch")
+            self.conn.execute("RELEASE exchange_batch")
+            for entry in fresh:
+                self._insert(entry, self._state(entry))
+            return
+        self.conn.execute("RELEASE exchange_batch")
+        for entry in fresh:
+            state = self._state(entry)
+            if state.deleted:
+                self._close(table, entry["row"], "*", entry)
+            history.advance(state, "insert", entry["dot"], None, entry["new"])
+            self.applied.append((table, entry["row"], entry["dot"]))
+        self.summary.applied += len(fresh)
 
     def _new(self, entry: dict[str, Any]) -> bool:
         site_id, seq = history.parse_dot(entry["dot"])
@@ -125,12 +186,6 @@ class _Merger:
             self.summary.already += 1
             return False
         return True
-
-    def _map_origin(self, dot: str) -> None:
-        last = audit.mark(self.conn) or 0
-        if last > self.mark:
-            self.origins.append((self.mark, last, dot))
-            self.mark = last
 
     # -- the three kinds of change
 
@@ -150,6 +205,7 @@ class _Merger:
         if state.deleted:  # brought back there: a conflict over its deletion is settled
             self._close(table, entry["row"], "*", entry)
         history.advance(state, "insert", entry["dot"], None, values)
+        self.applied.append((table, entry["row"], entry["dot"]))
         self.summary.applied += 1
 
     def _update(self, entry: dict[str, Any], state: RowState) -> None:
@@ -158,8 +214,8 @@ class _Merger:
             self._close(table, row_id, "*", entry)
         current = self._current(table, row_id)
         if current is None:
-            if state.deleted:
-                self._revive(entry, state)
+            if state.deleted:  # changed there, deleted here: the change kept in a conflict
+                self._conflict(entry, "*", None, entry["new"], None)
             return
         taken = {}
         for f, theirs in entry["new"].items():
@@ -178,23 +234,8 @@ class _Merger:
         if taken:
             self._write(table, row_id, taken, entry)
             history.advance(state, "update", entry["dot"], None, taken)
+            self.applied.append((table, row_id, entry["dot"]))
             self.summary.applied += 1
-
-    def _revive(self, entry: dict[str, Any], state: RowState) -> None:
-        """Changed there, deleted here: a change is never lost to a deletion, so the row
-        comes back with it; the manager sees a conflict and may delete it again."""
-        table = entry["table"]
-        values = {c: v for c, v in {**(state.last_values or {}), **entry["new"]}.items()
-                  if c in self.columns[table]}
-        try:
-            self.conn.execute(f"INSERT INTO {table} ({', '.join(values)}) VALUES "
-                              f"({', '.join('?' * len(values))})", list(values.values()))
-        except sqlite3.IntegrityError:  # what it belongs to is gone too
-            self._conflict(entry, "*", None, values, None)
-            return
-        self._conflict(entry, "*", None, values, None)
-        history.advance(state, "insert", entry["dot"], None, values)
-        self.summary.applied += 1
 
     def _delete(self, entry: dict[str, Any], state: RowState) -> None:
         table, row_id = entry["table"], entry["row"]
@@ -203,13 +244,14 @@ class _Merger:
             return
         edited = [f for f, dots in entry["base"].items() if f in current
                   and state.dots.get(f) not in dots and current[f] != entry["old"].get(f)]
-        if edited:  # changed here, deleted there: the row stays, the manager decides
+        if edited:  # changed here, deleted there: deleted, the change kept in a conflict
             self._conflict(entry, "*", current, None, state.dots.get(edited[0]))
-            return
         where, params = self._where(table, row_id)
         self.conn.execute(f"DELETE FROM {table} WHERE {where}", params)
-        self._close(table, row_id, "*", entry)
+        if not edited:  # a decision there to delete it after all
+            self._close(table, row_id, "*", entry)
         history.advance(state, "delete", entry["dot"], current, None)
+        self.applied.append((table, row_id, entry["dot"]))
         self.summary.applied += 1
 
     # -- helpers

@@ -94,9 +94,7 @@ def test_only_a_manager_resolves_conflicts(pcs, tmp_path):
     assert exchange.conflicts(b)
 
 
-@pytest.mark.parametrize("choice", ["mine", "theirs"])
-def test_a_row_changed_at_one_pc_and_deleted_at_another_is_kept_for_a_manager(pcs, tmp_path,
-                                                                               choice):
+def test_a_deletion_wins_but_a_change_made_meanwhile_is_kept_in_a_conflict(pcs, tmp_path):
     a, b, _ = pcs
     pid = new_problem(a)
     send(a, b, tmp_path)
@@ -105,17 +103,29 @@ def test_a_row_changed_at_one_pc_and_deleted_at_another_is_kept_for_a_manager(pc
     problems.update(b, pid, {"responsible_person": "李四"})
     send(a, b, tmp_path)
     send(b, a, tmp_path)
-    for pc in (a, b):  # the change is not lost to the deletion
-        row = problem(pc, pid)
-        assert (row["responsible_unit"], row["responsible_person"]) == ("某建筑公司", "李四")
-        [conflict] = exchange.conflicts(pc)
-        assert conflict.field == "*"
-    [conflict] = exchange.conflicts(b)
-    assert conflict.mine["responsible_unit"] == "某建筑公司" and conflict.theirs is None
-    exchange.resolve(b, conflict.id, choice)  # mine: keep it; theirs: delete it after all
+    assert problem(a, pid) is None and problem(b, pid) is None
+    [at_b] = exchange.conflicts(b)  # changed here, deleted there
+    assert at_b.field == "*" and at_b.theirs is None
+    assert (at_b.mine["responsible_unit"], at_b.mine["responsible_person"]) == ("某建筑公司", "李四")
+    [at_a] = exchange.conflicts(a)  # deleted here, changed there: both changes gathered
+    assert at_a.mine is None
+    assert at_a.theirs == {"responsible_unit": "某建筑公司", "responsible_person": "李四"}
+    assert contents(a) == contents(b)
+
+
+def test_a_manager_may_bring_a_deleted_row_back_with_the_changes(pcs, tmp_path):
+    a, b, _ = pcs
+    pid = new_problem(a)
+    send(a, b, tmp_path)
+    rows.delete(a, "problem", pid)
+    problems.update(b, pid, {"responsible_unit": "某建筑公司"})
+    send(a, b, tmp_path)
     send(b, a, tmp_path)
+    [conflict] = exchange.conflicts(a)
+    exchange.resolve(a, conflict.id, "theirs")
+    send(a, b, tmp_path)
     for pc in (a, b):
-        assert (problem(pc, pid) is None) == (choice == "theirs")
+        assert problem(pc, pid)["responsible_unit"] == "某建筑公司"
         assert exchange.conflicts(pc) == []
         assert sound(pc)
     assert contents(a) == contents(b)

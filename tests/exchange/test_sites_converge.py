@@ -199,5 +199,5 @@ class Sites(RuleBasedStateMachine):
             "AND field IN (?, '*')", (pid, field)).fetchone() for pc in self.pcs)
 
 
-Sites.TestCase.settings = hsettings(max_examples=150, stateful_step_count=40, deadline=None)
+Sites.TestCase.settings = hsettings(max_examples=300, stateful_step_count=40, deadline=None)
 test_sites_converge = Sites.TestCase
