@@ -121,8 +121,8 @@ def _settle_field(ledger: Ledger, conflict: sqlite3.Row, value: Any) -> None:
     f = conflict["field"]
     where, params = _where(conn, table, row_id)
     current = conn.execute(f"SELECT {f} FROM {table} WHERE {where}", params).fetchone()
-    if current is None:
-        raise LedgerError("error.exchange_row_gone")
+    if current is None:  # deleted since: its conflict about the deletion decides its fate
+        return
     before = audit.mark(conn)
     if current[0] != value:
         conn.execute(f"UPDATE {table} SET {f} = ?, updated_at = ?, operator = ? WHERE {where}",
@@ -151,8 +151,12 @@ def _settle_row(ledger: Ledger, conflict: sqlite3.Row, chosen: dict[str, Any] | 
         return
     if not exists:
         columns = [r[1] for r in conn.execute(f"PRAGMA table_info({table})")]
-        values = {c: v for c, v in {**_last_values(conn, table, row_id), **chosen}.items()
-                  if c in columns}
+        gathered = _last_values(conn, table, row_id)
+        for (theirs,) in conn.execute(  # changes that came while it was deleted, oldest first
+                "SELECT theirs FROM exchange_conflict WHERE table_name = ? AND row_id = ? "
+                "AND field = '*' AND theirs != 'null' ORDER BY found_at, id", (table, row_id)):
+            gathered.update(json.loads(theirs))
+        values = {c: v for c, v in {**gathered, **chosen}.items() if c in columns}
         try:
             conn.execute(f"INSERT INTO {table} ({', '.join(values)}) "
                          f"VALUES ({', '.join('?' * len(values))})", list(values.values()))

@@ -38,11 +38,12 @@ def export(ledger: Ledger, path: str | Path, to: str | None = None, key: bytes |
     changes = [c for c, _ in history.walk(
         conn, me.id, f"SELECT substr(row_id, 1, 8) FROM {audit.LOG} WHERE seq > ?", (after,),
         tables) if c.seq > after and history.parse_dot(c.dot)[0] != skip_origin]
+    lines = _with_pending(conn, after, skip_origin, changes)
     covers = {me.id: [after, through]}
     covers.update({site_id: [vector_from.get(site_id, 0), seq] for site_id, seq in seen.items()
                    if site_id != skip_origin})
     files = _files(ledger, changes) if with_files else {}
-    counts = Counter(f"{c.table}.{c.action}" for c in changes)
+    counts = Counter(f"{table}.{action}" for _, table, action, _ in lines)
     manifest = {
         "format": fileformat.FORMAT, "format_version": fileformat.FORMAT_VERSION,
         "schema_version": schema.SCHEMA_VERSION, "created_at": db.now(),
@@ -50,17 +51,33 @@ def export(ledger: Ledger, path: str | Path, to: str | None = None, key: bytes |
         "source": {"site_id": me.id, "name": me.name, "jurisdiction": me.jurisdiction},
         "target": partner.site_id if partner else None,
         "covers": covers, "seen": {**seen, me.id: through},
-        "counts": {"entries": len(changes), "by_kind": dict(sorted(counts.items())),
+        "counts": {"entries": len(lines), "by_kind": dict(sorted(counts.items())),
                    "files": len(files)},
     }
-    digest = fileformat.write(Path(path), manifest, (c.to_line() for c in changes), files, key)
+    digest = fileformat.write(Path(path), manifest, (line for *_, line in lines), files, key)
     if partner:
         with ledger.transaction():
             conn.execute(
                 "UPDATE exchange_partner SET sent_seq = ?, sent_vector = ?, last_export_at = ? "
                 "WHERE site_id = ?", (through, json.dumps(seen), db.now(), partner.site_id))
-    return ExportSummary(Path(path), partner.site_id if partner else None, len(changes),
+    return ExportSummary(Path(path), partner.site_id if partner else None, len(lines),
                          dict(counts), len(files), digest)
+
+
+def _with_pending(conn, after: int, skip_origin: str | None,
+                  changes: list[history.Change]) -> list[tuple[int, str, str, str]]:
+    """(position, table, action, line) of every change to send, in order: the local audit
+    entries, and the changes received but not written here, each after the entry that was
+    last when it came."""
+    lines = [(c.seq, c.table, c.action, c.to_line()) for c in changes]
+    pending = [(seq, json.loads(text)) for seq, text in conn.execute(
+        "SELECT after_seq, entry FROM exchange_pending WHERE after_seq >= ? ORDER BY rowid",
+        (after,))]
+    lines += [(seq + 0.5, e["table"], e["action"], json.dumps(e, ensure_ascii=False,
+                                                                separators=(",", ":")))
+              for seq, e in pending if history.parse_dot(e["dot"])[0] != skip_origin]
+    lines.sort(key=lambda item: item[0])  # stable: pending ones keep their order
+    return lines
 
 
 def _target(ledger: Ledger, to: str | None, me: store.Site) -> store.Partner | None:

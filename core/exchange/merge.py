@@ -125,11 +125,27 @@ class _Merger:
             if not open_to_source and not self._allowed(entry):
                 self.summary.refused += 1
                 continue
+            written = len(self.applied)
             getattr(self, "_" + entry["action"])(entry, self._state(entry))
+            if len(self.applied) == written:
+                self._keep_pending(entry)
         self._map_origins(first)
+
+    def _keep_pending(self, entry: dict[str, Any]) -> None:
+        """A change not written here still travels on with this site's next files."""
+        self.conn.execute(
+            "INSERT OR IGNORE INTO exchange_pending (after_seq, dot, entry) VALUES (?, ?, ?)",
+            (audit.mark(self.conn) or 0, entry["dot"],
+             json.dumps(entry, ensure_ascii=False, separators=(",", ":"))))
 
     def _state(self, entry: dict[str, Any]) -> RowState:
         return self.states.setdefault((entry["table"], entry["row"]), RowState())
+
+    def _insert_one(self, entry: dict[str, Any]) -> None:
+        written = len(self.applied)
+        self._insert(entry, self._state(entry))
+        if len(self.applied) == written:
+            self._keep_pending(entry)
 
     def _map_origins(self, first: int) -> None:
         """Remember which change (of which site) each audit entry written here applied, so
@@ -157,7 +173,7 @@ class _Merger:
         columns = [c for c in fresh[0]["new"] if c in self.columns[table]] if fresh else []
         if not fresh or any(list(e["new"]) != list(fresh[0]["new"]) for e in fresh):
             for entry in fresh:
-                self._insert(entry, self._state(entry))
+                self._insert_one(entry)
             return
         self.conn.execute("SAVEPOINT exchange_batch")
         try:
@@ -169,7 +185,7 @@ class _Merger:
             self.conn.execute("ROLLBACK TO exchange_batch")
             self.conn.execute("RELEASE exchange_batch")
             for entry in fresh:
-                self._insert(entry, self._state(entry))
+                self._insert_one(entry)
             return
         self.conn.execute("RELEASE exchange_batch")
         for entry in fresh:

@@ -36,6 +36,15 @@ CREATE TABLE exchange_origin (
     local_seq INTEGER NOT NULL UNIQUE,
     dot TEXT NOT NULL
 );
+-- Changes received but not written here (kept as conflicts, or for rows deleted here):
+-- passed on as received, after the local audit entry `after_seq`, so that a site hearing
+-- of them through this one does not miss them.
+CREATE TABLE exchange_pending (
+    after_seq INTEGER NOT NULL,
+    dot TEXT NOT NULL UNIQUE,
+    entry TEXT NOT NULL
+);
+CREATE INDEX exchange_pending_after ON exchange_pending(after_seq);
 CREATE TABLE exchange_resolution (
     local_seq INTEGER NOT NULL UNIQUE,
     field TEXT NOT NULL,

@@ -3,6 +3,7 @@ round, lose nothing anyone entered, and show every concurrent same-field edit as
 from __future__ import annotations
 
 import itertools
+import os
 import shutil
 import tempfile
 from pathlib import Path
@@ -199,5 +200,8 @@ class Sites(RuleBasedStateMachine):
             "AND field IN (?, '*')", (pid, field)).fetchone() for pc in self.pcs)
 
 
-Sites.TestCase.settings = hsettings(max_examples=300, stateful_step_count=40, deadline=None)
+# A deeper search: ECOLEDGER_EXCHANGE_EXAMPLES=500 (a few minutes).
+Sites.TestCase.settings = hsettings(
+    max_examples=int(os.environ.get("ECOLEDGER_EXCHANGE_EXAMPLES", 50)),
+    stateful_step_count=40, deadline=None)
 test_sites_converge = Sites.TestCase
