@@ -6,6 +6,7 @@ conflicts that a manager resolves (`conflicts.resolve`). See README "Exchange be
 """
 from __future__ import annotations
 
+from . import store
 from .conflicts import Conflict, listed as conflicts, resolve
 from .export import ExportSummary, export
 from .merge import ImportSummary, import_file
@@ -28,8 +29,6 @@ def new_site_id(ledger) -> str:
     settings.put(ledger, store.SITE_ID, site_id)
     return site_id
 
-
-from . import store  # noqa: E402  (after the names it re-exports)
 
 __all__ = ["Conflict", "ExportSummary", "ImportSummary", "Partner", "Site", "conflicts",
            "export", "import_file", "partners", "resolve", "set_site_name", "new_site_id",

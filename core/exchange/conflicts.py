@@ -12,7 +12,7 @@ from .. import audit, db, ids, operators
 from ..changes import Changes
 from ..errors import LedgerError
 from ..ledger import Ledger
-from . import history, store
+from . import history
 
 ROW = "*"  # the field of a conflict about a whole row: changed at one site, deleted at the other
 CHOICES = ("mine", "theirs", "edit")

@@ -109,7 +109,8 @@ def _files(ledger: Ledger, changes: list[history.Change]) -> dict[str, Path]:
     files = {}
     for c in changes:
         if c.table == "attachment" and c.action == "insert":
-            name = attachments.stored_name(c.new["sha256"], c.new["suffix"])
+            row = json.loads(c.new_text)
+            name = attachments.stored_name(row["sha256"], row["suffix"])
             if (folder / name).is_file():
                 files[name] = folder / name
     return files

@@ -64,11 +64,6 @@ class Change:
     old_text: str | None = None
     new_text: str | None = None
 
-    def to_json(self) -> dict[str, Any]:
-        return {"dot": self.dot, "at": self.at, "operator": self.operator,
-                "action": self.action, "table": self.table, "row": self.row,
-                "old": self.old, "new": self.new, "base": self.base}
-
     def to_line(self) -> str:
         """The change as one JSON object; the audit trail's own JSON of the values is
         carried as it is, not decoded and encoded again."""
@@ -97,17 +92,20 @@ def walk(conn: sqlite3.Connection, site_id: str, prefixes_sql: str, params: tupl
     only of `rows`), oldest first, each with the row's state before it; the state is
     updated after each change is yielded."""
     states: dict[tuple[str, str], RowState] = {}
+    columns = {t: dict.fromkeys(r[1] for r in conn.execute(f"PRAGMA table_info({t})"))
+               for t in tables}
     for seq, at, who, action, table, row_id, old, new, origin, rfield, supersedes in \
             conn.execute(_SELECT.format(prefixes=prefixes_sql), params):
         if table not in tables or (rows is not None and (table, row_id) not in rows):
             continue
         state = states.setdefault((table, row_id), RowState())
         old_v = json.loads(old) if old else None
-        new_v = json.loads(new) if new else None
+        # an inserted row's fields are its table's columns: its (long) JSON need not be read
+        new_v = columns[table] if action == "insert" else json.loads(new) if new else None
         change_dot = origin or dot(site_id, seq)
         base = _base(state, action, old_v, new_v, rfield, supersedes)
-        yield Change(seq, change_dot, at, who, action, table, row_id, old_v, new_v, base,
-                     old, new), state
+        yield Change(seq, change_dot, at, who, action, table, row_id, old_v,
+                     None if action == "insert" else new_v, base, old, new), state
         advance(state, action, change_dot, old_v, new_v)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections import deque
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -32,7 +32,6 @@ def import_file(ledger: Ledger, path: str | Path, key: bytes | None = None) -> I
     export, made by a newer schema, meant for another site, or imported already."""
     package = fileformat.read(Path(path), key)
     me = store.site(ledger)
-    manifest = package.manifest
     source = _check(ledger, me, package, path)
     with ledger.transaction():
         merger = _Merger(ledger, me, source, package)
