@@ -7,7 +7,7 @@ import shutil
 
 import pytest
 
-from core import demo, messages, operators, settings
+from core import demo, operators, settings
 from core.ledger import Ledger
 
 PASSWORD = "correct-horse-9"
@@ -38,17 +38,6 @@ def detail_file(tmp_path_factory):
 
 
 @pytest.fixture
-def app(qapp):
-    from gui import app as gui_app, i18n
-
-    qapp.setFont(gui_app.cjk_font())
-    i18n.install(qapp, "zh_CN")
-    yield qapp
-    i18n.install(qapp, "zh_CN")
-    messages.set_language("zh_CN")
-
-
-@pytest.fixture
 def ctx(app, detail_file, tmp_path):
     from gui.app import open_context
 
@@ -68,14 +57,6 @@ def sign_in(ctx):
         ctx.account = ctx.db.call(lambda ledger: operators.sign_in(ledger, login, PASSWORD))
         ctx.db_operator = login
     return act
-
-
-@pytest.fixture
-def idle(ctx, qtbot):
-    """Wait until the database worker has answered everything asked of it."""
-    def wait(timeout: int = 10_000) -> None:
-        qtbot.waitUntil(lambda: ctx.db.pending == 0, timeout=timeout)
-    return wait
 
 
 def pytest_collection_modifyitems(items):

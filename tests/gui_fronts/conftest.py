@@ -3,11 +3,9 @@ per test, one with operators, the app context. Copied from tests/gui/conftest.py
 so that each folder's fixtures can change on their own."""
 from __future__ import annotations
 
-import shutil
-
 import pytest
 
-from core import demo, messages, operators, settings
+from core import operators
 from core.ledger import Ledger
 
 PASSWORD = "correct-horse-9"
@@ -20,28 +18,6 @@ def cheap_scrypt(monkeypatch):
     monkeypatch.setattr(operators, "_decoys", {})
 
 
-@pytest.fixture(scope="session")
-def demo_file(tmp_path_factory):
-    """A demo ledger (seed 1) made once; tests get copies."""
-    path = tmp_path_factory.mktemp("template") / "ledger.db"
-    ledger = Ledger.open(path, operator="测试员")
-    settings.set_jurisdiction(ledger, "141000")
-    settings.put(ledger, "operator_name", "测试员")
-    settings.put(ledger, "unit_name", "临汾市生态环境局")
-    demo.load(ledger, seed=1)
-    ledger.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    ledger.close()
-    return path
-
-
-@pytest.fixture
-def db_path(demo_file, tmp_path):
-    target = tmp_path / "data" / "ledger.db"
-    target.parent.mkdir()
-    shutil.copy(demo_file, target)
-    return target
-
-
 @pytest.fixture
 def staffed_path(db_path):
     """The demo ledger with an administrator `admin` and a clerk `clerk` (same password)."""
@@ -50,17 +26,6 @@ def staffed_path(db_path):
     operators.add(ledger, "clerk", "李文员", "clerk", PASSWORD)
     ledger.close()
     return db_path
-
-
-@pytest.fixture
-def app(qapp):
-    from gui import app as gui_app, i18n
-
-    qapp.setFont(gui_app.cjk_font())
-    i18n.install(qapp, "zh_CN")
-    yield qapp
-    i18n.install(qapp, "zh_CN")
-    messages.set_language("zh_CN")
 
 
 def _open(path, folder):

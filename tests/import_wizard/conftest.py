@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from core import messages, settings
+from core import settings
 from core.ledger import Ledger
 
 
@@ -18,17 +18,6 @@ def db_path(tmp_path):
     settings.put(ledger, "operator_name", "测试员")
     ledger.close()
     return path
-
-
-@pytest.fixture
-def app(qapp):
-    from gui import app as gui_app, i18n
-
-    qapp.setFont(gui_app.cjk_font())
-    i18n.install(qapp, "zh_CN")
-    yield qapp
-    i18n.install(qapp, "zh_CN")
-    messages.set_language("zh_CN")
 
 
 @pytest.fixture
