@@ -33,4 +33,5 @@ PAGES: list[PageEntry] = [
     PageEntry("penalties", lambda: tr("Penalty cases"), ".records", "PenaltiesPage"),
     PageEntry("campaigns", lambda: tr("Campaigns and batches"), ".campaigns", "CampaignsPage"),
     PageEntry("returns", lambda: tr("Returns"), ".returns", "ReturnsPage"),
+    PageEntry("exchange", lambda: tr("Data exchange"), ".exchange", "ExchangePage"),
 ]

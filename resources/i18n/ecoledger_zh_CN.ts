@@ -940,6 +940,10 @@
       <translation>报表</translation>
     </message>
     <message>
+      <source>Data exchange</source>
+      <translation>数据交换</translation>
+    </message>
+    <message>
       <source>Any status</source>
       <translation>全部状态</translation>
     </message>
@@ -970,6 +974,114 @@
     <message>
       <source>Batches of the selected campaign</source>
       <translation>所选专项行动的交办批次</translation>
+    </message>
+    <message>
+      <source>Rename</source>
+      <translation>保存名称</translation>
+    </message>
+    <message>
+      <source>Export exchange file…</source>
+      <translation>导出交换文件…</translation>
+    </message>
+    <message>
+      <source>Import exchange file…</source>
+      <translation>导入交换文件…</translation>
+    </message>
+    <message>
+      <source>Keep mine</source>
+      <translation>保留本机</translation>
+    </message>
+    <message>
+      <source>Take theirs</source>
+      <translation>采用对方</translation>
+    </message>
+    <message>
+      <source>Edit…</source>
+      <translation>修改…</translation>
+    </message>
+    <message>
+      <source>This site</source>
+      <translation>本站点</translation>
+    </message>
+    <message>
+      <source>Partners</source>
+      <translation>交换对象</translation>
+    </message>
+    <message>
+      <source>Conflicts to resolve</source>
+      <translation>待处理的冲突</translation>
+    </message>
+    <message>
+      <source>All changes (any site)</source>
+      <translation>全部更改（不限站点）</translation>
+    </message>
+    <message>
+      <source>all</source>
+      <translation>全部</translation>
+    </message>
+    <message>
+      <source>Export exchange file</source>
+      <translation>导出交换文件</translation>
+    </message>
+    <message>
+      <source>Exchange files (*.ecox)</source>
+      <translation>交换文件 (*.ecox)</translation>
+    </message>
+    <message>
+      <source>Exporting…</source>
+      <translation>正在导出…</translation>
+    </message>
+    <message>
+      <source>Import exchange file</source>
+      <translation>导入交换文件</translation>
+    </message>
+    <message>
+      <source>Edit the value</source>
+      <translation>修改取值</translation>
+    </message>
+    <message>
+      <source>Mine</source>
+      <translation>本机的值</translation>
+    </message>
+    <message>
+      <source>Theirs</source>
+      <translation>对方的值</translation>
+    </message>
+    <message>
+      <source>Partner site</source>
+      <translation>对方站点</translation>
+    </message>
+    <message>
+      <source>Site name</source>
+      <translation>站点名称</translation>
+    </message>
+    <message>
+      <source>Export for</source>
+      <translation>导出给</translation>
+    </message>
+    <message>
+      <source>Choose a conflict first.</source>
+      <translation>请先选择一处冲突。</translation>
+    </message>
+    <message>
+      <source>Site</source>
+      <translation>站点</translation>
+    </message>
+    <message>
+      <source>Jurisdiction</source>
+      <translation>辖区</translation>
+    </message>
+    <message>
+      <source>Last export to</source>
+      <translation>最近导出给对方</translation>
+    </message>
+    <message>
+      <source>Last import from</source>
+      <translation>最近从对方导入</translation>
+    </message>
+    <message>
+      <source>Site id {id}, jurisdiction {jurisdiction}</source>
+      <translation>站点编号 {id}，辖区 {jurisdiction}</translation>
     </message>
     <message>
       <source>Before</source>
