@@ -202,7 +202,7 @@ def _import_wizard(ctx: AppContext, window, folder: Path, scratch: Path) -> None
     settle(ctx)
     wizard.next()
     settle(ctx, 0.6)
-    save(wizard, folder, "8-import")
+    save(wizard, folder, "import-wizard")
     wizard.reject()
 
 
