@@ -12,8 +12,10 @@ from .worker import Cancelled, Database, Op
 
 def run_with_progress(db: Database, parent: QWidget | None, title: str,
                       fn: Callable[..., Any], success: Callable[[Any], None],
-                      after: Callable[[], None] = lambda: None) -> Op:
-    """Run `fn(ledger, report, cancelled)`; Cancel stops it at its next report."""
+                      after: Callable[[], None] = lambda: None,
+                      failure: Callable[[BaseException], None] | None = None) -> Op:
+    """Run `fn(ledger, report, cancelled)`; Cancel stops it at its next report.
+    `failure` receives errors (cancellation included); without it they are raised."""
     dialog = QProgressDialog(title, tr("Cancel"), 0, 0, parent)
     dialog.setWindowTitle(title)
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
@@ -33,7 +35,9 @@ def run_with_progress(db: Database, parent: QWidget | None, title: str,
     def failed(error: BaseException) -> None:
         dialog.reset()
         after()
-        if not isinstance(error, Cancelled):
+        if failure is not None:
+            failure(error)
+        elif not isinstance(error, Cancelled):
             raise error
 
     op = db.op(fn).progress(report).success(finished).failure(failed)

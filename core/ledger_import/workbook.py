@@ -14,6 +14,7 @@ from pathlib import Path
 import python_calamine as calamine
 
 from ..errors import LedgerError
+from ..spreadsheet import column_letter
 
 ZIP_MAGIC = b"PK\x03\x04"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -161,16 +162,6 @@ def sheets(workbook: calamine.CalamineWorkbook) -> list[SheetInfo]:
         rows, columns = (end[0] + 1, end[1] + 1) if end else (0, 0)
         found.append(SheetInfo(name, rows, columns, name in visible))
     return found
-
-
-def column_letter(index: int) -> str:
-    """Excel's letters for the 0-based column `index`: 0 → A, 26 → AA."""
-    letters = ""
-    index += 1
-    while index:
-        index, rest = divmod(index - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
 
 
 def column_number(letters: str) -> int:

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 from ..errors import LedgerError
+from ..spreadsheet import column_letter
 
 # Excel's limit on the characters in one cell.
 MAX_CELL_TEXT = 32767
@@ -29,16 +30,6 @@ def has_forbidden(text: str) -> bool:
 def formula_like(text: str) -> bool:
     """Whether a spreadsheet would take `text` for a formula if typed into a cell."""
     return text.startswith(FORMULA_STARTS)
-
-
-def column_letter(index: int) -> str:
-    """0 → A, 25 → Z, 26 → AA."""
-    letters = ""
-    index += 1
-    while index:
-        index, rest = divmod(index - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
 
 
 def address(row: int, column: int) -> str:

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QLabel, QProgressDialog,
+from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QLabel,
                                QPushButton, QTableView, QVBoxLayout, QWidget)
 
 from core import dates
@@ -207,30 +207,18 @@ class ReturnsPage(Page):
                                                   progress=report, cancelled=cancelled))
 
     def _export(self, title: str, path: Path, fn: Callable[..., Any]) -> Op:
-        dialog = QProgressDialog(title, tr("Cancel"), 0, 0, self)
-        dialog.setWindowTitle(title)
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        dialog.setMinimumDuration(300)
-
-        def report(done: int, total: int, message: str) -> None:
-            dialog.setMaximum(total)
-            dialog.setValue(done)
-            if message:
-                dialog.setLabelText(f"{title}\n{message}")
+        from ..progress import run_with_progress
 
         def finished(_result: Any) -> None:
-            dialog.reset()
             self.summary.setText(tr("Written to {path}").format(path=path))
 
         def failed(error: BaseException) -> None:
-            dialog.reset()
             from core.returns import ExportCancelled
             if isinstance(error, (Cancelled, ExportCancelled)):
                 self.summary.setText(tr("Export cancelled; nothing was written."))
                 return
             self._failed(error)
 
-        self.export_op = self.ctx.db.op(fn).progress(report).success(finished).failure(failed)
-        dialog.canceled.connect(self.export_op.cancel)
-        self.export_op.run()
+        self.export_op = run_with_progress(self.ctx.db, self, title, fn, finished,
+                                           failure=failed)
         return self.export_op
