@@ -496,18 +496,14 @@ def months(ledger: Ledger, start: object, end: object, flt: Filter = Filter()) -
 
 # -- drill-down: the problems behind a bar
 
-_ROWS = """
+_ROWS = f"""
 SELECT id FROM (
   SELECT p.id,
-    CASE WHEN status_since <= :d THEN status ELSE (
-      SELECT status_to FROM problem_log l WHERE l.problem_id = p.id AND l.status_to IS NOT NULL
-        AND l.happened_on <= :d ORDER BY l.happened_on DESC, l.seq DESC LIMIT 1) END AS st,
-    CASE WHEN deadline_since <= :d THEN deadline_in_force ELSE coalesce((
-      SELECT new_deadline FROM deadline_extension e WHERE e.problem_id = p.id
-        AND e.approved_on <= :d ORDER BY e.approved_on DESC LIMIT 1), deadline) END AS dl
+    {statistics.STATUS_ON} AS st,
+    {statistics.DEADLINE_ON} AS dl
   FROM problem p
-  WHERE assigned_on <= :d AND (withdrawn_on IS NULL OR withdrawn_on > :d) {where})
-WHERE {measure}"""
+  WHERE assigned_on <= :d AND (withdrawn_on IS NULL OR withdrawn_on > :d) {{where}})
+WHERE {{measure}}"""
 
 _OPEN = "coalesce(st, '') != 'closed'"
 _CONDITIONS = {

@@ -137,16 +137,20 @@ SELECT {_KEYS}, {_SUMS}
 FROM (SELECT *, status AS st, deadline_in_force AS dl FROM problem INDEXED BY problem_progress
       WHERE {_SETTLED_ON} <= :d AND withdrawn_on IS NULL {{where}})
 GROUP BY {_KEYS}"""
+# A problem's status and deadline in force on :d, for a row `p` of problem: from the row
+# when nothing changed after :d, else from the status log and the approved extensions.
+STATUS_ON = """CASE WHEN status_since <= :d THEN status ELSE (
+      SELECT status_to FROM problem_log l WHERE l.problem_id = p.id AND l.status_to IS NOT NULL
+        AND l.happened_on <= :d ORDER BY l.happened_on DESC, l.seq DESC LIMIT 1) END"""
+DEADLINE_ON = """CASE WHEN deadline_since <= :d THEN deadline_in_force ELSE coalesce((
+      SELECT new_deadline FROM deadline_extension e WHERE e.problem_id = p.id
+        AND e.approved_on <= :d ORDER BY e.approved_on DESC LIMIT 1), deadline) END"""
 # ... and those changed after D read their state on D from the logs.
 _CHANGED = f"""
 SELECT {_KEYS}, {_SUMS} FROM (
   SELECT {_KEYS},
-    CASE WHEN status_since <= :d THEN status ELSE (
-      SELECT status_to FROM problem_log l WHERE l.problem_id = p.id AND l.status_to IS NOT NULL
-        AND l.happened_on <= :d ORDER BY l.happened_on DESC, l.seq DESC LIMIT 1) END AS st,
-    CASE WHEN deadline_since <= :d THEN deadline_in_force ELSE coalesce((
-      SELECT new_deadline FROM deadline_extension e WHERE e.problem_id = p.id
-        AND e.approved_on <= :d ORDER BY e.approved_on DESC LIMIT 1), deadline) END AS dl
+    {STATUS_ON} AS st,
+    {DEADLINE_ON} AS dl
   FROM problem p
   WHERE {_SETTLED_ON} > :d AND assigned_on <= :d
     AND (withdrawn_on IS NULL OR withdrawn_on > :d) {{where}})
