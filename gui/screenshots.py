@@ -9,7 +9,9 @@ import os
 import sys
 import tempfile
 import time
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any, Iterator
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -70,7 +72,9 @@ def save(widget: QWidget, folder: Path, name: str) -> None:
     print(folder / f"{name}.png")
 
 
-def render(folder: Path) -> None:
+@contextmanager
+def demo_window(folder: Path) -> Iterator[tuple[AppContext, Any, Path]]:
+    """The main window in Chinese on a fresh demo ledger; closed afterwards."""
     app = application()
     i18n.install(app, "zh_CN")
     folder.mkdir(parents=True, exist_ok=True)
@@ -81,16 +85,23 @@ def render(folder: Path) -> None:
         window = MainWindow(ctx)
         window.resize(SIZE)
         window.show()
+        try:
+            yield ctx, window, Path(scratch)
+        finally:
+            window.close()
+            ctx.db.close()
+
+
+def render(folder: Path) -> None:
+    with demo_window(folder) as (ctx, window, scratch):
         for number, key in enumerate((entry.key for entry in PAGES), 1):
             window.page(key)
             settle(ctx)
             if key == "problems":
-                _select_closed_problem(ctx, window, Path(scratch))
+                _select_closed_problem(ctx, window, scratch)
             save(window, folder, f"{number}-{key}")
         _forms(ctx, window, folder)
-        _import_wizard(ctx, window, folder, Path(scratch))
-        window.close()
-        ctx.db.close()
+        _import_wizard(ctx, window, folder, scratch)
 
 
 def _select_closed_problem(ctx: AppContext, window, scratch: Path) -> None:

@@ -7,28 +7,17 @@ from __future__ import annotations
 
 import os
 import sys
-import tempfile
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from .. import i18n  # noqa: E402
-from ..app import application, open_context  # noqa: E402
-from ..screenshots import SIZE, make_ledger, save, settle  # noqa: E402
+from ..screenshots import demo_window, save, settle  # noqa: E402
 
 
 def render(folder: Path) -> None:
-    app = application()
-    i18n.install(app, "zh_CN")
-    folder.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory() as scratch:
-        ctx, _ = open_context(make_ledger(Path(scratch)), Path(scratch))
-        from ..main_window import MainWindow
-        from .export import export_page
+    from .export import export_page
 
-        window = MainWindow(ctx)
-        window.resize(SIZE)
-        window.show()
+    with demo_window(folder) as (ctx, window, _scratch):
         page = window.page("overview")
         settle(ctx, 0.8)
         save(window, folder, "dashboard")
@@ -39,8 +28,6 @@ def render(folder: Path) -> None:
         page.drill(worst.drill)
         settle(ctx, 0.8)
         save(window, folder, "dashboard-drill")
-        window.close()
-        ctx.db.close()
 
 
 def main(argv: list[str]) -> int:
