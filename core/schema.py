@@ -244,6 +244,25 @@ def _exchange(conn: sqlite3.Connection) -> None:
     migrate(conn)
 
 
+def _daily(conn: sqlite3.Connection) -> None:
+    from .daily_tally import migrate
+    migrate(conn)
+
+
+# Penalty figures by period, county and campaign from the index alone (dashboard, returns).
+_PENALTY_SUMS = """
+DROP INDEX penalty_case_decided;
+CREATE INDEX penalty_case_sums ON penalty_case(decided_on, region_code, campaign_id,
+    fine_fen, daily_fine, daily_fine_fen, seizure, restriction, detention, crime_transfer,
+    closure);
+"""
+
+
+def _penalty_sums(conn: sqlite3.Connection) -> None:
+    from .db import execute_script
+    execute_script(conn, _PENALTY_SUMS)
+
+
 def _browse(conn: sqlite3.Connection) -> None:
     from .queries import migrate
 
@@ -257,5 +276,7 @@ MIGRATIONS: list[tuple[str, Callable[[sqlite3.Connection], None]]] = [
     ("attachment", _attachment),
     ("browse", _browse),
     ("exchange", _exchange),
+    ("daily", _daily),
+    ("penalty_sums", _penalty_sums),
 ]
 SCHEMA_VERSION = len(MIGRATIONS)

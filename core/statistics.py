@@ -13,7 +13,7 @@ from dataclasses import asdict, dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Iterable
 
-from . import dates, regions, settings
+from . import daily_tally, dates, regions, settings
 from .ledger import Ledger
 
 BUCKETS = ("overdue", "due_10", "due_20", "due_later")
@@ -157,7 +157,7 @@ SELECT {_KEYS}, {_SUMS} FROM (
 GROUP BY {_KEYS}"""
 
 
-def _as_of(as_of: object | None) -> str:
+def as_of_day(as_of: object | None) -> str:
     return dates.iso(as_of) if as_of not in (None, "") else dates.today().isoformat()
 
 
@@ -167,7 +167,7 @@ def last_change(ledger: Ledger) -> str:
     return row[0] or ""
 
 
-def _name_params(template: str, where: str, params: list, named: dict) -> tuple[str, dict]:
+def name_params(template: str, where: str, params: list, named: dict) -> tuple[str, dict]:
     """Bind the filter's positional parameters by name (a template may use it twice)."""
     parts = where.split("?")
     clause = parts[0] + "".join(f":f{i}" + part for i, part in enumerate(parts[1:]))
@@ -179,15 +179,15 @@ def cube(ledger: Ledger, as_of: object | None = None, flt: Filter = Filter(),
          use_tally: bool = True) -> list[tuple]:
     """Rows of (region, batch, category, campaign, source, assigned, closed, reported_done,
     overdue, due_10, due_20) for the problems on `as_of`, one per combination of keys."""
-    d = _as_of(as_of)
+    d = as_of_day(as_of)
     named = {"d": d, "d10": dates.shift(d, 10), "d20": dates.shift(d, 20)}
     where, params = flt.where()
     if use_tally and d >= last_change(ledger):
-        sql, named = _name_params(_FROM_TALLY, where, params, named)
+        sql, named = name_params(_FROM_TALLY, where, params, named)
         return ledger.conn.execute(sql, named).fetchall()
     rows = []
     for template in (_SETTLED, _CHANGED):
-        sql, bound = _name_params(template, where, params, named)
+        sql, bound = name_params(template, where, params, named)
         rows += ledger.conn.execute(sql, bound).fetchall()
     return rows
 
@@ -195,17 +195,17 @@ def cube(ledger: Ledger, as_of: object | None = None, flt: Filter = Filter(),
 def progress(ledger: Ledger, as_of: object | None = None, flt: Filter = Filter(),
              groups: Iterable[str] = GROUPS, use_tally: bool = True) -> Report:
     """Assigned, closed, rate, overdue and deadline buckets on `as_of`, by each grouping."""
-    d = _as_of(as_of)
+    d = as_of_day(as_of)
     rows = cube(ledger, d, flt, use_tally)
     report = Report(as_of=d, total=Progress(key=None, name=""))
     for row in rows:
         report.total.add(row)
     for group in groups:
-        report.by[group] = _group(ledger, rows, group, flt)
+        report.by[group] = group_rows(ledger, rows, group, flt)
     return report
 
 
-def _group(ledger: Ledger, rows: list, group: str, flt: Filter) -> list[Progress]:
+def group_rows(ledger: Ledger, rows: list, group: str, flt: Filter) -> list[Progress]:
     if group == "region":
         return _by_region(ledger, rows, flt)
     column = GROUPS.index(group)
@@ -254,10 +254,16 @@ def _by_region(ledger: Ledger, rows: list, flt: Filter) -> list[Progress]:
 
 # -- series over time
 
-def cumulative(ledger: Ledger, start: object, end: object,
-               flt: Filter = Filter()) -> list[tuple[str, int, int]]:
-    """(day, assigned, closed) for every day from start to end, each as of that day."""
+def cumulative(ledger: Ledger, start: object, end: object, flt: Filter = Filter(),
+               use_tally: bool = True) -> list[tuple[str, int, int]]:
+    """(day, assigned, closed) for every day from start to end, each as of that day.
+
+    For a filter by county, batch and campaign the daily tally answers (see
+    `core.daily_tally`); a category or source reads the problems and their status logs."""
     first, last = dates.iso(start), dates.iso(end)
+    if use_tally and not (flt.category or flt.source):
+        where, params = flt.where()
+        return _running_sums(daily_tally.deltas(ledger.conn, last, where, params), first, last)
     where, params = flt.where("p")
     deltas: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     for day, n in ledger.conn.execute(
@@ -274,7 +280,7 @@ def cumulative(ledger: Ledger, start: object, end: object,
         f"SELECT id, withdrawn_on FROM problem p WHERE withdrawn_on <= ? {where}",
         [last, *params]):
         deltas[day][0] -= 1
-        if _status_on(ledger, problem_id, day) == "closed":
+        if status_on(ledger, problem_id, day) == "closed":
             deltas[day][1] -= 1
     return _running_sums(deltas, first, last)
 
@@ -297,7 +303,7 @@ def _running_sums(deltas: dict, first: str, last: str) -> list[tuple[str, int, i
     return series
 
 
-def _status_on(ledger: Ledger, problem_id: str, day: str) -> str | None:
+def status_on(ledger: Ledger, problem_id: str, day: str) -> str | None:
     row = ledger.conn.execute(
         "SELECT status_to FROM problem_log WHERE problem_id = ? AND status_to IS NOT NULL "
         "AND happened_on <= ? ORDER BY happened_on DESC, seq DESC LIMIT 1", (problem_id, day)
@@ -330,7 +336,7 @@ class Penalties:
                 + self.crime_transfer)
 
 
-_PENALTY_SUMS = """count(*), coalesce(sum(fine_fen), 0), coalesce(sum(daily_fine), 0),
+PENALTY_SUMS = """count(*), coalesce(sum(fine_fen), 0), coalesce(sum(daily_fine), 0),
     coalesce(sum(daily_fine_fen), 0), coalesce(sum(seizure), 0), coalesce(sum(restriction), 0),
     coalesce(sum(detention), 0), coalesce(sum(crime_transfer), 0), coalesce(sum(closure), 0)"""
 
@@ -339,10 +345,10 @@ def penalties(ledger: Ledger, start: object | None, end: object | None,
               flt: Filter = Filter()) -> tuple[Penalties, list[Penalties]]:
     """Totals and by-region figures of cases decided from `start` to `end` (inclusive)."""
     low = dates.iso(start) if start else "0000-01-01"
-    high = _as_of(end)
-    where, params = _penalty_where(flt)
+    high = as_of_day(end)
+    where, params = penalty_where(flt)
     rows = ledger.conn.execute(
-        f"SELECT region_code, {_PENALTY_SUMS} FROM penalty_case "
+        f"SELECT region_code, {PENALTY_SUMS} FROM penalty_case "
         f"WHERE decided_on BETWEEN ? AND ? {where} GROUP BY region_code",
         [low, high, *params]).fetchall()
     total = Penalties()
@@ -353,11 +359,11 @@ def penalties(ledger: Ledger, start: object | None, end: object | None,
         code = row[0][:4] + "00" if level == regions.CITY else row[0]
         entry = by.setdefault(code, Penalties(key=code, name=code))
         for target in (total, entry):
-            _accumulate(target, row[1:])
+            accumulate(target, row[1:])
     return total, list(by.values())
 
 
-def _penalty_where(flt: Filter) -> tuple[str, list]:
+def penalty_where(flt: Filter) -> tuple[str, list]:
     sql, params = "", []
     if flt.campaign_id:
         sql += " AND campaign_id = ?"
@@ -369,10 +375,14 @@ def _penalty_where(flt: Filter) -> tuple[str, list]:
     return sql, params
 
 
-def _accumulate(target: Penalties, sums: tuple) -> None:
-    names = ("cases", "fine_fen", "daily_fine", "daily_fine_fen", "seizure", "restriction",
-             "detention", "crime_transfer", "closure")
-    for name, value in zip(names, sums):
+# The figures of `Penalties`, in the order of PENALTY_SUMS.
+PENALTY_FIGURES = ("cases", "fine_fen", "daily_fine", "daily_fine_fen", "seizure", "restriction",
+                   "detention", "crime_transfer", "closure")
+
+
+def accumulate(target: Penalties, sums: tuple) -> None:
+    """Add figures in the order of PENALTY_SUMS to `target`."""
+    for name, value in zip(PENALTY_FIGURES, sums):
         setattr(target, name, getattr(target, name) + value)
 
 
@@ -380,7 +390,7 @@ def inspected_sources(ledger: Ledger, start: object | None, end: object | None,
                       flt: Filter = Filter()) -> dict[str, int]:
     """Distinct enterprises inspected from `start` to `end`, by county code."""
     low = dates.iso(start) if start else "0000-01-01"
-    high = _as_of(end)
+    high = as_of_day(end)
     sql = ("SELECT e.region_code, count(DISTINCT i.enterprise_id) FROM inspection i "
            "JOIN enterprise e ON e.id = i.enterprise_id WHERE i.inspected_on BETWEEN ? AND ?")
     params: list = [low, high]
@@ -395,12 +405,14 @@ def inspected_sources(ledger: Ledger, start: object | None, end: object | None,
 
 
 def tally_drift(ledger: Ledger) -> int:
-    """How many tally counts disagree with a recount of the problems (0 when sound)."""
-    recount = f"""SELECT region_code, coalesce(batch_id, '') b, category, coalesce(campaign_id, '') c,
+    """How many counts of the running tallies (by status and deadline; by day) disagree
+    with a recount of the problems and their logs (0 when sound)."""
+    recount = """SELECT region_code, coalesce(batch_id, '') b, category, coalesce(campaign_id, '') c,
         source, status, CASE status WHEN 'closed' THEN '' ELSE deadline_in_force END dl, count(*) n
         FROM problem WHERE withdrawn_on IS NULL GROUP BY 1, 2, 3, 4, 5, 6, 7"""
     return ledger.conn.execute(f"""
         SELECT count(*) FROM (
           SELECT * FROM ({recount}) EXCEPT SELECT * FROM progress_tally WHERE n != 0
           UNION ALL
-          SELECT * FROM progress_tally WHERE n != 0 EXCEPT SELECT * FROM ({recount}))""").fetchone()[0]
+          SELECT * FROM progress_tally WHERE n != 0 EXCEPT SELECT * FROM ({recount}))""").fetchone()[0] \
+        + daily_tally.drift(ledger.conn)
