@@ -98,25 +98,26 @@ class Dashboard:
 def load(ledger: Ledger, as_of: object | None = None, flt: Filter = Filter()) -> Dashboard:
     """All the dashboard's figures for `flt` on `as_of` (default today).
 
-    The daily series and the penalty figures are kept between calls and brought up to
-    date from the audit log (see `Memo`), so a refresh after a write costs what the
-    running progress tally costs, not a scan of every problem and log entry."""
+    The progress counts and the penalty figures are kept between calls and brought up
+    to date from the audit log (see `Memo`); the daily series sums the daily tally
+    (`core.daily_tally`). Either way a refresh after a write reads a few thousand kept
+    counts, not every problem and log entry."""
     memo = memo_of(ledger)
     report = memo.progress(ledger, as_of, flt)
     day = report.as_of
     campaign = current_campaign(ledger, flt, day)
     start = campaign.starts_on if campaign else _first_assigned(ledger, flt)
-    series = memo.series(ledger, start, day, flt) if start and start <= day else []
+    series = statistics.cumulative(ledger, start, day, flt) if start and start <= day else []
     board = Dashboard(as_of=day, flt=flt, total=report.total, regions=report.by["region"],
                       categories=report.by["category"], sources=report.by["source"],
                       campaign=campaign, series=series)
     if campaign is not None:
         board.pace = pace(campaign, series)
     first_case = campaign.starts_on if campaign else _first_decided(ledger, flt)
-    board.penalties = memo.get(ledger, ("penalties", first_case, day, flt), _PENALTY_TABLES,
-                               lambda: statistics.penalties(ledger, first_case, day, flt)[0])
-    board.months = memo.get(ledger, ("months", first_case, day, flt), _PENALTY_TABLES,
-                            lambda: months(ledger, first_case, day, flt)) if first_case else []
+    if first_case and first_case <= day:
+        board.months = memo.get(ledger, ("months", first_case, day, flt), _PENALTY_TABLES,
+                                lambda: months(ledger, first_case, day, flt))
+        board.penalties = summed(board.months)
     return board
 
 
@@ -128,9 +129,6 @@ _GROUPS = ("region", "category", "source")
 _CLASS_FIELDS = frozenset({"id", "region_code", "batch_id", "category", "campaign_id", "source"})
 _STATE_FIELDS = ("status", "deadline_in_force", "status_since", "deadline_since", "withdrawn_on")
 MAX_KEPT_CHANGES = 2000  # more changed problems than this: read the figures again
-# A change to one of these problem fields may move a problem in or out of a series.
-_SERIES_FIELDS = frozenset({"id", "assigned_on", "withdrawn_on", "region_code", "batch_id",
-                            "category", "campaign_id", "source"})
 
 
 class Memo:
@@ -138,9 +136,7 @@ class Memo:
 
     Every write to a business table appends to the audit log (by trigger, whatever the
     write path), so a kept figure is still right when no entry since its position
-    touches the tables it reads. The daily series is updated entry by entry: a new
-    problem adds one assigned on its assigned date, a status log into or out of
-    "closed" adds or takes one closed on its date; anything else reads it again."""
+    touches the tables it reads; the progress counts are moved problem by problem."""
 
     def __init__(self) -> None:
         self._kept: dict[tuple, tuple[int, Any]] = {}
@@ -162,7 +158,7 @@ class Memo:
         The counts of all problems by grouping are kept for the date, each changed
         problem moves its own count, and a filter picks its groupings from them: a
         change of filter reads nothing again."""
-        day = statistics._as_of(as_of)
+        day = statistics.as_of_day(as_of)
         key = ("progress", day)
         position = audit_position(ledger)
         kept = self._kept.get(key)
@@ -174,26 +170,6 @@ class Memo:
             rows = _summed(statistics.cube(ledger, day))
         self._kept[key] = (position, rows)
         return _report(ledger, day, _picked(rows, flt), flt)
-
-    def series(self, ledger: Ledger, start: str, end: str,
-               flt: Filter) -> list[tuple[str, int, int]]:
-        """`statistics.cumulative(ledger, start, end, flt)`.
-
-        For the dashboard's filters (campaign, batch, county) it sums the kept daily
-        changes of every (county, batch, campaign), updated entry by entry from the audit
-        log; other filters read the ledger."""
-        if flt.category or flt.source:
-            return statistics.cumulative(ledger, start, end, flt)
-        position = audit_position(ledger)
-        kept = self._kept.get("daily")
-        daily = None
-        if kept is not None and kept[0] <= position:
-            daily = _daily_updated(ledger, kept[1], kept[0])
-        if daily is None:
-            daily = _daily(ledger)
-        self._kept["daily"] = (position, daily)
-        return statistics._running_sums(_daily_picked(daily, flt), start, end)
-
 
 _memos: "weakref.WeakKeyDictionary[Ledger, Memo]" = weakref.WeakKeyDictionary()
 
@@ -216,118 +192,6 @@ def _touched(ledger: Ledger, since: int, tables: tuple[str, ...]) -> bool:
     return ledger.conn.execute(
         f"SELECT 1 FROM audit_log WHERE seq > ? AND table_name IN ({marks}) LIMIT 1",
         (since, *tables)).fetchone() is not None
-
-
-# Daily changes: (day, county, batch, campaign) → [assigned, closed] added that day.
-Daily = dict[tuple[str, str, str | None, str | None], list[int]]
-
-
-def _daily(ledger: Ledger) -> Daily:
-    """What every day adds to the assigned and closed counts, by county, batch, campaign
-    (as `statistics.cumulative` counts them)."""
-    daily: Daily = {}
-
-    def add(key: tuple, assigned: int, closed: int) -> None:
-        counts = daily.setdefault(key, [0, 0])
-        counts[0] += assigned
-        counts[1] += closed
-    for day, region, batch, campaign, n in ledger.conn.execute(
-            # the covering index is a fraction of the table's size to scan
-            "SELECT assigned_on, region_code, batch_id, campaign_id, count(*) "
-            "FROM problem INDEXED BY problem_progress GROUP BY 1, 2, 3, 4"):
-        add((day, region, batch, campaign), n, 0)
-    for day, region, batch, campaign, n in ledger.conn.execute(
-            """SELECT l.happened_on, p.region_code, p.batch_id, p.campaign_id,
-                 sum(CASE WHEN l.status_to = 'closed' THEN 1 ELSE -1 END)
-               FROM problem_log l JOIN problem p ON p.id = l.problem_id
-               WHERE l.status_to = 'closed' OR l.status_from = 'closed' GROUP BY 1, 2, 3, 4"""):
-        add((day, region, batch, campaign), 0, n)
-    for problem_id, day, region, batch, campaign in ledger.conn.execute(
-            "SELECT id, withdrawn_on, region_code, batch_id, campaign_id FROM problem "
-            "WHERE withdrawn_on IS NOT NULL"):
-        closed = statistics._status_on(ledger, problem_id, day) == "closed"
-        add((day, region, batch, campaign), -1, -1 if closed else 0)
-    return daily
-
-
-def _daily_picked(daily: Daily, flt: Filter) -> dict[str, list[int]]:
-    """Day → [assigned, closed] added that day by the problems `flt` selects."""
-    low, high = statistics.region_range(flt.region_code) if flt.region_code else ("", "~")
-    picked: dict[str, list[int]] = {}
-    for (day, region, batch, campaign), (assigned, closed) in daily.items():
-        if (low <= region <= high and (not flt.batch_id or batch == flt.batch_id)
-                and (not flt.campaign_id or campaign == flt.campaign_id)):
-            counts = picked.setdefault(day, [0, 0])
-            counts[0] += assigned
-            counts[1] += closed
-    return picked
-
-
-def _daily_updated(ledger: Ledger, daily: Daily, since: int) -> Daily | None:
-    """The kept daily changes with the audit entries after `since` applied; None when one
-    of them needs them read again."""
-    updated: Daily | None = None
-    for action, table, row_id, old, new in ledger.conn.execute(
-            "SELECT action, table_name, row_id, old, new FROM audit_log WHERE seq > ? "
-            "AND table_name IN ('problem', 'problem_log') ORDER BY seq", (since,)):
-        change = _daily_change(ledger, action, table, row_id, old, new)
-        if change is None:
-            return None
-        if change[1] or change[2]:
-            if updated is None:
-                updated = {key: list(counts) for key, counts in daily.items()}
-            counts = updated.setdefault(change[0], [0, 0])
-            counts[0] += change[1]
-            counts[1] += change[2]
-    return daily if updated is None else updated
-
-
-_NO_CHANGE = (("", "", None, None), 0, 0)
-
-
-def _daily_change(ledger: Ledger, action: str, table: str, row_id: str, old: str | None,
-                  new: str | None) -> tuple[tuple, int, int] | None:
-    """(key, assigned, closed) one audit entry adds to the daily changes; None: read them
-    again."""
-    before = json.loads(old) if old else {}
-    after = json.loads(new) if new else {}
-    if table == "problem":
-        if action == "insert" and not after.get("withdrawn_on"):
-            return ((after["assigned_on"], after["region_code"], after.get("batch_id"),
-                     after.get("campaign_id")), 1, 0)
-        if action != "update":
-            return None
-        moved = _SERIES_FIELDS & (before.keys() | after.keys())
-        if not moved:
-            return _NO_CHANGE
-        if moved == {"withdrawn_on"} and not before["withdrawn_on"]:
-            return _withdrawal(ledger, row_id, after["withdrawn_on"])
-        return None
-    if action != "insert":
-        return None  # a corrected or removed status log
-    into = after.get("status_to") == "closed"
-    if into == (after.get("status_from") == "closed"):
-        return _NO_CHANGE
-    row = _class_of(ledger, after["problem_id"])
-    if row is None or row[-1]:  # gone, or withdrawn: its count depends on the day
-        return None
-    return ((after["happened_on"], *row[:3]), 0, 1 if into else -1)
-
-
-def _withdrawal(ledger: Ledger, problem_id: str, day: str) -> tuple[tuple, int, int] | None:
-    """A problem withdrawn on `day` stops counting as assigned, and as closed if it was."""
-    row = _class_of(ledger, problem_id)
-    if row is None:
-        return None
-    closed = statistics._status_on(ledger, problem_id, day) == "closed"
-    return ((day, *row[:3]), -1, -1 if closed else 0)
-
-
-def _class_of(ledger: Ledger, problem_id: str) -> tuple | None:
-    """(county, batch, campaign, withdrawn?) of a problem, None if there is none."""
-    row = ledger.conn.execute("SELECT region_code, batch_id, campaign_id, withdrawn_on IS NOT NULL "
-                              "FROM problem WHERE id = ?", (problem_id,)).fetchone()
-    return tuple(row) if row else None
 
 
 def _summed(cube: list[tuple]) -> dict[tuple, list[int]]:
@@ -358,7 +222,7 @@ def _report(ledger: Ledger, day: str, rows: dict[tuple, list[int]],
     for row in cube:
         report.total.add(row)
     for group in _GROUPS:
-        report.by[group] = statistics._group(ledger, cube, group, flt)
+        report.by[group] = statistics.group_rows(ledger, cube, group, flt)
     return report
 
 
@@ -456,7 +320,7 @@ def _first_assigned(ledger: Ledger, flt: Filter) -> str | None:
 
 
 def _first_decided(ledger: Ledger, flt: Filter) -> str | None:
-    where, params = statistics._penalty_where(flt)
+    where, params = statistics.penalty_where(flt)
     return ledger.conn.execute(f"SELECT min(decided_on) FROM penalty_case WHERE 1 {where}",
                                params).fetchone()[0]
 
@@ -480,18 +344,34 @@ def pace(campaign: Campaign, series: list[tuple[str, int, int]]) -> list[tuple[s
 
 
 def months(ledger: Ledger, start: object, end: object, flt: Filter = Filter()) -> list[Month]:
-    """Penalty figures of each calendar month from `start` to `end` (the last cut at `end`)."""
+    """Penalty figures of each calendar month from `start` to `end` (the first cut at
+    `start`, the last at `end`), as `statistics.penalties` counts them, in one pass."""
     first, last = dt.date.fromisoformat(dates.iso(start)), dt.date.fromisoformat(dates.iso(end))
+    where, params = statistics.penalty_where(flt)
+    sums = {row[0]: row[1:] for row in ledger.conn.execute(
+        f"SELECT substr(decided_on, 1, 7), {statistics.PENALTY_SUMS} FROM penalty_case "
+        f"WHERE decided_on BETWEEN ? AND ? {where} GROUP BY 1",
+        [first.isoformat(), last.isoformat(), *params])}
     out = []
     cursor = first
     while cursor <= last:
         following = (cursor.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
         stop = min(following - dt.timedelta(days=1), last)
-        figures = statistics.penalties(ledger, cursor, stop, flt)[0]
-        out.append(Month(cursor.strftime("%Y-%m"), cursor.isoformat(), stop.isoformat(),
-                         figures))
+        figures = Penalties()
+        month = cursor.strftime("%Y-%m")
+        if month in sums:
+            statistics.accumulate(figures, sums[month])
+        out.append(Month(month, cursor.isoformat(), stop.isoformat(), figures))
         cursor = following
     return out
+
+
+def summed(months_: list[Month]) -> Penalties:
+    """The figures of several months together."""
+    total = Penalties()
+    for month in months_:
+        statistics.accumulate(total, [getattr(month.figures, n) for n in statistics.PENALTY_FIGURES])
+    return total
 
 
 # -- drill-down: the problems behind a bar
@@ -522,10 +402,10 @@ def problem_ids(ledger: Ledger, as_of: object | None, flt: Filter, measure: str)
     """The ids of the problems counted in `measure` (see MEASURES) for `flt` on `as_of`."""
     if measure not in _CONDITIONS:
         raise ValueError(f"unknown measure {measure!r}")
-    d = statistics._as_of(as_of)
+    d = statistics.as_of_day(as_of)
     where, params = flt.where("p")
     named = {"d": d, "d10": dates.shift(d, 10), "d20": dates.shift(d, 20)}
-    sql, named = statistics._name_params(_ROWS.replace("{measure}", _CONDITIONS[measure]),
+    sql, named = statistics.name_params(_ROWS.replace("{measure}", _CONDITIONS[measure]),
                                          where, params, named)
     return [row[0] for row in ledger.conn.execute(sql, named)]
 
@@ -536,7 +416,7 @@ def case_ids(ledger: Ledger, first: object, last: object, flt: Filter, measure: 
     (see CASE_MEASURES), selected as `statistics.penalties` selects them."""
     if measure not in CASE_MEASURES:
         raise ValueError(f"unknown measure {measure!r}")
-    where, params = statistics._penalty_where(flt)
+    where, params = statistics.penalty_where(flt)
     flag = "" if measure == "cases" else f" AND {measure} != 0"
     return [row[0] for row in ledger.conn.execute(
         f"SELECT id FROM penalty_case WHERE decided_on BETWEEN ? AND ? {where}{flag}",
