@@ -182,6 +182,11 @@ def memo_of(ledger: Ledger) -> Memo:
     return memo
 
 
+def forget(ledger: Ledger) -> None:
+    """Drop the figures kept for `ledger`: the next load reads everything again."""
+    _memos.pop(ledger, None)
+
+
 def audit_position(ledger: Ledger) -> int:
     """The sequence number of the latest audit entry (0 for none)."""
     return ledger.conn.execute("SELECT coalesce(max(seq), 0) FROM audit_log").fetchone()[0]

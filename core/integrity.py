@@ -1,13 +1,14 @@
 """Integrity checks on the ledger file."""
 from __future__ import annotations
 
-from . import audit, messages
+from . import audit, messages, statistics
 from .ledger import Ledger
 
 
 def check(ledger: Ledger) -> list[str]:
     """Every fault found by SQLite's integrity and foreign-key checks and by the audit
-    trail's verification (naming the first entry that does not match), as readable lines."""
+    trail's verification (naming the first entry that does not match), and a recount of
+    the kept statistics tallies, as readable lines."""
     findings = []
     for (line,) in ledger.conn.execute("PRAGMA integrity_check"):
         if line != "ok":
@@ -16,6 +17,9 @@ def check(ledger: Ledger) -> list[str]:
         findings.append(messages.text("error.foreign_key", table=table, rowid=rowid, parent=parent))
     findings += audit.verify(ledger.conn)
     findings += audit.row_findings(ledger.conn)
+    drift = statistics.tally_drift(ledger)
+    if drift:
+        findings.append(messages.text("error.tally_drift", count=drift))
     return findings
 
 

@@ -164,7 +164,7 @@ def test_a_query_by_ids_selects_exactly_those_rows(demo_ledger):
 
 def _fresh(ledger, flt=Filter()):
     """The board as a ledger opened afresh would compute it."""
-    dashboard._memos.pop(ledger, None)
+    dashboard.forget(ledger)
     return dashboard.load(ledger, None, flt)
 
 

@@ -98,3 +98,13 @@ def test_the_migration_fills_the_tally_from_a_ledger_made_before_it(demo_ledger)
     assert conn.execute("SELECT * FROM progress_daily WHERE assigned OR closed "
                         "ORDER BY 1, 2, 3, 4").fetchall() == kept
     assert len(kept) > 50
+
+
+def test_check_reports_a_tally_that_disagrees_with_the_ledger(demo_ledger):
+    from core import integrity
+
+    assert integrity.check(demo_ledger) == []
+    demo_ledger.conn.execute("UPDATE progress_daily SET closed = closed + 1 WHERE day = "
+                             "(SELECT max(day) FROM progress_daily)")
+    findings = integrity.check(demo_ledger)
+    assert any("统计汇总表" in line and "不一致" in line for line in findings), findings
