@@ -274,6 +274,20 @@ def update_measure(ledger: Ledger, measure_id: str, raw: Mapping[str, Any]) -> C
     return Changes.of("problem", ids=(current["problem_id"],))
 
 
+def delete_measure(ledger: Ledger, measure_id: str) -> Changes:
+    """Remove a measure entered by mistake (a manager's action; the audit trail keeps it).
+    The measures after it move up one number, so the list stays 1, 2, 3 …"""
+    current = rows.get(ledger, "measure", measure_id)
+    with ledger.transaction():
+        rows.delete(ledger, "measure", measure_id)
+        later = ledger.conn.execute(
+            "SELECT id, seq FROM measure WHERE problem_id = ? AND seq > ? ORDER BY seq",
+            (current["problem_id"], current["seq"])).fetchall()
+        for row_id, seq in later:
+            rows.update(ledger, "measure", row_id, {"seq": seq - 1})
+    return Changes.of("problem", ids=(current["problem_id"],))
+
+
 def measures(ledger: Ledger, problem_id: str) -> list[dict[str, Any]]:
     return [dict(r) for r in ledger.conn.execute(
         "SELECT * FROM measure WHERE problem_id = ? ORDER BY seq", (problem_id,))]

@@ -36,6 +36,7 @@ class ProblemDetailData:
     extensions: list[dict[str, Any]] = field(default_factory=list)
     allowed: tuple[str, ...] = ()
     may_approve: bool = False
+    may_delete: bool = False
     files: list["Attachment"] = field(default_factory=list)
 
 
@@ -55,6 +56,7 @@ def read_detail(ledger: Ledger, row_id: str) -> ProblemDetailData:
         allowed=tuple(s.value for s in problems.allowed_transitions(ledger, row_id)
                       if may_close or s not in workflow.MANAGER_ONLY),
         may_approve=may_approve,
+        may_delete=operators.can(ledger, operators.Action.DELETE),
         files=attachments.of_problem(ledger, row_id))
 
 
@@ -106,7 +108,8 @@ class ProblemDetail(QWidget):
         self.note.returnPressed.connect(self._add_note)  # Enter adds the note
         self.on_day.textChanged.connect(self._entry_changed)
         self.note.textChanged.connect(self._entry_changed)
-        self.rectification = RectificationPanel(ctx, self._approve_extension)
+        self.rectification = RectificationPanel(ctx, self._approve_extension,
+                                                self._delete_measure)
         self.rectification.add_shortcuts(self)
         self.timeline = QListWidget()
         self.timeline.setWordWrap(True)
@@ -170,7 +173,8 @@ class ProblemDetail(QWidget):
             QListWidgetItem(f"{day}  {text}", self.timeline)
         self._set_transitions(data.allowed)
         self.rectification.show_rectification(p["id"], data.measures, data.extensions,
-                                               data.may_approve, p["status"] != "closed")
+                                               data.may_approve, p["status"] != "closed",
+                                               data.may_delete)
         self.photos.show_files(data.files, p["status"] == "closed")
         self.message.clear()
         self._entry_changed()
@@ -230,6 +234,10 @@ class ProblemDetail(QWidget):
         from core import problems
         day = self.on_day.text()
         self._run(lambda ledger: problems.approve_extension(ledger, extension_id, day or None))
+
+    def _delete_measure(self, measure_id: str) -> None:
+        from core import problems
+        self._run(lambda ledger: problems.delete_measure(ledger, measure_id))
 
     def _attach(self) -> None:
         paths, _ = QFileDialog.getOpenFileNames(self, tr("Attach photos or files"))

@@ -5,8 +5,8 @@ from typing import Any, Callable
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMessageBox,
+                               QPushButton, QVBoxLayout, QWidget)
 
 from ..context import AppContext
 from ..i18n import tr
@@ -26,17 +26,19 @@ def measure_text(measure: dict[str, Any]) -> str:
 
 
 class RectificationPanel(QWidget):
-    """Measures (Ctrl+M adds one, Enter on one edits it) and extensions (Ctrl+E requests one;
-    a manager approves the latest pending request)."""
+    """Measures (Ctrl+M adds one, Enter on one edits it, a manager may delete one entered by
+    mistake) and extensions (Ctrl+E requests one; a manager approves the latest pending
+    request)."""
 
     def __init__(self, ctx: AppContext, approve: Callable[[str], None],
-                 parent: QWidget | None = None):
+                 delete_measure: Callable[[str], None], parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx = ctx
         self.problem_id: str | None = None
         self.pending: dict[str, Any] | None = None
         self.dialog = None  # the form last opened, so that a test or caller can reach it
         self._approve = approve
+        self._delete_measure = delete_measure
         self.measures = QListWidget()
         self.measures.setObjectName("measures")
         self.measures.setWordWrap(True)
@@ -45,6 +47,12 @@ class RectificationPanel(QWidget):
             lambda item: self.open_measure(item.data(Qt.ItemDataRole.UserRole)))
         self.add_measure_button = QPushButton(tr("Add measure… (Ctrl+M)"))
         self.add_measure_button.clicked.connect(lambda: self.open_measure(None))
+        self.delete_measure_button = QPushButton(tr("Delete measure…"))
+        self.delete_measure_button.setObjectName("delete_measure")
+        self.delete_measure_button.clicked.connect(self.delete_selected_measure)
+        self.delete_measure_button.hide()
+        self.measures.currentItemChanged.connect(
+            lambda item, _: self.delete_measure_button.setEnabled(item is not None))
         self.request_button = QPushButton(tr("Request extension… (Ctrl+E)"))
         self.request_button.clicked.connect(self.open_extension)
         self.approve_button = QPushButton()
@@ -52,7 +60,8 @@ class RectificationPanel(QWidget):
         self.approve_button.clicked.connect(self._approve_pending)
         self.approve_button.hide()
         buttons = QHBoxLayout()
-        for button in (self.add_measure_button, self.request_button, self.approve_button):
+        for button in (self.add_measure_button, self.delete_measure_button, self.request_button,
+                       self.approve_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
@@ -70,9 +79,11 @@ class RectificationPanel(QWidget):
 
     def show_rectification(self, problem_id: str | None, measures: list[dict[str, Any]],
                            extensions: list[dict[str, Any]], may_approve: bool,
-                           problem_open: bool = True) -> None:
+                           problem_open: bool = True, may_delete: bool = False) -> None:
         self.problem_id = problem_id
         self.measures.clear()
+        self.delete_measure_button.setVisible(may_delete and bool(measures))
+        self.delete_measure_button.setEnabled(False)
         for measure in measures:
             item = QListWidgetItem(measure_text(measure), self.measures)
             item.setData(Qt.ItemDataRole.UserRole, measure["id"])
@@ -92,6 +103,21 @@ class RectificationPanel(QWidget):
             return None
         return self._open(MeasureForm(self.ctx, row_id=measure_id, parent=self,
                                       problem_id=self.problem_id))
+
+    def delete_selected_measure(self) -> None:
+        """Delete the selected measure once the user confirms (a manager's action)."""
+        item = self.measures.currentItem()
+        if item is None or not self.delete_measure_button.isVisible():
+            return
+        if self.confirm_delete(item.text()):
+            self._delete_measure(item.data(Qt.ItemDataRole.UserRole))
+
+    def confirm_delete(self, text: str) -> bool:
+        answer = QMessageBox.question(
+            self, tr("Delete measure"),
+            tr("Delete the measure “{measure}”? The change history keeps a record of it.")
+            .format(measure=text))
+        return answer == QMessageBox.StandardButton.Yes
 
     def open_extension(self):
         from ..forms.extension import ExtensionForm

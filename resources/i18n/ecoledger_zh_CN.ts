@@ -1166,8 +1166,16 @@
       <translation>添加整改措施…（Ctrl+M）</translation>
     </message>
     <message>
+      <source>Delete measure…</source>
+      <translation>删除措施…</translation>
+    </message>
+    <message>
       <source>Request extension… (Ctrl+E)</source>
       <translation>申请延期…（Ctrl+E）</translation>
+    </message>
+    <message>
+      <source>Delete measure</source>
+      <translation>删除措施</translation>
     </message>
     <message>
       <source>Rectification measures</source>
@@ -1180,6 +1188,10 @@
     <message>
       <source>done {day}</source>
       <translation>{day} 完成</translation>
+    </message>
+    <message>
+      <source>Delete the measure “{measure}”? The change history keeps a record of it.</source>
+      <translation>确定删除措施“{measure}”？修改记录中会保留它。</translation>
     </message>
     <message>
       <source>Approve extension to {day}</source>

@@ -203,3 +203,43 @@ def test_a_closed_problem_takes_no_extension_request(ctx, qtbot):
     qtbot.keyClick(detail.on_day, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
     assert detail.rectification.dialog is None
     assert detail.rectification.add_measure_button.isEnabled()
+
+
+def _with_measures(ctx, texts: list[str]) -> str:
+    row_id = _problem(ctx)
+    for text in texts:
+        ctx.db.call(lambda ledger, t=text: problems.add_measure(ledger, row_id, {"description": t}))
+    return row_id
+
+
+def test_a_manager_deletes_a_mistyped_measure_and_the_rest_renumber(ctx, qtbot, idle, sign_in,
+                                                                    monkeypatch):
+    sign_in("chief")
+    row_id = _with_measures(ctx, ["更换布袋除尘器", "误录的措施", "完善台账"])
+    detail = _detail(ctx, qtbot, row_id)
+    panel = detail.rectification
+    before = detail.data.measures
+    button = panel.delete_measure_button
+    assert button.isVisible() and not button.isEnabled()  # nothing selected yet
+    mistyped = next(i for i in range(panel.measures.count())
+                    if "误录的措施" in panel.measures.item(i).text())
+    panel.measures.setCurrentRow(mistyped)
+    assert button.isEnabled()
+    asked = []
+    monkeypatch.setattr(panel, "confirm_delete", lambda text: asked.append(text) or False)
+    button.click()
+    idle()
+    assert len(ctx.db.call(lambda ledger: problems.measures(ledger, row_id))) == len(before)
+    monkeypatch.setattr(panel, "confirm_delete", lambda text: asked.append(text) or True)
+    button.click()
+    qtbot.waitUntil(lambda: len(detail.data.measures) == len(before) - 1)
+    assert all("误录的措施" in text for text in asked)
+    shown = [panel.measures.item(i).text() for i in range(panel.measures.count())]
+    assert not any("误录的措施" in line for line in shown)
+    assert [m["seq"] for m in detail.data.measures] == list(range(1, len(before)))
+
+
+def test_a_clerk_is_not_offered_measure_deletion(ctx, qtbot, sign_in):
+    sign_in("clerk")
+    detail = _detail(ctx, qtbot, _with_measures(ctx, ["更换布袋除尘器"]))
+    assert detail.rectification.delete_measure_button.isHidden()

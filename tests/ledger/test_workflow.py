@@ -106,3 +106,26 @@ def test_closing_records_closed_date_and_reopening_clears_it(ledger):
     assert problems.get(ledger, problem_id)["closed_on"] == "2026-08-04"
     problems.transition(ledger, problem_id, "reopened", on="2026-08-20")
     assert problems.get(ledger, problem_id)["closed_on"] is None
+
+
+def test_deleting_a_measure_renumbers_the_rest_and_needs_a_manager(demo_ledger):
+    from core import audit
+    from core.errors import LedgerError
+
+    problem_id = demo_ledger.conn.execute(
+        "SELECT id FROM problem WHERE status = 'in_progress' ORDER BY id LIMIT 1").fetchone()[0]
+    first = len(problems.measures(demo_ledger, problem_id))
+    for text in ("更换布袋除尘器", "误录的措施", "完善台账"):
+        problems.add_measure(demo_ledger, problem_id, {"description": text})
+    wrong = next(m for m in problems.measures(demo_ledger, problem_id)
+                 if m["description"] == "误录的措施")
+    demo_ledger.role = "clerk"
+    with pytest.raises(LedgerError):
+        problems.delete_measure(demo_ledger, wrong["id"])
+    demo_ledger.role = "manager"
+    problems.delete_measure(demo_ledger, wrong["id"])
+    left = problems.measures(demo_ledger, problem_id)
+    assert [m["description"] for m in left[first:]] == ["更换布袋除尘器", "完善台账"]
+    assert [m["seq"] for m in left] == list(range(1, first + 3))
+    assert [e.action for e in audit.history(demo_ledger, wrong["id"])][-1] == "delete"
+    assert audit.verify(demo_ledger.conn) == []
