@@ -1,0 +1,84 @@
+"""Finding a record by what a clerk knows of it: its id, or its number, code or name.
+
+A key that names several records is refused with the count, never guessed.
+"""
+from __future__ import annotations
+
+from . import regions, settings
+from .errors import LedgerError, NotFound
+from .ledger import Ledger
+
+
+def _one(ledger: Ledger, kind: str, key: str, sql: str, params: tuple) -> str:
+    found = [r[0] for r in ledger.conn.execute(sql + " LIMIT 2", params)]
+    if not found:
+        raise NotFound(kind, key)
+    if len(found) > 1:
+        count = ledger.conn.execute(f"SELECT count(*) FROM ({sql})", params).fetchone()[0]
+        raise LedgerError("error.key_ambiguous", kind=_kind(kind), key=key, count=count)
+    return found[0]
+
+
+def _kind(kind: str) -> str:
+    from . import messages
+
+    return messages.label("kind." + kind)
+
+
+def _by_id(ledger: Ledger, table: str, key: str) -> str | None:
+    row = ledger.conn.execute(f"SELECT id FROM {table} WHERE id = ?", (key,)).fetchone()
+    return row[0] if row else None
+
+
+def problem_id(ledger: Ledger, key: str) -> str:
+    """A problem by id, or by its number (问题编号) when exactly one problem has it."""
+    key = key.strip()
+    return _by_id(ledger, "problem", key) or _one(
+        ledger, "problem", key, "SELECT id FROM problem WHERE number = ?", (key,))
+
+
+def enterprise_id(ledger: Ledger, key: str) -> str:
+    """An enterprise by id, unified social credit code, or exact name (if only one has it)."""
+    key = key.strip()
+    return _by_id(ledger, "enterprise", key) or _one(
+        ledger, "enterprise", key,
+        "SELECT id FROM enterprise WHERE credit_code = ? OR name = ?", (key.upper(), key))
+
+
+def campaign_id(ledger: Ledger, key: str) -> str:
+    """A campaign by id or exact name."""
+    key = key.strip()
+    return _by_id(ledger, "campaign", key) or _one(
+        ledger, "campaign", key, "SELECT id FROM campaign WHERE name = ?", (key,))
+
+
+def batch_id(ledger: Ledger, key: str) -> str:
+    """A batch by id, its letter number (督办函文号), or its number when only one batch has it."""
+    key = key.strip()
+    if _by_id(ledger, "batch", key):
+        return key
+    number = int(key) if key.isdigit() else None
+    return _one(ledger, "batch", key,
+                "SELECT id FROM batch WHERE letter_number = ? OR number = ?", (key, number))
+
+
+def penalty_id(ledger: Ledger, key: str) -> str:
+    """A penalty case by id or case number (文号)."""
+    key = key.strip()
+    return _by_id(ledger, "penalty_case", key) or _one(
+        ledger, "penalty_case", key, "SELECT id FROM penalty_case WHERE case_number = ?", (key,))
+
+
+def region_code(ledger: Ledger, text: str) -> str:
+    """A county given by code or by name (曲沃县, 曲沃): a name is looked for in the bureau's
+    jurisdiction first, then in the whole country. Anything unmatched comes back as given,
+    for validation to refuse with its reason."""
+    text = text.strip()
+    if text.isdigit() or not text:
+        return text
+    found = (regions.match_name(ledger, text, settings.jurisdiction(ledger))
+             or regions.match_name(ledger, text))
+    if found:
+        return found.code
+    row = ledger.conn.execute("SELECT code FROM region WHERE name = ?", (text,)).fetchall()
+    return row[0][0] if len(row) == 1 else text
