@@ -177,6 +177,26 @@ def _trigger(table: str, action: str, columns: list[str], key: list[str]) -> str
     return head + body + "\nEND"
 
 
+def insert_trigger(table: str) -> str:
+    """The name of the trigger that records inserts into `table`."""
+    return f"audit_{table}_insert"
+
+
+def record_inserts(conn: sqlite3.Connection, table: str, after_rowid: int) -> int:
+    """Write, in one statement, the entries `insert_trigger(table)` would have written for
+    the rows of `table` with rowid > `after_rowid`, in rowid (insertion) order: a bulk load
+    runs this per chunk with that trigger dropped inside its transaction."""
+    columns = [name for name, _ in _columns(conn, table)]
+    key = _key_columns(conn, table)
+    who = "t.operator" if "operator" in columns else "NULL"
+    cursor = conn.execute(
+        f"INSERT INTO {LOG} (at, operator, action, table_name, row_id, old, new) "
+        f"SELECT {_NOW}, {who}, 'insert', '{table}', {_row_key('t', key)}, NULL, "
+        f"{_row_json('t', columns)} FROM {table} t WHERE t.rowid > ? ORDER BY t.rowid",
+        (after_rowid,))
+    return cursor.rowcount
+
+
 # -- sealing
 
 def present(conn: sqlite3.Connection) -> bool:

@@ -57,6 +57,21 @@ def _fill(conn: sqlite3.Connection, index: Index) -> None:
                  f"SELECT rowid, id, {cols} FROM {index.table}")
 
 
+def insert_trigger(table: str) -> str | None:
+    """The name of the trigger that indexes new rows of `table` (None if not indexed)."""
+    return INDEXES[table].name + "_insert" if table in INDEXES else None
+
+
+def index_inserts(conn: sqlite3.Connection, table: str, after_rowid: int) -> None:
+    """Index, in one statement, the rows of `table` with rowid > `after_rowid`, as the
+    insert trigger would have: for a bulk load that dropped the trigger in its transaction."""
+    index = INDEXES[table]
+    cols = ", ".join(index.columns)
+    conn.execute(f"INSERT INTO {index.name} (rowid, id, {cols}) "
+                 f"SELECT rowid, id, {cols} FROM {index.table} WHERE rowid > ? ORDER BY rowid",
+                 (after_rowid,))
+
+
 # Indexes the ledger browser sorts and filters by, so that a page of a million rows
 # comes from an index walk rather than a sort of the whole table.
 _BROWSE_INDEXES = (

@@ -174,7 +174,7 @@ def run(ledger: Ledger, source: str | Path | Table, sheet: str | None = None,
         raise ImportRejected(checked.errors, checked.warnings)
     plan = checked.plan
     try:
-        with ledger.transaction():
+        with bulk.tuned(ledger.conn), ledger.transaction():
             _write(ledger, plan, progress, cancelled)
             if dry_run:
                 raise _DryRun
@@ -200,17 +200,18 @@ def _write(ledger: Ledger, plan: Plan, progress: Progress | None,
     done = 0
     if progress:
         progress(0, total, messages.text("import.progress_writing"))
-    for table, names, rows in work:
-        # In id order, the primary-key index grows at one end, page by page.
-        rows.sort()
-        for start in range(0, len(rows), CHUNK):
-            _check_cancel(cancelled)
-            chunk = rows[start:start + CHUNK]
-            bulk.insert_rows(conn, table, names, chunk)
-            ledger.seal_pending()
-            done += len(chunk)
-            if progress:
-                progress(done, total, messages.text("import.progress_writing"))
+    with bulk.Load(conn, [table for table, _, _ in work]) as load:
+        for table, names, rows in work:
+            # In id order, the primary-key index grows at one end, page by page.
+            rows.sort()
+            for start in range(0, len(rows), CHUNK):
+                _check_cancel(cancelled)
+                chunk = rows[start:start + CHUNK]
+                load.insert(table, names, chunk)
+                ledger.seal_pending()
+                done += len(chunk)
+                if progress:
+                    progress(done, total, messages.text("import.progress_writing"))
     _apply_updates(ledger, plan)
 
 

@@ -1,0 +1,163 @@
+"""The import's set-based writing: what it leaves behind must be exactly what the per-row
+audit and search triggers would have left, and the triggers must be back afterwards."""
+from __future__ import annotations
+
+import pytest
+
+from core import (audit, bulk, daily_tally, exchange, ledger_import, messages, search,
+                  settings, statistics)
+from core.ledger import Ledger
+from core.ledger_import import ImportCancelled
+
+from .workbooks import ledger_rows, write_ledger
+
+IMPORTED = ("enterprise", "batch", "problem", "problem_log", "measure")
+
+
+def triggers(ledger: Ledger) -> dict[str, str]:
+    return dict(ledger.conn.execute(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'trigger'").fetchall())
+
+
+def trail(ledger: Ledger, after: int) -> list[tuple]:
+    """The entries after `after`, numbered from 1, without their time."""
+    return [(e.seq - after, e.row_operator, e.action, e.table_name, e.row_id, e.old, e.new,
+             e.sealed_by) for e in audit.entries(ledger.conn, after)]
+
+
+@pytest.fixture
+def imported(tmp_path, ledger):
+    """The ledger after importing 120 rows, and the audit mark from before."""
+    before = audit.mark(ledger.conn)
+    outcome = ledger_import.run(ledger, write_ledger(tmp_path / "l.xlsx", ledger_rows(120, seed=3)))
+    assert outcome.added == 120
+    return ledger, before
+
+
+def test_entries_equal_those_the_triggers_write(imported, tmp_path):
+    ledger, before = imported
+    other = Ledger.open(tmp_path / "other.db", operator=ledger.operator)
+    settings.set_jurisdiction(other, "141000")
+    assert audit.mark(other.conn) == before
+    with other.transaction():  # the same rows, one plain INSERT each, triggers firing
+        for table in IMPORTED:
+            cursor = ledger.conn.execute(f"SELECT * FROM {table} ORDER BY rowid")
+            names = [d[0] for d in cursor.description]
+            bulk.insert_rows(other.conn, table, names, cursor.fetchall())
+    expected = trail(other, before)
+    assert len(expected) > 120 * 3
+    assert trail(ledger, before) == expected
+    for index in search.INDEXES.values():
+        query = f"SELECT rowid, * FROM {index.name} ORDER BY rowid"
+        assert ledger.conn.execute(query).fetchall() == other.conn.execute(query).fetchall()
+    other.close()
+
+
+def test_the_trail_stays_whole_and_the_triggers_come_back(imported):
+    ledger, _ = imported
+    assert audit.verify(ledger.conn) == []
+    assert audit.row_findings(ledger.conn) == []
+    assert audit._trigger_findings(ledger.conn) == []
+    for table in IMPORTED:
+        assert audit.insert_trigger(table) in triggers(ledger)
+    # A row written afterwards by plain SQL is recorded and indexed again.
+    firm = "later-firm"
+    ledger.conn.execute(
+        "INSERT INTO enterprise (id, created_at, updated_at, operator, name, region_code) "
+        "VALUES (?, '2024-01-01', '2024-01-01', 'sql', '后来登记的企业', '141021')", (firm,))
+    assert [e.action for e in audit.history(ledger, firm)] == ["insert"]
+    sql, params = search.condition("enterprise", "后来登记", "e")
+    assert [r[0] for r in ledger.conn.execute(
+        f"SELECT e.id FROM enterprise e WHERE {sql}", params)] == [firm]
+
+
+def test_search_tallies_and_history_see_the_imported_rows(imported):
+    ledger, _ = imported
+    sql, params = search.condition("problem", "物料堆场", "p")
+    assert ledger.conn.execute(f"SELECT count(*) FROM problem p WHERE {sql}", params).fetchone()[0] \
+        == 120
+    sql, params = search.condition("enterprise", "焦化有限", "e")
+    firms = ledger.conn.execute("SELECT count(*) FROM enterprise").fetchone()[0]
+    assert ledger.conn.execute(f"SELECT count(*) FROM enterprise e WHERE {sql}",
+                               params).fetchone()[0] == firms
+    assert statistics.tally_drift(ledger) == 0 and daily_tally.drift(ledger.conn) == 0
+    problem_id = ledger.conn.execute(
+        "SELECT id FROM problem WHERE status = 'closed' LIMIT 1").fetchone()[0]
+    tables = [e.table_name for e in audit.problem_history(ledger, problem_id)]
+    assert tables[0] == "problem" and tables.count("problem_log") == 4 and "measure" in tables
+
+
+def site(path, name: str) -> Ledger:
+    opened = Ledger.open(path, operator=name)
+    settings.set_jurisdiction(opened, "141000")
+    exchange.new_site_id(opened)
+    exchange.set_site_name(opened, name)
+    return opened
+
+
+def shared_rows(ledger: Ledger) -> dict[str, set[tuple]]:
+    """The imported tables' rows without the columns each PC keeps for itself."""
+    found = {}
+    for table in IMPORTED:
+        names = [r[1] for r in ledger.conn.execute(f"PRAGMA table_info({table})")
+                 if r[1] not in ("updated_at", "operator")]
+        found[table] = {tuple(r) for r in ledger.conn.execute(
+            f"SELECT {', '.join(names)} FROM {table}")}
+    return found
+
+
+def test_imported_rows_travel_to_another_pc(tmp_path):
+    a, b = site(tmp_path / "a.db", "甲"), site(tmp_path / "b.db", "乙")
+    ledger_import.run(a, write_ledger(tmp_path / "l.xlsx", ledger_rows(40, seed=5)))
+    exchange.export(a, tmp_path / "x.ecox", to=exchange.site(b).id)
+    exchange.import_file(b, tmp_path / "x.ecox")
+    assert len(shared_rows(b)["problem"]) == 40
+    assert shared_rows(b) == shared_rows(a)
+    assert audit.verify(b.conn) == [] and audit.row_findings(b.conn) == []
+    a.close()
+    b.close()
+
+
+def test_a_failed_cancelled_or_dry_import_leaves_schema_and_trail_as_they_were(
+        tmp_path, ledger, monkeypatch):
+    path = write_ledger(tmp_path / "l.xlsx", ledger_rows(30))
+    schema = triggers(ledger)
+    mark = audit.mark(ledger.conn)
+    ledger_import.run(ledger, path, dry_run=True)
+    written = []  # cancel once the first chunk is in: triggers are dropped by then
+
+    def progress(done: int, total: int, message: str) -> None:
+        if message == messages.text("import.progress_writing") and done:
+            written.append(done)
+
+    with pytest.raises(ImportCancelled):
+        ledger_import.run(ledger, path, progress=progress, cancelled=lambda: bool(written))
+    assert written
+    broken = ledger_import.MEASURE_COLUMNS[:-1] + ("no_such_column",)
+    monkeypatch.setattr(ledger_import, "MEASURE_COLUMNS", broken)
+    with pytest.raises(Exception):
+        ledger_import.run(ledger, path)  # fails after problems and logs were written
+    assert triggers(ledger) == schema
+    assert audit.mark(ledger.conn) == mark
+    assert ledger.conn.execute("SELECT count(*) FROM problem").fetchone()[0] == 0
+    assert ledger.conn.execute("PRAGMA temp_store").fetchone()[0] == 0
+    assert ledger.conn.execute("PRAGMA cache_size").fetchone()[0] == -2000
+
+
+def test_an_altered_audit_trigger_is_left_to_fire_as_it_is(tmp_path, ledger):
+    ledger.conn.execute("DROP TRIGGER audit_batch_insert")
+    altered = ("CREATE TRIGGER audit_batch_insert AFTER INSERT ON batch BEGIN "
+               "INSERT INTO audit_log (at, action, table_name, row_id) "
+               "VALUES ('-', 'insert', 'batch', 'altered'); END")
+    ledger.conn.execute(altered)
+    ledger_import.run(ledger, write_ledger(tmp_path / "l.xlsx", ledger_rows(12)))
+    assert triggers(ledger)["audit_batch_insert"] == altered
+    rows = ledger.conn.execute(
+        "SELECT row_id FROM audit_log WHERE table_name = 'batch'").fetchall()
+    assert rows and {r[0] for r in rows} == {"altered"}
+
+
+def test_a_load_needs_a_transaction(ledger):
+    with pytest.raises(RuntimeError):
+        with bulk.Load(ledger.conn, ["problem"]):
+            pass
