@@ -162,7 +162,8 @@ def shown_value(key: str, value: Any) -> str:
     if key in ("overdue", "withdrawn", "key_monitored") or key in PENALTY_FLAGS:
         return "✓" if value else ""
     if key == "measures" and isinstance(value, str):  # a penalty's flags, as 0/1 digits
-        return "、".join(messages.label("field." + f) for f in json_value(key, value))
+        joiner = "、" if messages.language().startswith("zh") else ", "
+        return joiner.join(messages.label("field." + f) for f in json_value(key, value))
     if isinstance(value, float):
         return f"{value:g}"
     return str(value)
