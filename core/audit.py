@@ -222,15 +222,30 @@ def seal(conn: sqlite3.Connection, after: int | None, operator: str) -> int:
         f"SELECT hash FROM {SEAL} WHERE seq <= ? ORDER BY seq DESC LIMIT 1", (after,)).fetchone()
     prev = prev_row[0] if prev_row else ""
     sealed = []
-    for row in conn.execute(
-            f"SELECT seq, at, action, table_name, row_id, old, new FROM {LOG} WHERE seq > ? "
-            "ORDER BY seq", (after,)):
-        seq, at, action, table, row_id, old, new = row
-        prev = link(prev, seq, at, operator, action, table, row_id, old, new)
-        sealed.append((seq, operator, prev))
+    if conn.execute("PRAGMA encoding").fetchone()[0] == "UTF-8":
+        sha256 = hashlib.sha256
+        for seq, tail in conn.execute(_LINKED_TAIL, (operator or "", after)):
+            prev = sha256(prev.encode() + tail).hexdigest()
+            sealed.append((seq, operator, prev))
+    else:
+        for row in conn.execute(
+                f"SELECT seq, at, action, table_name, row_id, old, new FROM {LOG} WHERE seq > ? "
+                "ORDER BY seq", (after,)):
+            seq, at, action, table, row_id, old, new = row
+            prev = link(prev, seq, at, operator, action, table, row_id, old, new)
+            sealed.append((seq, operator, prev))
     if sealed:
         conn.executemany(f"INSERT INTO {SEAL} (seq, operator, hash) VALUES (?, ?, ?)", sealed)
     return len(sealed)
+
+
+# What `link` hashes after `prev`, as UTF-8 bytes made by SQLite: a bulk load seals
+# hundreds of thousands of entries, and decoding each into Python text to encode it again
+# cost a third of the sealing.
+_LINKED_TAIL = (
+    f"SELECT seq, CAST(x'1f' || seq || x'1f' || at || x'1f' || ? || x'1f' || action || x'1f' "
+    f"|| table_name || x'1f' || row_id || x'1f' || coalesce(old, x'00') || x'1f' "
+    f"|| coalesce(new, x'00') AS BLOB) FROM {LOG} WHERE seq > ? ORDER BY seq")
 
 
 def link(prev: str, seq: int, at: str, operator: str | None, action: str, table: str,

@@ -161,3 +161,23 @@ def test_a_load_needs_a_transaction(ledger):
     with pytest.raises(RuntimeError):
         with bulk.Load(ledger.conn, ["problem"]):
             pass
+
+
+def test_sealing_hashes_what_link_hashes(ledger):
+    """The seal reads each entry's text as SQLite's UTF-8 bytes; verify re-hashes it in Python."""
+    ledger.operator = ""
+    with ledger.transaction():
+        ledger.conn.executemany(
+            "INSERT INTO audit_log (at, operator, action, table_name, row_id, old, new) "
+            "VALUES (?, NULL, ?, ?, ?, ?, ?)",
+            [("2024-01-01T08:00:00", "update", "problem", "p/1", "", '{"a":"整改\x1f中"}'),
+             ("2024-01-01T08:00:01", "delete", "measure", "m", '{"b":null}', None),
+             ("2024-01-01T08:00:02", "", "", "", None, None)])
+    rows = ledger.conn.execute(
+        "SELECT l.seq, l.at, s.operator, l.action, l.table_name, l.row_id, l.old, l.new, s.hash "
+        "FROM audit_log l JOIN audit_seal s USING (seq) ORDER BY seq").fetchall()
+    prev = ""
+    for *fields, hashed in rows:
+        prev = audit.link(prev, *fields)
+        assert prev == hashed
+    assert len(rows) >= 3 and audit.verify(ledger.conn) == []
