@@ -1,5 +1,5 @@
 """Subcommands for problems and their rectification: `problem add|list|show|update|move|
-withdraw|note|delete` and `measure add|list|update|delete`.
+withdraw|note|delete|attach|files` and `measure add|list|update|delete`.
 
 A problem is named by its id or by its number (问题编号) when only one problem has it.
 Role rules stay in core: closing, reopening and deleting are a manager's (`--operator`).
@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 import sqlite3
 
-from .. import enterprises, lookup, messages, operators, problems, queries, regions, rows
+from .. import attachments, enterprises, lookup, messages, operators, problems, queries, regions, rows
 from ..errors import Issue, LedgerError, ValidationError
 from ..ledger import Ledger
 from ..vocabulary import CATEGORIES, SOURCES
@@ -91,6 +91,16 @@ def _register_problem(commands: argparse._SubParsersAction) -> None:
     a = actions.add_parser("delete", help="delete a problem entered by mistake (managers only)")
     a.add_argument("problem", help="id or number")
     a.set_defaults(handler=problem_delete)
+    a = actions.add_parser("attach", help="attach photos or files (copied beside the ledger)")
+    a.add_argument("problem", help="id or number")
+    a.add_argument("files", nargs="+", metavar="FILE")
+    a.add_argument("--phase", default="before",
+                   help="before (整改前, default) or after (整改后: proof of rectification)")
+    a.set_defaults(handler=problem_attach)
+    a = actions.add_parser("files", help="a problem's attached files and where they are kept")
+    a.add_argument("problem", help="id or number")
+    a.add_argument("--json", action="store_true", help="one JSON object per line")
+    a.set_defaults(handler=problem_files)
 
 
 def _problem_raw(args: argparse.Namespace, ledger: Ledger) -> dict:
@@ -157,6 +167,40 @@ def problem_delete(args: argparse.Namespace, ledger: Ledger) -> int:
     return 0
 
 
+def problem_attach(args: argparse.Namespace, ledger: Ledger) -> int:
+    operators.adopt_named(ledger)
+    phase = common.word("cli.phase", args.phase, attachments.PHASES)
+    attachments.attach(ledger, lookup.problem_id(ledger, args.problem), args.files, phase)
+    return 0
+
+
+def _attachments(ledger: Ledger, row_id: str) -> list[dict]:
+    return [{"id": a.id, "name": a.name, "phase": a.phase, "attached_on": a.attached_on,
+             "path": str(a.path)} for a in attachments.of_problem(ledger, row_id)]
+
+
+def problem_files(args: argparse.Namespace, ledger: Ledger) -> int:
+    found = _attachments(ledger, lookup.problem_id(ledger, args.problem))
+    if args.json:
+        for a in found:
+            common.print_json_line(a)
+        return 0
+    if not found:
+        print(messages.label("cli.label.no_attachments"))
+    _print_attachments(found)
+    return 0
+
+
+def _print_attachments(found: list[dict]) -> None:
+    if not found:
+        return
+    print(f"\n{messages.label('cli.label.attachments')}")
+    common.print_table(
+        [common.column_label("attachment", k) for k in ("name", "phase", "attached_on", "path")],
+        [[a["name"], messages.label("cli.phase." + a["phase"]), a["attached_on"], a["path"]]
+         for a in found])
+
+
 def problem_list(args: argparse.Namespace, ledger: Ledger) -> int:
     status = category = None
     if args.status is not None:
@@ -206,6 +250,7 @@ def problem_details(ledger: Ledger, row_id: str) -> dict:
     record["measures"] = problems.measures(ledger, row_id)
     record["extensions"] = problems.extensions(ledger, row_id)
     record["timeline"] = problems.timeline(ledger, row_id)
+    record["attachments"] = _attachments(ledger, row_id)
     return record
 
 
@@ -231,6 +276,7 @@ def problem_show(args: argparse.Namespace, ledger: Ledger) -> int:
     common.print_table(
         [common.column_label("log", k) for k in ("happened_on", "status_to", "note")],
         [[e["happened_on"], _change(e), e["note"] or ""] for e in record["timeline"]])
+    _print_attachments(record["attachments"])
     return 0
 
 

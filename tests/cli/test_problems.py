@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -177,3 +178,27 @@ def test_measures(cli, ledger, staffed, problem, snapshot):
 def test_messages_in_english_on_request(cli, problem):
     assert refused(cli("--lang", "en", "problem", "move", NUMBER, "closed"),
                    "Cannot go from “Assigned” to “Closed”")
+
+
+def test_photos_before_and_after(cli, ledger, problem, snapshot, tmp_path):
+    photo = tmp_path / "现场.jpg"
+    photo.write_bytes(b"\xff\xd8 a photo")
+    proof = tmp_path / "整改后.png"
+    proof.write_bytes(b"\x89PNG proof")
+    assert cli("problem", "attach", NUMBER, str(photo)).code == 0
+    assert cli("problem", "attach", NUMBER, str(proof), "--phase", "整改后").code == 0
+    found = [json.loads(line) for line in cli("problem", "files", NUMBER, "--json").lines]
+    assert [(f["name"], f["phase"]) for f in found] == [
+        ("现场.jpg", "before"), ("整改后.png", "after")]
+    assert Path(found[1]["path"]).read_bytes() == b"\x89PNG proof"
+    assert "整改后.png" in cli("problem", "show", NUMBER).out
+    before = snapshot()
+    assert refused(cli("problem", "attach", NUMBER, str(tmp_path / "无.jpg")), "找不到文件")
+    assert refused(cli("problem", "attach", NUMBER, str(photo), "--phase", "中途"), "中途")
+    assert snapshot() == before
+
+
+def test_extensions_take_a_number_too(cli, problem):
+    assert cli("extensions", "request", NUMBER, "--deadline", "2024-10-1", "--reason", "设备采购",
+               "--on", "2024-8-10").code == 0
+    assert "2024-10-01" in cli("extensions", "list", "--problem", NUMBER).out
