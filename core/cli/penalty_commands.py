@@ -1,4 +1,4 @@
-"""Subcommands for penalty cases (行政处罚案件): `penalty add|update|list|show`.
+"""Subcommands for penalty cases (行政处罚案件): `penalty add|update|delete|list|show`.
 
 A case is named by its id or its case number (文号). Fines are typed in yuan (元) and kept
 as fen; the special measures are flags (`--seizure`, `--no-seizure` …).
@@ -29,6 +29,10 @@ def register(commands: argparse._SubParsersAction) -> None:
     a.add_argument("case", help="id or case number")
     _options(a, adding=False)
     a.set_defaults(handler=penalty_update)
+    a = actions.add_parser("delete", help="delete a case entered twice or by mistake "
+                                          "(managers only)")
+    a.add_argument("case", help="id or case number")
+    a.set_defaults(handler=penalty_delete)
     a = actions.add_parser("list", help="penalty cases, by decision date")
     a.add_argument("--from", dest="date_from", help="decided on or after")
     a.add_argument("--to", dest="date_to", help="decided on or before")
@@ -79,6 +83,12 @@ def penalty_update(args: argparse.Namespace, ledger: Ledger) -> int:
     operators.adopt_named(ledger)
     row_id = lookup.penalty_id(ledger, args.case)
     return common.done(penalties.update(ledger, row_id, _raw(args, ledger)))
+
+
+def penalty_delete(args: argparse.Namespace, ledger: Ledger) -> int:
+    operators.adopt_named(ledger)
+    rows.delete(ledger, "penalty_case", lookup.penalty_id(ledger, args.case))
+    return 0
 
 
 def penalty_list(args: argparse.Namespace, ledger: Ledger) -> int:
