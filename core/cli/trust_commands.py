@@ -12,8 +12,8 @@ import getpass
 import json
 import sys
 
-from .. import audit, backup, lock, messages, operators, problems
-from ..errors import LedgerError
+from .. import audit, backup, lock, lookup, messages, operators, problems
+from ..errors import LedgerError, NotFound
 from ..ledger import Ledger
 
 
@@ -176,12 +176,13 @@ def _show(value: object) -> str:
 
 
 def _problem_id(ledger: Ledger, key: str, required: bool = True) -> str | None:
-    row = ledger.conn.execute(
-        "SELECT id FROM problem WHERE id = ? OR number = ? ORDER BY id = ? DESC LIMIT 1",
-        (key, key, key)).fetchone()
-    if row is None and required:
-        problems.get(ledger, key)  # raises NotFound with the key
-    return row[0] if row else None
+    """A problem by id or number (refused when several share it); None if not required."""
+    try:
+        return lookup.problem_id(ledger, key)
+    except NotFound:
+        if required:
+            raise
+        return None
 
 
 # -- deadline extensions
