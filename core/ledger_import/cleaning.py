@@ -38,6 +38,8 @@ _TEXT_TABLE = {**_WIDE_ALNUM, **_SPACES}
 _CODE_TABLE = {**_WIDE_ALL, **_SPACES}
 # Anything `text` would change: wide forms, odd spaces, line breaks, doubled or edge spaces.
 _UNTIDY = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\u3000\xa0\u2002\u2003\u2009\u200b-\u200d\ufeff\t\r\n]|  |^\\s|\\s$")
+# Anything `code_text` would translate or remove after `text`: wide forms, spaces.
+_CODE_UNTIDY = re.compile("[\uff01-\uff5e \u3000\xa0\u2002\u2003\u2009\u200b-\u200d\ufeff\t]")
 _YEAR_BRACKETS = re.compile(r"[\[【［(（〔{｛]\s*((?:19|20)\d{2})\s*[\]】］)）〕}｝]")
 _DATE_TAIL = re.compile(r"(之前|以前|前|止|底前)$")
 
@@ -71,7 +73,12 @@ def code_text(value: object) -> str | None:
     cleaned = text(value)
     if cleaned is None:
         return None
-    cleaned = cleaned.translate(_CODE_TABLE).replace(" ", "")
+    if _CODE_UNTIDY.search(cleaned):
+        cleaned = cleaned.translate(_CODE_TABLE).replace(" ", "")
+    found = _YEAR_BRACKETS.search(cleaned)
+    if found is None or (found.group() == f"〔{found.group(1)}〕"
+                         and _YEAR_BRACKETS.search(cleaned, found.end()) is None):
+        return cleaned  # the common case: a year in 〔〕 or none, made fast
     return _YEAR_BRACKETS.sub(r"〔\1〕", cleaned)
 
 
