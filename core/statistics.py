@@ -122,15 +122,21 @@ _SUMS = """count(*), sum(st = 'closed'), sum(st = 'reported_done'),
     sum(st != 'closed' AND dl > :d10 AND dl <= :d20)"""
 _SETTLED_ON = "max(status_since, deadline_since, coalesce(withdrawn_on, ''))"
 
-# On or after the last recorded change, the running tally holds every figure.
-_FROM_TALLY = """
+# Counts of (region, batch, category, campaign, source, st, dl, n) rows, where n problems
+# have status st and deadline in force dl (batch and campaign '' for none).
+_WEIGHTED_SUMS = """
 SELECT region_code, nullif(batch_id, ''), category, nullif(campaign_id, ''), source,
     sum(n), sum(CASE WHEN st = 'closed' THEN n END), sum(CASE WHEN st = 'reported_done' THEN n END),
     sum(CASE WHEN st != 'closed' AND dl < :d THEN n END),
     sum(CASE WHEN st != 'closed' AND dl BETWEEN :d AND :d10 THEN n END),
     sum(CASE WHEN st != 'closed' AND dl > :d10 AND dl <= :d20 THEN n END)
-FROM (SELECT *, status AS st, deadline AS dl FROM progress_tally WHERE n > 0 {where})
-GROUP BY region_code, batch_id, category, campaign_id, source"""
+FROM ({rows})
+GROUP BY region_code, batch_id, category, campaign_id, source
+HAVING sum(n) != 0"""
+_TALLY_ROWS = """SELECT region_code, batch_id, category, campaign_id, source, status AS st,
+    deadline AS dl, n FROM progress_tally WHERE n != 0 {where}"""
+# On or after the last recorded change, the running tally holds every figure.
+_FROM_TALLY = _WEIGHTED_SUMS.replace("{rows}", _TALLY_ROWS)
 # Before it: problems unchanged since D stream through the covering index ...
 _SETTLED = f"""
 SELECT {_KEYS}, {_SUMS}
@@ -155,6 +161,27 @@ SELECT {_KEYS}, {_SUMS} FROM (
   WHERE {_SETTLED_ON} > :d AND assigned_on <= :d
     AND (withdrawn_on IS NULL OR withdrawn_on > :d) {{where}})
 GROUP BY {_KEYS}"""
+# Before it, from the tally too: take away the problems changed after D as they stand
+# now, and add them back as they stood on D. Only those problems are read, each once
+# (MATERIALIZED: else SQLite repeats the log lookups at every use of st and dl).
+_PAST = f"""
+WITH changed AS MATERIALIZED (
+  SELECT region_code, coalesce(batch_id, '') AS batch_id, category,
+    coalesce(campaign_id, '') AS campaign_id, source, status,
+    CASE status WHEN 'closed' THEN '' ELSE deadline_in_force END AS deadline,
+    withdrawn_on IS NULL AS current,
+    assigned_on <= :d AND (withdrawn_on IS NULL OR withdrawn_on > :d) AS counted,
+    {STATUS_ON} AS st_then,
+    {DEADLINE_ON} AS dl_then
+  FROM problem p
+  WHERE {_SETTLED_ON} > :d {{where}})
+""" + _WEIGHTED_SUMS.replace("{rows}", _TALLY_ROWS + """
+  UNION ALL
+  SELECT region_code, batch_id, category, campaign_id, source, status, deadline, -1
+    FROM changed WHERE current
+  UNION ALL
+  SELECT region_code, batch_id, category, campaign_id, source, st_then, dl_then, 1
+    FROM changed WHERE counted""")
 
 
 def as_of_day(as_of: object | None) -> str:
@@ -178,14 +205,16 @@ def name_params(template: str, where: str, params: list, named: dict) -> tuple[s
 def cube(ledger: Ledger, as_of: object | None = None, flt: Filter = Filter(),
          use_tally: bool = True) -> list[tuple]:
     """Rows of (region, batch, category, campaign, source, assigned, closed, reported_done,
-    overdue, due_10, due_20) for the problems on `as_of`, one per combination of keys."""
+    overdue, due_10, due_20) for the problems on `as_of`, one per combination of keys
+    (two rows may share keys when `use_tally` is False: settled and changed problems)."""
     d = as_of_day(as_of)
     named = {"d": d, "d10": dates.shift(d, 10), "d20": dates.shift(d, 20)}
     where, params = flt.where()
-    if use_tally and d >= last_change(ledger):
-        sql, named = name_params(_FROM_TALLY, where, params, named)
+    if use_tally:
+        template = _FROM_TALLY if d >= last_change(ledger) else _PAST
+        sql, named = name_params(template, where, params, named)
         return ledger.conn.execute(sql, named).fetchall()
-    rows = []
+    rows = []  # the reference: every problem read, its state on D from the logs
     for template in (_SETTLED, _CHANGED):
         sql, bound = name_params(template, where, params, named)
         rows += ledger.conn.execute(sql, bound).fetchall()

@@ -187,3 +187,33 @@ def test_tally_follows_edits_made_with_plain_sql(demo_ledger):
     fast = statistics.progress(demo_ledger)
     slow = statistics.progress(demo_ledger, use_tally=False)
     assert fast.total == slow.total
+
+
+def test_past_dates_from_the_tally_equal_a_recount_from_the_logs(demo_ledger):
+    ledger = demo_ledger
+    today = dt.date.today()
+    waiting = [r[0] for r in ledger.conn.execute(
+        "SELECT id FROM problem WHERE status = 'reported_done' ORDER BY id LIMIT 3")]
+    problems.transition(ledger, waiting[0], "closed", on=today - dt.timedelta(days=2))
+    problems.transition(ledger, waiting[1], "closed")
+    problems.transition(ledger, waiting[1], "reopened")
+    problems.withdraw(ledger, waiting[2], "重复交办")
+    running = ledger.conn.execute(
+        "SELECT id, deadline_in_force FROM problem WHERE status = 'in_progress' ORDER BY id LIMIT 1"
+    ).fetchone()
+    later = (dt.date.fromisoformat(running[1]) + dt.timedelta(days=30)).isoformat()
+    extension = problems.request_extension(ledger, running[0], later, "设备到货延迟",
+                                           on=today - dt.timedelta(days=6))
+    problems.approve_extension(ledger, extension.ids[0], on=today - dt.timedelta(days=4))
+    batch_id, campaign_id = ledger.conn.execute(
+        "SELECT id, campaign_id FROM batch ORDER BY issued_on DESC LIMIT 1").fetchone()
+    for flt in (Filter(), Filter(region_code="141021"), Filter(batch_id=batch_id),
+                Filter(campaign_id=campaign_id, category="dust")):
+        for back in (1, 3, 5, 10, 30, 90, 400):
+            day = today - dt.timedelta(days=back)
+            fast = statistics.progress(ledger, day, flt)
+            slow = statistics.progress(ledger, day, flt, use_tally=False)
+            assert fast.total == slow.total, (flt, day)
+            for group in statistics.GROUPS:
+                assert [p.as_dict() for p in fast.by[group]] == \
+                    [p.as_dict() for p in slow.by[group]], (flt, day, group)
