@@ -11,8 +11,9 @@ from .errors import LedgerError
 from .schema import MIGRATIONS, SCHEMA_VERSION
 
 
-def connect(path: str | Path) -> sqlite3.Connection:
-    """Open (creating if needed) and migrate the ledger at `path`."""
+def connect(path: str | Path, check: bool = True) -> sqlite3.Connection:
+    """Open (creating if needed) and migrate the ledger at `path`; `check` runs SQLite's
+    quick check first (a whole read of the file)."""
     path = Path(path)
     if str(path) != ":memory:":
         if path.is_dir():
@@ -21,7 +22,8 @@ def connect(path: str | Path) -> sqlite3.Connection:
     try:
         conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=True)
         _configure(conn)
-        _quick_check(conn, path)
+        if check:
+            _quick_check(conn, path)
         migrate(conn)
     except sqlite3.DatabaseError as exc:
         raise LedgerError("error.db_unreadable", path=path, reason=exc) from None

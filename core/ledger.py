@@ -6,7 +6,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
-from . import audit, db, regions
+from . import audit, dates, db, regions
 
 DEFAULT_OPERATOR = "system"
 # A ledger nobody signed in to (scripts, the command line, tests) may do everything;
@@ -25,6 +25,7 @@ class Ledger:
         self.role = role
         self.warnings: list[str] = []  # message codes to show the user after opening
         self.lock = None
+        self.checked_on: str | None = None  # the day the file was last found sound
 
     @classmethod
     def open(cls, path: str | Path, operator: str = DEFAULT_OPERATOR,
@@ -33,15 +34,19 @@ class Ledger:
         `exclusive` (the GUI) refuses a file another instance has open for writing."""
         from . import filesystem, lock
 
+        today = dates.today().isoformat()
+        check = str(path) == ":memory:" or lock.needs_check(path, today)
+        checked = today if check else lock.last_checked(path)
         held = lock.acquire(path, operator) if exclusive else None
         try:
-            conn = db.connect(path)
+            conn = db.connect(path, check=check)
         except BaseException:
             if held:
                 held.release()
             raise
         ledger = cls(conn, Path(path), operator)
         ledger.lock = held
+        ledger.checked_on = checked
         if str(path) != ":memory:" and filesystem.is_network_path(path):
             ledger.warnings.append("warning.network_drive")
         regions.ensure_loaded(ledger)
@@ -68,9 +73,9 @@ class Ledger:
             audit.seal(self.conn, self._audit_mark, self.operator)
 
     def close(self) -> None:
-        self.conn.close()
+        self.conn.close()  # the last connection: SQLite checkpoints and removes the WAL
         if self.lock is not None:
-            self.lock.release()
+            self.lock.release_clean(self.path, self.checked_on)
 
     def __enter__(self) -> "Ledger":
         return self

@@ -6,6 +6,7 @@ second instance can tell its user who has the ledger open, on which PC, since wh
 """
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import socket
@@ -23,6 +24,15 @@ class Lock:
 
     path: Path
     handle: object
+
+    def release_clean(self, ledger_path: Path, checked: str | None) -> None:
+        """Release after a clean close, noting the file's state so that the next open
+        may skip the quick check (see `needs_check`)."""
+        if self.handle is not None and checked:
+            info = holder(ledger_path)
+            _write_holder(self.handle, str(info.get("operator") or ""), {
+                "closed": {"at": now(), "file": file_state(ledger_path), "checked": checked}})
+        self.release()
 
     def release(self) -> None:
         handle, self.handle = self.handle, None
@@ -65,9 +75,48 @@ def holder(ledger_path: str | Path) -> dict[str, object]:
     return data if isinstance(data, dict) else {}
 
 
-def _write_holder(handle, operator: str) -> None:
+# A file closed cleanly and unchanged since is checked again after this many days only.
+RECHECK_DAYS = 7
+
+
+def file_state(ledger_path: str | Path) -> dict[str, int] | None:
+    """Size and modification time of the ledger file (None when it is missing)."""
+    try:
+        stat = Path(ledger_path).stat()
+    except OSError:
+        return None
+    return {"size": stat.st_size, "mtime_ns": stat.st_mtime_ns}
+
+
+def needs_check(ledger_path: str | Path, today: str) -> bool:
+    """Whether opening the ledger should run SQLite's quick check: unless the last holder
+    closed it cleanly, nothing has touched the file since (same size and time, no journal
+    left beside it) and it was checked within RECHECK_DAYS. A crash, a copy over it, a
+    restore or any other program's write makes the next open check it."""
+    closed = holder(ledger_path).get("closed")
+    if not isinstance(closed, dict) or closed.get("file") != file_state(ledger_path):
+        return True
+    for suffix in ("-wal", "-journal"):
+        journal = Path(str(ledger_path) + suffix)
+        if journal.exists() and journal.stat().st_size > 0:
+            return True
+    checked = str(closed.get("checked") or "")
+    try:
+        age = (dt.date.fromisoformat(today) - dt.date.fromisoformat(checked)).days
+    except ValueError:
+        return True
+    return not 0 <= age < RECHECK_DAYS
+
+
+def last_checked(ledger_path: str | Path) -> str | None:
+    """The day the file was last found sound, as the lock file tells it."""
+    closed = holder(ledger_path).get("closed")
+    return closed.get("checked") if isinstance(closed, dict) else None
+
+
+def _write_holder(handle, operator: str, extra: dict | None = None) -> None:
     info = {"operator": operator, "host": socket.gethostname(), "pid": os.getpid(),
-            "since": now()}
+            "since": now(), **(extra or {})}
     handle.seek(0)
     handle.truncate()
     handle.write(json.dumps(info, ensure_ascii=False).encode("utf-8"))

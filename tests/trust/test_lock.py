@@ -92,3 +92,73 @@ def test_cli_prints_the_network_drive_warning(tmp_path, monkeypatch, capsys):
     monkeypatch.setattr(filesystem, "is_network_path", lambda path, mounts=None: True)
     assert main(["--db", str(tmp_path / "l.db"), "--lang", "en", "check"]) == 0
     assert "network drive" in capsys.readouterr().err
+
+
+# -- the quick check at open: skipped only for a file closed cleanly and untouched since
+
+def _checks(monkeypatch) -> list[str]:
+    from core import db
+
+    ran: list[str] = []
+    real = db._quick_check
+    monkeypatch.setattr(db, "_quick_check", lambda conn, path: ran.append(path.name) or
+                        real(conn, path))
+    return ran
+
+
+def test_a_cleanly_closed_untouched_ledger_opens_without_reading_it_whole(tmp_path, monkeypatch):
+    path = tmp_path / "l.db"
+    Ledger.open(path, operator="王科员", exclusive=True).close()
+    ran = _checks(monkeypatch)
+    again = Ledger.open(path, operator="王科员", exclusive=True)
+    assert ran == []
+    again.close()
+    Ledger.open(path, operator="王科员", exclusive=True).close()
+    assert ran == []
+    assert lock.holder(path)["closed"]["checked"] == again.checked_on
+
+
+def test_a_crash_a_foreign_write_or_a_week_makes_the_next_open_check(tmp_path, monkeypatch):
+    import datetime as dt
+    import sqlite3
+
+    from core import dates
+
+    path = tmp_path / "l.db"
+    Ledger.open(path, operator="王科员", exclusive=True).close()
+    ran = _checks(monkeypatch)
+    # another program writes to the file
+    other = sqlite3.connect(path)
+    other.execute("UPDATE setting SET value = value")
+    other.execute("CREATE TABLE scratch (x)")
+    other.commit()
+    other.close()
+    Ledger.open(path, operator="王科员", exclusive=True).close()
+    assert ran == ["l.db"]
+    # a holder that never closed (a crash): its lock file says nothing of a clean close
+    crashed = Ledger.open(path, operator="王科员", exclusive=True)
+    crashed.conn.close()
+    crashed.lock.release()
+    Ledger.open(path, operator="王科员", exclusive=True).close()
+    assert ran == ["l.db", "l.db"]
+    Ledger.open(path, operator="王科员", exclusive=True).close()
+    assert len(ran) == 2
+    later = dt.date.today() + dt.timedelta(days=lock.RECHECK_DAYS)
+    monkeypatch.setattr(dates, "today", lambda: later)
+    Ledger.open(path, operator="王科员", exclusive=True).close()
+    assert len(ran) == 3
+
+
+def test_a_file_damaged_after_a_clean_close_is_still_refused(tmp_path):
+    path = tmp_path / "l.db"
+    ledger = Ledger.open(path, operator="王科员", exclusive=True)
+    from core import settings
+    settings.set_jurisdiction(ledger, "141000")
+    ledger.close()
+    size = path.stat().st_size
+    with open(path, "r+b") as handle:  # garbage over the second half of the file
+        handle.seek(size // 2)
+        handle.write(b"\xff\x7f" * (size // 4))
+    with pytest.raises(LedgerError) as refused:
+        Ledger.open(path, operator="王科员", exclusive=True)
+    assert refused.value.code in ("error.db_damaged", "error.db_unreadable")
