@@ -200,7 +200,7 @@ def _write(ledger: Ledger, plan: Plan, progress: Progress | None,
     done = 0
     if progress:
         progress(0, total, messages.text("import.progress_writing"))
-    with bulk.Load(conn, [table for table, _, _ in work]) as load:
+    with bulk.Load(conn, {table: len(rows) for table, _, rows in work}) as load:
         for table, names, rows in work:
             # In id order, the primary-key index grows at one end, page by page.
             rows.sort()

@@ -159,7 +159,7 @@ def test_an_altered_audit_trigger_is_left_to_fire_as_it_is(tmp_path, ledger):
 
 def test_a_load_needs_a_transaction(ledger):
     with pytest.raises(RuntimeError):
-        with bulk.Load(ledger.conn, ["problem"]):
+        with bulk.Load(ledger.conn, {"problem": 1}):
             pass
 
 
@@ -181,3 +181,39 @@ def test_sealing_hashes_what_link_hashes(ledger):
         prev = audit.link(prev, *fields)
         assert prev == hashed
     assert len(rows) >= 3 and audit.verify(ledger.conn) == []
+
+
+def indexes(conn) -> dict[str, list[tuple[str, str]]]:
+    """Each table's indexes (name, CREATE statement) in the order SQLite keeps them."""
+    found: dict[str, list[tuple[str, str]]] = {}
+    for table, name, sql in conn.execute(
+            "SELECT tbl_name, name, sql FROM sqlite_master WHERE type = 'index' ORDER BY rowid"):
+        found.setdefault(table, []).append((name, sql))
+    return found
+
+
+def test_a_table_loaded_whole_gets_its_indexes_back_in_order(tmp_path, ledger, monkeypatch):
+    monkeypatch.setattr(bulk.Load, "REBUILD_FROM", 1)
+    schema = indexes(ledger.conn)
+    seen = []  # (table being loaded, tables that lacked an index meanwhile)
+    insert_rows = bulk.insert_rows
+
+    def watching(conn, table, columns, rows):
+        now = indexes(conn)
+        seen.append((table, {t for t, found in schema.items() if now.get(t) != found}))
+        return insert_rows(conn, table, columns, rows)
+
+    monkeypatch.setattr(bulk, "insert_rows", watching)
+    ledger_import.run(ledger, write_ledger(tmp_path / "l.xlsx", ledger_rows(120, seed=3)))
+    assert ("problem", {"problem"}) in seen and ("problem_log", {"problem_log"}) in seen
+    assert all(lacking <= {table} for table, lacking in seen)
+    assert indexes(ledger.conn) == schema
+    assert ledger.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    plan = " ".join(r[3] for r in ledger.conn.execute(
+        "EXPLAIN QUERY PLAN SELECT id FROM problem WHERE enterprise_id = 'x'"))
+    assert "problem_enterprise" in plan
+    # A second import of more rows than are there keeps the indexes: nothing is dropped.
+    seen.clear()
+    more = [[i, f"B-{i}", *r[2:]] for i, r in enumerate(ledger_rows(60, seed=4))]
+    ledger_import.run(ledger, write_ledger(tmp_path / "m.xlsx", more))
+    assert all(not lacking for table, lacking in seen if table == "problem")
