@@ -1,19 +1,17 @@
 """Subcommands for exchange between PCs: `exchange site|partners|export|import|conflicts|resolve`.
 
-The shared key (for an HMAC over the file) comes from `--key-file` or the environment
-variable ECOLEDGER_EXCHANGE_KEY; without one, files carry a checksum only.
+The shared key (for an HMAC over the file) comes from `--key-file`, the environment
+variable ECOLEDGER_EXCHANGE_KEY or the key file chosen for this ledger on the Exchange page
+(`core.exchange.keys`); without one, files carry a checksum only.
 """
 from __future__ import annotations
 
 import argparse
 import json
-import os
-from pathlib import Path
 
 from .. import exchange, messages, operators
+from ..exchange.keys import KEY_VARIABLE, key_bytes
 from ..ledger import Ledger
-
-KEY_VARIABLE = "ECOLEDGER_EXCHANGE_KEY"
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -32,11 +30,13 @@ def register(commands: argparse._SubParsersAction) -> None:
     a.add_argument("--with-files", action="store_true", help="carry attachment files too")
     a.add_argument("--again", action="store_true",
                    help="start from what the partner confirmed having (a file was lost)")
-    a.add_argument("--key-file", help=f"shared key file (default ${KEY_VARIABLE})")
+    a.add_argument("--key-file", help=f"shared key file (default ${KEY_VARIABLE}, "
+                   "else the ledger's key file)")
     a.set_defaults(handler=export_command)
     a = actions.add_parser("import", help="merge an exchange file into this ledger")
     a.add_argument("file")
-    a.add_argument("--key-file", help=f"shared key file (default ${KEY_VARIABLE})")
+    a.add_argument("--key-file", help=f"shared key file (default ${KEY_VARIABLE}, "
+                   "else the ledger's key file)")
     a.set_defaults(handler=import_command)
     a = actions.add_parser("conflicts", help="conflicts to resolve (--all: resolved too)")
     a.add_argument("--all", action="store_true")
@@ -50,11 +50,8 @@ def register(commands: argparse._SubParsersAction) -> None:
     a.set_defaults(handler=resolve_command)
 
 
-def _key(args: argparse.Namespace) -> bytes | None:
-    if args.key_file:
-        return Path(args.key_file).read_bytes().strip()
-    value = os.environ.get(KEY_VARIABLE)
-    return value.encode("utf-8") if value else None
+def _key(args: argparse.Namespace, ledger: Ledger) -> bytes | None:
+    return key_bytes(ledger, args.key_file or None)
 
 
 def site_command(args: argparse.Namespace, ledger: Ledger) -> int:
@@ -77,7 +74,7 @@ def partners_command(args: argparse.Namespace, ledger: Ledger) -> int:
 
 
 def export_command(args: argparse.Namespace, ledger: Ledger) -> int:
-    done = exchange.export(ledger, args.output, to=args.to, key=_key(args),
+    done = exchange.export(ledger, args.output, to=args.to, key=_key(args, ledger),
                            with_files=args.with_files, again=args.again)
     print(messages.text("label.exchange_exported", entries=done.entries, files=done.files,
                         path=done.path))
@@ -85,7 +82,7 @@ def export_command(args: argparse.Namespace, ledger: Ledger) -> int:
 
 
 def import_command(args: argparse.Namespace, ledger: Ledger) -> int:
-    done = exchange.import_file(ledger, args.file, key=_key(args))
+    done = exchange.import_file(ledger, args.file, key=_key(args, ledger))
     print(messages.text("label.exchange_imported", **vars(done)))
     return 0
 

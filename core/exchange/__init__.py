@@ -6,9 +6,10 @@ conflicts that a manager resolves (`conflicts.resolve`). See README "Exchange be
 """
 from __future__ import annotations
 
-from . import store
+from . import keys, store
 from .conflicts import Conflict, listed as conflicts, resolve
 from .export import ExportSummary, export
+from .keys import SharedKey, fingerprint, generate_key_file, key_file, set_key_file, shared_key
 from .merge import ImportSummary, import_file
 from .store import Partner, Site, partners, site
 
@@ -30,6 +31,7 @@ def new_site_id(ledger) -> str:
     return site_id
 
 
-__all__ = ["Conflict", "ExportSummary", "ImportSummary", "Partner", "Site", "conflicts",
-           "export", "import_file", "partners", "resolve", "set_site_name", "new_site_id",
-           "site"]
+__all__ = ["Conflict", "ExportSummary", "ImportSummary", "Partner", "SharedKey", "Site",
+           "conflicts", "export", "fingerprint", "generate_key_file", "import_file", "key_file",
+           "keys", "partners", "resolve", "set_key_file", "set_site_name", "shared_key",
+           "new_site_id", "site"]

@@ -5,8 +5,9 @@ import json
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
-from .. import attachments, audit, db, ids, schema
+from .. import attachments, audit, db, ids, messages, schema
 from ..errors import LedgerError
 from ..ledger import Ledger
 from . import fileformat, history, store
@@ -22,8 +23,15 @@ class ExportSummary:
     digest: str
 
 
+# progress(done, total, message): called now and then; one that raises stops the export
+# before anything is written (the GUI's Cancel does so).
+Progress = Callable[[int, int, str], None]
+REPORT_EVERY = 2000  # audit entries between two progress reports
+
+
 def export(ledger: Ledger, path: str | Path, to: str | None = None, key: bytes | None = None,
-           with_files: bool = False, again: bool = False) -> ExportSummary:
+           with_files: bool = False, again: bool = False,
+           progress: Progress | None = None) -> ExportSummary:
     """Write the changes since the last exchange with site `to` (all changes without one)
     to `path`. `again` starts from what the partner last confirmed having, for a file that
     was lost on the way."""
@@ -35,15 +43,16 @@ def export(ledger: Ledger, path: str | Path, to: str | None = None, key: bytes |
     seen = store.seen(ledger)
     tables = set(history.exchanged_tables(conn))
     skip_origin = partner.site_id if partner else None
-    changes = [c for c, _ in history.walk(
-        conn, me.id, f"SELECT substr(row_id, 1, 8) FROM {audit.LOG} WHERE seq > ?", (after,),
-        tables) if c.seq > after and history.parse_dot(c.dot)[0] != skip_origin]
+    changes = _changes(conn, me.id, after, through, tables, skip_origin, progress)
     lines = _with_pending(conn, after, skip_origin, changes)
     covers = {me.id: [after, through]}
     covers.update({site_id: [vector_from.get(site_id, 0), seq] for site_id, seq in seen.items()
                    if site_id != skip_origin})
     files = _files(ledger, changes) if with_files else {}
     counts = Counter(f"{table}.{action}" for _, table, action, _ in lines)
+    if progress:  # the last chance to stop: writing the file and the partner is one step
+        progress(through - after, through - after, messages.text(
+            "progress.exchange_writing", entries=len(lines), files=len(files)))
     manifest = {
         "format": fileformat.FORMAT, "format_version": fileformat.FORMAT_VERSION,
         "schema_version": schema.SCHEMA_VERSION, "created_at": db.now(),
@@ -62,6 +71,25 @@ def export(ledger: Ledger, path: str | Path, to: str | None = None, key: bytes |
                 "WHERE site_id = ?", (through, json.dumps(seen), db.now(), partner.site_id))
     return ExportSummary(Path(path), partner.site_id if partner else None, len(lines),
                          dict(counts), len(files), digest)
+
+
+def _changes(conn, site_id: str, after: int, through: int, tables: set[str],
+             skip_origin: str | None, progress: Progress | None) -> list[history.Change]:
+    """The local audit entries after `after` to send, reporting how far the walk is."""
+    total = through - after
+    label = messages.text("progress.exchange_collecting") if progress else ""
+    if progress:
+        progress(0, total, label)
+    changes, next_report = [], after + REPORT_EVERY
+    for c, _ in history.walk(
+            conn, site_id, f"SELECT substr(row_id, 1, 8) FROM {audit.LOG} WHERE seq > ?",
+            (after,), tables):
+        if progress and c.seq >= next_report:
+            progress(c.seq - after, total, label)
+            next_report = c.seq + REPORT_EVERY
+        if c.seq > after and history.parse_dot(c.dot)[0] != skip_origin:
+            changes.append(c)
+    return changes
 
 
 def _with_pending(conn, after: int, skip_origin: str | None,

@@ -7,9 +7,9 @@ import sqlite3
 from collections import deque
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
-from .. import attachments, audit, db, regions, schema
+from .. import attachments, audit, db, messages, regions, schema
 from ..errors import LedgerError
 from ..ledger import Ledger
 from . import fileformat, history, store
@@ -27,15 +27,26 @@ class ImportSummary:
     files: int = 0
 
 
-def import_file(ledger: Ledger, path: str | Path, key: bytes | None = None) -> ImportSummary:
+# progress(done, total, message): called now and then; one that raises stops the import
+# and its transaction rolls back, leaving the ledger as it was (the GUI's Cancel does so).
+Progress = Callable[[int, int, str], None]
+REPORT_EVERY = 500  # changes merged between two progress reports
+
+
+def import_file(ledger: Ledger, path: str | Path, key: bytes | None = None,
+                progress: Progress | None = None) -> ImportSummary:
     """Merge the exchange file at `path`; refuses (changing nothing) a file altered after
     export, made by a newer schema, meant for another site, or imported already."""
+    if progress:
+        progress(0, 0, messages.text("progress.exchange_reading"))
     package = fileformat.read(Path(path), key)
     me = store.site(ledger)
     source = _check(ledger, me, package, path)
     with ledger.transaction():
-        merger = _Merger(ledger, me, source, package)
+        merger = _Merger(ledger, me, source, package, progress)
         merger.run()
+        if progress:  # the last chance to stop: nothing is reported after the commit
+            progress(1, 1, messages.text("progress.exchange_saving"))
         _record(ledger, package, source, merger.summary)
     merger.store_files()
     return merger.summary
@@ -89,8 +100,9 @@ class _Merger:
     """Applies the changes of one package inside the caller's transaction."""
 
     def __init__(self, ledger: Ledger, me: store.Site, source: dict[str, Any],
-                 package: fileformat.Package):
+                 package: fileformat.Package, progress: Progress | None = None):
         self.ledger, self.conn, self.me, self.package = ledger, ledger.conn, me, package
+        self.progress = progress
         self.source = source
         self.summary = ImportSummary(source["name"])
         self.tables = set(history.exchanged_tables(self.conn))
@@ -109,8 +121,12 @@ class _Merger:
         open_to_source = self.jurisdiction is None or \
             (self.me.jurisdiction or "").startswith(self.jurisdiction)
         first = audit.mark(self.conn) or 0
-        i = 0
+        i, next_report = 0, 0
+        label = messages.text("progress.exchange_merging") if self.progress else ""
         while i < len(entries):
+            if self.progress and i >= next_report:
+                self.progress(i, len(entries), label)
+                next_report = i + REPORT_EVERY
             entry = entries[i]
             if open_to_source and entry["action"] == "insert" and self.keys[entry["table"]] == ["id"]:
                 j = i + 1
