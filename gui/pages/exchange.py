@@ -1,33 +1,48 @@
 """Exchange between PCs (数据交换): this site, its partners, export, import and conflicts.
 
 A thin front over `core.exchange`: every call runs on the database worker; the page shows
-the site, the partners with their last exchange each way, and the conflicts left for a
-manager to resolve (clerks see them but not the buttons: `core.operators.can`).
+the site, the shared key (a key file remembered per ledger, or the environment variable),
+the partners with their last exchange each way, and the conflicts left for a manager to
+resolve (clerks see them but not the buttons: `core.operators.can`). Export and import run
+with a progress dialog that can cancel them.
 """
 from __future__ import annotations
 
+import html
 import json
-import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QGroupBox,
-                               QHBoxLayout, QHeaderView, QInputDialog, QLabel, QLineEdit,
-                               QPushButton, QTableView, QVBoxLayout, QWidget)
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QFileDialog,
+                               QGroupBox, QHBoxLayout, QHeaderView, QInputDialog, QLabel,
+                               QLineEdit, QPushButton, QTableView, QVBoxLayout, QWidget)
 
 from core import exchange, messages, operators
 from core.changes import Changes
 from core.errors import LedgerError
+from core.exchange import keys
 from core.ledger import Ledger
 
 from ..context import AppContext
 from ..i18n import tr
-from ..worker import Op
+from ..worker import Cancelled, Op
 from .base import Page
 
-KEY_VARIABLE = "ECOLEDGER_EXCHANGE_KEY"  # the shared key, as the CLI reads it
+Report = Callable[[int, int, str], None]
+SHOWN_CHARACTERS = 160  # a longer value is cut in its cell; the tooltip holds all of it
+
+
+@dataclass(frozen=True)
+class KeyState:
+    """The shared key as the page shows it: the key in use, the file remembered, and why
+    the remembered file cannot be used (its drive unplugged, say)."""
+
+    in_use: exchange.SharedKey | None
+    remembered: Path | None
+    problem: str | None = None
 
 
 @dataclass
@@ -39,18 +54,39 @@ class ExchangeState:
     conflicts: list[exchange.Conflict]
     may_rename: bool
     may_resolve: bool
+    key: KeyState
 
 
 def read_state(ledger: Ledger) -> ExchangeState:
     return ExchangeState(exchange.site(ledger), exchange.partners(ledger),
                          exchange.conflicts(ledger),
                          operators.can(ledger, operators.Action.SETTINGS),
-                         operators.can(ledger, operators.Action.CLOSE))
+                         operators.can(ledger, operators.Action.CLOSE), read_key(ledger))
 
 
-def shared_key() -> bytes | None:
-    value = os.environ.get(KEY_VARIABLE)
-    return value.encode("utf-8") if value else None
+def read_key(ledger: Ledger) -> KeyState:
+    remembered = exchange.key_file(ledger)
+    try:
+        return KeyState(exchange.shared_key(ledger), remembered)
+    except LedgerError as error:
+        return KeyState(None, remembered, str(error))
+
+
+def choose_key_file(ledger: Ledger, path: Path) -> Changes:
+    """Remember `path` as this ledger's key file (refused if it cannot be read)."""
+    exchange.set_key_file(ledger, path)
+    return Changes.of("setting", "exchange")
+
+
+def new_key_file(ledger: Ledger, path: Path) -> Changes:
+    """Write a new key file at `path` (never over an existing file) and remember it."""
+    exchange.generate_key_file(path)
+    return choose_key_file(ledger, path)
+
+
+def forget_key_file(ledger: Ledger) -> Changes:
+    exchange.set_key_file(ledger, None)
+    return Changes.of("setting", "exchange")
 
 
 def rename_site(ledger: Ledger, name: str) -> Changes:
@@ -60,20 +96,52 @@ def rename_site(ledger: Ledger, name: str) -> Changes:
     return Changes.of("setting", "exchange")
 
 
-def export_to(ledger: Ledger, path: Path, to: str | None) -> str:
-    """Write the exchange file; the summary line to show."""
-    done = exchange.export(ledger, path, to=to, key=shared_key())
-    return messages.text("label.exchange_exported", entries=done.entries, files=done.files,
-                         path=done.path)
+@dataclass(frozen=True)
+class ExportChoice:
+    """What the clerk chose to export: for whom, with attachment files, sent again."""
+
+    to: str | None = None  # a partner's site id; None: every change, for any site
+    with_files: bool = False
+    again: bool = False
 
 
-def import_from(ledger: Ledger, path: Path) -> tuple[str, Changes]:
+def export_to(ledger: Ledger, path: Path, choice: ExportChoice,
+              report: Report | None = None) -> tuple[str, Changes]:
+    """Write the exchange file; the summary line to show and what changed (the partner's
+    last export)."""
+    done = exchange.export(ledger, path, to=choice.to, key=keys.key_bytes(ledger),
+                           with_files=choice.with_files, again=choice.again and bool(choice.to),
+                           progress=report)
+    return (messages.text("label.exchange_exported", entries=done.entries, files=done.files,
+                          path=done.path), Changes.of("exchange"))
+
+
+def import_from(ledger: Ledger, path: Path,
+                report: Report | None = None) -> tuple[str, Changes]:
     """Merge the exchange file; the summary line and what changed (every exchanged table)."""
-    done = exchange.import_file(ledger, path, key=shared_key())
+    done = exchange.import_file(ledger, path, key=keys.key_bytes(ledger), progress=report)
     from core.exchange import history
     tables = history.exchanged_tables(ledger.conn)
     return (messages.text("label.exchange_imported", **vars(done)),
             Changes.of(*tables, "setting", "exchange"))
+
+
+def key_text(state: KeyState) -> str:
+    """What the page says about the shared key in use."""
+    key = state.in_use
+    if key is not None and key.source == keys.FROM_ENVIRONMENT:
+        text = tr("The key in the environment variable {name} is in use; it wins over any "
+                  "key file.").format(name=keys.KEY_VARIABLE)
+        if state.remembered:
+            text += "\n" + tr("Key file (not used while the variable is set): {path}").format(
+                path=state.remembered)
+        return text
+    if key is not None:
+        return tr("Key file: {path}").format(path=key.path)
+    if state.problem:
+        return state.problem
+    return tr("No shared key: files carry a checksum only. Choose the bureau's key file, "
+              "or make one on the first PC and copy it to the others.")
 
 
 def field_label(name: str) -> str:
@@ -93,6 +161,16 @@ def value_text(value: Any) -> str:
     if value is None:
         return messages.label("label.exchange_deleted")
     return json.dumps(value, ensure_ascii=False) if isinstance(value, dict) else str(value)
+
+
+def shown_text(text: str) -> str:
+    """A value as its cell shows it: cut after SHOWN_CHARACTERS, one line per line."""
+    return text if len(text) <= SHOWN_CHARACTERS else text[:SHOWN_CHARACTERS - 1] + "…"
+
+
+def tooltip_text(text: str) -> str:
+    """The whole value as rich text, so that Qt wraps a long one instead of one wide line."""
+    return "<qt>" + html.escape(text).replace("\n", "<br>") + "</qt>"
 
 
 def edited_value(text: str, like: Any) -> Any:
@@ -127,19 +205,30 @@ class ConflictModel(QAbstractTableModel):
 
     def data(self, index: QModelIndex | QPersistentModelIndex,
              role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
+        if not index.isValid():
             return None
-        c = self.conflicts[index.row()]
-        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return shown_text(self.full_text(index.row(), index.column()))
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return tooltip_text(self.full_text(index.row(), index.column(), whole=True))
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
+        return None
+
+    def full_text(self, row: int, column: int, whole: bool = False) -> str:
+        """The cell's text; `whole`: with the full record and site ids, for the tooltip."""
+        c = self.conflicts[row]
         if column == self.RECORD:
-            return record_label(c.table, c.row_id)
+            kind = record_label(c.table, c.row_id)
+            return f"{kind.split(' …')[0]} {c.row_id}" if whole else kind
         if column == self.FIELD:
             return field_label(c.field)
         if column == self.MINE:
             return value_text(c.mine)
         if column == self.THEIRS:
             return value_text(c.theirs)
-        return c.partner_name or c.partner_site[:8]
+        name = c.partner_name or c.partner_site[:8]
+        return f"{name} ({c.partner_site})" if whole else name
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -155,14 +244,23 @@ class ExchangePage(Page):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(ctx, parent)
         self.state: ExchangeState | None = None
+        self.progress_op: Op | None = None  # the export or import running, if any
         self.site_label = QLabel()
         self.site_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.site_name = QLineEdit()
         self.rename_button = QPushButton(tr("Rename"))
         self.rename_button.clicked.connect(self.rename)
+        self._key_widgets()
         self.partners = QTableView()
         self.partners.setModel(_PartnerModel())
         self.partner_choice = QComboBox()
+        self.partner_choice.currentIndexChanged.connect(self._partner_chosen)
+        self.with_files = QCheckBox(tr("With attachment files"))
+        self.with_files.setToolTip(tr("Carry the photos and documents of the exported "
+                                      "records too (a larger file)."))
+        self.again = QCheckBox(tr("Send again"))
+        self.again.setToolTip(tr("A file was lost on the way: send again everything since "
+                                 "what this partner last confirmed having."))
         self.export_button = QPushButton(tr("Export exchange file…"))
         self.import_button = QPushButton(tr("Import exchange file…"))
         self.export_button.clicked.connect(self.ask_export)
@@ -179,9 +277,31 @@ class ExchangePage(Page):
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
+        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self._layout()
+        self._partner_chosen()
         ctx.changed.connect(lambda _changes: self.refresh())
         self.refresh()
+
+    def _key_widgets(self) -> None:
+        self.key_label = QLabel()
+        self.key_label.setWordWrap(True)
+        self.key_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.key_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.key_fingerprint = QLabel()
+        self.key_fingerprint.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse)
+        font = QFont(self.key_fingerprint.font())
+        font.setBold(True)
+        self.key_fingerprint.setFont(font)
+        self.choose_key_button = QPushButton(tr("Choose key file…"))
+        self.new_key_button = QPushButton(tr("New key file…"))
+        self.forget_key_button = QPushButton(tr("Forget key file"))
+        self.new_key_button.setToolTip(tr("Only on the first PC: the others copy its key file "
+                                          "and choose it here."))
+        self.choose_key_button.clicked.connect(self.ask_key_file)
+        self.new_key_button.clicked.connect(self.ask_new_key_file)
+        self.forget_key_button.clicked.connect(self.forget_key)
 
     def _layout(self) -> None:
         site = QHBoxLayout()
@@ -192,18 +312,26 @@ class ExchangePage(Page):
         site_layout = QVBoxLayout(site_box)
         site_layout.addWidget(self.site_label)
         site_layout.addLayout(site)
+        site_layout.addStretch(1)
+        key_buttons = QHBoxLayout()
+        key_buttons.addWidget(self.key_fingerprint, 1)
+        for button in (self.choose_key_button, self.new_key_button, self.forget_key_button):
+            key_buttons.addWidget(button)
+        key_box = QGroupBox(tr("Shared key"))
+        key_layout = QVBoxLayout(key_box)
+        key_layout.addWidget(self.key_label)
+        key_layout.addLayout(key_buttons)
+        top = QHBoxLayout()
+        top.addWidget(site_box, 1)
+        top.addWidget(key_box, 1)
         files = QHBoxLayout()
         files.addWidget(QLabel(tr("Export for")))
         files.addWidget(self.partner_choice, 1)
+        files.addWidget(self.with_files)
+        files.addWidget(self.again)
         files.addWidget(self.export_button)
         files.addWidget(self.import_button)
-        for table in (self.partners, self.conflicts):
-            table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-            table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-            table.horizontalHeader().setSectionResizeMode(
-                QHeaderView.ResizeMode.ResizeToContents)
-            table.horizontalHeader().setStretchLastSection(True)
-            table.verticalHeader().hide()
+        self._table_layout()
         partner_box = QGroupBox(tr("Partners"))
         partner_layout = QVBoxLayout(partner_box)
         partner_layout.addWidget(self.partners)
@@ -217,10 +345,29 @@ class ExchangePage(Page):
         conflict_layout.addWidget(self.conflicts, 1)
         conflict_layout.addLayout(buttons)
         layout = QVBoxLayout(self)
-        layout.addWidget(site_box)
+        layout.addLayout(top)
         layout.addWidget(partner_box, 1)
         layout.addWidget(conflict_box, 2)
         layout.addWidget(self.summary)
+
+    def _table_layout(self) -> None:
+        for table in (self.partners, self.conflicts):
+            table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+            table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+            table.horizontalHeader().setSectionResizeMode(
+                QHeaderView.ResizeMode.ResizeToContents)
+            table.horizontalHeader().setStretchLastSection(True)
+            table.verticalHeader().hide()
+        # Both values share the width left by the short columns, wrap, and each row is as
+        # tall as its longer value (cut at SHOWN_CHARACTERS; the tooltip holds the rest).
+        header = self.conflicts.horizontalHeader()
+        header.setStretchLastSection(False)
+        for column in (ConflictModel.MINE, ConflictModel.THEIRS):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        self.conflicts.setWordWrap(True)
+        self.conflicts.verticalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents)
+        self.conflicts.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
 
     # -- reading
     def refresh(self) -> None:
@@ -235,6 +382,7 @@ class ExchangePage(Page):
             self.site_name.setText(me.name)
         self.site_name.setReadOnly(not state.may_rename)
         self.rename_button.setVisible(state.may_rename)
+        self._show_key(state.key)
         self.partners.model().set_partners(state.partners)
         current = self.partner_choice.currentData()
         self.partner_choice.clear()
@@ -247,12 +395,33 @@ class ExchangePage(Page):
             button.setVisible(state.may_resolve)
             button.setEnabled(bool(state.conflicts))
 
+    def _show_key(self, key: KeyState) -> None:
+        self.key_label.setText(key_text(key))
+        self.key_label.setStyleSheet("color: #b00020;" if key.problem else "")
+        self.key_fingerprint.setText(
+            tr("Fingerprint: {fingerprint}").format(fingerprint=key.in_use.fingerprint)
+            if key.in_use else "")
+        self.key_fingerprint.setToolTip(tr("Read it to the other bureau on the phone: the "
+                                           "same fingerprint means the same key."))
+        self.forget_key_button.setEnabled(key.remembered is not None)
+
+    def _partner_chosen(self) -> None:
+        """Sending again is from what one partner confirmed: not for a file for any site."""
+        has_partner = self.partner_choice.currentData() is not None
+        self.again.setEnabled(has_partner)
+        if not has_partner:
+            self.again.setChecked(False)
+
     def _failed(self, error: BaseException) -> None:
         if not isinstance(error, LedgerError):
             raise error
-        self.summary.setText(str(error))
+        self._say(str(error), failed=True)
 
-    # -- the site
+    def _say(self, text: str, failed: bool = False) -> None:
+        self.summary.setText(text)
+        self.summary.setStyleSheet("color: #b00020;" if failed else "")
+
+    # -- the site and its key
     def rename(self) -> Op | None:
         name = self.site_name.text().strip()
         if not name:
@@ -260,7 +429,39 @@ class ExchangePage(Page):
         return self.ctx.db.op(lambda ledger: rename_site(ledger, name)) \
             .failure(self._failed).run()
 
+    def ask_key_file(self) -> Op | None:
+        path, _ = QFileDialog.getOpenFileName(self, tr("Choose the shared key file"),
+                                              str(self.ctx.data_dir),
+                                              tr("Key files (*.key);;All files (*)"))
+        return self.set_key_file(Path(path)) if path else None
+
+    def set_key_file(self, path: Path) -> Op:
+        """Remember the key file at `path` for this ledger."""
+        return self._key_op(lambda ledger: choose_key_file(ledger, path),
+                            tr("Key file chosen: {path}").format(path=path))
+
+    def ask_new_key_file(self) -> Op | None:
+        path, _ = QFileDialog.getSaveFileName(
+            self, tr("New shared key file"), str(self.ctx.data_dir / tr("exchange.key")),
+            tr("Key files (*.key)"), options=QFileDialog.Option.DontConfirmOverwrite)
+        if not path:
+            return None
+        return self._key_op(lambda ledger: new_key_file(ledger, Path(path)),
+                            tr("New key file written to {path}: copy it to the other PCs "
+                               "and choose it there.").format(path=path))
+
+    def forget_key(self) -> Op:
+        return self._key_op(forget_key_file, tr("This ledger has no key file now."))
+
+    def _key_op(self, fn: Callable[[Ledger], Changes], done: str) -> Op:
+        return self.ctx.db.op(fn).success(lambda _changes: self._say(done)) \
+            .failure(self._failed).run()
+
     # -- files
+    def export_choice(self) -> ExportChoice:
+        return ExportChoice(self.partner_choice.currentData(), self.with_files.isChecked(),
+                            self.again.isChecked())
+
     def ask_export(self) -> None:
         stem = self.partner_choice.currentText() if self.partner_choice.currentData() \
             else tr("all")
@@ -268,16 +469,17 @@ class ExchangePage(Page):
                                               str(self.ctx.data_dir / f"{stem}.ecox"),
                                               tr("Exchange files (*.ecox)"))
         if path:
-            self.export_file(Path(path), self.partner_choice.currentData())
+            self.export_file(Path(path), self.export_choice())
 
-    def export_file(self, path: Path, to: str | None) -> Op:
-        """Write the changes for partner `to` (None: every change) to `path`."""
-        def done(text: str) -> None:
-            self.summary.setText(text)
-            self.refresh()
-        self.summary.setText(tr("Exporting…"))
-        return self.ctx.db.op(lambda ledger: export_to(ledger, path, to)) \
-            .success(done).failure(self._failed).run()
+    def export_file(self, path: Path, choice: ExportChoice | str | None = None) -> Op:
+        """Write the changes `choice` asks for (a partner's site id alone: its changes) to
+        `path`, with a progress dialog."""
+        if not isinstance(choice, ExportChoice):
+            choice = ExportChoice(choice)
+        return self._with_progress(
+            tr("Exporting the exchange file…"),
+            lambda ledger, report, _cancelled: export_to(ledger, path, choice, report),
+            tr("Export cancelled; nothing was written."))
 
     def ask_import(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, tr("Import exchange file"),
@@ -287,14 +489,39 @@ class ExchangePage(Page):
             self.import_file(Path(path))
 
     def import_file(self, path: Path) -> Op:
-        """Merge the file at `path`; a refusal shows the core's message."""
+        """Merge the file at `path` with a progress dialog; a refusal shows the core's
+        message."""
+        return self._with_progress(
+            tr("Importing the exchange file…"),
+            lambda ledger, report, _cancelled: import_from(ledger, path, report),
+            tr("Import cancelled; the ledger is unchanged."))
+
+    def _with_progress(self, title: str, fn: Callable[..., tuple[str, Changes]],
+                       cancelled: str) -> Op:
+        from ..progress import run_with_progress
+
         def done(result: tuple[str, Changes]) -> None:
             text, changes = result
-            self.summary.setText(text)
-            self.ctx.db.changed.emit(changes)  # every page refreshes from what came in
-        self.summary.setText(tr("Importing…"))
-        return self.ctx.db.op(lambda ledger: import_from(ledger, path)) \
-            .success(done).failure(self._failed).run()
+            self._say(text)
+            self.ctx.db.changed.emit(changes)  # every page (this one too) refreshes
+
+        def failed(error: BaseException) -> None:
+            if isinstance(error, Cancelled):
+                self._say(cancelled)
+                return
+            self._failed(error)
+
+        def idle() -> None:
+            self.progress_op = None
+            for button in (self.export_button, self.import_button):
+                button.setEnabled(True)
+
+        for button in (self.export_button, self.import_button):
+            button.setEnabled(False)
+        self._say(title)
+        self.progress_op = run_with_progress(self.ctx.db, self, title, fn, done, after=idle,
+                                             failure=failed)
+        return self.progress_op
 
     # -- conflicts
     def current_conflict(self) -> exchange.Conflict | None:
@@ -306,11 +533,11 @@ class ExchangePage(Page):
     def resolve_current(self, choice: str, value: Any = None) -> Op | None:
         conflict = self.current_conflict()
         if conflict is None:
-            self.summary.setText(tr("Choose a conflict first."))
+            self._say(tr("Choose a conflict first."))
             return None
 
         def done(_changes: Changes) -> None:
-            self.summary.setText(messages.text("label.exchange_resolved"))
+            self._say(messages.text("label.exchange_resolved"))
         return self.ctx.db.op(lambda ledger: exchange.resolve(ledger, conflict.id, choice,
                                                               value)) \
             .success(done).failure(self._failed).run()
@@ -318,11 +545,15 @@ class ExchangePage(Page):
     def edit_current(self) -> None:
         conflict = self.current_conflict()
         if conflict is None:
-            self.summary.setText(tr("Choose a conflict first."))
+            self._say(tr("Choose a conflict first."))
             return
         start = "" if conflict.mine is None else value_text(conflict.mine)
-        text, ok = QInputDialog.getText(self, tr("Edit the value"),
-                                        field_label(conflict.field), text=start)
+        if len(start) > 40 or "\n" in start:  # a description: edited in a box, not a line
+            text, ok = QInputDialog.getMultiLineText(self, tr("Edit the value"),
+                                                     field_label(conflict.field), start)
+        else:
+            text, ok = QInputDialog.getText(self, tr("Edit the value"),
+                                            field_label(conflict.field), text=start)
         if ok:
             like = conflict.mine if conflict.mine is not None else conflict.theirs
             self.resolve_current("edit", edited_value(text, like))

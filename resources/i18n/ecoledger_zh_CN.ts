@@ -976,8 +976,28 @@
       <translation>所选专项行动的交办批次</translation>
     </message>
     <message>
+      <source>No shared key: files carry a checksum only. Choose the bureau's key file, or make one on the first PC and copy it to the others.</source>
+      <translation>未设置共享密钥：交换文件只带校验和。请选择本局的密钥文件；如尚无密钥，在第一台电脑上新建，再复制到其他电脑。</translation>
+    </message>
+    <message>
       <source>Rename</source>
       <translation>保存名称</translation>
+    </message>
+    <message>
+      <source>With attachment files</source>
+      <translation>含附件文件</translation>
+    </message>
+    <message>
+      <source>Carry the photos and documents of the exported records too (a larger file).</source>
+      <translation>同时带上所导出记录的照片和文件（文件会较大）。</translation>
+    </message>
+    <message>
+      <source>Send again</source>
+      <translation>重新发送</translation>
+    </message>
+    <message>
+      <source>A file was lost on the way: send again everything since what this partner last confirmed having.</source>
+      <translation>交换文件在途中丢失时使用：从对方最近确认收到的位置起重新发送全部更改。</translation>
     </message>
     <message>
       <source>Export exchange file…</source>
@@ -1000,8 +1020,28 @@
       <translation>修改…</translation>
     </message>
     <message>
+      <source>Choose key file…</source>
+      <translation>选择密钥文件…</translation>
+    </message>
+    <message>
+      <source>New key file…</source>
+      <translation>新建密钥文件…</translation>
+    </message>
+    <message>
+      <source>Forget key file</source>
+      <translation>不再使用密钥文件</translation>
+    </message>
+    <message>
+      <source>Only on the first PC: the others copy its key file and choose it here.</source>
+      <translation>只在第一台电脑上新建：其他电脑复制这个密钥文件，再在此处选择它。</translation>
+    </message>
+    <message>
       <source>This site</source>
       <translation>本站点</translation>
+    </message>
+    <message>
+      <source>Shared key</source>
+      <translation>共享密钥</translation>
     </message>
     <message>
       <source>Partners</source>
@@ -1016,6 +1056,30 @@
       <translation>全部更改（不限站点）</translation>
     </message>
     <message>
+      <source>Read it to the other bureau on the phone: the same fingerprint means the same key.</source>
+      <translation>可在电话中向对方念出核对：指纹相同即密钥相同。</translation>
+    </message>
+    <message>
+      <source>Choose the shared key file</source>
+      <translation>选择共享密钥文件</translation>
+    </message>
+    <message>
+      <source>Key files (*.key);;All files (*)</source>
+      <translation>密钥文件 (*.key);;所有文件 (*)</translation>
+    </message>
+    <message>
+      <source>New shared key file</source>
+      <translation>新建共享密钥文件</translation>
+    </message>
+    <message>
+      <source>Key files (*.key)</source>
+      <translation>密钥文件 (*.key)</translation>
+    </message>
+    <message>
+      <source>This ledger has no key file now.</source>
+      <translation>本台账已不再使用密钥文件。</translation>
+    </message>
+    <message>
       <source>all</source>
       <translation>全部</translation>
     </message>
@@ -1028,16 +1092,32 @@
       <translation>交换文件 (*.ecox)</translation>
     </message>
     <message>
-      <source>Exporting…</source>
-      <translation>正在导出…</translation>
+      <source>Exporting the exchange file…</source>
+      <translation>正在导出交换文件…</translation>
+    </message>
+    <message>
+      <source>Export cancelled; nothing was written.</source>
+      <translation>已取消导出，未写入文件。</translation>
     </message>
     <message>
       <source>Import exchange file</source>
       <translation>导入交换文件</translation>
     </message>
     <message>
-      <source>Edit the value</source>
-      <translation>修改取值</translation>
+      <source>Importing the exchange file…</source>
+      <translation>正在导入交换文件…</translation>
+    </message>
+    <message>
+      <source>Import cancelled; the ledger is unchanged.</source>
+      <translation>已取消导入，台账未改变。</translation>
+    </message>
+    <message>
+      <source>The key in the environment variable {name} is in use; it wins over any key file.</source>
+      <translation>正在使用环境变量 {name} 中的密钥，它优先于密钥文件。</translation>
+    </message>
+    <message>
+      <source>Key file: {path}</source>
+      <translation>密钥文件：{path}</translation>
     </message>
     <message>
       <source>Mine</source>
@@ -1064,6 +1144,10 @@
       <translation>请先选择一处冲突。</translation>
     </message>
     <message>
+      <source>Edit the value</source>
+      <translation>修改取值</translation>
+    </message>
+    <message>
       <source>Site</source>
       <translation>站点</translation>
     </message>
@@ -1082,6 +1166,26 @@
     <message>
       <source>Site id {id}, jurisdiction {jurisdiction}</source>
       <translation>站点编号 {id}，辖区 {jurisdiction}</translation>
+    </message>
+    <message>
+      <source>Key file chosen: {path}</source>
+      <translation>已选择密钥文件：{path}</translation>
+    </message>
+    <message>
+      <source>exchange.key</source>
+      <translation>交换密钥.key</translation>
+    </message>
+    <message>
+      <source>New key file written to {path}: copy it to the other PCs and choose it there.</source>
+      <translation>已新建密钥文件 {path}：请复制到其他电脑，并在那里选择它。</translation>
+    </message>
+    <message>
+      <source>Key file (not used while the variable is set): {path}</source>
+      <translation>密钥文件（设置了该环境变量时不使用）：{path}</translation>
+    </message>
+    <message>
+      <source>Fingerprint: {fingerprint}</source>
+      <translation>密钥指纹：{fingerprint}</translation>
     </message>
     <message>
       <source>Before</source>
@@ -1236,10 +1340,6 @@
     <message>
       <source>{rows} row(s) to export</source>
       <translation>导出时共 {rows} 行</translation>
-    </message>
-    <message>
-      <source>Export cancelled; nothing was written.</source>
-      <translation>已取消导出，未写入文件。</translation>
     </message>
     <message>
       <source>Written to {path}</source>
