@@ -92,16 +92,22 @@ def demo_window(folder: Path) -> Iterator[tuple[AppContext, Any, Path]]:
             ctx.db.close()
 
 
-def render(folder: Path) -> None:
+def render(folder: Path, only: set[str] | None = None) -> None:
+    """Every page (or the pages whose keys are in `only`, without the forms and wizard)."""
     with demo_window(folder) as (ctx, window, scratch):
         for number, key in enumerate((entry.key for entry in PAGES), 1):
+            if only and key not in only:
+                continue
             window.page(key)
             settle(ctx)
             if key == "problems":
                 _select_closed_problem(ctx, window, scratch)
+            if key == "exchange":
+                _exchange_with_a_county(ctx, window, scratch)
             save(window, folder, f"{number}-{key}")
-        _forms(ctx, window, folder)
-        _import_wizard(ctx, window, folder, scratch)
+        if not only:
+            _forms(ctx, window, folder)
+            _import_wizard(ctx, window, folder, scratch)
 
 
 def _select_closed_problem(ctx: AppContext, window, scratch: Path) -> None:
@@ -129,6 +135,46 @@ def _select_closed_problem(ctx: AppContext, window, scratch: Path) -> None:
         page.model.index(2, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
         | QItemSelectionModel.SelectionFlag.Rows)
     settle(ctx, 0.5)
+
+
+def _exchange_with_a_county(ctx: AppContext, window, scratch: Path) -> None:
+    """The city's PC with the bureau's key file, after a file from a county PC that edited
+    two problems the city edited too: two conflicts, one with a long value."""
+    from core import exchange
+
+    key_file = scratch / "临汾市局.key"
+
+    def prepare(ledger) -> Path:
+        exchange.set_site_name(ledger, "临汾市局-执法一队")
+        exchange.generate_key_file(key_file)
+        exchange.set_key_file(ledger, key_file)
+        secret = exchange.shared_key(ledger).key
+        exchange.export(ledger, scratch / "city.ecox", key=secret)
+        county = Ledger.open(scratch / "quwo.db", operator="李建国")
+        settings.set_jurisdiction(county, "141021")
+        exchange.set_site_name(county, "曲沃县局-执法二队")
+        exchange.import_file(county, scratch / "city.ecox", key=secret)
+        first, second = [r[0] for r in ledger.conn.execute(
+            "SELECT id FROM problem WHERE region_code LIKE '141021%' "
+            "AND status NOT IN ('closed', 'withdrawn') ORDER BY id LIMIT 2")]
+        problems.update(ledger, first, {"description": "东侧料堆未苫盖，已通知整改"})
+        problems.update(county, first, {"description": (
+            "复查：东侧料堆部分苫盖，西北角仍有约200平方米裸露，苫盖网多处破损；企业称新网"
+            "已订购，三日内到货更换，县局将于下周二再次复查并拍照留存")})
+        problems.update(ledger, second, {"responsible_person": "张明"})
+        problems.update(county, second, {"responsible_person": "赵立新"})
+        path = scratch / "quwo.ecox"
+        exchange.export(county, path, to=exchange.site(ledger).id, key=secret)
+        county.close()
+        return path
+
+    done = ctx.db.op(prepare).run()
+    settle(ctx)
+    page = window.pages["exchange"]
+    page.import_file(done.result)
+    settle(ctx, 0.6)
+    page.conflicts.selectRow(0)
+    settle(ctx)
 
 
 def _extend(ledger, row_id: str) -> None:
@@ -218,7 +264,8 @@ def _import_wizard(ctx: AppContext, window, folder: Path, scratch: Path) -> None
 
 
 def main(argv: list[str]) -> int:
-    render(Path(argv[0]) if argv else Path("docs/screenshots"))
+    """`python -m gui.screenshots [folder [page key…]]`: the named pages only, if given."""
+    render(Path(argv[0]) if argv else Path("docs/screenshots"), set(argv[1:]) or None)
     return 0
 
 
