@@ -508,8 +508,12 @@ class ExchangePage(Page):
         def failed(error: BaseException) -> None:
             if isinstance(error, Cancelled):
                 self._say(cancelled)
-                return
-            self._failed(error)
+            elif isinstance(error, OSError):  # a USB stick pulled out, a read-only folder
+                self._say(tr("The file could not be read or written: {reason}").format(
+                    reason=f"{error.strerror or error} ({error.filename})"
+                    if error.filename else error), failed=True)
+            else:
+                self._failed(error)
 
         def idle() -> None:
             self.progress_op = None

@@ -1188,6 +1188,10 @@
       <translation>密钥指纹：{fingerprint}</translation>
     </message>
     <message>
+      <source>The file could not be read or written: {reason}</source>
+      <translation>无法读写该文件：{reason}</translation>
+    </message>
+    <message>
       <source>Before</source>
       <translation>整改前</translation>
     </message>

@@ -220,3 +220,15 @@ def test_a_long_conflicting_value_is_whole_in_the_tooltip_and_the_buttons_stay(
     page.conflicts.selectRow(0)
     _run(page.resolve_current("theirs"), qtbot, idle)
     assert _description(ctx, pid) == long_value
+
+
+def test_a_file_that_cannot_be_read_or_written_is_said_on_the_page(page, ctx, tmp_path, qtbot,
+                                                                    idle):
+    op = page.import_file(tmp_path / "pulled-out" / "x.ecox")
+    qtbot.waitUntil(op.done.is_set, timeout=10_000)
+    idle()
+    assert "无法读写该文件" in page.summary.text() and "x.ecox" in page.summary.text()
+    op = page.export_file(tmp_path / "no-such-folder" / "x.ecox", None)
+    qtbot.waitUntil(op.done.is_set, timeout=10_000)
+    idle()
+    assert "无法读写该文件" in page.summary.text() and page.export_button.isEnabled()
