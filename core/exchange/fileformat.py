@@ -59,11 +59,15 @@ def write(path: Path, manifest: dict[str, Any], entries: Iterable[dict[str, Any]
             "digest": hashlib.sha256(text.encode("utf-8")).hexdigest(),
             "hmac": hmac.new(key, text.encode("utf-8"), "sha256").hexdigest() if key else None}
     partial = path.with_name(path.name + ".part")
-    with zipfile.ZipFile(partial, "w", zipfile.ZIP_DEFLATED, compresslevel=5) as archive:
-        for name, data in payload.items():
-            archive.writestr(name, data)
-        archive.writestr(CHECKSUM, _dumps(seal))
-    partial.replace(path)
+    try:
+        with zipfile.ZipFile(partial, "w", zipfile.ZIP_DEFLATED, compresslevel=5) as archive:
+            for name, data in payload.items():
+                archive.writestr(name, data)
+            archive.writestr(CHECKSUM, _dumps(seal))
+        partial.replace(path)
+    except BaseException:  # a full or pulled-out drive: no half-written file left behind
+        partial.unlink(missing_ok=True)
+        raise
     return seal["digest"]
 
 

@@ -165,3 +165,17 @@ def test_the_command_line_uses_the_ledger_key_file_unless_told_otherwise(blank_f
     assert main(["--db", db_b, "exchange", "import", str(out), "--key-file", str(made.path)]) == 0
     with Ledger.open(db_b) as b:
         assert len(exchange.partners(b)) == 1
+
+
+def test_a_failed_write_leaves_no_partial_file(pcs, tmp_path, monkeypatch):
+    import zipfile
+
+    a, _, _ = pcs
+    new_problem(a)
+
+    def full(self, name, data, *args, **kwargs):
+        raise OSError(28, "No space left on device")
+    monkeypatch.setattr(zipfile.ZipFile, "writestr", full)
+    with pytest.raises(OSError):
+        exchange.export(a, tmp_path / "x.ecox")
+    assert list(tmp_path.glob("x.ecox*")) == []
