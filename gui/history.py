@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHeaderView, QLabel, QTableView,
                                QVBoxLayout, QWidget)
 
@@ -13,6 +13,7 @@ from core.ledger import Ledger
 
 from .context import AppContext
 from .i18n import tr
+from .models.rows import RowsModel
 
 # Book-keeping columns every row has: they change with every edit and say nothing new.
 HIDDEN_FIELDS = frozenset({"id", "created_at", "updated_at", "operator"})
@@ -66,39 +67,18 @@ def read_history(ledger: Ledger, row_id: str, problem: bool) -> list[Change]:
     return changes_of(entries)
 
 
-class HistoryModel(QAbstractTableModel):
+class HistoryModel(RowsModel):
     """The history lines, read-only."""
 
     AT, OPERATOR, ACTION, TABLE, FIELD, OLD, NEW = range(7)
 
-    def __init__(self, lines: list[Change] | None = None):
-        super().__init__()
-        self.lines = lines or []
-
-    def set_lines(self, lines: list[Change]) -> None:
-        self.beginResetModel()
-        self.lines = lines
-        self.endResetModel()
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.lines)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else 7
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
+    def headers(self) -> tuple[str, ...]:
         return (tr("When"), tr("Operator"), tr("Change"), tr("Record"), tr("Field"),
-                tr("Old value"), tr("New value"))[section]
+                tr("Old value"), tr("New value"))
 
-    def data(self, index: QModelIndex | QPersistentModelIndex,
-             role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
+    def cell(self, line: Change, row: int, column: int, role: int) -> object:
+        if role != Qt.ItemDataRole.DisplayRole:
             return None
-        line = self.lines[index.row()]
-        column = index.column()
         if column == self.ACTION:
             return _action_label(line.action)
         if column == self.TABLE:
@@ -145,6 +125,6 @@ class HistoryDialog(QDialog):
         ctx.db.op(lambda ledger: read_history(ledger, row_id, problem)).success(self._show).run()
 
     def _show(self, lines: list[Change]) -> None:
-        self.model.set_lines(lines)
+        self.model.set_rows(lines)
         self.view.resizeColumnsToContents()
         self.summary.setText(tr("{count} change(s), oldest first").format(count=len(lines)))

@@ -20,6 +20,7 @@ from core.errors import LedgerError
 
 from .context import AppContext
 from .i18n import tr
+from .models.rows import RowsModel, excel_header
 from .worker import Cancelled, Op
 
 ERROR_BACKGROUND = QColor("#ffcdd2")
@@ -98,53 +99,26 @@ class SheetModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal:
-            from core.ledger_import.workbook import column_letter
-            return column_letter(section)
-        return str(section + self.first + 1)
+        return excel_header(section, orientation, role, self.first + 1)
 
 
-class IssueModel(QAbstractTableModel):
+class IssueModel(RowsModel):
     """The findings of a preview, one per line: row, column, header, value, reason."""
 
     ROW, COLUMN, HEADER, VALUE, REASON = range(5)
 
-    def __init__(self) -> None:
-        super().__init__()
-        self.issues: list = []
+    def headers(self) -> tuple[str, ...]:
+        return (tr("Row"), tr("Column"), tr("Header"), tr("Value"), tr("Reason"))
 
-    def set_issues(self, issues: list) -> None:
-        self.beginResetModel()
-        self.issues = list(issues)
-        self.endResetModel()
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.issues)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else 5
-
-    def data(self, index: QModelIndex | QPersistentModelIndex,
-             role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        issue = self.issues[index.row()]
+    def cell(self, issue, row: int, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             return (str(issue.row), issue.column or "—", issue.header, shown(issue.value),
-                    issue.reason)[index.column()]
+                    issue.reason)[column]
         if role == Qt.ItemDataRole.ForegroundRole:
             return WARNING_TEXT if issue.warning else ERROR_TEXT
         if role == Qt.ItemDataRole.ToolTipRole:
             return issue.message
         return None
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
-            return None
-        return (tr("Row"), tr("Column"), tr("Header"), tr("Value"), tr("Reason"))[section]
 
 
 class StepPage(QWizardPage):
@@ -414,7 +388,7 @@ class PreviewPage(StepPage):
     def initializePage(self) -> None:
         from core import ledger_import
         self.checked = None
-        self.issue_model.set_issues([])
+        self.issue_model.set_rows([])
         self.counts.setText(tr("Checking the rows…"))
         table, overrides, campaign_id = self.owner.request()
         self.progress.show()
@@ -430,7 +404,7 @@ class PreviewPage(StepPage):
     def _show(self, checked) -> None:
         self.checked = checked
         self.progress.hide()
-        self.issue_model.set_issues(checked.issues)
+        self.issue_model.set_rows(checked.issues)
         self.sheet_model.set_preview(checked.table, checked.issues)
         self.issue_view.resizeColumnsToContents()
         if checked.issues:
@@ -453,7 +427,7 @@ class PreviewPage(StepPage):
 
     def show_cell(self, index: QModelIndex) -> None:
         """Scroll the sheet to the cell an issue is about and select it."""
-        cell = self.sheet_model.cell_index(self.issue_model.issues[index.row()])
+        cell = self.sheet_model.cell_index(self.issue_model.rows[index.row()])
         self.sheet_view.setCurrentIndex(cell)
         self.sheet_view.scrollTo(cell, QAbstractItemView.ScrollHint.EnsureVisible)
 

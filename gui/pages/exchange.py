@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QFileDialog,
                                QGroupBox, QHBoxLayout, QHeaderView, QInputDialog, QLabel,
@@ -28,6 +28,7 @@ from core.ledger import Ledger
 
 from ..context import AppContext
 from ..i18n import tr
+from ..models.rows import RowsModel
 from ..worker import Cancelled, Op
 from .base import Page
 
@@ -183,41 +184,26 @@ def edited_value(text: str, like: Any) -> Any:
         return text
 
 
-class ConflictModel(QAbstractTableModel):
+class ConflictModel(RowsModel):
     """The open conflicts: record, field, mine, theirs (and whose)."""
 
     RECORD, FIELD, MINE, THEIRS, PARTNER = range(5)
 
-    def __init__(self):
-        super().__init__()
-        self.conflicts: list[exchange.Conflict] = []
+    def headers(self) -> tuple[str, ...]:
+        return (tr("Record"), tr("Field"), tr("Mine"), tr("Theirs"), tr("Partner site"))
 
-    def set_conflicts(self, conflicts: list[exchange.Conflict]) -> None:
-        self.beginResetModel()
-        self.conflicts = list(conflicts)
-        self.endResetModel()
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.conflicts)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else 5
-
-    def data(self, index: QModelIndex | QPersistentModelIndex,
-             role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
+    def cell(self, conflict, row: int, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
-            return shown_text(self.full_text(index.row(), index.column()))
+            return shown_text(self.full_text(row, column))
         if role == Qt.ItemDataRole.ToolTipRole:
-            return tooltip_text(self.full_text(index.row(), index.column(), whole=True))
+            return tooltip_text(self.full_text(row, column, whole=True))
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
         return None
 
     def full_text(self, row: int, column: int, whole: bool = False) -> str:
         """The cell's text; `whole`: with the full record and site ids, for the tooltip."""
-        c = self.conflicts[row]
+        c = self.rows[row]
         if column == self.RECORD:
             kind = record_label(c.table, c.row_id)
             return f"{kind.split(' …')[0]} {c.row_id}" if whole else kind
@@ -230,12 +216,6 @@ class ConflictModel(QAbstractTableModel):
         name = c.partner_name or c.partner_site[:8]
         return f"{name} ({c.partner_site})" if whole else name
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
-            return None
-        return (tr("Record"), tr("Field"), tr("Mine"), tr("Theirs"),
-                tr("Partner site"))[section]
 
 
 class ExchangePage(Page):
@@ -383,14 +363,14 @@ class ExchangePage(Page):
         self.site_name.setReadOnly(not state.may_rename)
         self.rename_button.setVisible(state.may_rename)
         self._show_key(state.key)
-        self.partners.model().set_partners(state.partners)
+        self.partners.model().set_rows(state.partners)
         current = self.partner_choice.currentData()
         self.partner_choice.clear()
         self.partner_choice.addItem(tr("All changes (any site)"), None)
         for p in state.partners:
             self.partner_choice.addItem(p.name, p.site_id)
         self.partner_choice.setCurrentIndex(max(0, self.partner_choice.findData(current)))
-        self.model.set_conflicts(state.conflicts)
+        self.model.set_rows(state.conflicts)
         for button in (self.keep_mine, self.take_theirs, self.edit_button):
             button.setVisible(state.may_resolve)
             button.setEnabled(bool(state.conflicts))
@@ -530,9 +510,9 @@ class ExchangePage(Page):
     # -- conflicts
     def current_conflict(self) -> exchange.Conflict | None:
         index = self.conflicts.currentIndex()
-        if not index.isValid() and self.model.conflicts:
-            return self.model.conflicts[0] if len(self.model.conflicts) == 1 else None
-        return self.model.conflicts[index.row()] if index.isValid() else None
+        if not index.isValid() and self.model.rows:
+            return self.model.rows[0] if len(self.model.rows) == 1 else None
+        return self.model.rows[index.row()] if index.isValid() else None
 
     def resolve_current(self, choice: str, value: Any = None) -> Op | None:
         conflict = self.current_conflict()
@@ -563,38 +543,17 @@ class ExchangePage(Page):
             self.resolve_current("edit", edited_value(text, like))
 
 
-class _PartnerModel(QAbstractTableModel):
+class _PartnerModel(RowsModel):
     """The sites exchanged with, and the last exchange each way."""
 
-    def __init__(self):
-        super().__init__()
-        self.partners: list[exchange.Partner] = []
+    def headers(self) -> tuple[str, ...]:
+        return (tr("Site"), tr("Jurisdiction"), tr("Last export to"), tr("Last import from"))
 
-    def set_partners(self, partners: list[exchange.Partner]) -> None:
-        self.beginResetModel()
-        self.partners = list(partners)
-        self.endResetModel()
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.partners)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else 4
-
-    def data(self, index: QModelIndex | QPersistentModelIndex,
-             role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
+    def cell(self, p, row: int, column: int, role: int) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
             return None
-        p = self.partners[index.row()]
         return (p.name, p.jurisdiction or "-", _when(p.last_export_at),
-                _when(p.last_import_at))[index.column()]
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
-            return None
-        return (tr("Site"), tr("Jurisdiction"), tr("Last export to"),
-                tr("Last import from"))[section]
+                _when(p.last_import_at))[column]
 
 
 def _when(at: str | None) -> str:

@@ -17,6 +17,7 @@ from core.ledger import Ledger
 
 from ..context import AppContext
 from ..i18n import tr
+from ..models.rows import excel_header
 from ..widgets import DateEdit
 from ..worker import Cancelled, Op
 from .base import Page
@@ -60,12 +61,8 @@ class ReturnGridModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal:
-            from core.returns.cells import column_letter
-            return column_letter(section)
-        return str(section + 1)  # rows numbered as in Excel, so a finding's cell can be found
+        # rows numbered as in Excel, so that a finding's cell can be found
+        return excel_header(section, orientation, role)
 
 
 class ReturnsPage(Page):
