@@ -222,10 +222,7 @@ def check_extension(ledger: Ledger, row_id: str, raw: Mapping[str, Any]) -> Form
 
 def approve_extension(ledger: Ledger, extension_id: str, on: object | None = None) -> Changes:
     """Approve an extension: from `on`, its deadline is the one in force."""
-    operators.require(ledger, operators.Action.APPROVE_EXTENSION)
-    ext = rows.get(ledger, "deadline_extension", extension_id)
-    if ext["approved_on"]:
-        raise LedgerError("error.extension_approved")
+    ext = _undecided_extension(ledger, extension_id)
     problem = get(ledger, ext["problem_id"])
     day = _event_date(on, max(problem["deadline_since"], ext["requested_on"]))
     with ledger.transaction():
@@ -234,6 +231,27 @@ def approve_extension(ledger: Ledger, extension_id: str, on: object | None = Non
         rows.update(ledger, "problem", problem["id"],
                     {"deadline_in_force": ext["new_deadline"], "deadline_since": day})
     return Changes.of("problem", ids=(problem["id"],))
+
+
+def refuse_extension(ledger: Ledger, extension_id: str, on: object | None = None) -> Changes:
+    """Refuse a request for a later deadline (不予延期): the deadline in force stays."""
+    ext = _undecided_extension(ledger, extension_id)
+    day = _event_date(on, ext["requested_on"])
+    with ledger.transaction():
+        rows.update(ledger, "deadline_extension", extension_id,
+                    {"refused_on": day, "refused_by": ledger.operator})
+    return Changes.of("problem", ids=(ext["problem_id"],))
+
+
+def _undecided_extension(ledger: Ledger, extension_id: str) -> dict[str, Any]:
+    """The request, if the operator may decide it and nobody has yet."""
+    operators.require(ledger, operators.Action.APPROVE_EXTENSION)
+    ext = rows.get(ledger, "deadline_extension", extension_id)
+    if ext["approved_on"]:
+        raise LedgerError("error.extension_approved")
+    if ext["refused_on"]:
+        raise LedgerError("error.extension_refused", day=ext["refused_on"])
+    return ext
 
 
 def extensions(ledger: Ledger, row_id: str) -> list[dict[str, Any]]:

@@ -263,6 +263,18 @@ def _penalty_sums(conn: sqlite3.Connection) -> None:
     execute_script(conn, _PENALTY_SUMS)
 
 
+# A manager may refuse a request for a later deadline (不予延期): it then never counts.
+_EXTENSION_REFUSAL = """
+ALTER TABLE deadline_extension ADD COLUMN refused_on TEXT;
+ALTER TABLE deadline_extension ADD COLUMN refused_by TEXT;
+"""
+
+
+def _extension_refusal(conn: sqlite3.Connection) -> None:
+    from .db import execute_script
+    execute_script(conn, _EXTENSION_REFUSAL)
+
+
 def _browse(conn: sqlite3.Connection) -> None:
     from .queries import migrate
 
@@ -278,5 +290,6 @@ MIGRATIONS: list[tuple[str, Callable[[sqlite3.Connection], None]]] = [
     ("exchange", _exchange),
     ("daily", _daily),
     ("penalty_sums", _penalty_sums),
+    ("extension_refusal", _extension_refusal),
 ]
 SCHEMA_VERSION = len(MIGRATIONS)

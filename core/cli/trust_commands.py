@@ -62,7 +62,8 @@ def _register_operators(commands: argparse._SubParsersAction) -> None:
 
 
 def _register_extensions(commands: argparse._SubParsersAction) -> None:
-    p = commands.add_parser("extensions", help="deadline extensions (延期): list, request, approve")
+    p = commands.add_parser("extensions",
+                            help="deadline extensions (延期): list, request, approve, refuse")
     actions = p.add_subparsers(dest="action", required=True, parser_class=type(p))
     a = actions.add_parser("list", help="extensions, newest request first")
     a.add_argument("--pending", action="store_true", help="only those awaiting approval")
@@ -78,6 +79,10 @@ def _register_extensions(commands: argparse._SubParsersAction) -> None:
     a.add_argument("extension", help="the extension's id")
     a.add_argument("--on", default=None, help="date of approval (default today)")
     a.set_defaults(handler=extensions_approve)
+    a = actions.add_parser("refuse", help="refuse an extension (不予延期; managers only)")
+    a.add_argument("extension", help="the extension's id")
+    a.add_argument("--on", default=None, help="date of the refusal (default today)")
+    a.set_defaults(handler=extensions_refuse)
 
 
 # -- backup and restore
@@ -192,7 +197,7 @@ def extensions_list(args: argparse.Namespace, ledger: Ledger) -> int:
            "JOIN problem p ON p.id = e.problem_id WHERE 1")
     params: list = []
     if args.pending:
-        sql += " AND e.approved_on IS NULL"
+        sql += " AND e.approved_on IS NULL AND e.refused_on IS NULL"
     if args.problem:
         sql += " AND e.problem_id = ?"
         params.append(_problem_id(ledger, args.problem))
@@ -200,8 +205,12 @@ def extensions_list(args: argparse.Namespace, ledger: Ledger) -> int:
     if not found:
         print(messages.text("label.no_extensions"))
     for e in found:
-        approved = (f"{e['approved_on']} {e['approved_by']}" if e["approved_on"]
-                    else messages.text("label.pending"))
+        if e["approved_on"]:
+            approved = f"{e['approved_on']} {e['approved_by']}"
+        elif e["refused_on"]:
+            approved = f"{messages.text('label.refused')} {e['refused_on']} {e['refused_by']}"
+        else:
+            approved = messages.text("label.pending")
         print(f"{e['id']}  {e['number'] or e['problem_id']}  {e['deadline']} → "
               f"{e['new_deadline']}  {e['requested_on']}  {approved}  {e['reason']}")
     return 0
@@ -218,4 +227,10 @@ def extensions_request(args: argparse.Namespace, ledger: Ledger) -> int:
 def extensions_approve(args: argparse.Namespace, ledger: Ledger) -> int:
     operators.adopt_named(ledger)
     problems.approve_extension(ledger, args.extension, args.on)
+    return 0
+
+
+def extensions_refuse(args: argparse.Namespace, ledger: Ledger) -> int:
+    operators.adopt_named(ledger)
+    problems.refuse_extension(ledger, args.extension, args.on)
     return 0

@@ -72,7 +72,8 @@ def timeline_lines(data: ProblemDetailData) -> list[tuple[str, str]]:
             text = tr("Note: {note}").format(note=entry["note"] or "")
         lines.append((entry["happened_on"], text))
     for ext in data.extensions:
-        state = tr("approved") if ext["approved_on"] else tr("requested")
+        state = (tr("approved") if ext["approved_on"] else
+                 tr("refused") if ext["refused_on"] else tr("requested"))
         lines.append((ext["requested_on"], tr("Extension to {day} ({state}): {reason}").format(
             day=ext["new_deadline"], state=state, reason=ext["reason"])))
     for measure in data.measures:
@@ -109,7 +110,7 @@ class ProblemDetail(QWidget):
         self.on_day.textChanged.connect(self._entry_changed)
         self.note.textChanged.connect(self._entry_changed)
         self.rectification = RectificationPanel(ctx, self._approve_extension,
-                                                self._delete_measure)
+                                                self._delete_measure, self._refuse_extension)
         self.rectification.add_shortcuts(self)
         self.timeline = QListWidget()
         self.timeline.setWordWrap(True)
@@ -234,6 +235,12 @@ class ProblemDetail(QWidget):
         from core import problems
         day = self.on_day.text()
         self._run(lambda ledger: problems.approve_extension(ledger, extension_id, day or None))
+
+    def _refuse_extension(self, extension_id: str) -> None:
+        """A manager's refusal, dated by the date field (today when blank)."""
+        from core import problems
+        day = self.on_day.text()
+        self._run(lambda ledger: problems.refuse_extension(ledger, extension_id, day or None))
 
     def _delete_measure(self, measure_id: str) -> None:
         from core import problems

@@ -27,11 +27,12 @@ def measure_text(measure: dict[str, Any]) -> str:
 
 class RectificationPanel(QWidget):
     """Measures (Ctrl+M adds one, Enter on one edits it, a manager may delete one entered by
-    mistake) and extensions (Ctrl+E requests one; a manager approves the latest pending
-    request)."""
+    mistake) and extensions (Ctrl+E requests one; a manager approves or refuses the latest
+    undecided request, then the one before it)."""
 
     def __init__(self, ctx: AppContext, approve: Callable[[str], None],
-                 delete_measure: Callable[[str], None], parent: QWidget | None = None):
+                 delete_measure: Callable[[str], None], refuse: Callable[[str], None],
+                 parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx = ctx
         self.problem_id: str | None = None
@@ -39,6 +40,7 @@ class RectificationPanel(QWidget):
         self.dialog = None  # the form last opened, so that a test or caller can reach it
         self._approve = approve
         self._delete_measure = delete_measure
+        self._refuse = refuse
         self.measures = QListWidget()
         self.measures.setObjectName("measures")
         self.measures.setWordWrap(True)
@@ -59,9 +61,13 @@ class RectificationPanel(QWidget):
         self.approve_button.setObjectName("approve_extension")
         self.approve_button.clicked.connect(self._approve_pending)
         self.approve_button.hide()
+        self.refuse_button = QPushButton(tr("Refuse…"))
+        self.refuse_button.setObjectName("refuse_extension")
+        self.refuse_button.clicked.connect(self._refuse_pending)
+        self.refuse_button.hide()
         buttons = QHBoxLayout()
         for button in (self.add_measure_button, self.delete_measure_button, self.request_button,
-                       self.approve_button):
+                       self.approve_button, self.refuse_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
@@ -88,10 +94,12 @@ class RectificationPanel(QWidget):
             item = QListWidgetItem(measure_text(measure), self.measures)
             item.setData(Qt.ItemDataRole.UserRole, measure["id"])
         self.request_button.setEnabled(problem_open)  # a closed problem has no deadline left
-        pending = [e for e in extensions if not e["approved_on"]]
+        pending = [e for e in extensions if not e["approved_on"] and not e["refused_on"]]
         self.pending = pending[-1] if pending else None
-        # a clerk is not offered approval at all (core refuses it too)
-        self.approve_button.setVisible(may_approve and problem_open and self.pending is not None)
+        # a clerk is not offered the decision at all (core refuses it too)
+        deciding = may_approve and problem_open and self.pending is not None
+        self.approve_button.setVisible(deciding)
+        self.refuse_button.setVisible(deciding)
         if self.pending:
             self.approve_button.setText(tr("Approve extension to {day}").format(
                 day=self.pending["new_deadline"]))
@@ -133,3 +141,14 @@ class RectificationPanel(QWidget):
     def _approve_pending(self) -> None:
         if self.pending is not None:
             self._approve(self.pending["id"])
+
+    def _refuse_pending(self) -> None:
+        if self.pending is not None and self.confirm_refusal(self.pending):
+            self._refuse(self.pending["id"])
+
+    def confirm_refusal(self, extension: dict[str, Any]) -> bool:
+        answer = QMessageBox.question(
+            self, tr("Refuse extension"),
+            tr("Refuse the request to extend the deadline to {day}? The deadline in force "
+               "stays.").format(day=extension["new_deadline"]))
+        return answer == QMessageBox.StandardButton.Yes

@@ -624,10 +624,6 @@
       <translation>删除</translation>
     </message>
     <message>
-      <source>Reading the history…</source>
-      <translation>正在读取修改记录…</translation>
-    </message>
-    <message>
       <source>When</source>
       <translation>时间</translation>
     </message>
@@ -652,6 +648,10 @@
       <translation>新值</translation>
     </message>
     <message>
+      <source>Reading the history…</source>
+      <translation>正在读取修改记录…</translation>
+    </message>
+    <message>
       <source>Progress log</source>
       <translation>进展记录</translation>
     </message>
@@ -674,6 +674,22 @@
     <message>
       <source>{count} change(s), oldest first</source>
       <translation>共 {count} 处修改，按时间先后排列</translation>
+    </message>
+    <message>
+      <source>Row</source>
+      <translation>行</translation>
+    </message>
+    <message>
+      <source>Column</source>
+      <translation>列</translation>
+    </message>
+    <message>
+      <source>Header</source>
+      <translation>表头</translation>
+    </message>
+    <message>
+      <source>Value</source>
+      <translation>内容</translation>
     </message>
     <message>
       <source>Choose the workbook</source>
@@ -746,22 +762,6 @@
     <message>
       <source>Nothing was imported.</source>
       <translation>未导入任何数据。</translation>
-    </message>
-    <message>
-      <source>Row</source>
-      <translation>行</translation>
-    </message>
-    <message>
-      <source>Column</source>
-      <translation>列</translation>
-    </message>
-    <message>
-      <source>Header</source>
-      <translation>表头</translation>
-    </message>
-    <message>
-      <source>Value</source>
-      <translation>内容</translation>
     </message>
     <message>
       <source>File</source>
@@ -980,6 +980,18 @@
       <translation>未设置共享密钥：交换文件只带校验和。请选择本局的密钥文件；如尚无密钥，在第一台电脑上新建，再复制到其他电脑。</translation>
     </message>
     <message>
+      <source>Mine</source>
+      <translation>本机的值</translation>
+    </message>
+    <message>
+      <source>Theirs</source>
+      <translation>对方的值</translation>
+    </message>
+    <message>
+      <source>Partner site</source>
+      <translation>对方站点</translation>
+    </message>
+    <message>
       <source>Rename</source>
       <translation>保存名称</translation>
     </message>
@@ -1112,24 +1124,28 @@
       <translation>已取消导入，台账未改变。</translation>
     </message>
     <message>
+      <source>Site</source>
+      <translation>站点</translation>
+    </message>
+    <message>
+      <source>Jurisdiction</source>
+      <translation>辖区</translation>
+    </message>
+    <message>
+      <source>Last export to</source>
+      <translation>最近导出给对方</translation>
+    </message>
+    <message>
+      <source>Last import from</source>
+      <translation>最近从对方导入</translation>
+    </message>
+    <message>
       <source>The key in the environment variable {name} is in use; it wins over any key file.</source>
       <translation>正在使用环境变量 {name} 中的密钥，它优先于密钥文件。</translation>
     </message>
     <message>
       <source>Key file: {path}</source>
       <translation>密钥文件：{path}</translation>
-    </message>
-    <message>
-      <source>Mine</source>
-      <translation>本机的值</translation>
-    </message>
-    <message>
-      <source>Theirs</source>
-      <translation>对方的值</translation>
-    </message>
-    <message>
-      <source>Partner site</source>
-      <translation>对方站点</translation>
     </message>
     <message>
       <source>Site name</source>
@@ -1146,22 +1162,6 @@
     <message>
       <source>Edit the value</source>
       <translation>修改取值</translation>
-    </message>
-    <message>
-      <source>Site</source>
-      <translation>站点</translation>
-    </message>
-    <message>
-      <source>Jurisdiction</source>
-      <translation>辖区</translation>
-    </message>
-    <message>
-      <source>Last export to</source>
-      <translation>最近导出给对方</translation>
-    </message>
-    <message>
-      <source>Last import from</source>
-      <translation>最近从对方导入</translation>
     </message>
     <message>
       <source>Site id {id}, jurisdiction {jurisdiction}</source>
@@ -1208,10 +1208,6 @@
       <translation>已批准</translation>
     </message>
     <message>
-      <source>requested</source>
-      <translation>已申请</translation>
-    </message>
-    <message>
       <source>Progress note or reason</source>
       <translation>进展情况或原因</translation>
     </message>
@@ -1230,6 +1226,14 @@
     <message>
       <source>Attach photos or files</source>
       <translation>添加照片或附件</translation>
+    </message>
+    <message>
+      <source>refused</source>
+      <translation>不予批准</translation>
+    </message>
+    <message>
+      <source>requested</source>
+      <translation>已申请</translation>
     </message>
     <message>
       <source>Timeline</source>
@@ -1282,8 +1286,16 @@
       <translation>申请延期…（Ctrl+E）</translation>
     </message>
     <message>
+      <source>Refuse…</source>
+      <translation>不予延期…</translation>
+    </message>
+    <message>
       <source>Delete measure</source>
       <translation>删除措施</translation>
+    </message>
+    <message>
+      <source>Refuse extension</source>
+      <translation>不予延期</translation>
     </message>
     <message>
       <source>Rectification measures</source>
@@ -1300,6 +1312,10 @@
     <message>
       <source>Delete the measure “{measure}”? The change history keeps a record of it.</source>
       <translation>确定删除措施“{measure}”？修改记录中会保留它。</translation>
+    </message>
+    <message>
+      <source>Refuse the request to extend the deadline to {day}? The deadline in force stays.</source>
+      <translation>不批准延期至 {day} 的申请？现行整改时限不变。</translation>
     </message>
     <message>
       <source>Approve extension to {day}</source>

@@ -243,3 +243,24 @@ def test_a_clerk_is_not_offered_measure_deletion(ctx, qtbot, sign_in):
     sign_in("clerk")
     detail = _detail(ctx, qtbot, _with_measures(ctx, ["更换布袋除尘器"]))
     assert detail.rectification.delete_measure_button.isHidden()
+
+
+def test_a_manager_refuses_a_request_and_then_decides_the_one_before(ctx, qtbot, idle, sign_in,
+                                                                     monkeypatch):
+    row_id = _problem(ctx)
+    in_force = ctx.db.call(lambda ledger: problems.get(ledger, row_id))["deadline_in_force"]
+    base = max(dt.date.fromisoformat(in_force), dt.date.today())
+    first, second = ((base + dt.timedelta(days=n)).isoformat() for n in (40, 20))
+    for day, reason in ((first, "设备采购"), (second, "施工队伍不足")):
+        ctx.db.call(lambda ledger, d=day, r=reason: problems.request_extension(ledger, row_id, d, r))
+    sign_in("chief")
+    detail = _detail(ctx, qtbot, row_id)
+    panel = detail.rectification
+    qtbot.waitUntil(panel.refuse_button.isVisible)
+    assert panel.pending["new_deadline"] == second
+    monkeypatch.setattr(panel, "confirm_refusal", lambda extension: True)
+    panel.refuse_button.click()
+    qtbot.waitUntil(lambda: panel.pending is not None and panel.pending["new_deadline"] == first)
+    assert any("不予批准" in line and second in line for line in _timeline(detail))
+    assert detail.data.problem["deadline_in_force"] == in_force
+    assert first in panel.approve_button.text()

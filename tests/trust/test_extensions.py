@@ -60,3 +60,41 @@ def test_cli_request_list_and_approve(ledger, problem, tmp_path, capsys):
     assert main([*db, "extensions", "approve", extension, "--on", "2024-04-15"]) == 0
     assert main([*db, "extensions", "list", "--pending"]) == 0
     assert extension not in capsys.readouterr().out
+
+
+def test_a_refused_extension_never_counts_and_cannot_be_approved_after(ledger, problem):
+    first = problems.request_extension(ledger, problem, "2024-06-01", "设备采购周期长",
+                                       on="2024-03-20").id
+    second = problems.request_extension(ledger, problem, "2024-05-01", "施工队伍不足",
+                                        on="2024-03-28").id
+    ledger.role = "clerk"
+    with pytest.raises(LedgerError) as refused:
+        problems.refuse_extension(ledger, second, on="2024-03-30")
+    assert refused.value.code == "error.role_refused"
+    ledger.role = "manager"
+    problems.refuse_extension(ledger, second, on="2024-03-30")
+    with pytest.raises(LedgerError) as again:
+        problems.approve_extension(ledger, second, on="2024-04-02")
+    assert "不予批准" in str(again.value) and "2024-03-30" in str(again.value)
+    assert problems.get(ledger, problem)["deadline_in_force"] == "2024-04-01"
+    assert statistics.progress(ledger, "2024-04-10").total.overdue == 1
+    # the earlier request is still undecided and may be approved
+    problems.approve_extension(ledger, first, on="2024-04-15")
+    assert problems.get(ledger, problem)["deadline_in_force"] == "2024-06-01"
+    with pytest.raises(LedgerError):
+        problems.refuse_extension(ledger, first, on="2024-04-16")
+
+
+def test_cli_refuse_lists_the_refusal(ledger, problem, tmp_path, capsys):
+    ledger.close()
+    db = ["--db", str(tmp_path / "ledger.db")]
+    assert main([*db, "extensions", "request", problem, "--deadline", "2024-6-1",
+                 "--reason", "设备采购", "--on", "2024-03-28"]) == 0
+    extension = capsys.readouterr().out.strip()
+    assert main([*db, "extensions", "refuse", extension, "--on", "2024-03-30"]) == 0
+    assert main([*db, "extensions", "list"]) == 0
+    assert "不予批准 2024-03-30" in capsys.readouterr().out
+    assert main([*db, "extensions", "list", "--pending"]) == 0
+    assert extension not in capsys.readouterr().out
+    assert main([*db, "extensions", "refuse", extension]) == 1
+    assert "不予批准" in capsys.readouterr().err
