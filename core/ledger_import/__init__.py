@@ -9,6 +9,8 @@ stopping when `cancelled()` says so. Nothing is written while any error stands.
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import gc
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Mapping
@@ -93,12 +95,29 @@ class Outcome:
                              warnings=len(self.warnings))
 
 
+def _without_collector(function: Callable) -> Callable:
+    """`function` with Python's cycle collector off while it runs: a 100,000-row sheet is
+    millions of cells and row tuples, none in a cycle, and each full collection walked all
+    of them (about 0.5 s of a 16 s import, nothing ever collected)."""
+    @functools.wraps(function)
+    def paused(*args, **kwargs):
+        was_enabled = gc.isenabled()
+        gc.disable()
+        try:
+            return function(*args, **kwargs)
+        finally:
+            if was_enabled:
+                gc.enable()
+    return paused
+
+
 def inspect(path: str | Path) -> list[SheetInfo]:
     """The worksheets of the file at `path`, after the safety checks."""
     with open_workbook(path) as workbook:
         return sheets(workbook)
 
 
+@_without_collector
 def load(path: str | Path, sheet: str | None = None) -> Table:
     """The ledger table of `sheet` (default: the first sheet that holds one)."""
     with open_workbook(path) as workbook:
@@ -129,6 +148,7 @@ def propose_mapping(table: Table) -> dict[str, int]:
     return columns.propose(table.headers)
 
 
+@_without_collector
 def preview(ledger: Ledger, source: str | Path | Table, sheet: str | None = None,
             overrides: Mapping[str, object] | None = None, campaign_id: str | None = None,
             progress: Progress | None = None, cancelled: Cancelled | None = None,
@@ -164,6 +184,7 @@ def preview(ledger: Ledger, source: str | Path | Table, sheet: str | None = None
     return Preview(table, mapped, rows, reader.issues, plan)
 
 
+@_without_collector
 def run(ledger: Ledger, source: str | Path | Table, sheet: str | None = None,
         overrides: Mapping[str, object] | None = None, dry_run: bool = False,
         campaign_id: str | None = None, progress: Progress | None = None,

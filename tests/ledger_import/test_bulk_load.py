@@ -217,3 +217,20 @@ def test_a_table_loaded_whole_gets_its_indexes_back_in_order(tmp_path, ledger, m
     more = [[i, f"B-{i}", *r[2:]] for i, r in enumerate(ledger_rows(60, seed=4))]
     ledger_import.run(ledger, write_ledger(tmp_path / "m.xlsx", more))
     assert all(not lacking for table, lacking in seen if table == "problem")
+
+
+def test_the_cycle_collector_is_back_on_after_an_import(tmp_path, ledger):
+    import gc
+
+    ledger_import.run(ledger, write_ledger(tmp_path / "l.xlsx", ledger_rows(5)))
+    assert gc.isenabled()
+    (tmp_path / "x.xlsx").write_text("not a workbook")
+    with pytest.raises(Exception):
+        ledger_import.run(ledger, tmp_path / "x.xlsx")
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        ledger_import.preview(ledger, write_ledger(tmp_path / "m.xlsx", ledger_rows(5)))
+        assert not gc.isenabled()  # left as the caller had it
+    finally:
+        gc.enable()
