@@ -45,6 +45,13 @@ def _contribution(p: str, sign: int) -> str:
       WHERE {p}.withdrawn_on IS NOT NULL"""
 
 
+def _new_problem() -> str:
+    keys = _KEYS.format(p="NEW")
+    return f"""SELECT {keys}, NEW.assigned_on, 1, 0
+    UNION ALL
+    SELECT {keys}, NEW.withdrawn_on, -1, 0 WHERE NEW.withdrawn_on IS NOT NULL"""
+
+
 def _log_part(row: str, sign: int) -> str:
     """Rows one status log row (NEW or OLD) contributes through its problem, times `sign`.
     For a problem withdrawn on W, a log on or before W also changes whether it stood closed
@@ -67,9 +74,11 @@ def _upsert(select: str) -> str:
 _MOVING = ("assigned_on", "withdrawn_on", "region_code", "batch_id", "campaign_id")
 
 TRIGGERS = {
+    # A new problem has no status log yet (the log's foreign key needs the problem first),
+    # so it adds its assigned date and, if already withdrawn, its withdrawal: one upsert.
     "problem_daily_insert": f"""CREATE TRIGGER problem_daily_insert AFTER INSERT ON problem
 BEGIN
-    {_upsert(_contribution('NEW', 1))}
+    {_upsert(_new_problem())}
 END""",
     # Before the delete: the status logs are still there (the cascade removes them after).
     "problem_daily_delete": f"""CREATE TRIGGER problem_daily_delete BEFORE DELETE ON problem
