@@ -66,6 +66,17 @@ def reference(ledger: Ledger, value: str | None, find) -> str | None:
     return find(ledger, value) if value.strip() else ""
 
 
+def references(ledger: Ledger, args, wanted) -> dict[str, str]:
+    """field → id for each (option, field, find) of `wanted` the command line gives; a
+    `find` of None takes the value as an id."""
+    found = {}
+    for dest, field, find in wanted:
+        value = getattr(args, dest)
+        if value is not None:
+            found[field] = reference(ledger, value, find) if find else value.strip()
+    return found
+
+
 def date_filter(value: str | None, option: str) -> str | None:
     if value is None:
         return None

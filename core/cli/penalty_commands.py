@@ -64,12 +64,10 @@ def _raw(args: argparse.Namespace, ledger: Ledger) -> dict:
     raw = common.fields(args, PENALTY_FIELDS)
     if args.region is not None:
         raw["region_code"] = common.region(ledger, args.region)
-    for dest, field, find in (("enterprise", "enterprise_id", lookup.enterprise_id),
-                              ("campaign", "campaign_id", lookup.campaign_id),
-                              ("problem", "problem_id", lookup.problem_id)):
-        value = getattr(args, dest)
-        if value is not None:
-            raw[field] = common.reference(ledger, value, find)
+    raw.update(common.references(ledger, args, (
+        ("enterprise", "enterprise_id", lookup.enterprise_id),
+        ("campaign", "campaign_id", lookup.campaign_id),
+        ("problem", "problem_id", lookup.problem_id))))
     return raw
 
 

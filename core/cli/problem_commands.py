@@ -111,13 +111,11 @@ def _problem_raw(args: argparse.Namespace, ledger: Ledger) -> dict:
         raw["category"] = common.word("category", args.category, CATEGORIES)
     if args.region is not None:
         raw["region_code"] = common.region(ledger, args.region)
-    for dest, field, find in (("enterprise", "enterprise_id", lookup.enterprise_id),
-                              ("campaign", "campaign_id", lookup.campaign_id),
-                              ("batch", "batch_id", lookup.batch_id),
-                              ("inspection", "inspection_id", None)):
-        value = getattr(args, dest)
-        if value is not None:
-            raw[field] = common.reference(ledger, value, find) if find else value.strip()
+    raw.update(common.references(ledger, args, (
+        ("enterprise", "enterprise_id", lookup.enterprise_id),
+        ("campaign", "campaign_id", lookup.campaign_id),
+        ("batch", "batch_id", lookup.batch_id),
+        ("inspection", "inspection_id", None))))
     return raw
 
 
