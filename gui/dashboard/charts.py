@@ -141,6 +141,10 @@ class Chart(pg.GraphicsLayoutWidget):
         self._drawn_inputs = inputs
         return True
 
+    def forget_drawn(self) -> None:
+        """Draw the next board even if it equals the one shown."""
+        self._drawn_inputs = None
+
     def add_plot(self, title: str, left: str, bottom: str, column: int = 0,
                  axis_items: dict | None = None) -> pg.PlotItem:
         plot = self.addPlot(row=0, col=column, axisItems=axis_items or {})

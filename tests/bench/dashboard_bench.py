@@ -23,6 +23,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
+from tests.bench.harness import built_once, timed  # noqa: E402
+
 FOLDER = Path(tempfile.gettempdir()) / "ecoledger-dashboard-bench"
 REFRESH_TARGET, BLOCK_TARGET = 0.300, 0.050
 
@@ -37,40 +39,21 @@ def big_ledger(problems: int) -> Path:
     from core import audit, demo, regions, schema, settings
     from core.ledger import Ledger
 
-    path = FOLDER / f"ledger-{problems}-{schema.SCHEMA_VERSION}.db"
-    if path.exists():
-        return path
-    FOLDER.mkdir(parents=True, exist_ok=True)
-    partial = path.with_suffix(".partial")
-    for leftover in FOLDER.glob(partial.name + "*"):
-        leftover.unlink()
-    print(f"building a ledger of {problems:,} problems in {path} …", flush=True)
-    started = time.perf_counter()
-    ledger = Ledger.open(partial, operator="bench")
-    settings.set_jurisdiction(ledger, "141000")
-    settings.put(ledger, "operator_name", "bench")
-    for (name,) in ledger.conn.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'trigger' AND "
-            "(name LIKE 'audit%' OR name LIKE '%fts%')").fetchall():
-        ledger.conn.execute(f"DROP TRIGGER {name}")
-    data = demo.generate(regions.counties_of(ledger, "141000"), problems, seed=1,
-                         operator="bench")
-    demo.write(ledger, data)
-    audit.install_triggers(ledger.conn)
-    ledger.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    ledger.close()
-    partial.rename(path)
-    print(f"  built in {time.perf_counter() - started:.0f} s", flush=True)
-    return path
-
-
-def timed(fn, repeat: int = 3) -> tuple[float, object]:
-    times, result = [], None
-    for _ in range(repeat):
-        started = time.perf_counter()
-        result = fn()
-        times.append(time.perf_counter() - started)
-    return stats.median(times), result
+    def fill(partial: Path) -> None:
+        ledger = Ledger.open(partial, operator="bench")
+        settings.set_jurisdiction(ledger, "141000")
+        settings.put(ledger, "operator_name", "bench")
+        for (name,) in ledger.conn.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'trigger' AND "
+                "(name LIKE 'audit%' OR name LIKE '%fts%')").fetchall():
+            ledger.conn.execute(f"DROP TRIGGER {name}")
+        data = demo.generate(regions.counties_of(ledger, "141000"), problems, seed=1,
+                             operator="bench")
+        demo.write(ledger, data)
+        audit.install_triggers(ledger.conn)
+        ledger.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        ledger.close()
+    return built_once(FOLDER / f"ledger-{problems}-{schema.SCHEMA_VERSION}.db", problems, fill)
 
 
 def core_figures(path: Path) -> None:
@@ -153,8 +136,11 @@ def gui_refresh(path: Path, repeat: int) -> tuple[float, float]:
             slices.append(page.timings["slice"])
         full = []
         for _ in range(3):
-            # nothing kept: every query runs again, as after the ledger is opened
+            # nothing kept: every query runs again, as after the ledger is opened, and
+            # every plot is drawn again
             ctx.db.call(dashboard.forget)
+            for chart in page.charts:
+                chart.forget_drawn()
             started = time.perf_counter()
             page.refresh()
             wait_drawn(app, page)

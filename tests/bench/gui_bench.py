@@ -26,6 +26,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
+
+from tests.bench.harness import built_once  # noqa: E402
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 BARE = """
@@ -77,23 +80,14 @@ def demo_ledger(folder: Path, problems: int) -> Path:
     from core import demo, settings
     from core.ledger import Ledger
 
-    path = folder / f"demo-{problems}.db"
-    if path.exists():
-        return path
-    partial = path.with_suffix(".partial")
-    for leftover in folder.glob(partial.name + "*"):
-        leftover.unlink()
-    print(f"building a ledger of {problems:,} problems in {path} …", flush=True)
-    started = time.perf_counter()
-    ledger = Ledger.open(partial, operator="bench")
-    settings.set_jurisdiction(ledger, "141000")
-    settings.put(ledger, "operator_name", "bench")
-    demo.load(ledger, problems, seed=1)
-    ledger.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    ledger.close()
-    partial.rename(path)
-    print(f"  built in {time.perf_counter() - started:.0f} s", flush=True)
-    return path
+    def fill(partial: Path) -> None:
+        ledger = Ledger.open(partial, operator="bench")
+        settings.set_jurisdiction(ledger, "141000")
+        settings.put(ledger, "operator_name", "bench")
+        demo.load(ledger, problems, seed=1)
+        ledger.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        ledger.close()
+    return built_once(folder / f"demo-{problems}.db", problems, fill)
 
 
 def start_up(repeat: int) -> None:

@@ -24,6 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from core import demo, regions, settings, statistics  # noqa: E402
 from core.ledger import Ledger  # noqa: E402
+from tests.bench.harness import timed  # noqa: E402
 
 
 def fresh(folder: Path, name: str) -> Ledger:
@@ -57,15 +58,6 @@ def raw_insert(folder: Path, data: demo.DemoData, run: int) -> float:
     return seconds
 
 
-def timed(fn, repeat: int) -> float:
-    runs = []
-    for _ in range(repeat):
-        started = time.perf_counter()
-        fn()
-        runs.append(time.perf_counter() - started)
-    return stats_lib.median(runs)
-
-
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--problems", type=int, default=1_000_000)
@@ -96,7 +88,7 @@ def main() -> None:
         mid = today - dt.timedelta(days=40)
         for label, as_of in (("today", today), ("40 days ago", mid)):
             statistics.progress(ledger, as_of)  # warm the page cache
-            seconds = timed(lambda: statistics.progress(ledger, as_of), 5)
+            seconds, _ = timed(lambda: statistics.progress(ledger, as_of), 5)
             print(f"stats   as of {label:<12} median {seconds * 1000:6.0f} ms (target < 300 ms)")
         ledger.close()
 
