@@ -5,10 +5,10 @@ import datetime as dt
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication
 
 from core import problems
+from gui_keys import type_text
 
 pytestmark = pytest.mark.gui
 
@@ -46,24 +46,13 @@ def _open_form(detail, qtbot, key: str):
     return form
 
 
-def _keys(qtbot, widget, text: str) -> None:
-    """Type into `widget`: ASCII by key presses, Chinese as an input method commits it
-    (QTest cannot press keys that are not on the keyboard)."""
-    if text.isascii():
-        qtbot.keyClicks(widget, text)
-        return
-    event = QInputMethodEvent("", [])
-    event.setCommitString(text)
-    QApplication.sendEvent(widget, event)
-
-
 def _type(qtbot, form, *texts: str) -> None:
     """Type each text into the field that has the focus, then Tab to the next."""
     for text in texts:
         widget = QApplication.focusWidget()
         assert widget is not None and form.isAncestorOf(widget), widget
         if text:
-            _keys(qtbot, widget, text)
+            type_text(qtbot, widget, text)
         qtbot.keyClick(widget, Qt.Key.Key_Tab)
 
 
@@ -140,7 +129,7 @@ def test_a_progress_note_is_added_with_enter_and_a_bad_date_is_marked(ctx, qtbot
     detail.on_day.setText("")
     assert detail.message.text() == ""
     detail.note.setFocus()
-    _keys(qtbot, detail.note, "已拆除违规设备")
+    type_text(qtbot, detail.note, "已拆除违规设备")
     qtbot.keyClick(detail.note, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: any("已拆除违规设备" in line for line in _timeline(detail)))
     assert detail.note.text() == ""
@@ -163,7 +152,7 @@ def test_a_clerk_requests_an_extension_and_a_manager_approves_it(ctx, qtbot, idl
     assert ctx.db.call(lambda ledger: problems.extensions(ledger, row_id)) == []
 
     form.fields["reason"].widget.setFocus()
-    _keys(qtbot, form.fields["reason"].widget, "除尘设备到货延迟")
+    type_text(qtbot, form.fields["reason"].widget, "除尘设备到货延迟")
     qtbot.waitUntil(form.save_button.isEnabled)
     qtbot.keyClick(form.fields["reason"].widget, Qt.Key.Key_S,
                    Qt.KeyboardModifier.ControlModifier)
