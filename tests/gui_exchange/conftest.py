@@ -45,6 +45,17 @@ def ctx(app, blank_file, tmp_path):
 
 
 @pytest.fixture
+def page(ctx, qtbot, idle):
+    """The Exchange page on PC 甲, with its first reading done."""
+    from gui.pages.exchange import ExchangePage
+
+    shown = ExchangePage(ctx)
+    qtbot.addWidget(shown)
+    idle()
+    return shown
+
+
+@pytest.fixture
 def other(blank_file, tmp_path):
     """PC 乙, opened in the test's thread."""
     ledger = _site(blank_file, tmp_path / "b", "乙")

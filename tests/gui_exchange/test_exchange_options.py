@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QFileDialog, QProgressDialog, QPushButton
 
 from core import attachments, exchange, problems
 from core.exchange import keys
-from gui.pages.exchange import ExchangePage, ExportChoice
+from gui.pages.exchange import ExportChoice
 
 from .test_exchange_page import _description, _new_problem, _run
 
@@ -21,14 +21,6 @@ pytestmark = pytest.mark.gui
 @pytest.fixture(autouse=True)
 def no_environment_key(monkeypatch):
     monkeypatch.delenv(keys.KEY_VARIABLE, raising=False)
-
-
-@pytest.fixture
-def page(ctx, qtbot, idle):
-    shown = ExchangePage(ctx)
-    qtbot.addWidget(shown)
-    idle()
-    return shown
 
 
 def _dialog_answers(monkeypatch, method: str, path) -> None:

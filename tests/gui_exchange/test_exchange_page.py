@@ -4,17 +4,8 @@ from __future__ import annotations
 import pytest
 
 from core import exchange, problems
-from gui.pages.exchange import ExchangePage
 
 pytestmark = pytest.mark.gui
-
-
-@pytest.fixture
-def page(ctx, qtbot, idle):
-    shown = ExchangePage(ctx)
-    qtbot.addWidget(shown)
-    idle()
-    return shown
 
 
 def _new_problem(ledger) -> str:
