@@ -35,8 +35,9 @@ class Ledger:
         from . import filesystem, lock
 
         today = dates.today().isoformat()
-        check = str(path) == ":memory:" or lock.needs_check(path, today)
-        checked = today if check else lock.last_checked(path)
+        earlier = None if str(path) == ":memory:" else lock.still_checked(path, today)
+        check = earlier is None
+        checked = today if check else earlier
         held = lock.acquire(path, operator) if exclusive else None
         try:
             conn = db.connect(path, check=check)

@@ -27,7 +27,7 @@ class Lock:
 
     def release_clean(self, ledger_path: Path, checked: str | None) -> None:
         """Release after a clean close, noting the file's state so that the next open
-        may skip the quick check (see `needs_check`)."""
+        may skip the quick check (see `still_checked`)."""
         if self.handle is not None and checked:
             info = holder(ledger_path)
             _write_holder(self.handle, str(info.get("operator") or ""), {
@@ -88,30 +88,24 @@ def file_state(ledger_path: str | Path) -> dict[str, int] | None:
     return {"size": stat.st_size, "mtime_ns": stat.st_mtime_ns}
 
 
-def needs_check(ledger_path: str | Path, today: str) -> bool:
-    """Whether opening the ledger should run SQLite's quick check: unless the last holder
-    closed it cleanly, nothing has touched the file since (same size and time, no journal
-    left beside it) and it was checked within RECHECK_DAYS. A crash, a copy over it, a
-    restore or any other program's write makes the next open check it."""
+def still_checked(ledger_path: str | Path, today: str) -> str | None:
+    """The day the ledger was last found sound, if opening it may skip SQLite's quick
+    check: the last holder closed it cleanly, nothing has touched the file since (same size
+    and time, no journal left beside it) and that day is within RECHECK_DAYS. None when the
+    open must check: after a crash, a copy over it, a restore or any other program's write."""
     closed = holder(ledger_path).get("closed")
     if not isinstance(closed, dict) or closed.get("file") != file_state(ledger_path):
-        return True
+        return None
     for suffix in ("-wal", "-journal"):
         journal = Path(str(ledger_path) + suffix)
         if journal.exists() and journal.stat().st_size > 0:
-            return True
+            return None
     checked = str(closed.get("checked") or "")
     try:
         age = (dt.date.fromisoformat(today) - dt.date.fromisoformat(checked)).days
     except ValueError:
-        return True
-    return not 0 <= age < RECHECK_DAYS
-
-
-def last_checked(ledger_path: str | Path) -> str | None:
-    """The day the file was last found sound, as the lock file tells it."""
-    closed = holder(ledger_path).get("closed")
-    return closed.get("checked") if isinstance(closed, dict) else None
+        return None
+    return checked if 0 <= age < RECHECK_DAYS else None
 
 
 def _write_holder(handle, operator: str, extra: dict | None = None) -> None:
