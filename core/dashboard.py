@@ -320,7 +320,11 @@ def current_campaign(ledger: Ledger, flt: Filter, day: str) -> Campaign | None:
 
 def _first_assigned(ledger: Ledger, flt: Filter) -> str | None:
     where, params = flt.where()
-    return ledger.conn.execute(f"SELECT min(assigned_on) FROM problem WHERE 1 {where}",
+    # the daily tally holds every assigned date by county, batch and campaign
+    source = "problem" if flt.category or flt.source else "progress_daily"
+    column = "assigned_on" if source == "problem" else "day"
+    guard = "" if source == "problem" else " AND assigned > 0"
+    return ledger.conn.execute(f"SELECT min({column}) FROM {source} WHERE 1{guard} {where}",
                                params).fetchone()[0]
 
 
