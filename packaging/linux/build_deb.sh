@@ -23,13 +23,16 @@ export SOURCE_DATE_EPOCH
 
 # 1. The build root (cached after the first run).
 BUILDROOT=$($LINUX/buildroot.sh | tail -1)
+# pip in the build root trusts the CAs the host trusts (a proxy's own CA among them).
+cp /etc/ssl/certs/ca-certificates.crt "$BUILDROOT/build/host-ca.crt"
 in_root() {
   chroot "$BUILDROOT" env -i PATH=/opt/ecoledger-python/bin:/usr/sbin:/usr/bin:/sbin:/bin \
-    HOME=/root LANG=C.UTF-8 SOURCE_DATE_EPOCH="$SOURCE_DATE_EPOCH" PYTHONHASHSEED=0 "$@"
+    HOME=/root LANG=C.UTF-8 SOURCE_DATE_EPOCH="$SOURCE_DATE_EPOCH" PYTHONHASHSEED=0 \
+    PIP_CERT=/build/host-ca.crt SSL_CERT_FILE=/build/host-ca.crt PIP_DISABLE_PIP_VERSION_CHECK=1 "$@"
 }
 
 # 2. The checkout's tracked files (as they are now) into the build root, and a venv there
-#    with the project's pins and PyInstaller.
+#    with the project's pins and PyInstaller (the project editable: the spec reads the tree).
 SRC=$BUILDROOT/build/ecoledger
 rm -rf "$SRC" && mkdir -p "$SRC"
 git ls-files -z --cached --others --exclude-standard | xargs -0 tar -cf - | tar -xf - -C "$SRC"
@@ -37,25 +40,31 @@ if [ ! -f "$BUILDROOT/build/venv/.installed" ] || [ pyproject.toml -nt "$BUILDRO
   rm -rf "$BUILDROOT/build/venv"
   in_root python3.11 -m venv /build/venv
   in_root /build/venv/bin/pip install -q --upgrade pip
-  in_root /build/venv/bin/pip install -q /build/ecoledger "pyinstaller>=6.10,<7"
+  in_root /build/venv/bin/pip install -q -e /build/ecoledger "pyinstaller>=6.10,<7"
   touch "$BUILDROOT/build/venv/.installed"
-else
-  in_root /build/venv/bin/pip install -q --no-deps --force-reinstall /build/ecoledger
 fi
 VERSION=$(in_root /build/venv/bin/python -c "import core; print(core.__version__)")
 ARCH=$(dpkg --print-architecture)
 
 # 3. Freeze, then strip what is safe to strip: our own interpreter and SQLite (built with
-#    symbols) and Python's extension modules. Wheels' libraries stay as shipped: stripping
-#    numpy's OpenBLAS breaks it.
+#    symbols), Python's extension modules, Qt's ICU, numpy's and calamine's extension
+#    modules. numpy.libs (OpenBLAS, gfortran) stays as shipped: stripping it breaks numpy.
+#    Our libraries lose the build root's RUNPATH (/opt/ecoledger-python/lib): the bundle
+#    finds them beside itself.
 frozen_at=$(date +%s)
 in_root sh -ec "cd /build/ecoledger && rm -rf /build/out && /build/venv/bin/pyinstaller \
   --noconfirm --log-level ERROR --distpath /build/out --workpath /build/work packaging/ecoledger.spec"
 freeze_seconds=$(( $(date +%s) - frozen_at ))
 BUNDLE=$BUILDROOT/build/out/ecoledger
-find "$BUNDLE/_internal" -maxdepth 1 -name 'lib*.so*' -type f | grep -E '/lib(python3|sqlite3)' \
-  | xargs strip --strip-unneeded
-find "$BUNDLE/_internal/python3.11/lib-dynload" -name '*.so' -type f -exec strip --strip-unneeded {} +
+INTERNAL=$BUNDLE/_internal
+OURS=$(find "$INTERNAL" -maxdepth 1 -type f \( -name 'libpython3*' -o -name 'libsqlite3*' \);
+       find "$INTERNAL/python3.11/lib-dynload" -name '*.so' -type f)
+echo "$OURS" | xargs strip --strip-unneeded
+for file in $OURS; do in_root patchelf --remove-rpath "${file#"$BUILDROOT"}"; done
+{ find "$INTERNAL/PySide6/Qt/lib" -name 'libicu*' -type f
+  find "$INTERNAL/numpy" "$INTERNAL/python_calamine" -name '*.cpython-*.so' -type f
+} | xargs strip --strip-unneeded
+find "$BUNDLE" -type f -name '*.so*' -exec chmod 644 {} +
 
 # 4. The bundle checks itself in the build root: Qt, translations, pages, demo, a return.
 in_root env QT_QPA_PLATFORM=offscreen /build/out/ecoledger/ecoledger --self-test

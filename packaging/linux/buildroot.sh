@@ -8,16 +8,19 @@
 set -eu
 HERE=$(cd "$(dirname "$0")" && pwd)
 BUILDROOT=${BUILDROOT:-/var/cache/ecoledger-build/bullseye}
-MIRROR=${MIRROR:-http://deb.debian.org/debian}
+. "$HERE/mirrors.sh"
+MIRROR=$(debian_mirror)
+[ -n "$MIRROR" ] || { echo "buildroot: set MIRROR to a Debian mirror" >&2; exit 1; }
 PREFIX=/opt/ecoledger-python           # inside the build root
 # Only what the freeze needs: the compiler, the headers Python's modules link to, and the
 # libraries Qt's xcb/offscreen platforms load (they are bundled or named in Depends).
-PACKAGES=build-essential,dpkg-dev,ca-certificates,xz-utils,binutils,file,tcl,\
+PACKAGES=build-essential,dpkg-dev,ca-certificates,xz-utils,binutils,file,tcl,patchelf,\
 libssl-dev,libffi-dev,zlib1g-dev,libbz2-dev,liblzma-dev,libncursesw5-dev,uuid-dev,\
 libgdbm-dev,libreadline-dev,libegl1,libgl1,libfontconfig1,libfreetype6,libdbus-1-3,\
 libglib2.0-0,libxkbcommon0,libxkbcommon-x11-0,libx11-6,libx11-xcb1,libxcb1,libxcb-cursor0,\
 libxcb-icccm4,libxcb-image0,libxcb-keysyms1,libxcb-randr0,libxcb-render0,libxcb-render-util0,\
 libxcb-shape0,libxcb-shm0,libxcb-sync1,libxcb-xfixes0,libxcb-xinerama0,libxcb-xkb1,\
+libwayland-client0,libwayland-cursor0,libwayland-egl1,\
 fonts-noto-cjk
 
 in_root() {
@@ -32,8 +35,6 @@ if [ ! -x "$BUILDROOT/usr/bin/gcc" ]; then
   mv "$BUILDROOT.tmp" "$BUILDROOT"
 fi
 cp /etc/resolv.conf "$BUILDROOT/etc/resolv.conf"
-# pip and apt inside the chroot trust what the host trusts.
-cp /etc/ssl/certs/ca-certificates.crt "$BUILDROOT/etc/ssl/certs/ca-certificates.crt"
 # A cached root made with an older list gets what the list added since.
 if [ "$(cat "$BUILDROOT/.packages" 2>/dev/null)" != "$PACKAGES" ]; then
   in_root apt-get update -qq >&2
