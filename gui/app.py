@@ -127,12 +127,18 @@ def _show_unexpected(kind, error, trace) -> None:
     QMessageBox.warning(None, i18n.tr("EcoLedger"), text)
 
 
-def main(argv: list[str] | None = None) -> int:
+def build_parser() -> argparse.ArgumentParser:
+    """The desktop app's command line (also read by packaging/manpages.py)."""
     parser = argparse.ArgumentParser(prog="ecoledger", description="EcoLedger desktop app")
     parser.add_argument("--db", default=None, help="ledger file (default: per-user data)")
     parser.add_argument("--self-test", action="store_true",
                         help="check this installation on a temporary ledger, without a window")
-    args = parser.parse_args(argv)
+    parser.add_argument("--version", action="version", version=_version_line())
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
     if args.self_test:
         from .self_test import run
         return run()
@@ -148,6 +154,11 @@ def main(argv: list[str] | None = None) -> int:
         from .backup_menu import on_close
         on_close(ctx)
         ctx.db.close()
+
+
+def _version_line() -> str:
+    import core
+    return f"ecoledger {core.__version__}"
 
 
 def start(db_path: Path, folder: Path):

@@ -30,6 +30,20 @@ class UsageError(Exception):
     """Wrong command-line arguments (argparse would otherwise exit with status 2)."""
 
 
+class _VersionShown(Exception):
+    """`--version` printed the version: nothing else runs, exit status 0."""
+
+
+class _Version(argparse.Action):
+    def __init__(self, option_strings, dest, **kwargs):
+        super().__init__(option_strings, dest, nargs=0, help="print the version and exit")
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        from .. import __version__
+        print(f"ecoledger-cli {__version__}")
+        raise _VersionShown
+
+
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # one line, exit 1
         raise UsageError(message)
@@ -40,6 +54,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--db", help="ledger file (default: $ECOLEDGER_DB or the user data dir)")
     parser.add_argument("--operator", default=None, help="who makes the changes")
     parser.add_argument("--lang", choices=("zh_CN", "en"), help="language of messages")
+    parser.add_argument("--version", action=_Version)
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
     for module in command_modules():
         module.register(commands)
@@ -52,6 +67,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.lang:
             messages.set_language(args.lang)
         return _run(args)
+    except _VersionShown:
+        return 0
     except UsageError as exc:
         print(f"ecoledger-cli: {exc}", file=sys.stderr)
     except LedgerError as exc:
