@@ -248,6 +248,35 @@ _LINKED_TAIL = (
     f"|| coalesce(new, x'00') AS BLOB) FROM {LOG} WHERE seq > ? ORDER BY seq")
 
 
+def head(conn: sqlite3.Connection) -> dict | None:
+    """The last sealed entry, {"seq", "hash"}: kept outside the file too (the lock file, the
+    exchange manifest), so that a tail cut off the chain with its seals is found."""
+    try:
+        row = conn.execute(f"SELECT seq, hash FROM {SEAL} ORDER BY seq DESC LIMIT 1").fetchone()
+    except sqlite3.DatabaseError:
+        return None
+    return {"seq": row[0], "hash": str(row[1])} if row else {"seq": 0, "hash": ""}
+
+
+def head_findings(conn: sqlite3.Connection, recorded: dict | None, where: str) -> list[str]:
+    """Findings when the chain does not reach the head recorded in `where` (entries lost
+    with a -wal, or cut off with their seals and the counter), or reaches it differently."""
+    if not recorded or not recorded.get("seq"):
+        return []
+    seq = int(recorded["seq"])
+    try:
+        row = conn.execute(f"SELECT hash FROM {SEAL} WHERE seq = ?", (seq,)).fetchone()
+        last = conn.execute(f"SELECT coalesce(max(seq), 0) FROM {SEAL}").fetchone()[0]
+    except sqlite3.DatabaseError:
+        return []
+    if row is None:
+        return [messages.text("error.audit_head_missing", seq=seq, last=last, where=where,
+                              count=seq - last)]
+    if str(row[0]) != recorded.get("hash"):
+        return [messages.text("error.audit_head_differs", seq=seq, where=where)]
+    return []
+
+
 def link(prev: str, seq: int, at: str, operator: str | None, action: str, table: str,
          row_id: str, old: str | None, new: str | None) -> str:
     """The hash of one entry chained to the hash of the one before."""

@@ -9,6 +9,7 @@ import time
 from .. import dates, demo, integrity, messages, settings, statistics
 from ..errors import LedgerError
 from ..ledger import Ledger
+from . import access
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -18,8 +19,8 @@ def register(commands: argparse._SubParsersAction) -> None:
     p.set_defaults(handler=init)
 
     p = commands.add_parser("demo", help="load realistic Shanxi demo data into an empty ledger")
-    p.add_argument("--problems", type=int, default=demo.DEFAULT_PROBLEMS)
-    p.add_argument("--seed", type=int, default=1)
+    p.add_argument("--problems", type=access.count(-access.MAX_COUNT, 2_000_000), default=demo.DEFAULT_PROBLEMS)
+    p.add_argument("--seed", type=access.count(0, 2**31 - 1), default=1)
     p.set_defaults(handler=load_demo)
 
     p = commands.add_parser("stats", help="rectification progress as of a date")

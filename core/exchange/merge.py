@@ -356,17 +356,20 @@ class _Merger:
 
     def store_files(self) -> None:
         """Attachment files carried in the package, into the attachment folder."""
-        if not self.package.files:
+        if not self.package.file_members:
             return
         folder = attachments.default_folder(self.ledger)
         folder.mkdir(parents=True, exist_ok=True)
-        for name, data in self.package.files.items():
+        for name in self.package.file_members:
             target = folder / Path(name).name
-            if not target.exists():
-                partial = target.with_name(target.name + ".part")
-                partial.write_bytes(data)
-                partial.replace(target)
-                self.summary.files += 1
+            if attachments.file_matches(target, Path(name).stem):
+                continue
+            # copied in blocks and hashed on the way: the file must still be what its
+            # name says when it lands (a file already here but changed is replaced)
+            archive, stream = fileformat.open_file(self.package, name)
+            with archive, stream:
+                attachments.store_stream(stream, target, Path(name).stem)
+            self.summary.files += 1
 
 
 def _prefix(ledger: Ledger, code: str | None) -> str | None:

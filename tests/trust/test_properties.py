@@ -15,7 +15,7 @@ from stdnum.cn import uscc
 from core import audit, dates, enterprises, money, penalties, problems, settings
 from core.errors import LedgerError, ValidationError
 from core.ledger import Ledger
-from core.validation import Form, credit_code_problem
+from core.validation import Form, clean_text, credit_code_problem
 from core.workflow import MANAGER_ONLY, TRANSITIONS, Status
 
 ANYTHING = st.one_of(
@@ -240,7 +240,7 @@ class Workflow(RuleBasedStateMachine):
         try:
             problems.withdraw(self.ledger, self.problem, reason)
         except LedgerError:
-            assert not reason.strip()
+            assert not clean_text(reason)  # nothing but spaces and control characters
             return
         self.withdrawn = True
 
