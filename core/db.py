@@ -172,6 +172,7 @@ def _cover_new_columns(conn: sqlite3.Connection) -> None:
     if audit.present(conn):
         with transaction(conn):
             audit.install_triggers(conn)
+            audit.record_baseline(conn)
 
 
 @contextmanager

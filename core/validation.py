@@ -54,8 +54,12 @@ def text_value(field: str, value: object, max_length: int = MAX_TEXT,
 
 
 def operator_name(value: object) -> str:
-    """The name of who makes the changes (`--operator`), as stamped on every row."""
-    return text_value("operator", value, max_length=MAX_NAME)
+    """The name of who makes the changes (`--operator`), as stamped on every row; empty
+    when none is given."""
+    form = Form({"operator": value})
+    form.text("operator", max_length=MAX_NAME)
+    form.raise_if_blocked()
+    return form.values["operator"] or ""
 
 
 class Form:

@@ -127,9 +127,27 @@ def _read(path: Path, archive: zipfile.ZipFile, key: bytes | None) -> Package:
         manifest = json.loads(manifest_bytes)
     except ValueError:
         raise LedgerError("error.exchange_tampered", path=path) from None
-    if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
+    if not isinstance(manifest, dict) or manifest.get("format") != FORMAT \
+            or not _manifest_shape(manifest):
         raise LedgerError("error.exchange_not_a_file", path=path)
     return Package(manifest, entries, {}, seal["digest"], path, files)
+
+
+def _manifest_shape(manifest: dict[str, Any]) -> bool:
+    """Whether the manifest has the fields an import reads, of the right types."""
+    source, covers = manifest.get("source"), manifest.get("covers")
+    def count(value: Any) -> bool:
+        return isinstance(value, int) and not isinstance(value, bool) and 0 <= value < 2**62
+    return (isinstance(source, dict) and isinstance(source.get("site_id"), str)
+            and isinstance(source.get("name"), str) and len(source["name"]) <= 200
+            and isinstance(source.get("jurisdiction"), (str, type(None)))
+            and isinstance(manifest.get("target"), (str, type(None)))
+            and all(count(manifest.get(k, 0)) for k in ("format_version", "schema_version"))
+            and isinstance(covers, dict)
+            and all(isinstance(v, list) and len(v) == 2 and all(map(count, v))
+                    for v in covers.values())
+            and isinstance(manifest.get("seen", {}), dict)
+            and all(count(v) for v in manifest.get("seen", {}).values()))
 
 
 def _whole(archive: zipfile.ZipFile, info: zipfile.ZipInfo, budget: list[int],
