@@ -68,7 +68,10 @@ def _campaign_name(ledger: Ledger, campaign_id: str | None) -> str:
 
 def footer(ledger: Ledger, reported_on: object | None = None) -> dict[str, str]:
     """Footer fields from settings; the report date defaults to today."""
-    day = dates.parse_date(reported_on) if reported_on else dates.today()
+    try:
+        day = dates.parse_date(reported_on) if reported_on else dates.today()
+    except dates.DateError:
+        raise LedgerError("error.date_invalid", value=reported_on) from None
     values = {key: settings.get(ledger, key) or "" for key in ("unit_head", "filled_by", "phone")}
     return {**values, "reported_on": f"{day.year}年{day.month}月{day.day}日"}
 
