@@ -37,26 +37,34 @@ class Backup:
 
 def copy_to(conn: sqlite3.Connection, target: str | Path) -> Path:
     """Write a consistent snapshot of `conn`'s database to `target` (replaced atomically)."""
+    from . import outputs
+
     target = Path(target)
     if target.is_dir():
         raise LedgerError("error.db_is_directory", path=target)
     target.parent.mkdir(parents=True, exist_ok=True)
-    partial = target.with_name(target.name + ".partial")
-    partial.unlink(missing_ok=True)
-    dest = sqlite3.connect(str(partial))
-    try:
-        conn.backup(dest)
-        dest.execute("PRAGMA journal_mode = DELETE")  # a standalone file, no -wal beside it
-    finally:
-        dest.close()
-    os.replace(partial, target)
+    # a backup killed or stopped by a full disk leaves no .partial file (see also `rotate`)
+    with outputs.replacing(target) as partial:
+        try:
+            dest = sqlite3.connect(str(partial))
+            try:
+                conn.backup(dest)
+                dest.execute("PRAGMA journal_mode = DELETE")  # standalone, no -wal beside it
+            finally:
+                dest.close()
+        finally:
+            Path(str(partial) + "-journal").unlink(missing_ok=True)
     return target
 
 
-def make(ledger: "Ledger", target: str | Path | None = None, reason: str = "manual") -> Path:
-    """A backup to `target`, or into the backup folder (then rotated)."""
+def make(ledger: "Ledger", target: str | Path | None = None, reason: str = "manual",
+         force: bool = False) -> Path:
+    """A backup to `target` (a new .db file, or an existing one with `force`; never the
+    ledger itself nor one of its backups), or into the backup folder (then rotated)."""
+    from . import outputs
+
     if target is not None:
-        return copy_to(ledger.conn, target)
+        return copy_to(ledger.conn, outputs.target(target, ".db", ledger, force))
     return automatic(ledger, reason)
 
 
@@ -129,9 +137,30 @@ def list_backups(ledger: "Ledger") -> list[Backup]:
 def rotate(ledger: "Ledger") -> list[Path]:
     """Delete all but the newest `backup_keep` backups; returns the deleted paths."""
     removed = [b.path for b in list_backups(ledger)[keep_count(ledger):]]
+    removed += stale_partials(folder_of(ledger))
     for path in removed:
         path.unlink(missing_ok=True)
     return removed
+
+
+# A backup still being written is younger than this; an older .partial file is what a
+# killed process or a full disk left behind.
+PARTIAL_STALE_SECONDS = 600
+
+
+def stale_partials(folder: Path, now: float | None = None) -> list[Path]:
+    """Unfinished backups (`*.partial` and their journals) left in `folder`."""
+    import time
+
+    now = time.time() if now is None else now
+    found = []
+    for path in folder.glob("*.partial*") if folder.is_dir() else ():
+        try:
+            if now - path.stat().st_mtime > PARTIAL_STALE_SECONDS:
+                found.append(path)
+        except OSError:
+            continue
+    return found
 
 
 def before_migration(conn: sqlite3.Connection, version: int) -> Path | None:
@@ -142,6 +171,21 @@ def before_migration(conn: sqlite3.Connection, version: int) -> Path | None:
     path = Path(row[2])
     folder = path.parent / f"{path.stem}-backups"
     return copy_to(conn, _new_name(folder, path.stem, f"before-v{version + 1}"))
+
+
+def last_good_name(ledger: "Ledger") -> str | None:
+    """The newest backup that passes `verify`: what to offer when the ledger is damaged."""
+    try:
+        found = list_backups(ledger)
+    except (LedgerError, OSError):
+        return None
+    for candidate in found:
+        try:
+            verify(candidate.path)
+        except LedgerError:
+            continue
+        return str(candidate.path)
+    return None
 
 
 # -- restoring

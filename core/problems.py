@@ -7,7 +7,7 @@ from . import dates, enterprises, operators, rows, workflow
 from .changes import Changes
 from .errors import LedgerError
 from .ledger import Ledger
-from .validation import Form
+from .validation import Form, clean_text, text_value
 from .vocabulary import CATEGORIES, SOURCES
 from .workflow import Status
 
@@ -120,6 +120,7 @@ def transition(ledger: Ledger, row_id: str, target: str, on: object | None = Non
     if problem["withdrawn_on"]:
         raise LedgerError("error.problem_withdrawn")
     to = workflow.check(problem["status"], target)
+    note = text_value("note", note) if note is not None and clean_text(note) else None
     if to in workflow.MANAGER_ONLY:
         operators.require(ledger, operators.Action.CLOSE)
     day = _event_date(on, problem["status_since"])
@@ -139,11 +140,10 @@ def transition(ledger: Ledger, row_id: str, target: str, on: object | None = Non
 def add_note(ledger: Ledger, row_id: str, note: str, on: object | None = None) -> Changes:
     """A dated progress note in the problem's log."""
     problem = get(ledger, row_id)
-    if not note or not note.strip():
-        raise LedgerError("error.note_empty")
+    note = text_value("note", note or "", empty_code="error.note_empty")
     day = _event_date(on, problem["assigned_on"])
     with ledger.transaction():
-        _log(ledger, row_id, day, None, None, note.strip())
+        _log(ledger, row_id, day, None, None, note)
         rows.update(ledger, "problem", row_id, {})
     return Changes.of("problem", ids=(row_id,))
 
@@ -151,15 +151,13 @@ def add_note(ledger: Ledger, row_id: str, note: str, on: object | None = None) -
 def withdraw(ledger: Ledger, row_id: str, reason: str, on: object | None = None) -> Changes:
     """Withdraw a problem assigned in error: from `on` it no longer counts as assigned."""
     problem = get(ledger, row_id)
-    if not reason or not reason.strip():
-        raise LedgerError("error.withdraw_reason")
+    reason = text_value("withdrawn_reason", reason or "", empty_code="error.withdraw_reason")
     if problem["withdrawn_on"]:
         raise LedgerError("error.problem_withdrawn")
     day = _event_date(on, problem["status_since"])
     with ledger.transaction():
-        rows.update(ledger, "problem", row_id,
-                    {"withdrawn_on": day, "withdrawn_reason": reason.strip()})
-        _log(ledger, row_id, day, None, None, reason.strip())
+        rows.update(ledger, "problem", row_id, {"withdrawn_on": day, "withdrawn_reason": reason})
+        _log(ledger, row_id, day, None, None, reason)
     return Changes.of("problem", ids=(row_id,))
 
 

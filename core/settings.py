@@ -24,7 +24,16 @@ def get(ledger: Ledger, key: str, default: str | None = None) -> str | None:
 ADMIN_KEYS = frozenset({"jurisdiction", "unit_name", "unit_head", "backup_keep", "backup_dir"})
 
 
+MAX_VALUE = 500
+
+
 def put(ledger: Ledger, key: str, value: str) -> Changes:
+    from .errors import LedgerError
+    from .validation import strip_invisible
+
+    value = strip_invisible(value)
+    if len(value) > MAX_VALUE:
+        raise LedgerError("error.setting_too_long", key=key, limit=MAX_VALUE, length=len(value))
     if key in ADMIN_KEYS:
         from .operators import Action, require  # operators imports the ledger
 

@@ -24,7 +24,8 @@ FILE_FILTER = "SQLite (*.db)"
 def make_backup(ctx: AppContext, target: Path, done: Callable[[Path], None],
                 failed: Callable[[BaseException], None]) -> Op:
     """A consistent snapshot of the open ledger written to `target`."""
-    return ctx.db.op(lambda ledger: backup.make(ledger, target)).success(done) \
+    # the save dialog asked before replacing a file
+    return ctx.db.op(lambda ledger: backup.make(ledger, target, force=True)).success(done) \
         .failure(failed).run()
 
 

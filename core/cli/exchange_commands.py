@@ -28,6 +28,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     a.add_argument("--to", help="the partner site (id or name); default: every change")
     a.add_argument("-o", "--output", required=True, help="the .ecox file to write")
     a.add_argument("--with-files", action="store_true", help="carry attachment files too")
+    a.add_argument("--force", action="store_true", help="replace the file if it exists")
     a.add_argument("--again", action="store_true",
                    help="start from what the partner confirmed having (a file was lost)")
     a.add_argument("--key-file", help=f"shared key file (default ${KEY_VARIABLE}, "
@@ -75,7 +76,7 @@ def partners_command(args: argparse.Namespace, ledger: Ledger) -> int:
 
 def export_command(args: argparse.Namespace, ledger: Ledger) -> int:
     done = exchange.export(ledger, args.output, to=args.to, key=_key(args, ledger),
-                           with_files=args.with_files, again=args.again)
+                           with_files=args.with_files, again=args.again, force=args.force)
     print(messages.text("label.exchange_exported", entries=done.entries, files=done.files,
                         path=done.path))
     return 0

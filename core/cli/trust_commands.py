@@ -22,6 +22,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     p.add_argument("-o", "--output", default=None,
                    help="backup file (default: a new file in the rotating backup folder)")
     p.add_argument("--list", action="store_true", help="list the backups in the backup folder")
+    p.add_argument("--force", action="store_true", help="replace the -o file if it exists")
     p.set_defaults(handler=backup_command)
 
     p = commands.add_parser("restore", help="replace the ledger with a checked backup")
@@ -93,18 +94,20 @@ def backup_command(args: argparse.Namespace, ledger: Ledger) -> int:
         for b in backup.list_backups(ledger):
             print(f"{b.made:%Y-%m-%d %H:%M:%S}  {b.reason:<16}{b.size:>12,}  {b.path}")
         return 0
-    path = backup.make(ledger, args.output)
+    path = backup.make(ledger, args.output, force=args.force)
     print(messages.text("label.backup_made", path=path))
     return 0
 
 
 def restore_command(args: argparse.Namespace, ledger: Ledger) -> int:
     operators.adopt_named(ledger)
-    held = lock.acquire(ledger.path, ledger.operator)  # never under a running app's feet
+    # never under a running app's feet (a command that writes holds the lock already)
+    held = None if ledger.lock else lock.acquire(ledger.path, ledger.operator)
     try:
         safety = backup.restore(ledger, args.file)
     finally:
-        held.release()
+        if held:
+            held.release()
     print(messages.text("label.restored", source=args.file, safety=safety))
     return 0
 

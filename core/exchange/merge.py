@@ -12,7 +12,7 @@ from typing import Any, Callable
 from .. import attachments, audit, db, messages, regions, schema
 from ..errors import LedgerError
 from ..ledger import Ledger
-from . import fileformat, history, store
+from . import entries, fileformat, history, store
 from .history import RowState
 
 
@@ -40,11 +40,16 @@ def import_file(ledger: Ledger, path: str | Path, key: bytes | None = None,
     if progress:
         progress(0, 0, messages.text("progress.exchange_reading"))
     package = fileformat.read(Path(path), key)
+    entries.shape(ledger.conn, package.entries, path)  # every change well-formed and typed
     me = store.site(ledger)
     source = _check(ledger, me, package, path)
     with ledger.transaction():
         merger = _Merger(ledger, me, source, package, progress)
+        planned = entries.planned_rows(ledger.conn, merger.news(), merger.keys)
         merger.run()
+        # the rows the file leaves, through the validation of a typed write; one invalid
+        # change rolls the whole import back
+        entries.check_rows(ledger, planned, path)
         if progress:  # the last chance to stop: nothing is reported after the commit
             progress(1, 1, messages.text("progress.exchange_saving"))
         _record(ledger, package, source, merger.summary)
@@ -112,6 +117,15 @@ class _Merger:
         self.seen = store.seen(ledger)
         self.jurisdiction = _prefix(ledger, source.get("jurisdiction"))
         self.applied: list[tuple[str, str, str]] = []  # (table, row id, dot) written here
+
+    def news(self) -> list[tuple[int, dict[str, Any]]]:
+        """(number in the file, change) of the changes this ledger does not hold yet."""
+        return [(n, e) for n, e in enumerate(self.package.entries, start=1)
+                if e["table"] in self.tables and self._is_new(e)]
+
+    def _is_new(self, entry: dict[str, Any]) -> bool:
+        site_id, seq = history.parse_dot(entry["dot"])
+        return site_id != self.me.id and seq > self.seen.get(site_id, 0)
 
     def run(self) -> None:
         entries = [e for e in self.package.entries if self._new(e) and e["table"] in self.tables]
@@ -356,17 +370,20 @@ class _Merger:
 
     def store_files(self) -> None:
         """Attachment files carried in the package, into the attachment folder."""
-        if not self.package.files:
+        if not self.package.file_members:
             return
         folder = attachments.default_folder(self.ledger)
         folder.mkdir(parents=True, exist_ok=True)
-        for name, data in self.package.files.items():
+        for name in self.package.file_members:
             target = folder / Path(name).name
-            if not target.exists():
-                partial = target.with_name(target.name + ".part")
-                partial.write_bytes(data)
-                partial.replace(target)
-                self.summary.files += 1
+            if attachments.file_matches(target, Path(name).stem):
+                continue
+            # copied in blocks and hashed on the way: the file must still be what its
+            # name says when it lands (a file already here but changed is replaced)
+            archive, stream = fileformat.open_file(self.package, name)
+            with archive, stream:
+                attachments.store_stream(stream, target, Path(name).stem)
+            self.summary.files += 1
 
 
 def _prefix(ledger: Ledger, code: str | None) -> str | None:

@@ -104,6 +104,7 @@ class ExportChoice:
     to: str | None = None  # a partner's site id; None: every change, for any site
     with_files: bool = False
     again: bool = False
+    replace: bool = False  # the save dialog asked before replacing a file
 
 
 def export_to(ledger: Ledger, path: Path, choice: ExportChoice,
@@ -112,7 +113,7 @@ def export_to(ledger: Ledger, path: Path, choice: ExportChoice,
     last export)."""
     done = exchange.export(ledger, path, to=choice.to, key=keys.key_bytes(ledger),
                            with_files=choice.with_files, again=choice.again and bool(choice.to),
-                           progress=report)
+                           progress=report, force=choice.replace)
     return (messages.text("label.exchange_exported", entries=done.entries, files=done.files,
                           path=done.path), Changes.of("exchange"))
 
@@ -449,7 +450,9 @@ class ExchangePage(Page):
                                               str(self.ctx.data_dir / f"{stem}.ecox"),
                                               tr("Exchange files (*.ecox)"))
         if path:
-            self.export_file(Path(path), self.export_choice())
+            choice = self.export_choice()
+            self.export_file(Path(path), ExportChoice(choice.to, choice.with_files,
+                                                      choice.again, replace=True))
 
     def export_file(self, path: Path, choice: ExportChoice | str | None = None) -> Op:
         """Write the changes `choice` asks for (a partner's site id alone: its changes) to

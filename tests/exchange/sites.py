@@ -31,7 +31,7 @@ def open_site(blank_file: Path, folder: Path, name: str,
 def send(source: Ledger, target: Ledger, folder: Path, **options) -> exchange.ImportSummary:
     """Export from `source` for `target` and import the file there."""
     path = folder / f"x{next(_files)}.ecox"
-    exchange.export(source, path, to=exchange.site(target).id, **options)
+    exchange.export(source, path, to=exchange.site(target).id, **{"force": True, **options})
     return exchange.import_file(target, path)
 
 

@@ -176,6 +176,7 @@ def test_a_failed_write_leaves_no_partial_file(pcs, tmp_path, monkeypatch):
     def full(self, name, data, *args, **kwargs):
         raise OSError(28, "No space left on device")
     monkeypatch.setattr(zipfile.ZipFile, "writestr", full)
-    with pytest.raises(OSError):
+    with pytest.raises(LedgerError) as refused:
         exchange.export(a, tmp_path / "x.ecox")
+    assert refused.value.code == "error.disk_full"  # said as such, not errno 28
     assert list(tmp_path.glob("x.ecox*")) == []

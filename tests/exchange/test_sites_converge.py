@@ -93,7 +93,7 @@ class Sites(RuleBasedStateMachine):
     @rule(source=st.integers(0, 2), to=st.integers(0, 2))
     def lose_a_file(self, source: int, to: int) -> None:
         if source != to:
-            exchange.export(self.pcs[source], self.folder / "lost.ecox",
+            exchange.export(self.pcs[source], self.folder / "lost.ecox", force=True,
                             to=exchange.site(self.pcs[to]).id)
 
     @precondition(lambda self: self.last_file)
@@ -112,14 +112,14 @@ class Sites(RuleBasedStateMachine):
     def _send(self, source: int, target: int) -> None:
         path = self.folder / f"{next(self.files)}.ecox"
         to = exchange.site(self.pcs[target]).id
-        exchange.export(self.pcs[source], path, to=to)
+        exchange.export(self.pcs[source], path, to=to, force=True)
         try:
             exchange.import_file(self.pcs[target], path)
         except LedgerError as error:
             # a file older than changes that came through another PC holds nothing new
             assert error.code in ("error.exchange_gap", "error.exchange_older"), error
             if error.code == "error.exchange_gap":  # a file was lost: send again
-                exchange.export(self.pcs[source], path, to=to, again=True)
+                exchange.export(self.pcs[source], path, to=to, again=True, force=True)
                 exchange.import_file(self.pcs[target], path)
         self.last_file[target] = path
         self.known[target] |= self.known[source]

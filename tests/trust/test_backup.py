@@ -87,9 +87,19 @@ def _corrupt_copy(ledger, target) -> None:
 
 def test_opening_a_damaged_ledger_is_refused_with_a_message(ledger, tmp_path):
     _corrupt_copy(ledger, tmp_path / "damaged.db")
-    with pytest.raises(LedgerError) as refused:
-        Ledger.open(tmp_path / "damaged.db")
-    assert refused.value.code in ("error.db_damaged", "error.db_unreadable")
+    try:
+        damaged = Ledger.open(tmp_path / "damaged.db")
+    except LedgerError as refused:  # too damaged to read at all
+        assert refused.code in ("error.db_damaged", "error.db_unreadable")
+        return
+    # readable: opened read-only, with SQLite's finding kept, and every write refused
+    with damaged:
+        assert damaged.read_only == "error.ledger_damaged" and damaged.damage
+        assert "warning.ledger_damaged" in damaged.warnings
+        with pytest.raises(LedgerError) as refused:
+            with damaged.transaction():
+                pass
+        assert refused.value.code == "error.ledger_damaged"
 
 
 def test_cli_restore_of_a_corrupt_file_fails_with_one_line(ledger, tmp_path, capsys):
