@@ -9,7 +9,6 @@ import argparse
 import sys
 
 from .. import lookup, messages, operators, regions
-from ..errors import LedgerError
 from ..ledger import Ledger
 from ..random_inspection import (classes, directory, draw, imports, notices, officers, plans,
                                  tasks)

@@ -62,6 +62,8 @@ def load(ledger: Ledger, seed: int = 1, today: dt.date | None = None) -> Changes
     _draw(ledger, last, "2026年第3季度", quarter(today, 1)[0] + dt.timedelta(days=6), "07 15 23")
     _draw(ledger, now, "", quarter(today)[0] + dt.timedelta(days=8), "03 11 26")
     _inspect(ledger, rng, last, today)
+    notices.publish(ledger, draw.standing(ledger, now),
+                    "draw", min(quarter(today)[0] + dt.timedelta(days=12), today).isoformat())
     return Changes.of(directory.ITEM, directory.MEMBER, officers.TABLE, officers.CONFLICT,
                       plans.TABLE, draw.DRAW, draw.TASK, "inspection", "enterprise")
 

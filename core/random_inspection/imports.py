@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 from .. import enterprises, messages, regions, settings
 from ..changes import Changes

@@ -8,7 +8,7 @@ from typing import Any, Mapping
 
 from .. import dates, rows
 from ..changes import Changes
-from ..errors import LedgerError, NotFound
+from ..errors import Issue, LedgerError, NotFound
 from ..ledger import Ledger
 from ..validation import Form
 from . import classes, directory, permissions
@@ -56,6 +56,29 @@ def parse_share(text: str, count: bool = False) -> tuple[str, dict[str, str | in
     if not Decimal(0) < percent <= Decimal(100):
         raise LedgerError("random.error.share_percent", value=text)
     return code.strip(), {"percent": format(percent.normalize(), "f")}
+
+
+COUNT_WORDS = ("家", "户", "个")
+
+
+def typed(ledger: Ledger, fields: Mapping[str, Any]) -> tuple[dict[str, Any], list[Issue]]:
+    """A plan as a form types it: `share.<class>` texts ("25", "25%", or "3家" for a count)
+    and `item.<code>` ticks, besides the plan's own fields; with the share texts' findings."""
+    shares, issues = {}, []
+    for key, value in fields.items():
+        if not key.startswith("share.") or not str(value or "").strip():
+            continue
+        text = str(value).strip()
+        code = key[len("share."):]
+        counted = text.endswith(COUNT_WORDS)
+        try:
+            shares.update([parse_share(f"{code}={text.rstrip(''.join(COUNT_WORDS))}", counted)])
+        except LedgerError as error:
+            issues.append(Issue(key, error.code, error.params))
+    raw = {k: fields.get(k) for k in ("name", "starts_on", "ends_on", "cross_county")}
+    raw["shares"] = shares
+    raw["items"] = [k[len("item."):] for k, v in fields.items() if k.startswith("item.") and v]
+    return raw, issues
 
 
 def check(ledger: Ledger, raw: Mapping[str, Any]) -> Form:
