@@ -96,7 +96,7 @@ def enterprise_list(args: argparse.Namespace, ledger: Ledger) -> int:
 
 
 ENTERPRISE_SHOWN = ("id", "name", "credit_code", "region", "industry_code", "permit_number",
-                    "key_monitored", "address", "longitude", "latitude")
+                    "key_monitored", "supervision_class", "address", "longitude", "latitude")
 
 
 def enterprise_show(args: argparse.Namespace, ledger: Ledger) -> int:

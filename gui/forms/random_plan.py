@@ -34,19 +34,24 @@ class PlanForm(FormDialog):
     def prepared(self, data: Any) -> None:
         kinds, items = data
         for c in kinds:
-            self.add_text(f"share.{c.code}", tr("{name}: share (25 = 25%, 3家 = a count)")
-                          .format(name=c.name))
+            edit = self.add_text(f"share.{c.code}", tr("{name}: share").format(name=c.name))
+            edit.setPlaceholderText(tr("25 = 25%, 3家 = a count"))
         if kinds:
             self.aliases["shares"] = f"share.{kinds[0].code}"
-        for item in items:
-            self.add_flag(f"item.{item.code}", item.name)
+        for number, item in enumerate(items):
+            box = self.add_flag(f"item.{item.code}", tr("Inspection items") if number == 0 else "")
+            box.setText(item.name)
         if items:
             self.aliases["items"] = f"item.{items[0].code}"
         self._chain_tab_order()
+        self.resize(self.sizeHint())
 
     def check(self, ledger: Ledger, raw: dict[str, Any]) -> list[Issue]:
         plan, issues = plans.typed(ledger, raw)
-        return issues + plans.check(ledger, plan).issues
+        found = plans.check(ledger, plan).issues
+        if issues:  # a share typed wrong is the reason no share stands: say it once
+            found = [i for i in found if i.field != "shares"]
+        return issues + found
 
     def write(self, ledger: Ledger, raw: dict[str, Any]) -> Changes:
         plan, issues = plans.typed(ledger, raw)

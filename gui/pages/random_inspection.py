@@ -8,7 +8,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog,
+from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDialog,
                                QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout,
                                QHeaderView, QInputDialog, QLabel, QLineEdit,
                                QPushButton, QSplitter, QTableView, QTabWidget,
@@ -279,6 +279,10 @@ class RandomInspectionPage(Page):
         set_class.clicked.connect(self.set_member_class)
         toggle_member = QPushButton(tr("In / out of the directory"))
         toggle_member.clicked.connect(self.toggle_member)
+        member_items = QPushButton(tr("Items that apply…"))
+        member_items.clicked.connect(self.edit_member_items)
+        new_item = QPushButton(tr("New item…"))
+        new_item.clicked.connect(self.add_item)
         import_members = QPushButton(tr("Import enterprises…"))
         import_members.clicked.connect(lambda: self.import_file("directory"))
         add_officer = QPushButton(tr("New officer…"))
@@ -292,7 +296,7 @@ class RandomInspectionPage(Page):
         left, right = QWidget(), QWidget()
         top = QHBoxLayout()
         for widget in (QLabel(tr("Class")), self.class_combo, set_class, toggle_member,
-                       import_members):
+                       member_items, new_item, import_members):
             top.addWidget(widget)
         top.addStretch(1)
         column = QVBoxLayout(left)
@@ -376,7 +380,7 @@ class RandomInspectionPage(Page):
         for view, widths in ((self.plans_view, (260, 190, 330, 100)),
                              (self.tasks_view, (40, 250, 170, 80, 100, 290, 120)),
                              (self.members_view, (250, 170, 80, 100, 160)),
-                             (self.officers_view, (70, 120, 220, 80, 50)),
+                             (self.officers_view, (70, 120, 180, 80, 50)),
                              (self.coverage_view, (160, 120, 120, 120)),
                              (self.publications_view, (280, 120, 200))):
             for column, width in enumerate(widths):
@@ -496,6 +500,21 @@ class RandomInspectionPage(Page):
             self._run(lambda ledger: directory.put_member(ledger, member.enterprise_id,
                                                           active=not member.active))
 
+    def edit_member_items(self) -> None:
+        member = _selected(self.members_view)
+        if member is None or self.data is None:
+            return
+        dialog = ItemsDialog(self.data.items, member, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            chosen = dialog.chosen()
+            self._run(lambda ledger: directory.put_member(ledger, member.enterprise_id, chosen))
+
+    def add_item(self) -> None:
+        dialog = ItemDialog(self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            raw = dialog.raw()
+            self._run(lambda ledger: directory.add_item(ledger, raw), tr("Item saved."))
+
     def add_officer(self) -> None:
         dialog = OfficerDialog(self.ctx, self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
@@ -538,6 +557,50 @@ class RandomInspectionPage(Page):
 
 
 # -- dialogs
+
+class ItemsDialog(QDialog):
+    """The inspection items that apply to one enterprise (none ticked: all of a plan's)."""
+
+    def __init__(self, items: list[directory.Item], member: directory.Member,
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(tr("Items that apply to {name}").format(name=member.name))
+        layout = QVBoxLayout(self)
+        self.boxes = {}
+        for item in items:
+            box = QCheckBox(f"{item.code} {item.name}")
+            box.setChecked(item.code in member.items)
+            layout.addWidget(box)
+            self.boxes[item.code] = box
+        layout.addWidget(QLabel(tr("None ticked: every item of the plan applies.")))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def chosen(self) -> list[str]:
+        return [code for code, box in self.boxes.items() if box.isChecked()]
+
+
+class ItemDialog(QDialog):
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(tr("New inspection item"))
+        self.code, self.name, self.basis = QLineEdit(), QLineEdit(), QLineEdit()
+        form = QFormLayout(self)
+        form.addRow(tr("Code"), self.code)
+        form.addRow(tr("Name"), self.name)
+        form.addRow(tr("Legal basis"), self.basis)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def raw(self) -> dict[str, Any]:
+        return {"code": self.code.text(), "name": self.name.text(), "basis": self.basis.text()}
+
 
 class DrawDialog(QDialog):
     """The witness and the public value typed in front of them; a redraw's reason."""

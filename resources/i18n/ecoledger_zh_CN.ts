@@ -504,8 +504,16 @@
       <translation>抽取外区县执法人员（交叉检查）</translation>
     </message>
     <message>
-      <source>{name}: share (25 = 25%, 3家 = a count)</source>
-      <translation>{name}抽取比例（填25即25%，填3家即抽3家）</translation>
+      <source>25 = 25%, 3家 = a count</source>
+      <translation>填25即25%，填3家即抽3家</translation>
+    </message>
+    <message>
+      <source>Inspection items</source>
+      <translation>抽查事项</translation>
+    </message>
+    <message>
+      <source>{name}: share</source>
+      <translation>{name}抽取比例</translation>
     </message>
     <message>
       <source>Random inspection of a drawn task</source>
@@ -1322,10 +1330,6 @@
       <translation>监管类别</translation>
     </message>
     <message>
-      <source>Inspection items</source>
-      <translation>抽查事项</translation>
-    </message>
-    <message>
       <source>State</source>
       <translation>状态</translation>
     </message>
@@ -1426,6 +1430,14 @@
       <translation>入库/出库</translation>
     </message>
     <message>
+      <source>Items that apply…</source>
+      <translation>适用事项…</translation>
+    </message>
+    <message>
+      <source>New item…</source>
+      <translation>新增抽查事项…</translation>
+    </message>
+    <message>
       <source>Import enterprises…</source>
       <translation>导入监管对象…</translation>
     </message>
@@ -1456,6 +1468,18 @@
     <message>
       <source>Declare a conflict</source>
       <translation>申报回避</translation>
+    </message>
+    <message>
+      <source>New inspection item</source>
+      <translation>新增抽查事项</translation>
+    </message>
+    <message>
+      <source>Code</source>
+      <translation>代码</translation>
+    </message>
+    <message>
+      <source>Legal basis</source>
+      <translation>抽查依据</translation>
     </message>
     <message>
       <source>e.g. today's lottery number</source>
@@ -1506,6 +1530,10 @@
       <translation>导出公示表</translation>
     </message>
     <message>
+      <source>Item saved.</source>
+      <translation>抽查事项已保存。</translation>
+    </message>
+    <message>
       <source>Officer saved.</source>
       <translation>执法人员已保存。</translation>
     </message>
@@ -1516,6 +1544,10 @@
     <message>
       <source>Publication recorded.</source>
       <translation>公开日期已登记。</translation>
+    </message>
+    <message>
+      <source>None ticked: every item of the plan applies.</source>
+      <translation>都不勾选：计划中的全部抽查事项均适用。</translation>
     </message>
     <message>
       <source>Redraw</source>
@@ -1564,6 +1596,10 @@
     <message>
       <source>Imported {name}.</source>
       <translation>已导入{name}。</translation>
+    </message>
+    <message>
+      <source>Items that apply to {name}</source>
+      <translation>{name}适用的抽查事项</translation>
     </message>
     <message>
       <source>The first draw is kept in the ledger.</source>

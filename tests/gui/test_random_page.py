@@ -91,3 +91,23 @@ def test_ctrl_n_opens_a_plan_form_checked_by_the_core(qtbot, page, idle):
     idle()
     saved = next(p for p, *_ in page.plans_model.rows if p.name == "2027年第一季度")
     assert saved.shares == {"key": {"percent": "25"}, "special": {"count": 3}}
+
+
+def test_the_directories_are_edited_from_the_page(qtbot, ctx, page, idle):
+    from core.random_inspection import directory, officers
+
+    page.tabs.setCurrentIndex(1)
+    row = next(n for n, m in enumerate(page.members_model.rows) if m.supervision_class == "general")
+    member = page.members_model.rows[row]
+    page.members_view.selectRow(row)
+    page.class_combo.setCurrentIndex(page.class_combo.findData("special"))
+    page.set_member_class()
+    idle()
+    assert ctx.db.call(lambda l: directory.member(l, member.enterprise_id)).supervision_class \
+        == "special"
+    page.officers_view.selectRow(0)
+    officer = page.officers_model.rows[0]
+    page.toggle_officer()
+    idle()
+    assert ctx.db.call(lambda l: officers.get(l, officer.id)).active is not officer.active
+    assert page.officers_model.rows[0].active is not officer.active
