@@ -104,12 +104,13 @@ def coverage(ledger: Ledger, year: int) -> list[Coverage]:
                      len(inspected.get(c.code, ()))) for c in classes.all_classes(ledger)]
 
 
-# -- the notice workbook
+# -- the notice workbook (its words are in messages.random.json: random.notice.*)
 
-_DRAW_HEADERS = ("序号", "抽查对象名称", "统一社会信用代码", "所属区县", "监管类别", "抽查事项",
-                 "执法检查人员（执法证号）")
-_RESULT_HEADERS = ("序号", "抽查对象名称", "统一社会信用代码", "抽查事项", "检查日期",
-                   "检查人员", "抽查结果", "发现的问题及处理情况")
+# column → its width in characters
+_DRAW_COLUMNS = {"seq": 6, "enterprise": 32, "credit_code": 21, "county": 20, "class": 14,
+                 "items": 36, "officers_certificates": 34}
+_RESULT_COLUMNS = {"seq": 6, "enterprise": 32, "credit_code": 21, "items": 36,
+                   "inspected_on": 12, "officers": 16, "result": 14, "handling": 40}
 
 
 def export(ledger: Ledger, draw_id: str, path: str | Path) -> Path:
@@ -121,72 +122,109 @@ def export(ledger: Ledger, draw_id: str, path: str | Path) -> Path:
     plan = plans.get(ledger, draw["plan_id"])
     drawn = tasks.of_draw(ledger, draw_id)
     unit = settings.get(ledger, "unit_name") or ""
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = "抽查名单"
-    _head(sheet, f"{unit}{plan.name}“双随机、一公开”抽查对象及执法检查人员名单", len(_DRAW_HEADERS),
-          _particulars(draw, plan), _DRAW_HEADERS)
     names = {i.code: i.name for i in directory.items(ledger)}
     class_names = {c.code: c.name for c in classes.all_classes(ledger)}
+    joiner = messages.text("random.notice.joiner")
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = messages.text("random.notice.sheet_draw")
+    _head(sheet, messages.text("random.notice.title_draw", unit=unit, plan=plan.name),
+          _particulars(draw, plan, draw["drawn_on"]), _DRAW_COLUMNS)
     for task in drawn:
         sheet.append([task.seq, task.enterprise, task.credit_code or "",
                       regions.full_name(ledger, task.region_code),
                       class_names.get(task.supervision_class, task.supervision_class),
-                      "、".join(names.get(i, i) for i in task.items),
-                      "、".join(f"{n}（{c}）" for n, c in zip(task.officers, task.certificates))])
-    _foot(sheet, unit, draw["notice_published_on"], len(_DRAW_HEADERS))
-    results = workbook.create_sheet("抽查结果")
-    _head(results, f"{unit}{plan.name}“双随机、一公开”抽查结果公示", len(_RESULT_HEADERS),
-          _particulars(draw, plan), _RESULT_HEADERS)
+                      joiner.join(names.get(i, i) for i in task.items),
+                      joiner.join(messages.text("random.notice.officer", name=n, certificate=c)
+                                  for n, c in zip(task.officers, task.certificates))])
+    _foot(sheet, unit, draw["notice_published_on"], len(_DRAW_COLUMNS))
+    results = workbook.create_sheet(messages.text("random.notice.sheet_results"))
+    _head(results, messages.text("random.notice.title_results", unit=unit, plan=plan.name),
+          _particulars(draw, plan, plan.ends_on), _RESULT_COLUMNS)
     for task in drawn:
         results.append([task.seq, task.enterprise, task.credit_code or "",
-                        "、".join(names.get(i, i) for i in task.items), task.inspected_on or "",
-                        "、".join(task.officers), _result(task), _handling(ledger, task)])
-    _foot(results, unit, draw["results_published_on"], len(_RESULT_HEADERS))
+                        joiner.join(names.get(i, i) for i in task.items), task.inspected_on or "",
+                        joiner.join(task.officers), _result(task), _handling(ledger, task)])
+    _foot(results, unit, draw["results_published_on"], len(_RESULT_COLUMNS))
     path = Path(path)
     workbook.save(path)
     return path
 
 
-def _particulars(draw: dict[str, Any], plan: plans.Plan) -> str:
-    due = deadline(draw["drawn_on"], plan.publish_within)
-    return (f"抽查期间：{plan.starts_on}至{plan.ends_on}　抽取日期：{draw['drawn_on']}　"
-            f"见证人：{draw['witness'] or '—'}　公开值：{draw['witness_value']}　"
-            f"随机种子：{draw['seed'][:16]}…（SHA-256）　应于{due or '—'}前公开")
+def _particulars(draw: dict[str, Any], plan: plans.Plan, due_from: str) -> str:
+    """The period, the draw's day, witness, value and seed, and the day it is due."""
+    return messages.text("random.notice.particulars", starts=plan.starts_on, ends=plan.ends_on,
+                         drawn=draw["drawn_on"], witness=draw["witness"] or "—",
+                         value=draw["witness_value"], seed=draw["seed"],
+                         due=_due_text(deadline(due_from, plan.publish_within)))
 
 
-def _head(sheet, title: str, width: int, particulars: str, headers) -> None:
+def _due_text(due: str | None) -> str:
+    return messages.text("random.notice.due", day=due) if due else \
+        messages.text("random.notice.due_unknown")
+
+
+def _head(sheet, title: str, particulars: str, columns: dict[str, int]) -> None:
     from openpyxl.styles import Alignment, Border, Font, Side
+    from openpyxl.utils import get_column_letter
 
+    width = len(columns)
+    headers = [messages.text(f"random.notice.column.{key}") for key in columns]
     sheet.append([title])
     sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=width)
     sheet["A1"].font = Font(name="宋体", size=16, bold=True)
     sheet["A1"].alignment = Alignment(horizontal="center")
     sheet.append([particulars])
     sheet.merge_cells(start_row=2, start_column=1, end_row=2, end_column=width)
+    sheet["A2"].alignment = Alignment(wrap_text=True, vertical="top")
+    sheet.row_dimensions[2].height = 48
     sheet.append(list(headers))
     thin = Side(style="thin")
     for cell in sheet[3]:
         cell.font = Font(name="黑体", bold=True)
         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
         cell.border = Border(left=thin, right=thin, top=thin, bottom=thin)
-    for column, width_chars in zip("ABCDEFGH", (6, 36, 22, 18, 14, 36, 36, 36)):
-        sheet.column_dimensions[column].width = width_chars
+    for number, chars in enumerate(columns.values(), 1):
+        sheet.column_dimensions[get_column_letter(number)].width = chars
     sheet.print_title_rows = "3:3"
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0  # one page wide
 
 
 def _foot(sheet, unit: str, published: str | None, width: int) -> None:
+    from openpyxl.styles import Alignment, Border, Side
+
+    thin = Side(style="thin")
+    widths = [sheet.column_dimensions[c.column_letter].width for c in sheet[3]]
+    for row in sheet.iter_rows(min_row=4, max_row=sheet.max_row):
+        lines = 1
+        for cell, chars in zip(row, widths):
+            cell.border = Border(left=thin, right=thin, top=thin, bottom=thin)
+            cell.alignment = Alignment(wrap_text=True, vertical="center")
+            lines = max(lines, -(-_width(str(cell.value or "")) // max(1, int(chars) - 1)))
+        sheet.row_dimensions[row[0].row].height = 15 * lines  # Excel does not size wrapped rows
     sheet.append([])
-    sheet.append([f"发布机关：{unit}"])
-    sheet.append([f"公开日期：{published or '　　年　　月　　日'}"])
+    sheet.append([messages.text("random.notice.issuer", unit=unit)])
+    sheet.append([messages.text("random.notice.published", day=published or
+                                messages.text("random.notice.blank_day"))])
     for row in (sheet.max_row - 1, sheet.max_row):
         sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=width)
 
 
+def _width(text: str) -> int:
+    """Columns a text takes: a Chinese character is two."""
+    import unicodedata
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
 def _result(task: tasks.Task) -> str:
     if task.inspection_id is None:
-        return "逾期未检查" if task.state == tasks.OVERDUE else "未检查"
-    return "未发现问题" if task.result == "no_problem" else "发现问题"
+        return messages.text("random.notice.overdue" if task.state == tasks.OVERDUE
+                             else "random.notice.not_inspected")
+    return messages.text("random.notice.no_problem" if task.result == "no_problem"
+                         else "random.notice.problems_found")
 
 
 def _handling(ledger: Ledger, task: tasks.Task) -> str:
@@ -195,4 +233,6 @@ def _handling(ledger: Ledger, task: tasks.Task) -> str:
     found = ledger.conn.execute(
         "SELECT description, status FROM problem WHERE inspection_id = ? ORDER BY number",
         (task.inspection_id,)).fetchall()
-    return "；".join(f"{d}（{messages.label('status.' + s)}）" for d, s in found)
+    return messages.text("random.notice.separator").join(
+        messages.text("random.notice.problem", description=d, status=messages.label("status." + s))
+        for d, s in found)
