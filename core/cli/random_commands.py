@@ -77,7 +77,7 @@ def _register_directory(actions) -> None:
 
 def directory_import(args, ledger: Ledger) -> int:
     operators.adopt_named(ledger)
-    imports.import_directory(ledger, args.file)
+    common.done(imports.import_directory(ledger, args.file))
     print(len(directory.members(ledger)))
     return 0
 

@@ -11,7 +11,7 @@ from typing import Any, Iterable, Mapping, Sequence
 
 from .. import enterprises, lookup, rows
 from ..changes import Changes
-from ..errors import LedgerError
+from ..errors import Issue, LedgerError
 from ..ledger import Ledger
 from ..validation import Form
 from . import classes
@@ -63,6 +63,22 @@ def resolve_items(ledger: Ledger, typed: Iterable[str]) -> list[str]:
         if match not in found:
             found.append(match)
     return found
+
+
+def ensure_items(ledger: Ledger, typed: Iterable[str]) -> list[Issue]:
+    """Add the items named that the list does not hold yet (a plan or a directory file
+    naming a new 抽查事项), coded SX-01, SX-02…; a warning for each."""
+    known = items(ledger)
+    added = []
+    for text in dict.fromkeys(str(t).strip() for t in typed):
+        if not text or any(text in (i.code, i.name) for i in known) or text in added:
+            continue
+        taken = set(item_codes(ledger))
+        number = next(n for n in range(1, 10_000) if f"SX-{n:02d}" not in taken)
+        add_item(ledger, {"code": f"SX-{number:02d}", "name": text})
+        added.append(text)
+    return [Issue("items", "random.warning.item_added", {"name": name}, warning=True)
+            for name in added]
 
 
 def add_item(ledger: Ledger, raw: Mapping[str, Any]) -> Changes:

@@ -142,16 +142,13 @@ def import_directory(ledger: Ledger, path: str | Path) -> Changes:
                          value=supervision, known="、".join(class_codes))
             continue
         typed_items = _SPLIT.split(sheet.cell(row, "items") or "") if "items" in sheet.columns else []
-        try:
-            item_codes = directory.resolve_items(ledger, typed_items)
-        except LedgerError as error:
-            findings.add(sheet.where(number, "items"), error.code, **error.params)
-            continue
-        planned.append((found, sheet.cell(row, "name"), code, county, supervision, item_codes))
+        planned.append((found, sheet.cell(row, "name"), code, county, supervision,
+                        [t.strip() for t in typed_items if t.strip()]))
     findings.raise_any(path)
-    changes = Changes.of("enterprise", directory.MEMBER)
-    with ledger.transaction():
-        for found, name, code, county, supervision, item_codes in planned:
+    with ledger.transaction():  # items the list lacks come with the file (and are reported)
+        added = directory.ensure_items(ledger, (t for p in planned for t in p[5]))
+        for found, name, code, county, supervision, typed_items in planned:
+            item_codes = directory.resolve_items(ledger, typed_items)
             if found is None:
                 made = enterprises.add(ledger, {"name": name, "credit_code": code,
                                                 "region_code": county,
@@ -163,7 +160,7 @@ def import_directory(ledger: Ledger, path: str | Path) -> Changes:
                 if supervision is not None and supervision != found.get("supervision_class"):
                     enterprises.update(ledger, enterprise_id, {"supervision_class": supervision})
             directory.put_member(ledger, enterprise_id, item_codes, active=True)
-    return changes
+    return Changes.of("enterprise", directory.MEMBER, directory.ITEM, warnings=added)
 
 
 def _key_class(ledger: Ledger) -> str | None:

@@ -112,16 +112,18 @@ def check(ledger: Ledger, raw: Mapping[str, Any]) -> Form:
 
 def add(ledger: Ledger, raw: Mapping[str, Any], approve: bool | None = None) -> Changes:
     """A plan; approved at once when `approve` (default: when the operator may approve)."""
-    form = check(ledger, raw)
-    form.raise_if_blocked()
     if approve is None:
         approve = permissions.may(ledger, permissions.APPROVE_PLAN)
     if approve:
         permissions.require_act(ledger, permissions.APPROVE_PLAN)
-        form.values.update(approved_on=dates.today().isoformat(), approved_by=ledger.operator)
-    with ledger.transaction():
+    with ledger.transaction():  # items new to the list are added with the plan, or not at all
+        added = directory.ensure_items(ledger, raw.get("items") or ())
+        form = check(ledger, raw)
+        form.raise_if_blocked()
+        if approve:
+            form.values.update(approved_on=dates.today().isoformat(), approved_by=ledger.operator)
         row_id = rows.insert(ledger, TABLE, form.values)
-    return Changes.of(TABLE, ids=(row_id,))
+    return Changes.of(TABLE, directory.ITEM, ids=(row_id,), warnings=added + form.warnings)
 
 
 def approve(ledger: Ledger, plan_id: str) -> Changes:

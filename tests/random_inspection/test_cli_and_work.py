@@ -152,3 +152,26 @@ def test_publication_deadlines_count_working_days_on_the_official_calendar(ledge
     assert [p.which for p in notices.unpublished(ledger, today=dt.date(2025, 11, 1))] == ["results"]
     cover = {c.supervision_class: c for c in notices.coverage(ledger, 2025)}
     assert (cover["key"].members, cover["key"].drawn, cover["key"].percent) == (8, 2, 25.0)
+
+
+def test_items_named_in_a_file_or_a_plan_join_the_list_with_a_warning(cli, tmp_path):
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["单位名称", "统一社会信用代码", "所属区县", "监管类别", "抽查事项"])
+    sheet.append(["曲沃县晋丰焦化有限公司", credit_code(1), "曲沃县", "重点排污单位",
+                  "排污许可证执行情况检查、污染防治设施运行情况检查"])
+    book.save(tmp_path / "名录.xlsx")
+    run = cli("random", "directory", "import", str(tmp_path / "名录.xlsx"))
+    assert run.code == 0 and run.err.count("新增了") == 2
+    listed = cli("random", "directory", "list", "--json")
+    assert json.loads(listed.out)["items"] == ["SX-01", "SX-02"]
+    plan = cli("random", "plan", "add", "--name", "Q4", "--from", "2026-10-01", "--to",
+               "2026-12-31", "--share", "key=100", "--items", "污染防治设施运行情况检查",
+               "自动监测设备运行情况检查")
+    assert plan.code == 0 and plan.err.count("新增了") == 1
+    assert [line.split()[0] for line in cli("random", "item", "list").lines[1:]] == \
+        ["SX-01", "SX-02", "SX-03"]
+    refused = cli("random", "plan", "add", "--name", "坏", "--from", "2026-10-01", "--to",
+                  "2025-12-31", "--share", "key=100", "--items", "不会留下的事项")
+    assert refused.code == 1
+    assert len(cli("random", "item", "list").lines) == 4  # nothing of the refused plan stayed
