@@ -83,9 +83,12 @@ def add(ledger: Ledger, raw: Mapping[str, Any]) -> Changes:
 
 def remove(ledger: Ledger, code: str) -> Changes:
     """Drop a class nobody is in (a bureau replacing the defaults by A/B/C)."""
-    row = ledger.conn.execute(f"SELECT id FROM {TABLE} WHERE code = ?", (code,)).fetchone()
+    row = ledger.conn.execute(f"SELECT id, for_key_monitored, fallback FROM {TABLE} "
+                              "WHERE code = ?", (code,)).fetchone()
     if row is None:
         raise LedgerError("random.error.class_unknown", value=code, known="、".join(codes(ledger)))
+    if row[2] or (row[1] and len(codes(ledger)) > 1):
+        raise LedgerError("random.error.class_default", code=code)
     used = ledger.conn.execute(
         f"SELECT count(*) FROM enterprise e JOIN random_member m ON m.enterprise_id = e.id "
         f"WHERE {effective_sql()} = ?", (code,)).fetchone()[0]

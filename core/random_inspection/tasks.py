@@ -8,7 +8,7 @@ from typing import Any, Mapping, Sequence
 
 from .. import dates, inspections, messages, rows
 from ..changes import Changes
-from ..errors import LedgerError, NotFound
+from ..errors import Issue, LedgerError, NotFound
 from ..ledger import Ledger
 from . import directory
 from .draw import DRAW, TASK
@@ -103,11 +103,39 @@ def record(ledger: Ledger, task_id: str, raw: Mapping[str, Any], officers: Seque
     task = _open(ledger, task_id)
     if raw.get("enterprise_id") not in (None, "", task.enterprise_id):
         raise LedgerError("random.error.task_enterprise", enterprise=task.enterprise)
+    found_issues = officer_issues(ledger, task, officers)
+    blocking = [i for i in found_issues if not i.warning]
+    if blocking:
+        raise LedgerError(blocking[0].code, **blocking[0].params)
+    warnings = [i for i in found_issues if i.warning]
     with ledger.transaction():
         changes = inspections.add(ledger, {**raw, "enterprise_id": task.enterprise_id,
                                            "kind": raw.get("kind") or "random"}, officers, found)
         rows.update(ledger, TASK, task_id, {"inspection_id": changes.id})
-    return changes | Changes.of(TASK, ids=(task_id,))
+    return changes | Changes.of(TASK, ids=(task_id,), warnings=warnings)
+
+
+def officer_issues(ledger: Ledger, task: Task, officers: Sequence[str]) -> list[Issue]:
+    """A task's sheet as typed: an officer with a declared conflict is refused; officers
+    other than those drawn are let through with a warning (a substitute must be explained)."""
+    names = [" ".join(str(n).split()) for n in officers if n and str(n).strip()]
+    barred = _declared(ledger, task.enterprise_id, names)
+    if barred:
+        return [Issue("officers", "random.error.officer_conflict",
+                      {"officer": barred[0], "enterprise": task.enterprise})]
+    if set(names) != set(task.officers):
+        return [Issue("officers", "random.warning.officers_changed",
+                      {"drawn": "、".join(task.officers)}, warning=True)]
+    return []
+
+
+def _declared(ledger: Ledger, enterprise_id: str, names: Sequence[str]) -> list[str]:
+    """Those of `names` who declared a conflict with the enterprise: never on its sheet."""
+    marks = ", ".join("?" for _ in names) or "NULL"
+    return [r[0] for r in ledger.conn.execute(
+        f"SELECT o.name FROM random_conflict c JOIN random_officer o ON o.id = c.officer_id "
+        f"WHERE c.enterprise_id = ? AND o.name IN ({marks}) ORDER BY o.name",
+        (enterprise_id, *names))]
 
 
 def link(ledger: Ledger, task_id: str, inspection_id: str) -> Changes:

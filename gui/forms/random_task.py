@@ -8,11 +8,12 @@ from __future__ import annotations
 from typing import Any
 
 from core.changes import Changes
+from core.errors import Issue
 from core.ledger import Ledger
 from core.random_inspection import tasks
 
 from ..i18n import tr
-from .inspection import InspectionForm, split
+from .inspection import InspectionForm, check_sheet, split
 
 
 class TaskInspectionForm(InspectionForm):
@@ -27,6 +28,11 @@ class TaskInspectionForm(InspectionForm):
     def ready(self) -> None:
         self.fields["enterprise_id"].widget.setEnabled(False)  # the drawn one, no other
         self.fields["kind"].widget.setEnabled(False)
+
+    def check(self, ledger: Ledger, raw: dict[str, Any]) -> list[Issue]:
+        _, officers, _ = split(raw)
+        task = tasks.get(ledger, self.row_id)
+        return check_sheet(ledger, raw) + tasks.officer_issues(ledger, task, officers)
 
     def write(self, ledger: Ledger, raw: dict[str, Any]) -> Changes:
         inspection, officers, found = split(raw)

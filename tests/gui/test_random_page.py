@@ -111,3 +111,24 @@ def test_the_directories_are_edited_from_the_page(qtbot, ctx, page, idle):
     idle()
     assert ctx.db.call(lambda l: officers.get(l, officer.id)).active is not officer.active
     assert page.officers_model.rows[0].active is not officer.active
+
+
+def test_the_sheet_refuses_an_officer_who_declared_a_conflict(qtbot, ctx, page, idle):
+    from core.random_inspection import officers
+    from gui.forms.random_task import TaskInspectionForm
+
+    page.plans_view.selectRow(0)
+    page.tasks_view.selectRow(1)
+    task = page.tasks_model.rows[1]
+    other = next(o for o in page.officers_model.rows if o.name not in task.officers and o.active)
+    ctx.db.call(lambda ledger: officers.declare(ledger, other.id, task.enterprise_id, "亲属"))
+    page.record_inspection()
+    idle()
+    form = next(f for f in page.findChildren(TaskInspectionForm) if f.isVisible())
+    form.fields["inspected_on"].write("2026-11-20")
+    form.fields["officer_2"].write(other.name)
+    form.validate()
+    idle()
+    assert "回避" in form.fields["officer_1"].message.text()  # officers' findings show there
+    assert not form.save_button.isEnabled()
+    form.reject()

@@ -175,3 +175,22 @@ def test_items_named_in_a_file_or_a_plan_join_the_list_with_a_warning(cli, tmp_p
                   "2025-12-31", "--share", "key=100", "--items", "不会留下的事项")
     assert refused.code == 1
     assert len(cli("random", "item", "list").lines) == 4  # nothing of the refused plan stayed
+
+
+def test_a_sheet_never_names_an_officer_with_a_declared_conflict(ledger, bureau):
+    from core.errors import LedgerError
+    from core.random_inspection import officers, plans
+
+    plan_id = plans.add(ledger, {"name": "Q3", "starts_on": "2026-07-01", "ends_on": "2026-09-30",
+                                 "shares": {"key": {"count": 1}}}).id
+    task = tasks.of_draw(ledger, draw.make(ledger, plan_id, "1").id)[0]
+    other = next(o for o in officers.all_officers(ledger) if o.name not in task.officers)
+    officers.declare(ledger, other.id, task.enterprise_id, "配偶在该企业任职")
+    with pytest.raises(LedgerError, match="回避"):
+        tasks.record(ledger, task.id, {"inspected_on": "2026-08-01", "result": "no_problem"},
+                     [task.officers[0], other.name])
+    third = next(o for o in officers.all_officers(ledger)
+                 if o.name not in task.officers and o.id != other.id)
+    changes = tasks.record(ledger, task.id, {"inspected_on": "2026-08-01", "result": "no_problem"},
+                           [task.officers[0], third.name])
+    assert [w.code for w in changes.warnings] == ["random.warning.officers_changed"]
