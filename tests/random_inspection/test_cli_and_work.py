@@ -194,3 +194,23 @@ def test_a_sheet_never_names_an_officer_with_a_declared_conflict(ledger, bureau)
     changes = tasks.record(ledger, task.id, {"inspected_on": "2026-08-01", "result": "no_problem"},
                            [task.officers[0], third.name])
     assert [w.code for w in changes.warnings] == ["random.warning.officers_changed"]
+
+
+def test_key_monitored_means_key_unless_a_class_is_set(cli):
+    added = cli("enterprise", "add", "--name", "曲沃县晋丰焦化有限公司", "--credit-code",
+                credit_code(7), "--region", "曲沃县", "--key-monitored")
+    assert added.code == 0, added.err
+    enterprise = added.out.strip()
+    assert cli("random", "directory", "add", enterprise).code == 0
+
+    def cls() -> str:
+        return json.loads(cli("random", "directory", "list", "--json").out)["class"]
+    assert cls() == "key"
+    assert cli("enterprise", "update", enterprise, "--supervision-class", "特殊监管对象").code == 0
+    assert cls() == "special"
+    assert cli("enterprise", "update", enterprise, "--supervision-class", "").code == 0
+    assert cls() == "key"
+    assert cli("enterprise", "update", enterprise, "--no-key-monitored").code == 0
+    assert cls() == "general"
+    assert cli("random", "class", "add", "a", "--name", "A类", "--fallback").code == 0
+    assert cls() == "a"
