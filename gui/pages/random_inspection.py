@@ -95,7 +95,7 @@ class PlansModel(RowsModel):
         if role != DISPLAY:
             return None
         return (plan.name, f"{plan.starts_on} — {plan.ends_on}", share_text(plan.shares, self.names),
-                plan.approved_by or tr("not yet"),
+                plan.approved_by or tr("not approved"),
                 f"{done} / {total}" if draw_id else tr("not drawn"))[column]
 
 
@@ -175,7 +175,7 @@ class PublicationsModel(RowsModel):
         if role != DISPLAY:
             return None
         due = p.due or tr("(calendar not yet published)")
-        state = p.published_on or (tr("overdue, not published") if p.overdue else tr("not yet"))
+        state = p.published_on or (tr("overdue, not published") if p.overdue else tr("not published"))
         return (p.plan, messages.label(f"random.which.{p.which}"), due, state)[column]
 
 
@@ -281,6 +281,8 @@ class RandomInspectionPage(Page):
         toggle_member.clicked.connect(self.toggle_member)
         member_items = QPushButton(tr("Items that apply…"))
         member_items.clicked.connect(self.edit_member_items)
+        new_class = QPushButton(tr("New class…"))
+        new_class.clicked.connect(self.add_class)
         new_item = QPushButton(tr("New item…"))
         new_item.clicked.connect(self.add_item)
         import_members = QPushButton(tr("Import enterprises…"))
@@ -294,22 +296,24 @@ class RandomInspectionPage(Page):
         import_officers = QPushButton(tr("Import officers…"))
         import_officers.clicked.connect(lambda: self.import_file("officers"))
         left, right = QWidget(), QWidget()
-        top = QHBoxLayout()
-        for widget in (QLabel(tr("Class")), self.class_combo, set_class, toggle_member,
-                       member_items, new_item, import_members):
-            top.addWidget(widget)
-        top.addStretch(1)
         column = QVBoxLayout(left)
         column.setContentsMargins(0, 0, 0, 0)
-        column.addLayout(top)
+        for widgets in ((QLabel(tr("Class")), self.class_combo, set_class, toggle_member,
+                         member_items), (new_class, new_item, import_members)):
+            bar = QHBoxLayout()
+            for widget in widgets:
+                bar.addWidget(widget)
+            bar.addStretch(1)
+            column.addLayout(bar)
         column.addWidget(self.members_view, 1)
-        officer_bar = QHBoxLayout()
-        for widget in (add_officer, toggle_officer, conflict, import_officers):
-            officer_bar.addWidget(widget)
-        officer_bar.addStretch(1)
         column = QVBoxLayout(right)
         column.setContentsMargins(0, 0, 0, 0)
-        column.addLayout(officer_bar)
+        for widgets in ((add_officer, toggle_officer, conflict), (import_officers,)):
+            bar = QHBoxLayout()
+            for widget in widgets:
+                bar.addWidget(widget)
+            bar.addStretch(1)
+            column.addLayout(bar)
         column.addWidget(self.officers_view, 1)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)
@@ -509,6 +513,12 @@ class RandomInspectionPage(Page):
             chosen = dialog.chosen()
             self._run(lambda ledger: directory.put_member(ledger, member.enterprise_id, chosen))
 
+    def add_class(self) -> None:
+        dialog = ClassDialog(self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            raw = dialog.raw()
+            self._run(lambda ledger: classes.add(ledger, raw), tr("Class saved."))
+
     def add_item(self) -> None:
         dialog = ItemDialog(self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
@@ -581,6 +591,31 @@ class ItemsDialog(QDialog):
 
     def chosen(self) -> list[str]:
         return [code for code, box in self.boxes.items() if box.isChecked()]
+
+
+class ClassDialog(QDialog):
+    """A class of the bureau's own (its province's A/B/C, say)."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(tr("New supervision class"))
+        self.code, self.name = QLineEdit(), QLineEdit()
+        self.key = QCheckBox(tr("Key-monitored enterprises fall here unless their class is set"))
+        self.fallback = QCheckBox(tr("Every other enterprise falls here unless its class is set"))
+        form = QFormLayout(self)
+        form.addRow(tr("Code"), self.code)
+        form.addRow(tr("Name"), self.name)
+        form.addRow("", self.key)
+        form.addRow("", self.fallback)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def raw(self) -> dict[str, Any]:
+        return {"code": self.code.text(), "name": self.name.text(),
+                "for_key_monitored": self.key.isChecked(), "fallback": self.fallback.isChecked()}
 
 
 class ItemDialog(QDialog):

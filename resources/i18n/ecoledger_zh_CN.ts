@@ -1434,6 +1434,10 @@
       <translation>适用事项…</translation>
     </message>
     <message>
+      <source>New class…</source>
+      <translation>新增监管类别…</translation>
+    </message>
+    <message>
       <source>New item…</source>
       <translation>新增抽查事项…</translation>
     </message>
@@ -1470,12 +1474,24 @@
       <translation>申报回避</translation>
     </message>
     <message>
-      <source>New inspection item</source>
-      <translation>新增抽查事项</translation>
+      <source>New supervision class</source>
+      <translation>新增监管类别</translation>
+    </message>
+    <message>
+      <source>Key-monitored enterprises fall here unless their class is set</source>
+      <translation>未单独设定类别的重点排污单位归入此类</translation>
+    </message>
+    <message>
+      <source>Every other enterprise falls here unless its class is set</source>
+      <translation>其余未单独设定类别的企业归入此类</translation>
     </message>
     <message>
       <source>Code</source>
       <translation>代码</translation>
+    </message>
+    <message>
+      <source>New inspection item</source>
+      <translation>新增抽查事项</translation>
     </message>
     <message>
       <source>Legal basis</source>
@@ -1502,8 +1518,8 @@
       <translation>逾期未公开</translation>
     </message>
     <message>
-      <source>not yet</source>
-      <translation>未</translation>
+      <source>not published</source>
+      <translation>未公开</translation>
     </message>
     <message>
       <source>Notices of the draws in force (deadline in working days on the official calendar)</source>
@@ -1528,6 +1544,10 @@
     <message>
       <source>Export the notice</source>
       <translation>导出公示表</translation>
+    </message>
+    <message>
+      <source>Class saved.</source>
+      <translation>监管类别已保存。</translation>
     </message>
     <message>
       <source>Item saved.</source>
@@ -1564,6 +1584,10 @@
     <message>
       <source>{count} units</source>
       <translation>{count}家</translation>
+    </message>
+    <message>
+      <source>not approved</source>
+      <translation>待审批</translation>
     </message>
     <message>
       <source>not drawn</source>
