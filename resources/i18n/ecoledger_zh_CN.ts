@@ -1306,6 +1306,78 @@
       <translation>→ {status}</translation>
     </message>
     <message>
+      <source>New supervision class</source>
+      <translation>新增监管类别</translation>
+    </message>
+    <message>
+      <source>Key-monitored enterprises fall here unless their class is set</source>
+      <translation>未单独设定类别的重点排污单位归入此类</translation>
+    </message>
+    <message>
+      <source>Every other enterprise falls here unless its class is set</source>
+      <translation>其余未单独设定类别的企业归入此类</translation>
+    </message>
+    <message>
+      <source>Code</source>
+      <translation>代码</translation>
+    </message>
+    <message>
+      <source>New inspection item</source>
+      <translation>新增抽查事项</translation>
+    </message>
+    <message>
+      <source>Legal basis</source>
+      <translation>抽查依据</translation>
+    </message>
+    <message>
+      <source>e.g. today's lottery number</source>
+      <translation>如当日福利彩票开奖号码</translation>
+    </message>
+    <message>
+      <source>Witness</source>
+      <translation>见证人</translation>
+    </message>
+    <message>
+      <source>Public value</source>
+      <translation>公开随机值</translation>
+    </message>
+    <message>
+      <source>New officer</source>
+      <translation>新增执法人员</translation>
+    </message>
+    <message>
+      <source>None ticked: every item of the plan applies.</source>
+      <translation>都不勾选：计划中的全部抽查事项均适用。</translation>
+    </message>
+    <message>
+      <source>Redraw</source>
+      <translation>重新抽取</translation>
+    </message>
+    <message>
+      <source>Draw</source>
+      <translation>抽取</translation>
+    </message>
+    <message>
+      <source>Reason for the redraw</source>
+      <translation>重新抽取的理由</translation>
+    </message>
+    <message>
+      <source>Certificate</source>
+      <translation>执法证号</translation>
+    </message>
+    <message>
+      <source>Unit</source>
+      <translation>所在单位</translation>
+    </message>
+    <message>
+      <source>Items that apply to {name}</source>
+      <translation>{name}适用的抽查事项</translation>
+    </message>
+    <message>
+      <source>The first draw is kept in the ledger.</source>
+      <translation>原抽取结果保留在台账中。</translation>
+    </message>
+    <message>
       <source>Plan</source>
       <translation>抽查计划</translation>
     </message>
@@ -1340,14 +1412,6 @@
     <message>
       <source>In the directory</source>
       <translation>名录库在库</translation>
-    </message>
-    <message>
-      <source>Certificate</source>
-      <translation>执法证号</translation>
-    </message>
-    <message>
-      <source>Unit</source>
-      <translation>所在单位</translation>
     </message>
     <message>
       <source>Active</source>
@@ -1474,46 +1538,6 @@
       <translation>申报回避</translation>
     </message>
     <message>
-      <source>New supervision class</source>
-      <translation>新增监管类别</translation>
-    </message>
-    <message>
-      <source>Key-monitored enterprises fall here unless their class is set</source>
-      <translation>未单独设定类别的重点排污单位归入此类</translation>
-    </message>
-    <message>
-      <source>Every other enterprise falls here unless its class is set</source>
-      <translation>其余未单独设定类别的企业归入此类</translation>
-    </message>
-    <message>
-      <source>Code</source>
-      <translation>代码</translation>
-    </message>
-    <message>
-      <source>New inspection item</source>
-      <translation>新增抽查事项</translation>
-    </message>
-    <message>
-      <source>Legal basis</source>
-      <translation>抽查依据</translation>
-    </message>
-    <message>
-      <source>e.g. today's lottery number</source>
-      <translation>如当日福利彩票开奖号码</translation>
-    </message>
-    <message>
-      <source>Witness</source>
-      <translation>见证人</translation>
-    </message>
-    <message>
-      <source>Public value</source>
-      <translation>公开随机值</translation>
-    </message>
-    <message>
-      <source>New officer</source>
-      <translation>新增执法人员</translation>
-    </message>
-    <message>
       <source>overdue, not published</source>
       <translation>逾期未公开</translation>
     </message>
@@ -1566,22 +1590,6 @@
       <translation>公开日期已登记。</translation>
     </message>
     <message>
-      <source>None ticked: every item of the plan applies.</source>
-      <translation>都不勾选：计划中的全部抽查事项均适用。</translation>
-    </message>
-    <message>
-      <source>Redraw</source>
-      <translation>重新抽取</translation>
-    </message>
-    <message>
-      <source>Draw</source>
-      <translation>抽取</translation>
-    </message>
-    <message>
-      <source>Reason for the redraw</source>
-      <translation>重新抽取的理由</translation>
-    </message>
-    <message>
       <source>{count} units</source>
       <translation>{count}家</translation>
     </message>
@@ -1620,14 +1628,6 @@
     <message>
       <source>Imported {name}.</source>
       <translation>已导入{name}。</translation>
-    </message>
-    <message>
-      <source>Items that apply to {name}</source>
-      <translation>{name}适用的抽查事项</translation>
-    </message>
-    <message>
-      <source>The first draw is kept in the ledger.</source>
-      <translation>原抽取结果保留在台账中。</translation>
     </message>
     <message>
       <source>Add measure… (Ctrl+M)</source>
