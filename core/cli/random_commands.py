@@ -56,6 +56,11 @@ def register(commands: argparse._SubParsersAction) -> None:
     a.set_defaults(handler=status_run)
 
 
+def _heads(*keys: str) -> list[str]:
+    """Column heads of a listing, in the current language."""
+    return [common.column_label("random", key) for key in keys]
+
+
 # -- directories
 
 def _register_directory(actions) -> None:
@@ -218,7 +223,7 @@ def class_remove(args, ledger: Ledger) -> int:
 
 
 def class_list(args, ledger: Ledger) -> int:
-    common.print_table(["code", messages.label("field.name")],
+    common.print_table(_heads("code", "name"),
                        [[c.code, c.name] for c in classes.all_classes(ledger)])
     return 0
 
@@ -230,7 +235,7 @@ def item_add(args, ledger: Ledger) -> int:
 
 
 def item_list(args, ledger: Ledger) -> int:
-    common.print_table(["code", messages.label("field.name")],
+    common.print_table(_heads("code", "name"),
                        [[i.code, i.name] for i in directory.items(ledger)])
     return 0
 
@@ -285,7 +290,7 @@ def plan_list(args, ledger: Ledger) -> int:
                                     "to": p.ends_on, "shares": p.shares, "items": list(p.items),
                                     "approved": p.approved, "draw": draw.standing(ledger, p.id)})
         return 0
-    common.print_table(["id", messages.label("field.name"), "from", "to"],
+    common.print_table(_heads("id", "name", "starts_on", "ends_on"),
                        [[p.id, p.name, p.starts_on, p.ends_on] for p in found])
     return 0
 
@@ -331,7 +336,7 @@ def tasks_list(args, ledger: Ledger) -> int:
                                     "items": list(t.items), "state": t.state,
                                     "inspection": t.inspection_id})
         return 0
-    common.print_table(["#", messages.label("field.name"), messages.label("field.officers"), ""],
+    common.print_table(_heads("seq", "name", "officers", "state"),
                        [[t.seq, common.short(t.enterprise, 40), "、".join(t.officers),
                          messages.label(f"random.state.{t.state}")] for t in found])
     return 0
@@ -373,7 +378,7 @@ def status_run(args, ledger: Ledger) -> int:
                            "unpublished": [{"draw": p.draw_id, "plan": p.plan, "which": p.which,
                                             "due": p.due, "overdue": p.overdue} for p in waiting]})
         return 0
-    common.print_table(["", "N", "drawn", "inspected", "%"],
+    common.print_table(_heads("supervision_class", "members", "drawn", "inspected", "percent"),
                        [[c.name, c.members, c.drawn, c.inspected, f"{c.percent:g}"] for c in cover])
     for p in waiting:
         due = p.due or messages.text("random.cli.no_deadline")

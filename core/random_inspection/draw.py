@@ -182,11 +182,11 @@ def make(ledger: Ledger, plan_id: str, witness_value: str, witness: str | None =
                                    "AND inspection_id IS NOT NULL", (first,)).fetchone()[0]
         if done:
             raise LedgerError("random.error.redraw_inspected", count=done)
-    inputs = snapshot(ledger, plan, witness_value, witness)
-    tasks = derive(inputs)
-    if not tasks:
-        raise LedgerError("random.error.nothing_drawn", plan=plan.name)
-    with ledger.transaction():
+    with ledger.transaction():  # the snapshot and the record in one write transaction
+        inputs = snapshot(ledger, plan, witness_value, witness)
+        tasks = derive(inputs)
+        if not tasks:
+            raise LedgerError("random.error.nothing_drawn", plan=plan.name)
         draw_id = rows.insert(ledger, DRAW, {
             "plan_id": plan_id, "drawn_on": drawn_on or dates.today().isoformat(),
             "witness": inputs["witness"]["name"] or None, "witness_value": witness_value.strip(),
