@@ -132,7 +132,10 @@ def _register_officer(actions) -> None:
     a.add_argument("--unit")
     a.add_argument("--region")
     common.flag_argument(a, "active", "can be drawn")
-    a.add_argument("--conflict", nargs="+", default=[], metavar="ENTERPRISE")
+    a.add_argument("--conflict", nargs="+", default=[], metavar="ENTERPRISE",
+                   help="declare a conflict of interest with these enterprises")
+    a.add_argument("--withdraw-conflict", nargs="+", default=[], metavar="ENTERPRISE",
+                   help="a declared conflict no longer stands (the audit trail keeps it)")
     a.set_defaults(handler=officer_update)
     a = sub.add_parser("list", help="officers")
     a.add_argument("--json", action="store_true")
@@ -165,6 +168,8 @@ def officer_update(args, ledger: Ledger) -> int:
     changes = officers.update(ledger, officer_id, raw)
     for key in args.conflict:
         changes |= officers.declare(ledger, officer_id, lookup.enterprise_id(ledger, key))
+    for key in args.withdraw_conflict:
+        changes |= officers.withdraw(ledger, officer_id, lookup.enterprise_id(ledger, key))
     return common.done(changes)
 
 

@@ -214,3 +214,18 @@ def test_key_monitored_means_key_unless_a_class_is_set(cli):
     assert cls() == "general"
     assert cli("random", "class", "add", "a", "--name", "A类", "--fallback").code == 0
     assert cls() == "a"
+
+
+def test_officers_are_edited_from_the_command_line(cli, ledger, bureau):
+    from core.random_inspection import officers
+
+    firm = bureau["key"][0]
+    assert cli("random", "officer", "update", "执法03", "--no-active", "--conflict", firm).code == 0
+    found = {o.name: o for o in officers.all_officers(ledger)}
+    assert not found["执法03"].active
+    assert [(c.officer, c.enterprise_id) for c in officers.conflicts(ledger)] == [("执法03", firm)]
+    assert cli("random", "officer", "update", "1410000003", "--active",
+               "--withdraw-conflict", firm).code == 0
+    assert officers.conflicts(ledger) == [] and officers.get(ledger, found["执法03"].id).active
+    taken = cli("random", "officer", "add", "新人", "--certificate", "1410000003")
+    assert taken.code == 1 and "执法03" in taken.err
