@@ -36,36 +36,47 @@ def quarter(day: dt.date, back: int = 0) -> tuple[dt.date, dt.date]:
 
 def load(ledger: Ledger, seed: int = 1, today: dt.date | None = None) -> Changes:
     """Fill the 双随机 directories over the demo enterprises; two quarters' plans and draws."""
-    rng = random.Random(seed)
-    today = today or dates.today()
+    with ledger.transaction():  # one commit: a million-problem demo has 20,000 directory rows
+        return _load(ledger, random.Random(seed), today or dates.today())
+
+
+def _load(ledger: Ledger, rng: random.Random, today: dt.date) -> Changes:
     for code, name, basis in ITEMS:
         directory.add_item(ledger, {"code": code, "name": name, "basis": basis})
-    firms = ledger.conn.execute(
-        "SELECT id, key_monitored, region_code FROM enterprise ORDER BY name").fetchall()
-    with ledger.transaction():
-        for number, (firm, key, _) in enumerate(firms):
-            if not key and number % 9 == 4:
-                rows.update(ledger, "enterprise", firm, {"supervision_class": "special"})
-            applying = [c for c, _, _ in ITEMS if rng.random() < 0.6] or [ITEMS[0][0]]
-            directory.put_member(ledger, firm, applying, active=number % 40 != 17)
-        counties = regions.counties_of(ledger, settings.jurisdiction(ledger)) or [None]
-        for number, name in enumerate(_OFFICERS):
-            county = counties[number % len(counties)]
-            unit = _UNITS[number % 2].format(county=county.name if county else "")
-            officers.add(ledger, {"name": name, "certificate": f"1410{number + 2017:04d}{number + 1:04d}",
-                                  "field": "生态环境", "unit": unit,
-                                  "region_code": county.code if county else None,
-                                  "active": 0 if number == 23 else 1},
-                         [firms[rng.randrange(len(firms))][0] for _ in range(number % 3 == 0)])
-    last = _plan(ledger, quarter(today, 1), "HB-01 HB-02 HB-03".split())
-    now = _plan(ledger, quarter(today), [c for c, _, _ in ITEMS[:4]])
-    _draw(ledger, last, "2026年第3季度", quarter(today, 1)[0] + dt.timedelta(days=6), "07 15 23")
-    _draw(ledger, now, "", quarter(today)[0] + dt.timedelta(days=8), "03 11 26")
-    _inspect(ledger, rng, last, today)
-    notices.publish(ledger, draw.standing(ledger, now),
-                    "draw", min(quarter(today)[0] + dt.timedelta(days=12), today).isoformat())
+    firms = []
+    for number, (firm, key) in enumerate(ledger.conn.execute(
+            "SELECT id, key_monitored FROM enterprise ORDER BY name").fetchall()):
+        if not key and number % 9 == 4:  # every ninth other one is a special object
+            rows.update(ledger, "enterprise", firm, {"supervision_class": "special"})
+        firms.append(firm)
+    counties = regions.counties_of(ledger, settings.jurisdiction(ledger)) or [None]
+    for number, name in enumerate(_OFFICERS):
+        county = counties[number % len(counties)]
+        unit = _UNITS[number % 2].format(county=county.name if county else "")
+        declared = [firms[rng.randrange(len(firms))]] if number % 3 == 0 and firms else []
+        officers.add(ledger, {"name": name, "certificate": f"1410{number + 2017:04d}{number + 1:04d}",
+                              "field": "生态环境", "unit": unit,
+                              "region_code": county.code if county else None,
+                              "active": 0 if number == len(_OFFICERS) - 1 else 1}, declared)
+    for number, firm in enumerate(firms):
+        applying = [c for c, _, _ in ITEMS if rng.random() < 0.6] or [ITEMS[0][0]]
+        directory.put_member(ledger, firm, applying, active=number % 40 != 17)
+    last, now = quarter(today, 1), quarter(today)
+    last_plan = _plan(ledger, last, [c for c, _, _ in ITEMS[:3]])
+    now_plan = _plan(ledger, now, [c for c, _, _ in ITEMS[:4]])
+    draw.make(ledger, last_plan, "07 15 23", _WITNESS, drawn_on=_day(last[0], 6, today))
+    draw.make(ledger, now_plan, "03 11 26", _WITNESS, drawn_on=_day(now[0], 8, today))
+    _inspect(ledger, rng, last_plan, today)
+    notices.publish(ledger, draw.standing(ledger, now_plan), "draw", _day(now[0], 12, today))
     return Changes.of(directory.ITEM, directory.MEMBER, officers.TABLE, officers.CONFLICT,
                       plans.TABLE, draw.DRAW, draw.TASK, "inspection", "enterprise")
+
+
+_WITNESS = "市纪检监察组 刘明"
+
+
+def _day(start: dt.date, days: int, today: dt.date) -> str:
+    return min(start + dt.timedelta(days=days), today).isoformat()
 
 
 def _plan(ledger: Ledger, period: tuple[dt.date, dt.date], items: list[str]) -> str:
@@ -75,10 +86,6 @@ def _plan(ledger: Ledger, period: tuple[dt.date, dt.date], items: list[str]) -> 
                               "ends_on": end.isoformat(), "items": items,
                               "shares": {"key": {"percent": "25"}, "special": {"percent": "15"},
                                          "general": {"percent": "5"}}}, approve=True).id
-
-
-def _draw(ledger: Ledger, plan_id: str, _label: str, day: dt.date, value: str) -> str:
-    return draw.make(ledger, plan_id, value, "市纪检监察组 刘明", drawn_on=day.isoformat()).id
 
 
 def _inspect(ledger: Ledger, rng: random.Random, plan_id: str, today: dt.date) -> None:
