@@ -61,6 +61,8 @@ class Action(str, Enum):
     MANAGE_OPERATORS = "manage_operators"
     SETTINGS = "settings"
     RESTORE = "restore"
+    RANDOM_APPROVE_PLAN = "random_approve_plan"  # approve a 双随机 plan before its draw
+    RANDOM_REDRAW = "random_redraw"              # draw a plan again, with a reason
 
 
 _NEEDS = {
@@ -70,6 +72,8 @@ _NEEDS = {
     Action.MANAGE_OPERATORS: Role.ADMIN,
     Action.SETTINGS: Role.ADMIN,
     Action.RESTORE: Role.ADMIN,
+    Action.RANDOM_APPROVE_PLAN: Role.MANAGER,
+    Action.RANDOM_REDRAW: Role.MANAGER,
 }
 
 

@@ -105,9 +105,21 @@ def render(folder: Path, only: set[str] | None = None) -> None:
             if key == "exchange":
                 _exchange_with_a_county(ctx, window, scratch)
             save(window, folder, f"{number}-{key}")
+            if key == "random":
+                _random_tabs(ctx, window, folder, f"{number}-{key}")
         if not only:
             _forms(ctx, window, folder)
             _import_wizard(ctx, window, folder, scratch)
+
+
+def _random_tabs(ctx: AppContext, window, folder: Path, name: str) -> None:
+    """The 双随机 page's other tabs: the directories, then coverage and publication."""
+    page = window.pages["random"]
+    for index, suffix in ((1, "directories"), (2, "publication")):
+        page.tabs.setCurrentIndex(index)
+        settle(ctx)
+        save(window, folder, f"{name}-{suffix}")
+    page.tabs.setCurrentIndex(0)
 
 
 def _select_closed_problem(ctx: AppContext, window, scratch: Path) -> None:

@@ -15,7 +15,8 @@ from . import common
 
 ENTERPRISE_FIELDS = {"name": "name", "credit_code": "credit_code", "industry": "industry_code",
                      "permit": "permit_number", "key_monitored": "key_monitored",
-                     "address": "address", "longitude": "longitude", "latitude": "latitude"}
+                     "address": "address", "longitude": "longitude", "latitude": "latitude",
+                     "supervision_class": "supervision_class"}
 CAMPAIGN_FIELDS = {"name": "name", "starts_on": "starts_on", "ends_on": "ends_on",
                    "target_rate": "target_rate"}
 # What `inspection add --problem key=value …` accepts, and the problem field each sets.
@@ -44,6 +45,8 @@ def _enterprise_options(p: argparse.ArgumentParser, adding: bool) -> None:
     p.add_argument("--address")
     p.add_argument("--longitude")
     p.add_argument("--latitude")
+    p.add_argument("--supervision-class",
+                   help="双随机 class: key, special, general or the bureau's own (\"\" clears)")
 
 
 def _register_enterprise(commands: argparse._SubParsersAction) -> None:
@@ -93,7 +96,7 @@ def enterprise_list(args: argparse.Namespace, ledger: Ledger) -> int:
 
 
 ENTERPRISE_SHOWN = ("id", "name", "credit_code", "region", "industry_code", "permit_number",
-                    "key_monitored", "address", "longitude", "latitude")
+                    "key_monitored", "supervision_class", "address", "longitude", "latitude")
 
 
 def enterprise_show(args: argparse.Namespace, ledger: Ledger) -> int:

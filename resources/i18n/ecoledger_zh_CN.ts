@@ -484,16 +484,48 @@
       <translation>完成日期</translation>
     </message>
     <message>
+      <source>New plan</source>
+      <translation>新建抽查计划</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>名称</translation>
+    </message>
+    <message>
+      <source>From</source>
+      <translation>从</translation>
+    </message>
+    <message>
+      <source>To</source>
+      <translation>至</translation>
+    </message>
+    <message>
+      <source>Officers from another county (cross-county inspection)</source>
+      <translation>抽取外区县执法人员（交叉检查）</translation>
+    </message>
+    <message>
+      <source>25 = 25%, 3家 = a count</source>
+      <translation>填25即25%，填3家即抽3家</translation>
+    </message>
+    <message>
+      <source>Inspection items</source>
+      <translation>抽查事项</translation>
+    </message>
+    <message>
+      <source>{name}: share</source>
+      <translation>{name}抽取比例</translation>
+    </message>
+    <message>
+      <source>Random inspection of a drawn task</source>
+      <translation>双随机抽查任务检查记录</translation>
+    </message>
+    <message>
       <source>New batch</source>
       <translation>新建批次</translation>
     </message>
     <message>
       <source>New enterprise</source>
       <translation>新建企业</translation>
-    </message>
-    <message>
-      <source>Name</source>
-      <translation>名称</translation>
     </message>
     <message>
       <source>Credit code</source>
@@ -944,6 +976,10 @@
       <translation>数据交换</translation>
     </message>
     <message>
+      <source>Random inspections</source>
+      <translation>双随机</translation>
+    </message>
+    <message>
       <source>Any status</source>
       <translation>全部状态</translation>
     </message>
@@ -954,10 +990,6 @@
     <message>
       <source>Overdue only</source>
       <translation>仅看逾期</translation>
-    </message>
-    <message>
-      <source>From</source>
-      <translation>从</translation>
     </message>
     <message>
       <source>to</source>
@@ -1274,6 +1306,330 @@
       <translation>→ {status}</translation>
     </message>
     <message>
+      <source>New supervision class</source>
+      <translation>新增监管类别</translation>
+    </message>
+    <message>
+      <source>Key-monitored enterprises fall here unless their class is set</source>
+      <translation>未单独设定类别的重点排污单位归入此类</translation>
+    </message>
+    <message>
+      <source>Every other enterprise falls here unless its class is set</source>
+      <translation>其余未单独设定类别的企业归入此类</translation>
+    </message>
+    <message>
+      <source>Code</source>
+      <translation>代码</translation>
+    </message>
+    <message>
+      <source>New inspection item</source>
+      <translation>新增抽查事项</translation>
+    </message>
+    <message>
+      <source>Legal basis</source>
+      <translation>抽查依据</translation>
+    </message>
+    <message>
+      <source>e.g. today's lottery number</source>
+      <translation>如当日福利彩票开奖号码</translation>
+    </message>
+    <message>
+      <source>Witness</source>
+      <translation>见证人</translation>
+    </message>
+    <message>
+      <source>Public value</source>
+      <translation>公开随机值</translation>
+    </message>
+    <message>
+      <source>New officer</source>
+      <translation>新增执法人员</translation>
+    </message>
+    <message>
+      <source>None ticked: every item of the plan applies.</source>
+      <translation>都不勾选：计划中的全部抽查事项均适用。</translation>
+    </message>
+    <message>
+      <source>Redraw</source>
+      <translation>重新抽取</translation>
+    </message>
+    <message>
+      <source>Draw</source>
+      <translation>抽取</translation>
+    </message>
+    <message>
+      <source>Reason for the redraw</source>
+      <translation>重新抽取的理由</translation>
+    </message>
+    <message>
+      <source>Certificate</source>
+      <translation>执法证号</translation>
+    </message>
+    <message>
+      <source>Unit</source>
+      <translation>所在单位</translation>
+    </message>
+    <message>
+      <source>Items that apply to {name}</source>
+      <translation>{name}适用的抽查事项</translation>
+    </message>
+    <message>
+      <source>The first draw is kept in the ledger.</source>
+      <translation>原抽取结果保留在台账中。</translation>
+    </message>
+    <message>
+      <source>Plan</source>
+      <translation>抽查计划</translation>
+    </message>
+    <message>
+      <source>Period</source>
+      <translation>抽查期间</translation>
+    </message>
+    <message>
+      <source>Shares</source>
+      <translation>抽取比例</translation>
+    </message>
+    <message>
+      <source>Approved</source>
+      <translation>审批人</translation>
+    </message>
+    <message>
+      <source>Tasks done</source>
+      <translation>已检查/任务数</translation>
+    </message>
+    <message>
+      <source>Class</source>
+      <translation>监管类别</translation>
+    </message>
+    <message>
+      <source>State</source>
+      <translation>状态</translation>
+    </message>
+    <message>
+      <source>Items that apply</source>
+      <translation>适用抽查事项</translation>
+    </message>
+    <message>
+      <source>In the directory</source>
+      <translation>名录库在库</translation>
+    </message>
+    <message>
+      <source>Active</source>
+      <translation>在岗</translation>
+    </message>
+    <message>
+      <source>Declared conflicts</source>
+      <translation>申报回避</translation>
+    </message>
+    <message>
+      <source>Drawn this year</source>
+      <translation>本年已抽取</translation>
+    </message>
+    <message>
+      <source>Inspected</source>
+      <translation>已检查</translation>
+    </message>
+    <message>
+      <source>Coverage (%)</source>
+      <translation>抽查覆盖率（%）</translation>
+    </message>
+    <message>
+      <source>Notice</source>
+      <translation>公开内容</translation>
+    </message>
+    <message>
+      <source>Publish by</source>
+      <translation>公开期限</translation>
+    </message>
+    <message>
+      <source>Published</source>
+      <translation>公开日期</translation>
+    </message>
+    <message>
+      <source>(calendar not yet published)</source>
+      <translation>（该年节假日安排未发布）</translation>
+    </message>
+    <message>
+      <source>Plans and draws</source>
+      <translation>计划与抽取</translation>
+    </message>
+    <message>
+      <source>Directories</source>
+      <translation>名录库</translation>
+    </message>
+    <message>
+      <source>Coverage and publication</source>
+      <translation>覆盖与公开</translation>
+    </message>
+    <message>
+      <source>New plan…</source>
+      <translation>新建计划…</translation>
+    </message>
+    <message>
+      <source>Approve</source>
+      <translation>审批</translation>
+    </message>
+    <message>
+      <source>Draw…</source>
+      <translation>抽取…</translation>
+    </message>
+    <message>
+      <source>Verify the draw</source>
+      <translation>核验抽取结果</translation>
+    </message>
+    <message>
+      <source>Export the notice…</source>
+      <translation>导出公示表…</translation>
+    </message>
+    <message>
+      <source>Record the inspection…</source>
+      <translation>登记检查结果…</translation>
+    </message>
+    <message>
+      <source>Set class</source>
+      <translation>设为该类别</translation>
+    </message>
+    <message>
+      <source>In / out of the directory</source>
+      <translation>入库/出库</translation>
+    </message>
+    <message>
+      <source>Items that apply…</source>
+      <translation>适用事项…</translation>
+    </message>
+    <message>
+      <source>New class…</source>
+      <translation>新增监管类别…</translation>
+    </message>
+    <message>
+      <source>New item…</source>
+      <translation>新增抽查事项…</translation>
+    </message>
+    <message>
+      <source>Import enterprises…</source>
+      <translation>导入监管对象…</translation>
+    </message>
+    <message>
+      <source>New officer…</source>
+      <translation>新增执法人员…</translation>
+    </message>
+    <message>
+      <source>Active / inactive</source>
+      <translation>在岗/离岗</translation>
+    </message>
+    <message>
+      <source>Declare a conflict…</source>
+      <translation>申报回避…</translation>
+    </message>
+    <message>
+      <source>Import officers…</source>
+      <translation>导入执法人员…</translation>
+    </message>
+    <message>
+      <source>Mark as published today</source>
+      <translation>登记今日已公开</translation>
+    </message>
+    <message>
+      <source>Drawn and sealed in the audit trail.</source>
+      <translation>已抽取，结果已封存于审计记录。</translation>
+    </message>
+    <message>
+      <source>Declare a conflict</source>
+      <translation>申报回避</translation>
+    </message>
+    <message>
+      <source>overdue, not published</source>
+      <translation>逾期未公开</translation>
+    </message>
+    <message>
+      <source>not published</source>
+      <translation>未公开</translation>
+    </message>
+    <message>
+      <source>Notices of the draws in force (deadline in working days on the official calendar)</source>
+      <translation>各次抽取的公示（期限按法定工作日计算）</translation>
+    </message>
+    <message>
+      <source>{year}: drawn of the directory by class — {coverage}. Notices not yet published: {waiting}, of them overdue: {late}.</source>
+      <translation>{year}年各类别已抽取/名录库：{coverage}。未公开的公示{waiting}项，其中逾期{late}项。</translation>
+    </message>
+    <message>
+      <source>Redraw…</source>
+      <translation>重新抽取…</translation>
+    </message>
+    <message>
+      <source>Plan approved.</source>
+      <translation>抽查计划已审批。</translation>
+    </message>
+    <message>
+      <source>The draw checks out: every task follows from the recorded inputs.</source>
+      <translation>核验一致：每项任务均可由记录的抽取依据重新推算得出。</translation>
+    </message>
+    <message>
+      <source>Export the notice</source>
+      <translation>导出公示表</translation>
+    </message>
+    <message>
+      <source>Class saved.</source>
+      <translation>监管类别已保存。</translation>
+    </message>
+    <message>
+      <source>Item saved.</source>
+      <translation>抽查事项已保存。</translation>
+    </message>
+    <message>
+      <source>Officer saved.</source>
+      <translation>执法人员已保存。</translation>
+    </message>
+    <message>
+      <source>Conflict recorded.</source>
+      <translation>回避申报已登记。</translation>
+    </message>
+    <message>
+      <source>Publication recorded.</source>
+      <translation>公开日期已登记。</translation>
+    </message>
+    <message>
+      <source>{count} units</source>
+      <translation>{count}家</translation>
+    </message>
+    <message>
+      <source>not approved</source>
+      <translation>待审批</translation>
+    </message>
+    <message>
+      <source>not drawn</source>
+      <translation>未抽取</translation>
+    </message>
+    <message>
+      <source>Coverage per class in {year}</source>
+      <translation>{year}年各监管类别抽查覆盖情况</translation>
+    </message>
+    <message>
+      <source>Not drawn yet.</source>
+      <translation>尚未抽取。</translation>
+    </message>
+    <message>
+      <source>Waiting for a manager's approval.</source>
+      <translation>待科室负责人审批。</translation>
+    </message>
+    <message>
+      <source>Drawn on {day} · witness {witness}, public value {value} · seed {seed}…</source>
+      <translation>抽取日期 {day} · 见证人 {witness}，公开值 {value} · 随机种子 {seed}…</translation>
+    </message>
+    <message>
+      <source>Written to {path}</source>
+      <translation>已写入 {path}</translation>
+    </message>
+    <message>
+      <source>{name} declares a conflict of interest with the enterprise (name or credit code):</source>
+      <translation>{name}申报回避的企业（名称或统一社会信用代码）：</translation>
+    </message>
+    <message>
+      <source>Imported {name}.</source>
+      <translation>已导入{name}。</translation>
+    </message>
+    <message>
       <source>Add measure… (Ctrl+M)</source>
       <translation>添加整改措施…（Ctrl+M）</translation>
     </message>
@@ -1360,10 +1716,6 @@
     <message>
       <source>{rows} row(s) to export</source>
       <translation>导出时共 {rows} 行</translation>
-    </message>
-    <message>
-      <source>Written to {path}</source>
-      <translation>已写入 {path}</translation>
     </message>
     <message>
       <source>Settings</source>
