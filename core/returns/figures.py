@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Callable
 
-from .. import dates, statistics
+from .. import dates, regions, statistics
 from ..ledger import Ledger
 from ..statistics import Filter
 from .templates import Column, Template
@@ -139,9 +139,10 @@ def _roll_up(ledger: Ledger, counts: dict[str, int], base: Filter) -> dict[str, 
     """County counts summed into the return's row regions (cities, for a province)."""
     listed = statistics.report_regions(ledger, base)
     city_rows = bool(listed) and listed[0].level == 2
+    keys = {r.code for r in listed}
     out: dict[str, int] = {}
     for code, n in counts.items():
-        key = code[:4] + "00" if city_rows else code
+        key = regions.row_key(code, keys, city_rows)
         out[key] = out.get(key, 0) + n
     return out
 
