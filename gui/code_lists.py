@@ -24,6 +24,7 @@ from .i18n import tr
 from .widgets import ChoiceCombo
 
 Index = QModelIndex | QPersistentModelIndex
+ADDED = "\0added"  # select the entry an add made, once the list is read again
 
 
 # -- what the worker reads for the dialog
@@ -185,6 +186,8 @@ class _ListTab(QWidget):
         self.table.selectionModel().selectionChanged.connect(lambda *_: self.selected())
         self.message = QLabel()
         self.message.setWordWrap(True)
+        self.allowed = False
+        self.added: str | None = None  # the code of the entry the last add made
         self.editors: list[QWidget] = []
         self.side = QVBoxLayout()
         layout = QHBoxLayout(self)
@@ -211,15 +214,22 @@ class _ListTab(QWidget):
                 return
 
     def set_editable(self, allowed: bool) -> None:
+        self.allowed = allowed
         for widget in self.editors:
             widget.setEnabled(allowed)
+        self.selected()
+
+    def clear(self) -> None:
+        """Nothing selected: the fields are for a new entry."""
+        self.table.clearSelection()
+        self.selected()
 
     def run(self, change: Callable[[Ledger], Changes], done: str,
             select: str | None = None) -> None:
         """A change on the worker; the tab reads its list again and says what happened."""
         def ok(_changes: Changes) -> None:
             self.say(done)
-            self.reload(select)
+            self.reload(self.added if select is ADDED else select)
 
         def failed(error: BaseException) -> None:
             self.say(str(error), error=True)
@@ -261,8 +271,9 @@ class CodeListTab(_ListTab):
         self.up_button = self.button(tr("Move up"), lambda: self.move(-1))
         self.down_button = self.button(tr("Move down"), lambda: self.move(1))
         self.retire_button = self.button(tr("Retire"), self.retire)
-        for n, widget in enumerate((self.add_button, self.save_button, self.up_button,
-                                    self.down_button, self.retire_button)):
+        self.new_button = self.button(tr("New (clear the fields)"), self.clear)
+        for n, widget in enumerate((self.new_button, self.add_button, self.save_button,
+                                    self.up_button, self.down_button, self.retire_button)):
             grid.addWidget(widget, n // 2, n % 2)
         self.side.addLayout(grid)
         merge = QGroupBox(tr("Merge"))
@@ -298,17 +309,21 @@ class CodeListTab(_ListTab):
         self.synonyms.setText("、".join(entry.synonyms) if entry else "")
         self.code.setReadOnly(entry is not None)
         self.retire_button.setText(tr("Bring back") if entry and not entry.active else tr("Retire"))
+        for widget in (self.save_button, self.up_button, self.down_button, self.retire_button,
+                       self.merge_button, self.merge_into):
+            widget.setEnabled(self.allowed and entry is not None)
+        self.add_button.setEnabled(self.allowed and entry is None)
 
     def add(self) -> None:
         kind, label = self.kind, self.label.text()
-        code = "" if self.current() else self.code.text().strip()
+        code = self.code.text().strip()
         words = split_words(self.synonyms.text())
-        self.code.setReadOnly(False)
-        self.table.clearSelection()
 
         def change(ledger: Ledger) -> Changes:
-            return codes.add(ledger, kind, label, code or None, words)
-        self.run(change, tr("Added “{label}”.").format(label=label.strip()))
+            changes = codes.add(ledger, kind, label, code or None, words)
+            self.added = codes.get_by_id(ledger, changes.id).code  # selected when shown
+            return changes
+        self.run(change, tr("Added “{label}”.").format(label=label.strip()), ADDED)
 
     def save(self) -> None:
         entry = self.current()
@@ -389,8 +404,9 @@ class UnitTab(_ListTab):
         self.up_button = self.button(tr("Move up"), lambda: self.move(-1))
         self.down_button = self.button(tr("Move down"), lambda: self.move(1))
         self.retire_button = self.button(tr("Retire"), self.retire)
-        for n, widget in enumerate((self.add_button, self.save_button, self.up_button,
-                                    self.down_button, self.retire_button)):
+        self.new_button = self.button(tr("New (clear the fields)"), self.clear)
+        for n, widget in enumerate((self.new_button, self.add_button, self.save_button,
+                                    self.up_button, self.down_button, self.retire_button)):
             grid.addWidget(widget, n // 2, n % 2)
         self.side.addLayout(grid)
         note = QLabel(tr("Units are rows of their own in figures and returns, after the "
@@ -427,14 +443,20 @@ class UnitTab(_ListTab):
             self.kind.set_code(unit.kind)
             self.parent_region.set_code(unit.parent_code)
         self.retire_button.setText(tr("Bring back") if unit and not unit.active else tr("Retire"))
+        for widget in (self.save_button, self.up_button, self.down_button, self.retire_button):
+            widget.setEnabled(self.allowed and unit is not None)
+        for widget in (self.add_button, self.kind, self.parent_region):
+            widget.setEnabled(self.allowed and unit is None)
 
     def add(self) -> None:
         name, kind, parent = self.name.text(), self.kind.code(), self.parent_region.code()
-        code = "" if self.current() else self.code.text().strip()
-        self.code.setReadOnly(False)
-        self.table.clearSelection()
-        self.run(lambda ledger: units.add(ledger, name, kind, parent, code or None),
-                 tr("Added “{name}”.").format(name=name.strip()))
+        code = self.code.text().strip()
+        def change(ledger: Ledger) -> Changes:
+            changes = units.add(ledger, name, kind, parent, code or None)
+            self.added = ledger.conn.execute("SELECT code FROM region_unit WHERE id = ?",
+                                             (changes.id,)).fetchone()[0]
+            return changes
+        self.run(change, tr("Added “{name}”.").format(name=name.strip()), ADDED)
 
     def save(self) -> None:
         unit = self.current()

@@ -108,6 +108,10 @@
       <translation>停用</translation>
     </message>
     <message>
+      <source>New (clear the fields)</source>
+      <translation>新建（清空各栏）</translation>
+    </message>
+    <message>
       <source>Merge</source>
       <translation>合并</translation>
     </message>

@@ -61,7 +61,15 @@ def test_a_manager_adds_a_category_with_synonyms(dialog, ctx, qtbot, idle):
     qtbot.mouseClick(tab.add_button, Qt.MouseButton.LeftButton)
     idle()
     assert rows(tab)[-1][:3] == ["x01", "土壤污染", "土壤、耕地"]
-    assert "土壤污染" in tab.message.text()
+    assert "土壤污染" in tab.message.text() and tab.current().code == "x01"
+    assert not tab.add_button.isEnabled()  # an entry is selected: save, move, retire, merge
+    qtbot.mouseClick(tab.new_button, Qt.MouseButton.LeftButton)
+    assert tab.label.text() == "" and tab.add_button.isEnabled()
+    write(qtbot, tab.label, "辐射")
+    write(qtbot, tab.code, "radiation")
+    qtbot.mouseClick(tab.add_button, Qt.MouseButton.LeftButton)
+    idle()
+    assert rows(tab)[-1][:2] == ["radiation", "辐射"]
     assert ctx.db.call(lambda ledger: codes.resolve(ledger, "category", "耕地")) == "x01"
     assert ("x01", "土壤污染") in ctx.bureau.choices("category")  # the forms offer it
 
