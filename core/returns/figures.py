@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Callable
 
-from .. import dates, regions, statistics
+from .. import codes, dates, regions, statistics
 from ..ledger import Ledger
 from ..statistics import Filter
 from .templates import Column, Template
@@ -110,7 +110,7 @@ def _statistic(ledger: Ledger, template: Template, column: Column, d: str, base:
                cache: dict) -> tuple[dict[str, Value], Value]:
     """A column's values by row key and its ledger-wide total."""
     if column.stat in PROGRESS_STATS:
-        flt = Filter(campaign_id=base.campaign_id, **dict(column.filter))
+        flt = Filter(campaign_id=base.campaign_id, **_codes_of(ledger, dict(column.filter)))
         report = _cached(cache, ("progress", flt),
                          lambda: statistics.progress(ledger, d, flt, groups=("region",)))
         pick = PROGRESS_STATS[column.stat]
@@ -127,6 +127,13 @@ def _statistic(ledger: Ledger, template: Template, column: Column, d: str, base:
                          lambda: statistics.inspected_sources(ledger, start, end, base))
         return _roll_up(ledger, counts, base), sum(counts.values())
     raise ValueError(f"unknown statistic {column.stat!r} in column {column.key}")
+
+
+def _codes_of(ledger: Ledger, wanted: dict) -> dict:
+    """A column's category or source filter by the ledger's list: a code merged into
+    another since the template was written counts as the one it went into."""
+    return {k: codes.resolve(ledger, k, v) if k in codes.KINDS and v else v
+            for k, v in wanted.items()}
 
 
 def _cached(cache: dict, key: tuple, make: Callable):

@@ -151,3 +151,13 @@ def test_the_importer_and_the_cli_agree(ledger, zone):
     for typed in ("临汾市曲沃县", "曲沃县", "曲沃", "141021", "临汾经济开发区"):
         assert index.clean(typed)[0] == regions.resolve(ledger, typed)
     assert index.clean("北京市朝阳区")[1].code == "error.import_region_unknown"  # outside
+
+
+def test_a_returns_source_column_follows_a_merge(ledger):
+    problems.add(ledger, problem(source="inspection"))
+    from core import codes
+
+    codes.add(ledger, "source", "日常巡查", code="patrol")
+    codes.merge(ledger, "source", "inspection", "patrol")
+    filled = figures.compute(ledger, templates.load("campaign_progress"), "2026-09-01")
+    assert filled.total.values["found"] == 1  # the column says source = "inspection"
