@@ -181,6 +181,8 @@ def shown_value(key: str, value: Any) -> str:
         return ""
     if key in _code_labels:
         return _code_labels[key].get(value, value)
+    if key == "extra_categories":
+        return "、".join(_code_labels.get("category", {}).get(c, c) for c in value.split(","))
     if key in ("status", "category", "source"):
         return messages.label(f"{key}.{value}")
     if key == "kind":

@@ -223,8 +223,8 @@ def problem_list(args: argparse.Namespace, ledger: Ledger) -> int:
 
 
 PROBLEM_SHOWN = ("id", "number", "source", "campaign", "batch", "inspection", "enterprise",
-                 "region", "category", "description", "assigned_on", "deadline",
-                 "deadline_in_force", "responsible_unit", "responsible_person", "status",
+                 "region", "category", "extra_categories", "description", "assigned_on",
+                 "deadline", "deadline_in_force", "responsible_unit", "responsible_person", "status",
                  "status_since", "done_on", "closed_on", "withdrawn_on", "withdrawn_reason")
 
 
