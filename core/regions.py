@@ -166,18 +166,25 @@ class Resolver:
         self.ledger = ledger
         self.top = within or settings.jurisdiction(ledger)
         self.local_only = local_only
-        self._names = {r.code: r for r in self._load()}
-        self.local = self._index(self._inside(self.top))
+        inside = self._inside(self.top)
+        self._names = {r.code: r for r in inside}
+        self._add_ancestors(self.top)
+        self.local = self._index(inside)
         self._country: dict[str, set[str]] | None = None
-
-    def _load(self) -> list[Region]:
-        return [_region(r) for r in self.ledger.conn.execute(_SELECT)]
 
     def _inside(self, code: str) -> list[Region]:
         from .statistics import region_range
 
         low, high = region_range(code)
-        return [r for r in self._names.values() if low <= r.code <= high or r.code == code]
+        return [_region(r) for r in self.ledger.conn.execute(
+            f"{_SELECT} WHERE code BETWEEN ? AND ? OR code = ?", (low, high, code))]
+
+    def _add_ancestors(self, code: str) -> None:
+        region = self._names.get(code) or get(self.ledger, code)
+        while region is not None and region.parent_code:
+            region = self._names.get(region.parent_code) or get(self.ledger, region.parent_code)
+            if region is not None:
+                self._names[region.code] = region
 
     def _index(self, regions: list[Region]) -> dict[str, set[str]]:
         index: dict[str, set[str]] = {}
@@ -203,7 +210,8 @@ class Resolver:
         found = self.local.get(key)
         if found or self.local_only:
             return sorted(found or ())
-        if self._country is None:
+        if self._country is None:  # read the whole country only when asked
+            self._names = {r[0]: _region(r) for r in self.ledger.conn.execute(_SELECT)}
             self._country = self._index(list(self._names.values()))
         return sorted(self._country.get(key, ()))
 

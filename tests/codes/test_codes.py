@@ -141,3 +141,23 @@ def test_import_cleaning_takes_the_ledgers_words(ledger):
     assert words.clean_category("大气、噪声") == ("waste_gas,noise", None)
     assert words.clean_category("农用地土壤污染问题") == ("soil", None)
     assert words.clean_category("星际尘埃")[1].code == "error.import_category_unknown"
+
+
+def test_search_finds_problems_by_a_category_or_source_word(ledger):
+    from core import queries
+
+    gas = problems.add(ledger, problem(description="脱硫设施未运行")).id
+    problems.add(ledger, problem(category="dust", description="工地未苫盖"))
+    complaint = problems.add(ledger, problem(category="noise", source="complaint",
+                                             description="夜间施工扰民")).id
+
+    def found(text: str) -> set[str]:
+        query = queries.Query(text=text)
+        total = queries.count(ledger, queries.PROBLEMS, query)
+        rows = queries.page(ledger, queries.PROBLEMS, query, 0, 50, total)
+        assert len(rows) == total
+        return {r[0] for r in rows}
+    assert found("大气") == {gas}  # a synonym of 废气, not in any description
+    assert found("12369") == {complaint}
+    assert found("工地") == found("苫盖") and len(found("工地")) == 1  # text search as before
+    assert found("大气 脱硫") == {gas} and found("大气 苫盖") == set()
