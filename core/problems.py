@@ -43,18 +43,17 @@ def check(ledger: Ledger, raw: Mapping[str, Any],
 
 def _with_categories(raw: Mapping[str, Any]) -> Mapping[str, Any]:
     """A category given as several ("大气、噪声", or a list): the first is the main one, the
-    others go to `extra_categories`."""
+    others are the further categories (in place of any recorded before)."""
     given = raw.get("category")
-    if not isinstance(given, (str, list, tuple)):
+    if isinstance(given, str):
+        parts = codes.split(given)
+    elif isinstance(given, (list, tuple)):
+        parts = [str(p) for p in given]
+    else:
         return raw
-    parts = codes.split(given) if isinstance(given, str) else list(given)
-    if isinstance(given, str) and len(parts) <= 1:
+    if len(parts) <= 1 and isinstance(given, str):
         return raw
-    if not parts:
-        return raw
-    extra = raw.get("extra_categories")
-    more = codes.split(extra) if isinstance(extra, str) else list(extra or [])
-    return {**raw, "category": parts[0], "extra_categories": [*parts[1:], *more]}
+    return {**raw, "category": parts[0] if parts else None, "extra_categories": parts[1:]}
 
 
 def _campaign_from_batch(ledger: Ledger, form: Form) -> None:

@@ -161,3 +161,14 @@ def test_search_finds_problems_by_a_category_or_source_word(ledger):
     assert found("12369") == {complaint}
     assert found("工地") == found("苫盖") and len(found("工地")) == 1  # text search as before
     assert found("大气 脱硫") == {gas} and found("大气 苫盖") == set()
+
+
+def test_typing_several_categories_again_replaces_the_further_ones(ledger):
+    pid = problems.add(ledger, problem(category="大气、噪声、扬尘")).id
+    assert stored(ledger, pid)[:2] == ("waste_gas", "noise,dust")
+    problems.update(ledger, pid, {"category": "废水、噪声"})
+    assert stored(ledger, pid)[:2] == ("waste_water", "noise")
+    problems.update(ledger, pid, {"description": "改了描述"})
+    assert stored(ledger, pid)[:2] == ("waste_water", "noise")
+    problems.update(ledger, pid, {"extra_categories": ""})
+    assert stored(ledger, pid)[:2] == ("waste_water", None)

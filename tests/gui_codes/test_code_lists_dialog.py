@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QAbstractItemModelTester
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from core import codes, problems, regions, statistics
+from core import codes, problems, regions, statistics, units
 from gui.code_lists import CodeListModel, CodeListsDialog, CodeRow, UnitModel, UnitRow
 
 from gui_keys import type_text
@@ -155,3 +155,36 @@ def test_a_clerk_sees_the_lists_with_every_action_disabled_and_why(ctx, qtbot, i
         assert not any(widget.isEnabled() for widget in tab.editors)
     assert dialog.categories.merge_button in dialog.categories.editors
     assert dialog.reason.isVisible() and "录入员" in dialog.reason.text()
+
+
+def test_the_problem_form_offers_the_ledgers_lists_and_takes_further_categories(
+        ctx, qtbot, idle):
+    from gui.forms import ProblemForm
+
+    ctx.db.call(lambda ledger: (codes.add(ledger, "category", "土壤污染", code="soil"),
+                                units.add(ledger, "高新区", "zone")))
+    ctx.db.call(lambda ledger: codes.retire(ledger, "category", "other"))
+    idle()  # the bureau is read again: the pickers follow
+    form = ProblemForm(ctx)
+    qtbot.addWidget(form)
+    form.show()
+    qtbot.waitUntil(form.isEnabled)
+    category = form.fields["category"].widget
+    offered = [category.itemData(i) for i in range(category.count())]
+    assert "soil" in offered and "other" not in offered
+    region = form.fields["region_code"].widget
+    assert region.findData("141000Z01") >= 0
+    category.set_code("soil")
+    region.set_code("141000Z01")
+    form.fields["source"].widget.set_code("inspection")
+    write(qtbot, form.fields["extra_categories"].widget, "噪声、扬尘")
+    write(qtbot, form.fields["description"].widget, "高新区某厂土壤污染")
+    write(qtbot, form.fields["assigned_on"].widget, "2026-11-20")
+    write(qtbot, form.fields["deadline"].widget, "2026-12-20")
+    idle()
+    qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+    idle()
+    stored = ctx.db.call(lambda ledger: tuple(ledger.conn.execute(
+        "SELECT category, extra_categories, region_code FROM problem "
+        "WHERE description = '高新区某厂土壤污染'").fetchone()))
+    assert stored == ("soil", "noise,dust", "141000Z01")
