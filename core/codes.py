@@ -97,6 +97,13 @@ def label(ledger: Ledger, kind: str, code: str | None) -> str:
     return row[0] if row else code
 
 
+def report_rows(ledger: Ledger, kind: str) -> list[tuple[str, str]]:
+    """(code, label) of the rows a figure or return by category or source lists, in the
+    bureau's order: every active entry, and a retired one only while problems carry it."""
+    used = usage(ledger, kind)
+    return [(e.code, e.label) for e in entries(ledger, kind) if e.active or used.get(e.code)]
+
+
 def order(ledger: Ledger, kind: str) -> dict[str, int]:
     """code → position in the bureau's order."""
     return {e.code: n for n, e in enumerate(entries(ledger, kind))}
