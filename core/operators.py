@@ -63,6 +63,7 @@ class Action(str, Enum):
     RESTORE = "restore"
     RANDOM_APPROVE_PLAN = "random_approve_plan"  # approve a 双随机 plan before its draw
     RANDOM_REDRAW = "random_redraw"              # draw a plan again, with a reason
+    CODE_LISTS = "code_lists"        # the bureau's categories, sources and units
 
 
 _NEEDS = {
@@ -74,6 +75,7 @@ _NEEDS = {
     Action.RESTORE: Role.ADMIN,
     Action.RANDOM_APPROVE_PLAN: Role.MANAGER,
     Action.RANDOM_REDRAW: Role.MANAGER,
+    Action.CODE_LISTS: Role.MANAGER,
 }
 
 
