@@ -56,5 +56,11 @@ def update(ledger: Ledger, row_id: str, raw: Mapping[str, Any]) -> Changes:
     return Changes.of("penalty_case", ids=(row_id,), warnings=form.warnings)
 
 
+def delete(ledger: Ledger, row_id: str) -> Changes:
+    """Delete a case entered twice or by mistake (a manager's action)."""
+    rows.delete(ledger, "penalty_case", row_id)
+    return Changes.of("penalty_case", ids=(row_id,))
+
+
 def get(ledger: Ledger, row_id: str) -> dict[str, Any]:
     return rows.get(ledger, "penalty_case", row_id)

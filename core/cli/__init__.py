@@ -11,7 +11,7 @@ import sqlite3
 import sys
 from typing import Callable, Sequence
 
-from .. import messages
+from .. import messages, operators
 from ..errors import LedgerError
 from ..ledger import Ledger
 from ..paths import default_db_path
@@ -72,6 +72,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _run(args: argparse.Namespace) -> int:
     handler: Callable = args.handler
     ledger = Ledger.open(default_db_path(args.db), operator=args.operator or "cli")
+    operators.adopt_named(ledger)  # every command acts with the named account's role
     for warning in ledger.warnings:  # e.g. a ledger on a network drive
         print(f"ecoledger-cli: {messages.text(warning)}", file=sys.stderr)
     try:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 
-from .. import exchange, messages, operators
+from .. import exchange, messages
 from ..exchange.keys import KEY_VARIABLE, key_bytes
 from ..ledger import Ledger
 
@@ -55,7 +55,6 @@ def _key(args: argparse.Namespace, ledger: Ledger) -> bytes | None:
 
 
 def site_command(args: argparse.Namespace, ledger: Ledger) -> int:
-    operators.adopt_named(ledger)
     if args.name:
         exchange.set_site_name(ledger, args.name)
     if args.new_id:
@@ -116,7 +115,6 @@ def _shown(value: object) -> str:
 
 
 def resolve_command(args: argparse.Namespace, ledger: Ledger) -> int:
-    operators.adopt_named(ledger)
     choice = args.keep or "edit"
     exchange.resolve(ledger, args.conflict, choice, args.value)
     print(messages.text("label.exchange_resolved"))

@@ -8,7 +8,7 @@ from __future__ import annotations
 import argparse
 from decimal import Decimal
 
-from .. import enterprises, lookup, messages, money, operators, penalties, queries, regions, rows
+from .. import enterprises, lookup, messages, money, penalties, queries, regions, rows
 from ..ledger import Ledger
 from ..vocabulary import PENALTY_FLAGS
 from . import common
@@ -72,20 +72,17 @@ def _raw(args: argparse.Namespace, ledger: Ledger) -> dict:
 
 
 def penalty_add(args: argparse.Namespace, ledger: Ledger) -> int:
-    operators.adopt_named(ledger)
     changes = penalties.add(ledger, _raw(args, ledger))
     return common.done(changes, changes.id)
 
 
 def penalty_update(args: argparse.Namespace, ledger: Ledger) -> int:
-    operators.adopt_named(ledger)
     row_id = lookup.penalty_id(ledger, args.case)
     return common.done(penalties.update(ledger, row_id, _raw(args, ledger)))
 
 
 def penalty_delete(args: argparse.Namespace, ledger: Ledger) -> int:
-    operators.adopt_named(ledger)
-    rows.delete(ledger, "penalty_case", lookup.penalty_id(ledger, args.case))
+    penalties.delete(ledger, lookup.penalty_id(ledger, args.case))
     return 0
 
 

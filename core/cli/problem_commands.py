@@ -7,9 +7,8 @@ Role rules stay in core: closing, reopening and deleting are a manager's (`--ope
 from __future__ import annotations
 
 import argparse
-import sqlite3
 
-from .. import attachments, enterprises, lookup, messages, operators, problems, queries, regions, rows
+from .. import attachments, enterprises, lookup, messages, problems, queries, regions, rows
 from ..errors import Issue, LedgerError, ValidationError
 from ..ledger import Ledger
 from ..vocabulary import CATEGORIES, SOURCES
@@ -120,13 +119,11 @@ def _problem_raw(args: argparse.Namespace, ledger: Ledger) -> dict:
 
 
 def problem_add(args: argparse.Namespace, ledger: Ledger) -> int:
-    operators.adopt_named(ledger)
     changes = problems.add(ledger, _problem_raw(args, ledger))
     return common.done(changes, changes.id)
 
 
 def problem_update(args: argparse.Namespace, ledger: Ledger) -> int:
-    operators.adopt_named(ledger)
     row_id = lookup.problem_id(ledger, args.problem)
     return common.done(problems.update(ledger, row_id, _problem_raw(args, ledger)))
 
@@ -136,37 +133,27 @@ def _status(value: str) -> str:
 
 
 def problem_move(args: argparse.Namespace, ledger: Ledger) -> int:
-    operators.adopt_named(ledger)
     row_id = lookup.problem_id(ledger, args.problem)
     problems.transition(ledger, row_id, _status(args.status), args.on, args.note)
     return 0
 
 
 def problem_withdraw(args: argparse.Namespace, ledger: Ledger) -> int:
-    operators.adopt_named(ledger)
     problems.withdraw(ledger, lookup.problem_id(ledger, args.problem), args.reason, args.on)
     return 0
 
 
 def problem_note(args: argparse.Namespace, ledger: Ledger) -> int:
-    operators.adopt_named(ledger)
     problems.add_note(ledger, lookup.problem_id(ledger, args.problem), args.text, args.on)
     return 0
 
 
 def problem_delete(args: argparse.Namespace, ledger: Ledger) -> int:
-    operators.adopt_named(ledger)
-    row_id = lookup.problem_id(ledger, args.problem)
-    try:
-        rows.delete(ledger, "problem", row_id)
-    except sqlite3.IntegrityError:  # a penalty case still names it
-        raise LedgerError("cli.error.delete_in_use", kind=messages.label("kind.problem"),
-                          key=args.problem) from None
+    problems.delete(ledger, lookup.problem_id(ledger, args.problem))
     return 0
 
 
 def problem_attach(args: argparse.Namespace, ledger: Ledger) -> int:
-    operators.adopt_named(ledger)
     phase = common.word("cli.phase", args.phase, attachments.PHASES)
     attachments.attach(ledger, lookup.problem_id(ledger, args.problem), args.files, phase)
     return 0
@@ -329,20 +316,17 @@ def _register_measure(commands: argparse._SubParsersAction) -> None:
 
 
 def measure_add(args: argparse.Namespace, ledger: Ledger) -> int:
-    operators.adopt_named(ledger)
     problem_id = lookup.problem_id(ledger, args.problem)
     changes = problems.add_measure(ledger, problem_id, common.fields(args, MEASURE_FIELDS))
     return common.done(changes, problems.measures(ledger, problem_id)[-1]["id"])
 
 
 def measure_update(args: argparse.Namespace, ledger: Ledger) -> int:
-    operators.adopt_named(ledger)
     return common.done(problems.update_measure(ledger, args.measure.strip(),
                                                common.fields(args, MEASURE_FIELDS)))
 
 
 def measure_delete(args: argparse.Namespace, ledger: Ledger) -> int:
-    operators.adopt_named(ledger)
     problems.delete_measure(ledger, args.measure.strip())
     return 0
 

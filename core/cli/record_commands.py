@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import argparse
 
-from .. import campaigns, enterprises, inspections, lookup, operators, queries, regions, rows
+from .. import campaigns, enterprises, inspections, lookup, queries, regions, rows
 from ..errors import LedgerError
 from ..ledger import Ledger
 from ..vocabulary import CATEGORIES, INSPECTION_KINDS, INSPECTION_RESULTS, SOURCES
@@ -74,13 +74,11 @@ def _enterprise_raw(args: argparse.Namespace, ledger: Ledger) -> dict:
 
 
 def enterprise_add(args: argparse.Namespace, ledger: Ledger) -> int:
-    operators.adopt_named(ledger)
     changes = enterprises.add(ledger, _enterprise_raw(args, ledger))
     return common.done(changes, changes.id)
 
 
 def enterprise_update(args: argparse.Namespace, ledger: Ledger) -> int:
-    operators.adopt_named(ledger)
     row_id = lookup.enterprise_id(ledger, args.enterprise)
     return common.done(enterprises.update(ledger, row_id, _enterprise_raw(args, ledger)))
 
@@ -135,13 +133,11 @@ def _register_campaign(commands: argparse._SubParsersAction) -> None:
 
 
 def campaign_add(args: argparse.Namespace, ledger: Ledger) -> int:
-    operators.adopt_named(ledger)
     changes = campaigns.add_campaign(ledger, common.fields(args, CAMPAIGN_FIELDS))
     return common.done(changes, changes.id)
 
 
 def campaign_update(args: argparse.Namespace, ledger: Ledger) -> int:
-    operators.adopt_named(ledger)
     row_id = lookup.campaign_id(ledger, args.campaign)
     return common.done(campaigns.update_campaign(ledger, row_id,
                                                  common.fields(args, CAMPAIGN_FIELDS)))
@@ -176,7 +172,6 @@ def _register_batch(commands: argparse._SubParsersAction) -> None:
 
 
 def batch_add(args: argparse.Namespace, ledger: Ledger) -> int:
-    operators.adopt_named(ledger)
     raw = common.fields(args, {"number": "number", "name": "name", "issued_on": "issued_on",
                                "letter_number": "letter_number"})
     raw["campaign_id"] = common.reference(ledger, args.campaign, lookup.campaign_id)
@@ -228,7 +223,6 @@ def _register_inspection(commands: argparse._SubParsersAction) -> None:
 
 
 def inspection_add(args: argparse.Namespace, ledger: Ledger) -> int:
-    operators.adopt_named(ledger)
     raw = {"enterprise_id": lookup.enterprise_id(ledger, args.enterprise),
            "inspected_on": args.inspected_on,
            "kind": common.word("inspection_kind", args.kind, INSPECTION_KINDS),

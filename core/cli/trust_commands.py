@@ -88,7 +88,6 @@ def _register_extensions(commands: argparse._SubParsersAction) -> None:
 # -- backup and restore
 
 def backup_command(args: argparse.Namespace, ledger: Ledger) -> int:
-    operators.adopt_named(ledger)
     if args.list:
         for b in backup.list_backups(ledger):
             print(f"{b.made:%Y-%m-%d %H:%M:%S}  {b.reason:<16}{b.size:>12,}  {b.path}")
@@ -99,7 +98,6 @@ def backup_command(args: argparse.Namespace, ledger: Ledger) -> int:
 
 
 def restore_command(args: argparse.Namespace, ledger: Ledger) -> int:
-    operators.adopt_named(ledger)
     held = lock.acquire(ledger.path, ledger.operator)  # never under a running app's feet
     try:
         safety = backup.restore(ledger, args.file)
@@ -119,21 +117,18 @@ def operators_list(args: argparse.Namespace, ledger: Ledger) -> int:
 
 
 def operators_add(args: argparse.Namespace, ledger: Ledger) -> int:
-    operators.adopt_named(ledger)
     password = _password(args.password_stdin)
     operators.add(ledger, args.login, args.name, args.role, password)
     return 0
 
 
 def operators_set(args: argparse.Namespace, ledger: Ledger) -> int:
-    operators.adopt_named(ledger)
     active = None if args.active is None else args.active == "yes"
     operators.update(ledger, args.login, name=args.name, role=args.role, active=active)
     return 0
 
 
 def operators_password(args: argparse.Namespace, ledger: Ledger) -> int:
-    operators.adopt_named(ledger)
     operators.set_password(ledger, args.login, _password(args.password_stdin))
     return 0
 
@@ -217,7 +212,6 @@ def extensions_list(args: argparse.Namespace, ledger: Ledger) -> int:
 
 
 def extensions_request(args: argparse.Namespace, ledger: Ledger) -> int:
-    operators.adopt_named(ledger)
     changes = problems.request_extension(ledger, _problem_id(ledger, args.problem),
                                          args.deadline, args.reason, args.on)
     print(changes.id)
@@ -225,12 +219,10 @@ def extensions_request(args: argparse.Namespace, ledger: Ledger) -> int:
 
 
 def extensions_approve(args: argparse.Namespace, ledger: Ledger) -> int:
-    operators.adopt_named(ledger)
     problems.approve_extension(ledger, args.extension, args.on)
     return 0
 
 
 def extensions_refuse(args: argparse.Namespace, ledger: Ledger) -> int:
-    operators.adopt_named(ledger)
     problems.refuse_extension(ledger, args.extension, args.on)
     return 0

@@ -3,7 +3,7 @@
 A thin front over `core.exchange`: every call runs on the database worker; the page shows
 the site, the shared key (a key file remembered per ledger, or the environment variable),
 the partners with their last exchange each way, and the conflicts left for a manager to
-resolve (clerks see them but not the buttons: `core.operators.can`). Export and import run
+resolve (clerks see them but not the buttons: `core.permissions.can`). Export and import run
 with a progress dialog that can cancel them.
 """
 from __future__ import annotations
@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QFileDia
                                QGroupBox, QHBoxLayout, QHeaderView, QInputDialog, QLabel,
                                QLineEdit, QPushButton, QTableView, QVBoxLayout, QWidget)
 
-from core import exchange, messages, operators
+from core import exchange, messages, permissions
 from core.changes import Changes
 from core.errors import LedgerError
 from core.exchange import keys
@@ -61,8 +61,9 @@ class ExchangeState:
 def read_state(ledger: Ledger) -> ExchangeState:
     return ExchangeState(exchange.site(ledger), exchange.partners(ledger),
                          exchange.conflicts(ledger),
-                         operators.can(ledger, operators.Action.SETTINGS),
-                         operators.can(ledger, operators.Action.CLOSE), read_key(ledger))
+                         permissions.can(ledger, permissions.Action.SITE_RENAME),
+                         permissions.can(ledger, permissions.Action.RESOLVE_CONFLICT),
+                         read_key(ledger))
 
 
 def read_key(ledger: Ledger) -> KeyState:
@@ -91,8 +92,7 @@ def forget_key_file(ledger: Ledger) -> Changes:
 
 
 def rename_site(ledger: Ledger, name: str) -> Changes:
-    """Name this site (administrators only, as the other settings)."""
-    operators.require(ledger, operators.Action.SETTINGS)
+    """Name this site (core refuses it to all but administrators)."""
     exchange.set_site_name(ledger, name)
     return Changes.of("setting", "exchange")
 

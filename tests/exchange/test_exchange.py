@@ -89,7 +89,7 @@ def test_only_a_manager_resolves_conflicts(pcs, tmp_path):
     send(a, b, tmp_path)
     conflict = exchange.conflicts(b)[0]  # deadline and deadline in force
     b.role = operators.Role.CLERK.value
-    with pytest.raises(LedgerError, match="科长或局长"):
+    with pytest.raises(LedgerError, match="处理交换冲突.*科室负责人"):
         exchange.resolve(b, conflict.id, "theirs")
     assert exchange.conflicts(b)
 
