@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Any, Mapping
 
-from . import dates, enterprises, permissions, rows, workflow
+from . import dates, enterprises, permissions, rows, versions, workflow
 from .changes import Changes
 from .errors import LedgerError
 from .ledger import Ledger
@@ -65,8 +65,10 @@ def insert_checked(ledger: Ledger, values: Mapping[str, Any]) -> str:
     return row_id
 
 
-def update(ledger: Ledger, row_id: str, raw: Mapping[str, Any]) -> Changes:
-    """Correct a problem's recorded fields (status changes go through `transition`)."""
+def update(ledger: Ledger, row_id: str, raw: Mapping[str, Any],
+           based_on: int | None = None) -> Changes:
+    """Correct a problem's recorded fields (status changes go through `transition`);
+    `based_on` is the version the values were typed over."""
     current = get(ledger, row_id)
     form = check(ledger, {**{k: current[k] for k in FIELDS}, **raw})
     first_change = _first_change_after_assignment(ledger, row_id)
@@ -80,6 +82,7 @@ def update(ledger: Ledger, row_id: str, raw: Mapping[str, Any]) -> Changes:
     if current["status"] == Status.ASSIGNED.value:
         values["status_since"] = values["assigned_on"]
     with ledger.transaction():
+        versions.check(ledger, "problem", row_id, based_on, FIELDS)
         rows.update(ledger, "problem", row_id, values)
         ledger.conn.execute(
             "UPDATE problem_log SET happened_on = ? WHERE problem_id = ? AND seq = 1",
@@ -298,12 +301,13 @@ def add_measure(ledger: Ledger, problem_id: str, raw: Mapping[str, Any]) -> Chan
     return Changes.of("problem", ids=(problem_id,))
 
 
-def update_measure(ledger: Ledger, measure_id: str, raw: Mapping[str, Any]) -> Changes:
+def update_measure(ledger: Ledger, measure_id: str, raw: Mapping[str, Any],
+                   based_on: int | None = None) -> Changes:
     current = rows.get(ledger, "measure", measure_id)
     form = check_measure({**current, **raw})
     form.raise_if_blocked()
     with ledger.transaction():
-        rows.update(ledger, "measure", measure_id, form.values)
+        rows.update(ledger, "measure", measure_id, form.values, based_on)
     return Changes.of("problem", ids=(current["problem_id"],))
 
 

@@ -24,8 +24,13 @@ def insert(ledger: Ledger, table: str, values: Mapping[str, Any]) -> str:
     return row["id"]
 
 
-def update(ledger: Ledger, table: str, row_id: str, values: Mapping[str, Any]) -> None:
-    """Change the given columns of one business row."""
+def update(ledger: Ledger, table: str, row_id: str, values: Mapping[str, Any],
+           based_on: int | None = None) -> None:
+    """Change the given columns of one business row; with `based_on` (the version the
+    caller read, see core.versions), refused if one of them changed since."""
+    from . import versions
+
+    versions.check(ledger, table, row_id, based_on, values)
     row = {**values, "updated_at": now(), "operator": ledger.operator}
     assignments = ", ".join(f"{column} = ?" for column in row)
     cursor = ledger.conn.execute(

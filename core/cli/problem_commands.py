@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import argparse
 
-from .. import attachments, enterprises, lookup, messages, problems, queries, regions, rows
+from .. import attachments, enterprises, lookup, messages, problems, queries, regions, rows, versions
 from ..errors import Issue, LedgerError, ValidationError
 from ..ledger import Ledger
 from ..vocabulary import CATEGORIES, SOURCES
@@ -69,6 +69,7 @@ def _register_problem(commands: argparse._SubParsersAction) -> None:
     a = actions.add_parser("update", help="correct a problem's fields (\"\" clears one)")
     a.add_argument("problem", help="id or number")
     _problem_options(a)
+    common.version_argument(a)
     a.set_defaults(handler=problem_update)
     a = actions.add_parser("move", help="change the rectification status "
                                         "(closing and reopening: managers only)")
@@ -125,7 +126,8 @@ def problem_add(args: argparse.Namespace, ledger: Ledger) -> int:
 
 def problem_update(args: argparse.Namespace, ledger: Ledger) -> int:
     row_id = lookup.problem_id(ledger, args.problem)
-    return common.done(problems.update(ledger, row_id, _problem_raw(args, ledger)))
+    return common.done(problems.update(ledger, row_id, _problem_raw(args, ledger),
+                                       args.based_on))
 
 
 def _status(value: str) -> str:
@@ -215,7 +217,8 @@ def problem_list(args: argparse.Namespace, ledger: Ledger) -> int:
 PROBLEM_SHOWN = ("id", "number", "source", "campaign", "batch", "inspection", "enterprise",
                  "region", "category", "description", "assigned_on", "deadline",
                  "deadline_in_force", "responsible_unit", "responsible_person", "status",
-                 "status_since", "done_on", "closed_on", "withdrawn_on", "withdrawn_reason")
+                 "status_since", "done_on", "closed_on", "withdrawn_on", "withdrawn_reason",
+                 "version")
 
 
 def problem_details(ledger: Ledger, row_id: str) -> dict:
@@ -236,6 +239,7 @@ def problem_details(ledger: Ledger, row_id: str) -> dict:
     record["extensions"] = problems.extensions(ledger, row_id)
     record["timeline"] = problems.timeline(ledger, row_id)
     record["attachments"] = _attachments(ledger, row_id)
+    record["version"] = versions.version(ledger, "problem", row_id)
     return record
 
 
@@ -309,6 +313,7 @@ def _register_measure(commands: argparse._SubParsersAction) -> None:
     a = actions.add_parser("update", help="change a measure (progress, done date …)")
     a.add_argument("measure", help="the measure's id")
     _measure_options(a, adding=False)
+    common.version_argument(a)
     a.set_defaults(handler=measure_update)
     a = actions.add_parser("delete", help="delete a measure entered by mistake (managers only)")
     a.add_argument("measure", help="the measure's id")
@@ -323,7 +328,8 @@ def measure_add(args: argparse.Namespace, ledger: Ledger) -> int:
 
 def measure_update(args: argparse.Namespace, ledger: Ledger) -> int:
     return common.done(problems.update_measure(ledger, args.measure.strip(),
-                                               common.fields(args, MEASURE_FIELDS)))
+                                               common.fields(args, MEASURE_FIELDS),
+                                               args.based_on))
 
 
 def measure_delete(args: argparse.Namespace, ledger: Ledger) -> int:

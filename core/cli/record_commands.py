@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import argparse
 
-from .. import campaigns, enterprises, inspections, lookup, queries, regions, rows
+from .. import campaigns, enterprises, inspections, lookup, queries, regions, rows, versions
 from ..errors import LedgerError
 from ..ledger import Ledger
 from ..vocabulary import CATEGORIES, INSPECTION_KINDS, INSPECTION_RESULTS, SOURCES
@@ -63,6 +63,7 @@ def _register_enterprise(commands: argparse._SubParsersAction) -> None:
     a = actions.add_parser("update", help="correct an enterprise's fields (\"\" clears one)")
     a.add_argument("enterprise", help="id, credit code or exact name")
     _enterprise_options(a, adding=False)
+    common.version_argument(a)
     a.set_defaults(handler=enterprise_update)
 
 
@@ -80,7 +81,8 @@ def enterprise_add(args: argparse.Namespace, ledger: Ledger) -> int:
 
 def enterprise_update(args: argparse.Namespace, ledger: Ledger) -> int:
     row_id = lookup.enterprise_id(ledger, args.enterprise)
-    return common.done(enterprises.update(ledger, row_id, _enterprise_raw(args, ledger)))
+    return common.done(enterprises.update(ledger, row_id, _enterprise_raw(args, ledger),
+                                          args.based_on))
 
 
 def enterprise_list(args: argparse.Namespace, ledger: Ledger) -> int:
@@ -100,10 +102,12 @@ def enterprise_show(args: argparse.Namespace, ledger: Ledger) -> int:
     for table in ("inspection", "problem", "penalty_case"):
         record[f"{table}_count"] = ledger.conn.execute(
             f"SELECT count(*) FROM {table} WHERE enterprise_id = ?", (record["id"],)).fetchone()[0]
+    record["version"] = versions.version(ledger, "enterprise", record["id"])
     if args.json:
         common.print_json(record)
         return 0
-    keys = (*ENTERPRISE_SHOWN, "inspection_count", "problem_count", "penalty_case_count")
+    keys = (*ENTERPRISE_SHOWN, "inspection_count", "problem_count", "penalty_case_count",
+            "version")
     common.print_record(common.record_pairs("enterprise", record, keys))
     return 0
 
@@ -126,6 +130,7 @@ def _register_campaign(commands: argparse._SubParsersAction) -> None:
     a = actions.add_parser("update", help="correct a campaign's fields")
     a.add_argument("campaign", help="id or exact name")
     _campaign_options(a, adding=False)
+    common.version_argument(a)
     a.set_defaults(handler=campaign_update)
     a = actions.add_parser("list", help="campaigns, with their batch and problem counts")
     a.add_argument("--json", action="store_true", help="one JSON object per line")
@@ -140,7 +145,8 @@ def campaign_add(args: argparse.Namespace, ledger: Ledger) -> int:
 def campaign_update(args: argparse.Namespace, ledger: Ledger) -> int:
     row_id = lookup.campaign_id(ledger, args.campaign)
     return common.done(campaigns.update_campaign(ledger, row_id,
-                                                 common.fields(args, CAMPAIGN_FIELDS)))
+                                                 common.fields(args, CAMPAIGN_FIELDS),
+                                                 args.based_on))
 
 
 def campaign_list(args: argparse.Namespace, ledger: Ledger) -> int:
