@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (QApplication, QCheckBox, QDialog, QDialogButtonBo
                                QGridLayout, QLabel, QLineEdit, QPlainTextEdit, QScrollArea,
                                QVBoxLayout, QWidget)
 
+from core import versions
 from core.changes import Changes
 from core.errors import Issue, LedgerError, ValidationError
 from core.ledger import Ledger
@@ -26,6 +27,9 @@ from core.ledger import Ledger
 from ..context import AppContext
 from ..i18n import tr
 from ..widgets import ChoiceCombo, CompletingEdit, DateEdit
+
+# The editor open for each record: a second double-click raises it instead of a second copy.
+_editors: dict[tuple[str, str], "FormDialog"] = {}
 
 ERROR_STYLE = "border: 1px solid #c62828; background: #fff5f5;"
 WARNING_STYLE = "border: 1px solid #ef8f00;"
@@ -80,6 +84,7 @@ class FormDialog(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.row_id = row_id
+        self.version: int | None = None  # of the record as loaded: a save is based on it
         self.fields: dict[str, Field] = {}
         self.aliases: dict[str, str] = {}  # a finding's field name → the field showing it
         self.issues: list[Issue] = []
@@ -123,6 +128,24 @@ class FormDialog(QDialog):
         self._chain_tab_order()
         self.setWindowTitle(self.title())
         self.start(values)
+
+    @classmethod
+    def edit(cls, ctx: AppContext, row_id: str, parent: QWidget | None = None,
+             **options: Any) -> "FormDialog":
+        """The editor of record `row_id`: the one already open, raised, or a new one."""
+        key = (cls.form_name, row_id)
+        found = _editors.get(key)
+        if found is not None:
+            found.show()
+            found.raise_()
+            found.activateWindow()
+            return found
+        dialog = cls(ctx, row_id=row_id, parent=parent, **options)
+        _editors[key] = dialog
+        dialog.finished.connect(lambda _result: _editors.pop(key, None))
+        dialog.destroyed.connect(lambda *_: _editors.pop(key, None))
+        dialog.open()
+        return dialog
 
     # -- to override
     def title(self) -> str:
@@ -237,11 +260,16 @@ class FormDialog(QDialog):
         row_id = self.row_id
 
         def read(ledger: Ledger):
-            return self.prepare(ledger), self.load(ledger, row_id) if row_id else None
+            if not row_id:
+                return self.prepare(ledger), None, None
+            return (self.prepare(ledger), self.load(ledger, row_id),
+                    versions.version(ledger, self.form_name, row_id))
         self.setEnabled(False)
         self.ctx.db.op(read).success(lambda result: self._started(*result, values)).run()
 
-    def _started(self, data: Any, stored: dict | None, values: dict | None) -> None:
+    def _started(self, data: Any, stored: dict | None, version: int | None,
+                 values: dict | None) -> None:
+        self.version = version
         self.prepared(data)
         if stored:
             self.set_values(stored)
@@ -332,7 +360,9 @@ class FormDialog(QDialog):
         super().accept()
 
     def _refused(self, error: BaseException) -> None:
-        if isinstance(error, ValidationError):
+        if isinstance(error, versions.StaleWrite):
+            self._stale(error)
+        elif isinstance(error, ValidationError):
             self._show(error.issues)
         elif isinstance(error, LedgerError):
             self.general.setText(str(error))
@@ -340,6 +370,27 @@ class FormDialog(QDialog):
         else:
             self.save_button.setEnabled(True)
             raise error
+
+    def _stale(self, error: "versions.StaleWrite") -> None:
+        """Someone saved this record since it was opened: show both values, then reload
+        the saved record or apply these values again on purpose."""
+        from .stale import StaleDialog
+
+        self.general.setText(str(error))
+        self.save_button.setEnabled(True)
+        dialog = StaleDialog(error, self.raw(), self)
+        dialog.finished.connect(lambda _: self._after_stale(dialog.choice, error))
+        dialog.open()
+        self.stale_dialog = dialog
+
+    def _after_stale(self, choice: str, error: "versions.StaleWrite") -> None:
+        if choice == "reload":
+            self.general.clear()
+            self.start(None)
+        elif choice == "apply":
+            self.version = error.version
+            self.general.clear()
+            self.accept()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not isinstance(
