@@ -115,6 +115,10 @@ def require_move_to(ledger: "Ledger", status: str) -> None:
         require(ledger, action)
 
 
+def role_label(ledger: "Ledger") -> str:
+    return _label(f"role.{role_of(ledger).value}")
+
+
 def label(action: Action | str) -> str:
     return _label(f"action.{Action(action).value}")
 
