@@ -275,6 +275,21 @@ def _extension_refusal(conn: sqlite3.Connection) -> None:
     execute_script(conn, _EXTENSION_REFUSAL)
 
 
+# A new exchange partner's jurisdiction is confirmed by a manager before its first file is
+# taken; partners exchanged with before this migration count as confirmed.
+_SAFETY_PARTNER_CONFIRMATION = """
+ALTER TABLE exchange_partner ADD COLUMN confirmed_at TEXT;
+ALTER TABLE exchange_partner ADD COLUMN confirmed_by TEXT;
+UPDATE exchange_partner SET confirmed_at = coalesce(last_import_at, last_export_at, ''),
+    confirmed_by = '';
+"""
+
+
+def _safety_partner_confirmation(conn: sqlite3.Connection) -> None:
+    from .db import execute_script
+    execute_script(conn, _SAFETY_PARTNER_CONFIRMATION)
+
+
 def _browse(conn: sqlite3.Connection) -> None:
     from .queries import migrate
 
@@ -291,5 +306,6 @@ MIGRATIONS: list[tuple[str, Callable[[sqlite3.Connection], None]]] = [
     ("daily", _daily),
     ("penalty_sums", _penalty_sums),
     ("extension_refusal", _extension_refusal),
+    ("safety_partner_confirmation", _safety_partner_confirmation),
 ]
 SCHEMA_VERSION = len(MIGRATIONS)

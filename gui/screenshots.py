@@ -153,7 +153,7 @@ def _exchange_with_a_county(ctx: AppContext, window, scratch: Path) -> None:
         county = Ledger.open(scratch / "quwo.db", operator="李建国")
         settings.set_jurisdiction(county, "141021")
         exchange.set_site_name(county, "曲沃县局-执法二队")
-        exchange.import_file(county, scratch / "city.ecox", key=secret)
+        exchange.import_file(county, scratch / "city.ecox", key=secret, confirm=True)
         first, second = [r[0] for r in ledger.conn.execute(
             "SELECT id FROM problem WHERE region_code LIKE '141021%' "
             "AND status NOT IN ('closed', 'withdrawn') ORDER BY id LIMIT 2")]
@@ -171,7 +171,7 @@ def _exchange_with_a_county(ctx: AppContext, window, scratch: Path) -> None:
     done = ctx.db.op(prepare).run()
     settle(ctx)
     page = window.pages["exchange"]
-    page.import_file(done.result)
+    page.import_file(done.result, confirm=True)
     settle(ctx, 0.6)
     page.conflicts.selectRow(0)
     settle(ctx)

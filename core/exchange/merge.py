@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections import deque
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
@@ -25,6 +25,18 @@ class ImportSummary:
     refused: int = 0       # changes outside the source's jurisdiction
     resolved: int = 0      # conflicts here closed by a resolution made there
     files: int = 0
+    outside: int = 0       # changes of rows outside this ledger's own jurisdiction
+    outside_regions: dict[str, int] = field(default_factory=dict)  # region code → changes
+
+    def text(self, ledger: Ledger | None = None) -> str:
+        """The summary line: what was taken, and what was refused and where it lies."""
+        line = messages.text("label.exchange_imported", **vars(self))
+        if self.outside:
+            names = "、".join(
+                f"{(regions.full_name(ledger, code) if ledger else None) or code} {count} 条"
+                for code, count in sorted(self.outside_regions.items()))
+            line += messages.text("label.exchange_outside", count=self.outside, regions=names)
+        return line
 
 
 # progress(done, total, message): called now and then; one that raises stops the import
@@ -34,16 +46,23 @@ REPORT_EVERY = 500  # changes merged between two progress reports
 
 
 def import_file(ledger: Ledger, path: str | Path, key: bytes | None = None,
-                progress: Progress | None = None) -> ImportSummary:
+                progress: Progress | None = None, confirm: bool = False) -> ImportSummary:
     """Merge the exchange file at `path`; refuses (changing nothing) a file altered after
-    export, made by a newer schema, meant for another site, or imported already."""
+    export, made by a newer schema, meant for another site, or imported already; the
+    first file of a new partner unless `confirm` (a manager's, having read its
+    jurisdiction: `arrivals.arrival`); a file closing or reopening problems unless the
+    operator may. Rows outside this ledger's jurisdiction are refused, counted by region."""
+    from .arrivals import require_confirmed, require_decisions_allowed
+
     if progress:
         progress(0, 0, messages.text("progress.exchange_reading"))
     package = fileformat.read(Path(path), key)
     me = store.site(ledger)
     source = _check(ledger, me, package, path)
     with ledger.transaction():
+        require_confirmed(ledger, source, confirm)
         merger = _Merger(ledger, me, source, package, progress)
+        require_decisions_allowed(ledger, (e for e in package.entries if merger._fresh(e)))
         merger.run()
         if progress:  # the last chance to stop: nothing is reported after the commit
             progress(1, 1, messages.text("progress.exchange_saving"))
@@ -111,6 +130,9 @@ class _Merger:
         self.keys = {t: history.key_columns(self.conn, t) for t in self.tables}
         self.seen = store.seen(ledger)
         self.jurisdiction = _prefix(ledger, source.get("jurisdiction"))
+        self.mine = _prefix(ledger, me.jurisdiction)  # rows outside it never come in
+        self.outside_ids: set[str] = set()
+        self.outside_region: dict[str, str] = {}
         self.applied: list[tuple[str, str, str]] = []  # (table, row id, dot) written here
 
     def run(self) -> None:
@@ -118,8 +140,9 @@ class _Merger:
         wanted = {(e["table"], e["row"]) for e in entries}
         self.states = history.states_of(self.conn, self.me.id, wanted, self.tables)
         # A source whose jurisdiction holds this ledger's may change any of its rows.
-        open_to_source = self.jurisdiction is None or \
-            (self.me.jurisdiction or "").startswith(self.jurisdiction)
+        open_to_source = (self.jurisdiction is None or
+                          (self.me.jurisdiction or "").startswith(self.jurisdiction)) and \
+            (self.mine is None or (self.source.get("jurisdiction") or "").startswith(self.mine))
         first = audit.mark(self.conn) or 0
         i, next_report = 0, 0
         label = messages.text("progress.exchange_merging") if self.progress else ""
@@ -137,6 +160,8 @@ class _Merger:
                 i = j
                 continue
             i += 1
+            if not open_to_source and not self._inside_mine(entry):
+                continue
             if not open_to_source and not self._allowed(entry):
                 self.summary.refused += 1
                 continue
@@ -210,6 +235,39 @@ class _Merger:
             history.advance(state, "insert", entry["dot"], None, entry["new"])
             self.applied.append((table, entry["row"], entry["dot"]))
         self.summary.applied += len(fresh)
+
+    def _fresh(self, entry: dict[str, Any]) -> bool:
+        """A change this ledger does not hold yet (counting nothing)."""
+        site_id, seq = history.parse_dot(entry["dot"])
+        return site_id != self.me.id and seq > self.seen.get(site_id, 0) \
+            and entry["table"] in self.tables
+
+    def _inside_mine(self, entry: dict[str, Any]) -> bool:
+        """Whether the row lies inside this ledger's jurisdiction (a county ledger refuses
+        the other counties' rows of a city's file); a refusal is counted by region, and
+        the rows that hang on a refused row are refused with it."""
+        if self.mine is None:
+            return True
+        codes = self._regions(entry)
+        outside = next((c for c in codes if c and not c.startswith(self.mine)), None)
+        if outside is None:
+            parents = self._parents(entry)
+            if not parents & self.outside_ids:
+                return True
+            outside = next((self.outside_region.get(p) for p in parents
+                            if p in self.outside_ids), None) or "?"
+        self.outside_ids.add(entry["row"])
+        self.outside_region[entry["row"]] = outside
+        self.summary.outside += 1
+        self.summary.outside_regions[outside] = self.summary.outside_regions.get(outside, 0) + 1
+        return False
+
+    def _parents(self, entry: dict[str, Any]) -> set[str]:
+        values = {**(entry["old"] or {}), **(entry["new"] or {})}
+        found = {values.get(c) for c in ("problem_id", "enterprise_id", "inspection_id")}
+        if entry["table"] == "inspection_officer":
+            found.add(entry["row"].split("/")[0])
+        return {f for f in found if f}
 
     def _new(self, entry: dict[str, Any]) -> bool:
         site_id, seq = history.parse_dot(entry["dot"])

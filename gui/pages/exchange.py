@@ -18,9 +18,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QFileDialog,
                                QGroupBox, QHBoxLayout, QHeaderView, QInputDialog, QLabel,
-                               QLineEdit, QPushButton, QTableView, QVBoxLayout, QWidget)
+                               QLineEdit, QMessageBox, QPushButton, QTableView, QVBoxLayout,
+                               QWidget)
 
 from core import exchange, messages, permissions
+from core.exchange import arrivals
 from core.changes import Changes
 from core.errors import LedgerError
 from core.exchange import keys
@@ -117,14 +119,14 @@ def export_to(ledger: Ledger, path: Path, choice: ExportChoice,
                           path=done.path), Changes.of("exchange"))
 
 
-def import_from(ledger: Ledger, path: Path,
-                report: Report | None = None) -> tuple[str, Changes]:
+def import_from(ledger: Ledger, path: Path, report: Report | None = None,
+                confirm: bool = False) -> tuple[str, Changes]:
     """Merge the exchange file; the summary line and what changed (every exchanged table)."""
-    done = exchange.import_file(ledger, path, key=keys.key_bytes(ledger), progress=report)
+    done = exchange.import_file(ledger, path, key=keys.key_bytes(ledger), progress=report,
+                                confirm=confirm)
     from core.exchange import history
     tables = history.exchanged_tables(ledger.conn)
-    return (messages.text("label.exchange_imported", **vars(done)),
-            Changes.of(*tables, "setting", "exchange"))
+    return done.text(ledger), Changes.of(*tables, "setting", "exchange")
 
 
 def key_text(state: KeyState) -> str:
@@ -468,13 +470,31 @@ class ExchangePage(Page):
         if path:
             self.import_file(Path(path))
 
-    def import_file(self, path: Path) -> Op:
+    def import_file(self, path: Path, confirm: bool = False) -> Op:
         """Merge the file at `path` with a progress dialog; a refusal shows the core's
-        message."""
+        message, and the first file of a new partner asks to confirm its jurisdiction."""
+        self.last_import = path
         return self._with_progress(
             tr("Importing the exchange file…"),
-            lambda ledger, report, _cancelled: import_from(ledger, path, report),
+            lambda ledger, report, _cancelled: import_from(ledger, path, report, confirm),
             tr("Import cancelled; the ledger is unchanged."))
+
+    def ask_partner(self, error: "arrivals.PartnerUnconfirmed", path: Path) -> None:
+        """The first file of a partner: name it and its jurisdiction, import on Yes."""
+        sender = error.arrival
+        box = QMessageBox(QMessageBox.Icon.Question, tr("New exchange partner"),
+                          tr("This is the first file from “{name}”. It says its jurisdiction "
+                             "is {jurisdiction}: it may change the rows of that area in this "
+                             "ledger, and rows outside this ledger's own jurisdiction are "
+                             "refused.\n\nConfirm this partner and import the file?").format(
+                              name=sender.name, jurisdiction=sender.jurisdiction_text),
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        yes = box.button(QMessageBox.StandardButton.Yes)
+        box.finished.connect(lambda _result: self.import_file(path, confirm=True)
+                             if box.clickedButton() is yes else None)
+        self.partner_question = box
+        box.open()
 
     def _with_progress(self, title: str, fn: Callable[..., tuple[str, Changes]],
                        cancelled: str) -> Op:
@@ -488,6 +508,9 @@ class ExchangePage(Page):
         def failed(error: BaseException) -> None:
             if isinstance(error, Cancelled):
                 self._say(cancelled)
+            elif isinstance(error, arrivals.PartnerUnconfirmed):
+                self._say(str(error))
+                self.ask_partner(error, self.last_import)
             elif isinstance(error, OSError):  # a USB stick pulled out, a read-only folder
                 self._say(tr("The file could not be read or written: {reason}").format(
                     reason=f"{error.strerror or error} ({error.filename})"

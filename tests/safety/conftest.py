@@ -2,3 +2,4 @@
 from __future__ import annotations
 
 from tests.cli.conftest import cli, refused, snapshot, staffed  # noqa: F401
+from tests.exchange.conftest import blank_file  # noqa: F401,E402
