@@ -58,6 +58,7 @@ class ExchangeState:
     may_rename: bool
     may_resolve: bool
     key: KeyState
+    may_remove: bool = False
 
 
 def read_state(ledger: Ledger) -> ExchangeState:
@@ -65,7 +66,8 @@ def read_state(ledger: Ledger) -> ExchangeState:
                          exchange.conflicts(ledger),
                          permissions.can(ledger, permissions.Action.SITE_RENAME),
                          permissions.can(ledger, permissions.Action.RESOLVE_CONFLICT),
-                         read_key(ledger))
+                         read_key(ledger),
+                         permissions.can(ledger, permissions.Action.REMOVE_PARTNER_ROWS))
 
 
 def read_key(ledger: Ledger) -> KeyState:
@@ -235,6 +237,9 @@ class ExchangePage(Page):
         self._key_widgets()
         self.partners = QTableView()
         self.partners.setModel(_PartnerModel())
+        self.remove_button = QPushButton(tr("Remove what this partner brought in…"))
+        self.remove_button.setObjectName("remove_partner_rows")
+        self.remove_button.clicked.connect(self.ask_remove)
         self.partner_choice = QComboBox()
         self.partner_choice.currentIndexChanged.connect(self._partner_chosen)
         self.with_files = QCheckBox(tr("With attachment files"))
@@ -318,6 +323,10 @@ class ExchangePage(Page):
         partner_layout = QVBoxLayout(partner_box)
         partner_layout.addWidget(self.partners)
         partner_layout.addLayout(files)
+        remove_row = QHBoxLayout()
+        remove_row.addStretch(1)
+        remove_row.addWidget(self.remove_button)
+        partner_layout.addLayout(remove_row)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         for button in (self.keep_mine, self.take_theirs, self.edit_button):
@@ -372,6 +381,7 @@ class ExchangePage(Page):
         for p in state.partners:
             self.partner_choice.addItem(p.name, p.site_id)
         self.partner_choice.setCurrentIndex(max(0, self.partner_choice.findData(current)))
+        self.remove_button.setVisible(state.may_remove and bool(state.partners))
         self.model.set_rows(state.conflicts)
         for button in (self.keep_mine, self.take_theirs, self.edit_button):
             button.setVisible(state.may_resolve)
@@ -529,6 +539,36 @@ class ExchangePage(Page):
         self.progress_op = run_with_progress(self.ctx.db, self, title, fn, done, after=idle,
                                              failure=failed)
         return self.progress_op
+
+    def current_partner(self) -> exchange.Partner | None:
+        index = self.partners.currentIndex()
+        rows = self.state.partners if self.state else []
+        if index.isValid():
+            return rows[index.row()]
+        return rows[0] if len(rows) == 1 else None
+
+    def ask_remove(self) -> None:
+        partner = self.current_partner()
+        if partner is None:
+            self._say(tr("Choose a partner first."))
+            return
+        answer = QMessageBox.question(
+            self, tr("Remove what this partner brought in"),
+            tr("Delete every record this ledger took from the files of “{name}”? Records "
+               "made here that refer to them are kept, and so are those records. The "
+               "change history keeps what was deleted.").format(name=partner.name))
+        if answer == QMessageBox.StandardButton.Yes:
+            self.remove_partner(partner.site_id)
+
+    def remove_partner(self, site_id: str) -> Op:
+        def remove(ledger: Ledger) -> tuple[str, Changes]:
+            removal = arrivals.remove_partner_rows(ledger, site_id)
+            return removal.text(), arrivals.changes_of(removal)
+
+        def done(result: tuple[str, Changes]) -> None:
+            self._say(result[0])
+            self.ctx.db.changed.emit(result[1])
+        return self.ctx.db.op(remove).success(done).failure(self._failed).run()
 
     # -- conflicts
     def current_conflict(self) -> exchange.Conflict | None:
