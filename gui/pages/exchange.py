@@ -554,9 +554,9 @@ class ExchangePage(Page):
             return
         answer = QMessageBox.question(
             self, tr("Remove what this partner brought in"),
-            tr("Delete every record this ledger took from the files of “{name}”? Records "
-               "made here that refer to them are kept, and so are those records. The "
-               "change history keeps what was deleted.").format(name=partner.name))
+            tr("Delete every record this ledger took from the files of “{name}”? Those "
+               "that records made here still refer to are kept. The change history keeps "
+               "what was deleted.").format(name=partner.name))
         if answer == QMessageBox.StandardButton.Yes:
             self.remove_partner(partner.site_id)
 
