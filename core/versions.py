@@ -58,10 +58,12 @@ def shown(value: Any) -> str:
 
 
 def version(ledger: "Ledger", table: str, row_id: str) -> int:
-    """The record's version now (0 for a row nobody recorded)."""
+    """The record's version now (0 for a row nobody recorded). Rows keyed under it
+    (`<id>/<n>`: an inspection's officers) are part of the record."""
     row = ledger.conn.execute(
         "SELECT max(seq) FROM audit_log WHERE substr(row_id, 1, 8) = substr(?, 1, 8) "
-        "AND row_id = ? AND table_name = ?", (row_id, row_id, table)).fetchone()
+        "AND ((row_id = ? AND table_name = ?) OR row_id LIKE ? || '/%')",
+        (row_id, row_id, table, row_id)).fetchone()
     return row[0] or 0
 
 

@@ -16,8 +16,8 @@ from typing import Any, Callable, Iterable
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (QApplication, QCheckBox, QDialog, QDialogButtonBox, QFrame,
-                               QGridLayout, QLabel, QLineEdit, QPlainTextEdit, QScrollArea,
-                               QVBoxLayout, QWidget)
+                               QGridLayout, QLabel, QLineEdit, QMessageBox, QPlainTextEdit,
+                               QScrollArea, QVBoxLayout, QWidget)
 
 from core import versions
 from core.changes import Changes
@@ -77,6 +77,7 @@ class FormDialog(QDialog):
     """Subclasses add fields in `build` and say how to `check`, `write` and `load`."""
 
     form_name = ""
+    enter_saves = True  # False: Enter moves to the next field; only Ctrl+S or Save saves
     saved = Signal(object)  # the Changes of the write
 
     def __init__(self, ctx: AppContext, row_id: str | None = None,
@@ -90,6 +91,7 @@ class FormDialog(QDialog):
         self.issues: list[Issue] = []
         self._closing = False
         self._filling = False
+        self._pristine: dict[str, Any] | None = None  # the values as loaded
         self._check_generation = 0
         self.draft_key = f"{self.form_name}-{uuid.uuid4().hex[:12]}"
         self.grid = QGridLayout()
@@ -273,6 +275,7 @@ class FormDialog(QDialog):
         self.prepared(data)
         if stored:
             self.set_values(stored)
+        self._pristine = self.raw()
         if values:
             self.set_values(values)
             self._changed()
@@ -396,13 +399,31 @@ class FormDialog(QDialog):
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not isinstance(
                 self.focusWidget(), QPlainTextEdit):
             event.accept()
-            self.accept()
+            if self.enter_saves:
+                self.accept()
+            else:
+                self.focusNextChild()
             return
         super().keyPressEvent(event)
 
+    @property
+    def changed(self) -> bool:
+        """Whether anything was typed since the form was filled."""
+        return self._pristine is not None and self.raw() != self._pristine
+
+    def confirm_discard(self) -> bool:
+        answer = QMessageBox.question(
+            self, self.windowTitle(), tr("Throw away what you typed in this form?"),
+            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel)
+        return answer == QMessageBox.StandardButton.Discard
+
     def reject(self) -> None:
-        """Esc or Cancel throws the draft away; closing the window keeps it."""
+        """Esc or Cancel throws the draft away, once the user agrees if something was
+        typed; closing the window keeps it."""
         if not self._closing:
+            if self.changed and not self.confirm_discard():
+                return
             self.ctx.drafts.discard(self.draft_key)
         super().reject()
 

@@ -43,6 +43,11 @@ class InspectionsPage(BrowserPage):
     def new_record(self) -> None:
         forms.InspectionForm(self.ctx, parent=self).open()
 
+    def open_row(self, number: int) -> None:
+        row_id = self.model.row_id(number)
+        if row_id:
+            forms.InspectionForm.edit(self.ctx, row_id, parent=self)
+
 
 class PenaltiesPage(BrowserPage):
     key = "penalties"

@@ -568,6 +568,10 @@
       <translation>取消</translation>
     </message>
     <message>
+      <source>Throw away what you typed in this form?</source>
+      <translation>放弃在此表单中输入的内容吗？</translation>
+    </message>
+    <message>
       <source>Request a deadline extension</source>
       <translation>申请延期</translation>
     </message>
@@ -582,6 +586,10 @@
     <message>
       <source>Requested on</source>
       <translation>申请日期</translation>
+    </message>
+    <message>
+      <source>Inspection sheet</source>
+      <translation>检查记录</translation>
     </message>
     <message>
       <source>New inspection</source>
@@ -616,6 +624,18 @@
       <translation>添加发现的问题(&amp;A)（Ctrl+Shift+P）</translation>
     </message>
     <message>
+      <source>Delete inspection…</source>
+      <translation>删除检查记录…</translation>
+    </message>
+    <message>
+      <source>Delete inspection</source>
+      <translation>删除检查记录</translation>
+    </message>
+    <message>
+      <source>Delete this inspection sheet? The change history keeps a record of it.</source>
+      <translation>删除这条检查记录吗？修改历史会保留其内容。</translation>
+    </message>
+    <message>
       <source>(none)</source>
       <translation>（无）</translation>
     </message>
@@ -638,6 +658,10 @@
     <message>
       <source>Officer {number}</source>
       <translation>执法人员{number}</translation>
+    </message>
+    <message>
+      <source>Problems found on this sheet: {list}. Correct them on the Problems page; problems added below are added to them.</source>
+      <translation>本次检查已记录的问题：{list}。请在“问题”页修改这些问题；下方新添加的问题将一并记入本次检查。</translation>
     </message>
     <message>
       <source>Rectification measure</source>
