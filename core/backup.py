@@ -62,6 +62,19 @@ class Contents:
     archive: bool = True    # False: a plain SQLite copy (older backups, before migrations)
 
 
+def describe(found: Contents) -> str:
+    """When the backup was made, by whom, and what it holds, in one line."""
+    from . import messages
+
+    counts = found.counts
+    return messages.text("label.backup_contents", path=found.path.name,
+                         made=(found.made_at or "?").replace("T", " "),
+                         who=found.made_by or messages.label("label.someone"),
+                         problems=counts.get("problem", 0),
+                         enterprises=counts.get("enterprise", 0), files=found.files,
+                         missing=len(found.missing))
+
+
 # -- making
 
 def _refuse_live_target(ledger: "Ledger", target: Path) -> None:

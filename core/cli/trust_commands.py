@@ -98,6 +98,8 @@ def backup_command(args: argparse.Namespace, ledger: Ledger) -> int:
 
 
 def restore_command(args: argparse.Namespace, ledger: Ledger) -> int:
+    found = backup.contents(args.file)  # every hash checked; says what it holds
+    print(backup.describe(found))
     held = lock.acquire(ledger.path, ledger.operator)  # never under a running app's feet
     try:
         safety = backup.restore(ledger, args.file)
