@@ -27,15 +27,20 @@ class ImportSummary:
     files: int = 0
     outside: int = 0       # changes of rows outside this ledger's own jurisdiction
     outside_regions: dict[str, int] = field(default_factory=dict)  # region code → changes
+    outside_problems: dict[str, int] = field(default_factory=dict)  # region → problems
 
     def text(self, ledger: Ledger | None = None) -> str:
         """The summary line: what was taken, and what was refused and where it lies."""
         line = messages.text("label.exchange_imported", **vars(self))
         if self.outside:
-            names = "、".join(
-                f"{(regions.full_name(ledger, code) if ledger else None) or code} {count} 条"
-                for code, count in sorted(self.outside_regions.items()))
-            line += messages.text("label.exchange_outside", count=self.outside, regions=names)
+            def name(code: str) -> str:
+                found = regions.get(ledger, code) if ledger and code != "?" else None
+                return found.name if found else code
+            by_county = "、".join(f"{name(code)} {count}" for code, count in
+                                  sorted(self.outside_problems.items()))
+            line += messages.text("label.exchange_outside", count=self.outside,
+                                  problems=sum(self.outside_problems.values()),
+                                  counties=len(self.outside_problems), regions=by_county)
         return line
 
 
@@ -260,6 +265,9 @@ class _Merger:
         self.outside_region[entry["row"]] = outside
         self.summary.outside += 1
         self.summary.outside_regions[outside] = self.summary.outside_regions.get(outside, 0) + 1
+        if entry["table"] == "problem" and entry["action"] == "insert":
+            problems = self.summary.outside_problems
+            problems[outside] = problems.get(outside, 0) + 1
         return False
 
     def _parents(self, entry: dict[str, Any]) -> set[str]:

@@ -54,8 +54,12 @@ def test_a_city_file_into_a_county_ledger_brings_only_the_countys_rows(
                           "ON p.id = l.problem_id WHERE p.id IS NULL") == 0
     assert summary.outside > 0 and set(summary.outside_regions) >= others
     assert QUWO not in summary.outside_regions and "?" not in summary.outside_regions
+    total = _count(demo_ledger, "SELECT count(*) FROM problem")
+    assert sum(summary.outside_problems.values()) == total - own
+    assert set(summary.outside_problems) == others
     text = summary.text(county)
-    assert f"超出本台账辖区拒绝 {summary.outside} 条" in text and "尧都区" in text
+    assert f"超出本台账辖区拒绝 {summary.outside} 条更改，其中问题 {total - own} 个，" \
+        f"分属 {len(others)} 个区县" in text and "尧都区" in text
     assert exchange.conflicts(county) == []
     # ... and the county's return adds up again.
     made = returns.build(county, "campaign_progress")
