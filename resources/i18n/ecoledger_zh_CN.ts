@@ -1638,8 +1638,16 @@ Confirm this partner and import the file?</source>
       <translation>设置</translation>
     </message>
     <message>
+      <source>How many automatic backups (daily and on close) are kept in the backup folder; older ones are deleted.</source>
+      <translation>备份文件夹中保留多少份自动备份（每日首次启动和关闭时各一份），更早的将被删除。</translation>
+    </message>
+    <message>
       <source>Reporting unit</source>
       <translation>填报单位</translation>
+    </message>
+    <message>
+      <source>Automatic backups kept</source>
+      <translation>自动备份保留份数</translation>
     </message>
     <message>
       <source>Language</source>

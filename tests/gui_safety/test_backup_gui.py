@@ -119,3 +119,22 @@ def test_the_live_ledger_offered_as_target_is_refused(app, ctx, tmp_path, qtbot,
     assert live.stat().st_size == before
     assert ctx.db.call(lambda ledger: ledger.conn.execute(
         "SELECT count(*) FROM problem").fetchone()[0]) == 2507
+
+
+def test_the_number_of_automatic_backups_kept_is_set_in_settings(app, ctx, qtbot, idle):
+    from core import backup
+    from gui.settings_dialog import SettingsDialog
+
+    dialog = SettingsDialog(ctx)
+    qtbot.addWidget(dialog)
+    idle()
+    assert dialog.keep.isEnabled() and dialog.keep.value() == backup.DEFAULT_KEEP
+    dialog.keep.setValue(4)
+    dialog.accept()
+    idle()
+    assert ctx.db.call(backup.keep_count) == 4
+    ctx.db.call(lambda ledger: setattr(ledger, "role", "clerk"))
+    again = SettingsDialog(ctx)
+    qtbot.addWidget(again)
+    idle()
+    assert not again.keep.isEnabled() and again.keep.value() == 4
