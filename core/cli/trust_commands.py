@@ -12,7 +12,7 @@ import getpass
 import json
 import sys
 
-from .. import audit, backup, lock, lookup, messages, operators, problems
+from .. import audit, backup, lock, lookup, messages, operators, permissions, problems
 from ..errors import LedgerError, NotFound
 from ..ledger import Ledger
 
@@ -98,10 +98,10 @@ def backup_command(args: argparse.Namespace, ledger: Ledger) -> int:
 
 
 def restore_command(args: argparse.Namespace, ledger: Ledger) -> int:
-    found = backup.contents(args.file)  # every hash checked; says what it holds
-    print(backup.describe(found))
+    permissions.require(ledger, permissions.Action.RESTORE)
     held = lock.acquire(ledger.path, ledger.operator)  # never under a running app's feet
     try:
+        print(backup.describe(backup.contents(args.file)))  # every hash checked first
         safety = backup.restore(ledger, args.file)
     finally:
         held.release()
