@@ -6,7 +6,6 @@ import datetime as dt
 from pathlib import Path
 from typing import Callable
 
-from PySide6.QtCore import QStandardPaths
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox
 
@@ -15,13 +14,11 @@ from core.changes import Changes
 from core.errors import LedgerError
 from core.ledger import Ledger
 
+from . import folders
 from .context import AppContext
 from .i18n import tr
 from .signin import offer
 from .worker import Op
-
-LAST_FOLDER = "backup/last_folder"  # in gui.ini: where the last backup went or came from
-
 
 def file_filter() -> str:
     return tr("EcoLedger backup (*.zip)")
@@ -32,17 +29,12 @@ def restore_filter() -> str:
 
 
 def start_folder(ctx: AppContext) -> Path:
-    """The folder the last backup dialog ended in, else the user's documents folder."""
-    last = ctx.settings.value(LAST_FOLDER)
-    if last and Path(str(last)).is_dir():
-        return Path(str(last))
-    documents = QStandardPaths.writableLocation(
-        QStandardPaths.StandardLocation.DocumentsLocation)
-    return Path(documents) if documents and Path(documents).is_dir() else Path.home()
+    """The folder the last file dialog ended in, else the user's documents folder."""
+    return Path(folders.start(ctx))
 
 
 def remember_folder(ctx: AppContext, chosen: Path) -> None:
-    ctx.settings.setValue(LAST_FOLDER, str(chosen.parent))
+    folders.remember(ctx, chosen)
 
 
 def describe(found: backup.Contents) -> str:

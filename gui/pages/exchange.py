@@ -28,6 +28,7 @@ from core.errors import LedgerError
 from core.exchange import keys
 from core.ledger import Ledger
 
+from .. import folders
 from ..context import AppContext
 from ..i18n import tr
 from ..models.rows import RowsModel
@@ -423,8 +424,9 @@ class ExchangePage(Page):
 
     def ask_key_file(self) -> Op | None:
         path, _ = QFileDialog.getOpenFileName(self, tr("Choose the shared key file"),
-                                              str(self.ctx.data_dir),
+                                              folders.start(self.ctx),
                                               tr("Key files (*.key);;All files (*)"))
+        folders.remember(self.ctx, path)
         return self.set_key_file(Path(path)) if path else None
 
     def set_key_file(self, path: Path) -> Op:
@@ -434,8 +436,9 @@ class ExchangePage(Page):
 
     def ask_new_key_file(self) -> Op | None:
         path, _ = QFileDialog.getSaveFileName(
-            self, tr("New shared key file"), str(self.ctx.data_dir / tr("exchange.key")),
+            self, tr("New shared key file"), folders.start(self.ctx, tr("exchange.key")),
             tr("Key files (*.key)"), options=QFileDialog.Option.DontConfirmOverwrite)
+        folders.remember(self.ctx, path)
         if not path:
             return None
         return self._key_op(lambda ledger: new_key_file(ledger, Path(path)),
@@ -458,8 +461,9 @@ class ExchangePage(Page):
         stem = self.partner_choice.currentText() if self.partner_choice.currentData() \
             else tr("all")
         path, _ = QFileDialog.getSaveFileName(self, tr("Export exchange file"),
-                                              str(self.ctx.data_dir / f"{stem}.ecox"),
+                                              folders.start(self.ctx, f"{stem}.ecox"),
                                               tr("Exchange files (*.ecox)"))
+        folders.remember(self.ctx, path)
         if path:
             self.export_file(Path(path), self.export_choice())
 
@@ -475,8 +479,9 @@ class ExchangePage(Page):
 
     def ask_import(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, tr("Import exchange file"),
-                                              str(self.ctx.data_dir),
+                                              folders.start(self.ctx),
                                               tr("Exchange files (*.ecox)"))
+        folders.remember(self.ctx, path)
         if path:
             self.import_file(Path(path))
 

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from core.changes import Changes
 from core.ledger import Ledger
 
-from .. import labels
+from .. import folders, labels
 from ..context import AppContext
 from ..i18n import tr
 from ..forms.base import ERROR_STYLE
@@ -246,7 +246,9 @@ class ProblemDetail(QWidget):
         self._run(lambda ledger: problems.delete_measure(ledger, measure_id))
 
     def _attach(self) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(self, tr("Attach photos or files"))
+        paths, _ = QFileDialog.getOpenFileNames(self, tr("Attach photos or files"),
+                                                folders.start(self.ctx))
+        folders.remember(self.ctx, paths)
         self.attach(paths)
 
     def attach(self, paths: list[str]) -> None:
