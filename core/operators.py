@@ -211,10 +211,13 @@ def act_as(ledger: Ledger, operator: Operator) -> Operator:
 
 def adopt_named(ledger: Ledger) -> None:
     """Without a password (the command line): an operator name that is an account acts with
-    that account's role, never more. Unknown names keep the ledger's default role."""
+    that account's role, never more. Once a ledger has accounts, any other name (or none)
+    acts as a clerk; a ledger without accounts keeps the default (administrator)."""
     found = find(ledger, ledger.operator)
     if found:
         ledger.role = found.role.value if found.active else Role.CLERK.value
+    elif count(ledger):
+        ledger.role = Role.CLERK.value
 
 
 def sign_in_required(ledger: Ledger) -> bool:

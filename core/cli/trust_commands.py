@@ -2,8 +2,9 @@
 extensions. `check` (in ledger_commands) also verifies the audit trail.
 
 The command line has no sign-in: an `--operator` that names an account acts with that
-account's role, any other name acts as an unauthenticated administrator (whoever can run
-commands on the file can copy it anyway; see the README).
+account's role; once the ledger has accounts any other name acts as a clerk, and a ledger
+without accounts acts as an administrator (whoever can run commands on the file can copy
+it anyway; see the README).
 """
 from __future__ import annotations
 

@@ -38,3 +38,15 @@ def test_backup_onto_the_live_file_from_the_cli(cli, ledger):
     assert refused(cli("backup", "-o", str(ledger.path)), "正在使用的台账")
     assert refused(cli("backup", "-o", str(ledger.path) + "-wal"), "正在使用的台账")
     assert ledger.path.stat().st_size == before
+
+
+def test_a_name_that_is_no_account_acts_as_a_clerk_once_accounts_exist(cli, ledger, staffed):
+    assert refused(cli("settings", "set", "unit_name", "某局", operator="nobody"),
+                   "修改单位设置", "录入员")
+    assert refused(cli("settings", "set", "unit_name", "某局"), "修改单位设置")
+    assert cli("settings", "set", "unit_name", "曲沃县生态环境局", operator="admin").code == 0
+
+
+def test_a_ledger_without_accounts_keeps_working_as_before(cli, ledger):
+    assert cli("settings", "set", "unit_name", "曲沃县生态环境局").code == 0
+    assert settings.get(ledger, "unit_name") == "曲沃县生态环境局"
