@@ -138,6 +138,9 @@ class _Merger:
         self.mine = _prefix(ledger, me.jurisdiction)  # rows outside it never come in
         self.outside_ids: set[str] = set()
         self.outside_region: dict[str, str] = {}
+        # Enterprises of other counties refused so far: one that a row of this ledger's
+        # own county turns out to name (a firm registered next door) is taken after all.
+        self.held: dict[str, dict[str, Any]] = {}
         self.applied: list[tuple[str, str, str]] = []  # (table, row id, dot) written here
 
     def run(self) -> None:
@@ -256,11 +259,16 @@ class _Merger:
         codes = self._regions(entry)
         outside = next((c for c in codes if c and not c.startswith(self.mine)), None)
         if outside is None:
-            parents = self._parents(entry)
-            if not parents & self.outside_ids:
+            parents = self._parents(entry) & self.outside_ids
+            own = {**(entry["old"] or {}), **(entry["new"] or {})}.get("region_code")
+            for parent in [p for p in parents if p in self.held and own]:
+                self._take_held(parent)  # the row says it is ours; its firm comes along
+                parents.discard(parent)
+            if not parents:
                 return True
-            outside = next((self.outside_region.get(p) for p in parents
-                            if p in self.outside_ids), None) or "?"
+            outside = next((self.outside_region.get(p) for p in parents), None) or "?"
+        elif entry["table"] == "enterprise" and entry["action"] == "insert":
+            self.held[entry["row"]] = entry
         self.outside_ids.add(entry["row"])
         self.outside_region[entry["row"]] = outside
         self.summary.outside += 1
@@ -269,6 +277,17 @@ class _Merger:
             problems = self.summary.outside_problems
             problems[outside] = problems.get(outside, 0) + 1
         return False
+
+    def _take_held(self, row_id: str) -> None:
+        """Take a held enterprise after all, and no longer count it as refused."""
+        entry = self.held.pop(row_id)
+        region = self.outside_region.pop(row_id)
+        self.outside_ids.discard(row_id)
+        self.summary.outside -= 1
+        self.summary.outside_regions[region] -= 1
+        if not self.summary.outside_regions[region]:
+            del self.summary.outside_regions[region]
+        self._insert_one(entry)
 
     def _parents(self, entry: dict[str, Any]) -> set[str]:
         values = {**(entry["old"] or {}), **(entry["new"] or {})}

@@ -148,3 +148,27 @@ def test_cli_import_needs_the_jurisdiction_confirmed_by_code(county, city_file, 
     assert main(["--db", str(path), "exchange", "import", str(city_file),
                  "--confirm-partner", "141000"]) == 0
     assert "超出本台账辖区拒绝" in capsys.readouterr().out
+
+
+def test_a_firm_of_the_next_county_named_by_an_own_problem_comes_along(blank_file, tmp_path):
+    from core import enterprises
+
+    city = open_site(blank_file, tmp_path, "临汾市局")
+    county = open_site(blank_file, tmp_path, "曲沃县局", QUWO)
+    firm = enterprises.add(city, {"name": "翼城县某铸造厂", "region_code": "141022"}).id
+    elsewhere = enterprises.add(city, {"name": "尧都区某焦化厂", "region_code": "141002"}).id
+    problems.add(city, {"source": "complaint", "region_code": QUWO, "enterprise_id": firm,
+                        "category": "dust", "description": "在曲沃县的堆场扬尘",
+                        "assigned_on": "2026-11-02", "deadline": "2026-12-20"})
+    problems.add(city, {"source": "complaint", "enterprise_id": elsewhere,
+                        "category": "dust", "description": "尧都区的问题",
+                        "assigned_on": "2026-11-02", "deadline": "2026-12-20"})
+    path = tmp_path / "c.ecox"
+    exchange.export(city, path)
+    summary = exchange.import_file(county, path, confirm=True)
+    assert [r[0] for r in county.conn.execute("SELECT name FROM enterprise")] == ["翼城县某铸造厂"]
+    assert _count(county, "SELECT count(*) FROM problem") == 1
+    assert summary.outside_problems == {"141002": 1}
+    assert "141022" not in summary.outside_regions
+    city.close()
+    county.close()
