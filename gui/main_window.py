@@ -118,9 +118,12 @@ class MainWindow(QMainWindow):
             self.ctx.drafts.discard(key)
             if form_class is None:
                 continue
-            form = form_class(self.ctx, row_id=draft.get("row_id"), values=draft["values"],
-                              parent=self)
-            form.open()
+            if draft.get("row_id"):  # the record's one editor, with the values typed so far
+                form = form_class.edit(self.ctx, draft["row_id"], parent=self,
+                                       values=draft["values"])
+            else:
+                form = form_class(self.ctx, values=draft["values"], parent=self)
+                form.open()
             opened.append(form)
         self.drafts.hide()
         return opened

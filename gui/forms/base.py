@@ -30,6 +30,9 @@ from ..widgets import ChoiceCombo, CompletingEdit, DateEdit
 
 # The editor open for each record: a second double-click raises it instead of a second copy.
 _editors: dict[tuple[str, str], "FormDialog"] = {}
+# In a draft: the version of the record its values were typed over, so that a draft
+# restored after someone else saved the record is refused as stale, not saved over it.
+VERSION_KEY = "__version__"
 
 ERROR_STYLE = "border: 1px solid #c62828; background: #fff5f5;"
 WARNING_STYLE = "border: 1px solid #ef8f00;"
@@ -272,6 +275,8 @@ class FormDialog(QDialog):
     def _started(self, data: Any, stored: dict | None, version: int | None,
                  values: dict | None) -> None:
         self.version = version
+        if values and values.get(VERSION_KEY) is not None:
+            self.version = values[VERSION_KEY]
         self.prepared(data)
         if stored:
             self.set_values(stored)
@@ -292,7 +297,8 @@ class FormDialog(QDialog):
     def _changed(self, *_: object) -> None:
         if self._filling:
             return
-        self.ctx.drafts.save(self.draft_key, self.form_name, self.row_id, self.raw())
+        self.ctx.drafts.save(self.draft_key, self.form_name, self.row_id,
+                             {**self.raw(), VERSION_KEY: self.version})
         self._show(self._local_issues() + [i for i in self.issues if i.field not in
                                            self._date_keys()])
         self._timer.start()

@@ -92,3 +92,26 @@ def test_apply_mine_again_writes_over_on_purpose(qtbot, ctx, window, idle):
     assert isinstance(form.stale_dialog, StaleDialog)
     assert QApplication.activeModalWidget() is None or not isinstance(
         QApplication.activeModalWidget(), StaleDialog)
+
+
+def test_a_draft_restored_after_someone_saved_the_record_is_refused_as_stale(
+        qtbot, ctx, window, idle):
+    from gui.main_window import MainWindow
+
+    firm, _ = _first_firm(ctx)
+    _, form = _open_editor(qtbot, window, idle)
+    form.fields["address"].widget.setText("里村镇88号")   # typed, then the window went away
+    window.close()
+    assert len(ctx.drafts.pending()) == 1
+    _saved_elsewhere(ctx, firm, "里村镇99号")
+    again = MainWindow(ctx)
+    qtbot.addWidget(again)
+    again.show()
+    idle()
+    [restored] = again.restore_drafts()
+    qtbot.waitUntil(restored.isEnabled)
+    assert restored.fields["address"].widget.text() == "里村镇88号"
+    restored.accept()
+    qtbot.waitUntil(lambda: getattr(restored, "stale_dialog", None) is not None
+                    and restored.stale_dialog.isVisible())
+    assert _first_firm(ctx)[1] == "里村镇99号"
