@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Any, Mapping
 
-from . import codes, dates, enterprises, operators, rows, workflow
+from . import codes, dates, enterprises, permissions, rows, versions, workflow
 from .changes import Changes
 from .errors import LedgerError
 from .ledger import Ledger
@@ -83,8 +83,10 @@ def insert_checked(ledger: Ledger, values: Mapping[str, Any]) -> str:
     return row_id
 
 
-def update(ledger: Ledger, row_id: str, raw: Mapping[str, Any]) -> Changes:
-    """Correct a problem's recorded fields (status changes go through `transition`)."""
+def update(ledger: Ledger, row_id: str, raw: Mapping[str, Any],
+           based_on: int | None = None) -> Changes:
+    """Correct a problem's recorded fields (status changes go through `transition`);
+    `based_on` is the version the values were typed over."""
     current = get(ledger, row_id)
     form = check(ledger, {**{k: current[k] for k in FIELDS}, **raw}, current)
     first_change = _first_change_after_assignment(ledger, row_id)
@@ -98,12 +100,28 @@ def update(ledger: Ledger, row_id: str, raw: Mapping[str, Any]) -> Changes:
     if current["status"] == Status.ASSIGNED.value:
         values["status_since"] = values["assigned_on"]
     with ledger.transaction():
+        versions.check(ledger, "problem", row_id, based_on, FIELDS)
         rows.update(ledger, "problem", row_id, values)
         ledger.conn.execute(
             "UPDATE problem_log SET happened_on = ? WHERE problem_id = ? AND seq = 1",
             (values["assigned_on"], row_id),
         )
     return Changes.of("problem", ids=(row_id,), warnings=form.warnings)
+
+
+def delete(ledger: Ledger, row_id: str) -> Changes:
+    """Delete a problem entered by mistake (a manager's action), with its log, measures,
+    extensions and attachments; refused while a penalty case still names it."""
+    permissions.require(ledger, permissions.Action.DELETE_PROBLEM)
+    problem = get(ledger, row_id)
+    cases = [r[0] for r in ledger.conn.execute(
+        "SELECT case_number FROM penalty_case WHERE problem_id = ? ORDER BY case_number",
+        (row_id,))]
+    if cases:
+        raise LedgerError("error.delete_problem_has_penalty", key=problem["number"] or row_id,
+                          cases="、".join(cases))
+    rows.delete(ledger, "problem", row_id)
+    return Changes.of("problem", "attachment", ids=(row_id,))
 
 
 def _first_change_after_assignment(ledger: Ledger, row_id: str) -> str | None:
@@ -139,8 +157,7 @@ def transition(ledger: Ledger, row_id: str, target: str, on: object | None = Non
         raise LedgerError("error.problem_withdrawn")
     to = workflow.check(problem["status"], target)
     note = text_value("note", note) if note is not None and clean_text(note) else None
-    if to in workflow.MANAGER_ONLY:
-        operators.require(ledger, operators.Action.CLOSE)
+    permissions.require_move_to(ledger, to.value)
     day = _event_date(on, problem["status_since"])
     values: dict[str, Any] = {"status": to.value, "status_since": day}
     if to is Status.REPORTED_DONE:
@@ -238,7 +255,7 @@ def check_extension(ledger: Ledger, row_id: str, raw: Mapping[str, Any]) -> Form
 
 def approve_extension(ledger: Ledger, extension_id: str, on: object | None = None) -> Changes:
     """Approve an extension: from `on`, its deadline is the one in force."""
-    ext = _undecided_extension(ledger, extension_id)
+    ext = _undecided_extension(ledger, extension_id, permissions.Action.APPROVE_EXTENSION)
     problem = get(ledger, ext["problem_id"])
     day = _event_date(on, max(problem["deadline_since"], ext["requested_on"]))
     with ledger.transaction():
@@ -251,7 +268,7 @@ def approve_extension(ledger: Ledger, extension_id: str, on: object | None = Non
 
 def refuse_extension(ledger: Ledger, extension_id: str, on: object | None = None) -> Changes:
     """Refuse a request for a later deadline (不予延期): the deadline in force stays."""
-    ext = _undecided_extension(ledger, extension_id)
+    ext = _undecided_extension(ledger, extension_id, permissions.Action.REFUSE_EXTENSION)
     day = _event_date(on, ext["requested_on"])
     with ledger.transaction():
         rows.update(ledger, "deadline_extension", extension_id,
@@ -259,9 +276,10 @@ def refuse_extension(ledger: Ledger, extension_id: str, on: object | None = None
     return Changes.of("problem", ids=(ext["problem_id"],))
 
 
-def _undecided_extension(ledger: Ledger, extension_id: str) -> dict[str, Any]:
+def _undecided_extension(ledger: Ledger, extension_id: str,
+                         action: permissions.Action) -> dict[str, Any]:
     """The request, if the operator may decide it and nobody has yet."""
-    operators.require(ledger, operators.Action.APPROVE_EXTENSION)
+    permissions.require(ledger, action)
     ext = rows.get(ledger, "deadline_extension", extension_id)
     if ext["approved_on"]:
         raise LedgerError("error.extension_approved")
@@ -299,12 +317,13 @@ def add_measure(ledger: Ledger, problem_id: str, raw: Mapping[str, Any]) -> Chan
     return Changes.of("problem", ids=(problem_id,))
 
 
-def update_measure(ledger: Ledger, measure_id: str, raw: Mapping[str, Any]) -> Changes:
+def update_measure(ledger: Ledger, measure_id: str, raw: Mapping[str, Any],
+                   based_on: int | None = None) -> Changes:
     current = rows.get(ledger, "measure", measure_id)
     form = check_measure({**current, **raw})
     form.raise_if_blocked()
     with ledger.transaction():
-        rows.update(ledger, "measure", measure_id, form.values)
+        rows.update(ledger, "measure", measure_id, form.values, based_on)
     return Changes.of("problem", ids=(current["problem_id"],))
 
 

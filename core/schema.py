@@ -365,6 +365,19 @@ def _random_inspection(conn: sqlite3.Connection) -> None:
     from .db import execute_script
     execute_script(conn, _RANDOM_INSPECTION.format(
         NOW="strftime('%Y-%m-%dT%H:%M:%S', 'now', 'localtime')"))
+# A new exchange partner's jurisdiction is confirmed by a manager before its first file is
+# taken; partners exchanged with before this migration count as confirmed.
+_SAFETY_PARTNER_CONFIRMATION = """
+ALTER TABLE exchange_partner ADD COLUMN confirmed_at TEXT;
+ALTER TABLE exchange_partner ADD COLUMN confirmed_by TEXT;
+UPDATE exchange_partner SET confirmed_at = coalesce(last_import_at, last_export_at, ''),
+    confirmed_by = '';
+"""
+
+
+def _safety_partner_confirmation(conn: sqlite3.Connection) -> None:
+    from .db import execute_script
+    execute_script(conn, _SAFETY_PARTNER_CONFIRMATION)
 
 
 def _browse(conn: sqlite3.Connection) -> None:
@@ -534,5 +547,6 @@ MIGRATIONS: list[tuple[str, Callable[[sqlite3.Connection], None]]] = [
     ("random_inspection", _random_inspection),
     ("codes_lists", _codes_lists),
     ("units_region", _units_region),
+    ("safety_partner_confirmation", _safety_partner_confirmation),
 ]
 SCHEMA_VERSION = len(MIGRATIONS)

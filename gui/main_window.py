@@ -57,9 +57,6 @@ class MainWindow(QMainWindow):
         self._actions()
         ctx.db.failed.connect(self.show_error)
         self.statusBar().showMessage(tr("Operator: {name}").format(name=ctx.db_operator))
-        if ctx.account is not None:
-            from .signin import role_text
-            self.statusBar().addPermanentWidget(QLabel(role_text(ctx.account)))
         self._restore()
         self.offer_drafts()
 
@@ -78,6 +75,8 @@ class MainWindow(QMainWindow):
         menu.addAction(import_ledger)
         from .backup_menu import BackupMenu
         self.backup_menu = BackupMenu(self, self.ctx)
+        from .accounts import AccountsMenu
+        self.accounts_menu = AccountsMenu(self, self.ctx, self.replace_for_account)
         menu.addSeparator()
         quit_action = QAction(tr("Quit"), self, shortcut=QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
@@ -121,9 +120,12 @@ class MainWindow(QMainWindow):
             self.ctx.drafts.discard(key)
             if form_class is None:
                 continue
-            form = form_class(self.ctx, row_id=draft.get("row_id"), values=draft["values"],
-                              parent=self)
-            form.open()
+            if draft.get("row_id"):  # the record's one editor, with the values typed so far
+                form = form_class.edit(self.ctx, draft["row_id"], parent=self,
+                                       values=draft["values"])
+            else:
+                form = form_class(self.ctx, values=draft["values"], parent=self)
+                form.open()
             opened.append(form)
         self.drafts.hide()
         return opened
@@ -132,6 +134,17 @@ class MainWindow(QMainWindow):
         for key, _ in self.ctx.drafts.pending():
             self.ctx.drafts.discard(key)
         self.drafts.hide()
+
+    def replace_for_account(self) -> "MainWindow":
+        """After a sign-in as someone else: a new window, whose pages and menus offer what
+        the new role may do; this one closes (its open forms keep their drafts)."""
+        from .about import add_menu
+        window = MainWindow(self.ctx)
+        add_menu(window)
+        window.show()
+        self.ctx.window = window
+        self.close()
+        return window
 
     # -- settings and errors
     def open_settings(self) -> None:

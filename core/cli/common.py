@@ -115,6 +115,12 @@ def add_list_arguments(p: argparse.ArgumentParser, sorts: Sequence[str]) -> None
     p.add_argument("--json", action="store_true", help="one JSON object per line")
 
 
+def version_argument(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--version", type=int, default=None, dest="based_on",
+                   help="the record's version as `show` printed it: refused if the fields "
+                        "written changed since")
+
+
 def flag_argument(p: argparse.ArgumentParser, name: str, help_text: str) -> None:
     p.add_argument(f"--{name}", dest=name.replace("-", "_"), default=None,
                    action=argparse.BooleanOptionalAction, help=help_text)

@@ -4,6 +4,154 @@
   <context>
     <name>EcoLedger</name>
     <message>
+      <source>Password</source>
+      <translation>密码</translation>
+    </message>
+    <message>
+      <source>Password again</source>
+      <translation>再次输入密码</translation>
+    </message>
+    <message>
+      <source>Accounts</source>
+      <translation>账号</translation>
+    </message>
+    <message>
+      <source>Add account…</source>
+      <translation>添加账号…</translation>
+    </message>
+    <message>
+      <source>Disable</source>
+      <translation>停用</translation>
+    </message>
+    <message>
+      <source>Change role…</source>
+      <translation>更改角色…</translation>
+    </message>
+    <message>
+      <source>Reset password…</source>
+      <translation>重置密码…</translation>
+    </message>
+    <message>
+      <source>Close</source>
+      <translation>关闭</translation>
+    </message>
+    <message>
+      <source>&amp;Accounts</source>
+      <translation>账号(&amp;A)</translation>
+    </message>
+    <message>
+      <source>Manage accounts…</source>
+      <translation>管理账号…</translation>
+    </message>
+    <message>
+      <source>Create accounts…</source>
+      <translation>创建账号…</translation>
+    </message>
+    <message>
+      <source>Switch user…</source>
+      <translation>切换用户…</translation>
+    </message>
+    <message>
+      <source>Sign out</source>
+      <translation>退出登录</translation>
+    </message>
+    <message>
+      <source>Login</source>
+      <translation>登录名</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>名称</translation>
+    </message>
+    <message>
+      <source>The administrator adds the clerks and managers, and is the only one who may change the bureau's settings or restore a backup. Each change is recorded under the account that made it.</source>
+      <translation>管理员负责添加录入员和科室负责人账号，也是唯一可以修改单位设置和从备份恢复的人。每项修改都记录在做出修改的账号名下。</translation>
+    </message>
+    <message>
+      <source>The two passwords differ.</source>
+      <translation>两次输入的密码不一致。</translation>
+    </message>
+    <message>
+      <source>Role</source>
+      <translation>角色</translation>
+    </message>
+    <message>
+      <source>State</source>
+      <translation>状态</translation>
+    </message>
+    <message>
+      <source>active</source>
+      <translation>启用</translation>
+    </message>
+    <message>
+      <source>disabled</source>
+      <translation>已停用</translation>
+    </message>
+    <message>
+      <source>Change role</source>
+      <translation>更改角色</translation>
+    </message>
+    <message>
+      <source>{login} is now a {role}.</source>
+      <translation>{login} 现在的角色是{role}。</translation>
+    </message>
+    <message>
+      <source>No accounts: whoever uses this PC acts as administrator</source>
+      <translation>尚未建立账号：使用本机的任何人都以管理员身份操作</translation>
+    </message>
+    <message>
+      <source>Create the administrator account</source>
+      <translation>创建管理员账号</translation>
+    </message>
+    <message>
+      <source>New account</source>
+      <translation>新账号</translation>
+    </message>
+    <message>
+      <source>Enable</source>
+      <translation>启用</translation>
+    </message>
+    <message>
+      <source>{login} may sign in again.</source>
+      <translation>{login} 可以重新登录。</translation>
+    </message>
+    <message>
+      <source>{login} can no longer sign in.</source>
+      <translation>{login} 已不能登录。</translation>
+    </message>
+    <message>
+      <source>New password for {login}</source>
+      <translation>为 {login} 设置新密码</translation>
+    </message>
+    <message>
+      <source>Role of {login}</source>
+      <translation>{login} 的角色</translation>
+    </message>
+    <message>
+      <source>Signed in: {who}</source>
+      <translation>当前登录：{who}</translation>
+    </message>
+    <message>
+      <source>New password set for {login}.</source>
+      <translation>已为 {login} 设置新密码。</translation>
+    </message>
+    <message>
+      <source>EcoLedger backup (*.zip)</source>
+      <translation>生态环境整改台账备份 (*.zip)</translation>
+    </message>
+    <message>
+      <source>EcoLedger backup (*.zip);;Older backup (*.db)</source>
+      <translation>生态环境整改台账备份 (*.zip);;旧版备份 (*.db)</translation>
+    </message>
+    <message>
+      <source>Made {when} by {who}.</source>
+      <translation>备份于 {when}，操作人 {who}。</translation>
+    </message>
+    <message>
+      <source>An older backup of the database alone: it holds no attached files.</source>
+      <translation>这是只含数据库的旧版备份，不含附件文件。</translation>
+    </message>
+    <message>
       <source>&amp;Backup</source>
       <translation>备份(&amp;B)</translation>
     </message>
@@ -32,8 +180,20 @@
       <translation>生态环境整改台账</translation>
     </message>
     <message>
-      <source>Replace everything in the ledger with the backup {file}? The current content is backed up first.</source>
-      <translation>用备份 {file} 替换台账中的全部内容吗？当前内容会先备份。</translation>
+      <source>unknown</source>
+      <translation>未知</translation>
+    </message>
+    <message>
+      <source>It holds {problems} problems, {enterprises} enterprises and {files} attached files.</source>
+      <translation>其中有问题 {problems} 个、企业 {enterprises} 家、附件文件 {files} 个。</translation>
+    </message>
+    <message>
+      <source>The ledger as it is now is backed up first.</source>
+      <translation>恢复前会先备份当前台账。</translation>
+    </message>
+    <message>
+      <source>{count} attached files were already missing when it was made.</source>
+      <translation>备份时已有 {count} 个附件文件缺失。</translation>
     </message>
     <message>
       <source>Backup written to {path}</source>
@@ -42,6 +202,10 @@
     <message>
       <source>The closing backup failed: {error}</source>
       <translation>关闭时的备份失败：{error}</translation>
+    </message>
+    <message>
+      <source>Replace everything in the ledger with the backup {file}?</source>
+      <translation>用备份 {file} 替换台账中的全部内容吗？</translation>
     </message>
     <message>
       <source>In use</source>
@@ -132,10 +296,6 @@
       <translation>可不填；不填时自动生成，如 141000Z01</translation>
     </message>
     <message>
-      <source>Name</source>
-      <translation>名称</translation>
-    </message>
-    <message>
       <source>Unit kind</source>
       <translation>单位类型</translation>
     </message>
@@ -202,10 +362,6 @@
     <message>
       <source>Problem count</source>
       <translation>问题数</translation>
-    </message>
-    <message>
-      <source>State</source>
-      <translation>状态</translation>
     </message>
     <message>
       <source>Added “{label}”.</source>
@@ -548,6 +704,10 @@
       <translation>您的姓名，每次修改都会记录</translation>
     </message>
     <message>
+      <source>What you sign in with, e.g. wangxf</source>
+      <translation>登录时使用，例如 wangxf</translation>
+    </message>
+    <message>
       <source>Load demo data (2,507 problems of a Shanxi campaign)</source>
       <translation>载入演示数据（山西专项行动 2,507 个问题）</translation>
     </message>
@@ -556,20 +716,32 @@
       <translation>本局辖区</translation>
     </message>
     <message>
-      <source>Operator</source>
-      <translation>操作人</translation>
+      <source>Administrator's name</source>
+      <translation>管理员姓名</translation>
     </message>
     <message>
-      <source>Set up the ledger of your bureau.</source>
-      <translation>请设置本局台账。</translation>
+      <source>Set up the ledger of your bureau. You become its administrator: you add the clerks' and managers' accounts afterwards.</source>
+      <translation>设置本单位的台账。您将成为管理员，之后再添加录入员和科室负责人的账号。</translation>
     </message>
     <message>
       <source>Choose a region from the list.</source>
       <translation>请从列表中选择行政区划。</translation>
     </message>
     <message>
+      <source>At least {n} characters</source>
+      <translation>至少 {n} 个字符</translation>
+    </message>
+    <message>
       <source>Enter the operator's name.</source>
       <translation>请输入操作人姓名。</translation>
+    </message>
+    <message>
+      <source>Enter a login without spaces.</source>
+      <translation>请输入不含空格的登录名。</translation>
+    </message>
+    <message>
+      <source>The password needs at least {n} characters.</source>
+      <translation>密码至少 {n} 个字符。</translation>
     </message>
     <message>
       <source>Name or credit code</source>
@@ -582,6 +754,10 @@
     <message>
       <source>Cancel</source>
       <translation>取消</translation>
+    </message>
+    <message>
+      <source>Throw away what you typed in this form?</source>
+      <translation>放弃在此表单中输入的内容吗？</translation>
     </message>
     <message>
       <source>Request a deadline extension</source>
@@ -598,6 +774,10 @@
     <message>
       <source>Requested on</source>
       <translation>申请日期</translation>
+    </message>
+    <message>
+      <source>Inspection sheet</source>
+      <translation>检查记录</translation>
     </message>
     <message>
       <source>New inspection</source>
@@ -632,6 +812,18 @@
       <translation>添加发现的问题(&amp;A)（Ctrl+Shift+P）</translation>
     </message>
     <message>
+      <source>Delete inspection…</source>
+      <translation>删除检查记录…</translation>
+    </message>
+    <message>
+      <source>Delete inspection</source>
+      <translation>删除检查记录</translation>
+    </message>
+    <message>
+      <source>Delete this inspection sheet? The change history keeps a record of it.</source>
+      <translation>删除这条检查记录吗？修改历史会保留其内容。</translation>
+    </message>
+    <message>
       <source>(none)</source>
       <translation>（无）</translation>
     </message>
@@ -654,6 +846,10 @@
     <message>
       <source>Officer {number}</source>
       <translation>执法人员{number}</translation>
+    </message>
+    <message>
+      <source>Problems found on this sheet: {list}. Correct them on the Problems page; problems added below are added to them.</source>
+      <translation>本次检查已记录的问题：{list}。请在“问题”页修改这些问题；下方新添加的问题将一并记入本次检查。</translation>
     </message>
     <message>
       <source>Rectification measure</source>
@@ -844,6 +1040,46 @@
       <translation>（同企业所在地）</translation>
     </message>
     <message>
+      <source>Changed by someone else</source>
+      <translation>记录已被他人修改</translation>
+    </message>
+    <message>
+      <source>Reload the saved record</source>
+      <translation>重新载入已保存的内容</translation>
+    </message>
+    <message>
+      <source>Apply mine again</source>
+      <translation>仍用我的内容覆盖</translation>
+    </message>
+    <message>
+      <source>Back to the form</source>
+      <translation>返回表单</translation>
+    </message>
+    <message>
+      <source>Reload shows the saved record (what you typed is dropped); Apply mine again writes your values over it.</source>
+      <translation>“重新载入”显示已保存的内容（您刚输入的内容将丢弃）；“仍用我的内容覆盖”会用您的内容覆盖已保存的内容。</translation>
+    </message>
+    <message>
+      <source>Field</source>
+      <translation>字段</translation>
+    </message>
+    <message>
+      <source>When you opened it</source>
+      <translation>您打开时</translation>
+    </message>
+    <message>
+      <source>Saved since</source>
+      <translation>此后保存为</translation>
+    </message>
+    <message>
+      <source>Yours now</source>
+      <translation>您现在填写的</translation>
+    </message>
+    <message>
+      <source>{who} saved this record at {at}, after you opened it. Nothing of yours was saved yet.</source>
+      <translation>您打开此记录后，{who} 于 {at} 保存了修改。您的修改尚未保存。</translation>
+    </message>
+    <message>
       <source>added</source>
       <translation>新增</translation>
     </message>
@@ -860,16 +1096,16 @@
       <translation>时间</translation>
     </message>
     <message>
+      <source>Operator</source>
+      <translation>操作人</translation>
+    </message>
+    <message>
       <source>Change</source>
       <translation>操作</translation>
     </message>
     <message>
       <source>Record</source>
       <translation>记录</translation>
-    </message>
-    <message>
-      <source>Field</source>
-      <translation>字段</translation>
     </message>
     <message>
       <source>Old value</source>
@@ -1224,6 +1460,10 @@
       <translation>保存名称</translation>
     </message>
     <message>
+      <source>Remove what this partner brought in…</source>
+      <translation>删除该单位导入的记录…</translation>
+    </message>
+    <message>
       <source>With attachment files</source>
       <translation>含附件文件</translation>
     </message>
@@ -1352,6 +1592,14 @@
       <translation>已取消导入，台账未改变。</translation>
     </message>
     <message>
+      <source>New exchange partner</source>
+      <translation>新的交换单位</translation>
+    </message>
+    <message>
+      <source>Remove what this partner brought in</source>
+      <translation>删除该单位导入的记录</translation>
+    </message>
+    <message>
       <source>Site</source>
       <translation>站点</translation>
     </message>
@@ -1384,6 +1632,14 @@
       <translation>导出给</translation>
     </message>
     <message>
+      <source>exchange.key</source>
+      <translation>交换密钥.key</translation>
+    </message>
+    <message>
+      <source>Choose a partner first.</source>
+      <translation>请先选择一个交换单位。</translation>
+    </message>
+    <message>
       <source>Choose a conflict first.</source>
       <translation>请先选择一处冲突。</translation>
     </message>
@@ -1400,12 +1656,20 @@
       <translation>已选择密钥文件：{path}</translation>
     </message>
     <message>
-      <source>exchange.key</source>
-      <translation>交换密钥.key</translation>
-    </message>
-    <message>
       <source>New key file written to {path}: copy it to the other PCs and choose it there.</source>
       <translation>已新建密钥文件 {path}：请复制到其他电脑，并在那里选择它。</translation>
+    </message>
+    <message>
+      <source>This is the first file from “{name}”. It says its jurisdiction is {jurisdiction}: it may change the rows of that area in this ledger, and rows outside this ledger's own jurisdiction are refused.
+
+Confirm this partner and import the file?</source>
+      <translation>这是来自“{name}”的第一个文件，文件注明其辖区为 {jurisdiction}：它可以修改本台账中该区域的记录，超出本台账辖区的记录一律拒绝。
+
+确认该交换单位并导入此文件吗？</translation>
+    </message>
+    <message>
+      <source>Delete every record this ledger took from the files of “{name}”? Those that records made here still refer to are kept. The change history keeps what was deleted.</source>
+      <translation>删除本台账从“{name}”的文件中导入的全部记录吗？仍被本机记录引用的将保留。修改历史会保留被删除的内容。</translation>
     </message>
     <message>
       <source>Key file (not used while the variable is set): {path}</source>
@@ -1910,8 +2174,16 @@
       <translation>设置</translation>
     </message>
     <message>
+      <source>How many automatic backups (daily and on close) are kept in the backup folder; older ones are deleted.</source>
+      <translation>备份文件夹中保留多少份自动备份（每日首次启动和关闭时各一份），更早的将被删除。</translation>
+    </message>
+    <message>
       <source>Reporting unit</source>
       <translation>填报单位</translation>
+    </message>
+    <message>
+      <source>Automatic backups kept</source>
+      <translation>自动备份保留份数</translation>
     </message>
     <message>
       <source>Language</source>
@@ -1928,14 +2200,6 @@
     <message>
       <source>Remember me on this PC</source>
       <translation>在这台电脑上记住我</translation>
-    </message>
-    <message>
-      <source>Login</source>
-      <translation>登录名</translation>
-    </message>
-    <message>
-      <source>Password</source>
-      <translation>密码</translation>
     </message>
     <message>
       <source>Checking…</source>

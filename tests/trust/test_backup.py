@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
+import zipfile
 
 import pytest
 
@@ -40,11 +41,13 @@ def test_backup_and_restore_round_trip(demo_ledger, tmp_path):
     assert integrity.check(demo_ledger) == []
 
 
-def test_a_backup_is_one_standalone_file(ledger, tmp_path):
+def test_a_backup_is_one_file_holding_a_standalone_ledger(ledger, tmp_path):
     _add_problem(ledger)
-    path = backup.make(ledger, tmp_path / "copy.db")
-    assert not (tmp_path / "copy.db-wal").exists()
-    copy = sqlite3.connect(path)
+    path = backup.make(ledger, tmp_path / "copy.zip")
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("copy")) == ["copy.zip"]
+    with zipfile.ZipFile(path) as archive:
+        (tmp_path / "inside.db").write_bytes(archive.read("ledger.db"))
+    copy = sqlite3.connect(tmp_path / "inside.db")
     assert copy.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
     assert copy.execute("SELECT count(*) FROM problem").fetchone()[0] == 1
     copy.close()
@@ -74,7 +77,7 @@ def _corrupt_copy(ledger, target) -> None:
     """A real ledger with a damaged index page: opens, but fails integrity_check."""
     for n in range(300):
         _add_problem(ledger, description=f"问题{n}" * 20)
-    backup.make(ledger, target)
+    backup.copy_to(ledger.conn, target)  # a plain SQLite copy, as older backups were
     conn = sqlite3.connect(target)
     page = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = 'problem_number'"
                         ).fetchone()[0]
@@ -131,7 +134,7 @@ def test_rotation_keeps_the_configured_number(ledger):
     made = [backup.automatic(ledger, "close") for _ in range(5)]
     kept = backup.list_backups(ledger)
     assert len(kept) == 3 and kept[0].path == made[-1]
-    assert sorted(backup.folder_of(ledger).glob("*.db")) == sorted(b.path for b in kept)
+    assert sorted(backup.folder_of(ledger).glob("*.zip")) == sorted(b.path for b in kept)
 
 
 def test_daily_backup_once_a_day(ledger):
