@@ -168,6 +168,7 @@ def _manifest(ledger: "Ledger", snapshot: Path) -> dict[str, Any]:
         "schema_version": schema.SCHEMA_VERSION, "counts": counts,
         "ledger": {"name": LEDGER_MEMBER, "sha256": _sha256_file(snapshot),
                    "size": snapshot.stat().st_size},
+        "audit_head": _snapshot_head(snapshot),
         "files": files, "missing": missing,
     }
 
@@ -342,6 +343,34 @@ def contents(path: str | Path) -> Contents:
                     manifest.get("jurisdiction"), manifest.get("schema_version"),
                     dict(manifest.get("counts", {})), len(manifest["files"]),
                     tuple(manifest.get("missing", ())))
+
+
+def _snapshot_head(snapshot: Path) -> dict | None:
+    """The audit chain's last sealed entry in the snapshot: kept in the manifest, so that
+    `check` finds a tail later cut off the live ledger with its seals."""
+    from . import audit
+
+    conn = sqlite3.connect(f"file:{snapshot.as_posix()}?mode=ro", uri=True)
+    try:
+        return audit.head(conn)
+    finally:
+        conn.close()
+
+
+def recorded_head(ledger: "Ledger") -> tuple[dict, str] | None:
+    """The chain head the newest archive backup recorded, with that backup's name; None
+    when there is no such backup (the manifest alone is read: no hash is checked here)."""
+    for found in list_backups(ledger):
+        if not zipfile.is_zipfile(found.path):
+            continue
+        try:
+            with zipfile.ZipFile(found.path) as archive:
+                head = json.loads(archive.read(MANIFEST).decode("utf-8")).get("audit_head")
+        except (zipfile.BadZipFile, KeyError, OSError, ValueError):
+            continue
+        if isinstance(head, dict) and head.get("seq"):
+            return head, found.path.name
+    return None
 
 
 def _plain_contents(path: Path) -> Contents:
