@@ -30,6 +30,19 @@ class DraftBar(QWidget):
         self.setStyleSheet("background: #fff8e1;")
 
 
+class ReadOnlyBar(QLabel):
+    """Says, above every page, that this ledger opened read-only and why (a damaged file
+    offers the last good backup; a read-only folder or disc says so)."""
+
+    def __init__(self, reason: str | None):
+        super().__init__()
+        self.setWordWrap(True)
+        self.setStyleSheet("background: #fdecea; color: #8a1c12; padding: 6px;")
+        if reason:
+            self.setText(tr("Read only: nothing can be saved in this ledger.") + " " + reason)
+        self.setVisible(bool(reason))
+
+
 class MainWindow(QMainWindow):
     def __init__(self, ctx: AppContext):
         super().__init__()
@@ -44,6 +57,7 @@ class MainWindow(QMainWindow):
             self.nav.addItem(entry.title())
         self.nav.currentRowChanged.connect(self.show_page)
         self.drafts = DraftBar(self)
+        self.read_only_bar = ReadOnlyBar(ctx.db.call(lambda ledger: ledger.read_only_reason()))
         central = QWidget()
         body = QHBoxLayout()
         body.setContentsMargins(0, 0, 0, 0)
@@ -51,6 +65,7 @@ class MainWindow(QMainWindow):
         body.addWidget(self.stack, 1)
         outer = QVBoxLayout(central)
         outer.setContentsMargins(4, 4, 4, 4)
+        outer.addWidget(self.read_only_bar)
         outer.addWidget(self.drafts)
         outer.addLayout(body, 1)
         self.setCentralWidget(central)

@@ -1380,6 +1380,10 @@
       <translation>上次有 {count} 份未保存的表单，可以恢复。</translation>
     </message>
     <message>
+      <source>Read only: nothing can be saved in this ledger.</source>
+      <translation>只读：此台账中的任何内容都无法保存。</translation>
+    </message>
+    <message>
       <source>Enterprises</source>
       <translation>排污单位</translation>
     </message>
