@@ -361,6 +361,8 @@ def recorded_head(ledger: "Ledger") -> tuple[dict, str] | None:
     """The chain head the newest archive backup recorded, with that backup's name; None
     when there is no such backup (the manifest alone is read: no hash is checked here)."""
     for found in list_backups(ledger):
+        if found.reason == "before-restore":
+            return None  # a restore since rewound the chain on purpose: no reference yet
         if not zipfile.is_zipfile(found.path):
             continue
         try:

@@ -72,8 +72,10 @@ def import_file(ledger: Ledger, path: str | Path, key: bytes | None = None,
         require_decisions_allowed(ledger, (e for e in package.entries if merger._fresh(e)))
         merger.run()
         # the rows the file leaves, through the validation of a typed write; one invalid
-        # change rolls the whole import back
-        entries.check_rows(ledger, planned, path)
+        # change rolls the whole import back (rows refused as outside the jurisdiction
+        # were never written, and are not judged)
+        entries.check_rows(ledger, [p for p in planned if p[1]["row"] not in merger.outside_ids],
+                           path)
         if progress:  # the last chance to stop: nothing is reported after the commit
             progress(1, 1, messages.text("progress.exchange_saving"))
         _record(ledger, package, source, merger.summary)
@@ -299,11 +301,14 @@ class _Merger:
         self._insert_one(entry)
 
     def _parents(self, entry: dict[str, Any]) -> set[str]:
+        """The refused rows this row refers to, by any column (a problem's firm, a 双随机
+        task's enterprise, an officer's declared conflict …) or by its own key's first part
+        (an inspection's officers)."""
         values = {**(entry["old"] or {}), **(entry["new"] or {})}
-        found = {values.get(c) for c in ("problem_id", "enterprise_id", "inspection_id")}
-        if entry["table"] == "inspection_officer":
-            found.add(entry["row"].split("/")[0])
-        return {f for f in found if f}
+        found = {v for v in values.values() if isinstance(v, str)}
+        found.add(entry["row"].split("/")[0])
+        found.discard(entry["row"])
+        return found
 
     def _new(self, entry: dict[str, Any]) -> bool:
         site_id, seq = history.parse_dot(entry["dot"])

@@ -122,9 +122,9 @@ class InspectionForm(FormDialog):
 
     def _started(self, data: Any, stored: dict | None, version: int | None,
                  values: dict | None) -> None:
-        if stored:
-            recorded = stored.pop("recorded")
-            self.delete_button.setVisible(stored.pop("may_delete"))
+        if stored:  # a saved sheet (a drawn task's pre-filled sheet has neither key)
+            recorded = stored.pop("recorded", [])
+            self.delete_button.setVisible(stored.pop("may_delete", False))
             if recorded:
                 self.recorded.setText(tr("Problems found on this sheet: {list}. Correct them "
                                          "on the Problems page; problems added below are "

@@ -24,7 +24,7 @@ def _add_problem(ledger, description="道路扬尘") -> str:
 
 
 def test_backup_and_restore_round_trip(demo_ledger, tmp_path):
-    saved = backup.make(demo_ledger, tmp_path / "saved.db")
+    saved = backup.make(demo_ledger, tmp_path / "saved.zip")
     before = _problem_count(demo_ledger)
     _add_problem(demo_ledger)
     problems.transition(demo_ledger, demo_ledger.conn.execute(
@@ -117,11 +117,11 @@ def test_cli_backup_and_restore(ledger, tmp_path, capsys):
     _add_problem(ledger)
     ledger.close()
     db_args = ["--db", str(tmp_path / "ledger.db")]
-    assert main([*db_args, "backup", "-o", str(tmp_path / "b.db")]) == 0
+    assert main([*db_args, "backup", "-o", str(tmp_path / "b.zip")]) == 0
     assert main([*db_args, "backup"]) == 0
     with Ledger.open(tmp_path / "ledger.db") as again:
         _add_problem(again)
-    assert main([*db_args, "restore", str(tmp_path / "b.db")]) == 0
+    assert main([*db_args, "restore", str(tmp_path / "b.zip")]) == 0
     with Ledger.open(tmp_path / "ledger.db") as again:
         assert _problem_count(again) == 1
     assert main([*db_args, "backup", "--list"]) == 0
@@ -162,7 +162,7 @@ def test_a_migration_takes_a_backup_first(ledger, tmp_path, monkeypatch):
 
 
 def test_a_clerk_cannot_restore(ledger, tmp_path):
-    saved = backup.make(ledger, tmp_path / "saved.db")
+    saved = backup.make(ledger, tmp_path / "saved.zip")
     ledger.role = "clerk"
     with pytest.raises(LedgerError) as refused:
         backup.restore(ledger, saved)
