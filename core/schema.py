@@ -6,7 +6,8 @@ from typing import Callable
 
 from .migrations import (execute_script, m0001_ledger, m0002_search, m0003_audit,
                          m0004_attachment, m0005_browse, m0006_exchange, m0007_daily,
-                         m0010_model_repair)
+                         m0010_model_repair, m0011_model_deadlines, m0012_model_acceptance,
+                         m0013_model_numbers)
 
 
 def _v1(conn: sqlite3.Connection) -> None:
@@ -74,5 +75,8 @@ MIGRATIONS: list[tuple[str, Callable[[sqlite3.Connection], None]]] = [
     ("penalty_sums", _penalty_sums),
     ("extension_refusal", _extension_refusal),
     ("model_repair_old_layouts", m0010_model_repair.apply),
+    ("model_deadline_kinds", m0011_model_deadlines.apply),
+    ("model_acceptance", lambda conn: execute_script(conn, m0012_model_acceptance.SQL)),
+    ("model_numbers", lambda conn: execute_script(conn, m0013_model_numbers.SQL)),
 ]
 SCHEMA_VERSION = len(MIGRATIONS)

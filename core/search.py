@@ -29,7 +29,8 @@ class Index:
 
 
 INDEXES = {
-    "problem": Index("problem", ("number", "description", "responsible_unit")),
+    "problem": Index("problem", ("number", "description", "responsible_unit",
+                                 "complaint_number")),
     "enterprise": Index("enterprise", ("name", "credit_code", "permit_number", "address")),
     "penalty_case": Index("penalty_case", ("case_number", "violation")),
 }

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from .changes import Changes
 from .ledger import Ledger
-from . import messages, regions
+from . import messages, numbering, regions
 
 # The jurisdiction a new ledger gets when none is given: Linfen city (a city bureau,
 # so returns have a row per county).
@@ -11,7 +11,7 @@ DEFAULT_JURISDICTION = "141000"
 
 KEYS = (
     "jurisdiction", "unit_name", "unit_head", "filled_by", "phone", "operator_name",
-    "language",
+    "language", numbering.PATTERN_SETTING,
 )
 
 
@@ -25,6 +25,8 @@ ADMIN_KEYS = frozenset({"jurisdiction", "unit_name", "unit_head", "backup_keep",
 
 
 def put(ledger: Ledger, key: str, value: str) -> Changes:
+    if key == numbering.PATTERN_SETTING:
+        value = numbering.check_pattern(value)
     if key in ADMIN_KEYS:
         from .operators import Action, require  # operators imports the ledger
 

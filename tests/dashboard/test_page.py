@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QToolButton
 from core import dashboard, dates, problems, statistics
 from core.money import fen_to_wan
 from core.statistics import Filter
+from acceptance_data import ACCEPTED
 
 
 def _core(ctx, as_of=None, flt=Filter()):
@@ -179,7 +180,7 @@ def test_the_dashboard_follows_a_write_made_anywhere(board, ctx, idle, qtbot):
     problem_id = ctx.db.call(lambda ledger: ledger.conn.execute(
         "SELECT id FROM problem WHERE status = 'reported_done' LIMIT 1").fetchone()[0])
     with qtbot.waitSignal(board.shown, timeout=10_000):
-        ctx.db.op(lambda ledger: problems.transition(ledger, problem_id, "closed")).run()
+        ctx.db.op(lambda ledger: problems.transition(ledger, problem_id, "closed", acceptance=ACCEPTED)).run()
     assert board.board.total.closed == before + 1
     assert board.tiles["closed"].figure.text() == f"{before + 1:,}"
     assert _charts(board)["RateChart"].hits is not rate_hits  # redrawn

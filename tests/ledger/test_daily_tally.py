@@ -7,6 +7,7 @@ import datetime as dt
 from core import daily_tally, dates, problems, statistics
 from core.migrations import execute_script, m0007_daily
 from core.statistics import Filter
+from acceptance_data import ACCEPTED
 
 
 def series_both_ways(ledger, flt=Filter(), days=120):
@@ -47,9 +48,9 @@ def test_workflow_writes_move_the_series_on_the_days_they_happen(demo_ledger):
     before = dict((d, (a, c)) for d, a, c in statistics.cumulative(ledger, today, today))[today]
     done = ids(ledger, "reported_done", 2)
     for problem_id in done:
-        problems.transition(ledger, problem_id, "closed")
+        problems.transition(ledger, problem_id, "closed", acceptance=ACCEPTED)
     closed = ids(ledger, "closed", 2)
-    problems.transition(ledger, closed[0], "reopened")
+    problems.transition(ledger, closed[0], "reopened", acceptance=ACCEPTED)
     problems.withdraw(ledger, closed[1], "重复交办")
     problems.withdraw(ledger, ids(ledger, "in_progress", 1)[0], "误录")
     after = statistics.cumulative(ledger, today, today)[0]
