@@ -10,6 +10,8 @@ from ..vocabulary import CATEGORIES, SOURCES
 from ..workflow import Status
 from .templates import Template
 
+_ACCEPTED = ("(SELECT a.{} FROM acceptance a WHERE a.problem_id = p.id AND p.status = 'closed'"
+             " ORDER BY a.accepted_on DESC, a.created_at DESC LIMIT 1)")
 # Ledger fields a problem-list template may name: SQL expression over the query below.
 FIELDS = {
     "number": "p.number",
@@ -23,8 +25,10 @@ FIELDS = {
     "campaign": "c.name",
     "batch": "b.name",
     "assigned_on": "p.assigned_on",
-    "deadline": "p.deadline_in_force",
+    "deadline": "coalesce(p.deadline_in_force, p.deadline_text)",
     "original_deadline": "p.deadline",
+    "deadline_text": "p.deadline_text",
+    "complaint_number": "p.complaint_number",
     "responsible_unit": "p.responsible_unit",
     "responsible_person": "p.responsible_person",
     "measures": "(SELECT group_concat(description, '；') FROM (SELECT description FROM measure m"
@@ -32,6 +36,11 @@ FIELDS = {
     "status": "{status}",
     "done_on": "p.done_on",
     "closed_on": "p.closed_on",
+    # the acceptance of the closure in force (none for a problem not closed now)
+    "accepted_on": _ACCEPTED.format("accepted_on"),
+    "accepted_by": _ACCEPTED.format("accepted_by"),
+    "accepted_unit": _ACCEPTED.format("accepted_unit"),
+    "acceptance_opinion": _ACCEPTED.format("opinion"),
 }
 _FROM = """FROM problem p
 LEFT JOIN region r ON r.code = p.region_code

@@ -110,3 +110,21 @@ def test_complaint_numbers_are_kept_searchable_and_find_the_problem(ledger):
     assert "受理编号" in str(refused.value)
     # the problem itself may be saved again with its own number
     problems.update(ledger, row_id, {"description": "夜间施工噪声扰民，多次投诉"})
+
+
+def test_the_ledger_export_shows_the_acceptance_and_the_deadline_as_written(ledger, tmp_path):
+    import openpyxl
+
+    from core.returns import export_ledger
+
+    closed = _problem(ledger, number="A-1")
+    _walk(ledger, closed, "in_progress", "reported_done", "closed")
+    _problem(ledger, number="A-2", deadline="长期坚持")
+    path = tmp_path / "台账.xlsx"
+    export_ledger(ledger, path)
+    sheet = openpyxl.load_workbook(path).active
+    headers = [c.value for c in sheet[4]]
+    rows = {r[0]: dict(zip(headers, r)) for r in sheet.iter_rows(min_row=5, values_only=True)}
+    assert rows["A-1"]["验收人"] == "赵志强"
+    assert rows["A-1"]["验收日期"].date().isoformat() == "2025-06-03"
+    assert rows["A-2"]["整改时限"] == "长期坚持" and rows["A-2"]["验收人"] is None
