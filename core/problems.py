@@ -186,11 +186,22 @@ def transition(ledger: Ledger, row_id: str, target: str, on: object | None = Non
 def check_acceptance(raw: Mapping[str, Any]) -> Form:
     """Validate an acceptance (验收) as typed: accepted_on, accepted_by (the verifier),
     accepted_unit (the verifier's unit) and opinion (验收意见)."""
+    raw = {**raw, "accepted_on": raw.get("accepted_on") or dates.today().isoformat()}
     form = Form(raw)
     form.date("accepted_on", not_future=True)
     form.text("accepted_by", required=True, max_length=60)
     form.text("accepted_unit", max_length=200)
     form.text("opinion", required=True)
+    return form
+
+
+def check_close(ledger: Ledger, row_id: str, raw: Mapping[str, Any]) -> Form:
+    """Validate the acceptance of closing problem `row_id` as typed (the form's check)."""
+    problem = get(ledger, row_id)
+    form = check_acceptance({"accepted_on": dates.today().isoformat(), **raw})
+    day = form.values.get("accepted_on")
+    if day and day < problem["status_since"]:
+        form.fail("accepted_on", "error.event_before_last", value=day, last=problem["status_since"])
     return form
 
 
