@@ -17,8 +17,6 @@ from __future__ import annotations
 
 import sqlite3
 
-import sqlite_utils
-
 from . import execute_script
 
 _TALLY_TRIGGERS = ("problem_tally_insert", "problem_tally_delete", "problem_tally_update")
@@ -78,6 +76,8 @@ def apply(conn: sqlite3.Connection) -> None:
     kept = [sql for name, sql in conn.execute(
         "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'problem' "
         "ORDER BY name") if name not in _TALLY_TRIGGERS]
+    import sqlite_utils  # here: it loads numpy when present, which start-up does not need
+
     database = sqlite_utils.Database(conn, recursive_triggers=False, execute_plugins=False)
     database["problem"].transform(not_null={"deadline": False, "deadline_in_force": False})
     execute_script(conn, COLUMNS)

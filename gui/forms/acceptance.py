@@ -6,9 +6,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QListWidget, QPushButton, QVBoxLayout,
-                               QWidget)
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QLabel, QListWidget, QListWidgetItem,
+                               QPushButton, QVBoxLayout, QWidget)
 
 from core import dates, problems
 from core.changes import Changes
@@ -45,11 +45,14 @@ class PhotoList(QWidget):
         layout.addLayout(buttons)
 
     def paths(self) -> list[str]:
-        return [self.list.item(i).text() for i in range(self.list.count())]
+        return [self.list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.list.count())]
 
     def set_paths(self, paths: list[str] | None) -> None:
         self.list.clear()
-        self.list.addItems([str(p) for p in paths or []])
+        for path in paths or []:
+            item = QListWidgetItem(Path(path).name, self.list)  # the name; the path on hover
+            item.setData(Qt.ItemDataRole.UserRole, str(path))
+            item.setToolTip(str(path))
         self.changed.emit()
 
     def _choose(self) -> None:
@@ -77,10 +80,14 @@ class AcceptanceForm(FormDialog):
         self.problem_id = problem_id or (values or {}).get("problem_id")
         self.heading = heading
         super().__init__(ctx, None, values, parent)  # an acceptance is made, not edited
-        self.setMinimumWidth(560)
+        if heading:  # which problem is being closed, above the fields
+            label = QLabel(tr("Closing {problem}").format(problem=heading))
+            label.setWordWrap(True)
+            label.setStyleSheet("font-weight: bold;")
+            self.layout().insertWidget(0, label)
 
     def title(self) -> str:
-        return tr("Close after acceptance (销号验收)") + (f" — {self.heading}" if self.heading else "")
+        return tr("Close after acceptance") + (f" — {self.heading}" if self.heading else "")
 
     def build(self) -> None:
         self.add_date("accepted_on", tr("Accepted on"))
