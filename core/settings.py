@@ -21,7 +21,8 @@ def get(ledger: Ledger, key: str, default: str | None = None) -> str | None:
 
 
 # Settings that define the bureau (and its backups): an administrator's to change.
-ADMIN_KEYS = frozenset({"jurisdiction", "unit_name", "unit_head", "backup_keep", "backup_dir"})
+ADMIN_KEYS = frozenset({"jurisdiction", "unit_name", "unit_head", "backup_keep", "backup_dir",
+                        numbering.PATTERN_SETTING})
 
 
 def put(ledger: Ledger, key: str, value: str) -> Changes:

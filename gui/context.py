@@ -8,6 +8,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QSettings, Signal
 
+from core import numbering
 from core import settings as ledger_settings
 from core.ledger import Ledger
 from core.regions import Region, counties_of, get as get_region
@@ -24,6 +25,7 @@ class Bureau:
     counties: list[Region] = field(default_factory=list)
     campaigns: list[tuple[str, str]] = field(default_factory=list)  # (id, name)
     batches: list[tuple[str, str, str]] = field(default_factory=list)  # (id, name, campaign)
+    number_pattern: str = ""  # how new problems are numbered (core.numbering)
 
 
 def read_bureau(ledger: Ledger) -> Bureau:
@@ -39,6 +41,7 @@ def read_bureau(ledger: Ledger) -> Bureau:
             "SELECT id, name FROM campaign ORDER BY starts_on")],
         batches=[tuple(r) for r in ledger.conn.execute(
             "SELECT id, name, campaign_id FROM batch ORDER BY issued_on, number")],
+        number_pattern=numbering.pattern(ledger.conn),
     )
 
 

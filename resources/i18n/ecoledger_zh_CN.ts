@@ -312,6 +312,10 @@
       <translation>交办问题数</translation>
     </message>
     <message>
+      <source>Awaiting acceptance</source>
+      <translation>已完成待验收</translation>
+    </message>
+    <message>
       <source>Zero-clearance rate</source>
       <translation>清零率</translation>
     </message>
@@ -334,6 +338,10 @@
     <message>
       <source>As of {day}</source>
       <translation>截至 {day}</translation>
+    </message>
+    <message>
+      <source>Awaiting acceptance; {n} settled in stage</source>
+      <translation>已完成待验收（另有阶段性办结 {n}）</translation>
     </message>
     <message>
       <source>Fines (10,000 yuan), {n} case(s)</source>
@@ -1438,8 +1446,16 @@
       <translation>设置</translation>
     </message>
     <message>
+      <source>{region}: county code, {year}: year assigned, {seq:06d}: the next number, six digits</source>
+      <translation>{region}：区县代码，{year}：交办年份，{seq:06d}：顺序号（六位）</translation>
+    </message>
+    <message>
       <source>Reporting unit</source>
       <translation>填报单位</translation>
+    </message>
+    <message>
+      <source>Problem numbers</source>
+      <translation>问题编号规则</translation>
     </message>
     <message>
       <source>Language</source>

@@ -28,6 +28,8 @@ def _assert_plots_equal_core(page, core: dashboard.Dashboard) -> None:
     assert page.tiles["assigned"].figure.text() == f"{core.total.assigned:,}"
     assert page.tiles["closed"].figure.text() == f"{core.total.closed:,}"
     assert page.tiles["overdue"].figure.text() == f"{core.total.overdue:,}"
+    assert page.tiles["reported_done"].figure.text() == f"{core.total.reported_done:,}"
+    assert f"{core.total.stage_concluded:,}" in page.tiles["reported_done"].caption.text()
     rate = core.total.clearance_rate
     assert page.tiles["rate"].figure.text() == ("—" if rate is None else f"{rate}%")
     assert page.tiles["fines"].figure.text() == f"{fen_to_wan(core.penalties.fine_fen):,}"

@@ -5,7 +5,7 @@ import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import QApplication
 
-from core import attachments, problems
+from core import attachments, numbering, problems
 from gui.forms import ProblemForm
 
 from gui_keys import type_text
@@ -117,3 +117,18 @@ def test_closing_asks_for_the_acceptance_in_a_small_form(qtbot, ctx, window, idl
     files = ctx.db.call(lambda ledger: [(f.name, f.phase)
                                         for f in attachments.of_problem(ledger, row_id)])
     assert ("整改后.png", "after") in files
+
+
+def test_the_bureau_sets_its_numbering_pattern_in_the_settings(qtbot, ctx, window, idle):
+    from gui.settings_dialog import SettingsDialog
+
+    dialog = SettingsDialog(ctx, parent=window)
+    assert dialog.numbering.text() == "{region}-{seq:06d}"
+    qtbot.waitUntil(dialog.numbering.isEnabled)  # an administrator's setting
+    dialog.numbering.setText("QW-{sequence}")  # not a placeholder: refused, the dialog stays
+    dialog.accept()
+    assert "编号规则" in dialog.note.text()
+    dialog.numbering.setText("QW-{year}-{seq:04d}")
+    dialog.accept()
+    idle()
+    assert ctx.db.call(lambda ledger: numbering.pattern(ledger.conn)) == "QW-{year}-{seq:04d}"

@@ -92,7 +92,7 @@ def test_the_bureau_sets_the_numbering_pattern(ledger):
     settings.put(ledger, numbering.PATTERN_SETTING, "QW{year}-{seq:04d}")
     _problem(ledger, number="QW2025-0041")
     assert problems.get(ledger, _problem(ledger))["number"] == "QW2025-0042"
-    for bad in ("{seq}-{region}", "QW-{sequence}", "no placeholder", "{seq:04d}{seq}"):
+    for bad in ("{seq}-{region}", "QW-{sequence}", "no placeholder", "{seq:04d}{seq}", "{seq:q}"):
         with pytest.raises(LedgerError) as refused:
             settings.put(ledger, numbering.PATTERN_SETTING, bad)
         assert "编号规则" in str(refused.value)
