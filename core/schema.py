@@ -64,6 +64,14 @@ def _browse(conn: sqlite3.Connection) -> None:
     execute_script(conn, m0005_browse.SQL)
 
 
+def _model_acceptance(conn: sqlite3.Connection) -> None:
+    execute_script(conn, m0012_model_acceptance.SQL)
+
+
+def _model_numbers(conn: sqlite3.Connection) -> None:
+    execute_script(conn, m0013_model_numbers.SQL)
+
+
 MIGRATIONS: list[tuple[str, Callable[[sqlite3.Connection], None]]] = [
     ("ledger", _v1),
     ("search", _search),
@@ -76,7 +84,7 @@ MIGRATIONS: list[tuple[str, Callable[[sqlite3.Connection], None]]] = [
     ("extension_refusal", _extension_refusal),
     ("model_repair_old_layouts", m0010_model_repair.apply),
     ("model_deadline_kinds", m0011_model_deadlines.apply),
-    ("model_acceptance", lambda conn: execute_script(conn, m0012_model_acceptance.SQL)),
-    ("model_numbers", lambda conn: execute_script(conn, m0013_model_numbers.SQL)),
+    ("model_acceptance", _model_acceptance),
+    ("model_numbers", _model_numbers),
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
