@@ -10,6 +10,10 @@ from .migrations import (execute_script, m0001_ledger, m0002_search, m0003_audit
                          m0013_model_numbers)
 
 
+# Columns every business row carries (id, created/updated, operator), for new tables' SQL.
+_ROW = m0001_ledger.ROW
+
+
 def _v1(conn: sqlite3.Connection) -> None:
     m0001_ledger.apply(conn)
 
