@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable
 
 from .. import attachments, campaigns, enterprises, inspections, messages, penalties, problems
-from .. import workflow
+from .. import deadlines, workflow
 from ..errors import Issue, LedgerError, ValidationError
 from ..ledger import Ledger
 from ..validation import MAX_NAME, MAX_TEXT, Form, strip_invisible
@@ -195,7 +195,13 @@ def _problem(ledger: Ledger, row: dict, entry: dict) -> list[Issue]:
             workflow.check(old, new)
         except LedgerError as refused:
             form.fail("status", refused.code, **refused.params)
-    _dates(form, row, ("status_since", "deadline_in_force", "deadline_since"), required=True)
+    # the stored row: the deadline and its kind as core.deadlines wrote them (the wording
+    # a clerk typed is in deadline_text)
+    _dates(form, row, ("deadline",), required=False)
+    if row.get("deadline_kind") not in (None, *(kind.value for kind in deadlines.Kind)):
+        form.fail("deadline_kind", "error.deadline_kind_unknown", value=row.get("deadline_kind"))
+    _dates(form, row, ("status_since", "deadline_since"), required=True)
+    _dates(form, row, ("deadline_in_force",), required=False)  # 长期坚持 has none
     _dates(form, row, ("done_on", "closed_on", "withdrawn_on"), required=False)
     form.text("withdrawn_reason")
     return form.issues

@@ -7,6 +7,7 @@ import shutil
 
 import pytest
 
+from acceptance_data import ACCEPTED
 from core import exchange, problems, returns, settings
 from core.errors import LedgerError
 from core.exchange import arrivals
@@ -93,7 +94,8 @@ def test_a_clerk_cannot_take_closings_by_exchange(blank_file, tmp_path):
     exchange.import_file(b, first, confirm=True)
     for status, day in (("in_progress", "2026-01-06"), ("reported_done", "2026-01-07"),
                         ("closed", "2026-01-08")):
-        problems.transition(a, problem, status, on=day)
+        problems.transition(a, problem, status, on=day,
+                            acceptance=ACCEPTED if status == "closed" else None)
     second = tmp_path / "2.ecox"
     exchange.export(a, second, to=exchange.site(b).id)
     b.role = "clerk"

@@ -10,6 +10,7 @@ from typing import Callable
 
 import pytest
 
+from acceptance_data import ACCEPTED
 from core import (backup, enterprises, exchange, inspections, operators, penalties,
                   permissions, problems, settings)
 from core.errors import LedgerError
@@ -52,7 +53,8 @@ def _prepare(path: Path, other_file: Path) -> dict[str, str]:
                                      "assigned_on": "2026-11-02",
                                      "deadline": "2026-12-20"}).id
         for n, status in enumerate(path_):
-            problems.transition(ledger, made, status, on=f"2026-11-0{n + 3}")
+            problems.transition(ledger, made, status, on=f"2026-11-0{n + 3}",
+                                acceptance=ACCEPTED if status == "closed" else None)
         return made
     done = problem(("in_progress", "reported_done"))
     closed = problem(("in_progress", "reported_done", "closed"))
@@ -87,7 +89,8 @@ def _prepare(path: Path, other_file: Path) -> dict[str, str]:
 
 # (what, the write, the action it needs or None for anyone's)
 WRITES: list[tuple[str, Callable[[Ledger, dict], object], Action | None]] = [
-    ("close", lambda l, i: problems.transition(l, i["done"], "closed", on="2026-11-20"),
+    ("close", lambda l, i: problems.transition(l, i["done"], "closed", on="2026-11-20",
+                                               acceptance=ACCEPTED),
      Action.CLOSE),
     ("reopen", lambda l, i: problems.transition(l, i["closed"], "reopened", on="2026-11-20"),
      Action.REOPEN),
