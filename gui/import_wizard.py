@@ -174,7 +174,8 @@ class FilePage(StepPage):
     def __init__(self, wizard: "ImportWizard"):
         super().__init__(wizard)
         self.setTitle(tr("Choose the workbook"))
-        self.setSubTitle(tr("An Excel ledger (.xlsx, .xls or .ods) with one problem per row."))
+        self.setSubTitle(tr("A ledger with one problem per row: Excel (.xlsx, .xls), .ods, CSV, "
+                            "or a web system's export saved as .xls."))
         self.path = QLineEdit()
         self.path.setPlaceholderText(tr("Path of the Excel file"))
         self.path.editingFinished.connect(self.read_sheets)
@@ -198,7 +199,8 @@ class FilePage(StepPage):
     def browse(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, tr("Import an Excel ledger"),
                                               str(self.owner.ctx.data_dir),
-                                              "Excel (*.xlsx *.xlsm *.xls *.ods)")
+                                              tr("Tables") + " (*.xlsx *.xlsm *.xls *.ods *.csv "
+                                              "*.txt *.htm *.html);;" + tr("All files") + " (*)")
         if path:
             self.choose(path)
 

@@ -13,7 +13,7 @@ MAX_WARNINGS_SHOWN = 200
 
 def register(commands: argparse._SubParsersAction) -> None:
     p = commands.add_parser(
-        "import-ledger", help="import an Excel rectification ledger (.xlsx/.xls), all or nothing")
+        "import-ledger", help="import a rectification ledger (.xlsx/.xlsm/.xls/.ods, CSV, or a web system's HTML .xls), all or nothing")
     p.add_argument("file", help="the workbook")
     p.add_argument("--sheet", default=None, help="sheet name (default: the first with a ledger)")
     p.add_argument("--dry-run", action="store_true", help="check and count, write nothing")

@@ -23,8 +23,9 @@ from . import mapping as columns
 from .importer import (BATCH_COLUMNS, ENTERPRISE_COLUMNS, LOG_COLUMNS, MEASURE_COLUMNS,
                        PROBLEM_COLUMNS, Plan, Planner)
 from .rows import CellIssue, RowReader, SourceRow
-from .table import Table, fill_merged_down, find_table, read_grid
-from .workbook import SheetInfo, open_workbook, sheets, worksheet_names
+from .sources import Book, open_book
+from .table import Table, fill_merged_down, find_table
+from .workbook import SheetInfo
 
 __all__ = ["inspect", "load", "propose_mapping", "preview", "run", "Preview", "Outcome",
            "ImportRejected", "ImportCancelled", "CellIssue", "SheetInfo", "Table"]
@@ -113,21 +114,21 @@ def _without_collector(function: Callable) -> Callable:
 
 def inspect(path: str | Path) -> list[SheetInfo]:
     """The worksheets of the file at `path`, after the safety checks."""
-    with open_workbook(path) as workbook:
-        return sheets(workbook)
+    with open_book(path) as book:
+        return book.infos()
 
 
 @_without_collector
 def load(path: str | Path, sheet: str | None = None) -> Table:
     """The ledger table of `sheet` (default: the first sheet that holds one)."""
-    with open_workbook(path) as workbook:
+    with open_book(path) as book:
         if sheet is not None:
-            return _table(workbook, sheet)
-        visible = worksheet_names(workbook, visible_only=True) or worksheet_names(workbook)
+            return _table(book, sheet)
+        visible = book.names(visible_only=True) or book.names()
         failure: LedgerError | None = None
         for name in visible:
             try:
-                return _table(workbook, name)
+                return _table(book, name)
             except LedgerError as exc:
                 if exc.code in ("error.import_corrupt", "error.import_sheet_too_large"):
                     raise
@@ -137,8 +138,8 @@ def load(path: str | Path, sheet: str | None = None) -> Table:
         raise LedgerError("error.import_no_table", sheets="、".join(visible) or "—")
 
 
-def _table(workbook, sheet: str) -> Table:
-    table = find_table(read_grid(workbook, sheet))
+def _table(book: Book, sheet: str) -> Table:
+    table = find_table(book.grid(sheet))
     fill_merged_down(table)
     return table
 

@@ -696,8 +696,8 @@
       <translation>选择工作簿</translation>
     </message>
     <message>
-      <source>An Excel ledger (.xlsx, .xls or .ods) with one problem per row.</source>
-      <translation>Excel 整改台账（.xlsx、.xls 或 .ods），每行一个问题。</translation>
+      <source>A ledger with one problem per row: Excel (.xlsx, .xls), .ods, CSV, or a web system's export saved as .xls.</source>
+      <translation>整改台账，每行一个问题：Excel（.xlsx、.xls）、.ods、CSV，或网页系统导出的 .xls。</translation>
     </message>
     <message>
       <source>Path of the Excel file</source>
@@ -808,8 +808,16 @@
       <translation>已取消导入，未写入任何数据。</translation>
     </message>
     <message>
+      <source>All files</source>
+      <translation>所有文件</translation>
+    </message>
+    <message>
       <source>{name} ({rows} rows)</source>
       <translation>{name}（{rows} 行）</translation>
+    </message>
+    <message>
+      <source>Tables</source>
+      <translation>表格文件</translation>
     </message>
     <message>
       <source>{sheet}, hidden</source>
