@@ -123,8 +123,9 @@ def load(ledger: Ledger, as_of: object | None = None, flt: Filter = Filter()) ->
 
 # -- figures kept between refreshes
 
-_PENALTY_TABLES = ("penalty_case", "setting", "region", "campaign")
-_NAMING_TABLES = ("setting", "region", "campaign", "batch")  # names and rows of the groupings
+_PENALTY_TABLES = ("penalty_case", "setting", "region", "campaign", "region_unit")
+# names and rows of the groupings
+_NAMING_TABLES = ("setting", "region", "campaign", "batch", "code_entry", "region_unit")
 _GROUPS = ("region", "category", "source")
 _CLASS_FIELDS = frozenset({"id", "region_code", "batch_id", "category", "campaign_id", "source"})
 _STATE_FIELDS = ("status", "deadline_in_force", "status_since", "deadline_since", "withdrawn_on")

@@ -4,7 +4,7 @@ A key that names several records is refused with the count, never guessed.
 """
 from __future__ import annotations
 
-from . import regions, settings
+from . import regions
 from .errors import LedgerError, NotFound
 from .ledger import Ledger
 
@@ -70,15 +70,14 @@ def penalty_id(ledger: Ledger, key: str) -> str:
 
 
 def region_code(ledger: Ledger, text: str) -> str:
-    """A county given by code or by name (曲沃县, 曲沃): a name is looked for in the bureau's
-    jurisdiction first, then in the whole country. Anything unmatched comes back as given,
-    for validation to refuse with its reason."""
+    """A region or unit given by code or by name (141021, 曲沃县, 曲沃, 临汾市曲沃县,
+    临汾经济开发区), through the one resolver in `core.regions`. A name it cannot settle
+    comes back as given: the record's validation refuses it, naming the field and the
+    candidates."""
     text = text.strip()
-    if text.isdigit() or not text:
+    if not text:
         return text
-    found = (regions.match_name(ledger, text, settings.jurisdiction(ledger))
-             or regions.match_name(ledger, text))
-    if found:
-        return found.code
-    row = ledger.conn.execute("SELECT code FROM region WHERE name = ?", (text,)).fetchall()
-    return row[0][0] if len(row) == 1 else text
+    try:
+        return regions.resolve(ledger, text)
+    except LedgerError:
+        return text

@@ -61,6 +61,7 @@ class Action(str, Enum):
     MANAGE_OPERATORS = "manage_operators"
     SETTINGS = "settings"
     RESTORE = "restore"
+    CODE_LISTS = "code_lists"        # the bureau's categories, sources and units
 
 
 _NEEDS = {
@@ -70,6 +71,7 @@ _NEEDS = {
     Action.MANAGE_OPERATORS: Role.ADMIN,
     Action.SETTINGS: Role.ADMIN,
     Action.RESTORE: Role.ADMIN,
+    Action.CODE_LISTS: Role.MANAGER,
 }
 
 

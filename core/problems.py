@@ -3,31 +3,34 @@ from __future__ import annotations
 
 from typing import Any, Mapping
 
-from . import dates, enterprises, operators, rows, workflow
+from . import codes, dates, enterprises, operators, rows, workflow
 from .changes import Changes
 from .errors import LedgerError
 from .ledger import Ledger
 from .validation import Form
-from .vocabulary import CATEGORIES, SOURCES
 from .workflow import Status
 
 FIELDS = ("number", "source", "campaign_id", "batch_id", "inspection_id", "enterprise_id",
-          "region_code", "category", "description", "assigned_on", "deadline",
-          "responsible_unit", "responsible_person")
+          "region_code", "category", "extra_categories", "description", "assigned_on",
+          "deadline", "responsible_unit", "responsible_person")
 
 
-def check(ledger: Ledger, raw: Mapping[str, Any]) -> Form:
-    """Validate a problem as typed; the form holds clean values and findings."""
-    raw = enterprises.with_region(ledger, raw)
+def check(ledger: Ledger, raw: Mapping[str, Any],
+          current: Mapping[str, Any] | None = None) -> Form:
+    """Validate a problem as typed; the form holds clean values and findings. A category
+    or source retired since is kept on a `current` record that holds it."""
+    raw = enterprises.with_region(ledger, _with_categories(raw))
+    current = current or {}
     form = Form(raw)
     form.text("number", max_length=60)
-    form.choice("source", SOURCES)
+    codes.check_value(ledger, form, "source", keep=current.get("source"))
     form.reference(ledger, "campaign_id", "campaign")
     form.reference(ledger, "batch_id", "batch")
     form.reference(ledger, "inspection_id", "inspection")
     form.reference(ledger, "enterprise_id", "enterprise")
     form.region(ledger)
-    form.choice("category", CATEGORIES)
+    codes.check_value(ledger, form, "category", keep=current.get("category"))
+    codes.check_extra(ledger, form, keep=current.get("extra_categories"))
     form.text("description", required=True)
     form.date("assigned_on", not_future=True)
     form.date("deadline")
@@ -36,6 +39,21 @@ def check(ledger: Ledger, raw: Mapping[str, Any]) -> Form:
     form.text("responsible_person", max_length=60)
     _campaign_from_batch(ledger, form)
     return form
+
+
+def _with_categories(raw: Mapping[str, Any]) -> Mapping[str, Any]:
+    """A category given as several ("大气、噪声", or a list): the first is the main one, the
+    others are the further categories (in place of any recorded before)."""
+    given = raw.get("category")
+    if isinstance(given, str):
+        parts = codes.split(given)
+    elif isinstance(given, (list, tuple)):
+        parts = [str(p) for p in given]
+    else:
+        return raw
+    if len(parts) <= 1 and isinstance(given, str):
+        return raw
+    return {**raw, "category": parts[0] if parts else None, "extra_categories": parts[1:]}
 
 
 def _campaign_from_batch(ledger: Ledger, form: Form) -> None:
@@ -68,7 +86,7 @@ def insert_checked(ledger: Ledger, values: Mapping[str, Any]) -> str:
 def update(ledger: Ledger, row_id: str, raw: Mapping[str, Any]) -> Changes:
     """Correct a problem's recorded fields (status changes go through `transition`)."""
     current = get(ledger, row_id)
-    form = check(ledger, {**{k: current[k] for k in FIELDS}, **raw})
+    form = check(ledger, {**{k: current[k] for k in FIELDS}, **raw}, current)
     first_change = _first_change_after_assignment(ledger, row_id)
     if form.values.get("assigned_on") and first_change and form.values["assigned_on"] > first_change:
         form.fail("assigned_on", "error.assigned_after_change", date=first_change)

@@ -281,6 +281,138 @@ def _browse(conn: sqlite3.Connection) -> None:
     migrate(conn)
 
 
+# -- the bureau's own code lists (问题类别, 问题来源): frozen here as they were first shipped.
+_CODES_LISTS = """
+CREATE TABLE code_entry (
+    id TEXT PRIMARY KEY,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    operator TEXT NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('category', 'source')),
+    code TEXT NOT NULL,
+    label TEXT NOT NULL,
+    synonyms TEXT NOT NULL DEFAULT '[]',
+    sort_order INTEGER NOT NULL,
+    active INTEGER NOT NULL DEFAULT 1,
+    merged_into TEXT,
+    UNIQUE (kind, code)
+);
+ALTER TABLE problem ADD COLUMN extra_categories TEXT;
+"""
+# (code, label, synonyms) in the order the release before this migration showed them.
+_CODES_DEFAULTS = {
+    "category": (
+        ("scattered_polluting", "散乱污企业", ("散乱污",)),
+        ("loose_coal", "散煤", ("燃煤", "散煤燃烧")),
+        ("dust", "扬尘", ("粉尘", "扬尘污染")),
+        ("waste_gas", "废气", ("大气", "气", "大气污染", "烟气", "VOCs", "废气污染")),
+        ("waste_water", "废水", ("污水", "水污染", "水")),
+        ("solid_waste", "固体废物", ("固废",)),
+        ("hazardous_waste", "危险废物", ("危废",)),
+        ("drinking_water", "饮用水水源地", ("饮用水", "水源地", "饮用水源")),
+        ("monitoring_fraud", "在线监测数据造假", ("在线监测", "数据造假")),
+        ("noise", "噪声", ("噪音", "噪声污染")),
+        ("other", "其他", ("其它",)),
+    ),
+    "source": (
+        ("inspection", "执法检查发现", ("执法检查", "检查发现", "巡查")),
+        ("supervision_letter", "督办函交办", ("督办", "交办", "督办函")),
+        ("central_inspection", "中央生态环境保护督察", ("中央督察", "中央环保督察")),
+        ("provincial_inspection", "省级生态环境保护督察", ("省级督察", "省督察", "省环保督察")),
+        ("looking_back", "督察“回头看”", ("回头看",)),
+        ("strengthened_supervision", "强化监督", ("强化督查",)),
+        ("complaint", "群众举报（12369）", ("12369", "举报", "信访", "投诉")),
+    ),
+}
+
+
+def code_entry_id(kind: str, code: str) -> str:
+    """The id of a shipped list entry: the same on every PC, so exchanges meet one row."""
+    import uuid
+
+    return str(uuid.uuid5(uuid.NAMESPACE_URL, f"ecoledger:code_entry:{kind}:{code}"))
+
+
+def _codes_lists(conn: sqlite3.Connection) -> None:
+    import json
+
+    from .db import execute_script, now
+
+    execute_script(conn, _CODES_LISTS)
+    stamp = now()
+    conn.executemany(
+        "INSERT INTO code_entry (id, created_at, updated_at, operator, kind, code, label, "
+        "synonyms, sort_order) VALUES (?, ?, ?, 'migration', ?, ?, ?, ?, ?)",
+        [(code_entry_id(kind, code), stamp, stamp, kind, code, label,
+          json.dumps(list(words), ensure_ascii=False), 10 * (n + 1))
+         for kind, entries in _CODES_DEFAULTS.items()
+         for n, (code, label, words) in enumerate(entries)])
+
+
+# -- units beyond GB/T 2260 (development zones, city departments, townships): rows of the
+# region table, so that every region_code column takes them; `region_unit` is the bureau's
+# audited (and exchanged) record of them, copied into `region` by trigger.
+_UNITS_REGION = """
+CREATE TABLE region_unit (
+    id TEXT PRIMARY KEY,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    operator TEXT NOT NULL,
+    code TEXT NOT NULL UNIQUE,
+    name TEXT NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('zone', 'department', 'township')),
+    parent_code TEXT NOT NULL,
+    sort_order INTEGER NOT NULL,
+    active INTEGER NOT NULL DEFAULT 1
+);
+CREATE TRIGGER region_unit_to_region_insert AFTER INSERT ON region_unit
+BEGIN
+    INSERT INTO region (code, name, parent_code, level, kind, sort_order, active)
+    VALUES (NEW.code, NEW.name, NEW.parent_code,
+            coalesce((SELECT level FROM region WHERE code = NEW.parent_code), 2) + 1,
+            NEW.kind, NEW.sort_order, NEW.active)
+    ON CONFLICT (code) DO UPDATE SET name = excluded.name, parent_code = excluded.parent_code,
+        level = excluded.level, kind = excluded.kind, sort_order = excluded.sort_order,
+        active = excluded.active;
+END;
+CREATE TRIGGER region_unit_to_region_update AFTER UPDATE ON region_unit
+BEGIN
+    UPDATE region SET name = NEW.name, kind = NEW.kind, sort_order = NEW.sort_order,
+        active = NEW.active WHERE code = NEW.code;
+END;
+CREATE TRIGGER region_unit_to_region_delete AFTER DELETE ON region_unit
+BEGIN
+    DELETE FROM region WHERE code = OLD.code;
+END;
+"""
+
+
+def _units_region(conn: sqlite3.Connection) -> None:
+    import sqlite_utils
+
+    from .db import execute_script
+
+    # Rebuilt by sqlite-utils: the CHECKs on the code's length (6 digits) and the level
+    # (1-3) go, so that a unit's longer code and a township's level 4 fit.
+    # A column's CHECK goes with the column: each is copied to a new column that takes
+    # its place.
+    execute_script(conn, """
+ALTER TABLE region ADD COLUMN new_code TEXT;
+ALTER TABLE region ADD COLUMN new_level INTEGER;
+UPDATE region SET new_code = code, new_level = level;
+""")
+    db = sqlite_utils.Database(conn, recursive_triggers=False)
+    db["region"].transform(
+        drop={"code", "level"}, rename={"new_code": "code", "new_level": "level"}, pk="code",
+        not_null={"code", "level"}, column_order=["code", "name", "parent_code", "level"])
+    execute_script(conn, """
+ALTER TABLE region ADD COLUMN kind TEXT;
+ALTER TABLE region ADD COLUMN sort_order INTEGER;
+ALTER TABLE region ADD COLUMN active INTEGER NOT NULL DEFAULT 1;
+""")
+    execute_script(conn, _UNITS_REGION)
+
+
 MIGRATIONS: list[tuple[str, Callable[[sqlite3.Connection], None]]] = [
     ("ledger", _v1),
     ("search", _search),
@@ -291,5 +423,7 @@ MIGRATIONS: list[tuple[str, Callable[[sqlite3.Connection], None]]] = [
     ("daily", _daily),
     ("penalty_sums", _penalty_sums),
     ("extension_refusal", _extension_refusal),
+    ("codes_lists", _codes_lists),
+    ("units_region", _units_region),
 ]
 SCHEMA_VERSION = len(MIGRATIONS)

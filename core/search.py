@@ -113,17 +113,21 @@ def _phrase(term: str) -> str:
     return '"' + term.replace('"', '""') + '"'
 
 
-def condition(kind: str, text: str, alias: str, extra: dict[str, str] | None = None
-              ) -> tuple[str, list]:
+def condition(kind: str, text: str, alias: str, extra: dict[str, str] | None = None,
+              words: dict[str, list[tuple[str, str]]] | None = None) -> tuple[str, list]:
     """SQL (without a leading AND) matching rows of `kind` whose text contains every term.
 
     `alias` is the query's alias for the `kind` table; `extra` maps another indexed
     kind to the column of this row that refers to it (e.g. a problem's enterprise_id),
-    so a problem can be found by its enterprise's name.
+    so a problem can be found by its enterprise's name. `words` maps a term that names a
+    code list entry (大气 → waste_gas) to (column, code) pairs a row may match instead.
     """
     parts, params = [], []
     for term in terms(text):
         sql, term_params = _term(kind, term, alias, extra or {})
+        for column, code in (words or {}).get(term, ()):
+            sql = f"({sql[1:-1]} OR {alias}.{column} = ?)"
+            term_params = [*term_params, code]
         parts.append(sql)
         params += term_params
     return " AND ".join(parts) or "1", params

@@ -13,7 +13,7 @@ from dataclasses import asdict, dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Iterable
 
-from . import daily_tally, dates, regions, settings
+from . import codes, daily_tally, dates, regions, settings
 from .ledger import Ledger
 
 BUCKETS = ("overdue", "due_10", "due_20", "due_later")
@@ -47,7 +47,11 @@ class Filter:
 
 
 def region_range(code: str) -> tuple[str, str]:
-    """The span of county codes inside a region code (140000 → 140000..149999)."""
+    """The span of region and unit codes inside a region code (140000 → 140000..149999~):
+    a unit's code begins with its parent's (141000Z01 is inside 141000), so the span's end
+    carries a character after every letter and digit."""
+    if len(code) != 6 or not code.isdigit():
+        return code, code + "~"
     stem = code.rstrip("0")
     if len(stem) <= 2:
         stem = code[:2]
@@ -55,7 +59,7 @@ def region_range(code: str) -> tuple[str, str]:
         stem = code[:4]
     else:
         stem = code
-    return stem.ljust(6, "0"), stem.ljust(6, "9")
+    return stem.ljust(6, "0"), stem.ljust(6, "9") + "~"
 
 
 def rate(part: int, whole: int) -> Decimal | None:
@@ -246,10 +250,15 @@ def group_rows(ledger: Ledger, rows: list, group: str, flt: Filter) -> list[Prog
         if entry is None:
             entry = buckets[key] = Progress(key=key, name=names.get(key, key or ""))
         entry.add(row)
+    if group in codes.KINDS:  # the bureau's order; a retired entry still shows where used
+        rank = {code: n for n, code in enumerate(names)}
+        return sorted(buckets.values(), key=lambda p: (rank.get(p.key, len(rank)), p.key or ""))
     return sorted(buckets.values(), key=lambda p: (p.key is None, p.key or ""))
 
 
 def _names(ledger: Ledger, group: str) -> dict:
+    if group in codes.KINDS:
+        return codes.labels(ledger, group)
     if group == "batch":
         return dict(ledger.conn.execute("SELECT id, name FROM batch").fetchall())
     if group == "campaign":
@@ -262,19 +271,22 @@ def report_regions(ledger: Ledger, flt: Filter = Filter()) -> list[regions.Regio
     (a county bureau's own county), in code order."""
     top = flt.region_code or settings.jurisdiction(ledger)
     region = regions.require(ledger, top)
-    if region.level == regions.COUNTY:
-        return [region]
+    if region.level >= regions.COUNTY:  # a county's own row, then its townships if any
+        return [region, *regions.children(ledger, top)]
     return regions.children(ledger, top)
 
 
 def _by_region(ledger: Ledger, rows: list, flt: Filter) -> list[Progress]:
     listed = report_regions(ledger, flt)
-    level = listed[0].level if listed else regions.COUNTY
+    city_rows = bool(listed) and listed[0].level == regions.CITY
     out = {r.code: Progress(key=r.code, name=r.name) for r in listed}
+    keys: dict[str, str] = {}
     for row in rows:
         code = row[0]
-        key = code[:4] + "00" if level == regions.CITY else code
-        if key not in out:  # outside the jurisdiction: listed after its own regions
+        key = keys.get(code)
+        if key is None:
+            key = keys[code] = regions.row_key(code, out, city_rows)
+        if key not in out:  # outside the jurisdiction, or a retired unit: listed after
             found = regions.get(ledger, key)
             out[key] = Progress(key=key, name=found.name if found else key)
         out[key].add(row)
@@ -382,11 +394,14 @@ def penalties(ledger: Ledger, start: object | None, end: object | None,
         [low, high, *params]).fetchall()
     total = Penalties()
     listed = report_regions(ledger, flt)
-    level = listed[0].level if listed else regions.COUNTY
+    city_rows = bool(listed) and listed[0].level == regions.CITY
     by = {r.code: Penalties(key=r.code, name=r.name) for r in listed}
     for row in rows:
-        code = row[0][:4] + "00" if level == regions.CITY else row[0]
-        entry = by.setdefault(code, Penalties(key=code, name=code))
+        code = regions.row_key(row[0], by, city_rows)
+        if code not in by:
+            found = regions.get(ledger, code)
+            by[code] = Penalties(key=code, name=found.name if found else code)
+        entry = by[code]
         for target in (total, entry):
             accumulate(target, row[1:])
     return total, list(by.values())

@@ -8,7 +8,7 @@ from stdnum.cn import uscc
 from stdnum.exceptions import InvalidChecksum, ValidationError as StdnumError
 
 from . import dates, money
-from .errors import Issue, ValidationError
+from .errors import Issue, LedgerError, ValidationError
 
 if TYPE_CHECKING:
     from .ledger import Ledger
@@ -130,8 +130,13 @@ class Form:
         code = self.text(field, required=True)
         if code is not None:
             row = ledger.conn.execute("SELECT level FROM region WHERE code = ?", (code,)).fetchone()
-            if row is None:
-                self.fail(field, "error.region_unknown", code=code)
+            if row is None:  # a name: the one resolver settles it or says why not
+                from . import regions
+
+                try:
+                    code = self.values[field] = regions.resolve(ledger, code)
+                except LedgerError as error:
+                    self.fail(field, error.code, **error.params)
         return code
 
     def credit_code(self, field: str = "credit_code") -> str | None:

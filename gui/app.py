@@ -97,7 +97,7 @@ def first_start(ctx: AppContext) -> bool:
     ctx.db.call(setup)
     if dialog.demo.isChecked():
         load_demo(ctx)
-    ctx.bureau = ctx.db.call(read_bureau)
+    ctx._set_bureau(ctx.db.call(read_bureau))
     return True
 
 

@@ -6,6 +6,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QMainWindow, QPushButton,
                                QStackedWidget, QWidget, QVBoxLayout)
 
+from . import code_lists
 from .context import AppContext
 from .i18n import tr
 from .pages import PAGES, Page
@@ -71,6 +72,7 @@ class MainWindow(QMainWindow):
         settings = QAction(tr("Settings…"), self)
         settings.triggered.connect(self.open_settings)
         menu.addAction(settings)
+        menu.addAction(code_lists.menu_action(self, self.ctx))
         import_ledger = QAction(tr("Import an Excel ledger…"), self)
         import_ledger.triggered.connect(self.open_import)
         menu.addAction(import_ledger)

@@ -105,6 +105,8 @@ def render(folder: Path, only: set[str] | None = None) -> None:
             if key == "exchange":
                 _exchange_with_a_county(ctx, window, scratch)
             save(window, folder, f"{number}-{key}")
+        if not only or "code_lists" in only:
+            _code_lists(ctx, window, folder)
         if not only:
             _forms(ctx, window, folder)
             _import_wizard(ctx, window, folder, scratch)
@@ -247,6 +249,32 @@ def _ledger_workbook(path: Path) -> Path:
     sheet["K15"] = dt.date(2024, 3, 20)
     workbook.save(path)
     return path
+
+
+def _code_lists(ctx: AppContext, window, folder: Path) -> None:
+    """The bureau's lists: categories with one it added, and its zone and department."""
+    from core import codes, units
+
+    from .code_lists import CodeListsDialog
+
+    def prepare(ledger) -> None:
+        codes.add(ledger, "category", "土壤污染", code="soil", synonyms=["土壤", "耕地"])
+        units.add(ledger, "临汾经济开发区", "zone")
+        units.add(ledger, "临汾高新技术产业开发区", "zone")
+        units.add(ledger, "市直部门", "department")
+    ctx.db.call(prepare)
+    dialog = CodeListsDialog(ctx, window)
+    dialog.resize(1180, 640)
+    dialog.show()
+    settle(ctx)
+    dialog.categories.select_code("waste_gas")
+    settle(ctx)
+    save(dialog, folder, "code-lists")
+    dialog.tabs.setCurrentWidget(dialog.units)
+    dialog.units.select_code("141000Z01")
+    settle(ctx)
+    save(dialog, folder, "code-lists-units")
+    dialog.close()
 
 
 def _import_wizard(ctx: AppContext, window, folder: Path, scratch: Path) -> None:

@@ -92,6 +92,9 @@ def _run(args: argparse.Namespace) -> int:
     for warning in ledger.warnings:  # e.g. a ledger on a network drive
         print(f"ecoledger-cli: {messages.text(warning)}", file=sys.stderr)
     try:
+        from . import common  # the ledger's own category and source labels for printing
+
+        common.bind(ledger)
         result = handler(args, ledger)
     finally:
         ledger.close()

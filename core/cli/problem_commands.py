@@ -12,7 +12,6 @@ import sqlite3
 from .. import attachments, enterprises, lookup, messages, operators, problems, queries, regions, rows
 from ..errors import Issue, LedgerError, ValidationError
 from ..ledger import Ledger
-from ..vocabulary import CATEGORIES, SOURCES
 from ..workflow import Status
 from . import common
 
@@ -32,11 +31,12 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 def _problem_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--number", help="问题编号, e.g. 临环督〔2024〕1号")
-    p.add_argument("--source", help=common.choices_help("source", SOURCES))
-    p.add_argument("--category", help=common.choices_help("category", CATEGORIES))
+    p.add_argument("--source", help=common.CODE_HELP.format(kind="source"))
+    p.add_argument("--category", help=common.CODE_HELP.format(kind="category")
+                   + "; several as 大气、噪声, the first the main one")
     p.add_argument("--description", help="问题描述")
     p.add_argument("--enterprise", help="id, credit code or exact name (gives the county)")
-    p.add_argument("--region", help="county: GB/T 2260 code or name (曲沃县)")
+    p.add_argument("--region", help="county or unit: code or name (曲沃县, 临汾市曲沃县, 高新区)")
     p.add_argument("--campaign", help="id or exact name")
     p.add_argument("--batch", help="id, letter number (督办函文号) or batch number")
     p.add_argument("--inspection", help="the inspection's id")
@@ -106,9 +106,9 @@ def _register_problem(commands: argparse._SubParsersAction) -> None:
 def _problem_raw(args: argparse.Namespace, ledger: Ledger) -> dict:
     raw = common.fields(args, PROBLEM_FIELDS)
     if args.source is not None:
-        raw["source"] = common.word("source", args.source, SOURCES)
+        raw["source"] = args.source
     if args.category is not None:
-        raw["category"] = common.word("category", args.category, CATEGORIES)
+        raw["category"] = args.category
     if args.region is not None:
         raw["region_code"] = common.region(ledger, args.region)
     raw.update(common.references(ledger, args, (
@@ -206,10 +206,7 @@ def problem_list(args: argparse.Namespace, ledger: Ledger) -> int:
         if status not in STATUSES:
             raise LedgerError("error.status_unknown", status=args.status)
     if args.category is not None:
-        category = common.word("category", args.category, CATEGORIES)
-        if category not in CATEGORIES:
-            raise ValidationError([Issue("category", "error.choice_unknown",
-                                         {"value": args.category})])
+        category = common.code_word(ledger, "category", args.category)
     query = queries.Query(
         region_code=common.region_filter(ledger, args.region), status=status,
         category=category,
@@ -226,8 +223,8 @@ def problem_list(args: argparse.Namespace, ledger: Ledger) -> int:
 
 
 PROBLEM_SHOWN = ("id", "number", "source", "campaign", "batch", "inspection", "enterprise",
-                 "region", "category", "description", "assigned_on", "deadline",
-                 "deadline_in_force", "responsible_unit", "responsible_person", "status",
+                 "region", "category", "extra_categories", "description", "assigned_on",
+                 "deadline", "deadline_in_force", "responsible_unit", "responsible_person", "status",
                  "status_since", "done_on", "closed_on", "withdrawn_on", "withdrawn_reason")
 
 

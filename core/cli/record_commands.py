@@ -10,7 +10,7 @@ import argparse
 from .. import campaigns, enterprises, inspections, lookup, operators, queries, regions, rows
 from ..errors import LedgerError
 from ..ledger import Ledger
-from ..vocabulary import CATEGORIES, INSPECTION_KINDS, INSPECTION_RESULTS, SOURCES
+from ..vocabulary import INSPECTION_KINDS, INSPECTION_RESULTS
 from . import common
 
 ENTERPRISE_FIELDS = {"name": "name", "credit_code": "credit_code", "industry": "industry_code",
@@ -255,10 +255,6 @@ def problem_item(ledger: Ledger, words: list[str]) -> dict:
             raise LedgerError("cli.error.problem_item_key", key=key,
                               keys=", ".join(PROBLEM_ITEM_KEYS))
         item[field] = value
-    if "category" in item:
-        item["category"] = common.word("category", item["category"], CATEGORIES)
-    if "source" in item:
-        item["source"] = common.word("source", item["source"], SOURCES)
     if "batch_id" in item:
         item["batch_id"] = common.reference(ledger, item["batch_id"], lookup.batch_id)
     if "region_code" in item:

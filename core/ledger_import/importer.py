@@ -24,7 +24,7 @@ BASE = ("id", "created_at", "updated_at", "operator")
 PROBLEM_COLUMNS = BASE + (
     "number", "source", "campaign_id", "batch_id", "enterprise_id", "region_code", "category",
     "description", "assigned_on", "deadline", "responsible_unit", "responsible_person",
-    "status", "status_since", "deadline_in_force", "deadline_since", "done_on", "closed_on")
+    "extra_categories", "status", "status_since", "deadline_in_force", "deadline_since", "done_on", "closed_on")
 LOG_COLUMNS = BASE + ("problem_id", "happened_on", "seq", "status_from", "status_to", "note")
 MEASURE_COLUMNS = BASE + ("problem_id", "seq", "description", "deadline", "responsible",
                           "progress", "done_on")
@@ -32,8 +32,10 @@ ENTERPRISE_COLUMNS = BASE + ("name", "credit_code", "region_code", "key_monitore
 BATCH_COLUMNS = BASE + ("campaign_id", "number", "name", "issued_on")
 # Fields a sheet may correct on a problem already in the ledger.
 UPDATABLE = ("number", "source", "batch_id", "enterprise_id", "region_code", "category",
-             "description", "deadline", "responsible_unit", "responsible_person")
-_FIELD_OF = {"batch_id": "batch", "enterprise_id": "enterprise", "region_code": "region"}
+             "description", "deadline", "responsible_unit", "responsible_person",
+             "extra_categories")
+_FIELD_OF = {"batch_id": "batch", "enterprise_id": "enterprise", "region_code": "region",
+             "extra_categories": "category"}
 _NUMBERING = re.compile(r"^\s*(?:\d{1,2}\s*[.、．)）]|[（(]\s*\d{1,2}\s*[)）]|[①-⑳])\s*")
 _LIST_SPLIT = re.compile(r"[；;]\s*")
 
@@ -108,7 +110,7 @@ class Planner:
         for row in conn.execute(
                 "SELECT id, number, source, batch_id, enterprise_id, region_code, category, "
                 "description, assigned_on, deadline, responsible_unit, responsible_person, "
-                "status, status_since, deadline_in_force, deadline_since, done_on, closed_on "
+                "extra_categories, status, status_since, deadline_in_force, deadline_since, done_on, closed_on "
                 "FROM problem WHERE withdrawn_on IS NULL"):
             found = dict(row)
             if found["number"]:
@@ -133,13 +135,15 @@ class Planner:
         if self._duplicate(row, enterprise_id):
             return
         existing = self._existing(values, enterprise_id)
+        main, *extra = values["category"].split(",")  # 大气、噪声: the first is the main one
         record = {
             "number": values.get("number"), "source": values["source"],
             "campaign_id": campaign_id, "batch_id": batch_id, "enterprise_id": enterprise_id,
-            "region_code": region, "category": values["category"],
+            "region_code": region, "category": main,
             "description": values["description"], "assigned_on": values["assigned_on"],
             "deadline": values["deadline"], "responsible_unit": values.get("responsible_unit"),
             "responsible_person": values.get("responsible_person"),
+            "extra_categories": ",".join(extra) or None,
         }
         if existing is None:
             if values["status"] == REOPENED:

@@ -6,7 +6,6 @@ from typing import Iterator
 
 from .. import messages
 from ..ledger import Ledger
-from ..vocabulary import CATEGORIES, SOURCES
 from ..workflow import Status
 from .templates import Template
 
@@ -48,14 +47,26 @@ def _labels(column: str, prefix: str, codes) -> str:
     return f"CASE {column} {whens} ELSE {column} END"
 
 
+def _code_label(column: str, kind: str) -> str:
+    """The ledger's own label of a category or source code (the code if it has none)."""
+    return (f"coalesce((SELECT label FROM code_entry WHERE kind = '{kind}' "
+            f"AND code = {column}), {column})")
+
+
+# The main category's label, then the problem's further ones: 废气、噪声
+_CATEGORIES = (_code_label("p.category", "category") + " || coalesce((SELECT '、' || "
+               "group_concat(coalesce(e.label, j.value), '、') FROM json_each('[\"' || "
+               "replace(p.extra_categories, ',', '\",\"') || '\"]') j LEFT JOIN code_entry e "
+               "ON e.kind = 'category' AND e.code = j.value), '')")
+
+
 def _quote(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
 
 
 def select(template: Template, campaign_id: str | None = None) -> tuple[str, list]:
     """The SQL (and parameters) reading the template's columns for every live problem."""
-    labels = {"category": _labels("p.category", "category", CATEGORIES),
-              "source": _labels("p.source", "source", SOURCES),
+    labels = {"category": _CATEGORIES, "source": _code_label("p.source", "source"),
               "status": _labels("p.status", "status", [s.value for s in Status])}
     try:
         exprs = [FIELDS[c.stat].format(**labels) for c in template.columns]

@@ -11,7 +11,7 @@ from core import inspections, problems, queries
 from core.changes import Changes
 from core.errors import Issue
 from core.ledger import Ledger
-from core.vocabulary import CATEGORIES, INSPECTION_KINDS, INSPECTION_RESULTS
+from core.vocabulary import INSPECTION_KINDS, INSPECTION_RESULTS
 
 from .. import labels
 from ..i18n import tr
@@ -85,7 +85,7 @@ class InspectionForm(FormDialog):
         prefix = f"problems[{number}]."
         title = tr("Problem {number}").format(number=number + 1)
         category = self.add_choice(prefix + "category", title + " · " + tr("Category"),
-                                   [(c, labels.choice("category", c)) for c in CATEGORIES])
+                                   self.ctx.bureau.choices("category"))
         self.add_note(prefix + "description", title + " · " + tr("Description"))
         self.add_date(prefix + "deadline", title + " · " + tr("Deadline"))
         self.fields["result"].write("problems_found")

@@ -4,11 +4,11 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from core import campaigns, enterprises, penalties, problems, queries, rows
+from core import campaigns, codes, enterprises, penalties, problems, queries, rows
 from core.changes import Changes
 from core.errors import Issue
 from core.ledger import Ledger
-from core.vocabulary import CATEGORIES, PENALTY_FLAGS, SOURCES
+from core.vocabulary import PENALTY_FLAGS
 
 from .. import labels
 from ..i18n import tr
@@ -55,14 +55,14 @@ class ProblemForm(FormDialog):
     def build(self) -> None:
         bureau = self.ctx.bureau
         self.add_text("number", tr("Number"))
-        self.add_choice("source", tr("Source"),
-                        [(s, labels.choice("source", s)) for s in SOURCES])
+        self.add_choice("source", tr("Source"), bureau.choices("source"))
         self.add_choice("batch_id", tr("Batch"), [(b[0], b[1]) for b in bureau.batches],
                         blank=tr("(none)"))
         self.add_enterprise("enterprise_id", tr("Enterprise"))
         self.add_region("region_code", tr("County"), blank=tr("(the enterprise's)"))
-        self.add_choice("category", tr("Category"),
-                        [(c, labels.choice("category", c)) for c in CATEGORIES])
+        self.add_choice("category", tr("Category"), bureau.choices("category"))
+        extra = self.add_text("extra_categories", tr("Further categories"))
+        extra.setPlaceholderText(tr("e.g. 噪声、扬尘 (labels or synonyms)"))
         self.add_note("description", tr("Description"))
         self.add_date("assigned_on", tr("Assigned on"))
         self.add_date("deadline", tr("Deadline"))
@@ -85,7 +85,18 @@ class ProblemForm(FormDialog):
         return problems.add(ledger, raw)
 
     def load(self, ledger: Ledger, row_id: str) -> dict[str, Any]:
-        return problems.get(ledger, row_id)
+        found = problems.get(ledger, row_id)
+        if found.get("extra_categories"):  # shown as the labels a clerk types
+            found["extra_categories"] = "、".join(
+                codes.label(ledger, "category", c) for c in found["extra_categories"].split(","))
+        return found
+
+    def set_values(self, values: dict[str, Any]) -> None:
+        """A retired category or source the record holds stays choosable for it."""
+        for kind in codes.KINDS:
+            if values.get(kind):
+                self.fields[kind].widget.set_items(self.ctx.bureau.choices(kind, values[kind]))
+        super().set_values(values)
 
 
 class PenaltyForm(FormDialog):

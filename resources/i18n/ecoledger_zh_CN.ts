@@ -44,6 +44,202 @@
       <translation>关闭时的备份失败：{error}</translation>
     </message>
     <message>
+      <source>In use</source>
+      <translation>使用中</translation>
+    </message>
+    <message>
+      <source>Retired</source>
+      <translation>已停用</translation>
+    </message>
+    <message>
+      <source>Code lists and units…</source>
+      <translation>代码表与单位…</translation>
+    </message>
+    <message>
+      <source>Development zone</source>
+      <translation>开发区</translation>
+    </message>
+    <message>
+      <source>City department</source>
+      <translation>市直部门</translation>
+    </message>
+    <message>
+      <source>Township</source>
+      <translation>乡镇/街道</translation>
+    </message>
+    <message>
+      <source>optional; x01, x02 … when left empty</source>
+      <translation>可不填；不填时为 x01、x02 …</translation>
+    </message>
+    <message>
+      <source>words separated by 、 e.g. 土壤、耕地</source>
+      <translation>用顿号分隔，如 土壤、耕地</translation>
+    </message>
+    <message>
+      <source>Label</source>
+      <translation>名称</translation>
+    </message>
+    <message>
+      <source>Code</source>
+      <translation>代码</translation>
+    </message>
+    <message>
+      <source>Synonyms</source>
+      <translation>同义词</translation>
+    </message>
+    <message>
+      <source>Add as new entry</source>
+      <translation>添加为新条目</translation>
+    </message>
+    <message>
+      <source>Save label and synonyms</source>
+      <translation>保存名称和同义词</translation>
+    </message>
+    <message>
+      <source>Move up</source>
+      <translation>上移</translation>
+    </message>
+    <message>
+      <source>Move down</source>
+      <translation>下移</translation>
+    </message>
+    <message>
+      <source>Retire</source>
+      <translation>停用</translation>
+    </message>
+    <message>
+      <source>New (clear the fields)</source>
+      <translation>新建（清空各栏）</translation>
+    </message>
+    <message>
+      <source>Merge</source>
+      <translation>合并</translation>
+    </message>
+    <message>
+      <source>Merge into it</source>
+      <translation>并入该条目</translation>
+    </message>
+    <message>
+      <source>“{label}” is offered again.</source>
+      <translation>“{label}”已重新启用。</translation>
+    </message>
+    <message>
+      <source>“{label}” is retired: rows that carry it keep it.</source>
+      <translation>“{label}”已停用：已有记录保留该值。</translation>
+    </message>
+    <message>
+      <source>optional; e.g. 141000Z01 when left empty</source>
+      <translation>可不填；不填时自动生成，如 141000Z01</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>名称</translation>
+    </message>
+    <message>
+      <source>Unit kind</source>
+      <translation>单位类型</translation>
+    </message>
+    <message>
+      <source>Belongs to</source>
+      <translation>上级</translation>
+    </message>
+    <message>
+      <source>Add as new unit</source>
+      <translation>添加为新单位</translation>
+    </message>
+    <message>
+      <source>Save name</source>
+      <translation>保存名称</translation>
+    </message>
+    <message>
+      <source>Units are rows of their own in figures and returns, after the counties, in this order. A township counts on its county's row in the city's figures.</source>
+      <translation>单位在统计和报表中单列一行，排在各县区之后，按此处顺序排列。乡镇/街道在全市统计中计入所属县区。</translation>
+    </message>
+    <message>
+      <source>“{name}” is offered again.</source>
+      <translation>“{name}”已重新启用。</translation>
+    </message>
+    <message>
+      <source>“{name}” is retired: rows that carry it keep it.</source>
+      <translation>“{name}”已停用：已有记录保留该值。</translation>
+    </message>
+    <message>
+      <source>Code lists and units</source>
+      <translation>代码表与单位</translation>
+    </message>
+    <message>
+      <source>Problem categories</source>
+      <translation>问题类别</translation>
+    </message>
+    <message>
+      <source>Problem sources</source>
+      <translation>问题来源</translation>
+    </message>
+    <message>
+      <source>Units beyond counties</source>
+      <translation>开发区、部门与乡镇</translation>
+    </message>
+    <message>
+      <source>Merged into {code}</source>
+      <translation>已并入 {code}</translation>
+    </message>
+    <message>
+      <source>Move every problem of the selected entry to:</source>
+      <translation>把所选条目的全部问题移到：</translation>
+    </message>
+    <message>
+      <source>Bring back</source>
+      <translation>重新启用</translation>
+    </message>
+    <message>
+      <source>Select an entry first.</source>
+      <translation>请先选择一个条目。</translation>
+    </message>
+    <message>
+      <source>Select a unit first.</source>
+      <translation>请先选择一个单位。</translation>
+    </message>
+    <message>
+      <source>Problem count</source>
+      <translation>问题数</translation>
+    </message>
+    <message>
+      <source>State</source>
+      <translation>状态</translation>
+    </message>
+    <message>
+      <source>Added “{label}”.</source>
+      <translation>已添加“{label}”。</translation>
+    </message>
+    <message>
+      <source>Saved “{label}”.</source>
+      <translation>已保存“{label}”。</translation>
+    </message>
+    <message>
+      <source>Moved “{label}”.</source>
+      <translation>已移动“{label}”。</translation>
+    </message>
+    <message>
+      <source>Move all {count} problems of “{label}” to “{into}” and retire “{label}”? Each move is kept in the audit trail.</source>
+      <translation>把“{label}”的全部 {count} 个问题移到“{into}”，并停用“{label}”？每一处改动都记入审计记录。</translation>
+    </message>
+    <message>
+      <source>“{label}” merged into “{into}”.</source>
+      <translation>“{label}”已并入“{into}”。</translation>
+    </message>
+    <message>
+      <source>Added “{name}”.</source>
+      <translation>已添加“{name}”。</translation>
+    </message>
+    <message>
+      <source>Saved “{name}”.</source>
+      <translation>已保存“{name}”。</translation>
+    </message>
+    <message>
+      <source>Moved “{name}”.</source>
+      <translation>已移动“{name}”。</translation>
+    </message>
+    <message>
       <source>{year}/{month}</source>
       <translation>{year}年{month}月</translation>
     </message>
@@ -492,10 +688,6 @@
       <translation>新建企业</translation>
     </message>
     <message>
-      <source>Name</source>
-      <translation>名称</translation>
-    </message>
-    <message>
       <source>Credit code</source>
       <translation>统一社会信用代码</translation>
     </message>
@@ -538,6 +730,14 @@
     <message>
       <source>Batch</source>
       <translation>交办批次</translation>
+    </message>
+    <message>
+      <source>Further categories</source>
+      <translation>其他类别</translation>
+    </message>
+    <message>
+      <source>e.g. 噪声、扬尘 (labels or synonyms)</source>
+      <translation>如 噪声、扬尘（名称或同义词）</translation>
     </message>
     <message>
       <source>Assigned on</source>
@@ -846,10 +1046,6 @@
     <message>
       <source>Officers</source>
       <translation>执法人员</translation>
-    </message>
-    <message>
-      <source>Problem count</source>
-      <translation>问题数</translation>
     </message>
     <message>
       <source>Decided</source>
