@@ -31,10 +31,13 @@ def _by_id(ledger: Ledger, table: str, key: str) -> str | None:
 
 
 def problem_id(ledger: Ledger, key: str) -> str:
-    """A problem by id, or by its number (问题编号) when exactly one problem has it."""
+    """A problem by id, by its number (问题编号) when exactly one problem has it, or by its
+    complaint number (受理编号)."""
     key = key.strip()
     return _by_id(ledger, "problem", key) or _one(
-        ledger, "problem", key, "SELECT id FROM problem WHERE number = ?", (key,))
+        ledger, "problem", key,
+        "SELECT id FROM problem WHERE number = ? UNION SELECT id FROM problem "
+        "WHERE complaint_number = upper(?) AND complaint_number IS NOT NULL", (key, key))
 
 
 def enterprise_id(ledger: Ledger, key: str) -> str:

@@ -27,20 +27,6 @@ MIN_PASSWORD = 8
 # scrypt cost: 2**15 × 8 × 128 bytes = 32 MiB of memory and ~0.1 s per try.
 SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**15, 8, 1
 
-_SQL = f"""
-CREATE TABLE {TABLE} (
-    id TEXT PRIMARY KEY,
-    created_at TEXT NOT NULL,
-    updated_at TEXT NOT NULL,
-    operator TEXT NOT NULL,
-    login TEXT NOT NULL UNIQUE,
-    name TEXT NOT NULL,
-    role TEXT NOT NULL CHECK (role IN ('clerk', 'manager', 'admin')),
-    password_hash TEXT NOT NULL,
-    active INTEGER NOT NULL DEFAULT 1
-);
-"""
-
 
 class Role(str, Enum):
     CLERK = "clerk"      # enters and updates
@@ -82,11 +68,6 @@ class Operator:
     name: str
     role: Role
     active: bool
-
-
-def install(conn) -> None:
-    """Create the operator table (part of the 'audit' migration)."""
-    conn.execute(_SQL)
 
 
 # -- permissions

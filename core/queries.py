@@ -16,18 +16,6 @@ from . import search
 from .ledger import Ledger
 
 
-def migrate(conn) -> None:
-    """Schema migration 'browse': one single-column index per sort key of the problems
-    list, so that `ORDER BY key, rowid` is an index walk (a wider index orders by its
-    other columns before the rowid, which forces a sort of every row)."""
-    conn.execute("DROP INDEX IF EXISTS problem_browse_status")
-    for column in ("assigned_on", "status", "source"):
-        conn.execute(f"CREATE INDEX IF NOT EXISTS problem_sort_{column} ON problem({column})")
-    # Open problems by deadline: counts the overdue without reading a row.
-    conn.execute("CREATE INDEX IF NOT EXISTS problem_open_deadline ON problem(deadline_in_force)"
-                 " WHERE status <> 'closed' AND withdrawn_on IS NULL")
-
-
 @dataclass(frozen=True)
 class Column:
     """One column of a view: its key, the SQL it shows, and the SQL it sorts by."""

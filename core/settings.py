@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from .changes import Changes
 from .ledger import Ledger
-from . import messages, regions
+from . import messages, numbering, regions
 
 # The jurisdiction a new ledger gets when none is given: Linfen city (a city bureau,
 # so returns have a row per county).
@@ -11,7 +11,7 @@ DEFAULT_JURISDICTION = "141000"
 
 KEYS = (
     "jurisdiction", "unit_name", "unit_head", "filled_by", "phone", "operator_name",
-    "language",
+    "language", numbering.PATTERN_SETTING,
 )
 
 
@@ -21,10 +21,13 @@ def get(ledger: Ledger, key: str, default: str | None = None) -> str | None:
 
 
 # Settings that define the bureau (and its backups): an administrator's to change.
-ADMIN_KEYS = frozenset({"jurisdiction", "unit_name", "unit_head", "backup_keep", "backup_dir"})
+ADMIN_KEYS = frozenset({"jurisdiction", "unit_name", "unit_head", "backup_keep", "backup_dir",
+                        numbering.PATTERN_SETTING})
 
 
 def put(ledger: Ledger, key: str, value: str) -> Changes:
+    if key == numbering.PATTERN_SETTING:
+        value = numbering.check_pattern(value)
     if key in ADMIN_KEYS:
         from .operators import Action, require  # operators imports the ledger
 

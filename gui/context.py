@@ -8,7 +8,8 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QSettings, Signal
 
-from core import codes, settings as ledger_settings
+from core import codes, numbering
+from core import settings as ledger_settings
 from core.ledger import Ledger
 from core.regions import Region, get as get_region, record_regions
 
@@ -27,6 +28,7 @@ class Bureau:
     batches: list[tuple[str, str, str]] = field(default_factory=list)  # (id, name, campaign)
     # The ledger's own lists, in its order: kind → [(code, label, active)]
     code_lists: dict[str, list[tuple[str, str, bool]]] = field(default_factory=dict)
+    number_pattern: str = ""  # how new problems are numbered (core.numbering)
 
     def choices(self, kind: str, current: str | None = None) -> list[tuple[str, str]]:
         """(code, label) of the active entries of a list, and of `current` if retired."""
@@ -55,6 +57,7 @@ def read_bureau(ledger: Ledger) -> Bureau:
             "SELECT id, name, campaign_id FROM batch ORDER BY issued_on, number")],
         code_lists={kind: [(e.code, e.label, e.active) for e in codes.entries(ledger, kind)]
                     for kind in codes.KINDS},
+        number_pattern=numbering.pattern(ledger.conn),
     )
 
 

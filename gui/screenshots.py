@@ -110,6 +110,9 @@ def render(folder: Path, only: set[str] | None = None) -> None:
         if not only:
             _forms(ctx, window, folder)
             _import_wizard(ctx, window, folder, scratch)
+        for key, draw in EXTRAS.items():
+            if not only or key in only:
+                draw(ctx, window, folder, scratch)
 
 
 def _select_closed_problem(ctx: AppContext, window, scratch: Path) -> None:
@@ -128,7 +131,7 @@ def _select_closed_problem(ctx: AppContext, window, scratch: Path) -> None:
                 ("closed",)]
         steps = {"assigned": path[0], "in_progress": path[1], "reported_done": path[2]}
         for step in steps.get(status, ()):
-            problems.transition(ledger, row_id, step)
+            problems.transition(ledger, row_id, step, acceptance=_ACCEPTED)
         problems.add_note(ledger, row_id, "复查确认料场已全封闭，抑尘设施正常运行")
         return attachments.attach(ledger, row_id, [after], "after")
     ctx.db.op(prepare).run()
@@ -137,6 +140,37 @@ def _select_closed_problem(ctx: AppContext, window, scratch: Path) -> None:
         page.model.index(2, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
         | QItemSelectionModel.SelectionFlag.Rows)
     settle(ctx, 0.5)
+
+
+_ACCEPTED = {"accepted_by": "赵志强", "accepted_unit": "临汾市生态环境局曲沃分局",
+             "opinion": "经现场核查，料场已全封闭，抑尘设施正常运行，同意销号"}
+
+
+def _acceptance_form(ctx: AppContext, window, folder: Path, scratch: Path) -> None:
+    """The small form closing asks for: a problem reported done, half filled in."""
+    from .forms.acceptance import AcceptanceForm
+
+    window.page("problems")
+    settle(ctx)
+    row_id, number = ctx.db.call(lambda ledger: tuple(ledger.conn.execute(
+        "SELECT p.id, p.number || '  ' || e.name FROM problem p JOIN enterprise e "
+        "ON e.id = p.enterprise_id WHERE status = 'reported_done' ORDER BY number "
+        "LIMIT 1").fetchone()))
+    form = AcceptanceForm(ctx, parent=window, problem_id=row_id, heading=number)
+    form.show()
+    settle(ctx)
+    form.fields["accepted_by"].widget.setText("赵志强")
+    form.photo_list.set_paths([str(_photo(scratch / "整改后-东侧料场.png", "#2e7d32", "整改后"))])
+    form.validate()
+    settle(ctx, 0.6)
+    form.adjustSize()
+    settle(ctx)
+    save(form, folder, "acceptance-form")
+    form.close()
+
+
+# Pictures that are not pages, rendered by key (`python -m gui.screenshots docs/screenshots KEY`).
+EXTRAS = {"acceptance-form": _acceptance_form}
 
 
 def _exchange_with_a_county(ctx: AppContext, window, scratch: Path) -> None:

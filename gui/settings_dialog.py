@@ -19,12 +19,17 @@ class SettingsDialog(QDialog):
         self.setWindowTitle(tr("Settings"))
         self.operator = QLineEdit(ctx.db_operator)
         self.unit_name = QLineEdit(ctx.bureau.unit_name)
+        self.numbering = QLineEdit(ctx.bureau.number_pattern)
+        self.numbering.setToolTip(tr("{region}: county code, {year}: year assigned, {seq:06d}: "
+                                     "the next number, six digits"))
         # The bureau's settings are an administrator's; a signed-in operator is their login.
         self.unit_name.setEnabled(False)
+        self.numbering.setEnabled(False)
         self.operator.setEnabled(ctx.account is None)
         from core.operators import Action
         from .signin import offer
         offer(ctx, Action.SETTINGS, self.unit_name.setEnabled)
+        offer(ctx, Action.SETTINGS, self.numbering.setEnabled)
         self.language = QComboBox()
         for code in LANGUAGES:
             self.language.addItem(LANGUAGE_NAMES[code], code)
@@ -33,8 +38,10 @@ class SettingsDialog(QDialog):
         form = QFormLayout()
         form.addRow(tr("Operator"), self.operator)
         form.addRow(tr("Reporting unit"), self.unit_name)
+        form.addRow(tr("Problem numbers"), self.numbering)
         form.addRow(tr("Language"), self.language)
         self.note = QLabel(tr("A new language shows after a restart."))
+        self.note.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
@@ -45,6 +52,16 @@ class SettingsDialog(QDialog):
         layout.addWidget(buttons)
 
     def accept(self) -> None:
+        from core import numbering
+        from core.errors import LedgerError
+        pattern = self.numbering.text().strip()
+        if self.numbering.isEnabled():
+            try:
+                numbering.check_pattern(pattern)
+            except LedgerError as refused:  # said here, and the dialog stays open
+                self.note.setText(str(refused))
+                self.note.setStyleSheet("color: #c62828;")
+                return
         operator = self.operator.text().strip() or self.ctx.db_operator
         unit, language = self.unit_name.text().strip(), self.language.currentData()
         unit_editable = self.unit_name.isEnabled()
@@ -58,6 +75,8 @@ class SettingsDialog(QDialog):
             changes |= settings.put(ledger, "language", language)
             if unit and unit_editable:
                 changes |= settings.put(ledger, "unit_name", unit)
+            if unit_editable and pattern:
+                changes |= settings.put(ledger, numbering.PATTERN_SETTING, pattern)
             return changes
         self.ctx.db.op(store).run()
         super().accept()

@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 import sqlite3
 
-from .. import attachments, enterprises, lookup, messages, operators, problems, queries, regions, rows
+from .. import attachments, deadlines, enterprises, lookup, messages, operators, problems, queries, regions, rows
 from ..errors import Issue, LedgerError, ValidationError
 from ..ledger import Ledger
 from ..workflow import Status
@@ -18,7 +18,10 @@ from . import common
 PROBLEM_FIELDS = {"number": "number", "description": "description",
                   "assigned_on": "assigned_on", "deadline": "deadline",
                   "responsible_unit": "responsible_unit",
-                  "responsible_person": "responsible_person"}
+                  "responsible_person": "responsible_person",
+                  "complaint_number": "complaint_number"}
+ACCEPTANCE_FIELDS = {"accepted_by": "accepted_by", "accepted_unit": "accepted_unit",
+                     "opinion": "opinion"}
 MEASURE_FIELDS = {"description": "description", "deadline": "deadline",
                   "responsible": "responsible", "progress": "progress", "done_on": "done_on"}
 STATUSES = [s.value for s in Status]
@@ -41,7 +44,9 @@ def _problem_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--batch", help="id, letter number (督办函文号) or batch number")
     p.add_argument("--inspection", help="the inspection's id")
     p.add_argument("--assigned-on", "--on", dest="assigned_on", help="交办日期")
-    p.add_argument("--deadline", help="整改时限")
+    p.add_argument("--deadline", help="整改时限: a date, 立行立改, 2024年6月底前, 长期坚持, "
+                                      "2025年底前，并长期坚持, 20个工作日 …")
+    p.add_argument("--complaint-number", help="受理编号, e.g. D3SX202505280018")
     p.add_argument("--responsible-unit", help="责任单位")
     p.add_argument("--responsible-person", help="责任人")
 
@@ -77,6 +82,11 @@ def _register_problem(commands: argparse._SubParsersAction) -> None:
     a.add_argument("status", help=", ".join(STATUSES) + " (or 已销号 …)")
     a.add_argument("--on", default=None, help="date of the change (default today)")
     a.add_argument("--note", default=None, help="a note kept with the change")
+    a.add_argument("--accepted-by", help="closing: who verified it (验收人)")
+    a.add_argument("--accepted-unit", help="closing: the verifier's unit (验收单位)")
+    a.add_argument("--opinion", help="closing: the acceptance opinion (验收意见)")
+    a.add_argument("--photo", action="append", default=[],
+                   help="closing: an after-photo (repeat for more)")
     a.set_defaults(handler=problem_move)
     a = actions.add_parser("withdraw", help="withdraw a problem assigned in error")
     a.add_argument("problem", help="id or number")
@@ -138,7 +148,8 @@ def _status(value: str) -> str:
 def problem_move(args: argparse.Namespace, ledger: Ledger) -> int:
     operators.adopt_named(ledger)
     row_id = lookup.problem_id(ledger, args.problem)
-    problems.transition(ledger, row_id, _status(args.status), args.on, args.note)
+    problems.transition(ledger, row_id, _status(args.status), args.on, args.note,
+                        acceptance=common.fields(args, ACCEPTANCE_FIELDS), photos=args.photo)
     return 0
 
 
@@ -222,10 +233,12 @@ def problem_list(args: argparse.Namespace, ledger: Ledger) -> int:
         if k in ("enterprise", "description") else common.shown_value(k, v))
 
 
-PROBLEM_SHOWN = ("id", "number", "source", "campaign", "batch", "inspection", "enterprise",
-                 "region", "category", "extra_categories", "description", "assigned_on",
-                 "deadline", "deadline_in_force", "responsible_unit", "responsible_person", "status",
-                 "status_since", "done_on", "closed_on", "withdrawn_on", "withdrawn_reason")
+PROBLEM_SHOWN = ("id", "number", "complaint_number", "source", "campaign", "batch",
+                 "inspection", "enterprise", "region", "category", "extra_categories",
+                 "description", "assigned_on", "deadline_as_written", "deadline_in_force",
+                 "responsible_unit", "responsible_person", "status", "status_since", "done_on",
+                 "closed_on", "accepted_on", "accepted_by", "accepted_unit", "opinion",
+                 "withdrawn_on", "withdrawn_reason")
 
 
 def problem_details(ledger: Ledger, row_id: str) -> dict:
@@ -241,6 +254,13 @@ def problem_details(ledger: Ledger, row_id: str) -> dict:
         record["batch"] = " ".join(filter(None, (batch["name"], batch["letter_number"])))
     if record["inspection_id"]:
         record["inspection"] = rows.get(ledger, "inspection", record["inspection_id"])["inspected_on"]
+    record["deadline_as_written"] = deadlines.describe(
+        record["deadline_kind"], record["deadline"], record["deadline_text"])
+    record["acceptances"] = problems.acceptances(ledger, row_id)
+    if record["status"] == Status.CLOSED.value and record["acceptances"]:
+        last = record["acceptances"][-1]
+        record.update({k: last[k] for k in ("accepted_on", "accepted_by", "accepted_unit",
+                                           "opinion")})
     record["allowed"] = [s.value for s in problems.allowed_transitions(ledger, row_id)]
     record["measures"] = problems.measures(ledger, row_id)
     record["extensions"] = problems.extensions(ledger, row_id)

@@ -24,8 +24,9 @@ PROGRESS_STATS = {
     "problems.assigned": lambda p, t: p.assigned,
     "problems.closed": lambda p, t: p.closed,
     "problems.reported_done": lambda p, t: p.reported_done,
-    "problems.rectified": lambda p, t: p.closed + (p.reported_done
-                                                   if t.rectified_counts_reported_done else 0),
+    "problems.stage_concluded": lambda p, t: p.stage_concluded,
+    "problems.rectified": lambda p, t: p.counted(t.counts_as_rectified),
+    "problems.ongoing": lambda p, t: p.ongoing,
     "problems.open": lambda p, t: p.open,
     "problems.overdue": lambda p, t: p.overdue,
 }

@@ -9,6 +9,8 @@ from ..ledger import Ledger
 from ..workflow import Status
 from .templates import Template
 
+_ACCEPTED = ("(SELECT a.{} FROM acceptance a WHERE a.problem_id = p.id AND p.status = 'closed'"
+             " ORDER BY a.accepted_on DESC, a.created_at DESC LIMIT 1)")
 # Ledger fields a problem-list template may name: SQL expression over the query below.
 FIELDS = {
     "number": "p.number",
@@ -22,8 +24,10 @@ FIELDS = {
     "campaign": "c.name",
     "batch": "b.name",
     "assigned_on": "p.assigned_on",
-    "deadline": "p.deadline_in_force",
+    "deadline": "coalesce(p.deadline_in_force, p.deadline_text)",
     "original_deadline": "p.deadline",
+    "deadline_text": "p.deadline_text",
+    "complaint_number": "p.complaint_number",
     "responsible_unit": "p.responsible_unit",
     "responsible_person": "p.responsible_person",
     "measures": "(SELECT group_concat(description, '；') FROM (SELECT description FROM measure m"
@@ -31,6 +35,11 @@ FIELDS = {
     "status": "{status}",
     "done_on": "p.done_on",
     "closed_on": "p.closed_on",
+    # the acceptance of the closure in force (none for a problem not closed now)
+    "accepted_on": _ACCEPTED.format("accepted_on"),
+    "accepted_by": _ACCEPTED.format("accepted_by"),
+    "accepted_unit": _ACCEPTED.format("accepted_unit"),
+    "acceptance_opinion": _ACCEPTED.format("opinion"),
 }
 _FROM = """FROM problem p
 LEFT JOIN region r ON r.code = p.region_code

@@ -116,6 +116,7 @@ class DashboardPage(Page):
         for key, caption, colour in (
                 ("assigned", tr("Problems assigned"), "#1f4e79"),
                 ("closed", tr("Closed"), "#1b5e20"),
+                ("reported_done", tr("Awaiting acceptance"), "#33691e"),
                 ("rate", tr("Zero-clearance rate"), "#1b5e20"),
                 ("overdue", tr("Overdue"), "#b3261e"),
                 ("fines", tr("Fines (10,000 yuan)"), "#4a148c")):
@@ -276,8 +277,12 @@ class DashboardPage(Page):
         values = {"assigned": f"{total.assigned:,}", "closed": f"{total.closed:,}",
                   "rate": "—" if rate is None else f"{rate}%", "overdue": f"{total.overdue:,}",
                   "fines": f"{fen_to_wan(board.penalties.fine_fen):,}"}
+        # settled is not closed: reported done and settled in stage have a tile of their own
+        values["reported_done"] = f"{total.reported_done:,}"
         for key, text in values.items():
             self.tiles[key].figure.setText(text)
+        self.tiles["reported_done"].caption.setText(
+            tr("Awaiting acceptance; {n} settled in stage").format(n=f"{total.stage_concluded:,}"))
         self.tiles["fines"].caption.setText(
             tr("Fines (10,000 yuan), {n} case(s)").format(n=f"{board.penalties.cases:,}"))
 

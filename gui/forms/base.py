@@ -194,6 +194,12 @@ class FormDialog(QDialog):
         return self._add(key, label, edit, edit.text, lambda v: edit.setText(v or ""),
                          edit.textChanged)
 
+    def add_deadline(self, key: str, label: str) -> QLineEdit:
+        """A deadline as bureaus write it: a date or a text the core reads (core.deadlines)."""
+        edit = self.add_text(key, label)
+        edit.setPlaceholderText(tr("a date, 立行立改, 2024年6月底前, 长期坚持, 20个工作日…"))
+        return edit
+
     def add_choice(self, key: str, label: str, items: Iterable[tuple[str, str]],
                    blank: str | None = None) -> ChoiceCombo:
         combo = ChoiceCombo(items, blank)

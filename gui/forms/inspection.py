@@ -87,7 +87,7 @@ class InspectionForm(FormDialog):
         category = self.add_choice(prefix + "category", title + " · " + tr("Category"),
                                    self.ctx.bureau.choices("category"))
         self.add_note(prefix + "description", title + " · " + tr("Description"))
-        self.add_date(prefix + "deadline", title + " · " + tr("Deadline"))
+        self.add_deadline(prefix + "deadline", title + " · " + tr("Deadline"))
         self.fields["result"].write("problems_found")
         self._chain_tab_order()
         category.setFocus()

@@ -54,7 +54,9 @@ class ProblemForm(FormDialog):
 
     def build(self) -> None:
         bureau = self.ctx.bureau
-        self.add_text("number", tr("Number"))
+        self.add_text("number", tr("Number")).setPlaceholderText(
+            tr("left empty: numbered automatically"))
+        self.add_text("complaint_number", tr("Complaint number"))
         self.add_choice("source", tr("Source"), bureau.choices("source"))
         self.add_choice("batch_id", tr("Batch"), [(b[0], b[1]) for b in bureau.batches],
                         blank=tr("(none)"))
@@ -65,7 +67,7 @@ class ProblemForm(FormDialog):
         extra.setPlaceholderText(tr("e.g. 噪声、扬尘 (labels or synonyms)"))
         self.add_note("description", tr("Description"))
         self.add_date("assigned_on", tr("Assigned on"))
-        self.add_date("deadline", tr("Deadline"))
+        self.add_deadline("deadline", tr("Deadline"))
         self.add_text("responsible_unit", tr("Responsible unit"))
         self.add_text("responsible_person", tr("Responsible person"))
         self.fields["source"].write("supervision_letter")
@@ -77,7 +79,7 @@ class ProblemForm(FormDialog):
         self.fields["enterprise_id"].widget.set_enterprises(data)
 
     def check(self, ledger: Ledger, raw: dict[str, Any]) -> list[Issue]:
-        return list(problems.check(ledger, raw).issues)
+        return list(problems.check(ledger, {**raw, "id": self.row_id}).issues)
 
     def write(self, ledger: Ledger, raw: dict[str, Any]) -> Changes:
         if self.row_id:
@@ -85,7 +87,7 @@ class ProblemForm(FormDialog):
         return problems.add(ledger, raw)
 
     def load(self, ledger: Ledger, row_id: str) -> dict[str, Any]:
-        found = problems.get(ledger, row_id)
+        found = problems.typed(problems.get(ledger, row_id))
         if found.get("extra_categories"):  # shown as the labels a clerk types
             found["extra_categories"] = "、".join(
                 codes.label(ledger, "category", c) for c in found["extra_categories"].split(","))

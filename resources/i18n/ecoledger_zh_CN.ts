@@ -508,6 +508,10 @@
       <translation>交办问题数</translation>
     </message>
     <message>
+      <source>Awaiting acceptance</source>
+      <translation>已完成待验收</translation>
+    </message>
+    <message>
       <source>Zero-clearance rate</source>
       <translation>清零率</translation>
     </message>
@@ -530,6 +534,10 @@
     <message>
       <source>As of {day}</source>
       <translation>截至 {day}</translation>
+    </message>
+    <message>
+      <source>Awaiting acceptance; {n} settled in stage</source>
+      <translation>已完成待验收（另有阶段性办结 {n}）</translation>
     </message>
     <message>
       <source>Fines (10,000 yuan), {n} case(s)</source>
@@ -572,6 +580,50 @@
       <translation>请输入操作人姓名。</translation>
     </message>
     <message>
+      <source>Add after-photos…</source>
+      <translation>添加整改后照片…</translation>
+    </message>
+    <message>
+      <source>Remove</source>
+      <translation>移除</translation>
+    </message>
+    <message>
+      <source>After-photos</source>
+      <translation>整改后照片</translation>
+    </message>
+    <message>
+      <source>Images (*.jpg *.jpeg *.png *.bmp *.gif *.webp);;All files (*)</source>
+      <translation>图片 (*.jpg *.jpeg *.png *.bmp *.gif *.webp);;所有文件 (*)</translation>
+    </message>
+    <message>
+      <source>Close after acceptance</source>
+      <translation>验收销号</translation>
+    </message>
+    <message>
+      <source>Accepted on</source>
+      <translation>验收日期</translation>
+    </message>
+    <message>
+      <source>Verified by</source>
+      <translation>验收人</translation>
+    </message>
+    <message>
+      <source>Verifying unit</source>
+      <translation>验收单位</translation>
+    </message>
+    <message>
+      <source>Acceptance opinion</source>
+      <translation>验收意见</translation>
+    </message>
+    <message>
+      <source>Close the problem</source>
+      <translation>销号</translation>
+    </message>
+    <message>
+      <source>Closing {problem}</source>
+      <translation>销号：{problem}</translation>
+    </message>
+    <message>
       <source>Name or credit code</source>
       <translation>名称或统一社会信用代码</translation>
     </message>
@@ -582,6 +634,10 @@
     <message>
       <source>Cancel</source>
       <translation>取消</translation>
+    </message>
+    <message>
+      <source>a date, 立行立改, 2024年6月底前, 长期坚持, 20个工作日…</source>
+      <translation>日期，或立行立改、2024年6月底前、长期坚持、20个工作日…</translation>
     </message>
     <message>
       <source>Request a deadline extension</source>
@@ -720,8 +776,12 @@
       <translation>新建环境问题</translation>
     </message>
     <message>
-      <source>Number</source>
-      <translation>编号</translation>
+      <source>left empty: numbered automatically</source>
+      <translation>留空则自动编号</translation>
+    </message>
+    <message>
+      <source>Complaint number</source>
+      <translation>受理编号</translation>
     </message>
     <message>
       <source>Source</source>
@@ -810,6 +870,10 @@
     <message>
       <source>(the enterprise's)</source>
       <translation>（同企业所在地）</translation>
+    </message>
+    <message>
+      <source>Number</source>
+      <translation>编号</translation>
     </message>
     <message>
       <source>added</source>
@@ -1412,6 +1476,10 @@
       <translation>已批准</translation>
     </message>
     <message>
+      <source>Accepted by {who}: {opinion}</source>
+      <translation>验收人 {who}：{opinion}</translation>
+    </message>
+    <message>
       <source>Progress note or reason</source>
       <translation>进展情况或原因</translation>
     </message>
@@ -1448,6 +1516,12 @@
       <translation>选择一个问题以查看整改过程。</translation>
     </message>
     <message>
+      <source>{status} · assigned {assigned} · deadline {deadline}
+{text}</source>
+      <translation>{status} · {assigned} 交办 · 时限 {deadline}
+{text}</translation>
+    </message>
+    <message>
       <source>Status: {status}</source>
       <translation>状态：{status}</translation>
     </message>
@@ -1460,12 +1534,6 @@
       <translation>{in_force}（已延期，原时限 {original}）</translation>
     </message>
     <message>
-      <source>{status} · assigned {assigned} · deadline {deadline}
-{text}</source>
-      <translation>{status} · {assigned} 交办 · 时限 {deadline}
-{text}</translation>
-    </message>
-    <message>
       <source>Extension to {day} ({state}): {reason}</source>
       <translation>延期至 {day}（{state}）：{reason}</translation>
     </message>
@@ -1474,8 +1542,16 @@
       <translation>整改措施{seq}：{text} — {progress}%</translation>
     </message>
     <message>
+      <source>Closed {day} · {acceptance}</source>
+      <translation>{day} 销号 · {acceptance}</translation>
+    </message>
+    <message>
       <source>→ {status}</source>
       <translation>→ {status}</translation>
+    </message>
+    <message>
+      <source>Complaint number {number}</source>
+      <translation>受理编号 {number}</translation>
     </message>
     <message>
       <source>Add measure… (Ctrl+M)</source>
@@ -1574,8 +1650,16 @@
       <translation>设置</translation>
     </message>
     <message>
+      <source>{region}: county code, {year}: year assigned, {seq:06d}: the next number, six digits</source>
+      <translation>{region}：区县代码，{year}：交办年份，{seq:06d}：顺序号（六位）</translation>
+    </message>
+    <message>
       <source>Reporting unit</source>
       <translation>填报单位</translation>
+    </message>
+    <message>
+      <source>Problem numbers</source>
+      <translation>问题编号规则</translation>
     </message>
     <message>
       <source>Language</source>

@@ -92,7 +92,8 @@ def test_the_workflow_by_number_with_roles(cli, ledger, staffed, problem, snapsh
                    "早于上一次记录的日期")
     assert refused(cli("problem", "move", "临环督〔2024〕99号", "closed"), "找不到问题")
     assert snapshot() == before
-    assert cli("problem", "move", NUMBER, "closed", "--on", "2024-8-25", operator="wang").code == 0
+    assert cli("problem", "move", NUMBER, "closed", "--on", "2024-8-25", "--accepted-by", "赵志强",
+               "--opinion", "同意销号", operator="wang").code == 0
     row = problems.get(ledger, problem)
     assert (row["status"], row["done_on"], row["closed_on"]) == ("closed", "2024-08-20",
                                                                 "2024-08-25")
@@ -166,8 +167,8 @@ def test_measures(cli, ledger, staffed, problem, snapshot):
 
     before = snapshot()
     assert refused(cli("measure", "update", second, "--progress", "150"), "进度", "0 到 100")
-    assert refused(cli("measure", "add", NUMBER, "--description", "x", "--deadline", "明天"),
-                   "整改时限", "明天")
+    assert refused(cli("measure", "add", NUMBER, "--description", "x", "--deadline", "2024-9-31"),
+                   "整改时限", "2024-9-31")
     assert refused(cli("measure", "delete", second, operator="li"), "删除记录")
     assert refused(cli("measure", "delete", "no-such-id", operator="wang"), "找不到整改措施")
     assert snapshot() == before

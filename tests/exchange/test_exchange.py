@@ -12,6 +12,7 @@ from core.exchange import fileformat
 from core.schema import SCHEMA_VERSION
 
 from .sites import contents, fingerprint, new_problem, open_site, problem, send, sound
+from acceptance_data import ACCEPTED
 
 
 def test_new_rows_and_their_log_reach_the_other_pc(pcs, tmp_path):
@@ -31,7 +32,7 @@ def test_different_fields_changed_on_both_sides_merge(pcs, tmp_path):
     send(a, b, tmp_path)
     problems.update(a, pid, {"description": "甲改的描述"})
     problems.update(b, pid, {"responsible_person": "乙填的责任人"})
-    problems.transition(b, pid, "in_progress", on="2026-01-10")
+    problems.transition(b, pid, "in_progress", on="2026-01-10", acceptance=ACCEPTED)
     send(a, b, tmp_path)
     send(b, a, tmp_path)
     for pc in (a, b):
@@ -267,9 +268,9 @@ def test_a_city_consolidates_its_counties_and_no_county_overwrites_another(blank
     yicheng = open_site(blank_file, tmp_path, "翼城县局", "141022")
     city = open_site(blank_file, tmp_path, "临汾市局")
     quwo_ids = [new_problem(quwo, "141021") for _ in range(3)]
-    problems.transition(quwo, quwo_ids[0], "in_progress", on="2026-01-06")
-    problems.transition(quwo, quwo_ids[0], "reported_done", on="2026-01-07")
-    problems.transition(quwo, quwo_ids[0], "closed", on="2026-01-08")
+    problems.transition(quwo, quwo_ids[0], "in_progress", on="2026-01-06", acceptance=ACCEPTED)
+    problems.transition(quwo, quwo_ids[0], "reported_done", on="2026-01-07", acceptance=ACCEPTED)
+    problems.transition(quwo, quwo_ids[0], "closed", on="2026-01-08", acceptance=ACCEPTED)
     new_problem(yicheng, "141022")
     send(quwo, city, tmp_path)
     send(yicheng, city, tmp_path)

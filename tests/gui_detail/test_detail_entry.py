@@ -101,7 +101,8 @@ def test_an_invalid_measure_date_is_told_and_nothing_is_saved(ctx, qtbot, idle):
     form = _open_form(detail, qtbot, Qt.Key.Key_M)
     _type(qtbot, form, "硬化道路", "", "2024-13-45")
     deadline = form.fields["deadline"]
-    assert "不是有效日期" in deadline.message.text()  # at once, before the worker answers
+    # a deadline may be a text (长期坚持…): the core reads it and tells what is wrong
+    qtbot.waitUntil(lambda: "不是有效日期" in deadline.message.text())
     assert not form.save_button.isEnabled()
     qtbot.keyClick(form.focusWidget(), Qt.Key.Key_Return)
     idle()

@@ -8,6 +8,7 @@ from core import operators, problems
 from core.errors import LedgerError
 from core.ledger import Ledger
 from gui import app as gui_app, backup_menu, signin
+from acceptance_data import ACCEPTED
 
 
 
@@ -68,7 +69,7 @@ def test_a_clerk_is_not_offered_closing_and_core_refuses_it(
     qtbot.waitUntil(lambda: history.model.rowCount() > 0)
 
     with pytest.raises(LedgerError, match="需要"):
-        staffed_ctx.db.call(lambda ledger: problems.transition(ledger, row_id, "closed"))
+        staffed_ctx.db.call(lambda ledger: problems.transition(ledger, row_id, "closed", acceptance=ACCEPTED))
     assert staffed_ctx.db.call(lambda ledger: problems.get(ledger, row_id)["status"]) \
         == "reported_done"
 

@@ -10,6 +10,7 @@ from core import audit, backup, db, integrity, problems, settings
 from core.cli import main
 from core.errors import LedgerError
 from core.ledger import Ledger
+from acceptance_data import ACCEPTED
 
 
 def _problem_count(ledger) -> int:
@@ -27,7 +28,7 @@ def test_backup_and_restore_round_trip(demo_ledger, tmp_path):
     before = _problem_count(demo_ledger)
     _add_problem(demo_ledger)
     problems.transition(demo_ledger, demo_ledger.conn.execute(
-        "SELECT id FROM problem WHERE status = 'assigned' LIMIT 1").fetchone()[0], "in_progress")
+        "SELECT id FROM problem WHERE status = 'assigned' LIMIT 1").fetchone()[0], "in_progress", acceptance=ACCEPTED)
     assert _problem_count(demo_ledger) == before + 1
 
     safety = backup.restore(demo_ledger, saved)
@@ -76,7 +77,7 @@ def _corrupt_copy(ledger, target) -> None:
         _add_problem(ledger, description=f"问题{n}" * 20)
     backup.make(ledger, target)
     conn = sqlite3.connect(target)
-    page = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = 'problem_number'"
+    page = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = 'problem_inspection'"
                         ).fetchone()[0]
     size = conn.execute("PRAGMA page_size").fetchone()[0]
     conn.close()
