@@ -8,6 +8,7 @@ stopping when `cancelled()` says so. Nothing is written while any error stands.
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 import gc
@@ -71,7 +72,7 @@ class Preview:
     demoted: list[int] = field(default_factory=list)
     sheets: list[str] = field(default_factory=list)
     left_out: list[tuple[str, str]] = field(default_factory=list)  # (sheet, why)
-    republished: list[tuple[int, str]] = field(default_factory=list)  # (row, complaint number)
+    republished: list[tuple[str, int, str]] = field(default_factory=list)  # (sheet, row, number)
     tables: list[Table] = field(default_factory=list)
 
     @property
@@ -89,6 +90,8 @@ class Preview:
                                why=messages.label(f"import_sheet.{why}"))
                  for sheet, why in self.left_out]
         lines += [s.message for s in self.skipped]
+        lines += [messages.text("import.republished", sheet=sheet, row=row, number=number)
+                  for sheet, row, number in self.republished]
         lines += [u.message for u in self.unknown]
         if self.demoted:
             lines.append(messages.text("import.closed_as_done", count=len(self.demoted),
@@ -291,9 +294,15 @@ def preview(ledger: Ledger, source: str | Path | Table | list[Table], sheet: str
                     progress(total // 2 + count * total // (2 * count_rows), total,
                              messages.text("import.progress_checking"))
     plan = planner.finish()
-    issues = [issue for reader, _ in readers for issue in reader.issues]
-    if len(readers) == 1:
-        issues.sort(key=lambda issue: (issue.row, len(issue.column), issue.column))
+    several = len(readers) > 1
+    issues = []
+    for reader, _ in readers:
+        found = sorted(reader.issues, key=lambda issue: (issue.row, len(issue.column), issue.column))
+        issues += [dataclasses.replace(i, sheet=reader.table.grid.sheet) for i in found] \
+            if several else found
+        if several:
+            reader.skipped = [dataclasses.replace(s, sheet=reader.table.grid.sheet)
+                              for s in reader.skipped]
     unknown: dict[tuple[str, str], Unknown] = {}
     for reader, _ in readers:
         for k, entry in reader.unknown.items():
@@ -313,13 +322,13 @@ def preview(ledger: Ledger, source: str | Path | Table | list[Table], sheet: str
                    republished=republished, tables=tables)
 
 
-def _republished(readers: list[tuple[RowReader, list[SourceRow]]]) -> list[tuple[int, str]]:
+def _republished(readers: list[tuple[RowReader, list[SourceRow]]]) -> list[tuple[str, int, str]]:
     """A later batch's sheet republishing an earlier complaint (same 受理编号) with a newer
     status: one problem, its first batch and date, the newest status."""
     if len(readers) < 2:
         return []
     first_seen: dict[str, SourceRow] = {}
-    found: list[tuple[int, str]] = []
+    found: list[tuple[str, int, str]] = []
     for index, (reader, rows) in enumerate(readers):
         kept = []
         for row in rows:
@@ -334,7 +343,7 @@ def _republished(readers: list[tuple[RowReader, list[SourceRow]]]) -> list[tuple
             for name in ("status", "done_on", "closed_on", "note", "reopened_on"):
                 if row.values.get(name) is not None:
                     earlier.values[name] = row.values[name]
-            found.append((row.line, number))
+            found.append((reader.table.grid.sheet, row.line, number))
         rows[:] = kept
     return found
 

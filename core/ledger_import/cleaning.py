@@ -235,10 +235,16 @@ class Vocabularies:
     def _mapped(self, kind: str, value: object) -> str | None:
         return self.map.get(kind, value) if self.map is not None else None
 
-    @staticmethod
-    def _unknown(kind: str, value: object, fallback: str) -> Result:
+    def _unknown(self, kind: str, value: object, fallback: str) -> Result:
         return fallback, Finding(UNKNOWN, {"kind": kind, "word": str(value).strip(),
                                            "fallback": fallback}, warning=True)
+
+    def label(self, kind: str, code: str) -> str:
+        """How a fallback is shown: the status's or the entry's label."""
+        if kind == "status":
+            return messages.label(f"status.{code}")
+        entry = (self.category if kind == "category" else self.source).by_code.get(code)
+        return entry.label if entry else code
 
     def clean_status(self, value: object) -> Result:
         if blank(value):

@@ -110,12 +110,14 @@ class Skipped:
     line: int
     kind: str  # summary, notes, section, title, header
     text: str
+    sheet: str = ""  # named when an import reads several sheets
 
     @property
     def message(self) -> str:
         shown = self.text if len(self.text) <= 30 else self.text[:29] + "…"
-        return messages.text("import.skipped_row", row=self.line,
+        text = messages.text("import.skipped_row", row=self.line,
                              kind=messages.label(f"import_skip.{self.kind}"), text=shown)
+        return messages.text("import.in_sheet", sheet=self.sheet, place=text) if self.sheet else text
 
     def __str__(self) -> str:
         return self.message

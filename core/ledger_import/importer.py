@@ -38,7 +38,7 @@ PROBLEM_COLUMNS = BASE + (
     "status_since", "deadline_in_force", "deadline_since", "done_on", "closed_on")
 LOG_COLUMNS = BASE + ("problem_id", "happened_on", "seq", "status_from", "status_to", "note")
 MEASURE_COLUMNS = BASE + ("problem_id", "seq", "description", "deadline", "responsible",
-                          "progress", "done_on")
+                          "progress", "done_on", "deadline_text", "deadline_kind")
 ENTERPRISE_COLUMNS = BASE + ("name", "credit_code", "region_code", "key_monitored")
 BATCH_COLUMNS = BASE + ("campaign_id", "number", "name", "issued_on")
 # Fields a sheet may correct on a problem already in the ledger.
@@ -188,7 +188,8 @@ class Planner:
                 found = candidate
         if found:
             return found[0], region or found[1]
-        region = region or self.reader.regions.only
+        region = region or self.reader.regions.only or \
+            self.reader.regions.found_in(values.get("responsible_unit"))
         if region is None:
             if "region" not in row.bad:
                 self._fail(row, "region", None, Finding("error.import_region_needed"))
@@ -317,19 +318,22 @@ class Planner:
     def _measures(self, problem_id: str, values: dict, status: str, done_on: str | None,
                   first_seq: int, known: frozenset = frozenset()) -> int:
         done = status in (REPORTED_DONE, CLOSED)
+        own_deadline = (values.get("deadline"), values.get("deadline_text"),
+                        values.get("deadline_kind"))
         if values.get("measure_items"):  # a task over several rows: one measure a row
-            items = [(m, own or done, day or done_on)
-                     for text, own, day in values["measure_items"]
+            items = [(m, own or done, day or done_on, *deadline)
+                     for text, own, day, *deadline in values["measure_items"]
                      for m in split_measures(text) if m not in known]
         else:
-            items = [(m, done, done_on) for m in split_measures(values.get("measures"))
-                     if m not in known]
-        for seq, ((text, finished, day), row_id) in enumerate(
+            items = [(m, done, done_on, *own_deadline)
+                     for m in split_measures(values.get("measures")) if m not in known]
+        for seq, ((text, finished, day, deadline, wording, kind), row_id) in enumerate(
                 zip(items, self.ids.take(len(items))), first_seq):
             self.plan.measures.append((
                 row_id, self.stamp, self.stamp, self.operator, problem_id, seq, text,
-                values.get("deadline"), values.get("responsible_person"),
-                100 if finished else 0, (day or self.today) if finished else None))
+                deadline, values.get("responsible_person"),
+                100 if finished else 0, (day or self.today) if finished else None,
+                wording, kind))
         return len(items)
 
     # -- problems already in the ledger
@@ -338,10 +342,16 @@ class Planner:
         changed = {name: record[name] for name in UPDATABLE
                    if self._mapped(name) and record[name] != existing[name]
                    and not (name == "number" and record[name] is None)}
-        if changed.get("deadline") == existing["deadline_in_force"]:
+        if "deadline" in changed and changed["deadline"] == existing["deadline_in_force"]:
             del changed["deadline"]  # the sheet shows the deadline in force after an extension
+        if "batch_id" in changed and existing["batch_id"] and record["complaint_number"] \
+                and record["complaint_number"] == existing["complaint_number"]:
+            del changed["batch_id"]  # a later batch republishing a complaint: its first batch
         if "batch_id" in changed:
             changed["campaign_id"] = record["campaign_id"]
+        if "deadline" in changed:
+            changed["deadline_text"] = record["deadline_text"]
+            changed["deadline_kind"] = record["deadline_kind"]
         if "deadline" in changed and existing["deadline_since"] == existing["assigned_on"] \
                 and existing["deadline_in_force"] == existing["deadline"]:
             changed["deadline_in_force"] = record["deadline"]

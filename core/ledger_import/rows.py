@@ -31,6 +31,7 @@ class CellIssue:
     code: str
     params: dict = field(default_factory=dict)
     warning: bool = False
+    sheet: str = ""  # named when an import reads several sheets
 
     @property
     def reason(self) -> str:
@@ -41,6 +42,8 @@ class CellIssue:
         shown = display(self.value)
         where = "import.cell_at" if self.column else "import.row_at"
         place = messages.text(where, row=self.row, column=self.column, header=self.header)
+        if self.sheet:
+            place = messages.text("import.in_sheet", sheet=self.sheet, place=place)
         if shown:
             return messages.text("import.cell_value", place=place, value=shown, reason=self.reason)
         return messages.text("import.cell_blank", place=place, reason=self.reason)
@@ -84,6 +87,13 @@ class RegionIndex:
         top = regions.require(ledger, self.resolver.top)
         counties = regions.counties_of(ledger, top.code)
         self.only = counties[0].code if len(counties) == 1 else None
+        self._inside: dict[str | None, str | None] = {}
+
+    def found_in(self, text: str | None) -> str | None:
+        """The county or unit named inside a text such as 责任单位 (曲沃县人民政府)."""
+        if text not in self._inside:
+            self._inside[text] = self.resolver.found_in(text)
+        return self._inside[text]
 
     def clean(self, value: object) -> Result:
         name = cleaning.code_text(value)
@@ -146,7 +156,7 @@ class RowReader:
         self.can_close = can_close
         self.regions = RegionIndex(ledger)
         self.title = table_title(table)
-        words = cleaning.Vocabularies(ledger, word_map)
+        words = self.words = cleaning.Vocabularies(ledger, word_map)
         past = self.today
         year = self.title.year
 
@@ -218,11 +228,10 @@ class RowReader:
         keep: list[int] = []
         blocks = Blocks()
         for i, raw in enumerate(data):
-            if not _filled(raw, used):
-                continue
             kind = classify(raw, self.table.headers, self.columns)
             if kind is None:
-                keep.append(i)
+                if _filled(raw, used):
+                    keep.append(i)
                 continue
             self.skipped.append(Skipped(first + i + 1, *kind))
             if kind[0] in ("title", "section"):
@@ -255,7 +264,7 @@ class RowReader:
         values = row.values
         values.update(self.defaults)
         for name, value in self.fixed.items():
-            if values.get(name) in (None, ""):
+            if name not in self.columns or values.get(name) in (None, ""):
                 values[name] = value
                 row.bad.discard(name)
         if not values.get("batch") and facts.batch:
@@ -326,6 +335,8 @@ class RowReader:
                 warning=True))
         if closes:
             status = Status.CLOSED.value
+        elif status != Status.REOPENED.value:
+            values["closed_on"] = None  # a closing date the 销号 column contradicts
         if status == Status.CLOSED.value and not self.can_close:
             status = Status.REPORTED_DONE.value
             self.demoted.append(row.line)
@@ -369,7 +380,8 @@ class RowReader:
         for row in rows:
             values = row.values
             last = result[-1] if result else None
-            item = (values.get("measures"), RANK.get(values.get("status"), 0), values.get("done_on"))
+            item = (values.get("measures"), RANK.get(values.get("status"), 0), values.get("done_on"),
+                    values.get("deadline"), values.get("deadline_text"), values.get("deadline_kind"))
             if last is not None and values.get("description") and \
                     last.values.get("description") == values.get("description") and \
                     last.values.get("number") == values.get("number") and \
@@ -388,8 +400,8 @@ class RowReader:
         for row in result:
             if len(row.items) > 1:
                 row.values["measure_items"] = [
-                    (text, rank >= RANK[Status.REPORTED_DONE.value], done)
-                    for text, rank, done in row.items if text]
+                    (text, rank >= RANK[Status.REPORTED_DONE.value], done, *deadline)
+                    for text, rank, done, *deadline in row.items if text]
         return result
 
     def add(self, row: SourceRow, name: str, value: object, finding: Finding) -> None:
@@ -398,7 +410,9 @@ class RowReader:
             kind, word = finding.params["kind"], finding.params["word"]
             entry = self.unknown.get((kind, word))
             if entry is None:
-                entry = self.unknown[(kind, word)] = Unknown(kind, word, [], finding.params["fallback"])
+                entry = self.unknown[(kind, word)] = Unknown(
+                    kind, word, [], finding.params["fallback"],
+                    self.words.label(kind, finding.params["fallback"]))
             column = self.columns.get(name)
             entry.cells.append(f"{column_letter(column)}{row.line}" if column is not None
                                else str(row.line))

@@ -36,6 +36,7 @@ class Unknown:
     word: str
     cells: list[str] = field(default_factory=list)
     fallback: str = ""
+    fallback_label: str = ""
 
     @property
     def count(self) -> int:
@@ -46,17 +47,11 @@ class Unknown:
         shown = "、".join(self.cells[:8]) + ("…" if len(self.cells) > 8 else "")
         return messages.text("import.unknown_word", kind=messages.label(f"import_word.{self.kind}"),
                              word=self.word, count=self.count, cells=shown,
-                             fallback=fallback_label(self.kind, self.fallback),
+                             fallback=self.fallback_label or self.fallback,
                              spec=f"{self.kind}:{self.word}")
 
     def __str__(self) -> str:
         return self.message
-
-
-def fallback_label(kind: str, code: str) -> str:
-    if kind == "status":
-        return messages.label(f"status.{code}")
-    return code
 
 
 def parse_specs(specs: Iterable[str]) -> dict[tuple[str, str], str]:
