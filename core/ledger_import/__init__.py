@@ -21,7 +21,7 @@ from ..changes import Changes
 from ..errors import LedgerError
 from ..ledger import Ledger
 from . import mapping as columns
-from .importer import (BATCH_COLUMNS, ENTERPRISE_COLUMNS, LOG_COLUMNS, MEASURE_COLUMNS,
+from .importer import (ACCEPTANCE_COLUMNS, BATCH_COLUMNS, ENTERPRISE_COLUMNS, LOG_COLUMNS, MEASURE_COLUMNS,
                        PROBLEM_COLUMNS, Plan, Planner)
 from .context import Skipped
 from .rows import CellIssue, RowReader, SourceRow
@@ -389,7 +389,8 @@ def _write(ledger: Ledger, plan: Plan, progress: Progress | None,
     conn = ledger.conn
     work = [("enterprise", ENTERPRISE_COLUMNS, plan.enterprises),
             ("batch", BATCH_COLUMNS, plan.batches), ("problem", PROBLEM_COLUMNS, plan.problems),
-            ("problem_log", LOG_COLUMNS, plan.logs), ("measure", MEASURE_COLUMNS, plan.measures)]
+            ("problem_log", LOG_COLUMNS, plan.logs), ("measure", MEASURE_COLUMNS, plan.measures),
+            ("acceptance", ACCEPTANCE_COLUMNS, plan.acceptances)]
     total = sum(len(rows) for _, _, rows in work) + len(plan.updates) or 1
     done = 0
     if progress:

@@ -39,6 +39,8 @@ PROBLEM_COLUMNS = BASE + (
 LOG_COLUMNS = BASE + ("problem_id", "happened_on", "seq", "status_from", "status_to", "note")
 MEASURE_COLUMNS = BASE + ("problem_id", "seq", "description", "deadline", "responsible",
                           "progress", "done_on", "deadline_text", "deadline_kind")
+ACCEPTANCE_COLUMNS = BASE + ("problem_id", "accepted_on", "accepted_by", "accepted_unit",
+                             "opinion")
 ENTERPRISE_COLUMNS = BASE + ("name", "credit_code", "region_code", "key_monitored")
 BATCH_COLUMNS = BASE + ("campaign_id", "number", "name", "issued_on")
 # Fields a sheet may correct on a problem already in the ledger.
@@ -79,6 +81,7 @@ class Plan:
     problems: list[tuple] = field(default_factory=list)
     logs: list[tuple] = field(default_factory=list)
     measures: list[tuple] = field(default_factory=list)
+    acceptances: list[tuple] = field(default_factory=list)
     updates: list[tuple[str, dict]] = field(default_factory=list)
     added: int = 0
     updated: int = 0
@@ -276,13 +279,14 @@ class Planner:
         problem_id = self.ids.one()
         history = self._history(values)
         status, since = history[-1][1], history[-1][2]
-        done_on = next((d for _, s, d in history if s == REPORTED_DONE), None)
+        done_on = next((d for _, s, d in reversed(history) if s == REPORTED_DONE), None)
         closed_on = since if status == CLOSED else None
         self.plan.problems.append((
             problem_id, self.stamp, self.stamp, self.operator, *record.values(),
             status, since, record["deadline"], record["assigned_on"], done_on, closed_on))
         self._log(problem_id, history, 1, values.get("note"))
         self._measures(problem_id, values, status, done_on, 1)
+        self._acceptance(problem_id, history, values)
         self.plan.added += 1
 
     def _history(self, values: dict, start: str = ASSIGNED,
@@ -300,7 +304,26 @@ class Planner:
         if start_day is None:
             steps.append((None, ASSIGNED, assigned))
         previous, day = start, start_day or assigned
-        for status in path(start, target):
+        route = path(start, target)
+        if values.get("reopened") and start_day is None:
+            # closed, reopened (反弹) and, unless still 反弹, back at work since that day
+            reopened = values["reopened_on"]
+            days[REPORTED_DONE] = min(d for d in (values.get("done_on"), closed) if d)
+            route = path(ASSIGNED, CLOSED) + [REOPENED]
+            if target != REOPENED:
+                route += [IN_PROGRESS] + [s for s in path(IN_PROGRESS, target)]
+            for status in route:
+                if status == IN_PROGRESS and previous == REOPENED:
+                    day = reopened
+                elif previous in (REOPENED, IN_PROGRESS) and day >= reopened and \
+                        status in (STAGE, REPORTED_DONE, CLOSED):
+                    day = max(day, values.get("done_on") or day)
+                else:
+                    day = max(day, days[status])
+                steps.append((previous, status, day))
+                previous = status
+            return steps
+        for status in route:
             day = max(day, days[status])
             steps.append((previous, status, day))
             previous = status
@@ -335,6 +358,21 @@ class Planner:
                 100 if finished else 0, (day or self.today) if finished else None,
                 wording, kind))
         return len(items)
+
+    def _acceptance(self, problem_id: str, steps: list, values: dict) -> None:
+        """The verification (验收) of a closure the file records with its verifier."""
+        if not values.get("accepted_by"):
+            return
+        closed = [day for _, status, day in steps if status == CLOSED]
+        if not closed:
+            return
+        from .. import messages
+
+        self.plan.acceptances.append((
+            self.ids.one(), self.stamp, self.stamp, self.operator, problem_id,
+            values.get("accepted_on") or closed[-1], values["accepted_by"],
+            values.get("accepted_unit"),
+            values.get("opinion") or messages.text("import.acceptance_opinion")))
 
     # -- problems already in the ledger
 
@@ -389,6 +427,7 @@ class Planner:
             return None
         steps = self._history(values, current, existing["status_since"])
         self._pending_logs.append((existing["id"], steps, values.get("note")))
+        self._acceptance(existing["id"], steps, values)
         status, since = steps[-1][1], steps[-1][2]
         changed.update(status=status, status_since=since)
         for _, step, day in steps:

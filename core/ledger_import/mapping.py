@@ -12,7 +12,7 @@ FIELDS = (
     "number", "region", "enterprise", "credit_code", "category", "description", "source",
     "batch", "assigned_on", "deadline", "responsible_unit", "responsible_person",
     "measures", "status", "closure", "progress", "done_on", "closed_on", "complaint_number",
-    "reopened_on",
+    "reopened_on", "accepted_on", "accepted_by", "accepted_unit", "opinion",
 )
 # The assigned date may come from the title, the complaint number or --set instead; a
 # deadline may be missing (a complaint list has none).
@@ -59,6 +59,10 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
                 "办结时间", "办结日期", "doneon"),
     "closed_on": ("销号日期", "销号时间", "验收销号日期", "销号验收时间", "closedon"),
     "reopened_on": ("反弹日期", "反弹时间", "reopenedon"),
+    "accepted_on": ("验收日期", "验收时间", "acceptedon"),
+    "accepted_by": ("验收人", "验收人员", "acceptedby"),
+    "accepted_unit": ("验收单位", "验收部门", "acceptedunit"),
+    "opinion": ("验收意见", "opinion"),
 }
 _LOOKUP = {name: field for field, names in SYNONYMS.items() for name in names}
 # Longer synonyms first, so that 整改完成时限 is a deadline before 完成时间 is tried.

@@ -185,6 +185,10 @@ class RowReader:
             "done_on": day(False, not_future=True),
             "closed_on": day(False, not_future=True),
             "reopened_on": day(False, not_future=True),
+            "accepted_on": day(False, not_future=True),
+            "accepted_by": lambda v: cleaning.clean_text(v, 60),
+            "accepted_unit": lambda v: cleaning.clean_text(v, 200),
+            "opinion": cleaning.clean_text,
         }
         self.fixed = self._fixed(fixed or {})
         self.defaults = {name: value for name, value in (
@@ -312,13 +316,16 @@ class RowReader:
         status = word or (Status.REPORTED_DONE.value if values.get("done_on")
                           else Status.ASSIGNED.value)
         closure, closed_on = values.get("closure"), values.get("closed_on")
-        closes = closure is True or (closure is None and bool(closed_on))
+        reopened = bool(closed_on and values.get("reopened_on")
+                        and values["reopened_on"] >= closed_on)
+        closes = not reopened and (closure is True or (closure is None and bool(closed_on)))
         if closure is False and closed_on:
             self.add(row, "closed_on", closed_on, Finding(
                 "warning.import_closure_contradiction", {"closure": display(raw[self.columns["closure"]])},
                 warning=True))
-        if status == Status.REOPENED.value:
+        if status == Status.REOPENED.value or reopened:
             closes = False
+            values["reopened"] = reopened
         elif status == Status.CLOSED.value:
             if closure is False:
                 self.add(row, "status", raw[self.columns["status"]], Finding(
@@ -335,7 +342,7 @@ class RowReader:
                 warning=True))
         if closes:
             status = Status.CLOSED.value
-        elif status != Status.REOPENED.value:
+        elif not values.get("reopened"):
             values["closed_on"] = None  # a closing date the 销号 column contradicts
         if status == Status.CLOSED.value and not self.can_close:
             status = Status.REPORTED_DONE.value
@@ -368,7 +375,8 @@ class RowReader:
             self.add(row, "closed_on", raw[self.columns["closed_on"]],
                      Finding("error.import_closed_before_done", {"day": closed, "done": done or assigned}))
         status = values.get("status")
-        if status not in _DONE and status != Status.REOPENED.value and (done or closed) \
+        if status not in _DONE and status != Status.STAGE_CONCLUDED.value \
+                and not values.get("reopened") and (done or closed) \
                 and "status" in self.columns and values.get("closure") is None:
             self.add(row, "status", raw[self.columns["status"]],
                      Finding("warning.import_date_without_status", {}, warning=True))
