@@ -444,6 +444,7 @@ class PreviewPage(StepPage):
         self.words.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.word_choices: dict[tuple[str, str], QComboBox] = {}
         self.kept_words: dict[tuple[str, str], str] = {}
+        self.seen_words: dict[tuple[str, str], Any] = {}
         self.words_label = QLabel(tr("Words the lists do not know: choose what each is, or add "
                                      "it to the list. The bureau's choices are remembered."))
         self.words_label.setWordWrap(True)
@@ -468,6 +469,7 @@ class PreviewPage(StepPage):
     def initializePage(self) -> None:
         self.word_choices.clear()
         self.kept_words.clear()
+        self.seen_words.clear()
         self.owner.reloaded = None
         self._check()
 
@@ -519,11 +521,16 @@ class PreviewPage(StepPage):
         return chosen
 
     def _show_words(self, unknown: list) -> None:
+        """The words no entry names, and those mapped here since (to change the choice)."""
         keep = self.word_map()
+        for entry in unknown:
+            self.seen_words[(entry.kind, entry.word)] = entry
+        shown_words = [entry for key, entry in self.seen_words.items()
+                       if entry in unknown or key in keep]
         self.words.setRowCount(0)
         self.word_choices.clear()
         bureau = self.owner.ctx.bureau
-        for row, entry in enumerate(unknown):
+        for row, entry in enumerate(shown_words):
             self.words.insertRow(row)
             self.words.setItem(row, 0, QTableWidgetItem(messages.label(f"import_word.{entry.kind}")))
             self.words.setItem(row, 1, QTableWidgetItem(entry.word))
@@ -547,10 +554,10 @@ class PreviewPage(StepPage):
         for key, target in keep.items():  # a word mapped already stays mapped
             if key not in self.word_choices:
                 self.kept_words[key] = target
-        shown = bool(unknown)
+        shown = bool(shown_words)
         self.words.setVisible(shown)
         self.words_label.setVisible(shown)
-        self.words.setFixedHeight(min(30 + 26 * len(unknown), 160))
+        self.words.setFixedHeight(min(34 + 30 * len(shown_words), 160))
 
     def _progressed(self, done: int, total: int, _message: str) -> None:
         self.progress.setMaximum(total)

@@ -241,7 +241,9 @@ def test_batch_sheets_are_read_together_and_a_new_word_is_mapped_in_the_table(
     assert choice.currentText() == "按“其他”（未对照）"
     choice.setCurrentIndex(choice.findData("waste_gas"))  # checks the rows again
     settled(wizard, qtbot)
-    assert preview.checked.unknown == [] and preview.words.rowCount() == 0
+    assert preview.checked.unknown == []
+    assert preview.words.rowCount() == 1  # the choice stays shown, to be changed
+    assert preview.words.cellWidget(0, 3).currentText() == "废气"
     wizard.next()
     qtbot.waitUntil(lambda: wizard.run_page.finished, timeout=20_000)
     settled(wizard, qtbot)
