@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 from typing import Sequence
 
 from .. import messages
-from . import mapping
 
 _CN_DIGITS = "〇一二三四五六七八九十百"
 _FULL_DATE = re.compile(r"((?:19|20)\d{2})\s*[年./-]\s*(\d{1,2})\s*[月./-]\s*(\d{1,2})\s*[日号]?")
@@ -131,33 +130,56 @@ def _cell(value: object) -> str:
     return str(value).strip()
 
 
+class Classifier:
+    """Tells the rows under a header that are not problems; built once per table."""
+
+    def __init__(self, headers: Sequence[str], mapped: dict[str, int]):
+        self.mapped = dict(mapped)
+        self.header_words = {_cell(h) for h in headers if _cell(h)}
+        self.description = mapped.get("description")
+        # The column a repeated header is first looked for in: the description's, else any.
+        self.probe = self.description if self.description is not None else \
+            (min(mapped.values()) if mapped else None)
+
+    def __call__(self, raw: Sequence) -> tuple[str, str] | None:
+        """(kind, text) when a row is not a problem, else None."""
+        count = len(raw) - raw.count("") - raw.count(None)
+        if not count:
+            return None
+        first: list[str] = []
+        for value in raw:
+            if value != "" and value is not None:
+                first.append(_cell(value))
+                if len(first) == 3:
+                    break
+        if any(_SUMMARY.match(t) for t in first):
+            return "summary", " ".join(first)
+        if first[0].startswith(_NOTES):
+            return "notes", first[0]
+        if self.probe is not None and _cell(raw[self.probe]) in self.header_words:
+            same = sum(1 for field, column in self.mapped.items()
+                       if column < len(raw) and _cell(raw[column]) in self.header_words)
+            if same >= max(2, len(self.mapped) // 2):
+                filled = [_cell(v) for v in raw if v != "" and v is not None]
+                return "header", " ".join(filled[:4])
+        if count > 2:
+            return None
+        texts = first
+        if len(set(texts)) == 1 or (len(texts) == 2 and _is_sequence(texts[0])):
+            text = texts[-1]
+            kind = "title" if (_BATCH.search(text) or _FULL_DATE.search(text)
+                               or any(w in text for w in ("一览表", "台账", "情况表", "清单"))) \
+                else "section"
+            if kind == "section" and self.description is not None \
+                    and _cell(raw[self.description]) == text and len(text) > 40:
+                return None  # a long text alone is a problem with the other cells left blank
+            return kind, text
+        return None
+
+
 def classify(raw: Sequence, headers: Sequence[str], mapped: dict[str, int]) -> tuple[str, str] | None:
     """(kind, text) when a row is not a problem, else None."""
-    texts = [_cell(v) for v in raw]
-    filled = [t for t in texts if t]
-    if not filled:
-        return None
-    first = filled[0]
-    if any(_SUMMARY.match(t) for t in filled[:3]):
-        return "summary", " ".join(filled[:3])
-    if first.startswith(_NOTES):
-        return "notes", first
-    same_header = sum(1 for field, column in mapped.items()
-                      if column < len(texts) and texts[column]
-                      and mapping.field_for(texts[column]) == field)
-    if mapped and same_header >= max(2, len(mapped) // 2):
-        return "header", " ".join(filled[:4])
-    if len(set(filled)) == 1 or (len(filled) == 2 and _is_sequence(filled[0])):
-        text = filled[-1]
-        kind = "title" if (_BATCH.search(text) or _FULL_DATE.search(text)
-                           or any(w in text for w in ("一览表", "台账", "情况表", "清单"))) \
-            else "section"
-        description = mapped.get("description")
-        if kind == "section" and description is not None and texts[description] == text \
-                and len(text) > 40:
-            return None  # a long text alone is a problem with the other cells left blank
-        return kind, text
-    return None
+    return Classifier(headers, mapped)(raw)
 
 
 def _is_sequence(text: str) -> bool:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from typing import Callable, Mapping
 
@@ -11,7 +12,8 @@ from ..ledger import Ledger
 from ..workflow import Status
 from . import cleaning
 from .cleaning import Finding, Result
-from .context import Blocks, Skipped, TitleFacts, batch_of_sheet, classify, complaint_date, read_title
+from .context import (Blocks, Classifier, Skipped, TitleFacts, batch_of_sheet, complaint_date,
+                      read_title)
 from .table import Table
 from .words import Unknown
 from .workbook import column_letter
@@ -108,6 +110,11 @@ class RegionIndex:
 
 
 Columns = Mapping[str, int]
+_ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+class Day(str):
+    """A deadline cell read as a plain date (no wording to keep)."""
 RANK = {Status.ASSIGNED.value: 0, Status.IN_PROGRESS.value: 1, Status.STAGE_CONCLUDED.value: 2,
         Status.REPORTED_DONE.value: 3, Status.CLOSED.value: 4, Status.REOPENED.value: 4}
 # Fields a --set value may give.
@@ -196,10 +203,13 @@ class RowReader:
         self._deadlines: dict[tuple, tuple] = {}
 
     def _deadline_text(self, value: object) -> Result:
+        """A deadline cell: a date (kept as a `Day`), or its text for `core.deadlines`."""
         if cleaning.blank(value):
             return None, None
-        if isinstance(value, (dt.date, float, int)):
-            return cleaning.clean_date(value, False, self.today, False, self.title.year)
+        if isinstance(value, (dt.date, float, int)) or (
+                isinstance(value, str) and _ISO.match(value)):
+            day, finding = cleaning.clean_date(value, False, self.today, False, self.title.year)
+            return (Day(day) if day else None), finding
         return cleaning.text(value), None
 
     def _fixed(self, given: Mapping[str, object]) -> dict[str, object]:
@@ -231,8 +241,9 @@ class RowReader:
         used = [c for _, c, _ in plan]
         keep: list[int] = []
         blocks = Blocks()
+        classify = Classifier(self.table.headers, self.columns)
         for i, raw in enumerate(data):
-            kind = classify(raw, self.table.headers, self.columns)
+            kind = classify(raw)
             if kind is None:
                 if _filled(raw, used):
                     keep.append(i)
@@ -281,11 +292,10 @@ class RowReader:
             else:
                 self.add(row, "assigned_on", None, Finding("error.import_assigned_needed"))
         raw_deadline = values.get("deadline")
-        values["deadline_text"] = values["deadline_kind"] = None
-        if raw_deadline and values.get("assigned_on"):
+        values["deadline_text"] = None
+        values["deadline_kind"] = "date"
+        if raw_deadline and type(raw_deadline) is not Day and values.get("assigned_on"):
             self._parse_deadline(row, raw_deadline)
-        elif raw_deadline is None:
-            values["deadline_kind"] = "date"
 
     def _parse_deadline(self, row: SourceRow, written: object) -> None:
         values = row.values
