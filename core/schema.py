@@ -1,6 +1,7 @@
 """Numbered schema migrations. Each runs once, in a transaction, and is recorded."""
 from __future__ import annotations
 
+import datetime as dt
 import sqlite3
 from typing import Callable
 
@@ -119,7 +120,6 @@ def code_entry_id(kind: str, code: str) -> str:
 def _codes_lists(conn: sqlite3.Connection) -> None:
     import json
 
-    from .db import execute_script, now
 
     execute_script(conn, _CODES_LISTS)
     stamp = now()
@@ -173,7 +173,6 @@ END;
 def _units_region(conn: sqlite3.Connection) -> None:
     import sqlite_utils
 
-    from .db import execute_script
 
     # Rebuilt by sqlite-utils: the CHECKs on the code's length (6 digits) and the level
     # (1-3) go, so that a unit's longer code and a township's level 4 fit.
@@ -199,7 +198,6 @@ ALTER TABLE region ADD COLUMN active INTEGER NOT NULL DEFAULT 1;
 # -- import: the words a bureau mapped in an import, remembered for the next one; and the
 # words real ledgers write, as synonyms of the shipped entries, plus a source "other".
 def _import_word_mappings(conn: sqlite3.Connection) -> None:
-    from .db import execute_script
 
     execute_script(conn, """
 CREATE TABLE import_word_map (
@@ -237,7 +235,6 @@ _IMPORT_WORDS = {
 def _import_code_words(conn: sqlite3.Connection) -> None:
     import json
 
-    from .db import now
 
     taken = {}
     for kind, code, label, synonyms in conn.execute(
@@ -264,6 +261,12 @@ def _import_code_words(conn: sqlite3.Connection) -> None:
         "synonyms, sort_order) VALUES (?, ?, ?, 'migration', 'source', 'other', ?, ?, ?)",
         (code_entry_id("source", "other"), stamp, stamp, "其他来源",
          json.dumps(["其他", "其它"], ensure_ascii=False), last + 10))
+
+
+def now() -> str:
+    """The local time as ISO text, to the second (as core.db writes it): the schema
+    history imports no module of today's features."""
+    return dt.datetime.now().isoformat(timespec="seconds")
 
 
 MIGRATIONS: list[tuple[str, Callable[[sqlite3.Connection], None]]] = [
