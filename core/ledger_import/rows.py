@@ -331,24 +331,24 @@ class RowReader:
         closes = not reopened and (closure is True or (closure is None and bool(closed_on)))
         if closure is False and closed_on:
             self.add(row, "closed_on", closed_on, Finding(
-                "warning.import_closure_contradiction", {"closure": display(raw[self.columns["closure"]])},
-                warning=True))
+                "warning.import_closure_contradiction",
+                {"closure": display(self._raw(raw, "closure"))}, warning=True))
         if status == Status.REOPENED.value or reopened:
             closes = False
             values["reopened"] = reopened
         elif status == Status.CLOSED.value:
             if closure is False:
-                self.add(row, "status", raw[self.columns["status"]], Finding(
+                self.add(row, "status", self._raw(raw, "status"), Finding(
                     "warning.import_status_not_closed",
-                    {"closure": display(raw[self.columns["closure"]])}, warning=True))
+                    {"closure": display(self._raw(raw, "closure"))}, warning=True))
                 status = Status.REPORTED_DONE.value
             else:
                 closes = True
         elif closes and "status" in self.columns and values.get("status") \
                 and RANK[status] < RANK[Status.REPORTED_DONE.value]:
             where = "closure" if closure is True else "closed_on"
-            self.add(row, "status", raw[self.columns["status"]], Finding(
-                "warning.import_closed_but_open", {"closure": display(raw[self.columns[where]])},
+            self.add(row, "status", self._raw(raw, "status"), Finding(
+                "warning.import_closed_but_open", {"closure": display(self._raw(raw, where))},
                 warning=True))
         if closes:
             status = Status.CLOSED.value
@@ -361,14 +361,19 @@ class RowReader:
             if not (values.get("done_on") or values.get("closed_on")):
                 if facts.as_of:
                     values["done_on"] = facts.as_of
-                elif "status" in self.columns or "closure" in self.columns or progress:
-                    where = "status" if "status" in self.columns else (
-                        "closure" if "closure" in self.columns else "progress")
-                    self.add(row, where, raw[self.columns[where]],
+                else:  # flagged, never silently today
+                    where = next((name for name in ("status", "closure", "progress")
+                                  if name in self.columns), "status")
+                    self.add(row, where, self._raw(raw, where),
                              Finding("warning.import_done_date_unknown",
                                      {"today": self.today.isoformat()}, warning=True))
         values["status"] = status
         values["note"] = progress
+
+    def _raw(self, raw: list, name: str) -> object:
+        """The cell of field `name` in `raw`, None when the field has no column."""
+        column = self.columns.get(name)
+        return raw[column] if column is not None else None
 
     def _check(self, row: SourceRow, raw: list) -> None:
         """Rules across cells of one row: date order, and the dates a status needs."""

@@ -10,6 +10,7 @@ warning.
 from __future__ import annotations
 
 import json
+import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Mapping
@@ -154,5 +155,5 @@ def remembered(ledger: Ledger) -> dict[tuple[str, str], str]:
     try:
         return {(kind, word): target for kind, word, target in ledger.conn.execute(
             "SELECT kind, word, target FROM import_word_map")}
-    except Exception:  # a ledger opened read-only before the migration
+    except sqlite3.OperationalError:  # a ledger opened read-only before the migration
         return {}

@@ -200,3 +200,16 @@ def test_no_assigned_date_anywhere_names_the_way_out(tmp_path, ledger):
     assert caught.value.issues[0].message == (
         "第 5 行（交办日期）：没有交办日期：表中无此列，标题和受理编号中也没有日期；"
         "可用 --set assigned_on=日期 指定")
+
+
+def test_a_status_set_for_the_whole_file_is_flagged_without_a_done_date(tmp_path, ledger):
+    path = stacked_batches(tmp_path / "督办.xlsx")
+    import openpyxl
+
+    workbook = openpyxl.load_workbook(path)
+    workbook.active.delete_cols(7)  # no status column: the status comes from --set
+    workbook.save(path)
+    outcome = ledger_import.run(ledger, path, today=TODAY, fixed={"status": "已办结"})
+    assert statuses(ledger) == {"reported_done": 3}
+    assert [w.message for w in outcome.warnings] == [
+        f"第 {n} 行（整改状态）：未填完成/销号日期，按今天（2026-12-01）记录" for n in (3, 4, 9)]
