@@ -97,6 +97,13 @@ def label(ledger: Ledger, kind: str, code: str | None) -> str:
     return row[0] if row else code
 
 
+def report_rows(ledger: Ledger, kind: str) -> list[tuple[str, str]]:
+    """(code, label) of the rows a figure or return by category or source lists, in the
+    bureau's order: every active entry, and a retired one only while problems carry it."""
+    used = usage(ledger, kind)
+    return [(e.code, e.label) for e in entries(ledger, kind) if e.active or used.get(e.code)]
+
+
 def order(ledger: Ledger, kind: str) -> dict[str, int]:
     """code → position in the bureau's order."""
     return {e.code: n for n, e in enumerate(entries(ledger, kind))}
@@ -280,13 +287,15 @@ def _refuse_taken(ledger: Ledger, kind: str, words: Iterable[str], own: str | No
                               label=taken.by_code[found].label, code=found)
 
 
-def _next_code(ledger: Ledger, kind: str) -> str:
-    """x01, x02 …: the first such code the list does not hold."""
+def _new_code(ledger: Ledger, kind: str, row_id: str) -> str:
+    """x and the last six hex digits of the entry's (random) id, e.g. x3f9c0a: two PCs that
+    each add an entry before they exchange never make the same code."""
     used = {e.code for e in entries(ledger, kind)}
-    n = 1
-    while f"x{n:02d}" in used:
-        n += 1
-    return f"x{n:02d}"
+    for width in range(6, 13):
+        code = "x" + row_id.replace("-", "")[-width:]
+        if code not in used:
+            return code
+    raise LedgerError("error.code_taken", kind=kind_label(kind), code=code)
 
 
 def add(ledger: Ledger, kind: str, label: str, code: str | None = None,
@@ -296,6 +305,7 @@ def add(ledger: Ledger, kind: str, label: str, code: str | None = None,
     _check_kind(kind)
     label = _clean_label(kind, label)
     words = _clean_words(synonyms)
+    row_id = rows.new_id()
     with ledger.transaction():
         if code:
             code = code.strip().lower()
@@ -305,12 +315,12 @@ def add(ledger: Ledger, kind: str, label: str, code: str | None = None,
                                    (kind, code)).fetchone():
                 raise LedgerError("error.code_taken", kind=kind_label(kind), code=code)
         else:
-            code = _next_code(ledger, kind)
+            code = _new_code(ledger, kind, row_id)
         _refuse_taken(ledger, kind, [code, label, *words], None)
         last = ledger.conn.execute(f"SELECT coalesce(max(sort_order), 0) FROM {TABLE} "
                                    "WHERE kind = ?", (kind,)).fetchone()[0]
-        row_id = rows.insert(ledger, TABLE, {
-            "kind": kind, "code": code, "label": label,
+        rows.insert(ledger, TABLE, {
+            "id": row_id, "kind": kind, "code": code, "label": label,
             "synonyms": json.dumps(words, ensure_ascii=False), "sort_order": last + 10})
     return Changes.of(TABLE, ids=(row_id,))
 

@@ -89,6 +89,14 @@ def children(ledger: "Ledger", code: str, retired: bool = False) -> list[Region]
     return [_region(row) for row in rows]
 
 
+def in_use(ledger: "Ledger", code: str) -> bool:
+    """Whether a problem, enterprise or penalty case belongs to region `code`."""
+    return ledger.conn.execute(
+        "SELECT EXISTS (SELECT 1 FROM problem WHERE region_code = :c) OR EXISTS (SELECT 1 "
+        "FROM enterprise WHERE region_code = :c) OR EXISTS (SELECT 1 FROM penalty_case "
+        "WHERE region_code = :c)", {"c": code}).fetchone()[0] == 1
+
+
 def record_regions(ledger: "Ledger", code: str) -> list[Region]:
     """Every region a record inside `code` may belong to (counties, zones, departments,
     and townships after the county they are in), in the order returns use."""

@@ -320,9 +320,11 @@ def report_regions(ledger: Ledger, flt: Filter = Filter()) -> list[regions.Regio
     (a county bureau's own county), in code order."""
     top = flt.region_code or settings.jurisdiction(ledger)
     region = regions.require(ledger, top)
+    listed = [r for r in regions.children(ledger, top, retired=True)
+              if r.active or regions.in_use(ledger, r.code)]  # a retired unit while used
     if region.level >= regions.COUNTY:  # a county's own row, then its townships if any
-        return [region, *regions.children(ledger, top)]
-    return regions.children(ledger, top)
+        return [region, *listed]
+    return listed
 
 
 def _by_region(ledger: Ledger, rows: list, flt: Filter) -> list[Progress]:

@@ -255,7 +255,7 @@ class CodeListTab(_ListTab):
         self.kind = kind
         self.label = QLineEdit()
         self.code = QLineEdit()
-        self.code.setPlaceholderText(tr("optional; x01, x02 … when left empty"))
+        self.code.setPlaceholderText(tr("optional; made when left empty, e.g. x3f9c0a"))
         self.synonyms = QLineEdit()
         self.synonyms.setPlaceholderText(tr("words separated by 、 e.g. 土壤、耕地"))
         self.merge_into = ChoiceCombo([])

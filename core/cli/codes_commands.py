@@ -29,7 +29,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     a = actions.add_parser("add", help="a new entry at the end of a list (managers)")
     _kind(a)
     a.add_argument("label", help="the Chinese label, e.g. 土壤污染")
-    a.add_argument("--code", help="a stable code (lower case); default x01, x02 …")
+    a.add_argument("--code", help="a stable code (lower case); default x and six hex digits, e.g. x3f9c0a")
     a.add_argument("--synonym", nargs="+", default=[], metavar="WORD",
                    help="words import and search take for it")
     a.set_defaults(handler=codes_add)

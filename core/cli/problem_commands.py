@@ -10,7 +10,7 @@ import argparse
 import sqlite3
 
 from .. import attachments, deadlines, enterprises, lookup, messages, operators, problems, queries, regions, rows
-from ..errors import Issue, LedgerError, ValidationError
+from ..errors import LedgerError
 from ..ledger import Ledger
 from ..workflow import Status
 from . import common

@@ -15,7 +15,7 @@ from PySide6.QtCore import QPointF, Qt, Signal
 from PySide6.QtGui import QCursor, QFont
 from PySide6.QtWidgets import QApplication, QToolTip, QWidget
 
-from core import dashboard, messages
+from core import dashboard
 from core.money import fen_to_wan
 from core.statistics import Filter, Progress
 

@@ -68,8 +68,8 @@
       <translation>乡镇/街道</translation>
     </message>
     <message>
-      <source>optional; x01, x02 … when left empty</source>
-      <translation>可不填；不填时为 x01、x02 …</translation>
+      <source>optional; made when left empty, e.g. x3f9c0a</source>
+      <translation>可不填；不填时自动生成，如 x3f9c0a</translation>
     </message>
     <message>
       <source>words separated by 、 e.g. 土壤、耕地</source>

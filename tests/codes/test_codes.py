@@ -3,6 +3,7 @@ resolved from a code, a label or a synonym everywhere."""
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
@@ -54,11 +55,11 @@ def test_a_manager_adds_and_a_new_problem_uses_it(ledger):
     ledger.role = "manager"
     code = codes.get_by_id(ledger, codes.add(ledger, "category", "土壤污染",
                                              synonyms=["土壤"]).id).code
-    assert code == "x01"
+    assert re.fullmatch("x[0-9a-f]{6}", code)
     pid = problems.add(ledger, problem(category="土壤")).id
-    assert stored(ledger, pid)[0] == "x01"
+    assert stored(ledger, pid)[0] == code
     report = statistics.progress(ledger, "2026-09-01")
-    assert [(p.key, p.name) for p in report.by["category"]] == [("x01", "土壤污染")]
+    assert [(p.key, p.name) for p in report.by["category"]] == [(code, "土壤污染")]
 
 
 def test_a_clerk_may_not_change_a_list(ledger):
@@ -172,3 +173,24 @@ def test_typing_several_categories_again_replaces_the_further_ones(ledger):
     assert stored(ledger, pid)[:2] == ("waste_water", "noise")
     problems.update(ledger, pid, {"extra_categories": ""})
     assert stored(ledger, pid)[:2] == ("waste_water", None)
+
+
+def test_report_rows_list_active_entries_and_retired_ones_still_used(ledger):
+    problems.add(ledger, problem(category="noise"))
+    codes.retire(ledger, "category", "noise")
+    codes.retire(ledger, "category", "other")
+    listed = [code for code, _ in codes.report_rows(ledger, "category")]
+    assert "noise" in listed and "other" not in listed and listed[0] == "scattered_polluting"
+
+
+def test_two_pcs_adding_the_same_label_get_two_codes_and_a_clear_refusal(ledger):
+    first = codes.get_by_id(ledger, codes.add(ledger, "category", "辐射").id)
+    ledger.conn.execute("INSERT INTO code_entry (id, created_at, updated_at, operator, kind, "
+                        "code, label, sort_order) VALUES ('other-pc', '', '', '乙', 'category', "
+                        "'xabcdef', '辐射', 999)")  # as an exchange file brings it
+    assert first.code != "xabcdef"
+    with pytest.raises(LedgerError) as caught:
+        codes.resolve(ledger, "category", "辐射")
+    assert caught.value.code == "error.code_ambiguous" and first.code in str(caught.value)
+    codes.merge(ledger, "category", "xabcdef", first.code)
+    assert codes.resolve(ledger, "category", "辐射") == first.code

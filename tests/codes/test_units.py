@@ -161,3 +161,15 @@ def test_a_returns_source_column_follows_a_merge(ledger):
     codes.merge(ledger, "source", "inspection", "patrol")
     filled = figures.compute(ledger, templates.load("campaign_progress"), "2026-09-01")
     assert filled.total.values["found"] == 1  # the column says source = "inspection"
+
+
+def test_a_retired_unit_with_rows_stays_a_row_of_the_return_so_it_adds_up(ledger, zone):
+    hi_tech = code_of(ledger, units.add(ledger, "高新区", "zone"))
+    problems.add(ledger, problem(region_code=zone))
+    problems.add(ledger, problem(region_code="141002"))
+    units.retire(ledger, zone)
+    units.retire(ledger, hi_tech)  # nothing carries it: no empty row
+    filled = figures.compute(ledger, templates.load("campaign_progress"), "2026-09-01")
+    keys = [r.key for r in filled.rows]
+    assert zone in keys and hi_tech not in keys
+    assert sum(r.values["assigned"] for r in filled.rows) == filled.total.values["assigned"] == 2
