@@ -90,7 +90,9 @@ PROBLEMS = View(
         Column("description", "x.description"),
         Column("source", "x.source"),
         Column("assigned_on", "x.assigned_on"),
-        Column("deadline", "x.deadline_in_force"),
+        # the date in force, or the wording of a deadline without one (长期坚持)
+        Column("deadline", "coalesce(x.deadline_in_force, x.deadline_text)",
+               "x.deadline_in_force"),
         Column("status", "x.status"),
         Column("responsible_unit", "x.responsible_unit"),
         Column("overdue", _OVERDUE),

@@ -11,6 +11,10 @@ from .migrations import (execute_script, m0001_ledger, m0002_search, m0003_audit
                          m0013_model_numbers)
 
 
+# Columns every business row carries (id, created/updated, operator), for new tables' SQL.
+_ROW = m0001_ledger.ROW
+
+
 def _v1(conn: sqlite3.Connection) -> None:
     m0001_ledger.apply(conn)
 
@@ -63,6 +67,14 @@ def _extension_refusal(conn: sqlite3.Connection) -> None:
 
 def _browse(conn: sqlite3.Connection) -> None:
     execute_script(conn, m0005_browse.SQL)
+
+
+def _model_acceptance(conn: sqlite3.Connection) -> None:
+    execute_script(conn, m0012_model_acceptance.SQL)
+
+
+def _model_numbers(conn: sqlite3.Connection) -> None:
+    execute_script(conn, m0013_model_numbers.SQL)
 
 
 # -- the bureau's own code lists (问题类别, 问题来源): frozen here as they were first shipped.
@@ -120,7 +132,6 @@ def code_entry_id(kind: str, code: str) -> str:
 def _codes_lists(conn: sqlite3.Connection) -> None:
     import json
 
-
     execute_script(conn, _CODES_LISTS)
     stamp = now()
     conn.executemany(
@@ -173,7 +184,6 @@ END;
 def _units_region(conn: sqlite3.Connection) -> None:
     import sqlite_utils
 
-
     # Rebuilt by sqlite-utils: the CHECKs on the code's length (6 digits) and the level
     # (1-3) go, so that a unit's longer code and a township's level 4 fit.
     # A column's CHECK goes with the column: each is copied to a new column that takes
@@ -198,7 +208,6 @@ ALTER TABLE region ADD COLUMN active INTEGER NOT NULL DEFAULT 1;
 # -- import: the words a bureau mapped in an import, remembered for the next one; and the
 # words real ledgers write, as synonyms of the shipped entries, plus a source "other".
 def _import_word_mappings(conn: sqlite3.Connection) -> None:
-
     execute_script(conn, """
 CREATE TABLE import_word_map (
     kind TEXT NOT NULL CHECK (kind IN ('status', 'category', 'source')),
@@ -234,7 +243,6 @@ _IMPORT_WORDS = {
 
 def _import_code_words(conn: sqlite3.Connection) -> None:
     import json
-
 
     taken = {}
     for kind, code, label, synonyms in conn.execute(
@@ -281,8 +289,8 @@ MIGRATIONS: list[tuple[str, Callable[[sqlite3.Connection], None]]] = [
     ("extension_refusal", _extension_refusal),
     ("model_repair_old_layouts", m0010_model_repair.apply),
     ("model_deadline_kinds", m0011_model_deadlines.apply),
-    ("model_acceptance", lambda conn: execute_script(conn, m0012_model_acceptance.SQL)),
-    ("model_numbers", lambda conn: execute_script(conn, m0013_model_numbers.SQL)),
+    ("model_acceptance", _model_acceptance),
+    ("model_numbers", _model_numbers),
     ("codes_lists", _codes_lists),
     ("units_region", _units_region),
     ("import_word_mappings", _import_word_mappings),

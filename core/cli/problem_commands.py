@@ -311,7 +311,8 @@ def _print_measures(measures: list[dict]) -> None:
     common.print_table(
         [common.column_label("measure", k) for k in
          ("seq", "id", "description", "deadline", "responsible", "progress", "done_on")],
-        [[str(m["seq"]), m["id"], common.short(m["description"], 30), m["deadline"] or "",
+        [[str(m["seq"]), m["id"], common.short(m["description"], 30),
+          deadlines.describe(m["deadline_kind"], m["deadline"], m["deadline_text"]),
           m["responsible"] or "", str(m["progress"]), m["done_on"] or ""] for m in measures])
 
 

@@ -10,7 +10,7 @@ import sqlite3
 from . import execute_script
 
 # Columns every business row carries, so that ledgers of several PCs can merge later.
-_ROW = """
+ROW = """
     id TEXT PRIMARY KEY,
     created_at TEXT NOT NULL,
     updated_at TEXT NOT NULL,
@@ -27,7 +27,7 @@ CREATE TABLE region (
 );
 CREATE INDEX region_parent ON region(parent_code);
 
-CREATE TABLE enterprise ({_ROW},
+CREATE TABLE enterprise ({ROW},
     name TEXT NOT NULL,
     credit_code TEXT,
     region_code TEXT NOT NULL REFERENCES region(code),
@@ -42,14 +42,14 @@ CREATE INDEX enterprise_region ON enterprise(region_code);
 CREATE INDEX enterprise_credit_code ON enterprise(credit_code);
 CREATE INDEX enterprise_name ON enterprise(name);
 
-CREATE TABLE campaign ({_ROW},
+CREATE TABLE campaign ({ROW},
     name TEXT NOT NULL,
     starts_on TEXT NOT NULL,
     ends_on TEXT NOT NULL,
     target_rate REAL
 );
 
-CREATE TABLE batch ({_ROW},
+CREATE TABLE batch ({ROW},
     campaign_id TEXT REFERENCES campaign(id),
     number INTEGER NOT NULL,
     name TEXT NOT NULL,
@@ -58,7 +58,7 @@ CREATE TABLE batch ({_ROW},
 );
 CREATE INDEX batch_campaign ON batch(campaign_id);
 
-CREATE TABLE inspection ({_ROW},
+CREATE TABLE inspection ({ROW},
     enterprise_id TEXT NOT NULL REFERENCES enterprise(id),
     inspected_on TEXT NOT NULL,
     kind TEXT NOT NULL,
@@ -77,7 +77,7 @@ CREATE TABLE inspection_officer (
     PRIMARY KEY (inspection_id, seq)
 );
 
-CREATE TABLE problem ({_ROW},
+CREATE TABLE problem ({ROW},
     number TEXT,
     source TEXT NOT NULL,
     campaign_id TEXT REFERENCES campaign(id),
@@ -143,7 +143,7 @@ BEGIN
     {{TALLY_ADD_IF}}
 END;
 
-CREATE TABLE problem_log ({_ROW},
+CREATE TABLE problem_log ({ROW},
     problem_id TEXT NOT NULL REFERENCES problem(id) ON DELETE CASCADE,
     happened_on TEXT NOT NULL,
     seq INTEGER NOT NULL,
@@ -153,7 +153,7 @@ CREATE TABLE problem_log ({_ROW},
 );
 CREATE INDEX problem_log_problem ON problem_log(problem_id, happened_on, seq, status_to);
 
-CREATE TABLE deadline_extension ({_ROW},
+CREATE TABLE deadline_extension ({ROW},
     problem_id TEXT NOT NULL REFERENCES problem(id) ON DELETE CASCADE,
     requested_on TEXT NOT NULL,
     new_deadline TEXT NOT NULL,
@@ -163,7 +163,7 @@ CREATE TABLE deadline_extension ({_ROW},
 );
 CREATE INDEX deadline_extension_problem ON deadline_extension(problem_id, approved_on);
 
-CREATE TABLE measure ({_ROW},
+CREATE TABLE measure ({ROW},
     problem_id TEXT NOT NULL REFERENCES problem(id) ON DELETE CASCADE,
     seq INTEGER NOT NULL,
     description TEXT NOT NULL,
@@ -174,7 +174,7 @@ CREATE TABLE measure ({_ROW},
 );
 CREATE INDEX measure_problem ON measure(problem_id, seq);
 
-CREATE TABLE penalty_case ({_ROW},
+CREATE TABLE penalty_case ({ROW},
     case_number TEXT NOT NULL,
     enterprise_id TEXT REFERENCES enterprise(id),
     region_code TEXT NOT NULL REFERENCES region(code),

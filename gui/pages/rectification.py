@@ -17,8 +17,10 @@ def measure_text(measure: dict[str, Any]) -> str:
     parts = [f"{measure['seq']}. {measure['description']}"]
     if measure["responsible"]:
         parts.append(measure["responsible"])
-    if measure["deadline"]:
-        parts.append(tr("by {day}").format(day=measure["deadline"]))
+    if measure["deadline"] or measure.get("deadline_text"):
+        from core import deadlines
+        parts.append(tr("by {day}").format(day=deadlines.describe(
+            measure.get("deadline_kind"), measure["deadline"], measure.get("deadline_text"))))
     parts.append(f"{measure['progress'] or 0}%")
     if measure["done_on"]:
         parts.append(tr("done {day}").format(day=measure["done_on"]))

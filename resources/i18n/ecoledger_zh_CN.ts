@@ -932,6 +932,10 @@
       <translation>检查</translation>
     </message>
     <message>
+      <source>Acceptance</source>
+      <translation>验收记录</translation>
+    </message>
+    <message>
       <source>History — {record}</source>
       <translation>修改记录 — {record}</translation>
     </message>

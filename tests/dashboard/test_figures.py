@@ -191,6 +191,12 @@ def test_kept_figures_follow_status_changes_without_reading_every_problem(demo_l
     problems.add(demo_ledger, {"source": "complaint", "enterprise_id": firm,
                                "category": "dust", "description": "工地扬尘", "campaign_id": campaign,
                                "assigned_on": yesterday, "deadline": dates.today().isoformat()})
+    # settled in stage, an ongoing and a vague deadline: counted apart, kept apart
+    problems.transition(demo_ledger, _problem(demo_ledger, "in_progress"), "stage_concluded")
+    for wording in ("长期坚持", "采暖期前"):
+        problems.add(demo_ledger, {"source": "complaint", "enterprise_id": firm, "category": "dust",
+                                   "description": "燃煤锅炉", "campaign_id": campaign,
+                                   "assigned_on": yesterday, "deadline": wording})
     kept = {}
 
     def no_full_read(*args, **kwargs):
@@ -209,6 +215,8 @@ def test_kept_figures_follow_status_changes_without_reading_every_problem(demo_l
             demo_ledger, fresh.series[0][0], fresh.as_of, flt, use_tally=False)
         assert kept[flt].series[-1][1:] == (fresh.total.assigned, fresh.total.closed)
         assert kept[flt].total == fresh.total == statistics.progress(demo_ledger, None, flt).total
+        assert flt != Filter() or (fresh.total.stage_concluded, fresh.total.ongoing,
+                                   fresh.total.undated) == (1, 1, 1)
         assert (kept[flt].regions, kept[flt].categories, kept[flt].sources) == (
             fresh.regions, fresh.categories, fresh.sources)
 
@@ -342,3 +350,17 @@ def test_kept_figures_equal_fresh_ones_after_any_writes(demo_file, tmp_path_fact
                     assert kept.series == statistics.cumulative(ledger, kept.series[0][0],
                                                                 kept.as_of, flt)
     check()
+
+
+def test_the_rows_behind_each_kind_of_done_and_deadline_are_the_counted_ones(demo_ledger):
+    firm = demo_ledger.conn.execute("SELECT id FROM enterprise LIMIT 1").fetchone()[0]
+    problems.transition(demo_ledger, _problem(demo_ledger, "in_progress"), "stage_concluded")
+    for wording in ("长期坚持", "采暖期前", "立行立改"):
+        problems.add(demo_ledger, {"source": "complaint", "enterprise_id": firm, "category": "dust",
+                                   "description": "燃煤锅炉", "assigned_on": dates.today(),
+                                   "deadline": wording})
+    total = statistics.progress(demo_ledger).total
+    for measure in ("reported_done", "stage_concluded", "ongoing", "undated", "due_later",
+                    "overdue", "due_10"):
+        ids = dashboard.problem_ids(demo_ledger, None, Filter(), measure)
+        assert len(ids) == getattr(total, measure), measure

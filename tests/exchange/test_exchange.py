@@ -277,6 +277,9 @@ def test_a_city_consolidates_its_counties_and_no_county_overwrites_another(blank
     report = statistics.progress(city, "2026-02-01")
     by_region = {p.key: (p.assigned, p.closed) for p in report.by["region"]}
     assert by_region["141021"] == (3, 1) and by_region["141022"] == (1, 0)
+    # the closure's acceptance (验收) travels with it
+    assert [a["accepted_by"] for a in problems.acceptances(city, quwo_ids[0])] == [
+        ACCEPTED["accepted_by"]]
     assert report.total.assigned == 4
     # 翼城 got 曲沃's rows somehow and changed one: the city refuses that change
     send(quwo, yicheng, tmp_path)

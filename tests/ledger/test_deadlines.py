@@ -94,6 +94,10 @@ def test_a_vague_deadline_is_kept_with_a_warning_and_counted_apart(ledger):
     problems.update(ledger, changes.id, {"deadline": "2024-11-15"})
     total = statistics.progress(ledger, "2024-12-01").total
     assert (total.undated, total.overdue) == (0, 1)
+    problems.add(ledger, _problem("长期坚持"))
+    problems.add(ledger, _problem("采暖期前"))
+    from core import integrity
+    assert integrity.check(ledger) == []  # the kept tallies agree with a recount
 
 
 def test_at_once_is_due_on_the_assigned_day(ledger):
