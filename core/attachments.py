@@ -48,6 +48,39 @@ def _store(source: Path, folder: Path) -> tuple[str, int]:
     return sha, source.stat().st_size
 
 
+def file_hash(path: Path) -> str | None:
+    """The SHA-256 of the file at `path`, None when it cannot be read."""
+    digest = hashlib.sha256()
+    try:
+        with open(path, "rb") as handle:
+            for block in iter(lambda: handle.read(1 << 20), b""):
+                digest.update(block)
+    except OSError:
+        return None
+    return digest.hexdigest()
+
+
+def file_matches(path: Path, sha256: str) -> bool:
+    """Whether the stored file at `path` is still the content its hash names."""
+    return path.is_file() and file_hash(path) == sha256
+
+
+def store_stream(stream, target: Path, sha256: str) -> None:
+    """Copy `stream` to `target` through a partial file, refusing content whose hash is
+    not `sha256` (the partial file is removed, the target left as it was)."""
+    from . import outputs
+
+    digest = hashlib.sha256()
+    with outputs.replacing(target) as partial:
+        with open(partial, "wb") as out:
+            for block in iter(lambda: stream.read(1 << 20), b""):
+                digest.update(block)
+                out.write(block)
+        if digest.hexdigest() != sha256:
+            raise LedgerError("error.attachment_file_changed", name=target.name,
+                              problem="—", file=target)
+
+
 def attach(ledger: Ledger, problem_id: str, paths: Iterable[str | Path],
            phase: str = "before", folder: Path | None = None) -> Changes:
     """Copy files into `folder` (default beside the ledger) and link them to the problem."""

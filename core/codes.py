@@ -253,7 +253,7 @@ def categories_of(main: str, extra: str | None) -> list[str]:
 # -- a manager's changes
 
 def _require(ledger: Ledger) -> None:
-    operators.require(ledger, operators.Action.CODE_LISTS)
+    operators.require(ledger, operators.Action.CODES)
 
 
 def _clean_label(kind: str, label: str) -> str:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import sqlite3
 from contextlib import contextmanager
 from pathlib import Path
@@ -12,19 +13,98 @@ from .migrations import execute_script  # noqa: F401  (callers import it from he
 from .schema import MIGRATIONS, SCHEMA_VERSION
 
 
+SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+class Damaged(LedgerError):
+    """SQLite's own check found the file damaged; `detail` is what it said."""
+
+    def __init__(self, path: Path, detail: str):
+        super().__init__("error.db_damaged", path=path, detail=detail)
+        self.detail = detail
+
+
+def refuse_non_ledger(path: Path) -> None:
+    """Refuse a folder, an empty file or a file that is not an SQLite database: none of them
+    is silently turned into a new ledger."""
+    if path.is_dir():
+        raise LedgerError("error.db_is_directory", path=path)
+    if not path.exists():
+        return
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(len(SQLITE_MAGIC))
+    except OSError as exc:
+        raise LedgerError("error.db_unreadable", path=path, reason=exc.strerror or exc) from None
+    if not head:
+        raise LedgerError("error.db_empty_file", path=path)
+    if head != SQLITE_MAGIC:
+        raise LedgerError("error.db_not_sqlite", path=path)
+
+
+def writable(path: str | Path) -> bool:
+    """Whether the ledger (or the folder a new one would be made in) can be written:
+    not on read-only media, nor in a folder or file the user may not write."""
+    path = Path(path)
+    folder = path.parent if path.parent != Path("") else Path(".")
+    while not folder.exists() and folder != folder.parent:
+        folder = folder.parent
+    if _read_only_mount(folder):
+        return False
+    if path.exists() and not os.access(path, os.W_OK):
+        return False
+    return os.access(folder, os.W_OK)
+
+
+def _read_only_mount(folder: Path) -> bool:
+    try:
+        return bool(os.statvfs(folder).f_flag & os.ST_RDONLY)
+    except (AttributeError, OSError):  # Windows: os.access tells
+        return False
+
+
+def connect_read_only(path: str | Path) -> sqlite3.Connection:
+    """Open an existing ledger for reading only, without migrating it (a read-only folder,
+    a CD or a locked USB stick, or a damaged file): SQLite may not create its -shm there."""
+    path = Path(path)
+    refuse_non_ledger(path)
+    if not path.exists():
+        raise LedgerError("error.ledger_missing", path=path)
+    uri = f"file:{path.resolve().as_posix()}?mode=ro"
+    try:
+        try:
+            conn = sqlite3.connect(uri, uri=True, isolation_level=None)
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except sqlite3.OperationalError:  # WAL without a -shm in a folder we cannot write
+            conn = sqlite3.connect(uri + "&immutable=1", uri=True, isolation_level=None)
+        conn.row_factory = sqlite3.Row
+        conn.execute("PRAGMA query_only = 1")
+        if schema_version(conn) != SCHEMA_VERSION:
+            found = schema_version(conn)
+            conn.close()
+            raise LedgerError("error.read_only_old_schema", path=path, found=found,
+                              supported=SCHEMA_VERSION)
+    except sqlite3.DatabaseError as exc:
+        raise LedgerError("error.db_unreadable", path=path, reason=exc) from None
+    return conn
+
+
 def connect(path: str | Path, check: bool = True) -> sqlite3.Connection:
     """Open (creating if needed) and migrate the ledger at `path`; `check` runs SQLite's
-    quick check first (a whole read of the file)."""
+    quick check first (a whole read of the file) and raises `Damaged` when it fails."""
     path = Path(path)
     if str(path) != ":memory:":
-        if path.is_dir():
-            raise LedgerError("error.db_is_directory", path=path)
+        refuse_non_ledger(path)
         path.parent.mkdir(parents=True, exist_ok=True)
     try:
         conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=True)
         _configure(conn)
         if check:
-            _quick_check(conn, path)
+            try:
+                _quick_check(conn, path)
+            except sqlite3.DatabaseError as exc:  # too damaged to finish the check
+                conn.close()
+                raise Damaged(path, str(exc)) from None
         migrate(conn)
     except sqlite3.DatabaseError as exc:
         raise LedgerError("error.db_unreadable", path=path, reason=exc) from None
@@ -41,10 +121,10 @@ def _configure(conn: sqlite3.Connection) -> None:
 
 def _quick_check(conn: sqlite3.Connection, path: Path) -> None:
     """Refuse a damaged file at once, before anything is written to it."""
-    result = conn.execute("PRAGMA quick_check").fetchone()[0]
-    if result != "ok":
+    result = [r[0] for r in conn.execute("PRAGMA quick_check")]
+    if result != ["ok"]:
         conn.close()
-        raise LedgerError("error.db_damaged", path=path, detail=result)
+        raise Damaged(path, "；".join(result[:3]))
 
 
 def schema_version(conn: sqlite3.Connection) -> int:
@@ -115,6 +195,7 @@ def _cover_new_columns(conn: sqlite3.Connection) -> None:
     if audit.present(conn):
         with transaction(conn):
             audit.install_triggers(conn)
+            audit.record_baseline(conn)
 
 
 @contextmanager
@@ -126,10 +207,29 @@ def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
     conn.execute("BEGIN IMMEDIATE")
     try:
         yield conn
-    except BaseException:
-        conn.execute("ROLLBACK")
+        conn.execute("COMMIT")
+    except BaseException as exc:
+        # SQLite has rolled back already after some errors (a full disk): no second ROLLBACK
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        _after_failed_write(conn, exc)
         raise
-    conn.execute("COMMIT")
+
+
+def _after_failed_write(conn: sqlite3.Connection, exc: BaseException) -> None:
+    """A write stopped by a full disk: the -wal it half wrote is emptied, and the error
+    says the disk is full (not "cannot rollback - no transaction is active")."""
+    from . import outputs
+
+    if not outputs.is_disk_full(exc):
+        return
+    try:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    except sqlite3.DatabaseError:
+        pass
+    row = conn.execute("PRAGMA database_list").fetchone()
+    folder = Path(row[2]).parent if row and row[2] else ""
+    raise LedgerError("error.disk_full", path=folder) from None
 
 
 def now() -> str:

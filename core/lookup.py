@@ -60,7 +60,8 @@ def batch_id(ledger: Ledger, key: str) -> str:
     key = key.strip()
     if _by_id(ledger, "batch", key):
         return key
-    number = int(key) if key.isdigit() else None
+    # str.isdigit() also accepts digits SQLite cannot hold (a 30-digit number, ²)
+    number = int(key) if key.isascii() and key.isdigit() and len(key) <= 9 else None
     return _one(ledger, "batch", key,
                 "SELECT id FROM batch WHERE letter_number = ? OR number = ?", (key, number))
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Iterable, Mapping
 
-from . import codes, deadlines, dates, enterprises, numbering, operators, rows, workflow
+from . import codes, deadlines, dates, enterprises, numbering, permissions, rows, versions, workflow
 from .changes import Changes
 from .errors import LedgerError
 from .ledger import Ledger
-from .validation import Form
+from .validation import Form, clean_text, text_value
 from .workflow import Status
 
 FIELDS = ("number", "source", "campaign_id", "batch_id", "inspection_id", "enterprise_id",
@@ -114,8 +114,10 @@ def insert_checked(ledger: Ledger, values: Mapping[str, Any]) -> str:
     return row_id
 
 
-def update(ledger: Ledger, row_id: str, raw: Mapping[str, Any]) -> Changes:
-    """Correct a problem's recorded fields (status changes go through `transition`)."""
+def update(ledger: Ledger, row_id: str, raw: Mapping[str, Any],
+           based_on: int | None = None) -> Changes:
+    """Correct a problem's recorded fields (status changes go through `transition`);
+    `based_on` is the version the values were typed over."""
     current = get(ledger, row_id)
     form = check(ledger, {**typed(current), **raw, "id": row_id}, current)
     first_change = _first_change_after_assignment(ledger, row_id)
@@ -131,12 +133,28 @@ def update(ledger: Ledger, row_id: str, raw: Mapping[str, Any]) -> Changes:
     if current["status"] == Status.ASSIGNED.value:
         values["status_since"] = values["assigned_on"]
     with ledger.transaction():
+        versions.check(ledger, "problem", row_id, based_on, FIELDS)
         rows.update(ledger, "problem", row_id, values)
         ledger.conn.execute(
             "UPDATE problem_log SET happened_on = ? WHERE problem_id = ? AND seq = 1",
             (values["assigned_on"], row_id),
         )
     return Changes.of("problem", ids=(row_id,), warnings=form.warnings)
+
+
+def delete(ledger: Ledger, row_id: str) -> Changes:
+    """Delete a problem entered by mistake (a manager's action), with its log, measures,
+    extensions and attachments; refused while a penalty case still names it."""
+    permissions.require(ledger, permissions.Action.DELETE_PROBLEM)
+    problem = get(ledger, row_id)
+    cases = [r[0] for r in ledger.conn.execute(
+        "SELECT case_number FROM penalty_case WHERE problem_id = ? ORDER BY case_number",
+        (row_id,))]
+    if cases:
+        raise LedgerError("error.delete_problem_has_penalty", key=problem["number"] or row_id,
+                          cases="、".join(cases))
+    rows.delete(ledger, "problem", row_id)
+    return Changes.of("problem", "attachment", ids=(row_id,))
 
 
 def _first_change_after_assignment(ledger: Ledger, row_id: str) -> str | None:
@@ -173,8 +191,8 @@ def transition(ledger: Ledger, row_id: str, target: str, on: object | None = Non
     if problem["withdrawn_on"]:
         raise LedgerError("error.problem_withdrawn")
     to = workflow.check(problem["status"], target)
-    if to in workflow.MANAGER_ONLY:
-        operators.require(ledger, operators.Action.CLOSE)
+    note = text_value("note", note) if note is not None and clean_text(note) else None
+    permissions.require_move_to(ledger, to.value)
     day = _event_date(on, problem["status_since"])
     accepted = None
     if to is Status.CLOSED:
@@ -233,11 +251,10 @@ def acceptances(ledger: Ledger, row_id: str) -> list[dict[str, Any]]:
 def add_note(ledger: Ledger, row_id: str, note: str, on: object | None = None) -> Changes:
     """A dated progress note in the problem's log."""
     problem = get(ledger, row_id)
-    if not note or not note.strip():
-        raise LedgerError("error.note_empty")
+    note = text_value("note", note or "", empty_code="error.note_empty")
     day = _event_date(on, problem["assigned_on"])
     with ledger.transaction():
-        _log(ledger, row_id, day, None, None, note.strip())
+        _log(ledger, row_id, day, None, None, note)
         rows.update(ledger, "problem", row_id, {})
     return Changes.of("problem", ids=(row_id,))
 
@@ -245,15 +262,13 @@ def add_note(ledger: Ledger, row_id: str, note: str, on: object | None = None) -
 def withdraw(ledger: Ledger, row_id: str, reason: str, on: object | None = None) -> Changes:
     """Withdraw a problem assigned in error: from `on` it no longer counts as assigned."""
     problem = get(ledger, row_id)
-    if not reason or not reason.strip():
-        raise LedgerError("error.withdraw_reason")
+    reason = text_value("withdrawn_reason", reason or "", empty_code="error.withdraw_reason")
     if problem["withdrawn_on"]:
         raise LedgerError("error.problem_withdrawn")
     day = _event_date(on, problem["status_since"])
     with ledger.transaction():
-        rows.update(ledger, "problem", row_id,
-                    {"withdrawn_on": day, "withdrawn_reason": reason.strip()})
-        _log(ledger, row_id, day, None, None, reason.strip())
+        rows.update(ledger, "problem", row_id, {"withdrawn_on": day, "withdrawn_reason": reason})
+        _log(ledger, row_id, day, None, None, reason)
     return Changes.of("problem", ids=(row_id,))
 
 
@@ -320,7 +335,7 @@ def check_extension(ledger: Ledger, row_id: str, raw: Mapping[str, Any]) -> Form
 
 def approve_extension(ledger: Ledger, extension_id: str, on: object | None = None) -> Changes:
     """Approve an extension: from `on`, its deadline is the one in force."""
-    ext = _undecided_extension(ledger, extension_id)
+    ext = _undecided_extension(ledger, extension_id, permissions.Action.APPROVE_EXTENSION)
     problem = get(ledger, ext["problem_id"])
     day = _event_date(on, max(problem["deadline_since"], ext["requested_on"]))
     with ledger.transaction():
@@ -333,7 +348,7 @@ def approve_extension(ledger: Ledger, extension_id: str, on: object | None = Non
 
 def refuse_extension(ledger: Ledger, extension_id: str, on: object | None = None) -> Changes:
     """Refuse a request for a later deadline (不予延期): the deadline in force stays."""
-    ext = _undecided_extension(ledger, extension_id)
+    ext = _undecided_extension(ledger, extension_id, permissions.Action.REFUSE_EXTENSION)
     day = _event_date(on, ext["requested_on"])
     with ledger.transaction():
         rows.update(ledger, "deadline_extension", extension_id,
@@ -341,9 +356,10 @@ def refuse_extension(ledger: Ledger, extension_id: str, on: object | None = None
     return Changes.of("problem", ids=(ext["problem_id"],))
 
 
-def _undecided_extension(ledger: Ledger, extension_id: str) -> dict[str, Any]:
+def _undecided_extension(ledger: Ledger, extension_id: str,
+                         action: permissions.Action) -> dict[str, Any]:
     """The request, if the operator may decide it and nobody has yet."""
-    operators.require(ledger, operators.Action.APPROVE_EXTENSION)
+    permissions.require(ledger, action)
     ext = rows.get(ledger, "deadline_extension", extension_id)
     if ext["approved_on"]:
         raise LedgerError("error.extension_approved")
@@ -383,7 +399,8 @@ def add_measure(ledger: Ledger, problem_id: str, raw: Mapping[str, Any]) -> Chan
     return Changes.of("problem", ids=(problem_id,), warnings=form.warnings)
 
 
-def update_measure(ledger: Ledger, measure_id: str, raw: Mapping[str, Any]) -> Changes:
+def update_measure(ledger: Ledger, measure_id: str, raw: Mapping[str, Any],
+                   based_on: int | None = None) -> Changes:
     current = rows.get(ledger, "measure", measure_id)
     typed_deadline = deadlines.typed(current["deadline_kind"], current["deadline"],
                                      current["deadline_text"])
@@ -391,7 +408,7 @@ def update_measure(ledger: Ledger, measure_id: str, raw: Mapping[str, Any]) -> C
     form = check_measure({**current, "deadline": typed_deadline, **raw}, problem["assigned_on"])
     form.raise_if_blocked()
     with ledger.transaction():
-        rows.update(ledger, "measure", measure_id, form.values)
+        rows.update(ledger, "measure", measure_id, form.values, based_on)
     return Changes.of("problem", ids=(current["problem_id"],), warnings=form.warnings)
 
 

@@ -65,6 +65,109 @@ def _extension_refusal(conn: sqlite3.Connection) -> None:
     execute_script(conn, _EXTENSION_REFUSAL)
 
 
+# 双随机、一公开: the bureau's supervision classes, its directories of supervised enterprises
+# (with the inspection items that apply) and of enforcement officers, declared conflicts of
+# interest, plans, sealed draws and their tasks. An enterprise's own class is NULL until set
+# (then it follows its key-monitored flag: the class marked for_key_monitored, else the
+# fallback class).
+_RANDOM_INSPECTION = f"""
+ALTER TABLE enterprise ADD COLUMN supervision_class TEXT;
+CREATE TABLE random_class ({_ROW},
+    code TEXT NOT NULL UNIQUE,
+    name TEXT NOT NULL,
+    seq INTEGER NOT NULL,
+    for_key_monitored INTEGER NOT NULL DEFAULT 0,
+    fallback INTEGER NOT NULL DEFAULT 0
+);
+INSERT INTO random_class VALUES
+    ('00000000-0000-7000-8000-72616e640001', {{NOW}}, {{NOW}}, 'migration', 'key', '重点排污单位', 1, 1, 0),
+    ('00000000-0000-7000-8000-72616e640002', {{NOW}}, {{NOW}}, 'migration', 'special', '特殊监管对象', 2, 0, 0),
+    ('00000000-0000-7000-8000-72616e640003', {{NOW}}, {{NOW}}, 'migration', 'general', '一般排污单位', 3, 0, 1);
+CREATE TABLE random_item ({_ROW},
+    code TEXT NOT NULL UNIQUE,
+    name TEXT NOT NULL,
+    basis TEXT
+);
+CREATE TABLE random_member ({_ROW},
+    enterprise_id TEXT NOT NULL UNIQUE REFERENCES enterprise(id),
+    items TEXT NOT NULL DEFAULT '[]',
+    active INTEGER NOT NULL DEFAULT 1
+);
+CREATE TABLE random_officer ({_ROW},
+    name TEXT NOT NULL,
+    certificate TEXT NOT NULL UNIQUE,
+    field TEXT,
+    unit TEXT,
+    region_code TEXT REFERENCES region(code),
+    active INTEGER NOT NULL DEFAULT 1
+);
+CREATE TABLE random_conflict ({_ROW},
+    officer_id TEXT NOT NULL REFERENCES random_officer(id),
+    enterprise_id TEXT NOT NULL REFERENCES enterprise(id),
+    reason TEXT,
+    UNIQUE (officer_id, enterprise_id)
+);
+CREATE TABLE random_plan ({_ROW},
+    name TEXT NOT NULL,
+    starts_on TEXT NOT NULL,
+    ends_on TEXT NOT NULL,
+    shares TEXT NOT NULL,
+    items TEXT NOT NULL DEFAULT '[]',
+    cross_county INTEGER NOT NULL DEFAULT 0,
+    publish_within INTEGER NOT NULL DEFAULT 20,
+    approved_on TEXT,
+    approved_by TEXT
+);
+CREATE TABLE random_draw ({_ROW},
+    plan_id TEXT NOT NULL REFERENCES random_plan(id),
+    drawn_on TEXT NOT NULL,
+    witness TEXT,
+    witness_value TEXT NOT NULL,
+    algorithm TEXT NOT NULL,
+    inputs TEXT NOT NULL,
+    seed TEXT NOT NULL,
+    digest TEXT NOT NULL,
+    redraw_of TEXT REFERENCES random_draw(id),
+    reason TEXT,
+    superseded_by TEXT REFERENCES random_draw(id),
+    notice_published_on TEXT,
+    results_published_on TEXT
+);
+CREATE INDEX random_draw_plan ON random_draw(plan_id);
+CREATE TABLE random_task ({_ROW},
+    draw_id TEXT NOT NULL REFERENCES random_draw(id),
+    seq INTEGER NOT NULL,
+    enterprise_id TEXT NOT NULL REFERENCES enterprise(id),
+    class TEXT NOT NULL,
+    new_cycle INTEGER NOT NULL DEFAULT 0,
+    items TEXT NOT NULL DEFAULT '[]',
+    officer_1 TEXT NOT NULL REFERENCES random_officer(id),
+    officer_2 TEXT NOT NULL REFERENCES random_officer(id),
+    inspection_id TEXT REFERENCES inspection(id),
+    UNIQUE (draw_id, seq)
+);
+CREATE INDEX random_task_enterprise ON random_task(enterprise_id);
+CREATE INDEX random_task_inspection ON random_task(inspection_id);
+"""
+
+
+def _random_inspection(conn: sqlite3.Connection) -> None:
+    execute_script(conn, _RANDOM_INSPECTION.format(
+        NOW="strftime('%Y-%m-%dT%H:%M:%S', 'now', 'localtime')"))
+# A new exchange partner's jurisdiction is confirmed by a manager before its first file is
+# taken; partners exchanged with before this migration count as confirmed.
+_SAFETY_PARTNER_CONFIRMATION = """
+ALTER TABLE exchange_partner ADD COLUMN confirmed_at TEXT;
+ALTER TABLE exchange_partner ADD COLUMN confirmed_by TEXT;
+UPDATE exchange_partner SET confirmed_at = coalesce(last_import_at, last_export_at, ''),
+    confirmed_by = '';
+"""
+
+
+def _safety_partner_confirmation(conn: sqlite3.Connection) -> None:
+    execute_script(conn, _SAFETY_PARTNER_CONFIRMATION)
+
+
 def _browse(conn: sqlite3.Connection) -> None:
     execute_script(conn, m0005_browse.SQL)
 
@@ -77,6 +180,20 @@ def _model_numbers(conn: sqlite3.Connection) -> None:
     execute_script(conn, m0013_model_numbers.SQL)
 
 
+# Rows older than the audit trail, or written by a migration before its table had triggers:
+# the only rows `check` accepts without an insert entry (filled after migrations by
+# core.audit.record_baseline). No primary key: bookkeeping, not audited itself.
+_HOSTILE_AUDIT_BASELINE = """
+CREATE TABLE audit_baseline (
+    table_name TEXT NOT NULL,
+    row_id TEXT NOT NULL,
+    UNIQUE (table_name, row_id)
+);
+"""
+
+
+def _hostile_audit_baseline(conn: sqlite3.Connection) -> None:
+    execute_script(conn, _HOSTILE_AUDIT_BASELINE)
 # -- the bureau's own code lists (问题类别, 问题来源): frozen here as they were first shipped.
 _CODES_LISTS = """
 CREATE TABLE code_entry (
@@ -291,8 +408,11 @@ MIGRATIONS: list[tuple[str, Callable[[sqlite3.Connection], None]]] = [
     ("model_deadline_kinds", m0011_model_deadlines.apply),
     ("model_acceptance", _model_acceptance),
     ("model_numbers", _model_numbers),
+    ("hostile_audit_baseline", _hostile_audit_baseline),
+    ("random_inspection", _random_inspection),
     ("codes_lists", _codes_lists),
     ("units_region", _units_region),
+    ("safety_partner_confirmation", _safety_partner_confirmation),
     ("import_word_mappings", _import_word_mappings),
     ("import_code_words", _import_code_words),
 ]

@@ -80,7 +80,7 @@ def kind_label(kind: str) -> str:
 
 
 def _require(ledger: Ledger) -> None:
-    operators.require(ledger, operators.Action.CODE_LISTS)
+    operators.require(ledger, operators.Action.UNITS)
 
 
 def _clean_name(name: str) -> str:

@@ -14,6 +14,52 @@ if TYPE_CHECKING:
     from .ledger import Ledger
 
 MAX_TEXT = 2000
+MAX_NAME = 60  # an operator's name, as stamped on every row they write
+
+# Characters that change how text shows instead of being text: C0 and C1 controls (a
+# line break is kept, a tab becomes a space), DEL, and the bidirectional overrides and
+# isolates that make a number or a name read backwards. Kept out of the database, so that
+# no list, return or terminal shows them.
+_INVISIBLE = dict.fromkeys([*range(0x00, 0x09), *range(0x0B, 0x20), 0x7F, *range(0x80, 0xA0),
+                            0x061C, 0x200E, 0x200F, *range(0x202A, 0x202F),
+                            *range(0x2066, 0x206A)])
+_INVISIBLE[0x09] = " "
+_INVISIBLE[0x0D] = None  # a Windows line end leaves its \n
+
+
+def strip_invisible(value: object) -> str:
+    """`value` as text without control or bidirectional-override characters, trimmed."""
+    return str(value).translate(_INVISIBLE).strip()
+
+
+def clean_text(value: object) -> str:
+    """`value` as text without control or bidirectional-override characters, trimmed; a
+    single line's runs of spaces become one."""
+    text = str(value).translate(_INVISIBLE)
+    return " ".join(text.split()) if "\n" not in text else text.strip()
+
+
+def text_value(field: str, value: object, max_length: int = MAX_TEXT,
+               empty_code: str = "error.required") -> str:
+    """One free text (a note, a reason, a name) cleaned and checked on its own; raises
+    with `empty_code` when nothing is left of it."""
+    form = Form({field: value})
+    cleaned = form.text(field, required=True, max_length=max_length)
+    if cleaned is None:
+        from .errors import LedgerError
+
+        raise LedgerError(empty_code)
+    form.raise_if_blocked()
+    return cleaned
+
+
+def operator_name(value: object) -> str:
+    """The name of who makes the changes (`--operator`), as stamped on every row; empty
+    when none is given."""
+    form = Form({"operator": value})
+    form.text("operator", max_length=MAX_NAME)
+    form.raise_if_blocked()
+    return form.values["operator"] or ""
 
 
 class Form:
@@ -50,7 +96,7 @@ class Form:
     # -- readers
     def _blank(self, field: str) -> bool:
         value = self.raw.get(field)
-        return value is None or (isinstance(value, str) and not value.strip())
+        return value is None or (isinstance(value, str) and not clean_text(value))
 
     def text(self, field: str, required: bool = False, max_length: int = MAX_TEXT) -> str | None:
         if self._blank(field):
@@ -58,8 +104,7 @@ class Form:
                 self.fail(field, "error.required")
             self.values[field] = None
             return None
-        value = " ".join(str(self.raw[field]).split()) if "\n" not in str(self.raw[field]) \
-            else str(self.raw[field]).strip()
+        value = clean_text(self.raw[field])
         if len(value) > max_length:
             self.fail(field, "error.too_long", limit=max_length, length=len(value))
         self.values[field] = value

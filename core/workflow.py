@@ -4,6 +4,7 @@ from __future__ import annotations
 from enum import Enum
 
 from .errors import LedgerError
+from .permissions import STATUS_ACTIONS
 
 
 class Status(str, Enum):
@@ -28,8 +29,8 @@ TRANSITIONS: dict[Status, tuple[Status, ...]] = {
     Status.REOPENED: (Status.IN_PROGRESS,),
 }
 
-# Closing and reopening are a manager's decision, not a clerk's.
-MANAGER_ONLY = frozenset({Status.CLOSED, Status.REOPENED})
+# Closing and reopening are a manager's decision, not a clerk's (the rule: core.permissions).
+MANAGER_ONLY = frozenset(Status(s) for s in STATUS_ACTIONS)
 
 
 def allowed(current: str) -> tuple[Status, ...]:

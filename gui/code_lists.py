@@ -530,10 +530,10 @@ class CodeListsDialog(QDialog):
 
 def _permission(ledger: Ledger) -> tuple[bool, str]:
     """Whether the operator may change the lists, and if not the reason to show."""
-    if operators.can(ledger, operators.Action.CODE_LISTS):
+    if operators.can(ledger, operators.Action.CODES):
         return True, ""
     try:
-        operators.require(ledger, operators.Action.CODE_LISTS)
+        operators.require(ledger, operators.Action.CODES)
     except LedgerError as refusal:  # the core's own words for the refusal
         return False, str(refusal)
     return True, ""

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QHBoxL
 from core import messages
 from core.errors import LedgerError
 
+from . import folders
 from .context import AppContext
 from .i18n import tr
 from .models.rows import RowsModel, excel_header
@@ -213,9 +214,10 @@ class FilePage(StepPage):
 
     def browse(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, tr("Import an Excel ledger"),
-                                              str(self.owner.ctx.data_dir),
+                                              folders.start(self.owner.ctx),
                                               tr("Tables") + " (*.xlsx *.xlsm *.xls *.ods *.csv "
                                               "*.txt *.htm *.html);;" + tr("All files") + " (*)")
+        folders.remember(self.owner.ctx, path)
         if path:
             self.choose(path)
 

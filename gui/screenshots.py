@@ -105,6 +105,8 @@ def render(folder: Path, only: set[str] | None = None) -> None:
             if key == "exchange":
                 _exchange_with_a_county(ctx, window, scratch)
             save(window, folder, f"{number}-{key}")
+            if key == "random":
+                _random_tabs(ctx, window, folder, f"{number}-{key}")
         if not only or "code_lists" in only:
             _code_lists(ctx, window, folder)
         if not only:
@@ -113,6 +115,16 @@ def render(folder: Path, only: set[str] | None = None) -> None:
         for key, draw in EXTRAS.items():
             if not only or key in only:
                 draw(ctx, window, folder, scratch)
+
+
+def _random_tabs(ctx: AppContext, window, folder: Path, name: str) -> None:
+    """The 双随机 page's other tabs: the directories, then coverage and publication."""
+    page = window.pages["random"]
+    for index, suffix in ((1, "directories"), (2, "publication")):
+        page.tabs.setCurrentIndex(index)
+        settle(ctx)
+        save(window, folder, f"{name}-{suffix}")
+    page.tabs.setCurrentIndex(0)
 
 
 def _select_closed_problem(ctx: AppContext, window, scratch: Path) -> None:
@@ -216,7 +228,6 @@ def _import_mapping(ctx: AppContext, window, folder: Path, scratch: Path) -> Non
 
 
 # Pictures that are not pages, rendered by key (`python -m gui.screenshots docs/screenshots KEY`).
-EXTRAS = {"acceptance-form": _acceptance_form, "import-wizard-mapping": _import_mapping}
 
 
 def _exchange_with_a_county(ctx: AppContext, window, scratch: Path) -> None:
@@ -235,7 +246,7 @@ def _exchange_with_a_county(ctx: AppContext, window, scratch: Path) -> None:
         county = Ledger.open(scratch / "quwo.db", operator="李建国")
         settings.set_jurisdiction(county, "141021")
         exchange.set_site_name(county, "曲沃县局-执法二队")
-        exchange.import_file(county, scratch / "city.ecox", key=secret)
+        exchange.import_file(county, scratch / "city.ecox", key=secret, confirm=True)
         first, second = [r[0] for r in ledger.conn.execute(
             "SELECT id FROM problem WHERE region_code LIKE '141021%' "
             "AND status NOT IN ('closed', 'withdrawn') ORDER BY id LIMIT 2")]
@@ -253,7 +264,7 @@ def _exchange_with_a_county(ctx: AppContext, window, scratch: Path) -> None:
     done = ctx.db.op(prepare).run()
     settle(ctx)
     page = window.pages["exchange"]
-    page.import_file(done.result)
+    page.import_file(done.result, confirm=True)
     settle(ctx, 0.6)
     page.conflicts.selectRow(0)
     settle(ctx)
@@ -369,6 +380,76 @@ def _import_wizard(ctx: AppContext, window, folder: Path, scratch: Path) -> None
     settle(ctx, 0.6)
     save(wizard, folder, "import-wizard")
     wizard.reject()
+
+
+def _accounts(ctx: AppContext, window, folder: Path, scratch: Path) -> None:
+    """The administrator's account list: a manager, two clerks, one of them disabled."""
+    from core import operators
+
+    from .accounts import AccountsDialog
+
+    def staff(ledger):
+        saved = operators.SCRYPT_N
+        operators.SCRYPT_N = 2**12  # pictures, not protection
+        try:
+            for login, name, role in (("wangxf", "王晓峰", "admin"), ("zhangm", "张明", "manager"),
+                                      ("liwy", "李文员", "clerk"), ("zhaolx", "赵立新", "clerk")):
+                if not operators.find(ledger, login):
+                    operators.add(ledger, login, name, role, "screenshot-1")
+            operators.act_as(ledger, operators.find(ledger, "wangxf"))
+            operators.update(ledger, "zhaolx", active=False)
+        finally:
+            operators.SCRYPT_N = saved
+    ctx.db.call(staff)
+    dialog = AccountsDialog(ctx, window)
+    dialog.show()
+    settle(ctx)
+    dialog.table.selectRow(0)  # liwy, sorted by login
+    dialog.message.setText(tr_("New password set for {login}.").format(login="liwy"))
+    settle(ctx)
+    save(dialog, folder, "accounts")
+    dialog.close()
+
+
+def _stale_save(ctx: AppContext, window, folder: Path, scratch: Path) -> None:
+    """An enterprise saved by someone else while its form was open: the refusal."""
+    from core import enterprises
+
+    from .forms import EnterpriseForm
+
+    firm = ctx.db.call(lambda ledger: ledger.conn.execute(
+        "SELECT id FROM enterprise ORDER BY name LIMIT 1").fetchone()[0])
+    page = window.page("enterprises")
+    form = EnterpriseForm.edit(ctx, firm, parent=page)
+    settle(ctx)
+
+    def elsewhere(ledger):
+        mine = ledger.operator
+        ledger.operator = "zhangm"
+        try:
+            enterprises.update(ledger, firm, {"address": "曲沃县里村镇99号",
+                                              "permit_number": "91141021MA0K2Y7X8P001V"})
+        finally:
+            ledger.operator = mine
+    ctx.db.call(elsewhere)
+    form.fields["address"].widget.setText("曲沃县里村镇88号")
+    form.accept()
+    settle(ctx, 0.5)
+    dialog = form.stale_dialog
+    dialog.resize(760, 330)
+    settle(ctx)
+    save(dialog, folder, "stale-save")
+    dialog.reject()
+    form.close()
+
+
+def tr_(text: str) -> str:
+    return i18n.tr(text)
+
+
+# Dialogs of their own, rendered after the pages (or alone: `… docs/screenshots accounts`).
+EXTRAS = {"accounts": _accounts, "stale-save": _stale_save, "acceptance-form": _acceptance_form,
+          "import-wizard-mapping": _import_mapping}
 
 
 def main(argv: list[str]) -> int:

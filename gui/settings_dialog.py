@@ -2,9 +2,9 @@
 from __future__ import annotations
 
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel,
-                               QLineEdit, QVBoxLayout, QWidget)
+                               QLineEdit, QSpinBox, QVBoxLayout, QWidget)
 
-from core import settings
+from core import backup, settings
 
 from .context import AppContext
 from .i18n import LANGUAGES, tr
@@ -26,9 +26,16 @@ class SettingsDialog(QDialog):
         self.unit_name.setEnabled(False)
         self.numbering.setEnabled(False)
         self.operator.setEnabled(ctx.account is None)
-        from core.operators import Action
+        self.keep = QSpinBox()
+        self.keep.setRange(1, 365)
+        self.keep.setValue(ctx.db.call(backup.keep_count))
+        self.keep.setEnabled(False)
+        self.keep.setToolTip(tr("How many automatic backups (daily and on close) are kept in "
+                                "the backup folder; older ones are deleted."))
+        from core.permissions import Action
         from .signin import offer
         offer(ctx, Action.SETTINGS, self.unit_name.setEnabled)
+        offer(ctx, Action.SETTINGS, self.keep.setEnabled)
         offer(ctx, Action.SETTINGS, self.numbering.setEnabled)
         self.language = QComboBox()
         for code in LANGUAGES:
@@ -38,6 +45,7 @@ class SettingsDialog(QDialog):
         form = QFormLayout()
         form.addRow(tr("Operator"), self.operator)
         form.addRow(tr("Reporting unit"), self.unit_name)
+        form.addRow(tr("Automatic backups kept"), self.keep)
         form.addRow(tr("Problem numbers"), self.numbering)
         form.addRow(tr("Language"), self.language)
         self.note = QLabel(tr("A new language shows after a restart."))
@@ -65,6 +73,7 @@ class SettingsDialog(QDialog):
         operator = self.operator.text().strip() or self.ctx.db_operator
         unit, language = self.unit_name.text().strip(), self.language.currentData()
         unit_editable = self.unit_name.isEnabled()
+        keep = str(self.keep.value()) if self.keep.isEnabled() else None
         self.ctx.settings.setValue("language", language)
         if self.operator.isEnabled():
             self.ctx.db_operator = operator
@@ -75,6 +84,8 @@ class SettingsDialog(QDialog):
             changes |= settings.put(ledger, "language", language)
             if unit and unit_editable:
                 changes |= settings.put(ledger, "unit_name", unit)
+            if keep and keep != str(backup.keep_count(ledger)):
+                changes |= settings.put(ledger, backup.KEEP_SETTING, keep)
             if unit_editable and pattern:
                 changes |= settings.put(ledger, numbering.PATTERN_SETTING, pattern)
             return changes

@@ -16,6 +16,7 @@ from ..changes import Changes
 from ..errors import LedgerError
 from ..ledger import Ledger
 from ..vocabulary import PENALTY_FLAGS
+from . import access
 
 DEFAULT_LIMIT = 50
 
@@ -107,11 +108,17 @@ def add_list_arguments(p: argparse.ArgumentParser, sorts: Sequence[str]) -> None
     p.add_argument("--search", default="", help="free text (every word must match)")
     p.add_argument("--sort", choices=sorts, help="sort key")
     p.add_argument("--desc", action="store_true", help="sort descending")
-    p.add_argument("--limit", type=int, default=DEFAULT_LIMIT,
+    p.add_argument("--limit", type=access.count(), default=DEFAULT_LIMIT,
                    help=f"at most this many rows (default {DEFAULT_LIMIT}; 0: all)")
-    p.add_argument("--offset", type=int, default=0, help="skip this many rows first")
+    p.add_argument("--offset", type=access.count(), default=0, help="skip this many rows first")
     p.add_argument("--count", action="store_true", help="print only how many rows match")
     p.add_argument("--json", action="store_true", help="one JSON object per line")
+
+
+def version_argument(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--version", type=int, default=None, dest="based_on",
+                   help="the record's version as `show` printed it: refused if the fields "
+                        "written changed since")
 
 
 def flag_argument(p: argparse.ArgumentParser, name: str, help_text: str) -> None:

@@ -9,6 +9,7 @@ import time
 from .. import dates, demo, integrity, messages, settings, statistics
 from ..errors import LedgerError
 from ..ledger import Ledger
+from . import access
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -18,8 +19,8 @@ def register(commands: argparse._SubParsersAction) -> None:
     p.set_defaults(handler=init)
 
     p = commands.add_parser("demo", help="load realistic Shanxi demo data into an empty ledger")
-    p.add_argument("--problems", type=int, default=demo.DEFAULT_PROBLEMS)
-    p.add_argument("--seed", type=int, default=1)
+    p.add_argument("--problems", type=access.count(-access.MAX_COUNT, 2_000_000), default=demo.DEFAULT_PROBLEMS)
+    p.add_argument("--seed", type=access.count(0, 2**31 - 1), default=1)
     p.set_defaults(handler=load_demo)
 
     p = commands.add_parser("stats", help="rectification progress as of a date")
@@ -27,7 +28,10 @@ def register(commands: argparse._SubParsersAction) -> None:
     p.add_argument("--json", action="store_true", help="one JSON object on stdout")
     p.set_defaults(handler=stats)
 
-    p = commands.add_parser("check", help="database integrity and foreign-key check")
+    p = commands.add_parser("check", help="database integrity, audit trail, attachments, "
+                            "search index")
+    p.add_argument("--quick", action="store_true",
+                   help="SQLite's quick check, the audit triggers and the recorded chain head")
     p.set_defaults(handler=check)
 
 
@@ -99,7 +103,7 @@ def _stats_table(report: statistics.Report) -> str:
 
 
 def check(args: argparse.Namespace, ledger: Ledger) -> int:
-    findings = integrity.check(ledger)
+    findings = integrity.check(ledger, quick=args.quick)
     if findings:
         for finding in findings:
             print(finding, file=sys.stderr)

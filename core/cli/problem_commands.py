@@ -7,9 +7,9 @@ Role rules stay in core: closing, reopening and deleting are a manager's (`--ope
 from __future__ import annotations
 
 import argparse
-import sqlite3
 
-from .. import attachments, deadlines, enterprises, lookup, messages, operators, problems, queries, regions, rows
+from .. import (attachments, deadlines, enterprises, lookup, messages, problems, queries, regions,
+               rows, versions)
 from ..errors import LedgerError
 from ..ledger import Ledger
 from ..workflow import Status
@@ -75,6 +75,7 @@ def _register_problem(commands: argparse._SubParsersAction) -> None:
     a = actions.add_parser("update", help="correct a problem's fields (\"\" clears one)")
     a.add_argument("problem", help="id or number")
     _problem_options(a)
+    common.version_argument(a)
     a.set_defaults(handler=problem_update)
     a = actions.add_parser("move", help="change the rectification status "
                                         "(closing and reopening: managers only)")
@@ -130,15 +131,14 @@ def _problem_raw(args: argparse.Namespace, ledger: Ledger) -> dict:
 
 
 def problem_add(args: argparse.Namespace, ledger: Ledger) -> int:
-    operators.adopt_named(ledger)
     changes = problems.add(ledger, _problem_raw(args, ledger))
     return common.done(changes, changes.id)
 
 
 def problem_update(args: argparse.Namespace, ledger: Ledger) -> int:
-    operators.adopt_named(ledger)
     row_id = lookup.problem_id(ledger, args.problem)
-    return common.done(problems.update(ledger, row_id, _problem_raw(args, ledger)))
+    return common.done(problems.update(ledger, row_id, _problem_raw(args, ledger),
+                                       args.based_on))
 
 
 def _status(value: str) -> str:
@@ -146,7 +146,6 @@ def _status(value: str) -> str:
 
 
 def problem_move(args: argparse.Namespace, ledger: Ledger) -> int:
-    operators.adopt_named(ledger)
     row_id = lookup.problem_id(ledger, args.problem)
     problems.transition(ledger, row_id, _status(args.status), args.on, args.note,
                         acceptance=common.fields(args, ACCEPTANCE_FIELDS), photos=args.photo)
@@ -154,30 +153,21 @@ def problem_move(args: argparse.Namespace, ledger: Ledger) -> int:
 
 
 def problem_withdraw(args: argparse.Namespace, ledger: Ledger) -> int:
-    operators.adopt_named(ledger)
     problems.withdraw(ledger, lookup.problem_id(ledger, args.problem), args.reason, args.on)
     return 0
 
 
 def problem_note(args: argparse.Namespace, ledger: Ledger) -> int:
-    operators.adopt_named(ledger)
     problems.add_note(ledger, lookup.problem_id(ledger, args.problem), args.text, args.on)
     return 0
 
 
 def problem_delete(args: argparse.Namespace, ledger: Ledger) -> int:
-    operators.adopt_named(ledger)
-    row_id = lookup.problem_id(ledger, args.problem)
-    try:
-        rows.delete(ledger, "problem", row_id)
-    except sqlite3.IntegrityError:  # a penalty case still names it
-        raise LedgerError("cli.error.delete_in_use", kind=messages.label("kind.problem"),
-                          key=args.problem) from None
+    problems.delete(ledger, lookup.problem_id(ledger, args.problem))
     return 0
 
 
 def problem_attach(args: argparse.Namespace, ledger: Ledger) -> int:
-    operators.adopt_named(ledger)
     phase = common.word("cli.phase", args.phase, attachments.PHASES)
     attachments.attach(ledger, lookup.problem_id(ledger, args.problem), args.files, phase)
     return 0
@@ -238,7 +228,7 @@ PROBLEM_SHOWN = ("id", "number", "complaint_number", "source", "campaign", "batc
                  "description", "assigned_on", "deadline_as_written", "deadline_in_force",
                  "responsible_unit", "responsible_person", "status", "status_since", "done_on",
                  "closed_on", "accepted_on", "accepted_by", "accepted_unit", "opinion",
-                 "withdrawn_on", "withdrawn_reason")
+                 "withdrawn_on", "withdrawn_reason", "version")
 
 
 def problem_details(ledger: Ledger, row_id: str) -> dict:
@@ -266,6 +256,7 @@ def problem_details(ledger: Ledger, row_id: str) -> dict:
     record["extensions"] = problems.extensions(ledger, row_id)
     record["timeline"] = problems.timeline(ledger, row_id)
     record["attachments"] = _attachments(ledger, row_id)
+    record["version"] = versions.version(ledger, "problem", row_id)
     return record
 
 
@@ -340,6 +331,7 @@ def _register_measure(commands: argparse._SubParsersAction) -> None:
     a = actions.add_parser("update", help="change a measure (progress, done date …)")
     a.add_argument("measure", help="the measure's id")
     _measure_options(a, adding=False)
+    common.version_argument(a)
     a.set_defaults(handler=measure_update)
     a = actions.add_parser("delete", help="delete a measure entered by mistake (managers only)")
     a.add_argument("measure", help="the measure's id")
@@ -347,20 +339,18 @@ def _register_measure(commands: argparse._SubParsersAction) -> None:
 
 
 def measure_add(args: argparse.Namespace, ledger: Ledger) -> int:
-    operators.adopt_named(ledger)
     problem_id = lookup.problem_id(ledger, args.problem)
     changes = problems.add_measure(ledger, problem_id, common.fields(args, MEASURE_FIELDS))
     return common.done(changes, problems.measures(ledger, problem_id)[-1]["id"])
 
 
 def measure_update(args: argparse.Namespace, ledger: Ledger) -> int:
-    operators.adopt_named(ledger)
     return common.done(problems.update_measure(ledger, args.measure.strip(),
-                                               common.fields(args, MEASURE_FIELDS)))
+                                               common.fields(args, MEASURE_FIELDS),
+                                               args.based_on))
 
 
 def measure_delete(args: argparse.Namespace, ledger: Ledger) -> int:
-    operators.adopt_named(ledger)
     problems.delete_measure(ledger, args.measure.strip())
     return 0
 

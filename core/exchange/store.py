@@ -32,9 +32,11 @@ def site(ledger: "Ledger") -> Site:
     from .. import settings
 
     site_id = settings.get(ledger, SITE_ID)
-    if site_id is None:  # a ledger migrated before the setting existed
+    if site_id is None:  # a ledger migrated before the setting existed: anyone's to fix
         site_id = ids.new_id()
-        settings.put(ledger, SITE_ID, site_id)
+        with ledger.transaction():
+            ledger.conn.execute("INSERT OR IGNORE INTO setting (key, value) VALUES (?, ?)",
+                                (SITE_ID, site_id))
     name = settings.get(ledger, SITE_NAME) or settings.get(ledger, "unit_name") or site_id[:8]
     return Site(site_id, name, settings.jurisdiction(ledger))
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Mapping
 
-from .. import bulk, messages, operators
+from .. import bulk, messages
 from ..changes import Changes
 from ..errors import LedgerError
 from ..ledger import Ledger
@@ -69,7 +69,6 @@ class Preview:
     plan: Plan | None = None
     skipped: list[Skipped] = field(default_factory=list)
     unknown: list[Unknown] = field(default_factory=list)
-    demoted: list[int] = field(default_factory=list)
     sheets: list[str] = field(default_factory=list)
     left_out: list[tuple[str, str]] = field(default_factory=list)  # (sheet, why)
     republished: list[tuple[str, int, str]] = field(default_factory=list)  # (sheet, row, number)
@@ -82,6 +81,12 @@ class Preview:
     @property
     def warnings(self) -> list[CellIssue]:
         return [issue for issue in self.issues if issue.warning]
+
+    @property
+    def demoted(self) -> list[int]:
+        """Rows closed in the sheet brought in as reported done: this operator may not close
+        (the planner decides, from core.permissions)."""
+        return self.plan.closed_rows if self.plan else []
 
     def notices(self) -> list[str]:
         """What a user is told beside the counts: sheets left out, rows skipped, words
@@ -128,14 +133,17 @@ class Outcome:
     notices: list[str] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
     unknown: list[Unknown] = field(default_factory=list)
-    demoted: int = 0
+    closed_as_done: int = 0  # closed rows taken as reported done (the operator may not close)
 
     def summary(self) -> str:
         code = "import.summary_dry_run" if self.dry_run else "import.summary"
-        return messages.text(code, sheet=self.sheet, rows=self.rows, added=self.added,
+        text = messages.text(code, sheet=self.sheet, rows=self.rows, added=self.added,
                              updated=self.updated, unchanged=self.unchanged,
                              enterprises=self.enterprises_added, batches=self.batches_added,
                              warnings=len(self.warnings))
+        if self.closed_as_done:
+            text += messages.text("import.summary_closed_as_done", count=self.closed_as_done)
+        return text
 
 
 def _without_collector(function: Callable) -> Callable:
@@ -255,7 +263,6 @@ def preview(ledger: Ledger, source: str | Path | Table | list[Table], sheet: str
     else:
         tables = [load(source, sheet)]
     word_map = word_map if word_map is not None else WordMap(ledger)
-    can_close = operators.can(ledger, operators.Action.CLOSE)
     readers: list[tuple[RowReader, list[SourceRow]]] = []
     total = max(sum(len(t.grid.rows) - t.first_data for t in tables), 1)
     done_before = 0
@@ -265,8 +272,7 @@ def preview(ledger: Ledger, source: str | Path | Table | list[Table], sheet: str
         if missing:
             raise LedgerError("error.import_missing_columns", sheet=table.grid.sheet,
                               fields="、".join(messages.label(f"import_field.{f}") for f in missing))
-        reader = RowReader(ledger, table, mapped, today, fixed=fixed, word_map=word_map,
-                           can_close=can_close)
+        reader = RowReader(ledger, table, mapped, today, fixed=fixed, word_map=word_map)
         size = len(table.grid.rows) - table.first_data
 
         def reading(done: int, _total: int, base: int = done_before, size: int = size) -> None:
@@ -317,7 +323,6 @@ def preview(ledger: Ledger, source: str | Path | Table | list[Table], sheet: str
                    [row for _, rows in readers for row in rows], issues, plan,
                    skipped=[s for reader, _ in readers for s in reader.skipped],
                    unknown=list(unknown.values()),
-                   demoted=[n for reader, _ in readers for n in reader.demoted],
                    sheets=[t.grid.sheet for t in tables], left_out=left_out,
                    republished=republished, tables=tables)
 
@@ -378,10 +383,9 @@ def run(ledger: Ledger, source: str | Path | Table | list[Table], sheet: str | N
         sheet="、".join(checked.sheets), rows=len(checked.rows), added=plan.added,
         updated=plan.updated, unchanged=plan.unchanged,
         enterprises_added=len(plan.enterprises), batches_added=len(plan.batches),
-        warnings=checked.warnings, dry_run=dry_run,
+        warnings=checked.warnings, dry_run=dry_run, closed_as_done=plan.closed_as_done,
         changes=Changes() if dry_run or not (plan.added or plan.updated) else Changes.of(*touched),
-        notices=checked.notices(), skipped=checked.skipped, unknown=checked.unknown,
-        demoted=len(checked.demoted))
+        notices=checked.notices(), skipped=checked.skipped, unknown=checked.unknown)
 
 
 def _write(ledger: Ledger, plan: Plan, progress: Progress | None,

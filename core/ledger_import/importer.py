@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .. import dates
+from .. import dates, permissions
 from ..ids import new_ids
 from ..db import now
 from ..ledger import Ledger
@@ -87,6 +87,8 @@ class Plan:
     updated: int = 0
     unchanged: int = 0
     new_units: list[str] = field(default_factory=list)
+    closed_as_done: int = 0  # rows marked closed that this operator may not close
+    closed_rows: list[int] = field(default_factory=list)  # their Excel rows
 
 
 class Planner:
@@ -101,6 +103,9 @@ class Planner:
         self.today = (today or dates.today()).isoformat()
         self.stamp = now()
         self.operator = ledger.operator
+        # Closing is a manager's decision on a sheet as by hand: for anyone else a closed
+        # row comes in as reported done, with a warning on its status cell.
+        self.may_close = permissions.can(ledger, permissions.Action.CLOSE)
         self.plan = Plan()
         self.ids = IdPool()
         self._pending_logs: list[tuple[str, list, str | None]] = []
@@ -155,6 +160,9 @@ class Planner:
             return
         existing = self._existing(values, enterprise_id)
         main, *extra = values["category"].split(",")  # 大气、噪声: the first is the main one
+        if values["status"] == CLOSED and not self.may_close and \
+                (existing is None or existing["status"] != CLOSED):
+            self._closed_as_done(row, values)
         record = {
             "number": values.get("number"), "source": values["source"],
             "campaign_id": campaign_id, "batch_id": batch_id, "enterprise_id": enterprise_id,
@@ -177,6 +185,16 @@ class Planner:
             self._insert(record, values)
         else:
             self._update(row, existing, record, values)
+
+    def _closed_as_done(self, row: SourceRow, values: dict) -> None:
+        values["status"] = REPORTED_DONE
+        values["done_on"] = values.get("done_on") or values.get("closed_on")
+        values["closed_on"] = None
+        self.plan.closed_as_done += 1
+        self.plan.closed_rows.append(row.line)
+        self._fail(row, "status", _status_label(CLOSED), Finding(
+            "warning.import_closed_as_done", {"role": permissions.role_label(self.ledger)},
+            warning=True))
 
     def _enterprise(self, row: SourceRow, blocked: bool) -> tuple[str | None, str | None]:
         """The enterprise id (found or planned) and the row's region code."""

@@ -151,16 +151,13 @@ class RowReader:
 
     def __init__(self, ledger: Ledger, table: Table, columns: Columns,
                  today: dt.date | None = None, default_source: str = DEFAULT_SOURCE,
-                 fixed: Mapping[str, object] | None = None, word_map=None,
-                 can_close: bool = True):
+                 fixed: Mapping[str, object] | None = None, word_map=None):
         self.table = table
         self.columns = dict(columns)
         self.today = today or dates.today()
         self.issues: list[CellIssue] = []
         self.skipped: list[Skipped] = []
         self.unknown: dict[tuple[str, str], Unknown] = {}
-        self.demoted: list[int] = []  # rows brought in as reported done: closing needs the right
-        self.can_close = can_close
         self.regions = RegionIndex(ledger)
         self.title = table_title(table)
         words = self.words = cleaning.Vocabularies(ledger, word_map)
@@ -354,9 +351,6 @@ class RowReader:
             status = Status.CLOSED.value
         elif not values.get("reopened"):
             values["closed_on"] = None  # a closing date the 销号 column contradicts
-        if status == Status.CLOSED.value and not self.can_close:
-            status = Status.REPORTED_DONE.value
-            self.demoted.append(row.line)
         if status in _DONE or status == Status.STAGE_CONCLUDED.value:
             if not (values.get("done_on") or values.get("closed_on")):
                 if facts.as_of:

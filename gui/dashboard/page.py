@@ -19,6 +19,7 @@ from core.changes import Changes
 from core.money import fen_to_wan
 from core.statistics import Filter
 
+from .. import folders
 from ..i18n import tr
 from ..pages.base import Page
 from ..widgets import ChoiceCombo, DateEdit
@@ -305,8 +306,10 @@ class DashboardPage(Page):
 
     # -- export
     def ask_export_chart(self, chart) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, tr("Export plot"), chart.title() + ".png",
+        path, _ = QFileDialog.getSaveFileName(self, tr("Export plot"),
+                                              folders.start(self.ctx, chart.title() + ".png"),
                                               tr("PNG image (*.png);;SVG drawing (*.svg)"))
+        folders.remember(self.ctx, path)
         if path:
             from .export import export_chart
             export_chart(chart, Path(path))
@@ -314,8 +317,10 @@ class DashboardPage(Page):
     def ask_export_page(self) -> None:
         name = tr("Dashboard {day}").format(day=self.board.as_of if self.board else
                                               dates.today().isoformat())
-        path, _ = QFileDialog.getSaveFileName(self, tr("Export dashboard"), name + ".pdf",
+        path, _ = QFileDialog.getSaveFileName(self, tr("Export dashboard"),
+                                              folders.start(self.ctx, name + ".pdf"),
                                               tr("PDF document (*.pdf);;PNG image (*.png)"))
+        folders.remember(self.ctx, path)
         if path:
             from .export import export_page
             export_page(self.sheet, Path(path))

@@ -49,7 +49,7 @@ class MeasureForm(FormDialog):
 
     def write(self, ledger: Ledger, raw: dict[str, Any]) -> Changes:
         if self.row_id:
-            return problems.update_measure(ledger, self.row_id, _measure(raw))
+            return problems.update_measure(ledger, self.row_id, _measure(raw), self.version)
         return problems.add_measure(ledger, raw["problem_id"], _measure(raw))
 
     def load(self, ledger: Ledger, row_id: str) -> dict[str, Any]:

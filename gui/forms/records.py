@@ -39,7 +39,7 @@ class EnterpriseForm(FormDialog):
 
     def write(self, ledger: Ledger, raw: dict[str, Any]) -> Changes:
         if self.row_id:
-            return enterprises.update(ledger, self.row_id, raw)
+            return enterprises.update(ledger, self.row_id, raw, self.version)
         return enterprises.add(ledger, raw)
 
     def load(self, ledger: Ledger, row_id: str) -> dict[str, Any]:
@@ -83,7 +83,7 @@ class ProblemForm(FormDialog):
 
     def write(self, ledger: Ledger, raw: dict[str, Any]) -> Changes:
         if self.row_id:
-            return problems.update(ledger, self.row_id, raw)
+            return problems.update(ledger, self.row_id, raw, self.version)
         return problems.add(ledger, raw)
 
     def load(self, ledger: Ledger, row_id: str) -> dict[str, Any]:
@@ -131,7 +131,7 @@ class PenaltyForm(FormDialog):
 
     def write(self, ledger: Ledger, raw: dict[str, Any]) -> Changes:
         if self.row_id:
-            return penalties.update(ledger, self.row_id, raw)
+            return penalties.update(ledger, self.row_id, raw, self.version)
         return penalties.add(ledger, raw)
 
     def load(self, ledger: Ledger, row_id: str) -> dict[str, Any]:
@@ -158,7 +158,7 @@ class CampaignForm(FormDialog):
 
     def write(self, ledger: Ledger, raw: dict[str, Any]) -> Changes:
         if self.row_id:
-            return campaigns.update_campaign(ledger, self.row_id, raw)
+            return campaigns.update_campaign(ledger, self.row_id, raw, self.version)
         return campaigns.add_campaign(ledger, raw)
 
     def load(self, ledger: Ledger, row_id: str) -> dict[str, Any]:

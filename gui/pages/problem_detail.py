@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from core.changes import Changes
 from core.ledger import Ledger
 
-from .. import labels
+from .. import folders, labels
 from ..context import AppContext
 from ..i18n import tr
 from ..forms.base import ERROR_STYLE
@@ -44,11 +44,10 @@ class ProblemDetailData:
 
 def read_detail(ledger: Ledger, row_id: str) -> ProblemDetailData:
     """Runs on the worker (which also pays for importing the domain modules, not the GUI)."""
-    from core import attachments, deadlines, operators, problems, workflow
+    from core import attachments, deadlines, permissions, problems, workflow
 
     problem = problems.get(ledger, row_id)
-    may_close = operators.can(ledger, operators.Action.CLOSE)
-    may_approve = operators.can(ledger, operators.Action.APPROVE_EXTENSION)
+    may_approve = permissions.can(ledger, permissions.Action.APPROVE_EXTENSION)
     found = ledger.conn.execute("SELECT name FROM enterprise WHERE id = ?",
                                 (problem["enterprise_id"],)).fetchone()
     return ProblemDetailData(
@@ -56,9 +55,9 @@ def read_detail(ledger: Ledger, row_id: str) -> ProblemDetailData:
         timeline=problems.timeline(ledger, row_id), measures=problems.measures(ledger, row_id),
         extensions=problems.extensions(ledger, row_id),
         allowed=tuple(s.value for s in problems.allowed_transitions(ledger, row_id)
-                      if may_close or s not in workflow.MANAGER_ONLY),
+                      if permissions.may_move_to(ledger, s.value)),
         may_approve=may_approve,
-        may_delete=operators.can(ledger, operators.Action.DELETE),
+        may_delete=permissions.can(ledger, permissions.Action.DELETE_MEASURE),
         files=attachments.of_problem(ledger, row_id),
         acceptances=problems.acceptances(ledger, row_id),
         deadline=deadlines.describe(problem["deadline_kind"], problem["deadline"],
@@ -282,7 +281,9 @@ class ProblemDetail(QWidget):
         self._run(lambda ledger: problems.delete_measure(ledger, measure_id))
 
     def _attach(self) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(self, tr("Attach photos or files"))
+        paths, _ = QFileDialog.getOpenFileNames(self, tr("Attach photos or files"),
+                                                folders.start(self.ctx))
+        folders.remember(self.ctx, paths)
         self.attach(paths)
 
     def attach(self, paths: list[str]) -> None:

@@ -111,8 +111,11 @@ class RectificationPanel(QWidget):
         from ..forms.measure import MeasureForm
         if self.problem_id is None:
             return None
-        return self._open(MeasureForm(self.ctx, row_id=measure_id, parent=self,
-                                      problem_id=self.problem_id))
+        if measure_id:
+            self.dialog = MeasureForm.edit(self.ctx, measure_id, parent=self,
+                                           problem_id=self.problem_id)
+            return self.dialog
+        return self._open(MeasureForm(self.ctx, parent=self, problem_id=self.problem_id))
 
     def delete_selected_measure(self) -> None:
         """Delete the selected measure once the user confirms (a manager's action)."""

@@ -139,12 +139,12 @@ def test_a_number_two_problems_share_is_refused(cli, problem, snapshot):
 def test_delete_is_a_managers_and_spares_a_penalised_problem(cli, ledger, staffed, problem,
                                                               snapshot):
     before = snapshot()
-    assert refused(cli("problem", "delete", NUMBER, operator="li"), "删除记录", "科室负责人")
+    assert refused(cli("problem", "delete", NUMBER, operator="li"), "删除问题", "科室负责人")
     assert snapshot() == before
     case = cli("penalty", "add", "--case-number", "临环罚〔2024〕3号", "--violation", "扬尘污染",
                "--on", "2024-8-10", "--region", "141021", "--problem", NUMBER).out.strip()
     before = snapshot()
-    assert refused(cli("problem", "delete", NUMBER, operator="wang"), "仍被其他记录", "不能删除")
+    assert refused(cli("problem", "delete", NUMBER, operator="wang"), "临环罚〔2024〕3号", "不能删除")
     assert snapshot() == before
     rows.delete(ledger, "penalty_case", case)
     assert cli("problem", "delete", NUMBER, operator="wang").code == 0
@@ -169,7 +169,7 @@ def test_measures(cli, ledger, staffed, problem, snapshot):
     assert refused(cli("measure", "update", second, "--progress", "150"), "进度", "0 到 100")
     assert refused(cli("measure", "add", NUMBER, "--description", "x", "--deadline", "2024-9-31"),
                    "整改时限", "2024-9-31")
-    assert refused(cli("measure", "delete", second, operator="li"), "删除记录")
+    assert refused(cli("measure", "delete", second, operator="li"), "删除整改措施")
     assert refused(cli("measure", "delete", "no-such-id", operator="wang"), "找不到整改措施")
     assert snapshot() == before
     assert cli("measure", "delete", first.out.strip(), operator="wang").code == 0

@@ -6,7 +6,7 @@ import zipfile
 
 import pytest
 
-from core import attachments, exchange, operators, problems, rows, statistics
+from core import attachments, exchange, operators, problems, rows, settings, statistics
 from core.errors import LedgerError
 from core.exchange import fileformat
 from core.schema import SCHEMA_VERSION
@@ -90,7 +90,7 @@ def test_only_a_manager_resolves_conflicts(pcs, tmp_path):
     send(a, b, tmp_path)
     conflict = exchange.conflicts(b)[0]  # deadline and deadline in force
     b.role = operators.Role.CLERK.value
-    with pytest.raises(LedgerError, match="科长或局长"):
+    with pytest.raises(LedgerError, match="处理交换冲突.*科室负责人"):
         exchange.resolve(b, conflict.id, "theirs")
     assert exchange.conflicts(b)
 
@@ -167,7 +167,7 @@ def test_a_file_altered_after_export_is_refused_and_changes_nothing(pcs, tmp_pat
     _rewrite(path, fileformat.ENTRIES, lambda d: d.replace("工地未苫盖".encode(), "已整改".encode()))
     before = fingerprint(b)
     with pytest.raises(LedgerError, match="被改动过"):
-        exchange.import_file(b, path)
+        exchange.import_file(b, path, confirm=True)
     assert fingerprint(b) == before
 
 
@@ -179,7 +179,7 @@ def test_a_damaged_file_is_refused(pcs, tmp_path):
     path.write_bytes(bytes(data))
     before = fingerprint(b)
     with pytest.raises(LedgerError):
-        exchange.import_file(b, path)
+        exchange.import_file(b, path, confirm=True)
     assert fingerprint(b) == before
 
 
@@ -188,11 +188,11 @@ def test_with_a_shared_key_a_file_must_carry_its_hmac(pcs, tmp_path):
     path, pid = _exported(a, b, tmp_path, key=b"bureau secret")
     before = fingerprint(b)
     with pytest.raises(LedgerError, match="共享密钥"):
-        exchange.import_file(b, path)  # signed, no key given
+        exchange.import_file(b, path, confirm=True)  # signed, no key given
     with pytest.raises(LedgerError, match="签名"):
-        exchange.import_file(b, path, key=b"another key")
+        exchange.import_file(b, path, key=b"another key", confirm=True)
     assert fingerprint(b) == before
-    exchange.import_file(b, path, key=b"bureau secret")
+    exchange.import_file(b, path, key=b"bureau secret", confirm=True)
     assert problem(b, pid)
 
 
@@ -200,7 +200,7 @@ def test_an_unsigned_file_is_refused_where_a_key_is_set(pcs, tmp_path):
     a, b, _ = pcs
     path, _ = _exported(a, b, tmp_path)
     with pytest.raises(LedgerError, match="签名"):
-        exchange.import_file(b, path, key=b"bureau secret")
+        exchange.import_file(b, path, key=b"bureau secret", confirm=True)
 
 
 def test_a_file_for_another_pc_is_refused(pcs, tmp_path):
@@ -208,7 +208,7 @@ def test_a_file_for_another_pc_is_refused(pcs, tmp_path):
     path, _ = _exported(a, c, tmp_path)
     before = fingerprint(b)
     with pytest.raises(LedgerError, match="另一站点"):
-        exchange.import_file(b, path)
+        exchange.import_file(b, path, confirm=True)
     assert fingerprint(b) == before
 
 
@@ -220,17 +220,17 @@ def test_a_file_from_a_newer_schema_is_refused(pcs, tmp_path):
     fileformat.write(path, package.manifest, package.entries)  # a sound file, but newer
     before = fingerprint(b)
     with pytest.raises(LedgerError, match="更新版本"):
-        exchange.import_file(b, path)
+        exchange.import_file(b, path, confirm=True)
     assert fingerprint(b) == before
 
 
 def test_importing_the_same_file_twice_changes_nothing(pcs, tmp_path):
     a, b, _ = pcs
     path, _ = _exported(a, b, tmp_path)
-    exchange.import_file(b, path)
+    exchange.import_file(b, path, confirm=True)
     before = fingerprint(b)
     with pytest.raises(LedgerError, match="已于 .* 导入过"):
-        exchange.import_file(b, path)
+        exchange.import_file(b, path, confirm=True)
     assert fingerprint(b) == before
 
 
@@ -240,10 +240,10 @@ def test_an_older_file_after_a_newer_one_is_recognised(pcs, tmp_path):
     new_problem(a, description="后来的问题")
     newer = tmp_path / "again.ecox"
     exchange.export(a, newer, to=exchange.site(b).id, again=True)  # from the start again
-    exchange.import_file(b, newer)
+    exchange.import_file(b, newer, confirm=True)
     before = fingerprint(b)
     with pytest.raises(LedgerError, match="较早的交换文件"):
-        exchange.import_file(b, old)
+        exchange.import_file(b, old, confirm=True)
     assert fingerprint(b) == before
 
 
@@ -254,10 +254,10 @@ def test_a_missing_earlier_file_is_named_and_export_again_recovers(pcs, tmp_path
     pid = new_problem(a, description="第二批")
     exchange.export(a, later, to=exchange.site(b).id)
     with pytest.raises(LedgerError, match="缺少 甲 更早的交换文件"):
-        exchange.import_file(b, later)
+        exchange.import_file(b, later, confirm=True)
     recovered = tmp_path / "recovered.ecox"
     exchange.export(a, recovered, to=exchange.site(b).id, again=True)
-    exchange.import_file(b, recovered)
+    exchange.import_file(b, recovered, confirm=True)
     assert problem(b, pid) and contents(a) == contents(b)
 
 
@@ -281,8 +281,11 @@ def test_a_city_consolidates_its_counties_and_no_county_overwrites_another(blank
     assert [a["accepted_by"] for a in problems.acceptances(city, quwo_ids[0])] == [
         ACCEPTED["accepted_by"]]
     assert report.total.assigned == 4
-    # 翼城 got 曲沃's rows somehow and changed one: the city refuses that change
+    # 翼城 got 曲沃's rows somehow (its ledger once set to the whole city, since a county
+    # ledger refuses other counties' rows) and changed one: the city refuses that change
+    settings.set_jurisdiction(yicheng, "141000")
     send(quwo, yicheng, tmp_path)
+    settings.set_jurisdiction(yicheng, "141022")
     problems.update(yicheng, quwo_ids[1], {"description": "翼城改了曲沃的问题"})
     summary = send(yicheng, city, tmp_path)
     assert summary.refused >= 1

@@ -137,7 +137,7 @@ def test_a_second_instance_is_told_the_ledger_is_open(db_path, tmp_path, app, mo
 
 def test_backup_then_restore_round_trips(ctx, tmp_path, qtbot):
     row_id = _problem_in(ctx, "in_progress")
-    target = tmp_path / "copy" / "backup.db"
+    target = tmp_path / "copy" / "backup.zip"
     made, errors, changed = [], [], []
     backup_menu.make_backup(ctx, target, made.append, errors.append)
     qtbot.waitUntil(lambda: bool(made or errors))
@@ -158,7 +158,7 @@ def test_backup_then_restore_round_trips(ctx, tmp_path, qtbot):
 
 def test_a_clerk_cannot_restore(staffed_ctx, staffed_path, tmp_path, qtbot):
     _sign_in_remembered(staffed_ctx, staffed_path, tmp_path, "clerk")
-    target = tmp_path / "backup.db"
+    target = tmp_path / "backup.zip"
     made, errors = [], []
     backup_menu.make_backup(staffed_ctx, target, made.append, errors.append)
     qtbot.waitUntil(lambda: bool(made or errors))

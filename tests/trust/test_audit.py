@@ -197,9 +197,10 @@ def test_an_edit_made_with_the_triggers_off_is_found_in_the_rows(ledger, tmp_pat
     assert audit.verify(outside) == []  # the trail itself is whole
     findings = audit.row_findings(outside)
     outside.close()
-    assert len(findings) == 2
-    assert problem in findings[1] and "status" in findings[1]
+    assert len(findings) == 3
+    assert problem in findings[2] and "status" in findings[2]
     assert firm in findings[0] and "删除" in findings[0]
+    assert findings[1] == "表 enterprise 有 0 行，审计记录说应有 1 行"  # the counts reconciled
 
 
 def test_rows_match_their_trail_after_ordinary_work(demo_ledger):

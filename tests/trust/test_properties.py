@@ -15,7 +15,7 @@ from stdnum.cn import uscc
 from core import audit, dates, enterprises, money, penalties, problems, settings
 from core.errors import LedgerError, ValidationError
 from core.ledger import Ledger
-from core.validation import Form, credit_code_problem
+from core.validation import Form, clean_text, credit_code_problem
 from core.workflow import MANAGER_ONLY, TRANSITIONS, Status
 from acceptance_data import ACCEPTED
 
@@ -144,7 +144,8 @@ def test_form_money_accepts_only_amounts_in_range(value):
 def test_form_integer_accepts_only_integers_in_range(value, low, span):
     form = Form({"n": value})
     form.integer("n", low, low + span)
-    blank = value is None or (isinstance(value, str) and not value.strip())
+    # nothing but spaces and control characters is blank too
+    blank = value is None or (isinstance(value, str) and not clean_text(value))
     if blank:
         assert form.values["n"] == 0  # the default stands for an empty field
     elif not form.has_error("n"):
@@ -241,7 +242,7 @@ class Workflow(RuleBasedStateMachine):
         try:
             problems.withdraw(self.ledger, self.problem, reason)
         except LedgerError:
-            assert not reason.strip()
+            assert not clean_text(reason)  # nothing but spaces and control characters
             return
         self.withdrawn = True
 
