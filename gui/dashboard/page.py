@@ -12,7 +12,8 @@ from pathlib import Path
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (QFileDialog, QFrame, QGridLayout, QHBoxLayout, QLabel,
-                               QPushButton, QScrollArea, QToolButton, QVBoxLayout, QWidget)
+                               QMessageBox, QPushButton, QScrollArea, QToolButton, QVBoxLayout,
+                               QWidget)
 
 from core import dashboard, dates
 from core.changes import Changes
@@ -312,7 +313,7 @@ class DashboardPage(Page):
         folders.remember(self.ctx, path)
         if path:
             from .export import export_chart
-            export_chart(chart, Path(path))
+            self._export_checked(path, (".png", ".svg"), lambda: export_chart(chart, Path(path)))
 
     def ask_export_page(self) -> None:
         name = tr("Dashboard {day}").format(day=self.board.as_of if self.board else
@@ -323,4 +324,15 @@ class DashboardPage(Page):
         folders.remember(self.ctx, path)
         if path:
             from .export import export_page
-            export_page(self.sheet, Path(path))
+            self._export_checked(path, (".pdf", ".png"), lambda: export_page(self.sheet, Path(path)))
+
+    def _export_checked(self, path: str, suffixes: tuple[str, ...], export) -> None:
+        """Export once the chosen file passes core's output rules: never one of the
+        ledger's files, its backups or its attachment photos (the dialog has already asked
+        about replacing an existing file)."""
+        from core import outputs
+
+        self.ctx.db.op(lambda ledger: outputs.target(path, suffixes, ledger, force=True)) \
+            .success(lambda _: export()) \
+            .failure(lambda error: QMessageBox.warning(self, tr("Export dashboard"), str(error))) \
+            .run()

@@ -263,3 +263,21 @@ def test_dates_on_the_axis_read_in_chinese(board):
               for text in shown.tickStrings(values, 1, spacing)]
     assert labels and all("月" in text and "日" in text for text in labels)
     assert not any(month in " ".join(labels) for month in ("Aug", "Sep", "Oct", "Nov"))
+
+
+def test_an_export_onto_an_attachment_photo_is_refused(board, ctx, idle, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    from core import attachments
+
+    folder = ctx.db.call(lambda ledger: attachments.default_folder(ledger))
+    folder.mkdir(parents=True, exist_ok=True)
+    photo = folder / "整改后.png"
+    photo.write_bytes(b"\x89PNG original photo")
+    warned = []
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(photo), ""))
+    monkeypatch.setattr(QMessageBox, "warning", lambda *args: warned.append(args[2]))
+    board.ask_export_chart(board.charts[0])
+    idle()
+    assert photo.read_bytes() == b"\x89PNG original photo"  # the photo is untouched
+    assert len(warned) == 1 and "附件" in warned[0]
