@@ -160,7 +160,7 @@ def test_a_clerks_import_brings_closed_rows_in_as_reported_done_and_says_so(tmp_
     assert statuses(ledger) == {"reported_done": 4, "in_progress": 2}
     assert outcome.closed_as_done == 3
     assert outcome.notices[-1] == ("3 行在表中已销号，但销号须由科室负责人验收：按“已完成待验收”导入"
-                                   "（第 4、5、10 行），请管理员验收销号")
+                                   "（第 4、5、10 行），请科室负责人验收后销号")
 
 
 def test_stacked_batches_each_block_its_batch_and_date(tmp_path, ledger):
