@@ -134,10 +134,12 @@ class StepPage(QWizardPage):
         self.message.setStyleSheet("color: #c62828;")
 
     def start(self, fn: Callable[..., Any], done: Callable[[Any], None],
-              progress: Callable[[int, int, str], None] | None = None) -> Op:
+              progress: Callable[[int, int, str], None] | None = None,
+              lane: str = "op") -> Op:
+        """`lane`: "op" (the writer), "read" (the reader) or "parse" (no ledger: a file)."""
         self.stop()
         self.message.clear()
-        op = self.owner.ctx.db.op(fn)
+        op = getattr(self.owner.ctx.db, lane)(fn)
         op.success(lambda result: self._answer(op, done, result))
         op.failure(lambda error: self._answer(op, self.failed, error))
         if progress is not None:
@@ -214,7 +216,7 @@ class FilePage(StepPage):
         self.sheet.clear()
         if path:
             from core import ledger_import
-            self.start(lambda _ledger: ledger_import.inspect(path), self._show_sheets)
+            self.start(lambda: ledger_import.inspect(path), self._show_sheets, lane="parse")
 
     def _show_sheets(self, sheets: list) -> None:
         for info in sheets:
@@ -291,7 +293,7 @@ class MappingPage(StepPage):
             combo.clear()
         from core import ledger_import
         path, sheet = wanted
-        self.start(lambda _ledger: ledger_import.load(path, sheet), self._show_table)
+        self.start(lambda: ledger_import.load(path, sheet), self._show_table, lane="parse")
 
     def _fill_campaigns(self) -> None:
         current = self.campaign.currentData()
@@ -395,7 +397,7 @@ class PreviewPage(StepPage):
         self.progress.setValue(0)
         self.start(lambda ledger, report, cancelled: ledger_import.preview(
             ledger, table, overrides=overrides, campaign_id=campaign_id, progress=report,
-            cancelled=cancelled), self._show, progress=self._progressed)
+            cancelled=cancelled), self._show, progress=self._progressed, lane="read")
 
     def _progressed(self, done: int, total: int, _message: str) -> None:
         self.progress.setMaximum(total)

@@ -137,7 +137,7 @@ class LedgerTableModel(QAbstractTableModel):
         def load(ledger):
             total = queries.count(ledger, view, query)
             return total, queries.page(ledger, view, query, 0, PAGE, total)
-        self.ctx.db.op(load).success(lambda result: self._loaded(generation, keep, *result)).run()
+        self.ctx.db.read(load).success(lambda result: self._loaded(generation, keep, *result)).run()
 
     def _loaded(self, generation: int, keep: bool, total: int, first: list[tuple]) -> None:
         if generation != self._generation:
@@ -167,7 +167,7 @@ class LedgerTableModel(QAbstractTableModel):
 
         def load(ledger):
             return queries.page(ledger, view, query, page_number * PAGE, PAGE, total)
-        self.ctx.db.op(load).success(
+        self.ctx.db.read(load).success(
             lambda rows: self._page_arrived(generation, page_number, rows)).run()
 
     def _page_arrived(self, generation: int, page_number: int, rows: list[tuple]) -> None:
