@@ -1,0 +1,89 @@
+"""The writer, the reader and the files thread: neither kind of work waits for the other."""
+from __future__ import annotations
+
+import threading
+
+import pytest
+
+from core import settings
+from core.errors import LedgerError
+from gui.worker import Database
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+def database(tmp_path, qapp):
+    db = Database(tmp_path / "ledger.db", "测试员")
+    db.call(lambda ledger: settings.put(ledger, "unit_name", "曲沃县生态环境局"))
+    yield db
+    db.close()
+
+
+def unit_name(ledger) -> str | None:
+    return settings.get(ledger, "unit_name")
+
+
+def test_a_read_answers_while_a_write_is_still_running(qtbot, database):
+    release, started, seen = threading.Event(), threading.Event(), []
+
+    def slow_write(ledger):
+        with ledger.transaction():
+            settings.put(ledger, "unit_name", "尚未提交")
+            started.set()
+            release.wait(10)
+    database.op(slow_write).run()
+    assert started.wait(10)
+    database.read(unit_name).success(seen.append).run()
+    qtbot.waitUntil(lambda: bool(seen), timeout=5000)
+    release.set()
+    # The read did not queue behind the write, and saw only what was committed.
+    assert seen == ["曲沃县生态环境局"]
+    qtbot.waitUntil(lambda: database.pending == 0)
+    database.read(unit_name).success(seen.append).run()
+    qtbot.waitUntil(lambda: len(seen) == 2)
+    assert seen[1] == "尚未提交"
+
+
+def test_a_write_goes_through_and_is_announced_during_a_slow_read(qtbot, database):
+    release, reading, answers = threading.Event(), threading.Event(), []
+
+    def slow_read(ledger):
+        value = unit_name(ledger)
+        reading.set()
+        release.wait(10)
+        return value
+    database.read(slow_read).success(answers.append).run()
+    assert reading.wait(10)
+    with qtbot.waitSignal(database.changed, timeout=5000) as blocker:
+        database.op(lambda ledger: settings.put(ledger, "unit_name", "翼城县生态环境局")).run()
+    assert blocker.args[0].touches("setting") and answers == []
+    release.set()
+    qtbot.waitUntil(lambda: bool(answers))
+    assert answers == ["曲沃县生态环境局"]  # the read's snapshot began before the write
+
+
+def test_the_reader_runs_on_its_own_thread_and_refuses_to_write(qtbot, database):
+    threads, failures = {}, []
+    database.op(lambda ledger: threads.setdefault("writer", threading.get_ident())).run()
+    database.read(lambda ledger: threads.setdefault("reader", threading.get_ident())).run()
+    database.read(lambda ledger: settings.put(ledger, "unit_name", "x")) \
+        .failure(failures.append).run()
+    qtbot.waitUntil(lambda: len(threads) == 2 and bool(failures))
+    assert threads["writer"] != threads["reader"] != threading.get_ident()
+    assert isinstance(failures[0], LedgerError)
+    assert database.call(unit_name) == "曲沃县生态环境局"
+
+
+def test_parsing_a_file_needs_no_ledger_and_does_not_wait_for_the_writer(qtbot, database):
+    release, started, parsed = threading.Event(), threading.Event(), []
+
+    def busy(ledger):
+        started.set()
+        release.wait(10)
+    database.op(busy).run()
+    assert started.wait(10)
+    database.parse(lambda: "读完了").success(parsed.append).run()
+    qtbot.waitUntil(lambda: bool(parsed), timeout=5000)
+    release.set()
+    assert parsed == ["读完了"]
