@@ -45,6 +45,7 @@ class Op:
         self.done = threading.Event()  # set on the worker thread when fn has run
         self.result: Any = None
         self.error: BaseException | None = None
+        self.worker: QObject | None = None  # the thread's worker it was given to
 
     def success(self, callback: Callable[[Any], None]) -> "Op":
         self.on_success = callback
@@ -73,6 +74,7 @@ class Op:
 class _Worker(QObject):
     """Lives on the writer thread; opens the ledger there (a connection is per thread)."""
 
+    request = Signal(object)  # an Op, emitted on the GUI thread, run on this one
     finished = Signal(object, object, object)  # op, result, error
     progressed = Signal(object, int, int, str)
 
@@ -126,12 +128,17 @@ class _Worker(QObject):
 
 
 class _Reader(_Worker):
-    """Lives on the reader thread: a read-only connection, opened there on first use."""
+    """Lives on a reader thread: a read-only connection, opened there on first use."""
 
     def _open(self) -> Ledger:
         ledger = Ledger(connections.connect_read_only(self.path), self.path, self.operator)
         ledger.read_only = "error.ledger_read_only"  # a write here is a bug: refuse it
         return ledger
+
+    def _arguments(self, op: Op) -> tuple:
+        (ledger,) = super()._arguments(op)
+        ledger.operator = self.operator
+        return (ledger,)
 
 
 class _Files(_Worker):
@@ -149,13 +156,12 @@ def _thread(name: str, worker: _Worker) -> QThread:
 
 
 class Database(QObject):
-    """The GUI's handle on the writer, reader and files threads."""
+    """The GUI's handle on the writer, the readers and the files thread."""
+
+    READERS = 2  # a slow read (a past date's dashboard) leaves the other for table pages
 
     changed = Signal(object)  # core.changes.Changes of every successful write
     failed = Signal(object)   # errors of operations that have no failure callback
-    _submit = Signal(object)
-    _read = Signal(object)
-    _parse = Signal(object)
     _close = Signal()
 
     def __init__(self, path: Path, operator: str, parent: QObject | None = None):
@@ -163,15 +169,15 @@ class Database(QObject):
         self.path = path
         self.pending = 0
         self._worker = _Worker(path, operator)
-        self._reader = _Reader(path, operator)
+        self._readers = [_Reader(path, operator) for _ in range(self.READERS)]
         self._files = _Files(path, operator)
+        self._queued: dict[_Worker, int] = {reader: 0 for reader in self._readers}
         self._thread = _thread("database", self._worker)
-        self._threads = [self._thread, _thread("database-reader", self._reader),
-                         _thread("files", self._files)]
+        self._threads = [self._thread, _thread("files", self._files)] + [
+            _thread(f"database-reader-{n}", reader) for n, reader in enumerate(self._readers)]
         # The writer last: closing the last connection checkpoints and removes the WAL.
-        for signal, worker in ((self._parse, self._files), (self._read, self._reader),
-                               (self._submit, self._worker)):
-            signal.connect(worker.run)
+        for worker in (self._files, *self._readers, self._worker):
+            worker.request.connect(worker.run, Qt.ConnectionType.QueuedConnection)
             # Blocking: close() returns once every queued operation has run and the ledger
             # is closed (quitting the thread's loop alone would drop what is still queued).
             self._close.connect(worker.close, Qt.ConnectionType.BlockingQueuedConnection)
@@ -185,7 +191,7 @@ class Database(QObject):
         return Op(self, fn)
 
     def read(self, fn: Callable[..., Any]) -> Op:
-        """A read on the reader's read-only connection; it never waits for a write."""
+        """A read on a reader's read-only connection; it never waits for a write."""
         return Op(self, fn, READER)
 
     def parse(self, fn: Callable[..., Any]) -> Op:
@@ -195,11 +201,14 @@ class Database(QObject):
     def submit(self, op: Op) -> None:
         self.pending += 1
         if op.lane == FILES:
-            self._parse.emit(op)
+            worker = self._files
         elif op.lane == READER and self._readable():
-            self._read.emit(op)
+            worker = min(self._readers, key=self._queued.__getitem__)  # the least busy
+            self._queued[worker] += 1
         else:
-            self._submit.emit(op)
+            worker = self._worker
+        op.worker = worker
+        worker.request.emit(op)
 
     def _readable(self) -> bool:
         """Until the writer has opened (and migrated) the file, reads queue behind it; an
@@ -207,16 +216,18 @@ class Database(QObject):
         return str(self.path) != ":memory:" and self._worker.opened.is_set()
 
     def set_operator(self, name: str) -> None:
-        """Later writes are recorded under `name`."""
+        """Later writes are recorded under `name` (and later reads run as `name`)."""
         def apply(ledger: Ledger) -> None:
             ledger.operator = name
-        self._worker.operator = self._reader.operator = name
+        for worker in (self._worker, *self._readers):
+            worker.operator = name
         self.op(apply).run()
-        self.read(apply).run()
 
     @Slot(object, object, object)
     def _finished(self, op: Op, result: Any, error: BaseException | None) -> None:
         self.pending -= 1
+        if op.worker in self._queued:
+            self._queued[op.worker] -= 1
         if error is not None:
             if op.on_failure is not None:
                 op.on_failure(error)

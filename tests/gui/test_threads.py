@@ -87,3 +87,19 @@ def test_parsing_a_file_needs_no_ledger_and_does_not_wait_for_the_writer(qtbot, 
     qtbot.waitUntil(lambda: bool(parsed), timeout=5000)
     release.set()
     assert parsed == ["读完了"]
+
+
+def test_a_slow_read_leaves_the_other_reader_for_table_pages(qtbot, database):
+    release, reading, answers = threading.Event(), threading.Event(), []
+
+    def slow_dashboard(ledger):
+        reading.set()
+        release.wait(10)
+        return "dashboard"
+    database.read(slow_dashboard).success(answers.append).run()
+    assert reading.wait(10)
+    database.read(lambda ledger: "a page").success(answers.append).run()
+    qtbot.waitUntil(lambda: bool(answers), timeout=5000)
+    release.set()
+    qtbot.waitUntil(lambda: len(answers) == 2)
+    assert answers == ["a page", "dashboard"]
