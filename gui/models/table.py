@@ -54,6 +54,9 @@ class LedgerTableModel(QAbstractTableModel):
         self._stale: set[int] = set()
         self._requested: set[int] = set()
         self._generation = 0
+        # Whether a view shows the rows now; while not, writes are kept for `shown()`.
+        self.seen: Callable[[], bool] = lambda: True
+        self._deferred: Changes | None = None
         ctx.changed.connect(self.on_changes)
 
     # -- Qt model interface
@@ -217,6 +220,9 @@ class LedgerTableModel(QAbstractTableModel):
         let the cached pages be read again as they are shown."""
         if not changes.touches(*self.watched):
             return
+        if not self.seen():
+            self._deferred = changes if self._deferred is None else self._deferred | changes
+            return
         if changes.touches(self.view.kind):
             self.reload(keep=True)
             return
@@ -224,3 +230,9 @@ class LedgerTableModel(QAbstractTableModel):
         if self._count:
             self.dataChanged.emit(self.index(0, 0),
                                   self.index(self._count - 1, len(self.columns) - 1))
+
+    def shown(self) -> None:
+        """The rows are in view again: catch up, once, with the writes made meanwhile."""
+        deferred, self._deferred = self._deferred, None
+        if deferred is not None:
+            self.on_changes(deferred)
