@@ -7,10 +7,10 @@ under /tmp and kept), medians of --repeat runs:
   now), sorted by assignment date, by status (long ties) and by enterprise name;
 - the first page sorted by enterprise name: ORDER BY e.name over the LEFT JOIN (before)
   against the walk of the enterprise name index (now);
-- typing while the dashboard of a past date loads: the time of one form check round trip
-  (GUI thread → check on the writer → answer on the GUI thread) submitted just after the
-  dashboard load, with the load on the same thread as the writes (before) and on the
-  reader (now).
+- typing (and scrolling) while the dashboard of a past date loads: the time of one form
+  check round trip (GUI thread → check on the writer → answer on the GUI thread), and of
+  one table page, asked just after the dashboard load, with everything on the one worker
+  (before) against the load and the page on the readers and the check on the writer (now).
 
     .venv/bin/python tests/bench/structure_bench.py [--problems 1000000] [--repeat 5]
 """
@@ -73,42 +73,60 @@ def sorting(ledger, repeat: int) -> None:
 
 
 def typing(path: Path, repeat: int) -> None:
-    """One form check while a past-date dashboard loads, the load on the writer or reader."""
+    """A form check, and a table page, asked while a past date's dashboard loads: before,
+    everything on the one worker; now, the dashboard and the page on the readers."""
     from PySide6.QtCore import QCoreApplication
 
-    from core import dashboard, problems
+    from core import dashboard, problems, queries
+    from core.queries import PROBLEMS, Query
     from gui.worker import Database
 
     app = QCoreApplication.instance() or QCoreApplication(sys.argv)
     database = Database(path, "bench")
     database.call(lambda ledger: None)
     raw = {"description": "废气收集设施未正常运行", "category": "air", "source": "inspection"}
-    results: dict[str, list[float]] = {"writer": [], "reader": []}
+    total = database.call(lambda ledger: queries.count(ledger, PROBLEMS, Query()))
+    middle = total // 2
+
+    def check(ledger):
+        return problems.check(ledger, raw)
+
+    def a_page(ledger):
+        return queries.page_at(ledger, PROBLEMS, Query(), middle, PAGE, total)
+
+    def round_trip(load, ask, fn, day: str) -> tuple[float, float]:
+        loaded, answered = [], []
+        started = time.perf_counter()
+        load(lambda ledger: dashboard.load(ledger, day)).success(
+            lambda _b: loaded.append(time.perf_counter())).run()
+        time.sleep(0.05)  # the user types (or scrolls) a moment after the page began loading
+        asked = time.perf_counter()
+        ask(fn).success(lambda _r: answered.append(time.perf_counter())).run()
+        while not (loaded and answered):
+            app.processEvents()
+            time.sleep(0.0005)
+        return answered[0] - asked, loaded[0] - started
+
+    results: dict[str, list[float]] = {}
     loads: list[float] = []
-    day = dt.date(2026, 6, 1)
-    for run in range(repeat):
-        for lane in ("writer", "reader"):
-            day += dt.timedelta(days=3)  # a new past date: nothing of it is kept yet
-            asked = day.isoformat()
-            loaded, answered = [], []
-            started = time.perf_counter()
-            load = database.op if lane == "writer" else database.read
-            load(lambda ledger, d=asked: dashboard.load(ledger, d)).success(
-                lambda _b: loaded.append(time.perf_counter())).run()
-            time.sleep(0.05)  # the user types a moment after the page began loading
-            typed = time.perf_counter()
-            database.op(lambda ledger: problems.check(ledger, raw)).success(
-                lambda _f: answered.append(time.perf_counter())).run()
-            while not (loaded and answered):
-                app.processEvents()
-                time.sleep(0.0005)
-            results[lane].append(answered[0] - typed)
-            loads.append(loaded[0] - started)
+    day = dt.date(2026, 5, 1)
+    for _ in range(repeat):
+        for name, load, ask, fn in (
+                ("check, before", database.op, database.op, check),
+                ("check, now", database.read, database.op, check),
+                ("page, before", database.op, database.op, a_page),
+                ("page, now", database.read, database.read, a_page)):
+            day += dt.timedelta(days=2)  # a new past date: nothing of it is kept yet
+            answer, load_s = round_trip(load, ask, fn, day.isoformat())
+            results.setdefault(name, []).append(answer)
+            loads.append(load_s)
     database.close()
     print(f"past-date dashboard load: median {statistics.median(loads):.2f} s")
-    print(f"form check round trip while it loads: load on the writer (before) "
-          f"{statistics.median(results['writer']) * 1000:.0f} ms, on the reader (now) "
-          f"{statistics.median(results['reader']) * 1000:.1f} ms")
+    for what in ("check", "page"):
+        before = statistics.median(results[f"{what}, before"]) * 1000
+        now = statistics.median(results[f"{what}, now"]) * 1000
+        print(f"{'form check' if what == 'check' else 'table page'} round trip while it loads: "
+              f"one worker (before) {before:.0f} ms, writer and readers (now) {now:.1f} ms")
 
 
 def main() -> int:
