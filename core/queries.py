@@ -343,12 +343,17 @@ def _read(ledger: Ledger, view: View, query: Query, reverse: bool, key: Key | No
           limit: int, offset: int, total: int | None) -> Page:
     """Rows in the query's order (or its reverse), after `key` or from `offset`."""
     where, params = _where(view, query, paging=True, total=total)
-    params.update(limit=limit, offset=offset)
+    params.update(offset=offset)
     if _walks_enterprises(view, query):
-        sql = _walk_enterprises(view, query, where, params, reverse, key)
+        statements = [_walk_enterprises(view, query, where, params, reverse, key)]
     else:
-        sql = _plain(view, query, where, params, reverse, key)
-    found = ledger.conn.execute(sql, params).fetchall()
+        statements = _plain(view, query, where, params, reverse, key)
+    found: list = []
+    for sql in statements:  # stretches of the order, one after another, until the page fills
+        if len(found) >= limit:
+            break
+        params["limit"] = limit - len(found)
+        found += ledger.conn.execute(sql, params).fetchall()
     if reverse:
         found.reverse()
     rows = [tuple(r)[:-3] for r in found]
@@ -357,30 +362,34 @@ def _read(ledger: Ledger, view: View, query: Query, reverse: bool, key: Key | No
 
 
 def _plain(view: View, query: Query, where: str, params: dict[str, Any], reverse: bool,
-           key: Key | None) -> str:
+           key: Key | None) -> list[str]:
+    """One statement from a position, or those of the stretches that follow `key`."""
     order = view.column(_sort_key(view, query)).order
     descending = query.descending != reverse
-    if key is not None:
-        where = _and(where, _beyond(order, "x.rowid", descending, key, params))
     columns = ", ".join(c.sql for c in view.columns)
     direction = " DESC" if descending else ""
-    return (f"SELECT x.id, {columns}, {order}, NULL, x.rowid FROM {view.source}{where}"
-            f" ORDER BY {order}{direction}, x.rowid{direction} LIMIT :limit OFFSET :offset")
-
-
-def _beyond(order: str, rowid: str, descending: bool, key: Key,
-            params: dict[str, Any]) -> str:
-    """The rows after `key` in the order `order, rowid` (both descending or not); SQLite
-    puts NULL first going up and last going down. Written as a row value, so that the
-    sort key's index (whose last column is the rowid) seeks straight to the key."""
+    head = f"SELECT x.id, {columns}, {order}, NULL, x.rowid FROM {view.source}"
+    tail = f" ORDER BY {order}{direction}, x.rowid{direction} LIMIT :limit OFFSET :offset"
+    if key is None:
+        return [f"{head}{where}{tail}"]
     params.update(key_value=key.value, key_rowid=key.rowid)
+    return [f"{head}{_and(where, part)}{tail}" for part in _beyond(order, descending, key)]
+
+
+def _beyond(order: str, descending: bool, key: Key) -> list[str]:
+    """The rows after `key` in the order `order, rowid` (both descending or not), as the
+    stretches they fall in: the rest of the key's ties, then the values beyond it (SQLite
+    puts NULL first going up, last going down). Each stretch is one seek in the sort
+    key's index, whose last column is the rowid; a single row-value condition would make
+    SQLite seek to the value and then step through all its ties (a status has 200,000)."""
+    rowid = "x.rowid < :key_rowid" if descending else "x.rowid > :key_rowid"
     if key.value is None:
-        if descending:
-            return f"({order} IS NULL AND {rowid} < :key_rowid)"
-        return f"({order} IS NOT NULL OR {rowid} > :key_rowid)"
+        ties = f"{order} IS NULL AND {rowid}"
+        return [ties] if descending else [ties, f"{order} IS NOT NULL"]
+    ties = f"{order} = :key_value AND {rowid}"
     if descending:
-        return f"(({order}, {rowid}) < (:key_value, :key_rowid) OR {order} IS NULL)"
-    return f"(({order}, {rowid}) > (:key_value, :key_rowid))"
+        return [ties, f"{order} < :key_value", f"{order} IS NULL"]
+    return [ties, f"{order} > :key_value"]
 
 
 def _and(where: str, condition: str) -> str:
