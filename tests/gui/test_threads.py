@@ -103,3 +103,19 @@ def test_a_slow_read_leaves_the_other_reader_for_table_pages(qtbot, database):
     release.set()
     qtbot.waitUntil(lambda: len(answers) == 2)
     assert answers == ["a page", "dashboard"]
+
+
+def test_readers_see_a_restored_backup(qtbot, database, tmp_path):
+    from core import backup
+
+    copy = tmp_path / "before.db"
+    database.call(lambda ledger: backup.make(ledger, copy, force=True))
+    seen = []
+    database.read(unit_name).success(seen.append).run()  # both connections are open now
+    database.read(unit_name).success(seen.append).run()
+    database.call(lambda ledger: settings.put(ledger, "unit_name", "改过的名称"))
+    database.call(lambda ledger: backup.restore(ledger, copy))
+    for _ in range(Database.READERS):
+        database.read(unit_name).success(seen.append).run()
+    qtbot.waitUntil(lambda: len(seen) == 2 + Database.READERS)
+    assert seen == ["曲沃县生态环境局"] * (2 + Database.READERS)
