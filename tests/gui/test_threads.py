@@ -111,11 +111,12 @@ def test_readers_see_a_restored_backup(qtbot, database, tmp_path):
     copy = tmp_path / "before.db"
     database.call(lambda ledger: backup.make(ledger, copy, force=True))
     seen = []
-    database.read(unit_name).success(seen.append).run()  # both connections are open now
-    database.read(unit_name).success(seen.append).run()
     database.call(lambda ledger: settings.put(ledger, "unit_name", "改过的名称"))
+    for _ in range(Database.READERS):  # every reader's connection is open now
+        database.read(unit_name).success(seen.append).run()
+    qtbot.waitUntil(lambda: len(seen) == Database.READERS)
     database.call(lambda ledger: backup.restore(ledger, copy))
     for _ in range(Database.READERS):
         database.read(unit_name).success(seen.append).run()
-    qtbot.waitUntil(lambda: len(seen) == 2 + Database.READERS)
-    assert seen == ["曲沃县生态环境局"] * (2 + Database.READERS)
+    qtbot.waitUntil(lambda: len(seen) == 2 * Database.READERS)
+    assert seen == ["改过的名称"] * Database.READERS + ["曲沃县生态环境局"] * Database.READERS
