@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import hashlib
 import shutil
-import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
@@ -15,29 +14,6 @@ from .ledger import Ledger
 
 PHASES = ("before", "after")  # taken before rectification, or as proof it was done
 IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".bmp", ".gif", ".webp")
-
-_TABLE = """CREATE TABLE attachment (
-    id TEXT PRIMARY KEY, created_at TEXT NOT NULL, updated_at TEXT NOT NULL,
-    operator TEXT NOT NULL,
-    problem_id TEXT NOT NULL REFERENCES problem(id) ON DELETE CASCADE,
-    sha256 TEXT NOT NULL CHECK (length(sha256) = 64),
-    name TEXT NOT NULL,
-    suffix TEXT NOT NULL,
-    size INTEGER NOT NULL,
-    phase TEXT NOT NULL CHECK (phase IN ('before', 'after')),
-    attached_on TEXT NOT NULL
-)"""
-
-
-def migrate(conn: sqlite3.Connection) -> None:
-    """Schema migration 'attachment'."""
-    conn.execute(_TABLE)
-    conn.execute("CREATE INDEX attachment_problem ON attachment(problem_id, attached_on)")
-    from . import audit  # the audit trail covers every business table, this one too
-
-    if audit.present(conn):
-        audit.install_triggers(conn)
-
 
 @dataclass(frozen=True)
 class Attachment:

@@ -35,34 +35,6 @@ _UNAUDITED = frozenset({LOG, "audit_seal", "region", "migration", "sqlite_sequen
 BASELINE = "audit_baseline"
 MAX_FINDINGS = 50
 
-_LOG_SQL = f"""
-CREATE TABLE {LOG} (
-    seq INTEGER PRIMARY KEY AUTOINCREMENT,
-    at TEXT NOT NULL,
-    operator TEXT,
-    action TEXT NOT NULL,
-    table_name TEXT NOT NULL,
-    row_id TEXT NOT NULL,
-    old TEXT,
-    new TEXT
-);
--- On a prefix of the row id: a uuid's randomness makes a full-key index the biggest
--- cost of bulk loads; 8 hex digits find a row's entries just as well.
-CREATE INDEX audit_log_row ON {LOG}(substr(row_id, 1, 8));
-CREATE TABLE {SEAL} (
-    seq INTEGER PRIMARY KEY,
-    operator TEXT NOT NULL,
-    hash TEXT NOT NULL
-);
-CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON {LOG}
-BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
-CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON {LOG}
-BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
-CREATE TRIGGER audit_seal_no_update BEFORE UPDATE ON {SEAL}
-BEGIN SELECT RAISE(ABORT, 'audit_seal is append-only'); END;
-CREATE TRIGGER audit_seal_no_delete BEFORE DELETE ON {SEAL}
-BEGIN SELECT RAISE(ABORT, 'audit_seal is append-only'); END;
-"""
 _GUARDS = ("audit_log_no_update", "audit_log_no_delete", "audit_seal_no_update",
            "audit_seal_no_delete")
 _NOW = "strftime('%Y-%m-%dT%H:%M:%S', 'now', 'localtime')"
@@ -97,14 +69,6 @@ class Entry:
 
 
 # -- installing
-
-def install(conn: sqlite3.Connection) -> None:
-    """Create the log and the triggers (the 'audit' migration; inside its transaction)."""
-    from .db import execute_script
-
-    execute_script(conn, _LOG_SQL)
-    install_triggers(conn)
-
 
 def install_triggers(conn: sqlite3.Connection) -> None:
     """(Re)create the triggers of every audited table; a migration that adds a business

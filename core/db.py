@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Iterator
 
 from .errors import LedgerError
+from .migrations import execute_script  # noqa: F401  (callers import it from here)
 from .schema import MIGRATIONS, SCHEMA_VERSION
 
 
@@ -135,33 +136,55 @@ def migrate(conn: sqlite3.Connection) -> list[str]:
     current = schema_version(conn)
     if current > SCHEMA_VERSION:
         raise LedgerError("error.db_too_new", found=current, supported=SCHEMA_VERSION)
-    applied = []
-    if 0 < current < SCHEMA_VERSION:
+    if current == SCHEMA_VERSION:
+        return []
+    if current > 0:
         from .backup import before_migration
 
         before_migration(conn, current)
-    for number, (name, step) in enumerate(MIGRATIONS, start=1):
-        if number <= current:
-            continue
-        with transaction(conn):
-            from .audit import mark, seal
-
-            audit_mark = mark(conn)
-            if number == 1:
-                conn.execute(
-                    "CREATE TABLE IF NOT EXISTS migration "
-                    "(number INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
-                )
-            step(conn)
-            conn.execute(
-                "INSERT INTO migration VALUES (?, ?, ?)", (number, name, now())
-            )
-            conn.execute(f"PRAGMA user_version = {number}")
-            seal(conn, audit_mark, "migration")  # rows a data migration changed
-        applied.append(name)
-    if applied:
-        _cover_new_columns(conn)
+    # A step that rebuilds a table (sqlite-utils transform) drops the old one: with foreign
+    # keys on, that would fire the ON DELETE actions of every table referring to it. As
+    # SQLite prescribes for schema changes, they are off while the steps run, and each step
+    # checks them before it commits.
+    conn.execute("PRAGMA foreign_keys = OFF")
+    try:
+        applied = []
+        for number, (name, step) in enumerate(MIGRATIONS, start=1):
+            if number > current:
+                _apply(conn, number, name, step)
+                applied.append(name)
+    finally:
+        conn.execute("PRAGMA foreign_keys = ON")
+    _cover_new_columns(conn)
     return applied
+
+
+def _apply(conn: sqlite3.Connection, number: int, name: str, step) -> None:
+    """Run migration `number` in its own transaction and record it."""
+    from . import audit
+
+    with transaction(conn):
+        audit_mark = audit.mark(conn) if _has_table(conn, "audit_seal") else None
+        if number == 1:
+            conn.execute(
+                "CREATE TABLE IF NOT EXISTS migration "
+                "(number INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
+            )
+        step(conn)
+        broken = conn.execute("PRAGMA foreign_key_check").fetchone()
+        if broken:
+            raise sqlite3.IntegrityError(f"migration {name}: {tuple(broken)}")
+        conn.execute("INSERT INTO migration VALUES (?, ?, ?)", (number, name, now()))
+        conn.execute(f"PRAGMA user_version = {number}")
+        if audit_mark is None and _has_table(conn, "audit_seal") and audit.present(conn):
+            # a file from before the seal table: what the steps since wrote is sealed now
+            audit_mark = 0
+        audit.seal(conn, audit_mark, "migration")  # rows a data migration changed
+
+
+def _has_table(conn: sqlite3.Connection, name: str) -> bool:
+    return conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?",
+                        (name,)).fetchone() is not None
 
 
 def _cover_new_columns(conn: sqlite3.Connection) -> None:
@@ -212,15 +235,3 @@ def _after_failed_write(conn: sqlite3.Connection, exc: BaseException) -> None:
 def now() -> str:
     """The current local time as ISO text, to the second."""
     return dt.datetime.now().isoformat(timespec="seconds")
-
-
-def execute_script(conn: sqlite3.Connection, script: str) -> None:
-    """Run a multi-statement script inside the current transaction (executescript would commit)."""
-    statement = ""
-    for line in script.splitlines(keepends=True):
-        statement += line
-        if sqlite3.complete_statement(statement):
-            conn.execute(statement)
-            statement = ""
-    if statement.strip():
-        conn.execute(statement)

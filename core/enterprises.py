@@ -58,12 +58,14 @@ def add(ledger: Ledger, raw: Mapping[str, Any]) -> Changes:
     return Changes.of("enterprise", ids=(row_id,), warnings=form.warnings)
 
 
-def update(ledger: Ledger, row_id: str, raw: Mapping[str, Any]) -> Changes:
+def update(ledger: Ledger, row_id: str, raw: Mapping[str, Any],
+           based_on: int | None = None) -> Changes:
+    """Correct an enterprise; `based_on` is the version the values were typed over."""
     current = get(ledger, row_id)
     form = check(ledger, {**current, **raw}, row_id)
     form.raise_if_blocked()
     with ledger.transaction():
-        rows.update(ledger, "enterprise", row_id, form.values)
+        rows.update(ledger, "enterprise", row_id, form.values, based_on)
     return Changes.of("enterprise", ids=(row_id,), warnings=form.warnings)
 
 

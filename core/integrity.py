@@ -9,7 +9,7 @@ from __future__ import annotations
 import sqlite3
 from typing import Callable
 
-from . import attachments, audit, lock, messages, statistics
+from . import attachments, audit, backup, lock, messages, statistics
 from .ledger import Ledger
 
 
@@ -30,6 +30,7 @@ def check(ledger: Ledger, quick: bool = False) -> list[str]:
             conn, lock.recorded_head(ledger.path), where))
     if quick:
         return findings
+    _step(findings, "backup_head", lambda: _backup_head(ledger))
     _step(findings, "foreign_key_check", lambda: _foreign_keys(conn))
     _step(findings, "audit", lambda: _readable(conn, lambda: audit._chain_findings(conn)))
     _step(findings, "rows", lambda: _readable(conn, lambda: audit.row_findings(conn)))
@@ -38,6 +39,18 @@ def check(ledger: Ledger, quick: bool = False) -> list[str]:
         _step(findings, "search", lambda: search_findings(conn))
     _step(findings, "tally", lambda: _tally(ledger))
     return findings
+
+
+def _backup_head(ledger: Ledger) -> list[str]:
+    """The chain must still reach the head the newest backup recorded (a second copy of
+    the head besides the lock file, which a careful forger could rewrite too)."""
+    if ledger.path is None or str(ledger.path) == ":memory:":
+        return []
+    recorded = backup.recorded_head(ledger)
+    if recorded is None:
+        return []
+    head, name = recorded
+    return audit.head_findings(ledger.conn, head, messages.text("label.head_backup", name=name))
 
 
 def _step(findings: list[str], name: str, run: Callable[[], list[str]]) -> None:

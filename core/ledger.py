@@ -79,6 +79,16 @@ class Ledger:
             regions.ensure_loaded(ledger)
         return ledger
 
+    def read_only_reason(self) -> str | None:
+        """Why nothing can be written (damaged file, read-only folder), or None."""
+        from .errors import LedgerError
+
+        try:
+            self.refuse_if_read_only()
+        except LedgerError as refused:
+            return str(refused)
+        return None
+
     def refuse_if_read_only(self) -> None:
         if self.read_only:
             from .errors import LedgerError

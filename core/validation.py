@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING, Any, Iterable, Mapping
 from stdnum.cn import uscc
 from stdnum.exceptions import InvalidChecksum, ValidationError as StdnumError
 
-from . import dates, money
-from .errors import Issue, ValidationError
+from . import dates, deadlines, money
+from .errors import Issue, LedgerError, ValidationError
 
 if TYPE_CHECKING:
     from .ledger import Ledger
@@ -175,8 +175,13 @@ class Form:
         code = self.text(field, required=True)
         if code is not None:
             row = ledger.conn.execute("SELECT level FROM region WHERE code = ?", (code,)).fetchone()
-            if row is None:
-                self.fail(field, "error.region_unknown", code=code)
+            if row is None:  # a name: the one resolver settles it or says why not
+                from . import regions
+
+                try:
+                    code = self.values[field] = regions.resolve(ledger, code)
+                except LedgerError as error:
+                    self.fail(field, error.code, **error.params)
         return code
 
     def credit_code(self, field: str = "credit_code") -> str | None:
@@ -191,6 +196,35 @@ class Form:
         elif problem:
             self.fail(field, "error.credit_code_format", value=value)
         return value
+
+    def deadline(self, field: str, start_field: str, required: bool = True,
+                 start: str | None = None) -> deadlines.Deadline | None:
+        """A deadline as bureaus write it (see core.deadlines), anchored on the date in
+        `start_field` (or `start`). Stores the date (None without one) in `field`, the
+        wording in `field`_text and the kind in `field`_kind; a vague text is kept with a
+        warning asking for a date, a working-day count the calendar cannot cover fails."""
+        for suffix in ("", "_text", "_kind"):
+            self.values[field + suffix] = None
+        if self._blank(field):
+            if required:
+                self.fail(field, "error.required")
+            return None
+        anchor = start or self.values.get(start_field) or self.today.isoformat()
+        try:
+            found = deadlines.parse(self.raw[field], anchor)
+        except LedgerError as exc:
+            self.fail(field, exc.code, **exc.params)
+            return None
+        except dates.DateError:
+            self.fail(field, "error.date_invalid", value=self.raw[field])
+            return None
+        if found.date and not "1980-01-01" <= found.date <= "2100-12-31":
+            self.fail(field, "error.date_out_of_range", value=found.date)
+        if found.needs_date:
+            self.warn(field, "warning.deadline_vague", text=found.text)
+        self.values.update({field: found.date, field + "_text": found.text,
+                            field + "_kind": found.kind.value})
+        return found
 
     def ordered(self, first: str, second: str, code: str) -> None:
         """`second` must not be before `first` (both ISO dates, when valid)."""

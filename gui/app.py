@@ -88,16 +88,21 @@ def first_start(ctx: AppContext) -> bool:
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return False
     code, operator = dialog.region_code(), dialog.operator.text().strip()
-    ctx.db.set_operator(operator)
-    ctx.db_operator = operator
+    login, password = dialog.login.text().strip(), dialog.password.text()
 
     def setup(ledger):
+        from core import operators
         ledger_settings.set_jurisdiction(ledger, code)
         ledger_settings.put(ledger, "operator_name", operator)
-    ctx.db.call(setup)
+        if operators.count(ledger) == 0:  # the administrator's account, signed in
+            operators.add(ledger, login, operator, "admin", password)
+        return operators.act_as(ledger, operators.find(ledger, login))
+    ctx.account = ctx.db.call(setup)
+    ctx.db.set_operator(login)
+    ctx.db_operator = login
     if dialog.demo.isChecked():
         load_demo(ctx)
-    ctx.bureau = ctx.db.call(read_bureau)
+    ctx._set_bureau(ctx.db.call(read_bureau))
     return True
 
 

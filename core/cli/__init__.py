@@ -11,8 +11,7 @@ import sqlite3
 import sys
 from typing import Callable, Sequence
 
-from .. import messages
-from .. import outputs
+from .. import messages, operators, outputs
 from ..errors import LedgerError
 from ..ledger import Ledger
 from . import access
@@ -135,9 +134,13 @@ def _run(args: argparse.Namespace) -> int:
         raise LedgerError("error.ledger_missing", path=path)
     ledger = Ledger.open(path, operator=args.operator or "cli", exclusive=not reads,
                          wait=access.LOCK_WAIT_SECONDS)
+    operators.adopt_named(ledger)  # every command acts with the named account's role
     for warning in ledger.warnings:  # e.g. a ledger on a network drive
         print(f"ecoledger-cli: {messages.text(warning)}", file=sys.stderr)
     try:
+        from . import common  # the ledger's own category and source labels for printing
+
+        common.bind(ledger)
         result = handler(args, ledger)
     finally:
         ledger.close()

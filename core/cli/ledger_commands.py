@@ -91,12 +91,14 @@ def _entry(progress: statistics.Progress) -> dict:
 def _stats_table(report: statistics.Report) -> str:
     t = messages.text
     head = f"{t('label.region'):<12}{t('label.assigned'):>8}{t('label.closed'):>8}" \
-           f"{t('label.rate'):>10}{t('label.overdue'):>8}"
+           f"{t('label.rate'):>10}{t('label.overdue'):>8}" \
+           f"{t('label.reported_done'):>10}{t('label.stage_concluded'):>10}{t('label.ongoing'):>8}"
     lines = [f"{t('label.as_of')} {report.as_of}", head]
     for p in [*report.by["region"], report.total]:
         name = p.name or t("label.total")
         rate = "—" if p.clearance_rate is None else f"{p.clearance_rate}%"
-        lines.append(f"{name:<12}{p.assigned:>8}{p.closed:>8}{rate:>10}{p.overdue:>8}")
+        lines.append(f"{name:<12}{p.assigned:>8}{p.closed:>8}{rate:>10}{p.overdue:>8}"
+                     f"{p.reported_done:>10}{p.stage_concluded:>10}{p.ongoing:>8}")
     return "\n".join(lines)
 
 

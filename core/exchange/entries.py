@@ -78,15 +78,24 @@ def _shape_reason(entry: Any, types: dict[str, dict[str, str]]) -> str | None:
     columns = types.get(entry["table"])
     if columns is None:  # a table this version does not have: the merge skips it
         return None
+    long_text = LONG_TEXT.get(entry["table"], ())
     for part in ("old", "new"):
         for field, value in (entry.get(part) or {}).items():
-            if field not in columns or not _fits(columns[field], value):
+            limit = MAX_LONG_TEXT if field in long_text else MAX_TEXT
+            if field not in columns or not _fits(columns[field], value, limit):
                 return messages.text("error.exchange_field_type", field=field,
                                      value=_short(value))
     return None
 
 
-def _fits(declared: str, value: Any) -> bool:
+# Columns the program writes, not a person: a 双随机 draw's recorded inputs (the whole
+# directory snapshot, as JSON) are far longer than any typed text, and bounded instead by
+# the archive's member caps.
+LONG_TEXT = {"random_draw": ("inputs",)}
+MAX_LONG_TEXT = 64 * 1024 * 1024
+
+
+def _fits(declared: str, value: Any, limit: int = MAX_TEXT) -> bool:
     """Whether `value` (from JSON) may be stored in a column declared `declared`."""
     if value is None:
         return True
@@ -102,7 +111,7 @@ def _fits(declared: str, value: Any) -> bool:
         kept = strip_invisible(value)
         # leading and trailing spaces are trimmed by validation; what else it removes is
         # not text (controls, direction overrides) and no typed write could store it
-        return len(value) <= MAX_TEXT and kept == value.strip()
+        return len(value) <= limit and kept == value.strip()
     return False
 
 

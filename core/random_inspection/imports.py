@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .. import enterprises, messages, regions, settings
+from .. import enterprises, messages, regions
 from ..changes import Changes
 from ..errors import LedgerError
 from ..ledger import Ledger
@@ -108,7 +108,7 @@ def import_directory(ledger: Ledger, path: str | Path) -> Changes:
     known credit code updates that enterprise's class, an unknown one adds the enterprise."""
     sheet = read(path, DIRECTORY_COLUMNS, ("name", "credit_code"))
     findings = Findings()
-    jurisdiction = settings.jurisdiction(ledger)
+    resolver = regions.Resolver(ledger, local_only=True)  # inside the jurisdiction
     class_codes = classes.codes(ledger)
     planned, seen = [], {}
     for number, row in _data_rows(sheet, "name"):
@@ -128,13 +128,12 @@ def import_directory(ledger: Ledger, path: str | Path) -> Changes:
         county = None
         if found is None:
             typed = sheet.cell(row, "county") if "county" in sheet.columns else None
-            region = regions.match_name(ledger, typed, jurisdiction) if typed else None
-            if region is None:
+            county = _county(resolver, typed)
+            if county is None:
                 where = sheet.where(number, "county") if "county" in sheet.columns \
                     else sheet.where(number, "name")
                 findings.add(where, "random.import.county", value=typed or "—")
                 continue
-            county = region.code
         supervision = classes.resolve(ledger, sheet.cell(row, "class")) \
             if "class" in sheet.columns else None
         if supervision is not None and supervision not in class_codes:
@@ -174,7 +173,7 @@ def import_officers(ledger: Ledger, path: str | Path) -> Changes:
     (enterprise names or credit codes, separated by 、 or ；)."""
     sheet = read(path, OFFICER_COLUMNS, ("name", "certificate"))
     findings = Findings()
-    jurisdiction = settings.jurisdiction(ledger)
+    resolver = regions.Resolver(ledger, local_only=True)  # inside the jurisdiction
     planned, seen = [], {}
     for number, row in _data_rows(sheet, "name"):
         certificate = (sheet.cell(row, "certificate") or "").replace(" ", "")
@@ -189,11 +188,10 @@ def import_officers(ledger: Ledger, path: str | Path) -> Changes:
         county = None
         typed = sheet.cell(row, "county") if "county" in sheet.columns else None
         if typed:
-            region = regions.match_name(ledger, typed, jurisdiction)
-            if region is None:
+            county = _county(resolver, typed)
+            if county is None:
                 findings.add(sheet.where(number, "county"), "random.import.county", value=typed)
                 continue
-            county = region.code
         conflict_ids = []
         for key in _SPLIT.split(sheet.cell(row, "conflicts") or "") if "conflicts" in sheet.columns else []:
             key = key.strip()
@@ -223,3 +221,14 @@ def import_officers(ledger: Ledger, path: str | Path) -> Changes:
             for enterprise_id in conflict_ids:
                 officers.declare(ledger, officer_id, enterprise_id, None)
     return Changes.of(officers.TABLE, officers.CONFLICT)
+
+
+def _county(resolver: regions.Resolver, typed: object) -> str | None:
+    """The code of the county or unit a cell names, by the ledger's one region resolver;
+    None when it names none, or several."""
+    if not typed:
+        return None
+    try:
+        return resolver.code(str(typed))
+    except LedgerError:
+        return None

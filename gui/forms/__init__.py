@@ -12,12 +12,14 @@ _MODULES = {
     "CampaignForm": ".records", "BatchForm": ".records", "InspectionForm": ".inspection",
     "MeasureForm": ".measure", "ExtensionForm": ".extension",
     "TaskInspectionForm": ".random_task", "PlanForm": ".random_plan",
+    "AcceptanceForm": ".acceptance",
 }
 _NAMES = {"enterprise": "EnterpriseForm", "problem": "ProblemForm",
           "inspection": "InspectionForm", "penalty_case": "PenaltyForm",
           "campaign": "CampaignForm", "batch": "BatchForm",
           "measure": "MeasureForm", "extension": "ExtensionForm",
-          "random_task": "TaskInspectionForm", "random_plan": "PlanForm"}
+          "random_task": "TaskInspectionForm", "random_plan": "PlanForm",
+          "acceptance": "AcceptanceForm"}
 
 
 def __getattr__(name: str):

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QLabel,
 from core import dates
 from core.ledger import Ledger
 
+from .. import folders
 from ..context import AppContext
 from ..i18n import tr
 from ..models.rows import excel_header
@@ -186,8 +187,10 @@ class ReturnsPage(Page):
             self.export_ledger(path)
 
     def _save_path(self, stem: str) -> Path | None:
-        path, _ = QFileDialog.getSaveFileName(self, tr("Export"), str(self.ctx.data_dir /
-                                              f"{stem}.xlsx"), "Excel (*.xlsx)")
+        path, _ = QFileDialog.getSaveFileName(self, tr("Export"),
+                                              folders.start(self.ctx, f"{stem}.xlsx"),
+                                              "Excel (*.xlsx)")
+        folders.remember(self.ctx, path)
         return Path(path) if path else None
 
     def export_return(self, path: Path, replace: bool = True) -> Op | None:

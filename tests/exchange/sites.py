@@ -32,7 +32,7 @@ def send(source: Ledger, target: Ledger, folder: Path, **options) -> exchange.Im
     """Export from `source` for `target` and import the file there."""
     path = folder / f"x{next(_files)}.ecox"
     exchange.export(source, path, to=exchange.site(target).id, **{"force": True, **options})
-    return exchange.import_file(target, path)
+    return exchange.import_file(target, path, confirm=True)
 
 
 def contents(ledger: Ledger) -> dict[str, set[tuple]]:

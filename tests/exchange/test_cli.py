@@ -20,7 +20,7 @@ def test_export_import_conflicts_and_resolve_from_the_command_line(blank_file, t
     out = tmp_path / "1.ecox"
     assert main(["--db", db_a, "exchange", "export", "--to", site_b, "-o", str(out)]) == 0
     assert "已导出 2 条更改" in capsys.readouterr().out
-    assert main(["--db", db_b, "exchange", "import", str(out)]) == 0
+    assert main(["--db", db_b, "exchange", "import", str(out), "--confirm-partner", "141000"]) == 0
     assert "采用 2 条更改" in capsys.readouterr().out
     assert main(["--db", db_b, "exchange", "import", str(out)]) == 1
     err = capsys.readouterr().err

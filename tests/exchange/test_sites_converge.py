@@ -102,7 +102,7 @@ class Sites(RuleBasedStateMachine):
         target = sorted(self.last_file)[pick % len(self.last_file)]
         before = fingerprint(self.pcs[target])
         try:
-            exchange.import_file(self.pcs[target], self.last_file[target])
+            exchange.import_file(self.pcs[target], self.last_file[target], confirm=True)
         except LedgerError:
             pass
         else:
@@ -114,13 +114,13 @@ class Sites(RuleBasedStateMachine):
         to = exchange.site(self.pcs[target]).id
         exchange.export(self.pcs[source], path, to=to, force=True)
         try:
-            exchange.import_file(self.pcs[target], path)
+            exchange.import_file(self.pcs[target], path, confirm=True)
         except LedgerError as error:
             # a file older than changes that came through another PC holds nothing new
             assert error.code in ("error.exchange_gap", "error.exchange_older"), error
             if error.code == "error.exchange_gap":  # a file was lost: send again
                 exchange.export(self.pcs[source], path, to=to, again=True, force=True)
-                exchange.import_file(self.pcs[target], path)
+                exchange.import_file(self.pcs[target], path, confirm=True)
         self.last_file[target] = path
         self.known[target] |= self.known[source]
 

@@ -113,7 +113,8 @@ def test_the_directories_are_edited_from_the_page(qtbot, ctx, page, idle):
     assert page.officers_model.rows[0].active is not officer.active
 
 
-def test_the_sheet_refuses_an_officer_who_declared_a_conflict(qtbot, ctx, page, idle):
+def test_the_sheet_refuses_an_officer_who_declared_a_conflict(qtbot, ctx, page, idle,
+                                                              monkeypatch):
     from core.random_inspection import officers
     from gui.forms.random_task import TaskInspectionForm
 
@@ -131,4 +132,5 @@ def test_the_sheet_refuses_an_officer_who_declared_a_conflict(qtbot, ctx, page, 
     idle()
     assert "回避" in form.fields["officer_1"].message.text()  # officers' findings show there
     assert not form.save_button.isEnabled()
+    monkeypatch.setattr(form, "confirm_discard", lambda: True)  # the typed sheet is thrown away
     form.reject()

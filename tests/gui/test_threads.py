@@ -108,7 +108,7 @@ def test_a_slow_read_leaves_the_other_reader_for_table_pages(qtbot, database):
 def test_readers_see_a_restored_backup(qtbot, database, tmp_path):
     from core import backup
 
-    copy = tmp_path / "before.db"
+    copy = tmp_path / "before.zip"
     database.call(lambda ledger: backup.make(ledger, copy, force=True))
     seen = []
     database.call(lambda ledger: settings.put(ledger, "unit_name", "改过的名称"))
@@ -120,3 +120,38 @@ def test_readers_see_a_restored_backup(qtbot, database, tmp_path):
         database.read(unit_name).success(seen.append).run()
     qtbot.waitUntil(lambda: len(seen) == 2 * Database.READERS)
     assert seen == ["改过的名称"] * Database.READERS + ["曲沃县生态环境局"] * Database.READERS
+
+
+@pytest.mark.parametrize("why", ["damaged", "read_only_folder"])
+def test_readers_open_a_ledger_the_writer_opened_read_only(qtbot, tmp_path, monkeypatch, why):
+    """A damaged file, or one in a folder nobody may write, opens read-only on the writer;
+    the readers still open it (read-only, never migrating nor writing) and answer."""
+    from core import db as connections
+    from core.ledger import Ledger
+
+    path = tmp_path / "ledger.db"
+    with Ledger.open(path) as ledger:
+        settings.put(ledger, "unit_name", "曲沃县生态环境局")
+    if why == "damaged":
+        def damaged(where, check=True):
+            raise connections.Damaged(where, "第 3 页: 测试")
+        monkeypatch.setattr(connections, "connect", damaged)
+    else:
+        monkeypatch.setattr(connections, "writable", lambda where: False)
+    before = path.read_bytes()
+    database = Database(path, "测试员")
+    try:
+        reason = database.call(lambda ledger: ledger.read_only)
+        assert reason == ("error.ledger_damaged" if why == "damaged"
+                          else "error.ledger_read_only")
+        seen, threads, failures = [], {}, []
+        database.read(lambda ledger: (threads.setdefault("reader", threading.get_ident()),
+                                      unit_name(ledger))[1]).success(seen.append).run()
+        database.read(lambda ledger: settings.put(ledger, "unit_name", "x")) \
+            .failure(failures.append).run()
+        qtbot.waitUntil(lambda: bool(seen) and bool(failures), timeout=5000)
+        assert seen == ["曲沃县生态环境局"] and threads["reader"] != threading.get_ident()
+        assert isinstance(failures[0], LedgerError)
+    finally:
+        database.close()
+    assert path.read_bytes() == before  # nothing migrated nor written

@@ -117,17 +117,17 @@ def test_a_crafted_file_with_one_invalid_change_is_refused_whole(sites, tmp_path
     crafted, number = _crafted(genuine, tmp_path, change)
     before = _rows(b)
     with pytest.raises(LedgerError) as refused:
-        exchange.import_file(b, crafted)
+        exchange.import_file(b, crafted, confirm=True)
     text = str(refused.value)
     assert f"第 {number} 条变更" in text and reason in text and "整个文件未导入" in text, text
     assert _rows(b) == before  # nothing merged, no conflict kept, the file not recorded
-    exchange.import_file(b, genuine)  # the genuine file still goes in
+    exchange.import_file(b, genuine, confirm=True)  # the genuine file still goes in
     assert _rows(b)[0] == 1
 
 
 def test_a_negative_fine_on_an_update_is_refused_not_kept_as_a_conflict(sites, tmp_path):
     a, b, _ = sites
-    exchange.import_file(b, _genuine(a, b, tmp_path))
+    exchange.import_file(b, _genuine(a, b, tmp_path), confirm=True)
     case = a.conn.execute("SELECT id FROM penalty_case").fetchone()[0]
     penalties.update(a, case, {"fine": "30000"})
     penalties.update(b, case, {"fine": "25000"})  # so that a fine from 曲沃 conflicts here
@@ -138,7 +138,7 @@ def test_a_negative_fine_on_an_update_is_refused_not_kept_as_a_conflict(sites, t
         return number
     crafted, number = _crafted(_genuine(a, b, tmp_path), tmp_path, negative)
     with pytest.raises(LedgerError, match=f"第 {number} 条变更.*金额不能为负数"):
-        exchange.import_file(b, crafted)
+        exchange.import_file(b, crafted, confirm=True)
     assert exchange.conflicts(b) == []
     assert b.conn.execute("SELECT fine_fen FROM penalty_case").fetchone()[0] == 2_500_000
 
@@ -147,7 +147,7 @@ def test_problem_show_works_on_what_an_import_let_in(sites, tmp_path, capsys):
     from core.cli import main
 
     a, b, pid = sites
-    exchange.import_file(b, _genuine(a, b, tmp_path))
+    exchange.import_file(b, _genuine(a, b, tmp_path), confirm=True)
     b.close()
     db = str(tmp_path / "翼城" / "翼城.db")
     assert main(["--db", db, "problem", "show", pid]) == 0
@@ -178,7 +178,7 @@ def test_an_exchange_bomb_is_refused_within_a_fixed_memory_budget(sites, bomb):
     started = time.perf_counter()
     try:
         with pytest.raises(LedgerError, match="解压后过大或压缩比异常"):
-            exchange.import_file(b, bomb)
+            exchange.import_file(b, bomb, confirm=True)
         _, peak = tracemalloc.get_traced_memory()
     finally:
         tracemalloc.stop()
@@ -204,7 +204,7 @@ def test_a_bomb_under_the_ratio_but_past_its_declared_size_is_stopped(sites, tmp
             data[offset + 24:offset + 28] = (10).to_bytes(4, "little")
     path.write_bytes(bytes(data))
     with pytest.raises(LedgerError):
-        exchange.import_file(b, path)
+        exchange.import_file(b, path, confirm=True)
 
 
 def _central_entries(data: bytearray):
@@ -241,9 +241,9 @@ def test_a_carried_file_that_does_not_match_its_hash_is_refused(sites, tmp_path)
     crafted = tmp_path / "crafted.ecox"
     fileformat.write(crafted, package.manifest, package.entries, {name: swapped})
     with pytest.raises(LedgerError, match="与其哈希不符"):
-        exchange.import_file(b, crafted)
+        exchange.import_file(b, crafted, confirm=True)
     assert not attachments.default_folder(b).exists() or \
         not any(attachments.default_folder(b).iterdir())
-    summary = exchange.import_file(b, genuine)
+    summary = exchange.import_file(b, genuine, confirm=True)
     assert summary.files == 1
     assert attachments.file_matches(attachments.default_folder(b) / name, Path(name).stem)

@@ -11,11 +11,14 @@ SIZE = 97  # not a divisor of any count, so the last page is a short one
 
 @pytest.fixture
 def gaps(demo_ledger):
-    """The demo with problems of no enterprise, number or unit, as imports leave them."""
+    """The demo with problems of no enterprise, number or unit, as imports leave them, and
+    deadlines with no date in force (长期坚持), which sort as NULL."""
     with demo_ledger.transaction() as conn:
         conn.execute("UPDATE problem SET enterprise_id = NULL WHERE rowid % 7 = 0")
         conn.execute("UPDATE problem SET number = NULL, responsible_unit = NULL "
                      "WHERE rowid % 11 = 0")
+        conn.execute("UPDATE problem SET deadline_in_force = NULL, deadline_text = '长期坚持' "
+                     "WHERE rowid % 13 = 0")
     return demo_ledger
 
 
@@ -81,8 +84,10 @@ def test_filters_and_search_page_by_key_too(gaps):
     county = gaps.conn.execute("SELECT region_code FROM problem LIMIT 1").fetchone()[0]
     for query in (Query(status="closed", sort="enterprise"),
                   Query(region_code=county, sort="assigned_on", descending=True),
-                  Query(text="废水", sort="status")):
+                  Query(text="废水", sort="status"),
+                  Query(text="大气", sort="deadline", descending=True)):  # a category's name
         total = queries.count(gaps, PROBLEMS, query)
         assert total > SIZE, query
-        assert forward(gaps, PROBLEMS, query, total) == queries.page(gaps, PROBLEMS, query, 0,
-                                                                     total)
+        ahead = forward(gaps, PROBLEMS, query, total)
+        assert ahead == queries.page(gaps, PROBLEMS, query, 0, total)
+        assert len(ahead) == total, query  # pages match what the count matched

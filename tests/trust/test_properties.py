@@ -17,6 +17,7 @@ from core.errors import LedgerError, ValidationError
 from core.ledger import Ledger
 from core.validation import Form, clean_text, credit_code_problem
 from core.workflow import MANAGER_ONLY, TRANSITIONS, Status
+from acceptance_data import ACCEPTED
 
 ANYTHING = st.one_of(
     st.none(), st.booleans(), st.integers(), st.floats(allow_nan=True, allow_infinity=True),
@@ -227,7 +228,7 @@ class Workflow(RuleBasedStateMachine):
         allowed = (not self.withdrawn and status in {s.value for s in TRANSITIONS[self.status]}
                    and (Status(status) not in MANAGER_ONLY or role != "clerk"))
         try:
-            problems.transition(self.ledger, self.problem, status)
+            problems.transition(self.ledger, self.problem, status, acceptance=ACCEPTED)
         except LedgerError:
             assert not allowed
             return
