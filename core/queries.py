@@ -1,9 +1,15 @@
 """Filtered, sorted, paged row lists for the ledger browser (no Qt).
 
 A browser shows one `View` (problems, enterprises, ...) under one `Query`. It asks for
-the row count, then for pages of rows by position as the user scrolls. A page beyond
-the middle is read in the reverse order, so the last page of a million rows costs what
-the first one does.
+the row count, then for pages of rows as the user scrolls. Scrolling reads by key, as
+Datasette does: the page after (or before) a page already read starts at that page's
+last (or first) sort value and rowid, so it costs one index seek wherever it is. Only a
+jump to a row nobody has read yet goes by position (OFFSET), and a jump beyond the
+middle is read in the reverse order, so the last page costs what the first one does.
+
+Sorting problems by enterprise name walks the enterprise name index and each
+enterprise's problems by the problem_enterprise index (see `_walk_enterprises`), in the
+order (name, enterprise rowid, problem rowid), instead of sorting every row.
 """
 from __future__ import annotations
 
@@ -48,6 +54,25 @@ class View:
     @property
     def keys(self) -> tuple[str, ...]:
         return tuple(c.key for c in self.columns)
+
+
+@dataclass(frozen=True)
+class Key:
+    """Where a row stands in its sort order: the sort value, the enterprise's rowid when
+    sorting problems by enterprise (else None), and the row's own rowid."""
+
+    value: Any
+    group: int | None
+    rowid: int
+
+
+@dataclass(frozen=True)
+class Page:
+    """Rows (id, *column values) and the keys of the first and last of them."""
+
+    rows: list[tuple]
+    first: Key | None = None
+    last: Key | None = None
 
 
 @dataclass(frozen=True)
@@ -287,19 +312,131 @@ def page(ledger: Ledger, view: View, query: Query, offset: int, limit: int,
 
     Given the `total`, a page past the middle is read backwards from the end.
     """
+    return page_at(ledger, view, query, offset, limit, total).rows
+
+
+def page_at(ledger: Ledger, view: View, query: Query, offset: int, limit: int,
+            total: int | None = None) -> Page:
+    """A jump: rows `offset` .. `offset + limit` by position, with their keys."""
     offset, limit = max(0, offset), max(0, limit)
     reverse = total is not None and offset > total // 2
     if reverse:
         end = min(offset + limit, total)
         offset, limit = total - end, end - offset
+    return _read(ledger, view, query, reverse, None, limit, offset, total)
+
+
+def page_after(ledger: Ledger, view: View, query: Query, key: Key, limit: int,
+               total: int | None = None) -> Page:
+    """Scrolling down: the `limit` rows that follow the row at `key`."""
+    return _read(ledger, view, query, False, key, max(0, limit), 0, total)
+
+
+def page_before(ledger: Ledger, view: View, query: Query, key: Key, limit: int,
+                total: int | None = None) -> Page:
+    """Scrolling up: the `limit` rows that precede the row at `key`."""
+    return _read(ledger, view, query, True, key, max(0, limit), 0, total)
+
+
+def _sort_key(view: View, query: Query) -> str:
+    return query.sort if query.sort in view.keys else view.default_sort
+
+
+def _walks_enterprises(view: View, query: Query) -> bool:
+    return view is PROBLEMS and _sort_key(view, query) == "enterprise"
+
+
+def _read(ledger: Ledger, view: View, query: Query, reverse: bool, key: Key | None,
+          limit: int, offset: int, total: int | None) -> Page:
+    """Rows in the query's order (or its reverse), after `key` or from `offset`."""
     where, params = _where(view, query, paging=True, total=total,
                            words=_code_words(ledger, view, query))
+    params.update(offset=offset)
+    if _walks_enterprises(view, query):
+        statements = [_walk_enterprises(view, query, where, params, reverse, key)]
+    else:
+        statements = _plain(view, query, where, params, reverse, key)
+    found: list = []
+    for sql in statements:  # stretches of the order, one after another, until the page fills
+        if len(found) >= limit:
+            break
+        params["limit"] = limit - len(found)
+        found += ledger.conn.execute(sql, params).fetchall()
+    if reverse:
+        found.reverse()
+    rows = [tuple(r)[:-3] for r in found]
+    keys = [Key(*tuple(r)[-3:]) for r in found[:1] + found[-1:]]
+    return Page(rows, keys[0] if keys else None, keys[-1] if keys else None)
+
+
+def _plain(view: View, query: Query, where: str, params: dict[str, Any], reverse: bool,
+           key: Key | None) -> list[str]:
+    """One statement from a position, or those of the stretches that follow `key`."""
+    order = view.column(_sort_key(view, query)).order
+    descending = query.descending != reverse
     columns = ", ".join(c.sql for c in view.columns)
-    sql = (f"SELECT x.id, {columns} FROM {view.source}{where}{_order(view, query, reverse)}"
-           f" LIMIT :limit OFFSET :offset")
-    rows = [tuple(r) for r in ledger.conn.execute(sql, {**params, "limit": limit,
-                                                          "offset": offset})]
-    return rows[::-1] if reverse else rows
+    direction = " DESC" if descending else ""
+    head = f"SELECT x.id, {columns}, {order}, NULL, x.rowid FROM {view.source}"
+    tail = f" ORDER BY {order}{direction}, x.rowid{direction} LIMIT :limit OFFSET :offset"
+    if key is None:
+        return [f"{head}{where}{tail}"]
+    params.update(key_value=key.value, key_rowid=key.rowid)
+    return [f"{head}{_and(where, part)}{tail}" for part in _beyond(order, descending, key)]
+
+
+def _beyond(order: str, descending: bool, key: Key) -> list[str]:
+    """The rows after `key` in the order `order, rowid` (both descending or not), as the
+    stretches they fall in: the rest of the key's ties, then the values beyond it (SQLite
+    puts NULL first going up, last going down). Each stretch is one seek in the sort
+    key's index, whose last column is the rowid; a single row-value condition would make
+    SQLite seek to the value and then step through all its ties (a status has 200,000)."""
+    rowid = "x.rowid < :key_rowid" if descending else "x.rowid > :key_rowid"
+    if key.value is None:
+        ties = f"{order} IS NULL AND {rowid}"
+        return [ties] if descending else [ties, f"{order} IS NOT NULL"]
+    ties = f"{order} = :key_value AND {rowid}"
+    if descending:
+        return [ties, f"{order} < :key_value", f"{order} IS NULL"]
+    return [ties, f"{order} > :key_value"]
+
+
+def _and(where: str, condition: str) -> str:
+    return f"{where} AND {condition}" if where else f" WHERE {condition}"
+
+
+def _walk_enterprises(view: View, query: Query, where: str, params: dict[str, Any],
+                      reverse: bool, key: Key | None) -> str:
+    """Problems by enterprise name: those with no enterprise (NULL, first going up), then
+    enterprise by enterprise along the name index, each one's problems along
+    problem_enterprise (ordered by rowid within an enterprise). SQLite merges the two
+    ordered halves and stops after one page, instead of sorting every problem by name."""
+    descending = query.descending != reverse
+    direction = " DESC" if descending else ""
+    columns = ", ".join(c.sql for c in view.columns)
+    source = view.source.replace("problem x LEFT JOIN enterprise e ON e.id = x.enterprise_id",
+                                 "enterprise e CROSS JOIN problem x ON x.enterprise_id = e.id")
+    named = _and(where, "x.enterprise_id IS NOT NULL")
+    lone = _and(where, "x.enterprise_id IS NULL")
+    if key is not None:
+        params.update(key_value=key.value, key_group=key.group, key_rowid=key.rowid)
+        after = "<" if descending else ">"
+        if key.value is None:
+            # A key among the enterprise-less rows: the rest of them, then every named one
+            # going up; going down those rows come last, so only the rest of them remain.
+            lone = _and(lone, f"x.rowid {after} :key_rowid")
+            if descending:
+                named = _and(named, "0")
+        else:
+            named = _and(named, f"(e.name, e.rowid, x.rowid) {after} "
+                                f"(:key_value, :key_group, :key_rowid)")
+            if not descending:
+                lone = _and(lone, "0")
+    last = len(view.columns) + 4  # x.id, the columns, then the three parts of the key
+    order = ", ".join(f"{n}{direction}" for n in (last - 2, last - 1, last))
+    return (f"SELECT x.id, {columns}, NULL, NULL, x.rowid FROM {view.source}{lone} "
+            f"UNION ALL "
+            f"SELECT x.id, {columns}, e.name, e.rowid, x.rowid FROM {source}{named} "
+            f"ORDER BY {order} LIMIT :limit OFFSET :offset")
 
 
 def position(ledger: Ledger, view: View, query: Query, row_id: str) -> int | None:

@@ -145,10 +145,12 @@ class StepPage(QWizardPage):
         self.message.setStyleSheet("color: #c62828;")
 
     def start(self, fn: Callable[..., Any], done: Callable[[Any], None],
-              progress: Callable[[int, int, str], None] | None = None) -> Op:
+              progress: Callable[[int, int, str], None] | None = None,
+              lane: str = "op") -> Op:
+        """`lane`: "op" (the writer), "read" (the reader) or "parse" (no ledger: a file)."""
         self.stop()
         self.message.clear()
-        op = self.owner.ctx.db.op(fn)
+        op = getattr(self.owner.ctx.db, lane)(fn)
         op.success(lambda result: self._answer(op, done, result))
         op.failure(lambda error: self._answer(op, self.failed, error))
         if progress is not None:
@@ -243,12 +245,12 @@ class FilePage(StepPage):
         if path:
             from core import ledger_import
 
-            def read(_ledger):
+            def read():  # the file alone, off the ledger's threads
                 sheets = ledger_import.inspect(path)
                 batches = sum(1 for s in sheets if s.visible) > 1 and \
                     ledger_import.sheets_look_like_batches(path)
                 return sheets, batches
-            self.start(read, self._show_sheets)
+            self.start(read, self._show_sheets, lane="parse")
 
     def _show_sheets(self, found: tuple) -> None:
         sheets, batches = found
@@ -333,7 +335,7 @@ class MappingPage(StepPage):
         self.loaded = wanted
         for combo in self.combos.values():
             combo.clear()
-        self.start(lambda _ledger: load_tables(*wanted), self._show_tables)
+        self.start(lambda: load_tables(*wanted), self._show_tables, lane="parse")
 
     def _fill_campaigns(self) -> None:
         current = self.campaign.currentData()

@@ -226,7 +226,7 @@ class DashboardPage(Page):
         if self.board is None:
             self.heading.setText(tr("Reading the figures…"))
         self._asked = time.perf_counter()
-        self.ctx.db.op(lambda ledger: dashboard.load(ledger, day, flt)).success(
+        self.ctx.db.read(lambda ledger: dashboard.load(ledger, day, flt)).success(
             lambda board: self._arrived(generation, board)).run()
 
     def _arrived(self, generation: int, board: dashboard.Dashboard) -> None:
@@ -298,7 +298,7 @@ class DashboardPage(Page):
         else:
             def read(ledger):
                 return dashboard.problem_ids(ledger, drill.as_of, drill.flt, drill.measure)
-        self.ctx.db.op(read).success(lambda ids: self._open_rows(drill, ids)).run()
+        self.ctx.db.read(read).success(lambda ids: self._open_rows(drill, ids)).run()
 
     def _open_rows(self, drill, ids: list[str]) -> None:
         from .drill import open_rows

@@ -1,7 +1,9 @@
 """A table model over a `core.queries` view: a row count and a lazily filled page cache.
 
-The model never runs SQL itself: it asks the database worker for the count and for
-pages by position, fills them in as they arrive, and keeps at most `MAX_PAGES` pages.
+The model never runs SQL itself: it asks the database reader for the count and for
+pages, fills them in as they arrive, and keeps at most `MAX_PAGES` pages. A page next to
+one it holds is read by key (after that page's last row, or before its first), which
+costs the same anywhere in a million rows; only a jump reads by position.
 A `Changes` signal touching its table marks the cache stale: rows stay on screen and
 are read again as they are shown.
 """
@@ -48,9 +50,13 @@ class LedgerTableModel(QAbstractTableModel):
         self._positions = {key: 1 + view.keys.index(key) for key in view.keys}
         self._count = 0
         self._pages: OrderedDict[int, list[tuple]] = OrderedDict()
+        self._keys: dict[int, tuple[queries.Key | None, queries.Key | None]] = {}
         self._stale: set[int] = set()
         self._requested: set[int] = set()
         self._generation = 0
+        # Whether a view shows the rows now; while not, writes are kept for `shown()`.
+        self.seen: Callable[[], bool] = lambda: True
+        self._deferred: Changes | None = None
         ctx.changed.connect(self.on_changes)
 
     # -- Qt model interface
@@ -136,16 +142,15 @@ class LedgerTableModel(QAbstractTableModel):
 
         def load(ledger):
             total = queries.count(ledger, view, query)
-            return total, queries.page(ledger, view, query, 0, PAGE, total)
-        self.ctx.db.op(load).success(lambda result: self._loaded(generation, keep, *result)).run()
+            return total, queries.page_at(ledger, view, query, 0, PAGE, total)
+        self.ctx.db.read(load).success(lambda result: self._loaded(generation, keep, *result)).run()
 
-    def _loaded(self, generation: int, keep: bool, total: int, first: list[tuple]) -> None:
+    def _loaded(self, generation: int, keep: bool, total: int, first: queries.Page) -> None:
         if generation != self._generation:
             return
         if keep and total == self._count:
             self._stale = set(self._pages)
-            self._pages[0] = first
-            self._stale.discard(0)
+            self._store(0, first)
             if total:
                 self.dataChanged.emit(self.index(0, 0),
                                       self.index(total - 1, len(self.columns) - 1))
@@ -153,7 +158,8 @@ class LedgerTableModel(QAbstractTableModel):
             return
         self.beginResetModel()
         self._count = total
-        self._pages = OrderedDict({0: first})
+        self._pages, self._keys = OrderedDict(), {}
+        self._store(0, first)
         self._stale.clear()
         self._requested.clear()
         self.endResetModel()
@@ -164,20 +170,46 @@ class LedgerTableModel(QAbstractTableModel):
             return
         self._requested.add(page_number)
         generation, view, query, total = self._generation, self.view, self.query, self._count
+        read = self._reading(page_number)
 
         def load(ledger):
-            return queries.page(ledger, view, query, page_number * PAGE, PAGE, total)
-        self.ctx.db.op(load).success(
-            lambda rows: self._page_arrived(generation, page_number, rows)).run()
+            return read(ledger, view, query, total)
+        self.ctx.db.read(load).success(
+            lambda page: self._page_arrived(generation, page_number, page)).run()
 
-    def _page_arrived(self, generation: int, page_number: int, rows: list[tuple]) -> None:
+    def _reading(self, page_number: int) -> Callable[..., queries.Page]:
+        """By key from a fresh neighbour we hold, else (a jump) by position."""
+        above, below = page_number - 1, page_number + 1
+        if self._fresh(above) and self._keys[above][1] is not None:
+            key = self._keys[above][1]
+            return lambda ledger, view, query, total: queries.page_after(
+                ledger, view, query, key, PAGE, total)
+        if self._fresh(below) and self._keys[below][0] is not None:
+            key = self._keys[below][0]
+            return lambda ledger, view, query, total: queries.page_before(
+                ledger, view, query, key, PAGE, total)
+        offset = page_number * PAGE
+        return lambda ledger, view, query, total: queries.page_at(
+            ledger, view, query, offset, PAGE, total)
+
+    def _fresh(self, page_number: int) -> bool:
+        return page_number in self._pages and page_number not in self._stale \
+            and len(self._pages[page_number]) == PAGE
+
+    def _store(self, page_number: int, page: queries.Page) -> None:
+        self._pages[page_number] = page.rows
+        self._pages.move_to_end(page_number)
+        self._keys[page_number] = (page.first, page.last)
+        self._stale.discard(page_number)
+        while len(self._pages) > MAX_PAGES:
+            dropped, _ = self._pages.popitem(last=False)
+            self._keys.pop(dropped, None)
+
+    def _page_arrived(self, generation: int, page_number: int, page: queries.Page) -> None:
         self._requested.discard(page_number)
         if generation != self._generation:
             return
-        self._pages[page_number] = rows
-        self._stale.discard(page_number)
-        while len(self._pages) > MAX_PAGES:
-            self._pages.popitem(last=False)
+        self._store(page_number, page)
         first = page_number * PAGE
         last = min(first + PAGE, self._count) - 1
         if last >= first:
@@ -188,6 +220,9 @@ class LedgerTableModel(QAbstractTableModel):
         let the cached pages be read again as they are shown."""
         if not changes.touches(*self.watched):
             return
+        if not self.seen():
+            self._deferred = changes if self._deferred is None else self._deferred | changes
+            return
         if changes.touches(self.view.kind):
             self.reload(keep=True)
             return
@@ -196,6 +231,8 @@ class LedgerTableModel(QAbstractTableModel):
             self.dataChanged.emit(self.index(0, 0),
                                   self.index(self._count - 1, len(self.columns) - 1))
 
-    @property
-    def is_loading(self) -> bool:
-        return bool(self._requested)
+    def shown(self) -> None:
+        """The rows are in view again: catch up, once, with the writes made meanwhile."""
+        deferred, self._deferred = self._deferred, None
+        if deferred is not None:
+            self.on_changes(deferred)

@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QHBoxLayout, QHeaderView, QLabel,
                                QSplitter, QTableView, QVBoxLayout, QWidget)
 
@@ -133,6 +134,7 @@ class BrowserPage(Page):
         self.filters = FilterBar(ctx, self.view)
         self.model = LedgerTableModel(ctx, self.view, self.columns, labels.headers(),
                                       labels.cell, self.watched, self)
+        self.model.seen = self.isVisible  # a page behind another reads on being shown
         self.table = self._make_table()
         self.count_label = QLabel()
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -175,6 +177,10 @@ class BrowserPage(Page):
 
     def side_panel(self) -> QWidget | None:
         return None
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.model.shown()
 
     def _show_count(self) -> None:
         self.count_label.setText(tr("{count} rows").format(count=f"{self.model.rowCount():,}"))

@@ -19,9 +19,14 @@ from .. import folders
 from ..context import AppContext
 from ..i18n import tr
 from ..models.rows import excel_header
+from ..refresh import RefreshWhenShown
 from ..widgets import DateEdit
 from ..worker import Cancelled, Op
 from .base import Page
+
+# The tables a return's figures are read from: a write to any other leaves the preview as is.
+WATCHED = ("problem", "problem_log", "deadline_extension", "measure", "penalty_case",
+           "inspection", "enterprise", "campaign", "batch", "region", "setting")
 
 
 def read_templates(_ledger: Ledger) -> list[tuple[str, str]]:
@@ -95,7 +100,7 @@ class ReturnsPage(Page):
         self.campaign.currentIndexChanged.connect(lambda _: self.refresh())
         self.as_of.editingFinished.connect(self.refresh)
         ctx.bureau_changed.connect(self._fill_campaigns)
-        ctx.changed.connect(lambda _changes: self.refresh())
+        RefreshWhenShown(ctx, self, WATCHED, self.refresh)
         ctx.db.op(read_templates).success(self._set_templates).run()
 
     def _layout(self) -> None:
