@@ -1,0 +1,131 @@
+"""Penalty cases (行政处罚案件): their special measures (五类案件), stages and legal clocks.
+
+A case is recorded at 立案 (`opened_on`) or, for older habits, at its decision
+(`decided_on`); it then moves through the stages of `stages.py`, may carry orders to
+correct and rechecks (`daily_fines.py`), seizures (`seizures.py`) and extensions of its
+decision period; `clocks.py` tells every period still running. See docs/penalties.md.
+"""
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any, Mapping
+
+from .. import enterprises, rows
+from ..changes import Changes
+from ..ledger import Ledger
+from ..validation import Form
+from ..vocabulary import PENALTY_FLAGS
+from . import stages
+
+TABLES = ("penalty_case", "penalty_stage", "penalty_order", "penalty_recheck",
+          "penalty_seizure", "penalty_extension")
+TRANSFER_DATES = ("detention_transferred_on", "detention_accepted_on",
+                  "crime_transferred_on", "crime_accepted_on")
+
+
+def check(ledger: Ledger, raw: Mapping[str, Any], row_id: str | None = None) -> Form:
+    raw = enterprises.with_region(ledger, raw)
+    form = Form(raw)
+    number = form.text("case_number", required=True, max_length=80)
+    form.reference(ledger, "enterprise_id", "enterprise")
+    form.region(ledger)
+    form.reference(ledger, "campaign_id", "campaign")
+    form.reference(ledger, "problem_id", "problem")
+    form.reference(ledger, "inspection_id", "inspection")
+    form.text("violation", required=True)
+    opened = form.date("opened_on", required=False, not_future=True)
+    decided = form.date("decided_on", required=False, not_future=True)
+    if not opened and not decided and not form.has_error("opened_on") \
+            and not form.has_error("decided_on"):
+        form.fail("opened_on", "error.penalty_opened_or_decided")
+    form.ordered("opened_on", "decided_on", "error.penalty_decided_before_opened")
+    form.money("fine", "fine_fen")
+    form.money("daily_fine_amount", "daily_fine_fen")
+    for flag in PENALTY_FLAGS:
+        form.flag(flag)
+    for field in TRANSFER_DATES:
+        form.date(field, required=False, not_future=True)
+    form.ordered("detention_transferred_on", "detention_accepted_on",
+                 "error.penalty_accepted_before_transfer")
+    form.ordered("crime_transferred_on", "crime_accepted_on",
+                 "error.penalty_accepted_before_transfer")
+    if form.values["detention_transferred_on"]:
+        form.values["detention"] = 1
+    if form.values["crime_transferred_on"]:
+        form.values["crime_transfer"] = 1
+    _daily_fine_typed_or_counted(ledger, form, row_id)
+    if number:
+        taken = ledger.conn.execute(
+            "SELECT 1 FROM penalty_case WHERE case_number = ? AND id IS NOT ?", (number, row_id)
+        ).fetchone()
+        if taken:
+            form.fail("case_number", "error.case_number_taken", number=number)
+    if row_id:
+        stages.check_case_dates(ledger, form, row_id)
+    return form
+
+
+def _daily_fine_typed_or_counted(ledger: Ledger, form: Form, row_id: str | None) -> None:
+    """A case with rechecks has its daily fine counted from them (按日连续处罚办法
+    第十七至十九条), never typed: the typed amount of an older case is kept as it was."""
+    from . import daily_fines
+
+    counted = daily_fines.count(ledger, row_id, form.values["fine_fen"]) if row_id else None
+    if counted is not None and counted.periods:
+        typed = form.raw.get("daily_fine_amount")
+        if typed not in (None, "") and form.values["daily_fine_fen"] != counted.total_fen:
+            form.fail("daily_fine_amount", "error.penalty_daily_fine_counted",
+                      days=counted.days)
+        form.values["daily_fine_fen"] = counted.total_fen
+        form.values["daily_fine"] = 1
+    elif form.values["daily_fine_fen"] and not form.values["daily_fine"]:
+        form.values["daily_fine"] = 1
+
+
+def add(ledger: Ledger, raw: Mapping[str, Any]) -> Changes:
+    """Record a penalty case. Fines are given in yuan and stored as fen."""
+    form = check(ledger, raw)
+    form.raise_if_blocked()
+    with ledger.transaction():
+        row_id = rows.insert(ledger, "penalty_case", form.values)
+        stages.follow_case_dates(ledger, row_id, form.values)
+    return Changes.of(*TABLES[:2], ids=(row_id,), warnings=form.warnings)
+
+
+def update(ledger: Ledger, row_id: str, raw: Mapping[str, Any]) -> Changes:
+    current = get(ledger, row_id)
+    merged = {**current, "fine": Decimal(current["fine_fen"]) / 100,
+              "daily_fine_amount": Decimal(current["daily_fine_fen"]) / 100, **raw}
+    if "daily_fine_amount" not in raw:
+        merged["daily_fine_amount"] = None if _has_rechecks(ledger, row_id) \
+            else merged["daily_fine_amount"]
+    form = check(ledger, merged, row_id)
+    form.raise_if_blocked()
+    values = {k: v for k, v in form.values.items() if k != "stage"}
+    with ledger.transaction():
+        rows.update(ledger, "penalty_case", row_id, values)
+        stages.follow_case_dates(ledger, row_id, values)
+    return Changes.of(*TABLES[:2], ids=(row_id,), warnings=form.warnings)
+
+
+def _has_rechecks(ledger: Ledger, row_id: str) -> bool:
+    return ledger.conn.execute("SELECT 1 FROM penalty_recheck WHERE case_id = ?",
+                               (row_id,)).fetchone() is not None
+
+
+def get(ledger: Ledger, row_id: str) -> dict[str, Any]:
+    return rows.get(ledger, "penalty_case", row_id)
+
+
+def refresh_daily_fine(ledger: Ledger, case_id: str) -> None:
+    """Keep the case's daily-fine amount (what statistics and returns add up) equal to
+    the count from its orders and rechecks, once it has any."""
+    from . import daily_fines
+
+    case = get(ledger, case_id)
+    counted = daily_fines.count(ledger, case_id, case["fine_fen"])
+    if counted.periods or _has_rechecks(ledger, case_id):
+        values = {"daily_fine_fen": counted.total_fen,
+                  "daily_fine": 1 if counted.periods else case["daily_fine"]}
+        if any(case[k] != v for k, v in values.items()):
+            rows.update(ledger, "penalty_case", case_id, values)

@@ -1,0 +1,144 @@
+"""The legal clocks still running on penalty cases, with the days left on a given day.
+
+decision   90 days from 立案 (120 with the head's extension, or a collective decision's date)
+recheck    30 days from serving an order to correct, until a recheck is recorded
+seizure    the seizure's end (or its extension's), until released
+payment    15 days from serving the decision, until paid or enforced
+surcharge  3% of the fine a day once payment is late, until paid; due on the day it
+           reaches the fine (the cap)
+A closed case (结案) runs no clock. Negative days left are days overdue.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Any, Iterable
+
+from .. import dates
+from ..ledger import Ledger
+from . import extensions, rules
+
+CLOCKS = ("decision", "recheck", "seizure", "payment", "surcharge")
+WEEK = 7
+
+
+@dataclass(frozen=True)
+class Clock:
+    case_id: str
+    case_number: str
+    clock: str
+    started_on: str
+    due_on: str
+    days_left: int
+    amount_fen: int | None = None  # the surcharge accrued so far
+
+    @property
+    def overdue(self) -> bool:
+        return self.days_left < 0
+
+    def as_json(self) -> dict[str, Any]:
+        data = {"case_number": self.case_number, "clock": self.clock, "due_on": self.due_on,
+                "days_left": self.days_left, "started_on": self.started_on,
+                "case_id": self.case_id}
+        if self.amount_fen is not None:
+            data["amount_fen"] = self.amount_fen
+        return data
+
+
+@dataclass
+class CaseFacts:
+    """What the clocks of one case are computed from."""
+
+    case: dict[str, Any]
+    stages: dict[str, str]            # stage → date
+    orders: list[str]                 # served_on, sorted
+    rechecks: list[str]               # checked_on, sorted
+    seizures: list[dict[str, Any]]
+    extensions: list[dict[str, Any]]
+
+
+def case_clocks(facts: CaseFacts, on: dt.date) -> list[Clock]:
+    case = facts.case
+    if case["stage"] == "closed":
+        return []
+    found: list[Clock] = []
+
+    def add(clock: str, started: str, due: dt.date, amount: int | None = None) -> None:
+        found.append(Clock(case["id"], case["case_number"], clock, started, due.isoformat(),
+                           (due - on).days, amount))
+
+    due = extensions.decision_due(case, facts.extensions)
+    if due and not case["decided_on"]:
+        add("decision", case["opened_on"], rules.day(due))
+    if facts.orders:
+        served = facts.orders[-1]
+        if not any(r >= served for r in facts.rechecks):
+            add("recheck", served, rules.after(served, rules.RECHECK_DAYS))
+    for row in facts.seizures:
+        if not row["released_on"]:
+            add("seizure", row["starts_on"], rules.day(row["extended_to"] or row["ends_on"]))
+    served = facts.stages.get("served")
+    if served and not ({"paid", "enforced"} & facts.stages.keys()):
+        add("payment", served, rules.payment_due(served))
+        if on > rules.payment_due(served) and case["fine_fen"]:
+            days = rules.surcharge_days(served, on)
+            add("surcharge", rules.payment_due(served).isoformat(),
+                rules.surcharge_capped_on(served, case["fine_fen"]),
+                rules.surcharge_fen(case["fine_fen"], days))
+    return found
+
+
+def facts(ledger: Ledger, case_id: str) -> CaseFacts:
+    return next(iter(_facts(ledger, "WHERE c.id = ?", (case_id,))))
+
+
+def running(ledger: Ledger, on: dt.date | None = None, due_within: int | None = None,
+            where: str = "", params: tuple = ()) -> list[Clock]:
+    """Every clock running on `on` (today), soonest due first; with `due_within`, only
+    those due within that many days (overdue ones included)."""
+    on = on or dates.today()
+    found = [clock for f in _facts(ledger, "WHERE c.stage <> 'closed' " + where, params)
+             for clock in case_clocks(f, on)]
+    if due_within is not None:
+        found = [c for c in found if c.days_left <= due_within]
+    return sorted(found, key=lambda c: (c.days_left, c.case_number, CLOCKS.index(c.clock)))
+
+
+def queue(ledger: Ledger, on: dt.date | None = None) -> dict[str, list[Clock]]:
+    """A manager's queue: clocks overdue, and clocks due this week (within 7 days)."""
+    found = running(ledger, on, due_within=WEEK)
+    return {"overdue": [c for c in found if c.overdue],
+            "this_week": [c for c in found if not c.overdue]}
+
+
+def _facts(ledger: Ledger, where: str, params: tuple) -> Iterable[CaseFacts]:
+    cases = [dict(r) for r in ledger.conn.execute(
+        f"SELECT c.id, c.case_number, c.stage, c.opened_on, c.decided_on, c.fine_fen "
+        f"FROM penalty_case c {where}", params)]
+    if not cases:
+        return []
+    ids = {c["id"] for c in cases}
+    picked = f"SELECT id FROM penalty_case c {where}"
+
+    def by_case(sql: str) -> dict[str, list[Any]]:
+        grouped: dict[str, list[Any]] = defaultdict(list)
+        for row in ledger.conn.execute(sql.format(picked=picked), params):
+            if row["case_id"] in ids:
+                grouped[row["case_id"]].append(dict(row))
+        return grouped
+
+    stages = by_case("SELECT case_id, stage, happened_on FROM penalty_stage "
+                     "WHERE case_id IN ({picked})")
+    orders = by_case("SELECT case_id, served_on FROM penalty_order WHERE case_id IN ({picked}) "
+                     "ORDER BY served_on")
+    rechecks = by_case("SELECT case_id, checked_on FROM penalty_recheck "
+                       "WHERE case_id IN ({picked}) ORDER BY checked_on")
+    seizures = by_case("SELECT * FROM penalty_seizure WHERE case_id IN ({picked}) "
+                       "ORDER BY starts_on")
+    extended = by_case("SELECT * FROM penalty_extension WHERE case_id IN ({picked}) "
+                       "ORDER BY due_on")
+    return [CaseFacts(c, {s["stage"]: s["happened_on"] for s in stages[c["id"]]},
+                      [o["served_on"] for o in orders[c["id"]]],
+                      [r["checked_on"] for r in rechecks[c["id"]]],
+                      seizures[c["id"]], extended[c["id"]]) for c in cases]

@@ -1,0 +1,112 @@
+"""One case as its detail shows it (GUI and `penalty show`): stages, orders and rechecks
+with the daily fine counted, seizures with the days left, clocks, and what it is linked to."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from .. import dates, enterprises, regions, rows
+from ..ledger import Ledger
+from . import clocks, daily_fines, extensions, get, rules, seizures, stages
+
+
+@dataclass
+class CaseDetail:
+    case: dict[str, Any]
+    enterprise: str | None
+    region: str
+    problem: dict[str, Any] | None
+    inspection: dict[str, Any] | None
+    stages: list[dict[str, Any]]
+    orders: list[dict[str, Any]]
+    rechecks: list[dict[str, Any]]
+    daily: rules.DailyCount
+    seizures: list[dict[str, Any]]
+    extensions: list[dict[str, Any]]
+    clocks: list[clocks.Clock]
+    decision_due: str | None
+    surcharge_days: int = 0
+    surcharge_fen: int = 0
+    on: dt.date = field(default_factory=dates.today)
+
+    def as_json(self) -> dict[str, Any]:
+        """The `penalty show --json` object: the case's columns, yuan beside fen, and the
+        computed daily fine (`daily_fine_days`, `daily_fine_total` in yuan)."""
+        case = self.case
+        return {
+            **case, "enterprise": self.enterprise, "region": self.region,
+            "problem": self.problem and (self.problem["number"] or self.problem["id"]),
+            "inspection": self.inspection and self.inspection["inspected_on"],
+            "fine_yuan": yuan(case["fine_fen"]), "daily_fine_yuan": yuan(case["daily_fine_fen"]),
+            "daily_fine_days": self.daily.days, "daily_fine_total": yuan(self.daily.total_fen),
+            "daily_fine_periods": [
+                {"first": p.first.isoformat(), "last": p.last.isoformat(), "days": p.days,
+                 "order_served_on": p.order_served_on.isoformat(), "episode": p.episode}
+                for p in self.daily.periods],
+            "stages": [{k: s[k] for k in ("stage", "happened_on", "done_by", "note")}
+                       for s in self.stages],
+            "orders": [{k: o[k] for k in ("served_on", "document_number", "note")}
+                       for o in self.orders],
+            "rechecks": [{k: r[k] for k in ("checked_on", "finding", "note")}
+                         for r in self.rechecks],
+            "seizures": [{**{k: s[k] for k in ("starts_on", "ends_on", "extended_to",
+                                                "extension_approved_on", "extension_approved_by",
+                                                "released_on")},
+                          "days_left": s["days_left"], "overrun_days": s["overrun_days"]}
+                         for s in self.seizures],
+            "decision_extensions": [{k: e[k] for k in ("kind", "approved_on", "approved_by",
+                                                       "due_on", "reason")}
+                                    for e in self.extensions],
+            "decision_due_on": self.decision_due,
+            "surcharge_days": self.surcharge_days, "surcharge_total": yuan(self.surcharge_fen),
+            "clocks": [c.as_json() for c in self.clocks],
+        }
+
+
+def yuan(fen: int) -> str:
+    return str(Decimal(fen) / 100)
+
+
+def load(ledger: Ledger, case_id: str, on: dt.date | None = None) -> CaseDetail:
+    on = on or dates.today()
+    case = get(ledger, case_id)
+    found = stages.recorded(ledger, case_id)
+    held = seizures.seizures(ledger, case_id)
+    for row in held:
+        span = seizures.period(row)
+        row["days_left"], row["overrun_days"] = span.days_left(on), span.overrun_days(on)
+        row["limit_on"], row["extension_limit_on"] = (
+            d.isoformat() for d in rules.seizure_limits(row["starts_on"]))
+    decided_ext = extensions.extensions(ledger, case_id)
+    served, paid = found.get("served"), found.get("paid") or found.get("enforced")
+    surcharge_days = rules.surcharge_days(served["happened_on"], on,
+                                          paid and paid["happened_on"]) if served else 0
+    return CaseDetail(
+        case=case,
+        enterprise=case["enterprise_id"] and enterprises.get(ledger, case["enterprise_id"])["name"],
+        region=regions.full_name(ledger, case["region_code"]),
+        problem=case["problem_id"] and rows.get(ledger, "problem", case["problem_id"]),
+        inspection=case["inspection_id"] and rows.get(ledger, "inspection", case["inspection_id"]),
+        stages=list(found.values()), orders=daily_fines.orders(ledger, case_id),
+        rechecks=daily_fines.rechecks(ledger, case_id),
+        daily=daily_fines.count(ledger, case_id, case["fine_fen"]),
+        seizures=held, extensions=decided_ext,
+        clocks=clocks.case_clocks(clocks.facts(ledger, case_id), on),
+        decision_due=extensions.decision_due(case, decided_ext),
+        surcharge_days=surcharge_days,
+        surcharge_fen=rules.surcharge_fen(case["fine_fen"], surcharge_days), on=on)
+
+
+def cases_of_problem(ledger: Ledger, problem_id: str) -> list[dict[str, Any]]:
+    """The penalty cases that punish a problem (its detail lists them)."""
+    return [dict(r) for r in ledger.conn.execute(
+        "SELECT id, case_number, stage, decided_on, fine_fen FROM penalty_case "
+        "WHERE problem_id = ? ORDER BY coalesce(decided_on, opened_on)", (problem_id,))]
+
+
+def cases_of_inspection(ledger: Ledger, inspection_id: str) -> list[dict[str, Any]]:
+    return [dict(r) for r in ledger.conn.execute(
+        "SELECT id, case_number, stage, decided_on, fine_fen FROM penalty_case "
+        "WHERE inspection_id = ? ORDER BY coalesce(decided_on, opened_on)", (inspection_id,))]
