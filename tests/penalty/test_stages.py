@@ -1,0 +1,56 @@
+"""Stages: dated, signed, in procedure order; the case's stage and dates follow them."""
+from __future__ import annotations
+
+import pytest
+
+from core import penalties
+from core.errors import ValidationError
+from core.penalties import stages
+
+
+def test_the_case_follows_its_stages(ledger, case):
+    assert penalties.get(ledger, case)["stage"] == "opened"
+    stages.record(ledger, case, "investigated", "2024-01-20", done_by="张伟")
+    stages.record(ledger, case, "decided", "2024-03-01")
+    stages.record(ledger, case, "served", "2024-03-04")
+    row = penalties.get(ledger, case)
+    assert (row["stage"], row["opened_on"], row["decided_on"]) == (
+        "served", "2024-01-10", "2024-03-01")
+    found = stages.recorded(ledger, case)
+    assert [(s, r["happened_on"], r["done_by"]) for s, r in found.items()] == [
+        ("opened", "2024-01-10", "测试员"), ("investigated", "2024-01-20", "张伟"),
+        ("decided", "2024-03-01", "测试员"), ("served", "2024-03-04", "测试员")]
+    # A skipped stage may be filled in later, between its neighbours' dates.
+    stages.record(ledger, case, "notified", "2024-02-10")
+    assert penalties.get(ledger, case)["stage"] == "served"
+
+
+def test_a_stage_dated_before_an_earlier_one_is_refused(ledger, case):
+    stages.record(ledger, case, "decided", "2024-03-01")
+    with pytest.raises(ValidationError) as caught:
+        stages.record(ledger, case, "served", "2024-02-20")
+    assert "作出决定" in str(caught.value) and "2024-03-01" in str(caught.value)
+    with pytest.raises(ValidationError):
+        stages.record(ledger, case, "notified", "2024-03-05")  # after the decision
+    with pytest.raises(ValidationError):
+        penalties.update(ledger, case, {"opened_on": "2024-03-10"})
+
+
+def test_the_form_decision_date_is_the_decided_stage(ledger, case):
+    penalties.update(ledger, case, {"decided_on": "2024-03-01"})
+    assert stages.recorded(ledger, case)["decided"]["happened_on"] == "2024-03-01"
+    assert penalties.get(ledger, case)["stage"] == "decided"
+    stages.record(ledger, case, "decided", "2024-03-02")  # corrected from the stage side
+    assert penalties.get(ledger, case)["decided_on"] == "2024-03-02"
+
+
+def test_a_case_needs_a_date(ledger):
+    with pytest.raises(ValidationError) as caught:
+        penalties.add(ledger, {"case_number": "曲环罚〔2024〕1号", "region_code": "141021",
+                               "violation": "超标排放"})
+    assert "立案日期和处罚决定日期至少要填一个" in str(caught.value)
+    with pytest.raises(ValidationError) as caught:
+        penalties.add(ledger, {"case_number": "曲环罚〔2024〕1号", "region_code": "141021",
+                               "violation": "超标排放", "opened_on": "2024-05-01",
+                               "decided_on": "2024-04-01"})
+    assert "早于立案日期" in str(caught.value)
