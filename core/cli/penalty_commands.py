@@ -137,20 +137,9 @@ def penalty_show(args: argparse.Namespace, ledger: Ledger) -> int:
 
 
 def _procedure_lines(found: detail.CaseDetail) -> list[str]:
-    text = messages.text
-    lines = [text("penalty.line.stage", stage=messages.label("penalty_stage." + s["stage"]),
-                  on=s["happened_on"], by=s["done_by"] or "—") for s in found.stages]
-    lines += [text("penalty.line.order", on=o["served_on"]) for o in found.orders]
-    lines += [text("penalty.line.recheck", on=r["checked_on"],
-                   finding=messages.label("penalty_finding." + r["finding"]))
-              for r in found.rechecks]
-    lines += [text("penalty.line.daily_period", first=p.first.isoformat(),
-                   last=p.last.isoformat(), days=p.days) for p in found.daily.periods]
-    lines += [text("penalty.line.seizure", starts_on=s["starts_on"],
-                   due=s["extended_to"] or s["ends_on"], released=s["released_on"] or "—")
-              for s in found.seizures]
-    lines += [text("penalty.line.clock", clock=messages.label("penalty_clock." + c.clock),
-                   due=c.due_on, days=c.days_left) for c in found.clocks]
+    lines = [f"{on}  {text}" for on, text in detail.timeline(found)]
+    lines += [messages.text("penalty.line.clock", clock=messages.label("penalty_clock." + c.clock),
+                            due=c.due_on, days=c.days_left) for c in found.clocks]
     return lines
 
 

@@ -110,3 +110,58 @@ def cases_of_inspection(ledger: Ledger, inspection_id: str) -> list[dict[str, An
     return [dict(r) for r in ledger.conn.execute(
         "SELECT id, case_number, stage, decided_on, fine_fen FROM penalty_case "
         "WHERE inspection_id = ? ORDER BY coalesce(decided_on, opened_on)", (inspection_id,))]
+
+
+def timeline(found: CaseDetail) -> list[tuple[str, str]]:
+    """(date, sentence) of everything dated in the case, oldest first: stages, orders,
+    rechecks, the days counted with their rule, seizures, extensions."""
+    from .. import messages
+
+    text, label = messages.text, messages.label
+    lines = [(s["happened_on"], text("penalty.line.stage", stage=label(
+        "penalty_stage." + s["stage"]), by=s["done_by"] or "—")) for s in found.stages]
+    lines += [(o["served_on"], text("penalty.line.order", number=o["document_number"] or ""))
+              for o in found.orders]
+    lines += [(r["checked_on"], text("penalty.line.recheck", finding=label(
+        "penalty_finding." + r["finding"]))) for r in found.rechecks]
+    fine = money_text(found.daily.fine_fen)
+    lines += [(p.last.isoformat(), text(
+        "penalty.line.daily_period", served=p.order_served_on.isoformat(),
+        first=p.first.isoformat(), last=p.last.isoformat(), days=p.days, fine=fine,
+        amount=money_text(p.days * found.daily.fine_fen))) for p in found.daily.periods]
+    if found.daily.periods:
+        lines.append((found.daily.periods[-1].last.isoformat(), text(
+            "penalty.line.daily_total", days=found.daily.days, fine=fine,
+            amount=money_text(found.daily.total_fen))))
+    for s in found.seizures:
+        lines.append((s["starts_on"], _seizure_line(s)))
+    lines += [(e["approved_on"], text("penalty.line.extension_" + e["kind"], by=e["approved_by"],
+                                      due=e["due_on"])) for e in found.extensions]
+    if found.surcharge_days:
+        lines.append((found.on.isoformat(), text(
+            "penalty.line.surcharge", days=found.surcharge_days,
+            amount=money_text(found.surcharge_fen))))
+    return sorted(lines, key=lambda line: line[0])
+
+
+def _seizure_line(s: dict[str, Any]) -> str:
+    from .. import messages
+
+    due = s["extended_to"] or s["ends_on"]
+    line = messages.text("penalty.line.seizure", starts_on=s["starts_on"], ends_on=s["ends_on"])
+    if s["extended_to"]:
+        line += messages.text("penalty.line.seizure_extended", extended_to=s["extended_to"],
+                              by=s["extension_approved_by"] or "—")
+    if s["released_on"]:
+        line += messages.text("penalty.line.seizure_released", released_on=s["released_on"])
+    elif s["overrun_days"]:
+        line += messages.text("penalty.line.seizure_overrun", days=s["overrun_days"], due=due)
+    else:
+        line += messages.text("penalty.line.seizure_left", days=s["days_left"], due=due)
+    return line
+
+
+def money_text(fen: int) -> str:
+    from ..money import fen_to_yuan_text
+
+    return fen_to_yuan_text(fen)

@@ -62,7 +62,7 @@ def extend(ledger: Ledger, case_id: str, approved_on: object, approved_by: str |
     with ledger.transaction():
         row_id = rows.insert(ledger, "penalty_extension", {
             "case_id": case_id, "kind": kind, **form.values})
-    return Changes.of("penalty_extension", ids=(row_id,), warnings=form.warnings)
+    return Changes.of("penalty_extension", "penalty_case", ids=(case_id,), warnings=form.warnings)
 
 
 def _head(form: Form, found: list[dict[str, Any]], case: dict[str, Any]) -> None:

@@ -38,7 +38,7 @@ def test_a_case_from_opening_to_closure(cli):
     assert cli("penalty", "stage", CASE, "closed", "--on", "2024-05-30").code == 0
     assert json.loads(cli("penalty", "show", CASE, "--json").out)["stage"] == "closed"
     text = cli("penalty", "show", CASE).out
-    assert "结案" in text and "计罚  2024-03-21 至 2024-04-15  26 日" in text
+    assert "结案" in text and "2024-04-15  计罚 2024-03-21 至 2024-04-15，共 26 日" in text
 
 
 def test_clocks_as_json(cli):
