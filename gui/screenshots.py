@@ -104,6 +104,8 @@ def render(folder: Path, only: set[str] | None = None) -> None:
                 _select_closed_problem(ctx, window, scratch)
             if key == "exchange":
                 _exchange_with_a_county(ctx, window, scratch)
+            if key in ("penalties", "penalty_clocks"):
+                _select_penalty_case(ctx, window, key)
             save(window, folder, f"{number}-{key}")
         if not only:
             _forms(ctx, window, folder)
@@ -133,6 +135,32 @@ def _select_closed_problem(ctx: AppContext, window, scratch: Path) -> None:
     settle(ctx)
     page.table.selectionModel().setCurrentIndex(
         page.model.index(2, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
+        | QItemSelectionModel.SelectionFlag.Rows)
+    settle(ctx, 0.5)
+
+
+def _select_penalty_case(ctx: AppContext, window, key: str) -> None:
+    """A case with a daily fine counted, a seizure and running clocks; in the clock queue,
+    the first overdue clock's case."""
+    page = window.pages[key]
+    if key == "penalty_clocks":
+        table = page.overdue if page.overdue.rowCount() else page.this_week
+        table.selectRow(0)
+        settle(ctx, 0.5)
+        return
+
+    def pick(ledger) -> str:
+        from collections import Counter
+
+        from core.penalties import clocks
+        running = Counter(c.case_number for c in clocks.running(ledger))
+        return max(running, key=lambda number: (running[number], number))
+    number = ctx.db.call(pick)
+    page.filters.search.setText(number)
+    page.filters.search.search.emit(number)
+    settle(ctx, 0.5)
+    page.table.selectionModel().setCurrentIndex(
+        page.model.index(0, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
         | QItemSelectionModel.SelectionFlag.Rows)
     settle(ctx, 0.5)
 

@@ -51,8 +51,18 @@ class PenaltiesPage(BrowserPage):
                "daily_fine_fen", "measures")
     watched = ("penalty_case", "enterprise")
 
+    def side_panel(self):
+        from .penalty_detail import PenaltyDetail
+        self.detail = PenaltyDetail(self.ctx)
+        return self.detail
+
     def __init__(self, ctx, parent=None):
         super().__init__(ctx, parent)
+        self.table.selectionModel().currentRowChanged.connect(
+            lambda current, _: self.detail.show_case(self.model.row_id(current.row())
+                                                     if current.isValid() else None))
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 1)
         self.resize_columns({"case_number": 170, "enterprise": 250, "region": 80,
                              "violation": 200, "fine_fen": 120, "daily_fine_fen": 120})
 

@@ -944,6 +944,10 @@
       <translation>数据交换</translation>
     </message>
     <message>
+      <source>Penalty clocks</source>
+      <translation>处罚期限</translation>
+    </message>
+    <message>
       <source>Any status</source>
       <translation>全部状态</translation>
     </message>
@@ -1190,6 +1194,106 @@
     <message>
       <source>The file could not be read or written: {reason}</source>
       <translation>无法读写该文件：{reason}</translation>
+    </message>
+    <message>
+      <source>due today</source>
+      <translation>今日到期</translation>
+    </message>
+    <message>
+      <source>{n} days left</source>
+      <translation>剩余 {n} 日</translation>
+    </message>
+    <message>
+      <source>Date (today when blank)</source>
+      <translation>日期（不填为今天）</translation>
+    </message>
+    <message>
+      <source>{n} days overdue</source>
+      <translation>逾期 {n} 日</translation>
+    </message>
+    <message>
+      <source>Clock</source>
+      <translation>期限</translation>
+    </message>
+    <message>
+      <source>Started</source>
+      <translation>起算日</translation>
+    </message>
+    <message>
+      <source>Due on</source>
+      <translation>届满日</translation>
+    </message>
+    <message>
+      <source>Days left</source>
+      <translation>剩余天数</translation>
+    </message>
+    <message>
+      <source>Clocks</source>
+      <translation>期限</translation>
+    </message>
+    <message>
+      <source>Procedure</source>
+      <translation>办理经过</translation>
+    </message>
+    <message>
+      <source>Record stage</source>
+      <translation>记录环节</translation>
+    </message>
+    <message>
+      <source>Order to correct served</source>
+      <translation>送达责令改正决定书</translation>
+    </message>
+    <message>
+      <source>Recheck: still discharging</source>
+      <translation>复查：仍在排放</translation>
+    </message>
+    <message>
+      <source>Recheck: corrected</source>
+      <translation>复查：已改正</translation>
+    </message>
+    <message>
+      <source>Seizure from this date</source>
+      <translation>自该日查封扣押</translation>
+    </message>
+    <message>
+      <source>Release the seizure</source>
+      <translation>解除查封扣押</translation>
+    </message>
+    <message>
+      <source>Extend the decision period (30 days)</source>
+      <translation>延长办案期限（30 日）</translation>
+    </message>
+    <message>
+      <source>Select a penalty case to see its clocks and procedure.</source>
+      <translation>选择一个处罚案件，查看其期限和办理经过。</translation>
+    </message>
+    <message>
+      <source>{stage} · opened {opened} · decided {decided} · fine {fine} yuan</source>
+      <translation>{stage} · 立案 {opened} · 决定 {decided} · 罚款 {fine} 元</translation>
+    </message>
+    <message>
+      <source> (accrued {amount} yuan)</source>
+      <translation>（已加处 {amount} 元）</translation>
+    </message>
+    <message>
+      <source>Daily continuous penalty: {days} days, {amount} yuan</source>
+      <translation>按日连续处罚：计罚 {days} 日，{amount} 元</translation>
+    </message>
+    <message>
+      <source>Punishes problem {number}: {text}</source>
+      <translation>所处罚问题 {number}：{text}</translation>
+    </message>
+    <message>
+      <source>Found by the inspection of {day}</source>
+      <translation>发现于 {day} 的现场检查</translation>
+    </message>
+    <message>
+      <source>Overdue: {n}</source>
+      <translation>已逾期：{n} 项</translation>
+    </message>
+    <message>
+      <source>Due this week: {n}</source>
+      <translation>本周到期：{n} 项</translation>
     </message>
     <message>
       <source>Before</source>
