@@ -70,6 +70,9 @@ class Dashboard:
     pace: list[tuple[str, float]] = field(default_factory=list)  # closed needed by each day
     penalties: Penalties = field(default_factory=Penalties)
     months: list[Month] = field(default_factory=list)
+    # Penalty clocks on the as-of date: how many are overdue and how many fall due within
+    # a week (core/penalties/clocks.py), shown on the penalty plot.
+    penalty_clocks: dict[str, int] = field(default_factory=dict)
 
     @property
     def target_kind(self) -> str:
@@ -118,7 +121,19 @@ def load(ledger: Ledger, as_of: object | None = None, flt: Filter = Filter()) ->
         board.months = memo.get(ledger, ("months", first_case, day, flt), _PENALTY_TABLES,
                                 lambda: months(ledger, first_case, day, flt))
         board.penalties = summed(board.months)
+    board.penalty_clocks = penalty_clocks(ledger, day, flt)
     return board
+
+
+def penalty_clocks(ledger: Ledger, day: str, flt: Filter) -> dict[str, int]:
+    """Running penalty clocks on `day` for the filter: overdue, and due within a week."""
+    from .penalties import clocks
+
+    where, params = statistics.penalty_where(flt)
+    found = clocks.running(ledger, dt.date.fromisoformat(day), clocks.WEEK,
+                           "AND 1 " + where, tuple(params))
+    overdue = sum(1 for c in found if c.overdue)
+    return {"overdue": overdue, "this_week": len(found) - overdue}
 
 
 # -- figures kept between refreshes

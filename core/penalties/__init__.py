@@ -30,6 +30,8 @@ def check(ledger: Ledger, raw: Mapping[str, Any], row_id: str | None = None) -> 
     form.reference(ledger, "enterprise_id", "enterprise")
     form.region(ledger)
     form.reference(ledger, "campaign_id", "campaign")
+    raw = _linked(ledger, form, raw)
+    form.raw = raw
     form.reference(ledger, "problem_id", "problem")
     form.reference(ledger, "inspection_id", "inspection")
     form.text("violation", required=True)
@@ -63,6 +65,45 @@ def check(ledger: Ledger, raw: Mapping[str, Any], row_id: str | None = None) -> 
     if row_id:
         stages.check_case_dates(ledger, form, row_id)
     return form
+
+
+def _linked(ledger: Ledger, form: Form, raw: Mapping[str, Any]) -> dict[str, Any]:
+    """The problem by its number (`problem`) and the inspection that found it by its date
+    for the case's enterprise (`inspection`), as the form types them; a problem found in
+    an inspection brings that inspection along."""
+    from .. import dates, lookup
+    from ..errors import LedgerError
+
+    raw = dict(raw)
+    typed = raw.get("problem")
+    if isinstance(typed, str) and "problem" in raw:
+        raw["problem_id"] = ""
+        if typed.strip():
+            try:
+                raw["problem_id"] = lookup.problem_id(ledger, typed)
+            except LedgerError as error:
+                form.fail("problem", error.code, **error.params)
+    typed = raw.get("inspection")
+    if isinstance(typed, str) and "inspection" in raw:
+        raw["inspection_id"] = ""
+        if typed.strip():
+            try:
+                day = dates.iso(typed)
+            except dates.DateError:
+                day = None
+            found = ledger.conn.execute(
+                "SELECT id FROM inspection WHERE (inspected_on = ? AND enterprise_id IS ?) "
+                "OR id = ? ORDER BY id LIMIT 1",
+                (day, raw.get("enterprise_id") or None, typed.strip())).fetchone()
+            if found:
+                raw["inspection_id"] = found[0]
+            else:
+                form.fail("inspection", "error.penalty_inspection_unknown", value=typed)
+    if raw.get("problem_id") and not raw.get("inspection_id"):
+        found = ledger.conn.execute("SELECT inspection_id FROM problem WHERE id = ?",
+                                    (raw["problem_id"],)).fetchone()
+        raw["inspection_id"] = found[0] if found and found[0] else raw.get("inspection_id")
+    return raw
 
 
 def _daily_fine_typed_or_counted(ledger: Ledger, form: Form, row_id: str | None) -> None:

@@ -98,7 +98,10 @@ class PenaltyForm(FormDialog):
         self.add_text("case_number", tr("Case number"))
         self.add_enterprise("enterprise_id", tr("Enterprise"))
         self.add_region("region_code", tr("County"), blank=tr("(the enterprise's)"))
+        self.add_date("opened_on", tr("Opened on (立案)"))
         self.add_date("decided_on", tr("Decided on"))
+        self.add_text("problem", tr("Problem punished (number)"))
+        self.add_text("inspection", tr("Inspection that found it (date)"))
         self.add_note("violation", tr("Violation"))
         self.add_text("fine", tr("Fine (yuan)"))
         self.add_text("daily_fine_amount", tr("Daily continuous fines (yuan)"))
@@ -125,6 +128,11 @@ class PenaltyForm(FormDialog):
         case = penalties.get(ledger, row_id)
         case["fine"] = str(Decimal(case["fine_fen"]) / 100)
         case["daily_fine_amount"] = str(Decimal(case["daily_fine_fen"]) / 100)
+        problem = case["problem_id"] and rows.get(ledger, "problem", case["problem_id"])
+        case["problem"] = problem and (problem["number"] or problem["id"]) or ""
+        inspection = case["inspection_id"] and rows.get(ledger, "inspection",
+                                                        case["inspection_id"])
+        case["inspection"] = inspection["inspected_on"] if inspection else ""
         return case
 
 

@@ -56,6 +56,10 @@ class PenaltyQueuePage(Page):
         ctx.changed.connect(self._on_changes)
         self.refresh()
 
+    def new_record(self) -> None:
+        from .. import forms
+        forms.PenaltyForm(self.ctx, parent=self).open()
+
     def refresh(self) -> None:
         self.ctx.db.op(read_queue).success(self._show).run()
 

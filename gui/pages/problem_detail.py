@@ -38,6 +38,7 @@ class ProblemDetailData:
     may_approve: bool = False
     may_delete: bool = False
     files: list["Attachment"] = field(default_factory=list)
+    penalty_cases: list[dict[str, Any]] = field(default_factory=list)
 
 
 def read_detail(ledger: Ledger, row_id: str) -> ProblemDetailData:
@@ -57,7 +58,13 @@ def read_detail(ledger: Ledger, row_id: str) -> ProblemDetailData:
                       if may_close or s not in workflow.MANAGER_ONLY),
         may_approve=may_approve,
         may_delete=operators.can(ledger, operators.Action.DELETE),
-        files=attachments.of_problem(ledger, row_id))
+        files=attachments.of_problem(ledger, row_id),
+        penalty_cases=_penalty_cases(ledger, row_id))
+
+
+def _penalty_cases(ledger: Ledger, row_id: str) -> list[dict[str, Any]]:
+    from core.penalties import detail
+    return detail.cases_of_problem(ledger, row_id)
 
 
 def timeline_lines(data: ProblemDetailData) -> list[tuple[str, str]]:
@@ -169,6 +176,10 @@ class ProblemDetail(QWidget):
                            .format(status=labels.choice("status", p["status"]),
                                    assigned=p["assigned_on"], deadline=deadline,
                                    text=p["description"]))
+        if data.penalty_cases:
+            self.facts.setText(self.facts.text() + "\n" + tr("Penalty cases: {cases}").format(
+                cases="、".join(f"{c['case_number']}（{labels.choice('penalty_stage', c['stage'])}）"
+                               for c in data.penalty_cases)))
         self.timeline.clear()
         for day, text in timeline_lines(data):
             QListWidgetItem(f"{day}  {text}", self.timeline)

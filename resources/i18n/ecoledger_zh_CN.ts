@@ -256,6 +256,14 @@
       <translation>{county}：{what} {n}</translation>
     </message>
     <message>
+      <source>Clocks overdue: {n}</source>
+      <translation>期限已逾期 {n} 项</translation>
+    </message>
+    <message>
+      <source>due this week: {n}</source>
+      <translation>本周到期 {n} 项</translation>
+    </message>
+    <message>
       <source>{scope}{month} {what}: {count} case(s)</source>
       <translation>{scope}{month}{what}：{count} 件</translation>
     </message>
@@ -564,8 +572,20 @@
       <translation>处罚文号</translation>
     </message>
     <message>
+      <source>Opened on (立案)</source>
+      <translation>立案日期</translation>
+    </message>
+    <message>
       <source>Decided on</source>
       <translation>决定日期</translation>
+    </message>
+    <message>
+      <source>Problem punished (number)</source>
+      <translation>所处罚问题（问题编号）</translation>
+    </message>
+    <message>
+      <source>Inspection that found it (date)</source>
+      <translation>发现问题的检查（检查日期）</translation>
     </message>
     <message>
       <source>Violation</source>
@@ -1376,6 +1396,10 @@
     <message>
       <source>→ {status}</source>
       <translation>→ {status}</translation>
+    </message>
+    <message>
+      <source>Penalty cases: {cases}</source>
+      <translation>处罚案件：{cases}</translation>
     </message>
     <message>
       <source>Add measure… (Ctrl+M)</source>
