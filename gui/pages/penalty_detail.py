@@ -61,8 +61,10 @@ class ClocksTable(QTableWidget):
 
     def __init__(self, with_case: bool = False, parent: QWidget | None = None):
         self.with_case = with_case
-        heads = ([tr("Case number"), tr("Enterprise")] if with_case else []) + [
-            tr("Clock"), tr("Started"), tr("Due on"), tr("Days left")]
+        # In the queue the case and what is due come first; the enterprise last.
+        heads = ([tr("Case number"), tr("Clock"), tr("Days left"), tr("Due on"),
+                  tr("Enterprise"), tr("Started")] if with_case else
+                 [tr("Clock"), tr("Started"), tr("Due on"), tr("Days left")])
         super().__init__(0, len(heads), parent)
         self.setHorizontalHeaderLabels(heads)
         self.verticalHeader().hide()
@@ -78,17 +80,18 @@ class ClocksTable(QTableWidget):
         self.setRowCount(len(clocks))
         self.case_ids = [c.case_id for c in clocks]
         for row, clock in enumerate(clocks):
-            cells = ([clock.case_number, (names or {}).get(clock.case_id, "")]
-                     if self.with_case else [])
             what = labels.choice("penalty_clock", clock.clock)
             if clock.amount_fen is not None:
                 what += tr(" (accrued {amount} yuan)").format(
                     amount=labels.cell("fine_fen", clock.amount_fen))
-            cells += [what, clock.started_on, clock.due_on, days_text(clock.days_left)]
+            left = days_text(clock.days_left)
+            cells = ([clock.case_number, what, left, clock.due_on,
+                      (names or {}).get(clock.case_id, ""), clock.started_on]
+                     if self.with_case else [what, clock.started_on, clock.due_on, left])
             colour = clock_colour(clock.days_left)
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
-                if colour is not None and column == len(cells) - 1:
+                if colour is not None and text == left:
                     item.setForeground(colour)
                 self.setItem(row, column, item)
 
