@@ -121,8 +121,13 @@ def load(ledger: Ledger, as_of: object | None = None, flt: Filter = Filter()) ->
         board.months = memo.get(ledger, ("months", first_case, day, flt), _PENALTY_TABLES,
                                 lambda: months(ledger, first_case, day, flt))
         board.penalties = summed(board.months)
-    board.penalty_clocks = penalty_clocks(ledger, day, flt)
+    board.penalty_clocks = memo.get(ledger, ("penalty_clocks", day, flt), _CLOCK_TABLES,
+                                    lambda: penalty_clocks(ledger, day, flt))
     return board
+
+
+_CLOCK_TABLES = ("penalty_case", "penalty_stage", "penalty_order", "penalty_recheck",
+                 "penalty_seizure", "penalty_extension")
 
 
 def penalty_clocks(ledger: Ledger, day: str, flt: Filter) -> dict[str, int]:

@@ -362,6 +362,14 @@ CREATE TABLE penalty_seizure ({_ROW},
     UNIQUE (case_id, starts_on)
 );
 
+-- The problems a case punishes (penalty_case.problem_id keeps the first, for older readers).
+CREATE TABLE penalty_problem ({_ROW},
+    case_id TEXT NOT NULL REFERENCES penalty_case(id) ON DELETE CASCADE,
+    problem_id TEXT NOT NULL REFERENCES problem(id),
+    UNIQUE (case_id, problem_id)
+);
+CREATE INDEX penalty_problem_problem ON penalty_problem(problem_id);
+
 -- Extensions of the 90-day decision period: the head's 30 days, then collective decisions.
 CREATE TABLE penalty_extension ({_ROW},
     case_id TEXT NOT NULL REFERENCES penalty_case(id) ON DELETE CASCADE,
@@ -379,6 +387,9 @@ UPDATE penalty_case SET stage = 'decided' WHERE decided_on IS NOT NULL;
 INSERT INTO penalty_stage (id, created_at, updated_at, operator, case_id, stage, happened_on)
     SELECT id || '/decided', created_at, updated_at, 'migration', id, 'decided', decided_on
     FROM penalty_case WHERE decided_on IS NOT NULL;
+INSERT INTO penalty_problem (id, created_at, updated_at, operator, case_id, problem_id)
+    SELECT id || '/' || problem_id, created_at, updated_at, 'migration', id, problem_id
+    FROM penalty_case WHERE problem_id IS NOT NULL;
 """
 
 

@@ -65,7 +65,8 @@ def _options(p: argparse.ArgumentParser, adding: bool) -> None:
     p.add_argument("--enterprise", help="id, credit code or exact name (gives the county)")
     p.add_argument("--region", help="county: GB/T 2260 code or name")
     p.add_argument("--campaign", help="id or exact name")
-    p.add_argument("--problem", help="the problem it punishes: id or number")
+    p.add_argument("--problem", action="append",
+                   help="a problem it punishes: id or number (repeat for several; \"\" clears)")
     p.add_argument("--fine", help="罚款金额 in yuan (元)")
     p.add_argument("--daily-fine-amount", help="按日连续处罚金额 in yuan (sets --daily-fine)")
     for flag in PENALTY_FLAGS:
@@ -79,8 +80,9 @@ def _raw(args: argparse.Namespace, ledger: Ledger) -> dict:
     raw.update(common.references(ledger, args, (
         ("enterprise", "enterprise_id", lookup.enterprise_id),
         ("campaign", "campaign_id", lookup.campaign_id),
-        ("problem", "problem_id", lookup.problem_id),
         ("inspection", "inspection_id", None))))
+    if args.problem is not None:
+        raw["problem_ids"] = [key.strip() for key in args.problem if key.strip()]
     return raw
 
 

@@ -7,6 +7,7 @@ decision period; `clocks.py` tells every period still running. See docs/penaltie
 """
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from typing import Any, Mapping
 
@@ -18,7 +19,7 @@ from ..vocabulary import PENALTY_FLAGS
 from . import stages
 
 TABLES = ("penalty_case", "penalty_stage", "penalty_order", "penalty_recheck",
-          "penalty_seizure", "penalty_extension")
+          "penalty_seizure", "penalty_extension", "penalty_problem")
 TRANSFER_DATES = ("detention_transferred_on", "detention_accepted_on",
                   "crime_transferred_on", "crime_accepted_on")
 
@@ -75,14 +76,10 @@ def _linked(ledger: Ledger, form: Form, raw: Mapping[str, Any]) -> dict[str, Any
     from ..errors import LedgerError
 
     raw = dict(raw)
-    typed = raw.get("problem")
-    if isinstance(typed, str) and "problem" in raw:
-        raw["problem_id"] = ""
-        if typed.strip():
-            try:
-                raw["problem_id"] = lookup.problem_id(ledger, typed)
-            except LedgerError as error:
-                form.fail("problem", error.code, **error.params)
+    found = linked_problems(ledger, form, raw)
+    if found is not None:
+        form.problem_ids = found
+        raw["problem_id"] = found[0] if found else ""
     typed = raw.get("inspection")
     if isinstance(typed, str) and "inspection" in raw:
         raw["inspection_id"] = ""
@@ -104,6 +101,59 @@ def _linked(ledger: Ledger, form: Form, raw: Mapping[str, Any]) -> dict[str, Any
                                     (raw["problem_id"],)).fetchone()
         raw["inspection_id"] = found[0] if found and found[0] else raw.get("inspection_id")
     return raw
+
+
+_SEPARATORS = re.compile(r"[、，,；;\s]+")
+
+
+def linked_problems(ledger: Ledger, form: Form, raw: Mapping[str, Any]) -> list[str] | None:
+    """The problems a case punishes, as given: `problem_ids` (ids or numbers, the CLI's
+    repeated --problem), `problem` (numbers typed in the form, 、 or , between them) or the
+    single `problem_id`; None when none is given (an update keeps the links)."""
+    from .. import lookup
+    from ..errors import LedgerError
+
+    if raw.get("problem_ids") is not None:
+        keys, field = list(raw["problem_ids"]), "problem"
+    elif isinstance(raw.get("problem"), str):
+        keys, field = [k for k in _SEPARATORS.split(raw["problem"]) if k], "problem"
+    elif "problem_id" in raw:
+        keys, field = ([raw["problem_id"]] if raw["problem_id"] else []), "problem_id"
+    else:
+        return None
+    found: list[str] = []
+    for key in keys:
+        try:
+            row_id = lookup.problem_id(ledger, str(key))
+        except LedgerError as error:
+            form.fail(field, error.code, **error.params)
+            continue
+        if row_id not in found:
+            found.append(row_id)
+    return found
+
+
+def problems_of(ledger: Ledger, case_id: str) -> list[dict[str, Any]]:
+    """The problems a case punishes, in the order they were linked."""
+    return [dict(r) for r in ledger.conn.execute(
+        "SELECT p.id, p.number, p.description, p.status FROM penalty_problem l "
+        "JOIN problem p ON p.id = l.problem_id WHERE l.case_id = ? ORDER BY l.rowid",
+        (case_id,))]
+
+
+def _link_problems(ledger: Ledger, case_id: str, wanted: list[str] | None) -> None:
+    if wanted is None:
+        return
+    have = [r[0] for r in ledger.conn.execute(
+        "SELECT problem_id FROM penalty_problem WHERE case_id = ? ORDER BY rowid", (case_id,))]
+    for problem_id in have:
+        if problem_id not in wanted:
+            ledger.conn.execute("DELETE FROM penalty_problem WHERE case_id = ? AND problem_id = ?",
+                                (case_id, problem_id))
+    for problem_id in wanted:
+        if problem_id not in have:
+            rows.insert(ledger, "penalty_problem", {"id": f"{case_id}/{problem_id}",
+                                                    "case_id": case_id, "problem_id": problem_id})
 
 
 def _daily_fine_typed_or_counted(ledger: Ledger, form: Form, row_id: str | None) -> None:
@@ -130,7 +180,8 @@ def add(ledger: Ledger, raw: Mapping[str, Any]) -> Changes:
     with ledger.transaction():
         row_id = rows.insert(ledger, "penalty_case", form.values)
         stages.follow_case_dates(ledger, row_id, form.values)
-    return Changes.of(*TABLES[:2], ids=(row_id,), warnings=form.warnings)
+        _link_problems(ledger, row_id, getattr(form, "problem_ids", None))
+    return Changes.of(*TABLES[:2], "penalty_problem", ids=(row_id,), warnings=form.warnings)
 
 
 def update(ledger: Ledger, row_id: str, raw: Mapping[str, Any]) -> Changes:
@@ -140,13 +191,18 @@ def update(ledger: Ledger, row_id: str, raw: Mapping[str, Any]) -> Changes:
     if "daily_fine_amount" not in raw:
         merged["daily_fine_amount"] = None if _has_rechecks(ledger, row_id) \
             else merged["daily_fine_amount"]
+    if not {"problem", "problem_ids", "problem_id"} & raw.keys():
+        merged.pop("problem_id", None)  # the links stay as they are
     form = check(ledger, merged, row_id)
     form.raise_if_blocked()
     values = {k: v for k, v in form.values.items() if k != "stage"}
+    if "problem_id" not in merged:
+        values.pop("problem_id", None)
     with ledger.transaction():
         rows.update(ledger, "penalty_case", row_id, values)
         stages.follow_case_dates(ledger, row_id, values)
-    return Changes.of(*TABLES[:2], ids=(row_id,), warnings=form.warnings)
+        _link_problems(ledger, row_id, getattr(form, "problem_ids", None))
+    return Changes.of(*TABLES[:2], "penalty_problem", ids=(row_id,), warnings=form.warnings)
 
 
 def _has_rechecks(ledger: Ledger, row_id: str) -> bool:

@@ -98,11 +98,19 @@ def running(ledger: Ledger, on: dt.date | None = None, due_within: int | None = 
     """Every clock running on `on` (today), soonest due first; with `due_within`, only
     those due within that many days (overdue ones included)."""
     on = on or dates.today()
-    found = [clock for f in _facts(ledger, "WHERE c.stage <> 'closed' " + where, params)
+    found = [clock for f in _facts(ledger, f"WHERE {MAY_RUN} {where}", params)
              for clock in case_clocks(f, on)]
     if due_within is not None:
         found = [c for c in found if c.days_left <= due_within]
     return sorted(found, key=lambda c: (c.days_left, c.case_number, CLOCKS.index(c.clock)))
+
+
+# The cases that can have a clock running: most cases are paid, closed or decided and
+# unserved with nothing pending, and are left out here without reading their stages.
+MAY_RUN = """c.stage <> 'closed' AND (
+    c.stage IN ('opened', 'investigated', 'notified', 'heard', 'served')
+    OR EXISTS (SELECT 1 FROM penalty_seizure s WHERE s.case_id = c.id AND s.released_on IS NULL)
+    OR EXISTS (SELECT 1 FROM penalty_order o WHERE o.case_id = c.id))"""
 
 
 def queue(ledger: Ledger, on: dt.date | None = None) -> dict[str, list[Clock]]:

@@ -26,12 +26,17 @@ def add_procedures(m: Any, data: Any) -> None:
     found = _found_by_enterprise(data)
     made: dict[str, list[tuple]] = {t: [] for t in (
         "penalty_stage", "penalty_order", "penalty_recheck", "penalty_seizure",
-        "penalty_extension")}
+        "penalty_extension", "penalty_problem")}
     for index, case in enumerate(cases):
         _procedure(m, case, index, made)
         problem = found.get(case["enterprise_id"])
         if problem and m.rng.random() < 0.4:
-            case["problem_id"], case["inspection_id"] = problem
+            punished, case["inspection_id"] = problem
+            punished = punished[:1 + (m.rng.random() < 0.25)]  # a quarter punish two
+            case["problem_id"] = punished[0]
+            for problem_id in punished:
+                made["penalty_problem"].append(_row(m, f"{case['id']}/{problem_id}") + (
+                    case["id"], problem_id))
     new_columns = tuple(dict.fromkeys((*columns, "opened_on", "stage", "problem_id",
                                        "inspection_id")))
     data.tables["penalty_case"] = (new_columns,
@@ -43,25 +48,29 @@ def add_procedures(m: Any, data: Any) -> None:
                                   "extension_approved_on", "extension_approved_by",
                                   "released_on", "note"),
               "penalty_extension": ("case_id", "kind", "approved_on", "approved_by", "due_on",
-                                    "reason")}
+                                    "reason"),
+              "penalty_problem": ("case_id", "problem_id")}
     for table, table_rows in made.items():
         data.tables[table] = (("id", "created_at", "updated_at", "operator") + fields[table],
                               table_rows)
 
 
-def _found_by_enterprise(data: Any) -> dict[str, tuple[str, str | None]]:
-    """enterprise → (one of its problems, one of its inspections)."""
-    def first(table: str) -> dict[str, str]:
+def _found_by_enterprise(data: Any) -> dict[str, tuple[list[str], str | None]]:
+    """enterprise → (its first two problems, its first inspection)."""
+    def first(table: str, keep: int) -> dict[str, list[str]]:
         columns, rows = data.tables[table]
         at = {c: i for i, c in enumerate(columns)}
-        found: dict[str, str] = {}
+        found: dict[str, list[str]] = {}
         for row in rows:
             if row[at["enterprise_id"]]:
-                found.setdefault(row[at["enterprise_id"]], row[at["id"]])
+                kept = found.setdefault(row[at["enterprise_id"]], [])
+                if len(kept) < keep:
+                    kept.append(row[at["id"]])
         return found
 
-    inspections = first("inspection")
-    return {firm: (problem, inspections.get(firm)) for firm, problem in first("problem").items()}
+    inspections = first("inspection", 1)
+    return {firm: (problems, (inspections.get(firm) or [None])[0])
+            for firm, problems in first("problem", 2).items()}
 
 
 def _procedure(m: Any, case: dict[str, Any], index: int, made: dict[str, list[tuple]]) -> None:

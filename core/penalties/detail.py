@@ -9,7 +9,7 @@ from typing import Any
 
 from .. import dates, enterprises, regions, rows
 from ..ledger import Ledger
-from . import clocks, daily_fines, extensions, get, rules, seizures, stages
+from . import clocks, daily_fines, extensions, get, problems_of, rules, seizures, stages
 
 
 @dataclass
@@ -17,7 +17,7 @@ class CaseDetail:
     case: dict[str, Any]
     enterprise: str | None
     region: str
-    problem: dict[str, Any] | None
+    problem: dict[str, Any] | None  # the first of `problems`
     inspection: dict[str, Any] | None
     stages: list[dict[str, Any]]
     orders: list[dict[str, Any]]
@@ -30,6 +30,7 @@ class CaseDetail:
     surcharge_days: int = 0
     surcharge_fen: int = 0
     on: dt.date = field(default_factory=dates.today)
+    problems: list[dict[str, Any]] = field(default_factory=list)
 
     def as_json(self) -> dict[str, Any]:
         """The `penalty show --json` object: the case's columns, yuan beside fen, and the
@@ -38,6 +39,7 @@ class CaseDetail:
         return {
             **case, "enterprise": self.enterprise, "region": self.region,
             "problem": self.problem and (self.problem["number"] or self.problem["id"]),
+            "problems": [p["number"] or p["id"] for p in self.problems],
             "inspection": self.inspection and self.inspection["inspected_on"],
             "fine_yuan": yuan(case["fine_fen"]), "daily_fine_yuan": yuan(case["daily_fine_fen"]),
             "daily_fine_days": self.daily.days, "daily_fine_total": yuan(self.daily.total_fen),
@@ -96,14 +98,16 @@ def load(ledger: Ledger, case_id: str, on: dt.date | None = None) -> CaseDetail:
         clocks=clocks.case_clocks(clocks.facts(ledger, case_id), on),
         decision_due=extensions.decision_due(case, decided_ext),
         surcharge_days=surcharge_days,
-        surcharge_fen=rules.surcharge_fen(case["fine_fen"], surcharge_days), on=on)
+        surcharge_fen=rules.surcharge_fen(case["fine_fen"], surcharge_days), on=on,
+        problems=problems_of(ledger, case_id))
 
 
 def cases_of_problem(ledger: Ledger, problem_id: str) -> list[dict[str, Any]]:
     """The penalty cases that punish a problem (its detail lists them)."""
     return [dict(r) for r in ledger.conn.execute(
-        "SELECT id, case_number, stage, decided_on, fine_fen FROM penalty_case "
-        "WHERE problem_id = ? ORDER BY coalesce(decided_on, opened_on)", (problem_id,))]
+        "SELECT c.id, c.case_number, c.stage, c.decided_on, c.fine_fen FROM penalty_problem l "
+        "JOIN penalty_case c ON c.id = l.case_id WHERE l.problem_id = ? "
+        "ORDER BY coalesce(c.decided_on, c.opened_on)", (problem_id,))]
 
 
 def cases_of_inspection(ledger: Ledger, inspection_id: str) -> list[dict[str, Any]]:

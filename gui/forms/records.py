@@ -100,7 +100,7 @@ class PenaltyForm(FormDialog):
         self.add_region("region_code", tr("County"), blank=tr("(the enterprise's)"))
         self.add_date("opened_on", tr("Opened on (立案)"))
         self.add_date("decided_on", tr("Decided on"))
-        self.add_text("problem", tr("Problem punished (number)"))
+        self.add_text("problem", tr("Problems punished (numbers, 、 between)"))
         self.add_text("inspection", tr("Inspection that found it (date)"))
         self.add_note("violation", tr("Violation"))
         self.add_text("fine", tr("Fine (yuan)"))
@@ -128,8 +128,8 @@ class PenaltyForm(FormDialog):
         case = penalties.get(ledger, row_id)
         case["fine"] = str(Decimal(case["fine_fen"]) / 100)
         case["daily_fine_amount"] = str(Decimal(case["daily_fine_fen"]) / 100)
-        problem = case["problem_id"] and rows.get(ledger, "problem", case["problem_id"])
-        case["problem"] = problem and (problem["number"] or problem["id"]) or ""
+        case["problem"] = "、".join(p["number"] or p["id"]
+                                   for p in penalties.problems_of(ledger, row_id))
         inspection = case["inspection_id"] and rows.get(ledger, "inspection",
                                                         case["inspection_id"])
         case["inspection"] = inspection["inspected_on"] if inspection else ""

@@ -192,9 +192,9 @@ class PenaltyDetail(QWidget):
         if found.daily.days:
             facts += "\n" + tr("Daily continuous penalty: {days} days, {amount} yuan").format(
                 days=found.daily.days, amount=labels.cell("fine_fen", found.daily.total_fen))
-        if found.problem:
+        for problem in found.problems:
             facts += "\n" + tr("Punishes problem {number}: {text}").format(
-                number=found.problem["number"] or "—", text=found.problem["description"][:60])
+                number=problem["number"] or "—", text=problem["description"][:60])
         if found.inspection:
             facts += "\n" + tr("Found by the inspection of {day}").format(
                 day=found.inspection["inspected_on"])

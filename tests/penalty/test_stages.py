@@ -54,3 +54,25 @@ def test_a_case_needs_a_date(ledger):
                                "violation": "超标排放", "opened_on": "2024-05-01",
                                "decided_on": "2024-04-01"})
     assert "早于立案日期" in str(caught.value)
+
+
+def test_a_case_punishes_several_problems_and_each_problem_knows_its_cases(ledger, case):
+    from core import problems
+    from core.penalties import detail
+
+    made = [problems.add(ledger, {"number": f"QW-{n}", "source": "inspection",
+                                  "region_code": "141021", "category": "dust",
+                                  "description": f"料场未苫盖 {n}", "assigned_on": "2024-01-02",
+                                  "deadline": "2024-03-01"}).id for n in (1, 2)]
+    penalties.update(ledger, case, {"problem": "QW-1、QW-2"})
+    assert [p["id"] for p in penalties.problems_of(ledger, case)] == made
+    assert penalties.get(ledger, case)["problem_id"] == made[0]
+    assert [c["id"] for c in detail.cases_of_problem(ledger, made[1])] == [case]
+    penalties.update(ledger, case, {"fine": "120000"})  # other edits keep the links
+    assert len(penalties.problems_of(ledger, case)) == 2
+    with pytest.raises(ValidationError) as caught:
+        penalties.update(ledger, case, {"problem": "QW-1、QW-404"})
+    assert "QW-404" in str(caught.value)
+    penalties.update(ledger, case, {"problem": ""})
+    assert penalties.problems_of(ledger, case) == []
+    assert penalties.get(ledger, case)["problem_id"] is None
