@@ -159,6 +159,7 @@ PENALTIES = View(
            "LEFT JOIN region r ON r.code = x.region_code",
     columns=(
         Column("case_number", "x.case_number"),
+        Column("stage", "x.stage"),
         Column("decided_on", "x.decided_on"),
         Column("enterprise", "e.name"),
         Column("region", "r.name", "x.region_code"),

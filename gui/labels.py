@@ -26,12 +26,13 @@ def headers() -> dict[str, str]:
         "daily_fine_fen": tr("Daily fines (yuan)"), "measures": tr("Special measures"),
         "starts_on": tr("Starts"), "ends_on": tr("Ends"), "target_rate": tr("Target rate (%)"),
         "batches": tr("Batches"), "campaign": tr("Campaign"), "issued_on": tr("Issued"),
-        "letter_number": tr("Letter number"),
+        "letter_number": tr("Letter number"), "stage": tr("Stage"),
     }
 
 
 _PREFIXES = {"category": "category.", "source": "source.", "status": "status.",
-             "kind": "inspection_kind.", "result": "inspection_result."}
+             "kind": "inspection_kind.", "result": "inspection_result.",
+             "stage": "penalty_stage."}
 
 
 def cell(key: str, value: Any) -> Any:

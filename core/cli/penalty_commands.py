@@ -110,7 +110,7 @@ def penalty_list(args: argparse.Namespace, ledger: Ledger) -> int:
                           date_from=common.date_filter(args.date_from, "--from"),
                           date_to=common.date_filter(args.date_to, "--to"))
     return common.run_list(ledger, args, queries.PENALTIES, query,
-                           ("id", "case_number", "decided_on", "enterprise", "region",
+                           ("id", "case_number", "stage", "decided_on", "enterprise", "region",
                             "violation", "fine_fen", "measures"),
                            show=lambda k, v: common.short(v, 24)
                            if k in ("enterprise", "violation") else common.shown_value(k, v))

@@ -107,6 +107,10 @@ class PenaltyForm(FormDialog):
         self.add_text("daily_fine_amount", tr("Daily continuous fines (yuan)"))
         for flag in PENALTY_FLAGS:
             self.add_flag(flag, labels.choice("field", flag))
+        self.add_date("detention_transferred_on", tr("Transferred for detention on"))
+        self.add_date("detention_accepted_on", tr("Police accepted (detention) on"))
+        self.add_date("crime_transferred_on", tr("Transferred as a suspected crime on"))
+        self.add_date("crime_accepted_on", tr("Police accepted (crime) on"))
         self.add_choice("campaign_id", tr("Campaign"), self.ctx.bureau.campaigns,
                         blank=tr("(none)"))
 

@@ -47,8 +47,8 @@ class InspectionsPage(BrowserPage):
 class PenaltiesPage(BrowserPage):
     key = "penalties"
     view = PENALTIES
-    columns = ("case_number", "decided_on", "enterprise", "region", "violation", "fine_fen",
-               "daily_fine_fen", "measures")
+    columns = ("case_number", "stage", "decided_on", "enterprise", "region", "violation",
+               "fine_fen", "daily_fine_fen", "measures")
     watched = ("penalty_case", "enterprise")
 
     def side_panel(self):
@@ -63,7 +63,7 @@ class PenaltiesPage(BrowserPage):
                                                      if current.isValid() else None))
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 1)
-        self.resize_columns({"case_number": 170, "enterprise": 250, "region": 80,
+        self.resize_columns({"case_number": 150, "stage": 70, "enterprise": 200, "region": 80,
                              "violation": 200, "fine_fen": 120, "daily_fine_fen": 120})
 
     def new_record(self) -> None:

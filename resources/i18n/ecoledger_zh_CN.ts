@@ -580,8 +580,8 @@
       <translation>决定日期</translation>
     </message>
     <message>
-      <source>Problem punished (number)</source>
-      <translation>所处罚问题（问题编号）</translation>
+      <source>Problems punished (numbers, 、 between)</source>
+      <translation>所处罚问题（问题编号，多个以、分隔）</translation>
     </message>
     <message>
       <source>Inspection that found it (date)</source>
@@ -598,6 +598,22 @@
     <message>
       <source>Daily continuous fines (yuan)</source>
       <translation>按日连续处罚金额（元）</translation>
+    </message>
+    <message>
+      <source>Transferred for detention on</source>
+      <translation>移送行政拘留日期</translation>
+    </message>
+    <message>
+      <source>Police accepted (detention) on</source>
+      <translation>公安机关受理日期（拘留）</translation>
+    </message>
+    <message>
+      <source>Transferred as a suspected crime on</source>
+      <translation>移送涉嫌犯罪日期</translation>
+    </message>
+    <message>
+      <source>Police accepted (crime) on</source>
+      <translation>公安机关立案日期（犯罪）</translation>
     </message>
     <message>
       <source>New campaign</source>
@@ -686,6 +702,14 @@
     <message>
       <source>Inspection</source>
       <translation>检查</translation>
+    </message>
+    <message>
+      <source>Case stage</source>
+      <translation>办理环节</translation>
+    </message>
+    <message>
+      <source>Problem punished</source>
+      <translation>所处罚问题</translation>
     </message>
     <message>
       <source>History — {record}</source>
@@ -890,6 +914,10 @@
     <message>
       <source>Issued</source>
       <translation>下发日期</translation>
+    </message>
+    <message>
+      <source>Stage</source>
+      <translation>办理环节</translation>
     </message>
     <message>
       <source>Yes</source>
@@ -1236,16 +1264,16 @@
       <translation>期限</translation>
     </message>
     <message>
-      <source>Started</source>
-      <translation>起算日</translation>
+      <source>Days left</source>
+      <translation>剩余天数</translation>
     </message>
     <message>
       <source>Due on</source>
       <translation>届满日</translation>
     </message>
     <message>
-      <source>Days left</source>
-      <translation>剩余天数</translation>
+      <source>Started</source>
+      <translation>起算日</translation>
     </message>
     <message>
       <source>Clocks</source>

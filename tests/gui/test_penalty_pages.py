@@ -60,3 +60,48 @@ def test_the_clock_queue_lists_overdue_and_this_weeks_clocks(qtbot, ctx, window,
     page.overdue.selectRow(0)
     idle()
     assert page.detail.heading.text().startswith(expected["overdue"][0].case_number)
+
+
+def test_the_penalty_form_links_problems_by_number_and_the_inspection_by_date(qtbot, ctx,
+                                                                           window, idle):
+    from gui.forms import PenaltyForm
+
+    firm, inspected_on, numbers = ctx.db.call(lambda ledger: _firm_with_two_problems(ledger))
+    page = window.page("penalties")
+    form = PenaltyForm(ctx, parent=page)
+    form.show()
+    idle()
+    form.fields["case_number"].widget.setText("临环罚〔2026〕900号")
+    form.fields["enterprise_id"].widget.setText(firm)
+    form.fields["opened_on"].widget.setText("2026-11-20")
+    form.fields["violation"].widget.setPlainText("超标排放")
+    form.fields["problem"].widget.setText("、".join(numbers) + "、不存在的编号")
+    form.fields["inspection"].widget.setText(inspected_on)
+    form.validate()
+    idle()
+    assert "不存在的编号" in form.fields["problem"].message.text()
+    assert not form.save_button.isEnabled()
+    form.fields["problem"].widget.setText("、".join(numbers))
+    form.validate()
+    idle()
+    form.accept()
+    idle()
+    linked = ctx.db.call(lambda ledger: ledger.conn.execute(
+        "SELECT p.number, c.inspection_id IS NOT NULL FROM penalty_case c JOIN penalty_problem l "
+        "ON l.case_id = c.id JOIN problem p ON p.id = l.problem_id WHERE c.case_number = ? "
+        "ORDER BY l.rowid", ("临环罚〔2026〕900号",)).fetchall())
+    assert [tuple(r) for r in linked] == [(numbers[0], 1), (numbers[1], 1)]
+
+
+def _firm_with_two_problems(ledger):
+    firm_id, name = ledger.conn.execute(
+        "SELECT e.id, e.name FROM enterprise e WHERE (SELECT count(*) FROM problem p WHERE "
+        "p.enterprise_id = e.id AND p.number IS NOT NULL) >= 2 AND EXISTS (SELECT 1 FROM "
+        "inspection i WHERE i.enterprise_id = e.id) AND (SELECT count(*) FROM enterprise x "
+        "WHERE x.name = e.name) = 1 ORDER BY e.name LIMIT 1").fetchone()
+    inspected_on = ledger.conn.execute("SELECT min(inspected_on) FROM inspection WHERE "
+                                       "enterprise_id = ?", (firm_id,)).fetchone()[0]
+    numbers = [r[0] for r in ledger.conn.execute(
+        "SELECT number FROM problem WHERE enterprise_id = ? AND number IS NOT NULL "
+        "ORDER BY number LIMIT 2", (firm_id,))]
+    return name, inspected_on, numbers
