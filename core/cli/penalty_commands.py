@@ -7,7 +7,6 @@ as fen; the special measures are flags (`--seizure`, `--no-seizure` …).
 from __future__ import annotations
 
 import argparse
-from decimal import Decimal
 
 import json
 
@@ -194,6 +193,14 @@ def _register_procedure(actions: argparse._SubParsersAction) -> None:
     a.add_argument("--to", dest="due_on", help="the new last day (collective decisions)")
     a.add_argument("--reason")
     a.set_defaults(handler=penalty_extend)
+    a = actions.add_parser("undo", help="take back a stage, order or recheck entered by "
+                                        "mistake (managers only)")
+    a.add_argument("case", help="id or case number")
+    what = a.add_mutually_exclusive_group(required=True)
+    what.add_argument("--stage", choices=stages.STAGES)
+    what.add_argument("--order", dest="order_on", help="the order served on this day")
+    what.add_argument("--recheck", dest="recheck_on", help="the recheck of this day")
+    a.set_defaults(handler=penalty_undo)
     a = actions.add_parser("clocks", help="running clocks, soonest due first")
     a.add_argument("--due-within", type=int, help="only those due within N days (and overdue)")
     a.add_argument("--on", help="as on this day (default: today)")
@@ -235,6 +242,15 @@ def penalty_extend(args: argparse.Namespace, ledger: Ledger) -> int:
     changes = extensions.extend(ledger, case, args.on, args.approved_by, args.collective,
                                 args.due_on, args.reason)
     return common.done(changes, changes.id)
+
+
+def penalty_undo(args: argparse.Namespace, ledger: Ledger) -> int:
+    case = _case(ledger, args)
+    if args.stage:
+        return common.done(stages.remove(ledger, case, args.stage))
+    if args.order_on:
+        return common.done(daily_fines.remove(ledger, case, "penalty_order", args.order_on))
+    return common.done(daily_fines.remove(ledger, case, "penalty_recheck", args.recheck_on))
 
 
 def penalty_clocks(args: argparse.Namespace, ledger: Ledger) -> int:

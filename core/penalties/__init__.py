@@ -162,7 +162,7 @@ def _daily_fine_typed_or_counted(ledger: Ledger, form: Form, row_id: str | None)
     from . import daily_fines
 
     counted = daily_fines.count(ledger, row_id, form.values["fine_fen"]) if row_id else None
-    if counted is not None and counted.periods:
+    if counted is not None and (counted.periods or _has_rechecks(ledger, row_id)):
         typed = form.raw.get("daily_fine_amount")
         if typed not in (None, "") and form.values["daily_fine_fen"] != counted.total_fen:
             form.fail("daily_fine_amount", "error.penalty_daily_fine_counted",
@@ -206,23 +206,26 @@ def update(ledger: Ledger, row_id: str, raw: Mapping[str, Any]) -> Changes:
 
 
 def _has_rechecks(ledger: Ledger, row_id: str) -> bool:
-    return ledger.conn.execute("SELECT 1 FROM penalty_recheck WHERE case_id = ?",
-                               (row_id,)).fetchone() is not None
+    """Whether the case's daily fine comes from its orders and rechecks: it has some."""
+    return ledger.conn.execute(
+        "SELECT 1 FROM penalty_recheck WHERE case_id = ? UNION ALL "
+        "SELECT 1 FROM penalty_order WHERE case_id = ?", (row_id, row_id)).fetchone() is not None
 
 
 def get(ledger: Ledger, row_id: str) -> dict[str, Any]:
     return rows.get(ledger, "penalty_case", row_id)
 
 
-def refresh_daily_fine(ledger: Ledger, case_id: str) -> None:
+def refresh_daily_fine(ledger: Ledger, case_id: str, removed: bool = False) -> None:
     """Keep the case's daily-fine amount (what statistics and returns add up) equal to
-    the count from its orders and rechecks, once it has any."""
+    the count from its orders and rechecks, once it has any (or once one of them was
+    taken back: the amount was counted, not typed)."""
     from . import daily_fines
 
     case = get(ledger, case_id)
     counted = daily_fines.count(ledger, case_id, case["fine_fen"])
-    if counted.periods or _has_rechecks(ledger, case_id):
+    if counted.periods or removed or _has_rechecks(ledger, case_id):
         values = {"daily_fine_fen": counted.total_fen,
-                  "daily_fine": 1 if counted.periods else case["daily_fine"]}
+                  "daily_fine": 1 if counted.periods else 0 if removed else case["daily_fine"]}
         if any(case[k] != v for k, v in values.items()):
             rows.update(ledger, "penalty_case", case_id, values)

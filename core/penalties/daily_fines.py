@@ -93,14 +93,28 @@ def _after_an_order(ledger: Ledger, form: Form, case_id: str, on: str) -> None:
         form.warn("finding", "warning.penalty_discharging_under_seizure", since=seized[0])
 
 
-def remove(ledger: Ledger, table: str, row_id: str) -> Changes:
-    """Take back an order or a recheck entered by mistake."""
+def remove(ledger: Ledger, case_id: str, table: str, on: object) -> Changes:
+    """Take back the order served, or the recheck made, on `on`, entered by mistake (a
+    manager's deletion; the audit trail keeps it). The daily fine is counted again."""
+    from .. import dates, operators
     from . import refresh_daily_fine
 
-    if table not in ("penalty_order", "penalty_recheck"):
-        raise LedgerError("error.not_found", kind=table, key=row_id)
-    row = rows.get(ledger, table, row_id)
+    operators.require(ledger, operators.Action.DELETE)
+    column = {"penalty_order": "served_on", "penalty_recheck": "checked_on"}[table]
+    try:
+        day = dates.iso(on)
+    except dates.DateError:
+        raise LedgerError("error.date_invalid", value=on) from None
+    row = ledger.conn.execute(f"SELECT id FROM {table} WHERE case_id = ? AND {column} = ?",
+                              (case_id, day)).fetchone()
+    if row is None:
+        raise LedgerError("error.not_found", kind=_kind(table), key=day)
     with ledger.transaction():
-        ledger.conn.execute(f"DELETE FROM {table} WHERE id = ?", (row_id,))
-        refresh_daily_fine(ledger, row["case_id"])
-    return Changes.of(table, "penalty_case", ids=(row["case_id"],))
+        ledger.conn.execute(f"DELETE FROM {table} WHERE id = ?", (row[0],))
+        refresh_daily_fine(ledger, case_id, removed=True)
+    return Changes.of(table, "penalty_case", ids=(case_id,))
+
+
+def _kind(table: str) -> str:
+    from .. import messages
+    return messages.label("kind." + table)

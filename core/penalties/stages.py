@@ -79,7 +79,11 @@ def record(ledger: Ledger, case_id: str, stage: str, on: object, done_by: str | 
 
 
 def remove(ledger: Ledger, case_id: str, stage: str) -> Changes:
-    """Take back a stage recorded by mistake (the audit trail keeps it)."""
+    """Take back a stage recorded by mistake (a manager's deletion; the audit trail
+    keeps it)."""
+    from .. import operators
+
+    operators.require(ledger, operators.Action.DELETE)
     found = recorded(ledger, case_id)
     if stage not in found:
         raise LedgerError("error.penalty_stage_missing", stage=_label(stage))

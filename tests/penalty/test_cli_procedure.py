@@ -76,3 +76,18 @@ def test_a_clerk_may_not_extend_a_seizure(cli, staffed):
     assert cli("penalty", "seizure", CASE, "--from", "2024-04-01", "--extend-to",
                "2024-05-31", operator="wang").code == 0
 
+
+
+def test_a_manager_takes_back_a_mistaken_recheck_and_the_count_follows(cli, staffed):
+    open_case(cli)
+    cli("penalty", "order", CASE, "--served-on", "2024-03-01")
+    cli("penalty", "recheck", CASE, "--on", "2024-03-20", "--still-discharging")
+    assert refused(cli("penalty", "undo", CASE, "--recheck", "2024-03-20", operator="li"),
+                   "删除记录")
+    assert cli("penalty", "undo", CASE, "--recheck", "2024-03-20", operator="wang").code == 0
+    shown = json.loads(cli("penalty", "show", CASE, "--json").out)
+    assert (shown["daily_fine_days"], shown["daily_fine_total"], shown["rechecks"]) == (0, "0", [])
+    assert (shown["daily_fine_fen"], shown["daily_fine"]) == (0, 0)  # what returns add up
+    assert refused(cli("penalty", "undo", CASE, "--order", "2024-03-02", operator="wang"),
+                   "2024-03-02")
+    assert cli("penalty", "undo", CASE, "--stage", "opened").code == 1  # the only date it has
