@@ -135,10 +135,7 @@ def penalty_clocks(ledger: Ledger, day: str, flt: Filter) -> dict[str, int]:
     from .penalties import clocks
 
     where, params = statistics.penalty_where(flt)
-    found = clocks.running(ledger, dt.date.fromisoformat(day), clocks.WEEK,
-                           "AND 1 " + where, tuple(params))
-    overdue = sum(1 for c in found if c.overdue)
-    return {"overdue": overdue, "this_week": len(found) - overdue}
+    return clocks.counts(ledger, dt.date.fromisoformat(day), where, tuple(params))
 
 
 # -- figures kept between refreshes

@@ -11,14 +11,12 @@ A closed case (结案) runs no clock. Negative days left are days overdue.
 from __future__ import annotations
 
 import datetime as dt
-import json
-from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
 from .. import dates
 from ..ledger import Ledger
-from . import extensions, rules
+from . import rules
 
 CLOCKS = ("decision", "recheck", "seizure", "payment", "surcharge")
 WEEK = 7
@@ -47,71 +45,105 @@ class Clock:
         return data
 
 
-@dataclass
-class CaseFacts:
-    """What the clocks of one case are computed from."""
-
-    case: dict[str, Any]
-    stages: dict[str, str]            # stage → date
-    orders: list[str]                 # the latest order's service date (or none)
-    rechecks: list[str]               # the latest recheck's date (or none)
-    seizures: list[dict[str, Any]]    # those not released
-    extensions: list[dict[str, Any]]  # the latest due date extended to (or none)
-
-
-def case_clocks(facts: CaseFacts, on: dt.date) -> list[Clock]:
-    case = facts.case
-    if case["stage"] == "closed":
-        return []
-    found: list[Clock] = []
-
-    def add(clock: str, started: str, due: dt.date, amount: int | None = None) -> None:
-        found.append(Clock(case["id"], case["case_number"], clock, started, due.isoformat(),
-                           (due - on).days, amount))
-
-    due = extensions.decision_due(case, facts.extensions)
-    if due and not case["decided_on"]:
-        add("decision", case["opened_on"], rules.day(due))
-    if facts.orders:
-        served = facts.orders[-1]
-        if not any(r >= served for r in facts.rechecks):
-            add("recheck", served, rules.after(served, rules.RECHECK_DAYS))
-    for row in facts.seizures:
-        if not row["released_on"]:
-            add("seizure", row["starts_on"], rules.day(row["extended_to"] or row["ends_on"]))
-    served = facts.stages.get("served")
-    if served and not ({"paid", "enforced"} & facts.stages.keys()):
-        add("payment", served, rules.payment_due(served))
-        if on > rules.payment_due(served) and case["fine_fen"]:
-            days = rules.surcharge_days(served, on)
-            add("surcharge", rules.payment_due(served).isoformat(),
-                rules.surcharge_capped_on(served, case["fine_fen"]),
-                rules.surcharge_fen(case["fine_fen"], days))
-    return found
+# Every running clock of the cases picked, one row each: (case id, case number, clock,
+# started on, due on, fine). The periods come from rules.py; this is the one place that
+# says which clock runs when. ISO dates compare as text.
+_CLOCKS_SQL = f"""
+WITH picked AS (SELECT c.id, c.case_number, c.stage, c.opened_on, c.decided_on, c.fine_fen
+                FROM penalty_case c WHERE {{where}})
+SELECT id, case_number, 'decision' AS clock, opened_on AS started_on,
+       max(date(opened_on, '+{rules.DECISION_DAYS} days'),
+           coalesce((SELECT max(due_on) FROM penalty_extension e WHERE e.case_id = p.id), ''))
+       AS due_on, fine_fen
+  FROM picked p WHERE opened_on IS NOT NULL AND decided_on IS NULL
+UNION ALL
+SELECT p.id, case_number, 'recheck', o.served, date(o.served, '+{rules.RECHECK_DAYS} days'),
+       fine_fen
+  FROM picked p JOIN (SELECT case_id, max(served_on) AS served FROM penalty_order
+                      GROUP BY case_id) o ON o.case_id = p.id
+ WHERE NOT EXISTS (
+       SELECT 1 FROM penalty_recheck r WHERE r.case_id = p.id AND r.checked_on >= o.served)
+UNION ALL
+SELECT p.id, case_number, 'seizure', s.starts_on, coalesce(s.extended_to, s.ends_on), fine_fen
+  FROM picked p JOIN penalty_seizure s ON s.case_id = p.id AND s.released_on IS NULL
+UNION ALL
+SELECT p.id, case_number, 'payment', st.happened_on,
+       date(st.happened_on, '+{rules.PAYMENT_DAYS} days'), fine_fen
+  FROM picked p JOIN penalty_stage st ON st.case_id = p.id AND st.stage = 'served'
+ WHERE p.stage = 'served'
+UNION ALL
+SELECT p.id, case_number, 'surcharge', date(st.happened_on, '+{rules.PAYMENT_DAYS} days'),
+       date(st.happened_on, '+{rules.PAYMENT_DAYS + rules.SURCHARGE_CAP_DAYS} days'), fine_fen
+  FROM picked p JOIN penalty_stage st ON st.case_id = p.id AND st.stage = 'served'
+ WHERE p.stage = 'served' AND fine_fen > 0
+   AND date(st.happened_on, '+{rules.PAYMENT_DAYS} days') < :on
+"""
 
 
-def facts(ledger: Ledger, case_id: str) -> CaseFacts:
-    return _facts(ledger, "WHERE c.id = ?", (case_id,))[0]
+def _clock(row: Any, on: dt.date) -> Clock:
+    case_id, number, kind, started, due, fine = tuple(row)
+    amount = None
+    if kind == "surcharge":  # started on the payment deadline: each day after it adds 3%
+        amount = rules.surcharge_fen(fine, (on - rules.day(started)).days)
+    return Clock(case_id, number, kind, started, due, (rules.day(due) - on).days, amount)
+
+
+def _clocks(ledger: Ledger, where: str, params: dict[str, Any], on: dt.date) -> list[Clock]:
+    sql = _CLOCKS_SQL.format(where=where)
+    return [_clock(row, on) for row in ledger.conn.execute(sql, {**params, "on": on.isoformat()})]
+
+
+def counts(ledger: Ledger, on: dt.date, where: str = "", params: tuple = ()) -> dict[str, int]:
+    """How many clocks are overdue on `on`, and how many fall due within a week (the
+    dashboard's figures), counted by SQLite without making a Clock of each."""
+    named, narrowed = _named(where, params)
+    sql = (f"SELECT coalesce(sum(due_on < :on), 0), "
+           f"coalesce(sum(due_on >= :on AND due_on <= :week), 0) "
+           f"FROM ({_CLOCKS_SQL.format(where=f'{MAY_RUN} {narrowed}')})")
+    overdue, week = ledger.conn.execute(sql, {**named, "on": on.isoformat(), "week": (
+        on + dt.timedelta(days=WEEK)).isoformat()}).fetchone()
+    return {"overdue": overdue, "this_week": week}
+
+
+def _named(where: str, params: tuple) -> tuple[dict[str, Any], str]:
+    """A caller's filter with positional marks, as named ones (the statement uses :on)."""
+    named = {f"p{i}": value for i, value in enumerate(params)}
+    for name in named:
+        where = where.replace("?", f":{name}", 1)
+    return named, where
+
+
+def of_case(ledger: Ledger, case_id: str, on: dt.date | None = None) -> list[Clock]:
+    """The clocks running on one case on `on` (today), soonest due first."""
+    return _sorted(_clocks(ledger, f"c.id = :case AND {MAY_RUN}", {"case": case_id},
+                           on or dates.today()))
 
 
 def running(ledger: Ledger, on: dt.date | None = None, due_within: int | None = None,
             where: str = "", params: tuple = ()) -> list[Clock]:
     """Every clock running on `on` (today), soonest due first; with `due_within`, only
-    those due within that many days (overdue ones included)."""
+    those due within that many days (overdue ones included). `where` narrows the cases
+    (e.g. " AND region_code BETWEEN ? AND ?" with its `params`)."""
     on = on or dates.today()
-    found = [clock for f in _facts(ledger, f"WHERE {MAY_RUN} {where}", params)
-             for clock in case_clocks(f, on)]
+    named, narrowed = _named(where, params)
+    found = _clocks(ledger, f"{MAY_RUN} {narrowed}", named, on)
     if due_within is not None:
         found = [c for c in found if c.days_left <= due_within]
+    return _sorted(found)
+
+
+def _sorted(found: list[Clock]) -> list[Clock]:
     return sorted(found, key=lambda c: (c.days_left, c.case_number, CLOCKS.index(c.clock)))
 
 
 # The cases that can have a clock running: most cases are paid, closed or decided and
-# unserved with nothing pending, and are left out here without reading their stages.
-MAY_RUN = """c.stage <> 'closed' AND (
-    c.stage IN ('opened', 'investigated', 'notified', 'heard', 'served')
-    OR EXISTS (SELECT 1 FROM penalty_seizure s WHERE s.case_id = c.id AND s.released_on IS NULL)
-    OR EXISTS (SELECT 1 FROM penalty_order o WHERE o.case_id = c.id))"""
+# unserved with nothing pending; these are found through the stage index and the two
+# small tables, without reading every case.
+MAY_RUN = """c.id IN (
+    SELECT id FROM penalty_case
+     WHERE stage IN ('opened', 'investigated', 'notified', 'heard', 'served')
+    UNION SELECT case_id FROM penalty_seizure WHERE released_on IS NULL
+    UNION SELECT case_id FROM penalty_order) AND c.stage <> 'closed'"""
 
 
 def queue(ledger: Ledger, on: dt.date | None = None) -> dict[str, list[Clock]]:
@@ -119,37 +151,3 @@ def queue(ledger: Ledger, on: dt.date | None = None) -> dict[str, list[Clock]]:
     found = running(ledger, on, due_within=WEEK)
     return {"overdue": [c for c in found if c.overdue],
             "this_week": [c for c in found if not c.overdue]}
-
-
-def _facts(ledger: Ledger, where: str, params: tuple) -> list[CaseFacts]:
-    """The facts of the cases `where` selects, read with one grouped query per table:
-    what a clock needs is each case's latest order, recheck and extension, its seizures
-    not released, and whether it was served or paid."""
-    cases = [dict(r) for r in ledger.conn.execute(
-        f"SELECT c.id, c.case_number, c.stage, c.opened_on, c.decided_on, c.fine_fen "
-        f"FROM penalty_case c {where}", params)]
-    if not cases:
-        return []
-    ids = json.dumps([c["id"] for c in cases])
-    picked = "case_id IN (SELECT value FROM json_each(?))"
-
-    def by_case(sql: str) -> dict[str, list[dict[str, Any]]]:
-        grouped: dict[str, list[dict[str, Any]]] = defaultdict(list)
-        for row in ledger.conn.execute(sql.format(picked=picked), (ids,)):
-            grouped[row["case_id"]].append(dict(row))
-        return grouped
-
-    stages = by_case("SELECT case_id, stage, happened_on FROM penalty_stage WHERE {picked} "
-                     "AND stage IN ('served', 'paid', 'enforced')")
-    orders = by_case("SELECT case_id, max(served_on) AS served_on FROM penalty_order "
-                     "WHERE {picked} GROUP BY case_id")
-    rechecks = by_case("SELECT case_id, max(checked_on) AS checked_on FROM penalty_recheck "
-                       "WHERE {picked} GROUP BY case_id")
-    seizures = by_case("SELECT * FROM penalty_seizure WHERE {picked} AND released_on IS NULL "
-                       "ORDER BY starts_on")
-    extended = by_case("SELECT case_id, max(due_on) AS due_on FROM penalty_extension "
-                       "WHERE {picked} GROUP BY case_id")
-    return [CaseFacts(c, {s["stage"]: s["happened_on"] for s in stages[c["id"]]},
-                      [o["served_on"] for o in orders[c["id"]]],
-                      [r["checked_on"] for r in rechecks[c["id"]]],
-                      seizures[c["id"]], extended[c["id"]]) for c in cases]

@@ -95,7 +95,7 @@ def load(ledger: Ledger, case_id: str, on: dt.date | None = None) -> CaseDetail:
         rechecks=daily_fines.rechecks(ledger, case_id),
         daily=daily_fines.count(ledger, case_id, case["fine_fen"]),
         seizures=held, extensions=decided_ext,
-        clocks=clocks.case_clocks(clocks.facts(ledger, case_id), on),
+        clocks=clocks.of_case(ledger, case_id, on),
         decision_due=extensions.decision_due(case, decided_ext),
         surcharge_days=surcharge_days,
         surcharge_fen=rules.surcharge_fen(case["fine_fen"], surcharge_days), on=on,

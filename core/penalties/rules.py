@@ -41,6 +41,9 @@ PAYMENT_DAYS = 15
 # 行政处罚法 第七十二条 第一款 第（一）项: unpaid when due, 3% of the fine is added each day,
 # never more than the fine itself (also 行政强制法 第四十五条).
 SURCHARGE_PERCENT_PER_DAY = 3
+# The days after the payment deadline until the surcharge reaches the fine: 33 days make
+# 99%, the 34th reaches 100% (ceil(100 / 3)).
+SURCHARGE_CAP_DAYS = -(-100 // SURCHARGE_PERCENT_PER_DAY)
 
 # Findings of a recheck. 按日连续处罚办法 第十三条 and 第十七条: still discharging is refusing
 # to correct; 第二十条: once restriction, stop or seizure has ended the discharge, no daily
@@ -92,8 +95,7 @@ def surcharge_fen(fine_fen: int, days: int) -> int:
 def surcharge_capped_on(served_on: str | dt.date, fine_fen: int) -> dt.date:
     """The first day on which the surcharge reaches the fine (34 days after the due date
     at 3%: 33 days make 99%)."""
-    days = -(-100 // SURCHARGE_PERCENT_PER_DAY)  # ceil(100 / 3) = 34
-    return payment_due(served_on) + dt.timedelta(days=days if fine_fen else 0)
+    return payment_due(served_on) + dt.timedelta(days=SURCHARGE_CAP_DAYS if fine_fen else 0)
 
 
 # -- daily continuous penalty (按日连续处罚)

@@ -18,7 +18,7 @@ D = dt.date.fromisoformat
 
 
 def clock_of(ledger, case, kind, on):
-    found = [c for c in clocks.case_clocks(clocks.facts(ledger, case), D(on)) if c.clock == kind]
+    found = [c for c in clocks.of_case(ledger, case, D(on)) if c.clock == kind]
     return found[0] if found else None
 
 
@@ -205,7 +205,7 @@ def test_payment_stops_the_surcharge_and_closure_every_clock(ledger, served):
     seizures.record(ledger, served, "2024-03-02")
     assert clock_of(ledger, served, "seizure", "2024-03-05") is not None
     stages.record(ledger, served, "closed", "2024-04-30")
-    assert clocks.case_clocks(clocks.facts(ledger, served), D("2024-05-01")) == []
+    assert clocks.of_case(ledger, served, D("2024-05-01")) == []
 
 
 def test_rules_by_hand_without_a_ledger():
