@@ -115,7 +115,7 @@ def _named(where: str, params: tuple) -> tuple[dict[str, Any], str]:
 
 def of_case(ledger: Ledger, case_id: str, on: dt.date | None = None) -> list[Clock]:
     """The clocks running on one case on `on` (today), soonest due first."""
-    return _sorted(_clocks(ledger, f"c.id = :case AND {MAY_RUN}", {"case": case_id},
+    return _sorted(_clocks(ledger, "c.id = :case AND c.stage <> 'closed'", {"case": case_id},
                            on or dates.today()))
 
 
