@@ -144,6 +144,7 @@ class PenaltyDetail(QWidget):
                    ("corrected", tr("Recheck: corrected"), lambda: self._recheck("corrected")),
                    ("seizure", tr("Seizure from this date"), self._seizure),
                    ("release", tr("Release the seizure"), self._release),
+                   ("extend_seizure", tr("Extend the seizure (30 days)"), self._extend_seizure),
                    ("extend", tr("Extend the decision period (30 days)"), self._extend))
         for key, text, slot in actions:
             button = QPushButton(text)
@@ -158,7 +159,7 @@ class PenaltyDetail(QWidget):
         second, third = QHBoxLayout(), QHBoxLayout()
         for key in ("order", "still", "corrected"):
             second.addWidget(self.buttons[key])
-        for key in ("seizure", "release", "extend"):
+        for key in ("seizure", "release", "extend_seizure", "extend"):
             third.addWidget(self.buttons[key])
         third.addStretch(1)
         column = QVBoxLayout()
@@ -204,8 +205,10 @@ class PenaltyDetail(QWidget):
         self.timeline.clear()
         for day, text in data.timeline:
             QListWidgetItem(f"{day}  {text}", self.timeline)
-        running = any(not s["released_on"] for s in found.seizures)
-        self.buttons["release"].setVisible(running)
+        running = [s for s in found.seizures if not s["released_on"]]
+        self.buttons["release"].setVisible(bool(running))
+        self.buttons["extend_seizure"].setVisible(data.may_extend and any(
+            not s["extended_to"] for s in running))
         self.buttons["extend"].setVisible(data.may_extend and bool(case["opened_on"])
                                           and not case["decided_on"])
         self.message.clear()
@@ -263,6 +266,17 @@ class PenaltyDetail(QWidget):
         held = [s for s in self.data.detail.seizures if not s["released_on"]]
         row_id, day, start = self.row_id, self._day(), held[-1]["starts_on"]
         self._run(lambda ledger: seizures.record(ledger, row_id, start, released_on=day))
+
+    def _extend_seizure(self) -> None:
+        """The head's approval of one extension by the full 30 days, dated by the field."""
+        from core.penalties import rules, seizures
+        if not self.data:
+            return
+        held = [s for s in self.data.detail.seizures if not s["released_on"]][-1]
+        row_id, day, start = self.row_id, self._day(), held["starts_on"]
+        to = rules.after(held["ends_on"], rules.SEIZURE_EXTENSION_DAYS).isoformat()
+        self._run(lambda ledger: seizures.record(ledger, row_id, start, extended_to=to,
+                                                 approved_on=day))
 
     def _extend(self) -> None:
         from core.penalties import extensions

@@ -1308,6 +1308,10 @@
       <translation>解除查封扣押</translation>
     </message>
     <message>
+      <source>Extend the seizure (30 days)</source>
+      <translation>延长查封扣押（30 日）</translation>
+    </message>
+    <message>
       <source>Extend the decision period (30 days)</source>
       <translation>延长办案期限（30 日）</translation>
     </message>

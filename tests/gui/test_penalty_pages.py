@@ -105,3 +105,33 @@ def _firm_with_two_problems(ledger):
         "SELECT number FROM problem WHERE enterprise_id = ? AND number IS NOT NULL "
         "ORDER BY number LIMIT 2", (firm_id,))]
     return name, inspected_on, numbers
+
+
+def test_a_seizure_extended_from_the_detail_and_the_problem_lists_its_case(qtbot, ctx, window,
+                                                                          idle):
+    from core.penalties import seizures
+
+    case_id, number, problem_number = ctx.db.call(lambda ledger: ledger.conn.execute(
+        "SELECT c.id, c.case_number, p.number FROM penalty_case c JOIN penalty_problem l "
+        "ON l.case_id = c.id JOIN problem p ON p.id = l.problem_id WHERE c.stage <> 'closed' "
+        "AND p.number IS NOT NULL ORDER BY c.case_number LIMIT 1").fetchone())
+    ctx.db.call(lambda ledger: seizures.record(ledger, case_id, "2026-11-20"))
+    detail = _open_case(qtbot, window, idle, number).detail
+    assert detail.buttons["extend_seizure"].isVisibleTo(detail)
+    detail.on_day.setText("2026-12-01")
+    qtbot.mouseClick(detail.buttons["extend_seizure"], Qt.MouseButton.LeftButton)
+    idle()
+    idle()
+    lines = [detail.timeline.item(r).text() for r in range(detail.timeline.count())]
+    # From 11-20: 30 days to 12-20, extended by 30 to 2027-01-19.
+    assert any("延长至 2027-01-19" in line for line in lines)
+    assert not detail.buttons["extend_seizure"].isVisibleTo(detail)  # once only
+    problems_page = window.page("problems")
+    problems_page.filters.search.setText(problem_number)
+    qtbot.keyClick(problems_page.filters.search, Qt.Key.Key_Return)
+    idle()
+    problems_page.table.selectionModel().setCurrentIndex(
+        problems_page.model.index(0, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
+        | QItemSelectionModel.SelectionFlag.Rows)
+    idle()
+    assert number in problems_page.detail.facts.text()
