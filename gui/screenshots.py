@@ -156,6 +156,24 @@ def _select_penalty_case(ctx: AppContext, window, key: str) -> None:
         running = Counter(c.case_number for c in clocks.running(ledger))
         return max(running, key=lambda number: (running[number], number))
     number = ctx.db.call(pick)
+
+    def procedure(ledger) -> None:
+        """A recheck that still finds the discharge (a day count), a new order and a
+        seizure running, so that the detail shows each kind of entry."""
+        import datetime as dt
+
+        from core import lookup
+        from core.penalties import daily_fines, seizures
+        case = lookup.penalty_id(ledger, number)
+        today = dt.date.today()
+        served = daily_fines.orders(ledger, case)
+        if served:
+            checked = max(dt.date.fromisoformat(served[-1]["served_on"]) + dt.timedelta(days=1),
+                          today - dt.timedelta(days=3))
+            daily_fines.add_recheck(ledger, case, checked.isoformat(), "still_discharging")
+            daily_fines.add_order(ledger, case, (checked + dt.timedelta(days=1)).isoformat())
+        seizures.record(ledger, case, (today - dt.timedelta(days=12)).isoformat())
+    ctx.db.call(procedure)
     page.filters.search.setText(number)
     page.filters.search.search.emit(number)
     settle(ctx, 0.5)
