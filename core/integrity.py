@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from . import audit, messages, statistics
 from .ledger import Ledger
+from .penalties import consistency as penalty_consistency
 
 
 def check(ledger: Ledger) -> list[str]:
@@ -17,6 +18,7 @@ def check(ledger: Ledger) -> list[str]:
         findings.append(messages.text("error.foreign_key", table=table, rowid=rowid, parent=parent))
     findings += audit.verify(ledger.conn)
     findings += audit.row_findings(ledger.conn)
+    findings += penalty_consistency.findings(ledger)
     drift = statistics.tally_drift(ledger)
     if drift:
         findings.append(messages.text("error.tally_drift", count=drift))

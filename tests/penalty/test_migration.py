@@ -61,3 +61,21 @@ def test_a_file_whose_table_is_not_the_expected_one_is_refused(tmp_path):
         assert "decided_on" in str(exc)
     else:
         raise AssertionError("an unexpected table was edited")
+
+
+def test_check_finds_a_case_row_that_disagrees_with_its_records(ledger):
+    from core import integrity
+    from core.penalties import daily_fines
+
+    case = penalties.add(ledger, {"case_number": "临环罚〔2026〕3号", "region_code": "141021",
+                                  "violation": "超标排放", "opened_on": "2026-10-01",
+                                  "fine": "1000"}).id
+    stages.record(ledger, case, "decided", "2026-10-20")
+    daily_fines.add_order(ledger, case, "2026-10-21")
+    daily_fines.add_recheck(ledger, case, "2026-10-30", "still_discharging")
+    assert integrity.check(ledger) == []
+    ledger.conn.execute("UPDATE penalty_case SET stage = 'closed', daily_fine_fen = 5 "
+                        "WHERE id = ?", (case,))
+    found = integrity.check(ledger)
+    assert any("临环罚〔2026〕3号" in f and "办理环节" in f and "closed" in f for f in found)
+    assert any("按日连续处罚金额" in f and "900000" in f for f in found)
