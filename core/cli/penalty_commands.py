@@ -7,13 +7,13 @@ as fen; the special measures are flags (`--seizure`, `--no-seizure` …).
 from __future__ import annotations
 
 import argparse
-
+import dataclasses
 import json
 
 from .. import dates, lookup, messages, money, operators, penalties, queries, rows
 from ..errors import LedgerError
-from ..penalties import clocks, daily_fines, detail, extensions, seizures, stages
 from ..ledger import Ledger
+from ..penalties import clocks, daily_fines, detail, extensions, seizures, stages
 from ..vocabulary import PENALTY_FLAGS
 from . import common
 
@@ -38,9 +38,11 @@ def register(commands: argparse._SubParsersAction) -> None:
                                           "(managers only)")
     a.add_argument("case", help="id or case number")
     a.set_defaults(handler=penalty_delete)
-    a = actions.add_parser("list", help="penalty cases, by decision date")
-    a.add_argument("--from", dest="date_from", help="decided on or after")
-    a.add_argument("--to", dest="date_to", help="decided on or before")
+    a = actions.add_parser("list", help="penalty cases, by decision date (or 立案 date)")
+    a.add_argument("--from", dest="date_from", help="decided (or opened) on or after")
+    a.add_argument("--to", dest="date_to", help="decided (or opened) on or before")
+    a.add_argument("--by", choices=("decided", "opened"), default="decided",
+                   help="which date --from and --to read: the decision's or 立案's")
     a.add_argument("--region", help="region code or name (a city covers its counties)")
     a.add_argument("--campaign", help="id or exact name")
     common.add_list_arguments(a, queries.PENALTIES.keys)
@@ -108,7 +110,9 @@ def penalty_list(args: argparse.Namespace, ledger: Ledger) -> int:
                           campaign_id=common.reference(ledger, args.campaign, lookup.campaign_id),
                           date_from=common.date_filter(args.date_from, "--from"),
                           date_to=common.date_filter(args.date_to, "--to"))
-    return common.run_list(ledger, args, queries.PENALTIES, query,
+    view = queries.PENALTIES if args.by == "decided" else dataclasses.replace(
+        queries.PENALTIES, date_column="x.opened_on")
+    return common.run_list(ledger, args, view, query,
                            ("id", "case_number", "stage", "decided_on", "enterprise", "region",
                             "violation", "fine_fen", "measures"),
                            show=lambda k, v: common.short(v, 24)

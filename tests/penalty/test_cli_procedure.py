@@ -91,3 +91,17 @@ def test_a_manager_takes_back_a_mistaken_recheck_and_the_count_follows(cli, staf
     assert refused(cli("penalty", "undo", CASE, "--order", "2024-03-02", operator="wang"),
                    "2024-03-02")
     assert cli("penalty", "undo", CASE, "--stage", "opened").code == 1  # the only date it has
+
+
+def test_cases_listed_by_opening_or_by_decision(cli):
+    open_case(cli)  # 立案 2024-01-10, not decided
+    cli("penalty", "add", "--case-number", "曲环罚〔2024〕22号", "--violation", "未批先建",
+        "--opened-on", "2023-12-20", "--on", "2024-01-15", "--region", "曲沃县")
+    def listed(*args):
+        return [json.loads(line)["case_number"] for line in cli("penalty", "list", *args,
+                                                                 "--json").lines]
+    assert listed("--from", "2024-01-01", "--to", "2024-01-31") == ["曲环罚〔2024〕22号"]
+    assert listed("--by", "opened", "--from", "2024-01-01", "--to", "2024-01-31") == [CASE]
+    stages = {(r := json.loads(line))["case_number"]: r["stage"]
+              for line in cli("penalty", "list", "--json").lines}
+    assert stages == {CASE: "opened", "曲环罚〔2024〕22号": "decided"}
