@@ -144,6 +144,8 @@ INSPECTIONS = View(
         Column("officers", "(SELECT group_concat(name, '、') FROM inspection_officer o "
                            "WHERE o.inspection_id = x.id)"),
         Column("problems", "(SELECT count(*) FROM problem p WHERE p.inspection_id = x.id)"),
+        Column("penalty_cases", "(SELECT group_concat(case_number, '、') FROM penalty_case c "
+                                "WHERE c.inspection_id = x.id)"),
         Column("notes", "x.notes"),
     ),
     default_sort="inspected_on",

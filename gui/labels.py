@@ -27,6 +27,7 @@ def headers() -> dict[str, str]:
         "starts_on": tr("Starts"), "ends_on": tr("Ends"), "target_rate": tr("Target rate (%)"),
         "batches": tr("Batches"), "campaign": tr("Campaign"), "issued_on": tr("Issued"),
         "letter_number": tr("Letter number"), "stage": tr("Stage"),
+        "penalty_cases": tr("Penalty case numbers"),
     }
 
 

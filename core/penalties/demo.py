@@ -31,7 +31,9 @@ def add_procedures(m: Any, data: Any) -> None:
         _procedure(m, case, index, made)
         problem = found.get(case["enterprise_id"])
         if problem and m.rng.random() < 0.4:
-            punished, case["inspection_id"] = problem
+            punished, seen = problem
+            before = [i for on, i in seen if on <= case["opened_on"]]
+            case["inspection_id"] = before[-1] if before else None  # the one that found it
             punished = punished[:1 + (m.rng.random() < 0.25)]  # a quarter punish two
             case["problem_id"] = punished[0]
             for problem_id in punished:
@@ -55,22 +57,25 @@ def add_procedures(m: Any, data: Any) -> None:
                               table_rows)
 
 
-def _found_by_enterprise(data: Any) -> dict[str, tuple[list[str], str | None]]:
-    """enterprise → (its first two problems, its first inspection)."""
-    def first(table: str, keep: int) -> dict[str, list[str]]:
+def _found_by_enterprise(data: Any) -> dict[str, tuple[list[str], list[tuple[str, str]]]]:
+    """enterprise → (its first two problems, its inspections as (date, id), by date)."""
+    def rows_of(table: str) -> tuple[dict[str, int], list[tuple]]:
         columns, rows = data.tables[table]
-        at = {c: i for i, c in enumerate(columns)}
-        found: dict[str, list[str]] = {}
-        for row in rows:
-            if row[at["enterprise_id"]]:
-                kept = found.setdefault(row[at["enterprise_id"]], [])
-                if len(kept) < keep:
-                    kept.append(row[at["id"]])
-        return found
+        return {c: i for i, c in enumerate(columns)}, rows
 
-    inspections = first("inspection", 1)
-    return {firm: (problems, (inspections.get(firm) or [None])[0])
-            for firm, problems in first("problem", 2).items()}
+    at, rows = rows_of("problem")
+    problems: dict[str, list[str]] = {}
+    for row in rows:
+        kept = problems.setdefault(row[at["enterprise_id"]], [])
+        if len(kept) < 2:
+            kept.append(row[at["id"]])
+    at, rows = rows_of("inspection")
+    inspections: dict[str, list[tuple[str, str]]] = {}
+    for row in rows:
+        inspections.setdefault(row[at["enterprise_id"]], []).append(
+            (row[at["inspected_on"]], row[at["id"]]))
+    return {firm: (found, sorted(inspections.get(firm, [])))
+            for firm, found in problems.items() if firm}
 
 
 def _procedure(m: Any, case: dict[str, Any], index: int, made: dict[str, list[tuple]]) -> None:

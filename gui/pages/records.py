@@ -33,8 +33,8 @@ class InspectionsPage(BrowserPage):
     key = "inspections"
     view = INSPECTIONS
     columns = ("inspected_on", "enterprise", "region", "kind", "result", "officers",
-               "problems", "notes")
-    watched = ("inspection", "problem", "enterprise")
+               "problems", "penalty_cases", "notes")
+    watched = ("inspection", "problem", "enterprise", "penalty_case")
 
     def __init__(self, ctx, parent=None):
         super().__init__(ctx, parent)

@@ -920,6 +920,10 @@
       <translation>办理环节</translation>
     </message>
     <message>
+      <source>Penalty case numbers</source>
+      <translation>处罚案件</translation>
+    </message>
+    <message>
       <source>Yes</source>
       <translation>是</translation>
     </message>

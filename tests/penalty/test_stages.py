@@ -76,3 +76,26 @@ def test_a_case_punishes_several_problems_and_each_problem_knows_its_cases(ledge
     penalties.update(ledger, case, {"problem": ""})
     assert penalties.problems_of(ledger, case) == []
     assert penalties.get(ledger, case)["problem_id"] is None
+
+
+def test_a_problem_found_in_an_inspection_brings_the_inspection_and_both_list_the_case(ledger):
+    from core import enterprises, inspections, queries
+
+    firm = enterprises.add(ledger, {"name": "曲沃县宏达焦化有限公司", "region_code": "141021"}).id
+    seen = inspections.add(ledger, {"enterprise_id": firm, "inspected_on": "2026-08-01",
+                                    "kind": "campaign", "result": "problems_found"},
+                           ["张伟", "李静"], [{"category": "dust", "description": "料场未苫盖",
+                                               "deadline": "2026-08-20", "number": "QW-9"}])
+    case = penalties.add(ledger, {"case_number": "曲环罚〔2026〕5号", "enterprise_id": firm,
+                                  "violation": "扬尘治理不到位", "opened_on": "2026-08-05",
+                                  "problem": "QW-9"}).id
+    assert penalties.get(ledger, case)["inspection_id"] == seen.id
+    listed = queries.page(ledger, queries.INSPECTIONS, queries.Query(), 0, 10)
+    keys = ("id", *queries.INSPECTIONS.keys)
+    assert [dict(zip(keys, r))["penalty_cases"] for r in listed] == ["曲环罚〔2026〕5号"]
+    # The form may name the inspection by its date instead; a day without one is refused.
+    with pytest.raises(ValidationError) as caught:
+        penalties.update(ledger, case, {"inspection": "2026-08-02"})
+    assert "没有 2026-08-02 的现场检查" in str(caught.value)
+    penalties.update(ledger, case, {"inspection": "2026年8月1日"})
+    assert penalties.get(ledger, case)["inspection_id"] == seen.id
