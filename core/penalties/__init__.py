@@ -46,16 +46,7 @@ def check(ledger: Ledger, raw: Mapping[str, Any], row_id: str | None = None) -> 
     form.money("daily_fine_amount", "daily_fine_fen")
     for flag in PENALTY_FLAGS:
         form.flag(flag)
-    for field in TRANSFER_DATES:
-        form.date(field, required=False, not_future=True)
-    form.ordered("detention_transferred_on", "detention_accepted_on",
-                 "error.penalty_accepted_before_transfer")
-    form.ordered("crime_transferred_on", "crime_accepted_on",
-                 "error.penalty_accepted_before_transfer")
-    if form.values["detention_transferred_on"]:
-        form.values["detention"] = 1
-    if form.values["crime_transferred_on"]:
-        form.values["crime_transfer"] = 1
+    _transfers(form)
     _daily_fine_typed_or_counted(ledger, form, row_id)
     if number:
         taken = ledger.conn.execute(
@@ -66,6 +57,18 @@ def check(ledger: Ledger, raw: Mapping[str, Any], row_id: str | None = None) -> 
     if row_id:
         stages.check_case_dates(ledger, form, row_id)
     return form
+
+
+def _transfers(form: Form) -> None:
+    """移送行政拘留 and 移送涉嫌环境污染犯罪: the transfer's date, then the police's
+    acceptance; a transfer date makes the case count as that special measure."""
+    for field in TRANSFER_DATES:
+        form.date(field, required=False, not_future=True)
+    for kind, flag in (("detention", "detention"), ("crime", "crime_transfer")):
+        form.ordered(f"{kind}_transferred_on", f"{kind}_accepted_on",
+                     "error.penalty_accepted_before_transfer")
+        if form.values[f"{kind}_transferred_on"]:
+            form.values[flag] = 1
 
 
 def _linked(ledger: Ledger, form: Form, raw: Mapping[str, Any]) -> dict[str, Any]:

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Iterable, Sequence
+from typing import Iterable
 
 # 行政处罚法 第六十条: a decision within 90 days of 立案. 生态环境行政处罚办法 (2023) sets
 # the same 90 days with one extension of 30 days approved by the bureau's head, and further
@@ -195,8 +195,3 @@ def seizure_limits(starts_on: str | dt.date) -> tuple[dt.date, dt.date]:
     """The latest end of a seizure from `starts_on`, and of its one extension."""
     end = after(starts_on, SEIZURE_DAYS)
     return end, end + dt.timedelta(days=SEIZURE_EXTENSION_DAYS)
-
-
-def latest(values: Sequence[dt.date | None]) -> dt.date | None:
-    known = [v for v in values if v is not None]
-    return max(known) if known else None

@@ -99,3 +99,14 @@ def test_a_problem_found_in_an_inspection_brings_the_inspection_and_both_list_th
     assert "没有 2026-08-02 的现场检查" in str(caught.value)
     penalties.update(ledger, case, {"inspection": "2026年8月1日"})
     assert penalties.get(ledger, case)["inspection_id"] == seen.id
+
+
+def test_a_transfer_is_dated_and_its_acceptance_follows_it(ledger, case):
+    penalties.update(ledger, case, {"detention_transferred_on": "2024-02-01",
+                                    "detention_accepted_on": "2024-02-02"})
+    row = penalties.get(ledger, case)
+    assert (row["detention"], row["detention_accepted_on"]) == (1, "2024-02-02")
+    with pytest.raises(ValidationError) as caught:
+        penalties.update(ledger, case, {"crime_transferred_on": "2024-03-05",
+                                        "crime_accepted_on": "2024-03-01"})
+    assert "早于移送日期 2024-03-05" in str(caught.value)
