@@ -151,3 +151,13 @@ def queue(ledger: Ledger, on: dt.date | None = None) -> dict[str, list[Clock]]:
     found = running(ledger, on, due_within=WEEK)
     return {"overdue": [c for c in found if c.overdue],
             "this_week": [c for c in found if not c.overdue]}
+
+
+def case_names(ledger: Ledger, case_ids: set[str]) -> dict[str, str]:
+    """case id → the enterprise's name (or the county's, for a case without one)."""
+    import json
+
+    return {row[0]: row[1] for row in ledger.conn.execute(
+        "SELECT c.id, coalesce(e.name, r.name) FROM penalty_case c "
+        "LEFT JOIN enterprise e ON e.id = c.enterprise_id JOIN region r ON r.code = c.region_code "
+        "WHERE c.id IN (SELECT value FROM json_each(?))", (json.dumps(sorted(case_ids)),))}

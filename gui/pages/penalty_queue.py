@@ -17,15 +17,7 @@ def read_queue(ledger: Ledger) -> tuple[dict, dict[str, str]]:
     from core.penalties import clocks
 
     found = clocks.queue(ledger)
-    ids = {c.case_id for group in found.values() for c in group}
-    names = {}
-    for case_id in ids:
-        row = ledger.conn.execute(
-            "SELECT coalesce(e.name, r.name) FROM penalty_case c LEFT JOIN enterprise e "
-            "ON e.id = c.enterprise_id JOIN region r ON r.code = c.region_code WHERE c.id = ?",
-            (case_id,)).fetchone()
-        names[case_id] = row[0] if row else ""
-    return found, names
+    return found, clocks.case_names(ledger, {c.case_id for g in found.values() for c in g})
 
 
 class PenaltyQueuePage(Page):
