@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import sqlite3
 
-from core import audit, db, penalties, queries, schema
+from core import audit, db, integrity, penalties, problems, queries, schema
 from core.ledger import Ledger
 from core.penalties import stages
 
@@ -15,6 +15,10 @@ def old_ledger(path, monkeypatch):
         m.setattr(db, "MIGRATIONS", schema.MIGRATIONS[:before])
         m.setattr(db, "SCHEMA_VERSION", before)
         old = Ledger.open(path, operator="老版本")
+        problem = problems.add(old, {"number": "临环督〔2019〕1号", "source": "inspection",
+                                     "region_code": "141021", "category": "waste_gas",
+                                     "description": "脱硫设施未运行", "assigned_on": "2019-06-01",
+                                     "deadline": "2019-06-30"}).id
         with old.transaction():
             for number, decided in (("临环罚〔2019〕5号", "2019-07-05"), ("临环罚〔2019〕6号", "2019-08-01")):
                 old.conn.execute(
@@ -22,6 +26,8 @@ def old_ledger(path, monkeypatch):
                     "region_code, violation, decided_on, fine_fen, seizure) VALUES "
                     "(?, '2019-07-05T09:00:00', '2019-07-05T09:00:00', '老版本', ?, '141021', "
                     "'超标排放二氧化硫', ?, 20000000, 1)", (f"case-{number[-2]}", number, decided))
+            old.conn.execute("UPDATE penalty_case SET problem_id = ? WHERE id = 'case-6'",
+                             (problem,))
         assert db.schema_version(old.conn) == before
         old.close()
 
@@ -37,9 +43,10 @@ def test_old_cases_become_decided_and_keep_everything(tmp_path, monkeypatch):
         found = stages.recorded(ledger, "case-5")
         assert [(s, r["happened_on"], r["done_by"]) for s, r in found.items()] == [
             ("decided", "2019-07-05", None)]
+        assert [p["number"] for p in penalties.problems_of(ledger, "case-6")] == ["临环督〔2019〕1号"]
         assert ledger.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         assert ledger.conn.execute("PRAGMA foreign_key_check").fetchall() == []
-        assert audit.verify(ledger.conn) == []
+        assert audit.verify(ledger.conn) == [] and integrity.check(ledger) == []
         # The search index and the indexes survived the schema change.
         assert queries.count(ledger, queries.PENALTIES, queries.Query(text="二氧化硫")) == 2
         names = {r[0] for r in ledger.conn.execute(
