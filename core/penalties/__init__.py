@@ -232,3 +232,11 @@ def refresh_daily_fine(ledger: Ledger, case_id: str, removed: bool = False) -> N
                   "daily_fine": 1 if counted.periods else 0 if removed else case["daily_fine"]}
         if any(case[k] != v for k, v in values.items()):
             rows.update(ledger, "penalty_case", case_id, values)
+
+
+def cases_of_problem(ledger: Ledger, problem_id: str) -> list[dict[str, Any]]:
+    """The penalty cases that punish a problem (its detail lists them)."""
+    return [dict(r) for r in ledger.conn.execute(
+        "SELECT c.id, c.case_number, c.stage, c.decided_on, c.fine_fen FROM penalty_problem l "
+        "JOIN penalty_case c ON c.id = l.case_id WHERE l.problem_id = ? "
+        "ORDER BY coalesce(c.decided_on, c.opened_on)", (problem_id,))]

@@ -102,20 +102,6 @@ def load(ledger: Ledger, case_id: str, on: dt.date | None = None) -> CaseDetail:
         problems=problems_of(ledger, case_id))
 
 
-def cases_of_problem(ledger: Ledger, problem_id: str) -> list[dict[str, Any]]:
-    """The penalty cases that punish a problem (its detail lists them)."""
-    return [dict(r) for r in ledger.conn.execute(
-        "SELECT c.id, c.case_number, c.stage, c.decided_on, c.fine_fen FROM penalty_problem l "
-        "JOIN penalty_case c ON c.id = l.case_id WHERE l.problem_id = ? "
-        "ORDER BY coalesce(c.decided_on, c.opened_on)", (problem_id,))]
-
-
-def cases_of_inspection(ledger: Ledger, inspection_id: str) -> list[dict[str, Any]]:
-    return [dict(r) for r in ledger.conn.execute(
-        "SELECT id, case_number, stage, decided_on, fine_fen FROM penalty_case "
-        "WHERE inspection_id = ? ORDER BY coalesce(decided_on, opened_on)", (inspection_id,))]
-
-
 def timeline(found: CaseDetail) -> list[tuple[str, str]]:
     """(date, sentence) of everything dated in the case, oldest first: stages, orders,
     rechecks, the days counted with their rule, seizures, extensions."""

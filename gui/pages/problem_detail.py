@@ -63,8 +63,8 @@ def read_detail(ledger: Ledger, row_id: str) -> ProblemDetailData:
 
 
 def _penalty_cases(ledger: Ledger, row_id: str) -> list[dict[str, Any]]:
-    from core.penalties import detail
-    return detail.cases_of_problem(ledger, row_id)
+    from core import penalties
+    return penalties.cases_of_problem(ledger, row_id)
 
 
 def timeline_lines(data: ProblemDetailData) -> list[tuple[str, str]]:

@@ -58,7 +58,6 @@ def test_a_case_needs_a_date(ledger):
 
 def test_a_case_punishes_several_problems_and_each_problem_knows_its_cases(ledger, case):
     from core import problems
-    from core.penalties import detail
 
     made = [problems.add(ledger, {"number": f"QW-{n}", "source": "inspection",
                                   "region_code": "141021", "category": "dust",
@@ -67,7 +66,7 @@ def test_a_case_punishes_several_problems_and_each_problem_knows_its_cases(ledge
     penalties.update(ledger, case, {"problem": "QW-1、QW-2"})
     assert [p["id"] for p in penalties.problems_of(ledger, case)] == made
     assert penalties.get(ledger, case)["problem_id"] == made[0]
-    assert [c["id"] for c in detail.cases_of_problem(ledger, made[1])] == [case]
+    assert [c["id"] for c in penalties.cases_of_problem(ledger, made[1])] == [case]
     penalties.update(ledger, case, {"fine": "120000"})  # other edits keep the links
     assert len(penalties.problems_of(ledger, case)) == 2
     with pytest.raises(ValidationError) as caught:
