@@ -99,8 +99,8 @@ def _table_label(table: str) -> str:
             "measure": tr("Measure"), "deadline_extension": tr("Deadline extension"),
             "attachment": tr("Attachment"), "penalty_case": tr("Penalty case"),
             "enterprise": tr("Enterprise"), "inspection": tr("Inspection"),
-            "penalty_stage": tr("Case stage"), "penalty_problem": tr("Problem punished")
-            }.get(table, table)
+            "penalty_stage": tr("Case stage"), "penalty_problem": tr("Problem punished"),
+            "acceptance": tr("Acceptance")}.get(table, table)
 
 
 class HistoryDialog(QDialog):

@@ -10,7 +10,7 @@ import argparse
 import dataclasses
 import json
 
-from .. import dates, lookup, messages, money, operators, penalties, queries, rows
+from .. import dates, lookup, messages, money, penalties, queries, rows, versions
 from ..errors import LedgerError
 from ..ledger import Ledger
 from ..penalties import clocks, daily_fines, detail, extensions, seizures, stages
@@ -33,6 +33,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     a = actions.add_parser("update", help="correct a penalty case (\"\" clears a field)")
     a.add_argument("case", help="id or case number")
     _options(a, adding=False)
+    common.version_argument(a)
     a.set_defaults(handler=penalty_update)
     a = actions.add_parser("delete", help="delete a case entered twice or by mistake "
                                           "(managers only)")
@@ -88,20 +89,17 @@ def _raw(args: argparse.Namespace, ledger: Ledger) -> dict:
 
 
 def penalty_add(args: argparse.Namespace, ledger: Ledger) -> int:
-    operators.adopt_named(ledger)
     changes = penalties.add(ledger, _raw(args, ledger))
     return common.done(changes, changes.id)
 
 
 def penalty_update(args: argparse.Namespace, ledger: Ledger) -> int:
-    operators.adopt_named(ledger)
     row_id = lookup.penalty_id(ledger, args.case)
-    return common.done(penalties.update(ledger, row_id, _raw(args, ledger)))
+    return common.done(penalties.update(ledger, row_id, _raw(args, ledger), args.based_on))
 
 
 def penalty_delete(args: argparse.Namespace, ledger: Ledger) -> int:
-    operators.adopt_named(ledger)
-    rows.delete(ledger, "penalty_case", lookup.penalty_id(ledger, args.case))
+    penalties.delete(ledger, lookup.penalty_id(ledger, args.case))
     return 0
 
 
@@ -121,7 +119,7 @@ def penalty_list(args: argparse.Namespace, ledger: Ledger) -> int:
 
 SHOWN = ("id", "case_number", "stage", "opened_on", "decided_on", "enterprise", "region",
          "campaign", "problem", "inspection", "violation", "fine", "daily_fine_amount",
-         "daily_fine_days", *PENALTY_FLAGS)
+         "daily_fine_days", *PENALTY_FLAGS, "version")
 
 
 def penalty_show(args: argparse.Namespace, ledger: Ledger) -> int:
@@ -129,6 +127,7 @@ def penalty_show(args: argparse.Namespace, ledger: Ledger) -> int:
     data = found.as_json()
     if found.case["campaign_id"]:
         data["campaign"] = rows.get(ledger, "campaign", found.case["campaign_id"])["name"]
+    data["version"] = versions.version(ledger, "penalty_case", found.case["id"])
     if args.json:
         common.print_json(data)
         return 0
@@ -213,7 +212,6 @@ def _register_procedure(actions: argparse._SubParsersAction) -> None:
 
 
 def _case(ledger: Ledger, args: argparse.Namespace) -> str:
-    operators.adopt_named(ledger)
     return lookup.penalty_id(ledger, args.case)
 
 

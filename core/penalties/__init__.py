@@ -187,7 +187,8 @@ def add(ledger: Ledger, raw: Mapping[str, Any]) -> Changes:
     return Changes.of(*TABLES[:2], "penalty_problem", ids=(row_id,), warnings=form.warnings)
 
 
-def update(ledger: Ledger, row_id: str, raw: Mapping[str, Any]) -> Changes:
+def update(ledger: Ledger, row_id: str, raw: Mapping[str, Any],
+           based_on: int | None = None) -> Changes:
     current = get(ledger, row_id)
     merged = {**current, "fine": Decimal(current["fine_fen"]) / 100,
               "daily_fine_amount": Decimal(current["daily_fine_fen"]) / 100, **raw}
@@ -202,10 +203,17 @@ def update(ledger: Ledger, row_id: str, raw: Mapping[str, Any]) -> Changes:
     if "problem_id" not in merged:
         values.pop("problem_id", None)
     with ledger.transaction():
-        rows.update(ledger, "penalty_case", row_id, values)
+        rows.update(ledger, "penalty_case", row_id, values, based_on)
         stages.follow_case_dates(ledger, row_id, values)
         _link_problems(ledger, row_id, getattr(form, "problem_ids", None))
     return Changes.of(*TABLES[:2], "penalty_problem", ids=(row_id,), warnings=form.warnings)
+
+
+def delete(ledger: Ledger, row_id: str) -> Changes:
+    """Delete a case entered twice or by mistake (a manager's action); its stages, orders,
+    rechecks, seizures, extensions and problem links go with it."""
+    rows.delete(ledger, "penalty_case", row_id)
+    return Changes.of(*TABLES, ids=(row_id,))
 
 
 def _has_rechecks(ledger: Ledger, row_id: str) -> bool:
@@ -213,6 +221,12 @@ def _has_rechecks(ledger: Ledger, row_id: str) -> bool:
     return ledger.conn.execute(
         "SELECT 1 FROM penalty_recheck WHERE case_id = ? UNION ALL "
         "SELECT 1 FROM penalty_order WHERE case_id = ?", (row_id, row_id)).fetchone() is not None
+
+
+def daily_fine_counted(ledger: Ledger, row_id: str | None) -> bool:
+    """Whether the case's daily-fine amount is counted from its orders and rechecks (an
+    exchanged row then carries the count its site made, not a typed amount)."""
+    return bool(row_id) and _has_rechecks(ledger, row_id)
 
 
 def get(ledger: Ledger, row_id: str) -> dict[str, Any]:

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QToolButton
 from core import dashboard, dates, problems, statistics
 from core.money import fen_to_wan
 from core.statistics import Filter
+from acceptance_data import ACCEPTED
 
 
 def _core(ctx, as_of=None, flt=Filter()):
@@ -27,6 +28,8 @@ def _assert_plots_equal_core(page, core: dashboard.Dashboard) -> None:
     assert page.tiles["assigned"].figure.text() == f"{core.total.assigned:,}"
     assert page.tiles["closed"].figure.text() == f"{core.total.closed:,}"
     assert page.tiles["overdue"].figure.text() == f"{core.total.overdue:,}"
+    assert page.tiles["reported_done"].figure.text() == f"{core.total.reported_done:,}"
+    assert f"{core.total.stage_concluded:,}" in page.tiles["reported_done"].caption.text()
     rate = core.total.clearance_rate
     assert page.tiles["rate"].figure.text() == ("—" if rate is None else f"{rate}%")
     assert page.tiles["fines"].figure.text() == f"{fen_to_wan(core.penalties.fine_fen):,}"
@@ -179,7 +182,7 @@ def test_the_dashboard_follows_a_write_made_anywhere(board, ctx, idle, qtbot):
     problem_id = ctx.db.call(lambda ledger: ledger.conn.execute(
         "SELECT id FROM problem WHERE status = 'reported_done' LIMIT 1").fetchone()[0])
     with qtbot.waitSignal(board.shown, timeout=10_000):
-        ctx.db.op(lambda ledger: problems.transition(ledger, problem_id, "closed")).run()
+        ctx.db.op(lambda ledger: problems.transition(ledger, problem_id, "closed", acceptance=ACCEPTED)).run()
     assert board.board.total.closed == before + 1
     assert board.tiles["closed"].figure.text() == f"{before + 1:,}"
     assert _charts(board)["RateChart"].hits is not rate_hits  # redrawn
@@ -260,3 +263,21 @@ def test_dates_on_the_axis_read_in_chinese(board):
               for text in shown.tickStrings(values, 1, spacing)]
     assert labels and all("月" in text and "日" in text for text in labels)
     assert not any(month in " ".join(labels) for month in ("Aug", "Sep", "Oct", "Nov"))
+
+
+def test_an_export_onto_an_attachment_photo_is_refused(board, ctx, idle, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    from core import attachments
+
+    folder = ctx.db.call(lambda ledger: attachments.default_folder(ledger))
+    folder.mkdir(parents=True, exist_ok=True)
+    photo = folder / "整改后.png"
+    photo.write_bytes(b"\x89PNG original photo")
+    warned = []
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(photo), ""))
+    monkeypatch.setattr(QMessageBox, "warning", lambda *args: warned.append(args[2]))
+    board.ask_export_chart(board.charts[0])
+    idle()
+    assert photo.read_bytes() == b"\x89PNG original photo"  # the photo is untouched
+    assert len(warned) == 1 and "附件" in warned[0]

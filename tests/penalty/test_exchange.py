@@ -23,12 +23,12 @@ def test_a_case_and_its_procedure_travel_both_ways(tmp_path):
     daily_fines.add_recheck(city, case, "2026-10-30", "still_discharging")  # 9 days
     seizures.record(city, case, "2026-10-22")
     exchange.export(city, tmp_path / "city.ecox", key=secret)
-    assert exchange.import_file(county, tmp_path / "city.ecox", key=secret).refused == 0
+    assert exchange.import_file(county, tmp_path / "city.ecox", key=secret, confirm=True).refused == 0
     row = penalties.get(county, case)
     assert (row["stage"], row["daily_fine_fen"], row["seizure"]) == ("decided", 900_000, 1)
     stages.record(county, case, "served", "2026-10-25")
     exchange.export(county, tmp_path / "county.ecox", to=exchange.site(city).id, key=secret)
-    exchange.import_file(city, tmp_path / "county.ecox", key=secret)
+    exchange.import_file(city, tmp_path / "county.ecox", key=secret, confirm=True)
     assert penalties.get(city, case)["stage"] == "served"
     assert stages.recorded(city, case)["served"]["done_by"] == "乙"
     city.close()
