@@ -2,11 +2,11 @@
 
 Per-row triggers cost a bulk load most of its time (32 of the 38 s that inserting a
 100,000-row import took, the audit and search triggers over half of it). `Load` drops the
-audit and search insert triggers of its tables inside the caller's transaction and, after each
-chunk, writes the same audit entries and index rows with one INSERT … SELECT each; it puts
-the triggers back, as they were stored, before the transaction can end. DDL is
-transactional in SQLite, so a rollback restores them too, and no other connection ever
-sees a table without them. The triggers that keep counts (progress tallies) fire as usual.
+audit, search and tally insert triggers of its tables inside the caller's transaction and,
+after each chunk, writes the same audit entries, index rows and counts with one INSERT …
+SELECT each (the tallies grouped, see `core.bulk_tallies`); it puts the triggers back, as
+they were stored, before the transaction can end. DDL is transactional in SQLite, so a
+rollback restores them too, and no other connection ever sees a table without them.
 A load that doubles a table or more also rebuilds its plain indexes once at the end of
 that table instead of growing them row by row.
 """
@@ -16,7 +16,7 @@ import sqlite3
 from contextlib import contextmanager
 from typing import Callable, Iterable, Iterator, Mapping, Sequence
 
-from . import audit, search
+from . import audit, bulk_tallies, search
 
 # Large enough for a 100,000-row import's working set (its indexes and the pages its
 # audit entries are sealed from); measured against 2 MB, 64 MB and 256 MB.
@@ -91,6 +91,9 @@ class Load:
                 name = search.insert_trigger(table)
                 if name in stored:
                     self._defer(table, name, stored[name], search.index_inserts)
+            for name, (table, sql) in bulk_tallies.expected().items():
+                if table in self.planned and name in stored and bulk_tallies.same(stored[name], sql):
+                    self._defer(table, name, stored[name], bulk_tallies.WRITERS[name])
         except BaseException:
             self._restore()
             raise

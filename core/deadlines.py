@@ -36,7 +36,8 @@ UNDATED = (Kind.ONGOING.value, Kind.VAGUE.value)
 
 _AT_ONCE = ("立行立改", "即查即改", "立查立改", "立即整改", "即知即改", "边查边改")
 _ONGOING = ("长期坚持", "长期推进", "持续推进", "长期")
-_BEFORE = r"(?:前|之前|以前|止)?"
+# "2020年底前完成" (a rectification plan's wording) is the year end as well.
+_BEFORE = r"(?:前|之前|以前|止)?(?:完成|全部完成|整改完成|整改到位)?"
 _PERIOD = re.compile(r"^(\d{4})\s*年\s*(?:(\d{1,2})\s*月)?\s*(?:份)?\s*(?:底|末|内)?" + _BEFORE + "$")
 _DATE_BEFORE = re.compile(r"^(.+?\d\s*日?)\s*" + _BEFORE + "$")
 _WORKING = re.compile(r"^(\d{1,3})\s*个?\s*工作日\s*(?:内|之内|以内)?$")

@@ -237,6 +237,25 @@ class Resolver:
         raise LedgerError("error.region_ambiguous", value=str(text).strip(), candidates=names,
                           count=len(found))
 
+    def found_in(self, text: str | None) -> str | None:
+        """The one region or unit of the jurisdiction whose name stands inside a longer
+        text (曲沃县人民政府 → 141021), the longest name winning; None when none or several."""
+        if not text:
+            return None
+        key = _clean(text)
+        best, found = 0, set()
+        for name, codes in self.local.items():
+            if len(name) < 2 or len(name) < best or name.isdigit() or name not in key:
+                continue
+            codes = codes - {self.top}
+            if not codes:
+                continue
+            if len(name) > best:
+                best, found = len(name), set(codes)
+            else:
+                found |= codes
+        return next(iter(found)) if len(found) == 1 else None
+
     def full_name(self, code: str) -> str:
         region = self._names[code]
         names = [region.name]

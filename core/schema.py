@@ -322,6 +322,72 @@ ALTER TABLE region ADD COLUMN active INTEGER NOT NULL DEFAULT 1;
     execute_script(conn, _UNITS_REGION)
 
 
+# -- import: the words a bureau mapped in an import, remembered for the next one; and the
+# words real ledgers write, as synonyms of the shipped entries, plus a source "other".
+def _import_word_mappings(conn: sqlite3.Connection) -> None:
+    execute_script(conn, """
+CREATE TABLE import_word_map (
+    kind TEXT NOT NULL CHECK (kind IN ('status', 'category', 'source')),
+    word TEXT NOT NULL,
+    target TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    operator TEXT NOT NULL,
+    PRIMARY KEY (kind, word)
+);
+""")
+
+
+_IMPORT_WORDS = {
+    "category": {
+        "waste_gas": ("恶臭", "异味", "臭气", "废气扰民", "工业废气", "锅炉废气"),
+        "waste_water": ("黑臭水体", "污水直排", "偷排污水", "生活污水", "工业废水"),
+        "solid_waste": ("垃圾", "固废堆放", "建筑垃圾", "生活垃圾"),
+        "noise": ("噪声扰民", "噪音扰民", "施工噪声"),
+        "dust": ("施工扬尘", "道路扬尘", "堆场扬尘"),
+        "scattered_polluting": ("小散乱污", "散乱污企业整治"),
+    },
+    "source": {
+        "complaint": ("12345热线", "12345", "群众信访举报", "信访举报", "群众举报", "市长热线",
+                      "12369热线", "网络举报"),
+        "central_inspection": ("中央督察组转办", "中央生态环境保护督察组转办", "边督边改",
+                               "中央环境保护督察"),
+        "provincial_inspection": ("省级生态环境保护督察组转办", "省督察组转办"),
+        "inspection": ("自查自纠", "排查发现", "自查发现", "执法检查发现问题"),
+        "supervision_letter": ("督办函", "交办函"),
+    },
+}
+
+
+def _import_code_words(conn: sqlite3.Connection) -> None:
+    import json
+
+    taken = {}
+    for kind, code, label, synonyms in conn.execute(
+            "SELECT kind, code, label, synonyms FROM code_entry"):
+        for word in (code, label, *json.loads(synonyms or "[]")):
+            taken.setdefault((kind, word), code)
+    for kind, entries in _IMPORT_WORDS.items():
+        for code, words in entries.items():
+            row = conn.execute("SELECT synonyms FROM code_entry WHERE kind = ? AND code = ?",
+                               (kind, code)).fetchone()
+            if row is None:
+                continue
+            synonyms = json.loads(row[0] or "[]")
+            synonyms += [w for w in words if (kind, w) not in taken and w not in synonyms]
+            conn.execute("UPDATE code_entry SET synonyms = ? WHERE kind = ? AND code = ?",
+                         (json.dumps(synonyms, ensure_ascii=False), kind, code))
+    if conn.execute("SELECT 1 FROM code_entry WHERE kind = 'source' AND code = 'other'").fetchone():
+        return
+    stamp = now()
+    last = conn.execute("SELECT coalesce(max(sort_order), 0) FROM code_entry "
+                        "WHERE kind = 'source'").fetchone()[0]
+    conn.execute(
+        "INSERT INTO code_entry (id, created_at, updated_at, operator, kind, code, label, "
+        "synonyms, sort_order) VALUES (?, ?, ?, 'migration', 'source', 'other', ?, ?, ?)",
+        (code_entry_id("source", "other"), stamp, stamp, "其他来源",
+         json.dumps(["其他", "其它"], ensure_ascii=False), last + 10))
+
+
 def now() -> str:
     """The local time as ISO text, to the second (as core.db writes it): the schema
     history imports no module of today's features."""
@@ -463,6 +529,8 @@ MIGRATIONS: list[tuple[str, Callable[[sqlite3.Connection], None]]] = [
     ("codes_lists", _codes_lists),
     ("units_region", _units_region),
     ("safety_partner_confirmation", _safety_partner_confirmation),
+    ("import_word_mappings", _import_word_mappings),
+    ("import_code_words", _import_code_words),
     ("penalty_decision_optional", _penalty_decision_optional),
     ("penalty_stages", _penalty_stages),
 ]

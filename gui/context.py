@@ -28,6 +28,7 @@ class Bureau:
     batches: list[tuple[str, str, str]] = field(default_factory=list)  # (id, name, campaign)
     # The ledger's own lists, in its order: kind → [(code, label, active)]
     code_lists: dict[str, list[tuple[str, str, bool]]] = field(default_factory=dict)
+    number_pattern: str = ""  # how new problems are numbered (core.numbering)
 
     def choices(self, kind: str, current: str | None = None) -> list[tuple[str, str]]:
         """(code, label) of the active entries of a list, and of `current` if retired."""
@@ -39,7 +40,6 @@ class Bureau:
             if found == code:
                 return label
         return code
-    number_pattern: str = ""  # how new problems are numbered (core.numbering)
 
 
 def read_bureau(ledger: Ledger) -> Bureau:

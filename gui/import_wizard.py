@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Callable
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QHBoxLayout,
                                QHeaderView, QLabel, QLineEdit, QProgressBar, QPushButton,
@@ -28,6 +28,8 @@ ERROR_BACKGROUND = QColor("#ffcdd2")
 WARNING_BACKGROUND = QColor("#ffe9b3")
 ERROR_TEXT = QColor("#b71c1c")
 WARNING_TEXT = QColor("#8a5a00")
+ALL_SHEETS = "\x00all"  # the sheet choice "every sheet, one batch each"
+TYPED_PATH_DELAY_MS = 500
 
 
 def column_index(letters: str) -> int:
@@ -122,6 +124,14 @@ class IssueModel(RowsModel):
         return None
 
 
+def load_tables(path: str, sheet: str) -> tuple[list, list]:
+    """The table(s) of the chosen sheet, or of every sheet, and the sheets left out."""
+    from core import ledger_import
+    if sheet == ALL_SHEETS:
+        return ledger_import.load_all(path)
+    return [ledger_import.load(path, sheet)], []
+
+
 class StepPage(QWizardPage):
     """A page whose work runs on the worker; a newer request makes older answers stale."""
 
@@ -175,11 +185,17 @@ class FilePage(StepPage):
     def __init__(self, wizard: "ImportWizard"):
         super().__init__(wizard)
         self.setTitle(tr("Choose the workbook"))
-        self.setSubTitle(tr("An Excel ledger (.xlsx, .xls or .ods) with one problem per row."))
+        self.setSubTitle(tr("A ledger with one problem per row: Excel (.xlsx, .xls), .ods, CSV, "
+                            "or a web system's export saved as .xls."))
         self.path = QLineEdit()
         self.path.setPlaceholderText(tr("Path of the Excel file"))
         self.path.editingFinished.connect(self.read_sheets)
-        self.path.textChanged.connect(lambda _: self.completeChanged.emit())
+        self.path.textChanged.connect(self._typed)
+        # A typed or pasted path is read once typing pauses, if it names a file.
+        self.typing = QTimer(self)
+        self.typing.setSingleShot(True)
+        self.typing.setInterval(TYPED_PATH_DELAY_MS)
+        self.typing.timeout.connect(self._read_if_file)
         browse = QPushButton(tr("Browse…"))
         browse.clicked.connect(self.browse)
         self.sheet = QComboBox()
@@ -199,31 +215,54 @@ class FilePage(StepPage):
     def browse(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, tr("Import an Excel ledger"),
                                               folders.start(self.owner.ctx),
-                                              "Excel (*.xlsx *.xlsm *.xls *.ods)")
+                                              tr("Tables") + " (*.xlsx *.xlsm *.xls *.ods *.csv "
+                                              "*.txt *.htm *.html);;" + tr("All files") + " (*)")
         folders.remember(self.owner.ctx, path)
         if path:
             self.choose(path)
 
     def choose(self, path: str | Path) -> None:
         self.path.setText(str(path))
+        self.typing.stop()
         self.read_sheets()
 
-    def read_sheets(self) -> None:
+    def _typed(self, _text: str) -> None:
+        self.completeChanged.emit()
+        self.typing.start()
+
+    def _read_if_file(self) -> None:
+        if Path(self.path.text().strip()).is_file():
+            self.read_sheets()
+
+    def read_sheets(self, again: bool = False) -> None:
         path = self.path.text().strip()
-        if path == self.sheets_of and self.sheet.count():
+        if path == self.sheets_of and self.sheet.count() and not again:
             return
         self.sheets_of = path
         self.sheet.clear()
         if path:
             from core import ledger_import
-            self.start(lambda _ledger: ledger_import.inspect(path), self._show_sheets)
 
-    def _show_sheets(self, sheets: list) -> None:
+            def read(_ledger):
+                sheets = ledger_import.inspect(path)
+                batches = sum(1 for s in sheets if s.visible) > 1 and \
+                    ledger_import.sheets_look_like_batches(path)
+                return sheets, batches
+            self.start(read, self._show_sheets)
+
+    def _show_sheets(self, found: tuple) -> None:
+        sheets, batches = found
+        if sum(1 for info in sheets if info.visible) > 1:
+            self.sheet.addItem(tr("Every sheet (one batch each)"), ALL_SHEETS)
         for info in sheets:
             text = tr("{name} ({rows} rows)").format(name=info.name, rows=info.rows)
             self.sheet.addItem(text if info.visible else tr("{sheet}, hidden").format(sheet=text),
                                info.name)
-        visible = [i for i, info in enumerate(sheets) if info.visible]
+        if batches:  # sheets named 第一批, 第二批 …: all of them, each its batch
+            self.sheet.setCurrentIndex(0)
+            return
+        visible = [i for i in range(self.sheet.count()) if self.sheet.itemData(i) != ALL_SHEETS
+                   and next(s for s in sheets if s.name == self.sheet.itemData(i)).visible]
         self.sheet.setCurrentIndex(visible[0] if visible else 0)
 
     def failed(self, error: BaseException) -> None:
@@ -249,6 +288,9 @@ class MappingPage(StepPage):
         self.setSubTitle(tr("Each ledger field and the sheet column it is read from. "
                             "Fields marked * are required."))
         self.table = None
+        self.tables: list = []
+        self.left_out: list = []
+        self.proposed: dict[str, int] = {}
         self.loaded: tuple[str, str] | None = None
         self.grid = QTableWidget(len(FIELDS), 3)
         self.grid.setHorizontalHeaderLabels([tr("Ledger field"), tr("Sheet column"),
@@ -291,9 +333,7 @@ class MappingPage(StepPage):
         self.loaded = wanted
         for combo in self.combos.values():
             combo.clear()
-        from core import ledger_import
-        path, sheet = wanted
-        self.start(lambda _ledger: ledger_import.load(path, sheet), self._show_table)
+        self.start(lambda _ledger: load_tables(*wanted), self._show_tables)
 
     def _fill_campaigns(self) -> None:
         current = self.campaign.currentData()
@@ -302,6 +342,10 @@ class MappingPage(StepPage):
         for campaign_id, name in self.owner.ctx.bureau.campaigns:
             self.campaign.addItem(name, campaign_id)
         self.campaign.setCurrentIndex(max(0, self.campaign.findData(current)))
+
+    def _show_tables(self, found: tuple) -> None:
+        self.tables, self.left_out = found
+        self._show_table(self.tables[0])
 
     def _show_table(self, table) -> None:
         from core import ledger_import
@@ -313,7 +357,7 @@ class MappingPage(StepPage):
             found = tr("Header found in rows {first}–{last}; data from row {data}.")
         self.found.setText(found.format(first=table.header_first + 1,
                                         last=table.header_last + 1, data=table.first_data + 1))
-        proposed = ledger_import.propose_mapping(table)
+        proposed = self.proposed = ledger_import.propose_mapping(table)
         for name, combo in self.combos.items():
             combo.blockSignals(True)
             combo.addItem(tr("(not imported)"), None)
@@ -342,11 +386,19 @@ class MappingPage(StepPage):
         self.grid.item(self.fields.index(name), 2).setText(text)
 
     def mapping(self) -> dict[str, int | None]:
-        """Every field → its chosen 0-based column, None for fields left out."""
+        """Every field → its chosen 0-based column, None for fields left out; with several
+        sheets, only the fields the user changed (each sheet keeps its own columns)."""
+        chosen = {name: combo.currentData() for name, combo in self.combos.items()}
+        if len(self.tables) > 1:
+            return {name: column for name, column in chosen.items()
+                    if column != self.proposed.get(name)}
+        return chosen
+
+    def combos_mapping(self) -> dict[str, int | None]:
         return {name: combo.currentData() for name, combo in self.combos.items()}
 
     def isComplete(self) -> bool:
-        chosen = self.mapping()
+        chosen = self.combos_mapping()
         return self.table is not None and all(chosen[name] is not None for name in self.required)
 
 
@@ -376,28 +428,138 @@ class PreviewPage(StepPage):
         self.issue_view.clicked.connect(self.show_cell)
         self.counts = QLabel()
         self.counts.setWordWrap(True)
+        self.columns = QLabel()  # the mapping, shown while errors stand too
+        self.columns.setWordWrap(True)
+        self.notices = QLabel()  # sheets and rows left out, new enterprises and units
+        self.notices.setWordWrap(True)
+        self.notices.setTextFormat(Qt.TextFormat.PlainText)
+        self.recheck = QPushButton(tr("Check again"))
+        self.recheck.setToolTip(tr("Read the file again (after correcting it) and check every row"))
+        self.recheck.clicked.connect(self.check_again)
         self.progress = QProgressBar()
+        self.words = QTableWidget(0, 4)  # the words the lists do not know, mapped here
+        self.words.setHorizontalHeaderLabels([tr("List"), tr("Word in the file"), tr("Cells"),
+                                              tr("Import as")])
+        self.words.verticalHeader().hide()
+        self.words.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.words.setColumnWidth(3, 220)
+        self.words.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.word_choices: dict[tuple[str, str], QComboBox] = {}
+        self.kept_words: dict[tuple[str, str], str] = {}
+        self.seen_words: dict[tuple[str, str], Any] = {}
+        self.words_label = QLabel(tr("Words the lists do not know: choose what each is, or add "
+                                     "it to the list. The bureau's choices are remembered."))
+        self.words_label.setWordWrap(True)
+        top = QHBoxLayout()
+        top.addWidget(self.counts, 1)
+        top.addWidget(self.recheck, 0, Qt.AlignmentFlag.AlignTop)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.issue_view)
         splitter.addWidget(self.sheet_view)
         splitter.setSizes([200, 400])
         layout = QVBoxLayout(self)
-        layout.addWidget(self.counts)
+        layout.addLayout(top)
+        layout.addWidget(self.columns)
+        layout.addWidget(self.notices)
         layout.addWidget(self.progress)
         layout.addWidget(self.message)
+        layout.addWidget(self.words_label)
+        layout.addWidget(self.words)
         layout.addWidget(splitter, 1)
+        self._show_words([])
 
     def initializePage(self) -> None:
+        self.word_choices.clear()
+        self.kept_words.clear()
+        self.seen_words.clear()
+        self.owner.reloaded = None
+        self._check()
+
+    def check_again(self) -> None:
+        """Read the file again (it may have been corrected) and check every row."""
+        path, sheet = self.owner.file_page.choice()
+        self._check(reload=(path, sheet))
+
+    def _check(self, reload: tuple[str, str] | None = None) -> None:
         from core import ledger_import
         self.checked = None
         self.issue_model.set_rows([])
         self.counts.setText(tr("Checking the rows…"))
-        table, overrides, campaign_id = self.owner.request()
+        tables, overrides, campaign_id = self.owner.request()
+        self._show_columns()
+        given = self.word_map()
         self.progress.show()
         self.progress.setValue(0)
-        self.start(lambda ledger, report, cancelled: ledger_import.preview(
-            ledger, table, overrides=overrides, campaign_id=campaign_id, progress=report,
-            cancelled=cancelled), self._show, progress=self._progressed)
+        owner = self.owner
+
+        def check(ledger, report, cancelled):
+            found = tables
+            if reload is not None:
+                found, left_out = load_tables(*reload)
+                owner.reloaded = (found, left_out)
+            return ledger_import.preview(
+                ledger, found, overrides=overrides, campaign_id=campaign_id, progress=report,
+                cancelled=cancelled, word_map=ledger_import.WordMap(ledger, given))
+        self.start(check, self._show, progress=self._progressed)
+
+    def _show_columns(self) -> None:
+        from core.ledger_import import mapping as columns
+        page = self.owner.mapping_page
+        if page.table is None:
+            self.columns.clear()
+            return
+        chosen = {name: column for name, column in page.combos_mapping().items()
+                  if column is not None}
+        described = columns.describe(chosen, page.table.headers)
+        self.columns.setText(tr("Columns: {list}").format(list="；".join(
+            f"{letter}“{header}”→{messages.label('import_field.' + name)}"
+            for name, letter, header in described)))
+
+    def word_map(self) -> dict[tuple[str, str], str]:
+        """The choices made in the words table: (kind, word) → code or "+"."""
+        chosen = dict(self.kept_words)
+        chosen.update({key: combo.currentData() for key, combo in self.word_choices.items()
+                       if combo.currentData()})
+        return chosen
+
+    def _show_words(self, unknown: list) -> None:
+        """The words no entry names, and those mapped here since (to change the choice)."""
+        keep = self.word_map()
+        for entry in unknown:
+            self.seen_words[(entry.kind, entry.word)] = entry
+        shown_words = [entry for key, entry in self.seen_words.items()
+                       if entry in unknown or key in keep]
+        self.words.setRowCount(0)
+        self.word_choices.clear()
+        bureau = self.owner.ctx.bureau
+        for row, entry in enumerate(shown_words):
+            self.words.insertRow(row)
+            self.words.setItem(row, 0, QTableWidgetItem(messages.label(f"import_word.{entry.kind}")))
+            self.words.setItem(row, 1, QTableWidgetItem(entry.word))
+            cells = "、".join(entry.cells[:6]) + ("…" if len(entry.cells) > 6 else "")
+            self.words.setItem(row, 2, QTableWidgetItem(
+                tr("{count}: {cells}").format(count=entry.count, cells=cells)))
+            combo = QComboBox()
+            combo.addItem(tr("as “{label}” (not mapped)").format(label=entry.fallback_label), None)
+            if entry.kind == "status":
+                from core.workflow import Status
+                for status in Status:
+                    combo.addItem(messages.label(f"status.{status.value}"), status.value)
+            else:
+                for code, label in bureau.choices(entry.kind):
+                    combo.addItem(label, code)
+                combo.addItem(tr("add “{word}” to the list").format(word=entry.word), "+")
+            combo.setCurrentIndex(max(0, combo.findData(keep.get((entry.kind, entry.word)))))
+            combo.currentIndexChanged.connect(lambda _: self._check())
+            self.words.setCellWidget(row, 3, combo)
+            self.word_choices[(entry.kind, entry.word)] = combo
+        for key, target in keep.items():  # a word mapped already stays mapped
+            if key not in self.word_choices:
+                self.kept_words[key] = target
+        shown = bool(shown_words)
+        self.words.setVisible(shown)
+        self.words_label.setVisible(shown)
+        self.words.setFixedHeight(min(34 + 30 * len(shown_words), 160))
 
     def _progressed(self, done: int, total: int, _message: str) -> None:
         self.progress.setMaximum(total)
@@ -406,6 +568,17 @@ class PreviewPage(StepPage):
     def _show(self, checked) -> None:
         self.checked = checked
         self.progress.hide()
+        self._show_words(checked.unknown)
+        notices = [messages.text("import.sheet_left_out", sheet=sheet,
+                                 why=messages.label(f"import_sheet.{why}"))
+                   for sheet, why in self.owner.left_out()] + checked.notices()
+        names = checked.new_enterprises()
+        if names:
+            notices.insert(0, messages.text("import.new_enterprises", count=len(names),
+                                            names="、".join(names[:10]) + ("…" if len(names) > 10 else "")))
+        if checked.new_units():
+            notices.insert(0, messages.text("import.new_units", names="、".join(checked.new_units())))
+        self.notices.setText("\n".join(notices[:12]) + ("\n…" if len(notices) > 12 else ""))
         self.issue_model.set_rows(checked.issues)
         self.sheet_model.set_preview(checked.table, checked.issues)
         self.issue_view.resizeColumnsToContents()
@@ -463,11 +636,13 @@ class RunPage(StepPage):
         from core import ledger_import
         self.outcome, self.finished = None, False
         table, overrides, campaign_id = self.owner.request()
+        given = self.owner.preview_page.word_map()
         self.stop_button.setEnabled(True)
         self.step.setText(tr("Importing…"))
         self.start(lambda ledger, report, cancelled: ledger_import.run(
             ledger, table, overrides=overrides, campaign_id=campaign_id, progress=report,
-            cancelled=cancelled), self._done, progress=self._progressed)
+            cancelled=cancelled, word_map=ledger_import.WordMap(ledger, given)),
+            self._done, progress=self._progressed)
 
     def _progressed(self, done: int, total: int, message: str) -> None:
         self.progress.setMaximum(total)
@@ -517,6 +692,7 @@ class ImportWizard(QWizard):
         super().__init__(parent)
         self.ctx = ctx
         self.closing = False
+        self.reloaded: tuple[list, list] | None = None
         self.setWindowTitle(tr("Import an Excel ledger"))
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage)
@@ -529,9 +705,14 @@ class ImportWizard(QWizard):
         self.resize(1000, 700)
 
     def request(self) -> tuple[Any, dict[str, int | None], str | None]:
-        """(table, field → column, campaign id) as chosen on the pages."""
+        """(tables, field → column, campaign id) as chosen on the pages; the tables as read
+        again by 重新检查 once it ran."""
         mapping = self.mapping_page
-        return mapping.table, mapping.mapping(), mapping.campaign.currentData()
+        tables = self.reloaded[0] if self.reloaded else mapping.tables
+        return list(tables), mapping.mapping(), mapping.campaign.currentData()
+
+    def left_out(self) -> list[tuple[str, str]]:
+        return self.reloaded[1] if self.reloaded else self.mapping_page.left_out
 
     def reject(self) -> None:
         # Closing while the import runs stops it first; the wizard closes once rolled back.

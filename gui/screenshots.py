@@ -227,6 +227,52 @@ def _acceptance_form(ctx: AppContext, window, folder: Path, scratch: Path) -> No
     form.close()
 
 
+def _complaint_workbook(path: Path) -> Path:
+    """Two batch sheets of a central inspection's complaint list, the dates only in the titles
+    and complaint numbers, words the lists lack (油烟, 恶臭扰民), a summary sheet."""
+    import openpyxl
+
+    headers = ["序号", "受理编号", "交办问题基本情况", "行政区域", "污染类型", "处理和整改情况", "是否办结"]
+    complaints = (("尧都区", "水", "洗煤厂夜间偷排洗煤废水", "已责令停产，拆除暗管", "已办结"),
+                  ("曲沃县", "大气", "焦化厂焦炉烟气无组织排放", "密封改造完成，长效监管推进中", "阶段性办结"),
+                  ("尧都区", "油烟", "城区餐馆油烟直排扰民", "已督促安装油烟净化设施", "正在办理"),
+                  ("翼城县", "扬尘", "砖厂露天堆放煤矸石", "已苫盖，正在建设封闭料棚", "正在办理"),
+                  ("洪洞县", "油烟", "夜市烧烤油烟扰民", "已规范经营区域", "已办结"),
+                  ("襄汾县", "秸秆焚烧", "村民夜间焚烧秸秆", "已制止并清理现场", "已办结"))
+    workbook = openpyxl.Workbook()
+    for batch, day in (("第一批", "20250528"), ("第二批", "20250603")):
+        sheet = workbook.active if batch == "第一批" else workbook.create_sheet(batch)
+        sheet.title = batch
+        sheet.append([f"中央第二生态环境保护督察组群众信访举报转办和边督边改公开情况一览表（{batch}）"])
+        sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(headers))
+        sheet.append(headers)
+        for number, (county, kind, text, done, status) in enumerate(complaints, 1):
+            sheet.append([number, f"D3SX{day}{number:04d}", f"{county}{text}", county, kind, done,
+                          status])
+        sheet.append([f"共{len(complaints)}件"])
+    summary = workbook.create_sheet("汇总")
+    summary.append(["批次", "件数"])
+    workbook.save(path)
+    return path
+
+
+def _import_mapping(ctx: AppContext, window, folder: Path, scratch: Path) -> None:
+    """The wizard reading every batch sheet, with its table of words to map."""
+    wizard = window.open_import()
+    wizard.resize(1280, 740)
+    wizard.file_page.choose(_complaint_workbook(scratch / "信访一览表.xlsx"))
+    settle(ctx)
+    wizard.next()
+    settle(ctx)
+    wizard.next()
+    settle(ctx, 0.6)
+    choice = wizard.preview_page.words.cellWidget(0, 3)
+    choice.setCurrentIndex(choice.findData("waste_gas"))  # 油烟 → 废气; 秸秆焚烧 still open
+    settle(ctx, 0.6)
+    save(wizard, folder, "import-wizard-mapping")
+    wizard.reject()
+
+
 # Pictures that are not pages, rendered by key (`python -m gui.screenshots docs/screenshots KEY`).
 
 
@@ -448,7 +494,8 @@ def tr_(text: str) -> str:
 
 
 # Dialogs of their own, rendered after the pages (or alone: `… docs/screenshots accounts`).
-EXTRAS = {"accounts": _accounts, "stale-save": _stale_save, "acceptance-form": _acceptance_form}
+EXTRAS = {"accounts": _accounts, "stale-save": _stale_save, "acceptance-form": _acceptance_form,
+          "import-wizard-mapping": _import_mapping}
 
 
 def main(argv: list[str]) -> int:

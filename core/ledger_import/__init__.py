@@ -8,6 +8,7 @@ stopping when `cancelled()` says so. Nothing is written while any error stands.
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 import gc
@@ -20,14 +21,18 @@ from ..changes import Changes
 from ..errors import LedgerError
 from ..ledger import Ledger
 from . import mapping as columns
-from .importer import (BATCH_COLUMNS, ENTERPRISE_COLUMNS, LOG_COLUMNS, MEASURE_COLUMNS,
+from .importer import (ACCEPTANCE_COLUMNS, BATCH_COLUMNS, ENTERPRISE_COLUMNS, LOG_COLUMNS, MEASURE_COLUMNS,
                        PROBLEM_COLUMNS, Plan, Planner)
+from .context import Skipped
 from .rows import CellIssue, RowReader, SourceRow
-from .table import Table, fill_merged_down, find_table, read_grid
-from .workbook import SheetInfo, open_workbook, sheets, worksheet_names
+from .words import Unknown, WordMap
+from .sources import Book, open_book
+from .table import Table, fill_merged_down, find_table
+from .workbook import SheetInfo
 
 __all__ = ["inspect", "load", "propose_mapping", "preview", "run", "Preview", "Outcome",
-           "ImportRejected", "ImportCancelled", "CellIssue", "SheetInfo", "Table"]
+           "ImportRejected", "ImportCancelled", "CellIssue", "SheetInfo", "Table", "WordMap",
+           "load_all", "sheets_look_like_batches", "mapped_columns"]
 
 Progress = Callable[[int, int, str], None]
 Cancelled = Callable[[], bool]
@@ -54,14 +59,20 @@ class _DryRun(Exception):
 
 @dataclass
 class Preview:
-    """A checked sheet: where the table is, how columns map, its rows and findings, and what
-    an import would do."""
+    """A checked sheet (or several): where the tables are, how columns map, the rows and
+    findings, the rows skipped and words unknown, and what an import would do."""
 
     table: Table
     mapping: dict[str, int]
     rows: list[SourceRow]
     issues: list[CellIssue]
     plan: Plan | None = None
+    skipped: list[Skipped] = field(default_factory=list)
+    unknown: list[Unknown] = field(default_factory=list)
+    sheets: list[str] = field(default_factory=list)
+    left_out: list[tuple[str, str]] = field(default_factory=list)  # (sheet, why)
+    republished: list[tuple[str, int, str]] = field(default_factory=list)  # (sheet, row, number)
+    tables: list[Table] = field(default_factory=list)
 
     @property
     def errors(self) -> list[CellIssue]:
@@ -70,6 +81,39 @@ class Preview:
     @property
     def warnings(self) -> list[CellIssue]:
         return [issue for issue in self.issues if issue.warning]
+
+    @property
+    def demoted(self) -> list[int]:
+        """Rows closed in the sheet brought in as reported done: this operator may not close
+        (the planner decides, from core.permissions)."""
+        return self.plan.closed_rows if self.plan else []
+
+    def notices(self) -> list[str]:
+        """What a user is told beside the counts: sheets left out, rows skipped, words
+        unknown, rows brought in as reported done."""
+        lines = [messages.text("import.sheet_left_out", sheet=sheet,
+                               why=messages.label(f"import_sheet.{why}"))
+                 for sheet, why in self.left_out]
+        lines += [s.message for s in self.skipped]
+        lines += [messages.text("import.republished", sheet=sheet, row=row, number=number)
+                  for sheet, row, number in self.republished]
+        lines += [u.message for u in self.unknown]
+        if self.demoted:
+            lines.append(messages.text("import.closed_as_done", count=len(self.demoted),
+                                       rows=_rows_text(self.demoted)))
+        return lines
+
+    def new_enterprises(self) -> list[str]:
+        return [row[4] for row in self.plan.enterprises] if self.plan else []
+
+    def new_units(self) -> list[str]:
+        """Names of the units (开发区, 市直单位) the rows go to that have no problems yet."""
+        return self.plan.new_units if self.plan else []
+
+
+def _rows_text(lines: list[int]) -> str:
+    shown = "、".join(str(n) for n in lines[:12])
+    return shown + ("…" if len(lines) > 12 else "")
 
 
 @dataclass
@@ -86,6 +130,9 @@ class Outcome:
     warnings: list[CellIssue] = field(default_factory=list)
     dry_run: bool = False
     changes: Changes = field(default_factory=Changes)
+    notices: list[str] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+    unknown: list[Unknown] = field(default_factory=list)
     closed_as_done: int = 0  # closed rows taken as reported done (the operator may not close)
 
     def summary(self) -> str:
@@ -117,21 +164,21 @@ def _without_collector(function: Callable) -> Callable:
 
 def inspect(path: str | Path) -> list[SheetInfo]:
     """The worksheets of the file at `path`, after the safety checks."""
-    with open_workbook(path) as workbook:
-        return sheets(workbook)
+    with open_book(path) as book:
+        return book.infos()
 
 
 @_without_collector
 def load(path: str | Path, sheet: str | None = None) -> Table:
     """The ledger table of `sheet` (default: the first sheet that holds one)."""
-    with open_workbook(path) as workbook:
+    with open_book(path) as book:
         if sheet is not None:
-            return _table(workbook, sheet)
-        visible = worksheet_names(workbook, visible_only=True) or worksheet_names(workbook)
+            return _table(book, sheet)
+        visible = book.names(visible_only=True) or book.names()
         failure: LedgerError | None = None
         for name in visible:
             try:
-                return _table(workbook, name)
+                return _table(book, name)
             except LedgerError as exc:
                 if exc.code in ("error.import_corrupt", "error.import_sheet_too_large"):
                     raise
@@ -141,8 +188,48 @@ def load(path: str | Path, sheet: str | None = None) -> Table:
         raise LedgerError("error.import_no_table", sheets="、".join(visible) or "—")
 
 
-def _table(workbook, sheet: str) -> Table:
-    table = find_table(read_grid(workbook, sheet))
+_SUMMARY_SHEET = ("汇总", "统计", "总表", "合计", "目录", "封面")
+_DICTIONARY_SHEET = ("说明", "字典", "代码", "填表", "下拉", "选项", "参数")
+
+
+@_without_collector
+def load_all(path: str | Path) -> tuple[list[Table], list[tuple[str, str]]]:
+    """The ledger table of every sheet, and the sheets left out with why (hidden,
+    summary, dictionary, no_table)."""
+    tables: list[Table] = []
+    left_out: list[tuple[str, str]] = []
+    with open_book(path) as book:
+        visible = set(book.names(visible_only=True))
+        for name in book.names():
+            if name not in visible:
+                left_out.append((name, "hidden"))
+            elif any(word in name for word in _SUMMARY_SHEET):
+                left_out.append((name, "summary"))
+            elif any(word in name for word in _DICTIONARY_SHEET):
+                left_out.append((name, "dictionary"))
+            else:
+                try:
+                    tables.append(_table(book, name))
+                except LedgerError as exc:
+                    if exc.code in ("error.import_corrupt", "error.import_sheet_too_large"):
+                        raise
+                    left_out.append((name, "no_table"))
+    if not tables:
+        raise LedgerError("error.import_no_table", sheets="、".join(n for n, _ in left_out) or "—")
+    return tables, left_out
+
+
+def sheets_look_like_batches(path: str | Path) -> bool:
+    """Whether the visible sheets are batches (第一批, 第二批 …): the wizard then reads all."""
+    with open_book(path) as book:
+        names = book.names(visible_only=True)
+    from .context import batch_of_sheet
+
+    return len([n for n in names if batch_of_sheet(n)]) >= 2
+
+
+def _table(book: Book, sheet: str) -> Table:
+    table = find_table(book.grid(sheet))
     fill_merged_down(table)
     return table
 
@@ -152,55 +239,140 @@ def propose_mapping(table: Table) -> dict[str, int]:
     return columns.propose(table.headers)
 
 
+def mapped_columns(table: Table, overrides: Mapping[str, object] | None = None) -> dict[str, int]:
+    """The columns as mapped after the user's corrections (shown even while errors stand)."""
+    return columns.apply_overrides(propose_mapping(table), overrides or {}, table.headers)
+
+
 @_without_collector
-def preview(ledger: Ledger, source: str | Path | Table, sheet: str | None = None,
+def preview(ledger: Ledger, source: str | Path | Table | list[Table], sheet: str | None = None,
             overrides: Mapping[str, object] | None = None, campaign_id: str | None = None,
             progress: Progress | None = None, cancelled: Cancelled | None = None,
-            today: dt.date | None = None) -> Preview:
-    """Read, clean and check every row against the ledger, writing nothing."""
-    table = source if isinstance(source, Table) else load(source, sheet)
-    mapped = columns.apply_overrides(propose_mapping(table), overrides or {}, table.headers)
-    missing = columns.missing_required(mapped)
-    if missing:
-        raise LedgerError("error.import_missing_columns", sheet=table.grid.sheet,
-                          fields="、".join(messages.label(f"import_field.{f}") for f in missing))
-    reader = RowReader(ledger, table, mapped, today)
-    total = max(len(table.grid.rows) - table.first_data, 1)
+            today: dt.date | None = None, fixed: Mapping[str, object] | None = None,
+            word_map: WordMap | None = None, all_sheets: bool = False) -> Preview:
+    """Read, clean and check every row against the ledger, writing nothing. With
+    `all_sheets`, every sheet's rows are read (hidden, summary and dictionary sheets left
+    out and listed)."""
+    left_out: list[tuple[str, str]] = []
+    if isinstance(source, Table):
+        tables = [source]
+    elif isinstance(source, list):
+        tables = source
+    elif all_sheets and sheet is None:
+        tables, left_out = load_all(source)
+    else:
+        tables = [load(source, sheet)]
+    word_map = word_map if word_map is not None else WordMap(ledger)
+    readers: list[tuple[RowReader, list[SourceRow]]] = []
+    total = max(sum(len(t.grid.rows) - t.first_data for t in tables), 1)
+    done_before = 0
+    for table in tables:
+        mapped = mapped_columns(table, overrides)
+        missing = columns.missing_required(mapped)
+        if missing:
+            raise LedgerError("error.import_missing_columns", sheet=table.grid.sheet,
+                              fields="、".join(messages.label(f"import_field.{f}") for f in missing))
+        reader = RowReader(ledger, table, mapped, today, fixed=fixed, word_map=word_map)
+        size = len(table.grid.rows) - table.first_data
 
-    def reading(done: int, _total: int) -> None:
-        _check_cancel(cancelled)
-        if progress:
-            progress(done // 2, total, messages.text("import.progress_reading"))
-
-    rows = reader.read(reading)
-    if not rows:
-        raise LedgerError("error.import_no_rows", sheet=table.grid.sheet)
-    planner = Planner(ledger, reader, campaign_id, today)
-    for count, row in enumerate(rows):
-        planner.add(row, bool(row.bad))
-        if count % CHUNK == 0:
+        def reading(done: int, _total: int, base: int = done_before, size: int = size) -> None:
             _check_cancel(cancelled)
             if progress:
-                progress(total // 2 + count * total // (2 * len(rows)), total,
-                         messages.text("import.progress_checking"))
+                progress((base + done * size // max(_total, 1)) // 2, total,
+                         messages.text("import.progress_reading"))
+
+        readers.append((reader, reader.read(reading)))
+        done_before += size
+    republished = _republished(readers)
+    count_rows = sum(len(rows) for _, rows in readers)
+    if not count_rows:
+        raise LedgerError("error.import_no_rows", sheet=tables[0].grid.sheet)
+    planner = Planner(ledger, readers[0][0], campaign_id, today)
+    count = 0
+    for reader, rows in readers:
+        planner.use(reader)
+        for row in rows:
+            planner.add(row, bool(row.bad))
+            count += 1
+            if count % CHUNK == 0:
+                _check_cancel(cancelled)
+                if progress:
+                    progress(total // 2 + count * total // (2 * count_rows), total,
+                             messages.text("import.progress_checking"))
     plan = planner.finish()
-    reader.issues.sort(key=lambda issue: (issue.row, len(issue.column), issue.column))
-    return Preview(table, mapped, rows, reader.issues, plan)
+    several = len(readers) > 1
+    issues = []
+    for reader, _ in readers:
+        found = sorted(reader.issues, key=lambda issue: (issue.row, len(issue.column), issue.column))
+        issues += [dataclasses.replace(i, sheet=reader.table.grid.sheet) for i in found] \
+            if several else found
+        if several:
+            reader.skipped = [dataclasses.replace(s, sheet=reader.table.grid.sheet)
+                              for s in reader.skipped]
+    unknown: dict[tuple[str, str], Unknown] = {}
+    for reader, _ in readers:
+        for k, entry in reader.unknown.items():
+            if k in unknown:
+                unknown[k].cells.extend(f"{reader.table.grid.sheet}!{c}" for c in entry.cells)
+            else:
+                unknown[k] = entry
+                if len(readers) > 1:
+                    entry.cells = [f"{reader.table.grid.sheet}!{c}" for c in entry.cells]
+    first = tables[0]
+    return Preview(first, mapped_columns(first, overrides),
+                   [row for _, rows in readers for row in rows], issues, plan,
+                   skipped=[s for reader, _ in readers for s in reader.skipped],
+                   unknown=list(unknown.values()),
+                   sheets=[t.grid.sheet for t in tables], left_out=left_out,
+                   republished=republished, tables=tables)
+
+
+def _republished(readers: list[tuple[RowReader, list[SourceRow]]]) -> list[tuple[str, int, str]]:
+    """A later batch's sheet republishing an earlier complaint (same 受理编号) with a newer
+    status: one problem, its first batch and date, the newest status."""
+    if len(readers) < 2:
+        return []
+    first_seen: dict[str, SourceRow] = {}
+    found: list[tuple[str, int, str]] = []
+    for index, (reader, rows) in enumerate(readers):
+        kept = []
+        for row in rows:
+            number = row.values.get("complaint_number")
+            earlier = first_seen.get(number) if number else None
+            if earlier is None or earlier.sheet == index:
+                if number:
+                    first_seen.setdefault(number, row)
+                    row.sheet = index
+                kept.append(row)
+                continue
+            for name in ("status", "done_on", "closed_on", "note", "reopened_on"):
+                if row.values.get(name) is not None:
+                    earlier.values[name] = row.values[name]
+            found.append((reader.table.grid.sheet, row.line, number))
+        rows[:] = kept
+    return found
 
 
 @_without_collector
-def run(ledger: Ledger, source: str | Path | Table, sheet: str | None = None,
+def run(ledger: Ledger, source: str | Path | Table | list[Table], sheet: str | None = None,
         overrides: Mapping[str, object] | None = None, dry_run: bool = False,
         campaign_id: str | None = None, progress: Progress | None = None,
-        cancelled: Cancelled | None = None, today: dt.date | None = None) -> Outcome:
-    """Import the sheet in one transaction, or raise ImportRejected listing every error."""
-    checked = preview(ledger, source, sheet, overrides, campaign_id, progress, cancelled, today)
+        cancelled: Cancelled | None = None, today: dt.date | None = None,
+        fixed: Mapping[str, object] | None = None, word_map: WordMap | None = None,
+        all_sheets: bool = False) -> Outcome:
+    """Import the sheet(s) in one transaction, or raise ImportRejected listing every error."""
+    if word_map is not None and word_map.new and not dry_run:
+        word_map.add_new_entries()
+    checked = preview(ledger, source, sheet, overrides, campaign_id, progress, cancelled, today,
+                      fixed, word_map, all_sheets)
     if checked.errors:
         raise ImportRejected(checked.errors, checked.warnings)
     plan = checked.plan
     try:
         with bulk.tuned(ledger.conn), ledger.transaction():
             _write(ledger, plan, progress, cancelled)
+            if word_map is not None:
+                word_map.remember()
             if dry_run:
                 raise _DryRun
     except _DryRun:
@@ -208,11 +380,12 @@ def run(ledger: Ledger, source: str | Path | Table, sheet: str | None = None,
     touched = ("problem",) + (("enterprise",) if plan.enterprises else ()) + \
         (("batch",) if plan.batches else ())
     return Outcome(
-        sheet=checked.table.grid.sheet, rows=len(checked.rows), added=plan.added,
+        sheet="、".join(checked.sheets), rows=len(checked.rows), added=plan.added,
         updated=plan.updated, unchanged=plan.unchanged,
         enterprises_added=len(plan.enterprises), batches_added=len(plan.batches),
         warnings=checked.warnings, dry_run=dry_run, closed_as_done=plan.closed_as_done,
-        changes=Changes() if dry_run or not (plan.added or plan.updated) else Changes.of(*touched))
+        changes=Changes() if dry_run or not (plan.added or plan.updated) else Changes.of(*touched),
+        notices=checked.notices(), skipped=checked.skipped, unknown=checked.unknown)
 
 
 def _write(ledger: Ledger, plan: Plan, progress: Progress | None,
@@ -220,7 +393,8 @@ def _write(ledger: Ledger, plan: Plan, progress: Progress | None,
     conn = ledger.conn
     work = [("enterprise", ENTERPRISE_COLUMNS, plan.enterprises),
             ("batch", BATCH_COLUMNS, plan.batches), ("problem", PROBLEM_COLUMNS, plan.problems),
-            ("problem_log", LOG_COLUMNS, plan.logs), ("measure", MEASURE_COLUMNS, plan.measures)]
+            ("problem_log", LOG_COLUMNS, plan.logs), ("measure", MEASURE_COLUMNS, plan.measures),
+            ("acceptance", ACCEPTANCE_COLUMNS, plan.acceptances)]
     total = sum(len(rows) for _, _, rows in work) + len(plan.updates) or 1
     done = 0
     if progress:

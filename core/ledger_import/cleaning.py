@@ -113,13 +113,21 @@ def parse_day(value: object) -> dt.date:
 
 
 def clean_date(value: object, required: bool = False, today: dt.date | None = None,
-               not_future: bool = False) -> Result:
+               not_future: bool = False, year: int | None = None) -> Result:
+    """A date; "3月5日" takes `year` (the title's), and without one is refused as such."""
     if blank(value):
         return None, Finding("error.required") if required else None
     try:
         day = parse_day(value)
     except dates.DateError:
-        return None, Finding("error.date_invalid", {"value": value})
+        from .context import day_without_year
+
+        found = day_without_year(value, year)
+        if found is False:
+            return None, Finding("error.import_date_no_year", {"value": value})
+        if found is None:
+            return None, Finding("error.date_invalid", {"value": value})
+        day = dt.date.fromisoformat(found)
     if not 1980 <= day.year <= 2100:
         return None, Finding("error.date_out_of_range", {"value": day.isoformat()})
     if not_future and day > (today or dates.today()):
@@ -159,31 +167,91 @@ def _vocabulary(prefix: str, codes: Iterable[str]) -> dict[str, str]:
 
 
 _STATUS_WORDS = {
-    Status.CLOSED: ("已销号", "销号", "已完成销号", "完成销号", "已验收销号", "验收销号", "已办结",
-                    "办结", "是", "已验收"),
+    # 已销号 in a status column closes (the app's own export writes it with 销号日期); 是 / 否 in
+    # a 是否办结 column are done / not done: only a 销号 column's 是 closes (see CLOSURE_WORDS).
+    Status.CLOSED: ("已销号", "销号", "已完成销号", "完成销号", "已验收销号", "验收销号"),
     Status.REPORTED_DONE: ("已完成", "完成", "已整改", "整改完成", "已整改完成", "已完成待验收",
-                           "待验收", "已完成未销号", "完成未销号", "已完成整改", "基本完成"),
+                           "待验收", "已完成未销号", "完成未销号", "已完成整改", "已办结", "办结",
+                           "整改完成待销号", "完成待销号", "待销号", "已验收", "是", "已取缔",
+                           "已关停", "已拆除", "已关闭", "已搬迁", "已落实", "已解决"),
+    Status.STAGE_CONCLUDED: ("阶段性办结", "阶段办结", "阶段性完成"),
     Status.IN_PROGRESS: ("整改中", "正在整改", "未完成", "推进中", "进行中", "持续整改", "否",
-                         "未销号", "正在推进", "整改未完成", "部分完成", "未完成整改"),
+                         "未销号", "正在推进", "整改未完成", "部分完成", "未完成整改", "基本完成",
+                         "序时推进", "达到序时进度", "按序时推进", "正在办理", "办理中",
+                         "逾期未完成", "已停产整治", "停产整治", "长期坚持", "持续推进",
+                         "未办结", "正在落实"),
     Status.ASSIGNED: ("已交办", "交办", "未整改", "未开始", "待整改", "尚未整改"),
 }
+# A 是否销号 column: closed or not.
+CLOSURE_WORDS = {True: ("是", "√", "✓", "✔", "已销号", "销号", "已验收销号", "y", "yes"),
+                 False: ("否", "×", "✗", "未销号", "待销号", "n", "no", "整改完成待销号")}
+# Status words inside free text (处理和整改情况), most telling first; only read when no
+# status column gives a word. A 销号 in free text reports done, never closes.
+_TEXT_STATUS = ((Status.STAGE_CONCLUDED, ("阶段性办结", "阶段办结")),
+                (Status.IN_PROGRESS, ("正在办理", "正在整改", "整改中", "未完成", "序时推进",
+                                      "推进中", "未办结", "停产整治")),
+                (Status.REPORTED_DONE, ("已办结", "已完成", "整改完成", "已整改", "已销号",
+                                        "已取缔", "已关停", "已拆除", "办结")))
+
+
+def status_in_text(value: object) -> str | None:
+    """The status free-written progress text tells, if any."""
+    if blank(value):
+        return None
+    written = str(value)
+    for status, words in _TEXT_STATUS:
+        if any(word in written for word in words):
+            return status.value
+    return Status.IN_PROGRESS.value
+
+
+def clean_closure(value: object) -> Result:
+    """是否销号: True (是, √, 已销号), False (否), None (blank)."""
+    if blank(value):
+        return None, None
+    k = _key(str(value))
+    for closed, words in CLOSURE_WORDS.items():
+        if k in {_key(w) for w in words}:
+            return closed, None
+    return None, Finding("warning.import_closure_unknown", {"value": value}, warning=True)
+
+
+UNKNOWN = "import.unknown"  # a finding code: a word no entry names (aggregated, not a cell issue)
+
+
 class Vocabularies:
     """Status words, and the ledger's own categories and sources (codes, labels, synonyms),
-    built once per import."""
+    built once per import; a `WordMap` of the user's and remembered mappings goes first."""
 
-    def __init__(self, ledger) -> None:
+    def __init__(self, ledger, word_map=None) -> None:
         self.status = _vocabulary("status", [s.value for s in Status])
         for status, words in _STATUS_WORDS.items():
             self.status.update({_key(w): status.value for w in words})
         self.category = codes.Words(ledger, "category")
         self.source = codes.Words(ledger, "source")
+        self.map = word_map
+        self.has_other_source = "other" in self.source.by_code
+
+    def _mapped(self, kind: str, value: object) -> str | None:
+        return self.map.get(kind, value) if self.map is not None else None
+
+    def _unknown(self, kind: str, value: object, fallback: str) -> Result:
+        return fallback, Finding(UNKNOWN, {"kind": kind, "word": str(value).strip(),
+                                           "fallback": fallback}, warning=True)
+
+    def label(self, kind: str, code: str) -> str:
+        """How a fallback is shown: the status's or the entry's label."""
+        if kind == "status":
+            return messages.label(f"status.{code}")
+        entry = (self.category if kind == "category" else self.source).by_code.get(code)
+        return entry.label if entry else code
 
     def clean_status(self, value: object) -> Result:
         if blank(value):
-            return Status.ASSIGNED.value, None
-        found = self.status.get(_key(str(value)))
+            return None, None
+        found = self._mapped("status", value) or self.status.get(_key(str(value)))
         if found is None:
-            return None, Finding("error.import_status_unknown", {"value": value})
+            return self._unknown("status", value, Status.IN_PROGRESS.value)
         return found, None
 
     def clean_category(self, value: object) -> Result:
@@ -191,19 +259,31 @@ class Vocabularies:
         one first."""
         if blank(value):
             return "other", None
+        mapped = self._mapped("category", value)
+        if mapped:
+            return mapped, None
         found = []
         for part in codes.split(str(value)):
-            code, finding = self._word(part, self.category, "error.import_category_unknown")
-            if finding is not None:
-                return None, Finding(finding.code, {"value": value}, finding.warning) \
-                    if finding.code == "error.import_category_unknown" else finding
+            code = self._mapped("category", part)
+            if code is None:
+                code, finding = self._word(part, self.category, "error.import_category_unknown")
+                if finding is not None:
+                    if finding.code == "error.import_category_unknown":
+                        return self._unknown("category", value, "other")
+                    return None, finding
             found.append(code)
         return ",".join(dict.fromkeys(found)) or "other", None
 
     def clean_source(self, value: object, default: str) -> Result:
         if blank(value):
             return default, None
-        return self._word(value, self.source, "error.import_source_unknown")
+        mapped = self._mapped("source", value)
+        if mapped:
+            return mapped, None
+        found, finding = self._word(value, self.source, "error.import_source_unknown")
+        if finding is not None and finding.code == "error.import_source_unknown":
+            return self._unknown("source", value, "other" if self.has_other_source else default)
+        return found, finding
 
     @staticmethod
     def _word(value: object, words: codes.Words, code: str) -> Result:

@@ -16,24 +16,37 @@ from ..workflow import Status
 from .cleaning import Finding
 from .rows import RowReader, SourceRow
 
-ASSIGNED, IN_PROGRESS, REPORTED_DONE, CLOSED, REOPENED = (
-    Status.ASSIGNED.value, Status.IN_PROGRESS.value, Status.REPORTED_DONE.value,
-    Status.CLOSED.value, Status.REOPENED.value)
-ORDER = (ASSIGNED, IN_PROGRESS, REPORTED_DONE, CLOSED)
+ASSIGNED, IN_PROGRESS, STAGE, REPORTED_DONE, CLOSED, REOPENED = (
+    Status.ASSIGNED.value, Status.IN_PROGRESS.value, Status.STAGE_CONCLUDED.value,
+    Status.REPORTED_DONE.value, Status.CLOSED.value, Status.REOPENED.value)
+ORDER = (ASSIGNED, IN_PROGRESS, STAGE, REPORTED_DONE, CLOSED)
+
+
+def path(start: str, target: str) -> list[str]:
+    """The statuses after `start` on the way to `target` (阶段性办结 only when it is the
+    target or the start; 反弹 after 销号)."""
+    if target == REOPENED:
+        return path(start, CLOSED) + [REOPENED]
+    steps = [s for s in ORDER[ORDER.index(start) + 1: ORDER.index(target) + 1]
+             if s != STAGE or target == STAGE]
+    return steps
 BASE = ("id", "created_at", "updated_at", "operator")
 PROBLEM_COLUMNS = BASE + (
     "number", "source", "campaign_id", "batch_id", "enterprise_id", "region_code", "category",
     "description", "assigned_on", "deadline", "responsible_unit", "responsible_person",
-    "extra_categories", "status", "status_since", "deadline_in_force", "deadline_since", "done_on", "closed_on")
+    "extra_categories", "complaint_number", "deadline_text", "deadline_kind", "status",
+    "status_since", "deadline_in_force", "deadline_since", "done_on", "closed_on")
 LOG_COLUMNS = BASE + ("problem_id", "happened_on", "seq", "status_from", "status_to", "note")
 MEASURE_COLUMNS = BASE + ("problem_id", "seq", "description", "deadline", "responsible",
-                          "progress", "done_on")
+                          "progress", "done_on", "deadline_text", "deadline_kind")
+ACCEPTANCE_COLUMNS = BASE + ("problem_id", "accepted_on", "accepted_by", "accepted_unit",
+                             "opinion")
 ENTERPRISE_COLUMNS = BASE + ("name", "credit_code", "region_code", "key_monitored")
 BATCH_COLUMNS = BASE + ("campaign_id", "number", "name", "issued_on")
 # Fields a sheet may correct on a problem already in the ledger.
 UPDATABLE = ("number", "source", "batch_id", "enterprise_id", "region_code", "category",
              "description", "deadline", "responsible_unit", "responsible_person",
-             "extra_categories")
+             "extra_categories", "complaint_number")
 _FIELD_OF = {"batch_id": "batch", "enterprise_id": "enterprise", "region_code": "region",
              "extra_categories": "category"}
 _NUMBERING = re.compile(r"^\s*(?:\d{1,2}\s*[.、．)）]|[（(]\s*\d{1,2}\s*[)）]|[①-⑳])\s*")
@@ -68,11 +81,14 @@ class Plan:
     problems: list[tuple] = field(default_factory=list)
     logs: list[tuple] = field(default_factory=list)
     measures: list[tuple] = field(default_factory=list)
+    acceptances: list[tuple] = field(default_factory=list)
     updates: list[tuple[str, dict]] = field(default_factory=list)
     added: int = 0
     updated: int = 0
     unchanged: int = 0
+    new_units: list[str] = field(default_factory=list)
     closed_as_done: int = 0  # rows marked closed that this operator may not close
+    closed_rows: list[int] = field(default_factory=list)  # their Excel rows
 
 
 class Planner:
@@ -92,7 +108,7 @@ class Planner:
         self.may_close = permissions.can(ledger, permissions.Action.CLOSE)
         self.plan = Plan()
         self.ids = IdPool()
-        self._pending_logs: list[tuple[str, list]] = []
+        self._pending_logs: list[tuple[str, list, str | None]] = []
         self._load()
 
     def _load(self) -> None:
@@ -110,13 +126,17 @@ class Planner:
         for row_id, name, campaign in conn.execute("SELECT id, name, campaign_id FROM batch"):
             self.batch_by_name.setdefault(name, (row_id, campaign))
         self.existing_by_number: dict[str, dict] = {}
+        self.existing_by_complaint: dict[str, dict] = {}
         self.existing_by_key: dict[tuple, dict] = {}
         for row in conn.execute(
                 "SELECT id, number, source, batch_id, enterprise_id, region_code, category, "
                 "description, assigned_on, deadline, responsible_unit, responsible_person, "
-                "extra_categories, status, status_since, deadline_in_force, deadline_since, done_on, closed_on "
+                "extra_categories, complaint_number, deadline_text, deadline_kind, status, "
+                "status_since, deadline_in_force, deadline_since, done_on, closed_on "
                 "FROM problem WHERE withdrawn_on IS NULL"):
             found = dict(row)
+            if found["complaint_number"]:
+                self.existing_by_complaint.setdefault(found["complaint_number"], found)
             if found["number"]:
                 self.existing_by_number.setdefault(found["number"], found)
             self.existing_by_key.setdefault(
@@ -148,12 +168,16 @@ class Planner:
             "campaign_id": campaign_id, "batch_id": batch_id, "enterprise_id": enterprise_id,
             "region_code": region, "category": main,
             "description": values["description"], "assigned_on": values["assigned_on"],
-            "deadline": values["deadline"], "responsible_unit": values.get("responsible_unit"),
+            "deadline": values.get("deadline"), "responsible_unit": values.get("responsible_unit"),
             "responsible_person": values.get("responsible_person"),
             "extra_categories": ",".join(extra) or None,
+            "complaint_number": values.get("complaint_number"),
+            "deadline_text": values.get("deadline_text"),
+            "deadline_kind": values.get("deadline_kind") or "date",
         }
         if existing is None:
-            if values["status"] == REOPENED:
+            if values["status"] == REOPENED and not (
+                    values.get("closed_on") and values.get("reopened_on")):
                 # The sheet cannot say when the problem was closed and reopened.
                 self._fail(row, "status", _status_label(values["status"]),
                            Finding("error.import_status_reopened"))
@@ -167,6 +191,7 @@ class Planner:
         values["done_on"] = values.get("done_on") or values.get("closed_on")
         values["closed_on"] = None
         self.plan.closed_as_done += 1
+        self.plan.closed_rows.append(row.line)
         self._fail(row, "status", _status_label(CLOSED), Finding(
             "warning.import_closed_as_done", {"role": permissions.role_label(self.ledger)},
             warning=True))
@@ -184,7 +209,8 @@ class Planner:
                 found = candidate
         if found:
             return found[0], region or found[1]
-        region = region or self.reader.regions.only
+        region = region or self.reader.regions.only or \
+            self.reader.regions.found_in(values.get("responsible_unit"))
         if region is None:
             if "region" not in row.bad:
                 self._fail(row, "region", None, Finding("error.import_region_needed"))
@@ -231,7 +257,7 @@ class Planner:
 
     def _duplicate(self, row: SourceRow, enterprise_id: str | None) -> bool:
         values = row.values
-        number = values.get("number")
+        number = values.get("complaint_number") or values.get("number")
         if number:
             first = self.seen_numbers.setdefault(number, row.line)
             if first != row.line:
@@ -248,7 +274,15 @@ class Planner:
             return True
         return False
 
+    def use(self, reader: RowReader) -> None:
+        """Plan the next rows as read by `reader` (one sheet of several)."""
+        self.reader = reader
+        self.columns = reader.columns
+
     def _existing(self, values: dict, enterprise_id: str | None) -> dict | None:
+        complaint = values.get("complaint_number")
+        if complaint and complaint in self.existing_by_complaint:
+            return self.existing_by_complaint[complaint]
         number = values.get("number")
         if number and number in self.existing_by_number:
             return self.existing_by_number[number]
@@ -263,13 +297,14 @@ class Planner:
         problem_id = self.ids.one()
         history = self._history(values)
         status, since = history[-1][1], history[-1][2]
-        done_on = next((d for _, s, d in history if s == REPORTED_DONE), None)
+        done_on = next((d for _, s, d in reversed(history) if s == REPORTED_DONE), None)
         closed_on = since if status == CLOSED else None
         self.plan.problems.append((
             problem_id, self.stamp, self.stamp, self.operator, *record.values(),
             status, since, record["deadline"], record["assigned_on"], done_on, closed_on))
-        self._log(problem_id, history, 1)
+        self._log(problem_id, history, 1, values.get("note"))
         self._measures(problem_id, values, status, done_on, 1)
+        self._acceptance(problem_id, history, values)
         self.plan.added += 1
 
     def _history(self, values: dict, start: str = ASSIGNED,
@@ -280,34 +315,82 @@ class Planner:
         assigned = values["assigned_on"]
         done = values.get("done_on") or values.get("closed_on")
         closed = values.get("closed_on") or values.get("done_on")
-        days = {IN_PROGRESS: start_day or assigned,
-                REPORTED_DONE: done or self.today, CLOSED: closed or self.today}
+        days = {IN_PROGRESS: start_day or assigned, STAGE: done or self.today,
+                REPORTED_DONE: done or self.today, CLOSED: closed or self.today,
+                REOPENED: values.get("reopened_on") or self.today}
         steps: list[tuple[str | None, str, str]] = []
         if start_day is None:
             steps.append((None, ASSIGNED, assigned))
         previous, day = start, start_day or assigned
-        for status in ORDER[ORDER.index(start) + 1: ORDER.index(target) + 1]:
+        route = path(start, target)
+        if values.get("reopened") and start_day is None:
+            # closed, reopened (反弹) and, unless still 反弹, back at work since that day
+            reopened = values["reopened_on"]
+            days[REPORTED_DONE] = min(d for d in (values.get("done_on"), closed) if d)
+            route = path(ASSIGNED, CLOSED) + [REOPENED]
+            if target != REOPENED:
+                route += [IN_PROGRESS] + [s for s in path(IN_PROGRESS, target)]
+            for status in route:
+                if status == IN_PROGRESS and previous == REOPENED:
+                    day = reopened
+                elif previous in (REOPENED, IN_PROGRESS) and day >= reopened and \
+                        status in (STAGE, REPORTED_DONE, CLOSED):
+                    day = max(day, values.get("done_on") or day)
+                else:
+                    day = max(day, days[status])
+                steps.append((previous, status, day))
+                previous = status
+            return steps
+        for status in route:
             day = max(day, days[status])
             steps.append((previous, status, day))
             previous = status
         return steps
 
-    def _log(self, problem_id: str, history: list, first_seq: int) -> None:
+    def _log(self, problem_id: str, history: list, first_seq: int, note: str | None = None) -> None:
+        """The status steps; the file's progress text is the note of the last one."""
         ids = self.ids.take(len(history))
+        last = first_seq + len(history) - 1
         for seq, ((status_from, status_to, day), row_id) in enumerate(zip(history, ids), first_seq):
             self.plan.logs.append((row_id, self.stamp, self.stamp, self.operator, problem_id,
-                                   day, seq, status_from, status_to, None))
+                                   day, seq, status_from, status_to,
+                                   note if seq == last else None))
 
     def _measures(self, problem_id: str, values: dict, status: str, done_on: str | None,
                   first_seq: int, known: frozenset = frozenset()) -> int:
-        items = [m for m in split_measures(values.get("measures")) if m not in known]
         done = status in (REPORTED_DONE, CLOSED)
-        for seq, (text, row_id) in enumerate(zip(items, self.ids.take(len(items))), first_seq):
+        own_deadline = (values.get("deadline"), values.get("deadline_text"),
+                        values.get("deadline_kind"))
+        if values.get("measure_items"):  # a task over several rows: one measure a row
+            items = [(m, own or done, day or done_on, *deadline)
+                     for text, own, day, *deadline in values["measure_items"]
+                     for m in split_measures(text) if m not in known]
+        else:
+            items = [(m, done, done_on, *own_deadline)
+                     for m in split_measures(values.get("measures")) if m not in known]
+        for seq, ((text, finished, day, deadline, wording, kind), row_id) in enumerate(
+                zip(items, self.ids.take(len(items))), first_seq):
             self.plan.measures.append((
                 row_id, self.stamp, self.stamp, self.operator, problem_id, seq, text,
-                values["deadline"], values.get("responsible_person"),
-                100 if done else 0, done_on if done else None))
+                deadline, values.get("responsible_person"),
+                100 if finished else 0, (day or self.today) if finished else None,
+                wording, kind))
         return len(items)
+
+    def _acceptance(self, problem_id: str, steps: list, values: dict) -> None:
+        """The verification (验收) of a closure the file records with its verifier."""
+        if not values.get("accepted_by"):
+            return
+        closed = [day for _, status, day in steps if status == CLOSED]
+        if not closed:
+            return
+        from .. import messages
+
+        self.plan.acceptances.append((
+            self.ids.one(), self.stamp, self.stamp, self.operator, problem_id,
+            values.get("accepted_on") or closed[-1], values["accepted_by"],
+            values.get("accepted_unit"),
+            values.get("opinion") or messages.text("import.acceptance_opinion")))
 
     # -- problems already in the ledger
 
@@ -315,10 +398,16 @@ class Planner:
         changed = {name: record[name] for name in UPDATABLE
                    if self._mapped(name) and record[name] != existing[name]
                    and not (name == "number" and record[name] is None)}
-        if changed.get("deadline") == existing["deadline_in_force"]:
+        if "deadline" in changed and changed["deadline"] == existing["deadline_in_force"]:
             del changed["deadline"]  # the sheet shows the deadline in force after an extension
+        if "batch_id" in changed and existing["batch_id"] and record["complaint_number"] \
+                and record["complaint_number"] == existing["complaint_number"]:
+            del changed["batch_id"]  # a later batch republishing a complaint: its first batch
         if "batch_id" in changed:
             changed["campaign_id"] = record["campaign_id"]
+        if "deadline" in changed:
+            changed["deadline_text"] = record["deadline_text"]
+            changed["deadline_kind"] = record["deadline_kind"]
         if "deadline" in changed and existing["deadline_since"] == existing["assigned_on"] \
                 and existing["deadline_in_force"] == existing["deadline"]:
             changed["deadline_in_force"] = record["deadline"]
@@ -348,12 +437,15 @@ class Planner:
         current, target = existing["status"], values["status"]
         if "status" not in self.columns or target == current:
             return False
-        if current not in ORDER or target not in ORDER or ORDER.index(target) < ORDER.index(current):
+        if target == REOPENED and current == CLOSED and values.get("reopened_on"):
+            pass
+        elif current not in ORDER or target not in ORDER or ORDER.index(target) < ORDER.index(current):
             self._fail(row, "status", values["status"], Finding(
                 "error.import_status_backwards", {"current": _status_label(current)}))
             return None
         steps = self._history(values, current, existing["status_since"])
-        self._pending_logs.append((existing["id"], steps))
+        self._pending_logs.append((existing["id"], steps, values.get("note")))
+        self._acceptance(existing["id"], steps, values)
         status, since = steps[-1][1], steps[-1][2]
         changed.update(status=status, status_since=since)
         for _, step, day in steps:
@@ -381,14 +473,29 @@ class Planner:
             self._measures_cache = cache
         return self._measures_cache
 
+    def _new_units(self) -> list[str]:
+        """The bureau's units (开发区, 市直单位, townships) the new problems go to that hold no
+        problem yet: announced before the import."""
+        at = PROBLEM_COLUMNS.index("region_code")
+        used = {row[at] for row in self.plan.problems}
+        if not used:
+            return []
+        marks = ",".join("?" * len(used))
+        return [name for (name,) in self.ledger.conn.execute(
+            f"SELECT name FROM region r WHERE code IN ({marks}) "
+            "AND coalesce(kind, '') IN ('zone', 'department', 'township') "
+            "AND NOT EXISTS (SELECT 1 FROM problem p WHERE p.region_code = r.code) "
+            "ORDER BY sort_order, code", list(used))]
+
     def finish(self) -> Plan:
         """Settle what needs every row first: batch dates, log numbers of updated problems."""
         self.plan.batches = [tuple(batch) for batch in self.new_batches.values()]
+        self.plan.new_units = self._new_units()
         if self._pending_logs:
             seqs = dict(self.ledger.conn.execute(
                 "SELECT problem_id, max(seq) FROM problem_log GROUP BY problem_id"))
-            for problem_id, steps in self._pending_logs:
-                self._log(problem_id, steps, seqs.get(problem_id, 0) + 1)
+            for problem_id, steps, note in self._pending_logs:
+                self._log(problem_id, steps, seqs.get(problem_id, 0) + 1, note)
         return self.plan
 
 

@@ -11,14 +11,19 @@ from .workbook import column_letter, column_number
 FIELDS = (
     "number", "region", "enterprise", "credit_code", "category", "description", "source",
     "batch", "assigned_on", "deadline", "responsible_unit", "responsible_person",
-    "measures", "status", "done_on", "closed_on",
+    "measures", "status", "closure", "progress", "done_on", "closed_on", "complaint_number",
+    "reopened_on", "accepted_on", "accepted_by", "accepted_unit", "opinion",
 )
-REQUIRED = ("description", "assigned_on", "deadline")
+# The assigned date may come from the title, the complaint number or --set instead; a
+# deadline may be missing (a complaint list has none).
+REQUIRED = ("description",)
 
 # Header texts bureaus use, after `normalise_header`. The first of each is the app's own.
 SYNONYMS: dict[str, tuple[str, ...]] = {
     "number": ("问题编号", "编号", "交办编号", "督办编号", "问题序号", "交办问题编号", "number",
                "problemnumber"),
+    "complaint_number": ("受理编号", "信访编号", "举报编号", "投诉编号", "转办编号",
+                         "complaintnumber"),
     "region": ("所属区县", "区县", "县区", "行政区域", "行政区划", "所在区县", "属地", "县市区",
                "区县名称", "县（市、区）", "县(市、区)", "县（市区）", "所属县区", "所在县区",
                "county", "region"),
@@ -28,21 +33,36 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "credit_code": ("统一社会信用代码", "信用代码", "社会信用代码", "creditcode"),
     "category": ("问题类别", "问题类型", "类别", "问题分类", "污染类型", "category"),
     "description": ("问题描述", "存在问题", "主要问题", "问题内容", "环境问题", "问题详情",
-                    "具体问题", "问题情况", "交办问题", "description"),
+                    "具体问题", "问题情况", "交办问题", "交办问题基本情况", "信访内容", "举报内容",
+                    "反映问题", "反映的主要问题", "整改任务", "任务内容", "突出问题",
+                    "description"),
     "source": ("问题来源", "来源", "线索来源", "问题出处", "source"),
     "batch": ("批次", "交办批次", "督办批次", "所属批次", "batch"),
-    "assigned_on": ("交办日期", "交办时间", "下发日期", "督办日期", "交办日", "assignedon",
-                    "assigneddate"),
+    "assigned_on": ("交办日期", "交办时间", "下发日期", "督办日期", "交办日", "发现时间",
+                    "发现日期", "受理日期", "转办日期", "assignedon", "assigneddate"),
     "deadline": ("整改时限", "完成时限", "整改期限", "整改完成时限", "整改时间要求", "限期",
                  "办结时限", "deadline"),
-    "responsible_unit": ("责任单位", "整改责任单位", "牵头单位", "责任部门", "responsibleunit"),
+    "responsible_unit": ("责任单位", "整改责任单位", "牵头单位", "责任部门", "责任主体",
+                         "牵头责任单位", "responsibleunit"),
     "responsible_person": ("责任人", "整改责任人", "联系人", "包案领导", "责任领导",
                            "responsibleperson"),
     "measures": ("整改措施", "整改方案", "措施", "整改内容", "measures"),
-    "status": ("整改状态", "完成情况", "是否销号", "整改情况", "整改进展", "整改进度",
-               "办理情况", "状态", "当前状态", "status"),
-    "done_on": ("完成日期", "整改完成日期", "完成时间", "实际完成时间", "整改完成时间", "doneon"),
-    "closed_on": ("销号日期", "销号时间", "验收销号日期", "closedon"),
+    # A status column (its words decide) ...
+    "status": ("整改状态", "完成情况", "办结情况", "是否办结", "办理状态", "整改完成情况",
+               "状态", "当前状态", "status"),
+    # ... a closure column (only this, or a closing date, closes a row) ...
+    "closure": ("是否销号", "销号情况", "是否已销号", "销号", "closure"),
+    # ... and free-text progress, kept as a note (its words count only without a status).
+    "progress": ("整改进展", "整改进度", "整改情况", "办理情况", "处理和整改情况", "进展情况",
+                 "落实情况", "整改落实情况", "办理结果", "查处情况", "progress"),
+    "done_on": ("完成日期", "整改完成日期", "完成时间", "实际完成时间", "整改完成时间",
+                "办结时间", "办结日期", "doneon"),
+    "closed_on": ("销号日期", "销号时间", "验收销号日期", "销号验收时间", "closedon"),
+    "reopened_on": ("反弹日期", "反弹时间", "reopenedon"),
+    "accepted_on": ("验收日期", "验收时间", "acceptedon"),
+    "accepted_by": ("验收人", "验收人员", "acceptedby"),
+    "accepted_unit": ("验收单位", "验收部门", "acceptedunit"),
+    "opinion": ("验收意见", "opinion"),
 }
 _LOOKUP = {name: field for field, names in SYNONYMS.items() for name in names}
 # Longer synonyms first, so that 整改完成时限 is a deadline before 完成时间 is tried.

@@ -54,11 +54,11 @@ def read_grid(workbook: calamine.CalamineWorkbook, sheet_name: str) -> Grid:
     except calamine.CalamineError as exc:
         raise LedgerError("error.import_corrupt", path=sheet_name, reason=str(exc)[:200]) from None
     merged = list(sheet.merged_cell_ranges or [])
-    _pad(rows, merged)
+    pad(rows, merged)
     return Grid(sheet_name, rows, merged)
 
 
-def _pad(rows: list[list], merged: list[Range]) -> None:
+def pad(rows: list[list], merged: list[Range]) -> None:
     """Merged areas may reach past the last filled cell: extend the grid to cover them."""
     if not rows and not merged:
         return

@@ -47,7 +47,7 @@ class SheetInfo:
 def open_workbook(path: str | Path) -> calamine.CalamineWorkbook:
     """The workbook at `path`, after every check that can run without parsing it."""
     path = Path(path)
-    head = _head(path)
+    head = file_head(path)
     if head.startswith(ZIP_MAGIC):
         _check_archive(path)
     elif head.startswith(OLE_MAGIC):
@@ -62,11 +62,13 @@ def open_workbook(path: str | Path) -> calamine.CalamineWorkbook:
         raise LedgerError("error.import_corrupt", path=path.name, reason=_short(exc)) from None
 
 
-def _head(path: Path) -> bytes:
+def file_head(path: Path, length: int = 8) -> bytes:
+    """The first `length` bytes of the file, after the checks any import makes (it exists,
+    is a file, is not empty, is not too large)."""
     try:
         size = path.stat().st_size
         with open(path, "rb") as handle:
-            head = handle.read(8)
+            head = handle.read(length)
     except FileNotFoundError:
         raise LedgerError("error.import_no_file", path=str(path)) from None
     except IsADirectoryError:

@@ -33,8 +33,15 @@ FIELDS = {
     "measures": "(SELECT group_concat(description, '；') FROM (SELECT description FROM measure m"
                 " WHERE m.problem_id = p.id ORDER BY m.seq))",
     "status": "{status}",
-    "done_on": "p.done_on",
-    "closed_on": "p.closed_on",
+    # settled in stage (阶段性办结): the day it was, under 完成日期
+    "done_on": "coalesce(p.done_on, CASE WHEN p.status = 'stage_concluded' THEN p.status_since END)",
+    # a reopened problem (反弹) shows the closure it had and the day it was reopened, so that
+    # the export imports into a fresh ledger with the same history
+    "closed_on": "coalesce(p.closed_on, CASE WHEN p.status <> 'closed' THEN (SELECT "
+                 "max(l.happened_on) FROM problem_log l WHERE l.problem_id = p.id "
+                 "AND l.status_to = 'closed') END)",
+    "reopened_on": "(SELECT max(l.happened_on) FROM problem_log l WHERE l.problem_id = p.id "
+                   "AND l.status_to = 'reopened')",
     # the acceptance of the closure in force (none for a problem not closed now)
     "accepted_on": _ACCEPTED.format("accepted_on"),
     "accepted_by": _ACCEPTED.format("accepted_by"),

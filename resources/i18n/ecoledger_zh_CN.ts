@@ -1276,8 +1276,8 @@
       <translation>选择工作簿</translation>
     </message>
     <message>
-      <source>An Excel ledger (.xlsx, .xls or .ods) with one problem per row.</source>
-      <translation>Excel 整改台账（.xlsx、.xls 或 .ods），每行一个问题。</translation>
+      <source>A ledger with one problem per row: Excel (.xlsx, .xls), .ods, CSV, or a web system's export saved as .xls.</source>
+      <translation>整改台账，每行一个问题：Excel（.xlsx、.xls）、.ods、CSV，或网页系统导出的 .xls。</translation>
     </message>
     <message>
       <source>Path of the Excel file</source>
@@ -1324,6 +1324,18 @@
       <translation>导入</translation>
     </message>
     <message>
+      <source>Check again</source>
+      <translation>重新检查</translation>
+    </message>
+    <message>
+      <source>Read the file again (after correcting it) and check every row</source>
+      <translation>重新读取文件（改正之后）并逐行检查</translation>
+    </message>
+    <message>
+      <source>Words the lists do not know: choose what each is, or add it to the list. The bureau's choices are remembered.</source>
+      <translation>代码表中没有的词：请为每个词选择对应项，或加入代码表。本局的选择会记住，下次导入沿用。</translation>
+    </message>
+    <message>
       <source>Checking the rows…</source>
       <translation>正在检查各行…</translation>
     </message>
@@ -1352,6 +1364,10 @@
       <translation>工作表</translation>
     </message>
     <message>
+      <source>Every sheet (one batch each)</source>
+      <translation>全部工作表（每表一个批次）</translation>
+    </message>
+    <message>
       <source>Ledger field</source>
       <translation>台账字段</translation>
     </message>
@@ -1372,6 +1388,22 @@
       <translation>（不导入）</translation>
     </message>
     <message>
+      <source>List</source>
+      <translation>代码表</translation>
+    </message>
+    <message>
+      <source>Word in the file</source>
+      <translation>表中的词</translation>
+    </message>
+    <message>
+      <source>Cells</source>
+      <translation>所在单元格</translation>
+    </message>
+    <message>
+      <source>Import as</source>
+      <translation>导入为</translation>
+    </message>
+    <message>
       <source>{rows} row(s) read: {errors} error(s), {warnings} warning(s).</source>
       <translation>共读取 {rows} 行：错误 {errors} 处，警告 {warnings} 条。</translation>
     </message>
@@ -1388,12 +1420,36 @@
       <translation>已取消导入，未写入任何数据。</translation>
     </message>
     <message>
+      <source>All files</source>
+      <translation>所有文件</translation>
+    </message>
+    <message>
       <source>{name} ({rows} rows)</source>
       <translation>{name}（{rows} 行）</translation>
     </message>
     <message>
+      <source>Columns: {list}</source>
+      <translation>列：{list}</translation>
+    </message>
+    <message>
+      <source>Tables</source>
+      <translation>表格文件</translation>
+    </message>
+    <message>
+      <source>as “{label}” (not mapped)</source>
+      <translation>按“{label}”（未对照）</translation>
+    </message>
+    <message>
       <source>{sheet}, hidden</source>
       <translation>{sheet}，隐藏</translation>
+    </message>
+    <message>
+      <source>{count}: {cells}</source>
+      <translation>{count} 处：{cells}</translation>
+    </message>
+    <message>
+      <source>add “{word}” to the list</source>
+      <translation>将“{word}”加入代码表</translation>
     </message>
     <message>
       <source>The import will add {added}, update {updated} and leave {unchanged} unchanged.</source>

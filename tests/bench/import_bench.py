@@ -11,7 +11,8 @@
   and (c) run with the connection settings the import uses (`bulk.tuned`), so that they
   differ from it only in how triggers and sealing are done.
 
-The goal (issue 4): the whole import in at most a tenth of pandas' reading time.
+The goal (issue 14): the whole import into a fresh ledger in at most half of pandas' reading
+time, printed beside the floor (a) + (c).
 
     .venv/bin/python tests/bench/import_bench.py [--rows 100000] [--repeat 1]
 """
@@ -102,7 +103,8 @@ def planned_rows(path: Path, folder: Path) -> list[tuple[str, tuple, list]]:
         ("batch", ledger_import.BATCH_COLUMNS, plan.batches),
         ("problem", ledger_import.PROBLEM_COLUMNS, plan.problems),
         ("problem_log", ledger_import.LOG_COLUMNS, plan.logs),
-        ("measure", ledger_import.MEASURE_COLUMNS, plan.measures))]
+        ("measure", ledger_import.MEASURE_COLUMNS, plan.measures),
+        ("acceptance", ledger_import.ACCEPTANCE_COLUMNS, plan.acceptances))]
 
 
 def raw_insert(work: list[tuple[str, tuple, list]], path: Path, triggers: bool) -> float:
@@ -163,8 +165,10 @@ def main() -> int:
         print(f"floor (c) executemany, no triggers:   {floor_c:8.2f} s")
         print(f"floor (a) + (c):                      {floor_a + floor_c:8.2f} s  "
               f"(ratio {(floor_a + floor_c) / baseline:.3f})")
-        print(f"ratio core/pandas: {ours / baseline:.3f} (goal <= 0.100)")
-        print("goal met" if ours <= baseline / 10 else "goal NOT met")
+        floor = floor_a + floor_c
+        print(f"ratio core/pandas: {ours / baseline:.3f}  beside the floor {floor / baseline:.3f}"
+              f"  (goal <= 0.500, issue 14)")
+        print("goal met" if ours <= baseline / 2 else "goal NOT met")
         return 0
 
 

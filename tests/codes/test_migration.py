@@ -36,6 +36,15 @@ def _without_names(entries: list[dict]) -> dict[str, dict]:
     return {e["code"]: {k: v for k, v in e.items() if k != "name"} for e in entries}
 
 
+def _as_before(after, before):
+    """`after` with only the keys the release printed (figures added since are left out)."""
+    if isinstance(before, dict) and isinstance(after, dict):
+        return {k: _as_before(after.get(k), v) for k, v in before.items()}
+    if isinstance(before, list) and isinstance(after, list) and len(before) == len(after):
+        return [_as_before(a, b) for a, b in zip(after, before)]
+    return after
+
+
 def test_the_old_ledger_is_migrated(release):
     assert release.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     assert [e.code for e in codes.entries(release, "category")][:3] == \
@@ -48,7 +57,8 @@ def test_the_old_ledger_is_migrated(release):
 @pytest.mark.parametrize("use_tally", [True, False])
 def test_stats_are_what_the_release_printed(release, day, use_tally):
     before = _expected()["stats"][day]
-    after = stats_object(statistics.progress(release, day, use_tally=use_tally))
+    after = _as_before(stats_object(statistics.progress(release, day, use_tally=use_tally)),
+                       before)
     for key in before:
         if key in ("by_category", "by_source"):
             # the same counts per code; the names are now the ledger's labels

@@ -94,10 +94,11 @@ def test_rename_reorder_and_retire(dialog, ctx, qtbot, idle):
     assert entry.label == "信访举报" and "群众举报（12369）" in entry.synonyms
     qtbot.mouseClick(tab.up_button, Qt.MouseButton.LeftButton)
     idle()
-    assert [r[0] for r in rows(tab)][-2:] == ["complaint", "strengthened_supervision"]
+    # (other, 其他来源, the import's catch-all, stays last)
+    assert [r[0] for r in rows(tab)][-3:] == ["complaint", "strengthened_supervision", "other"]
     qtbot.mouseClick(tab.retire_button, Qt.MouseButton.LeftButton)
     idle()
-    assert rows(tab)[-2][4] == "已停用" and tab.retire_button.text() == "重新启用"
+    assert rows(tab)[-3][4] == "已停用" and tab.retire_button.text() == "重新启用"
 
 
 def test_merge_moves_the_rows(dialog, ctx, qtbot, idle, monkeypatch):

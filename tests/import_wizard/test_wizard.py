@@ -84,7 +84,11 @@ def test_a_bad_date_is_shown_by_row_and_column_and_import_stays_disabled(
     preview = check_rows(wizard, qtbot)
 
     errors = preview.checked.errors
-    assert [(issue.row, issue.column) for issue in errors] == [(7, "J"), (9, "O")]
+    assert [(issue.row, issue.column) for issue in errors] == [(7, "J")]
+    # the unknown status is no error: it stands in the words table, to be mapped
+    assert preview.words.rowCount() == 1 and preview.words.item(0, 1).text() == "差不多了"
+    assert preview.words.item(0, 2).text() == "1 处：O9"
+    assert preview.columns.text().startswith("列：B“问题编号”→问题编号")
     assert errors[0].message.startswith("第 7 行 J 列（交办日期）“2024-13-45”")
     issues = preview.issue_model
     assert [issues.data(issues.index(0, c)) for c in range(4)] == ["7", "J", "交办日期",
@@ -125,14 +129,13 @@ def test_the_mapping_can_be_corrected_and_requires_its_fields(window, ctx, qtbot
     mapping = wizard.mapping_page
     assert mapping.found.text() == "表头在第 3 行，数据从第 4 行开始。"  # below title and blank
     assert mapping.combos["deadline"].currentData() is None  # 期满 is not a known header
-    assert not mapping.isComplete()
+    assert mapping.isComplete()  # a deadline may be missing (a complaint list has none)
     deadline = mapping.combos["deadline"]
     deadline.setCurrentIndex(deadline.findData(4))
-    assert mapping.isComplete()
-    # one column feeds one field: giving 交办日期's column to the deadline takes it away
-    deadline.setCurrentIndex(deadline.findData(3))
-    assert mapping.combos["assigned_on"].currentData() is None and not mapping.isComplete()
-    mapping.combos["assigned_on"].setCurrentIndex(mapping.combos["assigned_on"].findData(3))
+    # one column feeds one field: giving 问题描述's column to the deadline takes it away
+    deadline.setCurrentIndex(deadline.findData(2))
+    assert mapping.combos["description"].currentData() is None and not mapping.isComplete()
+    mapping.combos["description"].setCurrentIndex(mapping.combos["description"].findData(2))
     deadline.setCurrentIndex(deadline.findData(4))
     assert mapping.isComplete()
 
@@ -210,3 +213,70 @@ def test_the_preview_models_pass_qt_model_checks(window, ctx, qtbot, qtmodeltest
     assert preview.sheet_model.rowCount() == 5  # the header row and four data rows
     qtmodeltester.check(preview.issue_model, force_py=True)
     qtmodeltester.check(preview.sheet_model, force_py=True)
+
+
+def test_batch_sheets_are_read_together_and_a_new_word_is_mapped_in_the_table(
+        window, ctx, qtbot, tmp_path):
+    from ledger_import.layouts import complaint_lists
+
+    ctx.db.call(lambda ledger: __import__("core.units", fromlist=["add"]).add(
+        ledger, "市直单位", "department"))
+    path = complaint_lists(tmp_path / "一览表.xlsx")
+    action = next(a for a in window.findChildren(QAction) if a.text() == "导入 Excel 台账…")
+    action.trigger()
+    wizard = window.findChild(QWizard)
+    wizard.file_page.choose(path)
+    settled(wizard, qtbot)
+    assert wizard.file_page.sheet.currentText() == "全部工作表（每表一个批次）"  # 第一批, 第二批
+    wizard.next()
+    settled(wizard, qtbot)
+    preview = check_rows(wizard, qtbot)
+    assert preview.checked.sheets == ["第一批", "第二批"] and not preview.checked.errors
+    notices = preview.notices.text().splitlines()
+    assert notices[0] == "首次有问题的单位：市直单位"
+    assert "工作表“汇总”未导入：汇总表" in notices and "工作表“字典”未导入：隐藏的工作表" in notices
+    assert (preview.words.rowCount(), preview.words.item(0, 1).text()) == (1, "油烟")
+    assert preview.words.item(0, 2).text() == "2 处：第一批!E6、第二批!E5"
+    choice = preview.words.cellWidget(0, 3)
+    assert choice.currentText() == "按“其他”（未对照）"
+    choice.setCurrentIndex(choice.findData("waste_gas"))  # checks the rows again
+    settled(wizard, qtbot)
+    assert preview.checked.unknown == []
+    assert preview.words.rowCount() == 1  # the choice stays shown, to be changed
+    assert preview.words.cellWidget(0, 3).currentText() == "废气"
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.run_page.finished, timeout=20_000)
+    settled(wizard, qtbot)
+    assert count(ctx, "problem") == 6
+    assert ctx.db.call(lambda ledger: ledger.conn.execute(
+        "SELECT count(*) FROM problem WHERE category = 'waste_gas'").fetchone()[0]) == 3
+    remembered = ctx.db.call(lambda ledger: [tuple(r) for r in ledger.conn.execute(
+        "SELECT kind, word, target FROM import_word_map")])
+    assert remembered == [("category", "油烟", "waste_gas")]
+
+
+def test_check_again_reads_the_corrected_file_and_new_enterprises_are_announced(
+        window, ctx, qtbot, tmp_path):
+    rows = ledger_rows(4, today=TODAY)
+    rows[1][9] = "2024-13-45"
+    path = write_ledger(tmp_path / "fix.xlsx", rows)
+    wizard = open_file(window, qtbot, path)
+    preview = check_rows(wizard, qtbot)
+    assert len(preview.checked.errors) == 1 and not preview.isComplete()
+    assert preview.notices.text().startswith("将新增企业 ")
+    rows[1][9] = rows[1][10] - dt.timedelta(days=30)  # the clerk corrects the file, saves it
+    write_ledger(path, rows)
+    qtbot.mouseClick(preview.recheck, Qt.MouseButton.LeftButton)
+    settled(wizard, qtbot)
+    assert preview.checked.errors == [] and preview.isComplete()
+    assert "导入将新增 4" in preview.counts.text()
+
+
+def test_a_typed_path_is_read_once_typing_pauses(window, ctx, qtbot, tmp_path):
+    path = write_ledger(tmp_path / "typed.xlsx", ledger_rows(2, today=TODAY))
+    action = next(a for a in window.findChildren(QAction) if a.text() == "导入 Excel 台账…")
+    action.trigger()
+    wizard = window.findChild(QWizard)
+    qtbot.keyClicks(wizard.file_page.path, str(path))
+    qtbot.waitUntil(lambda: wizard.file_page.sheet.currentData() == "整改台账", timeout=5_000)
+    assert wizard.file_page.isComplete()

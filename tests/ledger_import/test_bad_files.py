@@ -21,9 +21,9 @@ def code_of(path: Path) -> str:
     return caught.value.code
 
 
-def test_a_text_file_is_not_a_spreadsheet(tmp_path):
+def test_a_text_file_that_is_no_table_is_not_a_spreadsheet(tmp_path):
     path = tmp_path / "ledger.xlsx"
-    path.write_text("区县,问题描述\n曲沃县,扬尘\n", encoding="utf-8")
+    path.write_text("请于本月底前报送整改台账。\n", encoding="utf-8")
     assert code_of(path) == "error.import_not_spreadsheet"
 
 
@@ -44,7 +44,7 @@ def test_a_zip_that_is_no_workbook(tmp_path):
     path = tmp_path / "photos.xlsx"
     with zipfile.ZipFile(path, "w") as archive:
         archive.writestr("photo.txt", "not a sheet")
-    assert code_of(path) == "error.import_not_spreadsheet"
+    assert code_of(path) == "error.import_is_zip"
 
 
 def test_a_workbook_with_a_garbled_sheet_is_corrupt(tmp_path):

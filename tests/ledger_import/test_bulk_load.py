@@ -50,6 +50,13 @@ def test_entries_equal_those_the_triggers_write(imported, tmp_path):
     for index in search.INDEXES.values():
         query = f"SELECT rowid, * FROM {index.name} ORDER BY rowid"
         assert ledger.conn.execute(query).fetchall() == other.conn.execute(query).fetchall()
+    # the tallies, added per chunk by grouped upserts, are what the per-row triggers count
+    for query in ("SELECT * FROM progress_tally WHERE n <> 0 ORDER BY 1, 2, 3, 4, 5, 6, 7",
+                  "SELECT * FROM progress_daily WHERE assigned <> 0 OR closed <> 0 "
+                  "ORDER BY 1, 2, 3, 4"):
+        found = [tuple(r) for r in ledger.conn.execute(query)]
+        assert found and found == [tuple(r) for r in other.conn.execute(query)]
+    assert sum(r[0] for r in ledger.conn.execute("SELECT closed FROM progress_daily")) > 0
     other.close()
 
 

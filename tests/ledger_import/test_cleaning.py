@@ -20,7 +20,7 @@ def test_every_date_form(typed):
     assert cleaning.clean_date(typed) == ("2019-07-05", None)
 
 
-@pytest.mark.parametrize("typed", ["2019-02-30", "7月5日", "明天", "2019-13-01", 12.5])
+@pytest.mark.parametrize("typed", ["2019-02-30", "明天", "2019-13-01", 12.5])
 def test_bad_dates_say_why(typed):
     value, finding = cleaning.clean_date(typed)
     assert value is None and finding.code == "error.date_invalid"
@@ -78,21 +78,30 @@ def test_a_county_outside_the_jurisdiction_is_an_error(ledger):
 
 
 @pytest.mark.parametrize("typed, status", [
-    ("已销号", "closed"), ("销号", "closed"), ("是", "closed"), ("已完成", "reported_done"),
+    ("已销号", "closed"), ("销号", "closed"), ("是", "reported_done"), ("已完成", "reported_done"),
     ("完成", "reported_done"), ("已完成待验收", "reported_done"), ("整改中", "in_progress"),
     ("未完成", "in_progress"), ("正在整改", "in_progress"), ("否", "in_progress"),
-    ("已交办", "assigned"), (None, "assigned"), ("Closed", "closed"), (" 整改中 ", "in_progress"),
+    ("已交办", "assigned"), (None, None), ("已办结", "reported_done"),
+    ("阶段性办结", "stage_concluded"), ("整改完成待销号", "reported_done"), ("已取缔", "reported_done"),
+    ("已停产整治", "in_progress"), ("逾期未完成", "in_progress"), ("序时推进", "in_progress"),
+    ("达到序时进度", "in_progress"), ("基本完成", "in_progress"), ("正在办理", "in_progress"), ("Closed", "closed"), (" 整改中 ", "in_progress"),
 ])
 def test_status_words(typed, status, ledger):
     assert cleaning.Vocabularies(ledger).clean_status(typed) == (status, None)
 
 
-def test_unknown_words_are_errors(ledger):
+def test_unknown_words_fall_back_and_are_flagged(ledger):
     words = cleaning.Vocabularies(ledger)
-    assert words.clean_status("看情况")[1].code == "error.import_status_unknown"
+    status, finding = words.clean_status("看情况")
+    assert status == "in_progress" and finding.code == cleaning.UNKNOWN and finding.warning
     assert words.clean_category("大气污染") == ("waste_gas", None)
     assert words.clean_category("散乱污企业") == ("scattered_polluting", None)
-    assert words.clean_category("星际尘埃")[1].code == "error.import_category_unknown"
+    assert words.clean_category("星际尘埃")[0] == "other"
+    assert words.clean_category("星际尘埃")[1].params == {
+        "kind": "category", "word": "星际尘埃", "fallback": "other"}
+    assert words.clean_source("自查自纠", "inspection") == ("inspection", None)
+    assert words.clean_source("12345热线", "inspection") == ("complaint", None)
+    assert words.clean_source("环保热线", "inspection")[0] == "other"
     assert words.clean_source("12369举报", "inspection") == ("complaint", None)
     assert words.clean_source(None, "inspection") == ("inspection", None)
 
@@ -121,3 +130,9 @@ def test_a_sheet_of_messy_cells_imports_clean(tmp_path, ledger):
          "description": "废气未收集", "assigned_on": "2024-03-02", "deadline": "2024-04-02",
          "status": "in_progress"},
     ]
+
+
+def test_a_date_without_a_year_takes_the_titles_year_or_says_it_has_none():
+    assert cleaning.clean_date("3月5日", year=2025) == ("2025-03-05", None)
+    value, finding = cleaning.clean_date("7月5日")
+    assert value is None and finding.code == "error.import_date_no_year"

@@ -33,3 +33,24 @@ def test_a_case_and_its_procedure_travel_both_ways(tmp_path):
     assert stages.recorded(city, case)["served"]["done_by"] == "乙"
     city.close()
     county.close()
+
+
+def test_procedure_rows_in_a_file_are_checked_like_typed_ones(tmp_path):
+    from core.exchange import entries
+
+    ledger = Ledger.open(tmp_path / "l.db", operator="甲")
+    case = penalties.add(ledger, {"case_number": "临环罚〔2026〕2号", "region_code": "141021",
+                                  "violation": "超标排放", "opened_on": "2026-10-01"}).id
+
+    def refused(table: str, row: dict) -> list[str]:
+        return sorted(i.field for i in entries.CHECKS[table](ledger, row, {}) if not i.warning)
+
+    assert refused("penalty_recheck", {"case_id": case, "checked_on": "2026-10-30",
+                                       "finding": "still_discharging"}) == []
+    assert refused("penalty_recheck", {"case_id": case, "checked_on": "2026-10-30",
+                                       "finding": "paid_off"}) == ["finding"]
+    assert refused("penalty_stage", {"case_id": "no-such-case", "stage": "decided",
+                                     "happened_on": "2026-10-20"}) == ["case_id"]
+    assert refused("penalty_seizure", {"case_id": case, "starts_on": "2026-10-01",
+                                       "ends_on": "2026-12-30"}) == ["ends_on"]  # > 30 days
+    ledger.close()
