@@ -70,6 +70,9 @@ class Dashboard:
     pace: list[tuple[str, float]] = field(default_factory=list)  # closed needed by each day
     penalties: Penalties = field(default_factory=Penalties)
     months: list[Month] = field(default_factory=list)
+    # Penalty clocks on the as-of date: how many are overdue and how many fall due within
+    # a week (core/penalties/clocks.py), shown on the penalty plot.
+    penalty_clocks: dict[str, int] = field(default_factory=dict)
 
     @property
     def target_kind(self) -> str:
@@ -118,7 +121,21 @@ def load(ledger: Ledger, as_of: object | None = None, flt: Filter = Filter()) ->
         board.months = memo.get(ledger, ("months", first_case, day, flt), _PENALTY_TABLES,
                                 lambda: months(ledger, first_case, day, flt))
         board.penalties = summed(board.months)
+    board.penalty_clocks = memo.get(ledger, ("penalty_clocks", day, flt), _CLOCK_TABLES,
+                                    lambda: penalty_clocks(ledger, day, flt))
     return board
+
+
+_CLOCK_TABLES = ("penalty_case", "penalty_stage", "penalty_order", "penalty_recheck",
+                 "penalty_seizure", "penalty_extension")
+
+
+def penalty_clocks(ledger: Ledger, day: str, flt: Filter) -> dict[str, int]:
+    """Running penalty clocks on `day` for the filter: overdue, and due within a week."""
+    from .penalties import clocks
+
+    where, params = statistics.penalty_where(flt)
+    return clocks.counts(ledger, dt.date.fromisoformat(day), where, tuple(params))
 
 
 # -- figures kept between refreshes

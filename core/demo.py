@@ -18,6 +18,7 @@ from .changes import Changes
 from .db import now
 from .errors import LedgerError
 from .ledger import Ledger
+from .penalties import demo as penalty_demo
 from .vocabulary import CATEGORIES, INSPECTION_KINDS, SOURCES
 
 DEFAULT_PROBLEMS = 2507
@@ -107,6 +108,7 @@ def generate(counties: list[regions.Region], problems: int = DEFAULT_PROBLEMS, s
     inspections = _inspections(m, data, firms, campaign)
     _problems(m, data, firms, batches, inspections, campaign, problems)
     _penalties(m, data, firms, campaign, max(1, problems * 539 // 2507))
+    penalty_demo.add_procedures(m, data)
     return data
 
 

@@ -11,6 +11,7 @@ from typing import Callable
 
 from . import attachments, audit, backup, lock, messages, statistics
 from .ledger import Ledger
+from .penalties import consistency as penalty_consistency
 
 
 def check(ledger: Ledger, quick: bool = False) -> list[str]:
@@ -34,6 +35,7 @@ def check(ledger: Ledger, quick: bool = False) -> list[str]:
     _step(findings, "foreign_key_check", lambda: _foreign_keys(conn))
     _step(findings, "audit", lambda: _readable(conn, lambda: audit._chain_findings(conn)))
     _step(findings, "rows", lambda: _readable(conn, lambda: audit.row_findings(conn)))
+    _step(findings, "penalties", lambda: penalty_consistency.findings(ledger))
     _step(findings, "attachments", lambda: attachment_findings(ledger))
     if not ledger.read_only:
         _step(findings, "search", lambda: search_findings(conn))

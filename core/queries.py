@@ -159,6 +159,8 @@ INSPECTIONS = View(
         Column("officers", "(SELECT group_concat(name, '、') FROM inspection_officer o "
                            "WHERE o.inspection_id = x.id)"),
         Column("problems", "(SELECT count(*) FROM problem p WHERE p.inspection_id = x.id)"),
+        Column("penalty_cases", "(SELECT group_concat(case_number, '、') FROM penalty_case c "
+                                "WHERE c.inspection_id = x.id)"),
         Column("notes", "x.notes"),
     ),
     default_sort="inspected_on",
@@ -174,6 +176,7 @@ PENALTIES = View(
            "LEFT JOIN region r ON r.code = x.region_code",
     columns=(
         Column("case_number", "x.case_number"),
+        Column("stage", "x.stage"),
         Column("decided_on", "x.decided_on"),
         Column("enterprise", "e.name"),
         Column("region", "r.name", "x.region_code"),

@@ -394,6 +394,122 @@ def now() -> str:
     return dt.datetime.now().isoformat(timespec="seconds")
 
 
+# -- penalty cases worked through their stages and legal clocks (docs/penalties.md)
+
+def _penalty_decision_optional(conn: sqlite3.Connection) -> None:
+    """A case is recorded at 立案, before any decision: decided_on may be empty.
+
+    Removing a NOT NULL constraint changes nothing stored, so this edits the table's
+    CREATE text in place, as SQLite's own ALTER TABLE page describes for exactly this kind
+    of change (writable_schema, then a new schema_version, inside the transaction): no
+    copy of the table, and every index, trigger, rowid and search entry stays as it is."""
+    import re
+
+    sql = conn.execute("SELECT sql FROM sqlite_master WHERE type = 'table' "
+                       "AND name = 'penalty_case'").fetchone()[0]
+    changed, count = re.subn(r"\bdecided_on\s+TEXT\s+NOT\s+NULL\b", "decided_on TEXT", sql)
+    if count != 1:
+        raise sqlite3.DatabaseError("penalty_case.decided_on is not the column expected")
+    version = conn.execute("PRAGMA schema_version").fetchone()[0]
+    conn.execute("PRAGMA writable_schema = ON")
+    try:
+        conn.execute("UPDATE sqlite_master SET sql = ? WHERE type = 'table' "
+                     "AND name = 'penalty_case'", (changed,))
+        conn.execute(f"PRAGMA schema_version = {version + 1}")
+    finally:
+        conn.execute("PRAGMA writable_schema = OFF")
+
+
+_PENALTY_STAGES = f"""
+ALTER TABLE penalty_case ADD COLUMN opened_on TEXT;
+ALTER TABLE penalty_case ADD COLUMN stage TEXT NOT NULL DEFAULT 'opened';
+ALTER TABLE penalty_case ADD COLUMN inspection_id TEXT REFERENCES inspection(id);
+ALTER TABLE penalty_case ADD COLUMN detention_transferred_on TEXT;
+ALTER TABLE penalty_case ADD COLUMN detention_accepted_on TEXT;
+ALTER TABLE penalty_case ADD COLUMN crime_transferred_on TEXT;
+ALTER TABLE penalty_case ADD COLUMN crime_accepted_on TEXT;
+CREATE INDEX penalty_case_opened ON penalty_case(opened_on, region_code);
+CREATE INDEX penalty_case_stage ON penalty_case(stage);
+CREATE INDEX penalty_case_problem ON penalty_case(problem_id);
+CREATE INDEX penalty_case_inspection ON penalty_case(inspection_id);
+
+-- One row per stage a case reached: its date and who did it. The id is the case's id
+-- and the stage, so the same stage recorded on two PCs is one row when ledgers merge.
+CREATE TABLE penalty_stage ({_ROW},
+    case_id TEXT NOT NULL REFERENCES penalty_case(id) ON DELETE CASCADE,
+    stage TEXT NOT NULL,
+    happened_on TEXT NOT NULL,
+    done_by TEXT,
+    note TEXT,
+    UNIQUE (case_id, stage)
+);
+
+-- 责令改正违法行为决定书, by the day it was served.
+CREATE TABLE penalty_order ({_ROW},
+    case_id TEXT NOT NULL REFERENCES penalty_case(id) ON DELETE CASCADE,
+    served_on TEXT NOT NULL,
+    document_number TEXT,
+    note TEXT
+);
+CREATE INDEX penalty_order_case ON penalty_order(case_id, served_on);
+
+-- 复查: what the recheck found on that day.
+CREATE TABLE penalty_recheck ({_ROW},
+    case_id TEXT NOT NULL REFERENCES penalty_case(id) ON DELETE CASCADE,
+    checked_on TEXT NOT NULL,
+    finding TEXT NOT NULL CHECK (finding IN ('still_discharging', 'corrected', 'stopped')),
+    note TEXT
+);
+CREATE INDEX penalty_recheck_case ON penalty_recheck(case_id, checked_on);
+
+-- 查封、扣押: the decision's period, its one extension and the release (解除).
+CREATE TABLE penalty_seizure ({_ROW},
+    case_id TEXT NOT NULL REFERENCES penalty_case(id) ON DELETE CASCADE,
+    starts_on TEXT NOT NULL,
+    ends_on TEXT NOT NULL,
+    extended_to TEXT,
+    extension_approved_on TEXT,
+    extension_approved_by TEXT,
+    released_on TEXT,
+    note TEXT,
+    UNIQUE (case_id, starts_on)
+);
+
+-- The problems a case punishes (penalty_case.problem_id keeps the first, for older readers).
+CREATE TABLE penalty_problem ({_ROW},
+    case_id TEXT NOT NULL REFERENCES penalty_case(id) ON DELETE CASCADE,
+    problem_id TEXT NOT NULL REFERENCES problem(id),
+    UNIQUE (case_id, problem_id)
+);
+CREATE INDEX penalty_problem_problem ON penalty_problem(problem_id);
+
+-- Extensions of the 90-day decision period: the head's 30 days, then collective decisions.
+CREATE TABLE penalty_extension ({_ROW},
+    case_id TEXT NOT NULL REFERENCES penalty_case(id) ON DELETE CASCADE,
+    kind TEXT NOT NULL CHECK (kind IN ('head', 'collective')),
+    approved_on TEXT NOT NULL,
+    approved_by TEXT NOT NULL,
+    due_on TEXT NOT NULL,
+    reason TEXT
+);
+CREATE INDEX penalty_extension_case ON penalty_extension(case_id, due_on);
+
+-- Cases recorded before stages existed: a decision date means decided (inferred once,
+-- here; the stage row carries the decision date and no person, for nobody was recorded).
+UPDATE penalty_case SET stage = 'decided' WHERE decided_on IS NOT NULL;
+INSERT INTO penalty_stage (id, created_at, updated_at, operator, case_id, stage, happened_on)
+    SELECT id || '/decided', created_at, updated_at, 'migration', id, 'decided', decided_on
+    FROM penalty_case WHERE decided_on IS NOT NULL;
+INSERT INTO penalty_problem (id, created_at, updated_at, operator, case_id, problem_id)
+    SELECT id || '/' || problem_id, created_at, updated_at, 'migration', id, problem_id
+    FROM penalty_case WHERE problem_id IS NOT NULL;
+"""
+
+
+def _penalty_stages(conn: sqlite3.Connection) -> None:
+    execute_script(conn, _PENALTY_STAGES)
+
+
 MIGRATIONS: list[tuple[str, Callable[[sqlite3.Connection], None]]] = [
     ("ledger", _v1),
     ("search", _search),
@@ -415,5 +531,7 @@ MIGRATIONS: list[tuple[str, Callable[[sqlite3.Connection], None]]] = [
     ("safety_partner_confirmation", _safety_partner_confirmation),
     ("import_word_mappings", _import_word_mappings),
     ("import_code_words", _import_code_words),
+    ("penalty_decision_optional", _penalty_decision_optional),
+    ("penalty_stages", _penalty_stages),
 ]
 SCHEMA_VERSION = len(MIGRATIONS)

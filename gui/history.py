@@ -99,6 +99,7 @@ def _table_label(table: str) -> str:
             "measure": tr("Measure"), "deadline_extension": tr("Deadline extension"),
             "attachment": tr("Attachment"), "penalty_case": tr("Penalty case"),
             "enterprise": tr("Enterprise"), "inspection": tr("Inspection"),
+            "penalty_stage": tr("Case stage"), "penalty_problem": tr("Problem punished"),
             "acceptance": tr("Acceptance")}.get(table, table)
 
 

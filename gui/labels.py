@@ -26,12 +26,14 @@ def headers() -> dict[str, str]:
         "daily_fine_fen": tr("Daily fines (yuan)"), "measures": tr("Special measures"),
         "starts_on": tr("Starts"), "ends_on": tr("Ends"), "target_rate": tr("Target rate (%)"),
         "batches": tr("Batches"), "campaign": tr("Campaign"), "issued_on": tr("Issued"),
-        "letter_number": tr("Letter number"),
+        "letter_number": tr("Letter number"), "stage": tr("Stage"),
+        "penalty_cases": tr("Penalty case numbers"),
     }
 
 
 _PREFIXES = {"category": "category.", "source": "source.", "status": "status.",
-             "kind": "inspection_kind.", "result": "inspection_result."}
+             "kind": "inspection_kind.", "result": "inspection_result.",
+             "stage": "penalty_stage."}
 # The open ledger's own labels of its categories and sources (see `use_bureau`).
 _code_labels: dict[str, dict[str, str]] = {}
 

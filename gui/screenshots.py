@@ -104,6 +104,8 @@ def render(folder: Path, only: set[str] | None = None) -> None:
                 _select_closed_problem(ctx, window, scratch)
             if key == "exchange":
                 _exchange_with_a_county(ctx, window, scratch)
+            if key in ("penalties", "penalty_clocks"):
+                _select_penalty_case(ctx, window, key)
             save(window, folder, f"{number}-{key}")
             if key == "random":
                 _random_tabs(ctx, window, folder, f"{number}-{key}")
@@ -150,6 +152,50 @@ def _select_closed_problem(ctx: AppContext, window, scratch: Path) -> None:
     settle(ctx)
     page.table.selectionModel().setCurrentIndex(
         page.model.index(2, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
+        | QItemSelectionModel.SelectionFlag.Rows)
+    settle(ctx, 0.5)
+
+
+def _select_penalty_case(ctx: AppContext, window, key: str) -> None:
+    """A case with a daily fine counted, a seizure and running clocks; in the clock queue,
+    the first overdue clock's case."""
+    page = window.pages[key]
+    if key == "penalty_clocks":
+        table = page.overdue if page.overdue.rowCount() else page.this_week
+        table.selectRow(0)
+        settle(ctx, 0.5)
+        return
+
+    def pick(ledger) -> str:
+        from collections import Counter
+
+        from core.penalties import clocks
+        running = Counter(c.case_number for c in clocks.running(ledger))
+        return max(running, key=lambda number: (running[number], number))
+    number = ctx.db.call(pick)
+
+    def procedure(ledger) -> None:
+        """A recheck that still finds the discharge (a day count), a new order and a
+        seizure running, so that the detail shows each kind of entry."""
+        import datetime as dt
+
+        from core import lookup
+        from core.penalties import daily_fines, seizures
+        case = lookup.penalty_id(ledger, number)
+        today = dt.date.today()
+        served = daily_fines.orders(ledger, case)
+        if served:
+            checked = max(dt.date.fromisoformat(served[-1]["served_on"]) + dt.timedelta(days=1),
+                          today - dt.timedelta(days=3))
+            daily_fines.add_recheck(ledger, case, checked.isoformat(), "still_discharging")
+            daily_fines.add_order(ledger, case, (checked + dt.timedelta(days=1)).isoformat())
+        seizures.record(ledger, case, (today - dt.timedelta(days=12)).isoformat())
+    ctx.db.call(procedure)
+    page.filters.search.setText(number)
+    page.filters.search.search.emit(number)
+    settle(ctx, 0.5)
+    page.table.selectionModel().setCurrentIndex(
+        page.model.index(0, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
         | QItemSelectionModel.SelectionFlag.Rows)
     settle(ctx, 0.5)
 

@@ -194,6 +194,8 @@ def shown_value(key: str, value: Any) -> str:
         return messages.label(f"{key}.{value}")
     if key == "kind":
         return messages.label(f"inspection_kind.{value}")
+    if key == "stage":
+        return messages.label(f"penalty_stage.{value}")
     if key == "result":
         return messages.label(f"inspection_result.{value}")
     if key.endswith("_fen"):

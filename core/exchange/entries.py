@@ -257,7 +257,68 @@ def _enterprise(ledger: Ledger, row: dict, entry: dict) -> list[Issue]:
 def _penalty(ledger: Ledger, row: dict, entry: dict) -> list[Issue]:
     typed = {**row, "fine": _yuan(row.get("fine_fen")),
              "daily_fine_amount": _yuan(row.get("daily_fine_fen"))}
+    if penalties.daily_fine_counted(ledger, row.get("id")):
+        # counted from the orders and rechecks (the file brings them): what its site
+        # counted at that change, not a typed amount; `check` counts it here again
+        typed["daily_fine_amount"] = None
     return penalties.check(ledger, typed, row.get("id")).issues
+
+
+def _penalty_part(ledger: Ledger, row: dict, form: Form | None = None) -> Form:
+    """A row of a case's procedure: it belongs to a case here (or in the same file)."""
+    form = form or Form(row)
+    form.reference(ledger, "case_id", "penalty_case", required=True)
+    form.text("note")
+    return form
+
+
+def _penalty_stage(ledger: Ledger, row: dict, entry: dict) -> list[Issue]:
+    from ..penalties import stages
+
+    form = _penalty_part(ledger, row)
+    form.choice("stage", stages.STAGES)
+    form.date("happened_on", not_future=True)
+    form.text("done_by", max_length=MAX_NAME)
+    return form.issues
+
+
+def _penalty_order(ledger: Ledger, row: dict, entry: dict) -> list[Issue]:
+    form = _penalty_part(ledger, row)
+    form.date("served_on", not_future=True)
+    form.text("document_number", max_length=80)
+    return form.issues
+
+
+def _penalty_recheck(ledger: Ledger, row: dict, entry: dict) -> list[Issue]:
+    from ..penalties import rules
+
+    form = _penalty_part(ledger, row)
+    form.date("checked_on", not_future=True)
+    form.choice("finding", rules.FINDINGS)
+    return form.issues
+
+
+def _penalty_seizure(ledger: Ledger, row: dict, entry: dict) -> list[Issue]:
+    from ..penalties import seizures
+
+    return _penalty_part(ledger, row, seizures.check(row)).issues
+
+
+def _penalty_extension(ledger: Ledger, row: dict, entry: dict) -> list[Issue]:
+    form = _penalty_part(ledger, row)
+    form.choice("kind", ("head", "collective"))
+    form.date("approved_on", not_future=True)
+    form.date("due_on")
+    form.text("approved_by", required=True, max_length=60)
+    form.text("reason")
+    return form.issues
+
+
+def _penalty_problem(ledger: Ledger, row: dict, entry: dict) -> list[Issue]:
+    form = Form(row)
+    form.reference(ledger, "case_id", "penalty_case", required=True)
+    form.reference(ledger, "problem_id", "problem", required=True)
+    return form.issues
 
 
 def _yuan(fen: Any) -> Any:
@@ -309,4 +370,7 @@ CHECKS: dict[str, Callable[[Ledger, dict, dict], list[Issue]]] = {
     "deadline_extension": _extension, "enterprise": _enterprise, "penalty_case": _penalty,
     "campaign": _campaign, "batch": _batch, "inspection": _inspection,
     "inspection_officer": _officer, "attachment": _attachment,
+    "penalty_stage": _penalty_stage, "penalty_order": _penalty_order,
+    "penalty_recheck": _penalty_recheck, "penalty_seizure": _penalty_seizure,
+    "penalty_extension": _penalty_extension, "penalty_problem": _penalty_problem,
 }

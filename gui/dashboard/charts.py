@@ -513,10 +513,17 @@ class PenaltyChart(Chart):
         return tr("Penalty cases and special measures per month")
 
     def inputs(self, board: dashboard.Dashboard) -> tuple:
-        return super().inputs(board) + (board.months,)
+        return super().inputs(board) + (board.months, tuple(board.penalty_clocks.items()))
 
     def show_board(self, board: dashboard.Dashboard, scope: str) -> None:
         self.reset()
+        clocks = board.penalty_clocks
+        self.plot.setTitle(
+            f"{self.title()}　<span style='color:#c62828'>"
+            f"{tr('Clocks overdue: {n}').format(n=clocks.get('overdue', 0))}</span>　"
+            f"<span style='color:#e65100'>"
+            f"{tr('due this week: {n}').format(n=clocks.get('this_week', 0))}</span>",
+            size="11pt", bold=True, color="#222")
         months, width = board.months, self.width
         top = 1
         for k, (measure, label) in enumerate(case_labels()):

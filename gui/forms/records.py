@@ -111,12 +111,19 @@ class PenaltyForm(FormDialog):
         self.add_text("case_number", tr("Case number"))
         self.add_enterprise("enterprise_id", tr("Enterprise"))
         self.add_region("region_code", tr("County"), blank=tr("(the enterprise's)"))
+        self.add_date("opened_on", tr("Opened on (立案)"))
         self.add_date("decided_on", tr("Decided on"))
+        self.add_text("problem", tr("Problems punished (numbers, 、 between)"))
+        self.add_text("inspection", tr("Inspection that found it (date)"))
         self.add_note("violation", tr("Violation"))
         self.add_text("fine", tr("Fine (yuan)"))
         self.add_text("daily_fine_amount", tr("Daily continuous fines (yuan)"))
         for flag in PENALTY_FLAGS:
             self.add_flag(flag, labels.choice("field", flag))
+        self.add_date("detention_transferred_on", tr("Transferred for detention on"))
+        self.add_date("detention_accepted_on", tr("Police accepted (detention) on"))
+        self.add_date("crime_transferred_on", tr("Transferred as a suspected crime on"))
+        self.add_date("crime_accepted_on", tr("Police accepted (crime) on"))
         self.add_choice("campaign_id", tr("Campaign"), self.ctx.bureau.campaigns,
                         blank=tr("(none)"))
 
@@ -138,6 +145,11 @@ class PenaltyForm(FormDialog):
         case = penalties.get(ledger, row_id)
         case["fine"] = str(Decimal(case["fine_fen"]) / 100)
         case["daily_fine_amount"] = str(Decimal(case["daily_fine_fen"]) / 100)
+        case["problem"] = "、".join(p["number"] or p["id"]
+                                   for p in penalties.problems_of(ledger, row_id))
+        inspection = case["inspection_id"] and rows.get(ledger, "inspection",
+                                                        case["inspection_id"])
+        case["inspection"] = inspection["inspected_on"] if inspection else ""
         return case
 
 

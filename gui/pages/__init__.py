@@ -36,4 +36,5 @@ PAGES: list[PageEntry] = [
     PageEntry("exchange", lambda: tr("Data exchange"), ".exchange", "ExchangePage"),
     PageEntry("random", lambda: tr("Random inspections"), ".random_inspection",
               "RandomInspectionPage"),
+    PageEntry("penalty_clocks", lambda: tr("Penalty clocks"), ".penalty_queue", "PenaltyQueuePage"),
 ]

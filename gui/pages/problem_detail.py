@@ -38,6 +38,7 @@ class ProblemDetailData:
     may_approve: bool = False
     may_delete: bool = False
     files: list["Attachment"] = field(default_factory=list)
+    penalty_cases: list[dict[str, Any]] = field(default_factory=list)
     acceptances: list[dict[str, Any]] = field(default_factory=list)
     deadline: str = ""  # the deadline as written and resolved (core.deadlines.describe)
 
@@ -61,7 +62,13 @@ def read_detail(ledger: Ledger, row_id: str) -> ProblemDetailData:
         files=attachments.of_problem(ledger, row_id),
         acceptances=problems.acceptances(ledger, row_id),
         deadline=deadlines.describe(problem["deadline_kind"], problem["deadline"],
-                                    problem["deadline_text"]))
+                                    problem["deadline_text"]),
+        penalty_cases=_penalty_cases(ledger, row_id))
+
+
+def _penalty_cases(ledger: Ledger, row_id: str) -> list[dict[str, Any]]:
+    from core import penalties
+    return penalties.cases_of_problem(ledger, row_id)
 
 
 def timeline_lines(data: ProblemDetailData) -> list[tuple[str, str]]:
@@ -188,6 +195,10 @@ class ProblemDetail(QWidget):
             last = data.acceptances[-1]
             facts += "\n" + tr("Closed {day} · {acceptance}").format(
                 day=last["accepted_on"], acceptance=acceptance_text(last))
+        if data.penalty_cases:
+            facts += "\n" + tr("Penalty cases: {cases}").format(
+                cases="、".join(f"{c['case_number']}（{labels.choice('penalty_stage', c['stage'])}）"
+                               for c in data.penalty_cases))
         self.facts.setText(facts)
         self.timeline.clear()
         for day, text in timeline_lines(data):

@@ -33,8 +33,8 @@ class InspectionsPage(BrowserPage):
     key = "inspections"
     view = INSPECTIONS
     columns = ("inspected_on", "enterprise", "region", "kind", "result", "officers",
-               "problems", "notes")
-    watched = ("inspection", "problem", "enterprise")
+               "problems", "penalty_cases", "notes")
+    watched = ("inspection", "problem", "enterprise", "penalty_case")
 
     def __init__(self, ctx, parent=None):
         super().__init__(ctx, parent)
@@ -52,13 +52,23 @@ class InspectionsPage(BrowserPage):
 class PenaltiesPage(BrowserPage):
     key = "penalties"
     view = PENALTIES
-    columns = ("case_number", "decided_on", "enterprise", "region", "violation", "fine_fen",
-               "daily_fine_fen", "measures")
+    columns = ("case_number", "stage", "decided_on", "enterprise", "region", "violation",
+               "fine_fen", "daily_fine_fen", "measures")
     watched = ("penalty_case", "enterprise")
+
+    def side_panel(self):
+        from .penalty_detail import PenaltyDetail
+        self.detail = PenaltyDetail(self.ctx)
+        return self.detail
 
     def __init__(self, ctx, parent=None):
         super().__init__(ctx, parent)
-        self.resize_columns({"case_number": 170, "enterprise": 250, "region": 80,
+        self.table.selectionModel().currentRowChanged.connect(
+            lambda current, _: self.detail.show_case(self.model.row_id(current.row())
+                                                     if current.isValid() else None))
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 1)
+        self.resize_columns({"case_number": 150, "stage": 70, "enterprise": 200, "region": 80,
                              "violation": 200, "fine_fen": 120, "daily_fine_fen": 120})
 
     def new_record(self) -> None:

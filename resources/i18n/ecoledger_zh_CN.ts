@@ -608,6 +608,14 @@
       <translation>{county}：{what} {n}</translation>
     </message>
     <message>
+      <source>Clocks overdue: {n}</source>
+      <translation>期限已逾期 {n} 项</translation>
+    </message>
+    <message>
+      <source>due this week: {n}</source>
+      <translation>本周到期 {n} 项</translation>
+    </message>
+    <message>
       <source>{scope}{month} {what}: {count} case(s)</source>
       <translation>{scope}{month}{what}：{count} 件</translation>
     </message>
@@ -1052,8 +1060,20 @@
       <translation>处罚文号</translation>
     </message>
     <message>
+      <source>Opened on (立案)</source>
+      <translation>立案日期</translation>
+    </message>
+    <message>
       <source>Decided on</source>
       <translation>决定日期</translation>
+    </message>
+    <message>
+      <source>Problems punished (numbers, 、 between)</source>
+      <translation>所处罚问题（问题编号，多个以、分隔）</translation>
+    </message>
+    <message>
+      <source>Inspection that found it (date)</source>
+      <translation>发现问题的检查（检查日期）</translation>
     </message>
     <message>
       <source>Violation</source>
@@ -1066,6 +1086,22 @@
     <message>
       <source>Daily continuous fines (yuan)</source>
       <translation>按日连续处罚金额（元）</translation>
+    </message>
+    <message>
+      <source>Transferred for detention on</source>
+      <translation>移送行政拘留日期</translation>
+    </message>
+    <message>
+      <source>Police accepted (detention) on</source>
+      <translation>公安机关受理日期（拘留）</translation>
+    </message>
+    <message>
+      <source>Transferred as a suspected crime on</source>
+      <translation>移送涉嫌犯罪日期</translation>
+    </message>
+    <message>
+      <source>Police accepted (crime) on</source>
+      <translation>公安机关立案日期（犯罪）</translation>
     </message>
     <message>
       <source>New campaign</source>
@@ -1198,6 +1234,14 @@
     <message>
       <source>Inspection</source>
       <translation>检查</translation>
+    </message>
+    <message>
+      <source>Case stage</source>
+      <translation>办理环节</translation>
+    </message>
+    <message>
+      <source>Problem punished</source>
+      <translation>所处罚问题</translation>
     </message>
     <message>
       <source>Acceptance</source>
@@ -1460,6 +1504,14 @@
       <translation>下发日期</translation>
     </message>
     <message>
+      <source>Stage</source>
+      <translation>办理环节</translation>
+    </message>
+    <message>
+      <source>Penalty case numbers</source>
+      <translation>处罚案件</translation>
+    </message>
+    <message>
       <source>Yes</source>
       <translation>是</translation>
     </message>
@@ -1538,6 +1590,10 @@
     <message>
       <source>Random inspections</source>
       <translation>双随机</translation>
+    </message>
+    <message>
+      <source>Penalty clocks</source>
+      <translation>处罚期限</translation>
     </message>
     <message>
       <source>Any status</source>
@@ -1812,6 +1868,110 @@ Confirm this partner and import the file?</source>
       <translation>无法读写该文件：{reason}</translation>
     </message>
     <message>
+      <source>due today</source>
+      <translation>今日到期</translation>
+    </message>
+    <message>
+      <source>{n} days left</source>
+      <translation>剩余 {n} 日</translation>
+    </message>
+    <message>
+      <source>Date (today when blank)</source>
+      <translation>日期（不填为今天）</translation>
+    </message>
+    <message>
+      <source>{n} days overdue</source>
+      <translation>逾期 {n} 日</translation>
+    </message>
+    <message>
+      <source>Clock</source>
+      <translation>期限</translation>
+    </message>
+    <message>
+      <source>Days left</source>
+      <translation>剩余天数</translation>
+    </message>
+    <message>
+      <source>Due on</source>
+      <translation>届满日</translation>
+    </message>
+    <message>
+      <source>Started</source>
+      <translation>起算日</translation>
+    </message>
+    <message>
+      <source>Clocks</source>
+      <translation>期限</translation>
+    </message>
+    <message>
+      <source>Procedure</source>
+      <translation>办理经过</translation>
+    </message>
+    <message>
+      <source>Record stage</source>
+      <translation>记录环节</translation>
+    </message>
+    <message>
+      <source>Order to correct served</source>
+      <translation>送达责令改正决定书</translation>
+    </message>
+    <message>
+      <source>Recheck: still discharging</source>
+      <translation>复查：仍在排放</translation>
+    </message>
+    <message>
+      <source>Recheck: corrected</source>
+      <translation>复查：已改正</translation>
+    </message>
+    <message>
+      <source>Seizure from this date</source>
+      <translation>自该日查封扣押</translation>
+    </message>
+    <message>
+      <source>Release the seizure</source>
+      <translation>解除查封扣押</translation>
+    </message>
+    <message>
+      <source>Extend the seizure (30 days)</source>
+      <translation>延长查封扣押（30 日）</translation>
+    </message>
+    <message>
+      <source>Extend the decision period (30 days)</source>
+      <translation>延长办案期限（30 日）</translation>
+    </message>
+    <message>
+      <source>Select a penalty case to see its clocks and procedure.</source>
+      <translation>选择一个处罚案件，查看其期限和办理经过。</translation>
+    </message>
+    <message>
+      <source>{stage} · opened {opened} · decided {decided} · fine {fine} yuan</source>
+      <translation>{stage} · 立案 {opened} · 决定 {decided} · 罚款 {fine} 元</translation>
+    </message>
+    <message>
+      <source> (accrued {amount} yuan)</source>
+      <translation>（已加处 {amount} 元）</translation>
+    </message>
+    <message>
+      <source>Daily continuous penalty: {days} days, {amount} yuan</source>
+      <translation>按日连续处罚：计罚 {days} 日，{amount} 元</translation>
+    </message>
+    <message>
+      <source>Punishes problem {number}: {text}</source>
+      <translation>所处罚问题 {number}：{text}</translation>
+    </message>
+    <message>
+      <source>Found by the inspection of {day}</source>
+      <translation>发现于 {day} 的现场检查</translation>
+    </message>
+    <message>
+      <source>Overdue: {n}</source>
+      <translation>已逾期：{n} 项</translation>
+    </message>
+    <message>
+      <source>Due this week: {n}</source>
+      <translation>本周到期：{n} 项</translation>
+    </message>
+    <message>
       <source>Before</source>
       <translation>整改前</translation>
     </message>
@@ -1896,6 +2056,10 @@ Confirm this partner and import the file?</source>
     <message>
       <source>Closed {day} · {acceptance}</source>
       <translation>{day} 销号 · {acceptance}</translation>
+    </message>
+    <message>
+      <source>Penalty cases: {cases}</source>
+      <translation>处罚案件：{cases}</translation>
     </message>
     <message>
       <source>→ {status}</source>

@@ -206,6 +206,7 @@ def test_a_manager_deletes_a_mistyped_measure_and_the_rest_renumber(ctx, qtbot, 
                                                                     monkeypatch):
     sign_in("chief")
     row_id = _with_measures(ctx, ["更换布袋除尘器", "误录的措施", "完善台账"])
+    idle()  # the writes' change signals first: a late refresh would clear the selection
     detail = _detail(ctx, qtbot, row_id)
     panel = detail.rectification
     before = detail.data.measures

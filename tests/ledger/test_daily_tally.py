@@ -73,7 +73,8 @@ def test_moving_redating_and_deleting_problems_keep_the_tally_exact(demo_ledger)
                  "WHERE rowid % 17 = 0 AND status = 'closed'")
     conn.execute("UPDATE problem_log SET happened_on = date(happened_on, '+2 days') "
                  "WHERE rowid % 6 = 0 AND status_to = 'closed'")
-    conn.execute("DELETE FROM penalty_case WHERE problem_id IN (SELECT id FROM problem WHERE rowid % 13 = 0)")
+    conn.execute("DELETE FROM penalty_case WHERE id IN (SELECT case_id FROM penalty_problem "
+                 "WHERE problem_id IN (SELECT id FROM problem WHERE rowid % 13 = 0))")
     conn.execute("DELETE FROM problem WHERE rowid % 13 = 0")
     conn.execute("DELETE FROM problem_log WHERE rowid % 29 = 0 AND status_from = 'closed'")
     assert daily_tally.drift(conn) == 0
