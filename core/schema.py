@@ -281,6 +281,93 @@ def _browse(conn: sqlite3.Connection) -> None:
     migrate(conn)
 
 
+# Each problem's past states as intervals (core/intervals.py): figures for a past date are a
+# range scan of the intervals that contain it. Frozen here as the migration wrote them.
+def _interval_select(points: str, where: str) -> str:
+    return f"""SELECT valid_to, id, valid_from, region_code, batch_id, category, campaign_id,
+    source, st, CASE st WHEN 'closed' THEN '' ELSE dl END
+FROM (SELECT p.id, p.region_code, coalesce(p.batch_id, '') AS batch_id, p.category,
+        coalesce(p.campaign_id, '') AS campaign_id, p.source, t.day AS valid_from,
+        coalesce(lead(t.day) OVER (PARTITION BY p.id ORDER BY t.day), p.withdrawn_on) AS valid_to,
+        CASE WHEN p.status_since <= t.day THEN p.status ELSE (
+          SELECT l.status_to FROM problem_log l WHERE l.problem_id = p.id
+            AND l.status_to IS NOT NULL AND l.happened_on <= t.day
+            ORDER BY l.happened_on DESC, l.seq DESC LIMIT 1) END AS st,
+        CASE WHEN p.deadline_since <= t.day THEN p.deadline_in_force ELSE coalesce((
+          SELECT e.new_deadline FROM deadline_extension e WHERE e.problem_id = p.id
+            AND e.approved_on <= t.day ORDER BY e.approved_on DESC LIMIT 1), p.deadline) END AS dl
+      FROM ({points}) t JOIN problem p ON p.id = t.pid
+      WHERE {where} AND t.day >= p.assigned_on
+        AND t.day <= max(p.assigned_on, p.status_since, p.deadline_since)
+        AND (p.withdrawn_on IS NULL OR t.day < p.withdrawn_on))
+WHERE valid_to IS NOT NULL AND valid_from < valid_to"""
+
+
+def _interval_rebuild(pid: str) -> str:
+    points = (f"SELECT id AS pid, assigned_on AS day FROM problem WHERE id = {pid} "
+              f"UNION SELECT id, status_since FROM problem WHERE id = {pid} "
+              f"UNION SELECT id, deadline_since FROM problem WHERE id = {pid} "
+              f"UNION SELECT problem_id, happened_on FROM problem_log "
+              f"WHERE problem_id = {pid} AND status_to IS NOT NULL "
+              f"UNION SELECT problem_id, approved_on FROM deadline_extension "
+              f"WHERE problem_id = {pid} AND approved_on IS NOT NULL")
+    return (f"DELETE FROM problem_state WHERE problem_id = {pid};\n"
+            f"INSERT INTO problem_state {_interval_select(points, f'p.id = {pid}')};")
+
+
+_INTERVAL_POINTS = """SELECT id AS pid, assigned_on AS day FROM problem
+  UNION SELECT id, status_since FROM problem
+  UNION SELECT id, deadline_since FROM problem
+  UNION SELECT problem_id, happened_on FROM problem_log WHERE status_to IS NOT NULL
+  UNION SELECT problem_id, approved_on FROM deadline_extension WHERE approved_on IS NOT NULL"""
+
+
+def _intervals_problem_state(conn: sqlite3.Connection) -> None:
+    from .db import execute_script
+
+    rebuild_new, rebuild_old = _interval_rebuild("NEW.id"), _interval_rebuild("NEW.problem_id")
+    rebuild_gone = _interval_rebuild("OLD.problem_id")
+    execute_script(conn, f"""
+CREATE TABLE problem_state (
+    valid_to TEXT NOT NULL,
+    problem_id TEXT NOT NULL,
+    valid_from TEXT NOT NULL,
+    region_code TEXT NOT NULL,
+    batch_id TEXT NOT NULL,
+    category TEXT NOT NULL,
+    campaign_id TEXT NOT NULL,
+    source TEXT NOT NULL,
+    status TEXT,
+    deadline TEXT,
+    PRIMARY KEY (valid_to, problem_id, valid_from)
+) WITHOUT ROWID;
+INSERT INTO problem_state {_interval_select(_INTERVAL_POINTS, "1")};
+CREATE INDEX problem_state_problem ON problem_state(problem_id);
+CREATE TRIGGER problem_state_insert AFTER INSERT ON problem
+BEGIN {rebuild_new} END;
+CREATE TRIGGER problem_state_update AFTER UPDATE OF assigned_on, withdrawn_on, status,
+    status_since, deadline, deadline_in_force, deadline_since, region_code, batch_id,
+    category, campaign_id, source ON problem
+BEGIN {rebuild_new} END;
+CREATE TRIGGER problem_state_delete AFTER DELETE ON problem
+BEGIN DELETE FROM problem_state WHERE problem_id = OLD.id; END;
+CREATE TRIGGER problem_state_log_insert AFTER INSERT ON problem_log WHEN NEW.status_to IS NOT NULL
+BEGIN {rebuild_old} END;
+CREATE TRIGGER problem_state_log_update AFTER UPDATE ON problem_log
+BEGIN {rebuild_gone} {rebuild_old} END;
+CREATE TRIGGER problem_state_log_delete AFTER DELETE ON problem_log WHEN OLD.status_to IS NOT NULL
+BEGIN {rebuild_gone} END;
+CREATE TRIGGER problem_state_extension_insert AFTER INSERT ON deadline_extension
+    WHEN NEW.approved_on IS NOT NULL
+BEGIN {rebuild_old} END;
+CREATE TRIGGER problem_state_extension_update AFTER UPDATE ON deadline_extension
+BEGIN {rebuild_gone} {rebuild_old} END;
+CREATE TRIGGER problem_state_extension_delete AFTER DELETE ON deadline_extension
+    WHEN OLD.approved_on IS NOT NULL
+BEGIN {rebuild_gone} END;
+""")
+
+
 MIGRATIONS: list[tuple[str, Callable[[sqlite3.Connection], None]]] = [
     ("ledger", _v1),
     ("search", _search),
@@ -291,5 +378,6 @@ MIGRATIONS: list[tuple[str, Callable[[sqlite3.Connection], None]]] = [
     ("daily", _daily),
     ("penalty_sums", _penalty_sums),
     ("extension_refusal", _extension_refusal),
+    ("intervals_problem_state", _intervals_problem_state),
 ]
 SCHEMA_VERSION = len(MIGRATIONS)

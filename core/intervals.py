@@ -1,0 +1,108 @@
+"""Each problem's past states as intervals, so that figures for a past date are a range scan.
+
+`problem_state` holds, per problem, every state it has left behind: from which day to which
+day (exclusive) it stood in a status with a deadline in force, under its grouping keys
+(county, batch, category, campaign, source). The state a problem is in *now* is not stored:
+the problem row and the running tally (`progress_tally`) hold it. Triggers (migration
+`intervals_problem_state` in `core.schema`) rebuild a problem's rows whenever its status
+logs, approved extensions, withdrawal, assigned date or keys change, so every write path
+keeps them exact.
+
+A problem's state on a day is the definition `core.statistics` reads from the logs: its
+status from the latest status log on or before that day (the row's own status from
+`status_since` on), its deadline from the latest extension approved by then (the row's
+`deadline_in_force` from `deadline_since` on); it counts from its assigned date until the
+day it was withdrawn. The change points are those dates; a problem's current state begins
+at max(assigned_on, status_since, deadline_since).
+
+Figures on a past day D are then:
+
+    the running tally (every live problem as it stands now)
+    − the problems whose current state began after D, as they stand now
+    + the stored intervals that contain D (valid_from <= D < valid_to)
+
+The last term is a range scan of the clustered key (valid_to > D) of the problems changed
+after D; nothing reads a status log. `statistics.cube(use_tally=False)` (every problem and
+its logs) stays the reference the tests compare against.
+"""
+from __future__ import annotations
+
+from .ledger import Ledger
+
+TABLE = "problem_state"
+
+# Rows of (region, batch, category, campaign, source, status, deadline, n) whose weighted
+# sums give the figures on :d; {where} is the filter over those key columns.
+PAST_ROWS = """SELECT region_code, batch_id, category, campaign_id, source, status AS st,
+    deadline AS dl, n FROM progress_tally WHERE n != 0 {where}
+  UNION ALL
+  SELECT region_code, coalesce(batch_id, ''), category, coalesce(campaign_id, ''), source,
+    status, CASE status WHEN 'closed' THEN '' ELSE deadline_in_force END, -count(*)
+    FROM problem INDEXED BY problem_settled
+    WHERE max(status_since, deadline_since, coalesce(withdrawn_on, '')) > :d
+      AND withdrawn_on IS NULL {where}
+    GROUP BY 1, 2, 3, 4, 5, 6, 7
+  UNION ALL
+  SELECT region_code, batch_id, category, campaign_id, source, status, deadline, count(*)
+    FROM problem_state WHERE valid_to > :d AND valid_from <= :d {where}
+    GROUP BY 1, 2, 3, 4, 5, 6, 7"""
+
+
+def state_on(ledger: Ledger, problem_id: str, day: str) -> tuple[str | None, str] | None:
+    """(status, deadline in force) of one problem on `day` from its intervals; None when it
+    did not count that day (not yet assigned, or withdrawn)."""
+    row = ledger.conn.execute(
+        "SELECT status, deadline FROM problem_state WHERE problem_id = ? AND valid_from <= ? "
+        "AND valid_to > ?", (problem_id, day, day)).fetchone()
+    if row is not None:
+        return row[0], row[1]
+    now = ledger.conn.execute(
+        "SELECT status, CASE status WHEN 'closed' THEN '' ELSE deadline_in_force END FROM problem "
+        "WHERE id = ? AND withdrawn_on IS NULL AND max(assigned_on, status_since, deadline_since) <= ?",
+        (problem_id, day)).fetchone()
+    return (now[0], now[1]) if now else None
+
+
+def drift(ledger: Ledger) -> int:
+    """How many stored intervals differ from a rebuild from the logs (0 when sound)."""
+    conn = ledger.conn
+    conn.execute("CREATE TEMP TABLE IF NOT EXISTS problem_state_check AS "
+                 "SELECT * FROM problem_state WHERE 0")
+    conn.execute("DELETE FROM temp.problem_state_check")
+    conn.execute(f"INSERT INTO temp.problem_state_check {ALL_INTERVALS}")
+    count = conn.execute("""SELECT count(*) FROM (
+        SELECT * FROM problem_state EXCEPT SELECT * FROM temp.problem_state_check
+        UNION ALL
+        SELECT * FROM temp.problem_state_check EXCEPT SELECT * FROM problem_state)""").fetchone()[0]
+    conn.execute("DROP TABLE temp.problem_state_check")
+    return count
+
+
+def _select(points: str, where: str) -> str:
+    """The intervals of the problems `where` selects, from their change points."""
+    return f"""SELECT valid_to, id, valid_from, region_code, batch_id, category, campaign_id,
+    source, st, CASE st WHEN 'closed' THEN '' ELSE dl END
+FROM (SELECT p.id, p.region_code, coalesce(p.batch_id, '') AS batch_id, p.category,
+        coalesce(p.campaign_id, '') AS campaign_id, p.source, t.day AS valid_from,
+        coalesce(lead(t.day) OVER (PARTITION BY p.id ORDER BY t.day), p.withdrawn_on) AS valid_to,
+        CASE WHEN p.status_since <= t.day THEN p.status ELSE (
+          SELECT l.status_to FROM problem_log l WHERE l.problem_id = p.id
+            AND l.status_to IS NOT NULL AND l.happened_on <= t.day
+            ORDER BY l.happened_on DESC, l.seq DESC LIMIT 1) END AS st,
+        CASE WHEN p.deadline_since <= t.day THEN p.deadline_in_force ELSE coalesce((
+          SELECT e.new_deadline FROM deadline_extension e WHERE e.problem_id = p.id
+            AND e.approved_on <= t.day ORDER BY e.approved_on DESC LIMIT 1), p.deadline) END AS dl
+      FROM ({points}) t JOIN problem p ON p.id = t.pid
+      WHERE {where} AND t.day >= p.assigned_on
+        AND t.day <= max(p.assigned_on, p.status_since, p.deadline_since)
+        AND (p.withdrawn_on IS NULL OR t.day < p.withdrawn_on))
+WHERE valid_to IS NOT NULL AND valid_from < valid_to"""
+
+
+_ALL_POINTS = """SELECT id AS pid, assigned_on AS day FROM problem
+  UNION SELECT id, status_since FROM problem
+  UNION SELECT id, deadline_since FROM problem
+  UNION SELECT problem_id, happened_on FROM problem_log WHERE status_to IS NOT NULL
+  UNION SELECT problem_id, approved_on FROM deadline_extension WHERE approved_on IS NOT NULL"""
+# Every interval of every problem, rebuilt from the logs (the check above uses it).
+ALL_INTERVALS = _select(_ALL_POINTS, "1")
