@@ -43,7 +43,8 @@ PAST_ROWS = """SELECT region_code, batch_id, category, campaign_id, source, stat
       AND withdrawn_on IS NULL {where}
     GROUP BY 1, 2, 3, 4, 5, 6, 7
   UNION ALL
-  SELECT region_code, batch_id, category, campaign_id, source, status, deadline, count(*)
+  SELECT region_code, batch_id, category, campaign_id, source, status,
+    CASE status WHEN 'closed' THEN '' ELSE deadline END, count(*)
     FROM problem_state WHERE valid_to > :d AND valid_from <= :d {where}
     GROUP BY 1, 2, 3, 4, 5, 6, 7"""
 
@@ -57,7 +58,7 @@ def state_on(ledger: Ledger, problem_id: str, day: str) -> tuple[str | None, str
     if row is not None:
         return row[0], row[1]
     now = ledger.conn.execute(
-        "SELECT status, CASE status WHEN 'closed' THEN '' ELSE deadline_in_force END FROM problem "
+        "SELECT status, deadline_in_force FROM problem "
         "WHERE id = ? AND withdrawn_on IS NULL AND max(assigned_on, status_since, deadline_since) <= ?",
         (problem_id, day)).fetchone()
     return (now[0], now[1]) if now else None
@@ -81,7 +82,7 @@ def drift(ledger: Ledger) -> int:
 def _select(points: str, where: str) -> str:
     """The intervals of the problems `where` selects, from their change points."""
     return f"""SELECT valid_to, id, valid_from, region_code, batch_id, category, campaign_id,
-    source, st, CASE st WHEN 'closed' THEN '' ELSE dl END
+    source, st, dl
 FROM (SELECT p.id, p.region_code, coalesce(p.batch_id, '') AS batch_id, p.category,
         coalesce(p.campaign_id, '') AS campaign_id, p.source, t.day AS valid_from,
         coalesce(lead(t.day) OVER (PARTITION BY p.id ORDER BY t.day), p.withdrawn_on) AS valid_to,

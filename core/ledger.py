@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Iterator
 
 from . import audit, dates, db, regions
+from .errors import LedgerError
 
 DEFAULT_OPERATOR = "system"
 # A ledger nobody signed in to (scripts, the command line, tests) may do everything;
@@ -59,13 +60,20 @@ class Ledger:
         if self.conn.in_transaction:
             yield self.conn
             return
-        with db.transaction(self.conn) as conn:
-            self._audit_mark = audit.mark(conn)
-            try:
-                yield conn
-                audit.seal(conn, self._audit_mark, self.operator)
-            finally:
-                self._audit_mark = None
+        try:
+            with db.transaction(self.conn) as conn:
+                self._audit_mark = audit.mark(conn)
+                try:
+                    yield conn
+                    audit.seal(conn, self._audit_mark, self.operator)
+                finally:
+                    self._audit_mark = None
+        except sqlite3.IntegrityError as exc:
+            if str(exc) != "period_locked":  # raised by the period_lock_* triggers
+                raise
+            through = self.conn.execute("SELECT max(through) FROM period_lock "
+                                        "WHERE unlocked_at IS NULL").fetchone()[0]
+            raise LedgerError("error.period_locked", through=through) from None
 
     def seal_pending(self) -> None:
         """Seal the audit entries written so far in the open transaction: a bulk load calls

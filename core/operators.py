@@ -61,6 +61,7 @@ class Action(str, Enum):
     MANAGE_OPERATORS = "manage_operators"
     SETTINGS = "settings"
     RESTORE = "restore"
+    LOCK_PERIOD = "lock_period"      # lock or unlock a submitted return's period
 
 
 _NEEDS = {
@@ -70,6 +71,7 @@ _NEEDS = {
     Action.MANAGE_OPERATORS: Role.ADMIN,
     Action.SETTINGS: Role.ADMIN,
     Action.RESTORE: Role.ADMIN,
+    Action.LOCK_PERIOD: Role.MANAGER,
 }
 
 

@@ -285,7 +285,7 @@ def _browse(conn: sqlite3.Connection) -> None:
 # range scan of the intervals that contain it. Frozen here as the migration wrote them.
 def _interval_select(points: str, where: str) -> str:
     return f"""SELECT valid_to, id, valid_from, region_code, batch_id, category, campaign_id,
-    source, st, CASE st WHEN 'closed' THEN '' ELSE dl END
+    source, st, dl
 FROM (SELECT p.id, p.region_code, coalesce(p.batch_id, '') AS batch_id, p.category,
         coalesce(p.campaign_id, '') AS campaign_id, p.source, t.day AS valid_from,
         coalesce(lead(t.day) OVER (PARTITION BY p.id ORDER BY t.day), p.withdrawn_on) AS valid_to,
@@ -368,6 +368,85 @@ BEGIN {rebuild_gone} END;
 """)
 
 
+# What was sent upward (报送记录) and the periods a manager locked after sending them.
+_RETURNS_SUBMISSIONS = f"""
+CREATE TABLE return_submission ({_ROW},
+    form TEXT NOT NULL,
+    as_of TEXT NOT NULL,
+    campaign_id TEXT,
+    unit_code TEXT NOT NULL,
+    unit_name TEXT NOT NULL,
+    figures TEXT NOT NULL,
+    file_name TEXT NOT NULL,
+    file_sha256 TEXT NOT NULL,
+    submitted_at TEXT NOT NULL,
+    submitted_by TEXT NOT NULL,
+    correction_note TEXT
+);
+CREATE INDEX return_submission_period ON return_submission(form, as_of, campaign_id);
+CREATE TABLE period_lock ({_ROW},
+    through TEXT NOT NULL,
+    submission_id TEXT REFERENCES return_submission(id),
+    locked_at TEXT NOT NULL,
+    locked_by TEXT NOT NULL,
+    unlocked_at TEXT,
+    unlocked_by TEXT,
+    unlock_reason TEXT
+);
+{{LOCK_TRIGGERS}}
+"""
+_LOCKED = "(SELECT max(through) FROM period_lock WHERE unlocked_at IS NULL)"
+
+
+def _lock_trigger(name: str, event: str, table: str, condition: str) -> str:
+    return (f"CREATE TRIGGER {name} BEFORE {event} ON {table} WHEN {condition}\n"
+            "BEGIN SELECT RAISE(ABORT, 'period_locked'); END;")
+
+
+def _lock_triggers() -> str:
+    def on(ref: str, column: str) -> str:
+        return f"{ref}.{column} <= {_LOCKED}"
+    keys = ("region_code", "batch_id", "category", "campaign_id", "source")
+    moved = " OR ".join(f"NEW.{k} IS NOT OLD.{k}" for k in keys)
+    return "\n".join([
+        _lock_trigger("period_lock_log_insert", "INSERT", "problem_log", on("NEW", "happened_on")),
+        _lock_trigger("period_lock_log_update", "UPDATE", "problem_log",
+                      f"{on('OLD', 'happened_on')} OR {on('NEW', 'happened_on')}"),
+        _lock_trigger("period_lock_log_delete", "DELETE", "problem_log", on("OLD", "happened_on")),
+        _lock_trigger("period_lock_extension_insert", "INSERT", "deadline_extension",
+                      on("NEW", "approved_on")),
+        _lock_trigger("period_lock_extension_update", "UPDATE", "deadline_extension",
+                      f"{on('OLD', 'approved_on')} OR {on('NEW', 'approved_on')}"),
+        _lock_trigger("period_lock_extension_delete", "DELETE", "deadline_extension",
+                      on("OLD", "approved_on")),
+        _lock_trigger("period_lock_problem_insert", "INSERT", "problem", on("NEW", "assigned_on")),
+        _lock_trigger("period_lock_problem_delete", "DELETE", "problem", on("OLD", "assigned_on")),
+        _lock_trigger("period_lock_problem_update", "UPDATE", "problem",
+                      f"({on('OLD', 'assigned_on')} OR {on('NEW', 'assigned_on')}) AND ("
+                      f"{moved} OR NEW.assigned_on IS NOT OLD.assigned_on "
+                      f"OR (NEW.withdrawn_on IS NOT OLD.withdrawn_on AND "
+                      f"coalesce(NEW.withdrawn_on, OLD.withdrawn_on) <= {_LOCKED}) "
+                      f"OR (NEW.status_since IS NOT OLD.status_since AND {on('NEW', 'status_since')}) "
+                      f"OR (NEW.deadline_since IS NOT OLD.deadline_since AND {on('NEW', 'deadline_since')}))"),
+        _lock_trigger("period_lock_penalty_insert", "INSERT", "penalty_case", on("NEW", "decided_on")),
+        _lock_trigger("period_lock_penalty_update", "UPDATE", "penalty_case",
+                      f"{on('OLD', 'decided_on')} OR {on('NEW', 'decided_on')}"),
+        _lock_trigger("period_lock_penalty_delete", "DELETE", "penalty_case", on("OLD", "decided_on")),
+        _lock_trigger("period_lock_inspection_insert", "INSERT", "inspection",
+                      on("NEW", "inspected_on")),
+        _lock_trigger("period_lock_inspection_update", "UPDATE", "inspection",
+                      f"{on('OLD', 'inspected_on')} OR {on('NEW', 'inspected_on')}"),
+        _lock_trigger("period_lock_inspection_delete", "DELETE", "inspection",
+                      on("OLD", "inspected_on")),
+    ])
+
+
+def _returns_submissions(conn: sqlite3.Connection) -> None:
+    from .db import execute_script
+
+    execute_script(conn, _RETURNS_SUBMISSIONS.replace("{LOCK_TRIGGERS}", _lock_triggers()))
+
+
 MIGRATIONS: list[tuple[str, Callable[[sqlite3.Connection], None]]] = [
     ("ledger", _v1),
     ("search", _search),
@@ -379,5 +458,6 @@ MIGRATIONS: list[tuple[str, Callable[[sqlite3.Connection], None]]] = [
     ("penalty_sums", _penalty_sums),
     ("extension_refusal", _extension_refusal),
     ("intervals_problem_state", _intervals_problem_state),
+    ("returns_submissions", _returns_submissions),
 ]
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -96,3 +96,66 @@ def require(figures: Figures, first_data_row: int, first_column: int = 1) -> Non
     findings = check(figures, first_data_row, first_column)
     if findings:
         raise ReturnCheckFailed(findings)
+
+
+def check_form(form, blocks: dict) -> list[Finding]:
+    """Every failed check of a filled form (core.returns.forms), each naming its cell as the
+    filled file has it: totals against the ledger, parts, limits, ranges."""
+    from openpyxl.utils import get_column_letter
+
+    from .registry import FIGURES
+
+    counts = {r.row: len(blocks[r.row].printed) for r in form.repeats}
+
+    def final_row(row: int) -> int:
+        return row + sum(n - 1 for r, n in counts.items() if r < row)
+
+    findings: list[Finding] = []
+    for repeat in form.repeats:
+        block = blocks[repeat.row]
+        if block.figures is None:
+            continue
+        figures = block.figures
+        first = final_row(repeat.row)
+        in_row = {s.key: c for (r, c), s in form.figures.items() if r == repeat.row}
+        totals = {s.key: (final_row(r), c) for (r, c), s in form.figures.items()
+                  if r not in counts and form.repeat_above(r) is repeat}
+        fallback = min(repeat.cells)
+
+        def label(key: str) -> str:
+            return FIGURES[key.split(":")[0]].label.split("：")[0]
+
+        for column in form.template.columns:
+            c = in_row.get(column.key) or next(
+                (in_row[k] for k in in_row if column.key in _depends(form, k)), fallback)
+            total_at = totals.get(column.key, (first + len(figures.rows), c))
+
+            def add(at: tuple[int, int], row_name: str, code: str, **params: object) -> None:
+                findings.append(Finding(f"{get_column_letter(at[1])}{at[0]}", row_name,
+                                        label(column.key), code, params))
+
+            if column.summable:
+                added = sum(int(r.values[column.key] or 0) for r in figures.rows)
+                total = int(figures.total.values[column.key] or 0)
+                if added != total:
+                    add(total_at, figures.total.name, "return.check.total",
+                        total=_shown(column, total), added=_shown(column, added))
+            for i, row in enumerate(figures.rows):
+                _row_checks(column, row, lambda code, i=i, row=row, **p: add(
+                    (first + i, c), row.name, code, **p))
+            _row_checks(column, figures.total,
+                        lambda code, **p: add(total_at, figures.total.name, code, **p))
+    return findings
+
+
+def _depends(form, key: str) -> set[str]:
+    """The hidden columns the column `key` is computed from, directly or not."""
+    columns = {c.key: c for c in form.template.columns}
+    out, todo = set(), [key]
+    while todo:
+        column = columns[todo.pop()]
+        for other in (*column.of, *column.parts, *([column.at_most] if column.at_most else [])):
+            if other not in out:
+                out.add(other)
+                todo.append(other)
+    return out

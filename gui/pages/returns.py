@@ -26,7 +26,7 @@ from .base import Page
 def read_templates(_ledger: Ledger) -> list[tuple[str, str]]:
     """Runs on the worker (it pays for importing the returns package): (name, description)."""
     from core import returns
-    return [(t.name, t.description or t.title) for t in returns.available()]
+    return [(t.name, t.description) for t in returns.available(_ledger)]
 
 
 class ReturnGridModel(QAbstractTableModel):

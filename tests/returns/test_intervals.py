@@ -63,4 +63,4 @@ def test_state_on_a_day(demo_copy):
     problems.transition(ledger, pid, "closed", on=today - dt.timedelta(days=2))
     assert intervals.state_on(ledger, pid, (today - dt.timedelta(days=3)).isoformat())[0] \
         == "reported_done"
-    assert intervals.state_on(ledger, pid, today.isoformat()) == ("closed", "")
+    assert intervals.state_on(ledger, pid, today.isoformat())[0] == "closed"
