@@ -57,7 +57,9 @@ TEXT_FIELDS = {
     "ledger.row_count": "台账条数",
 }
 ROW_FIELDS = {"region.name", "region.code", "category.name", "source.name", "row.number"}
-DIMENSION_OF = {"region": "region", "category": "category", "source": "source"}
+# what a repeat row repeats per, as a message names it
+KIND_NAMES = {"region": "区县", "category": "问题类别", "source": "问题来源", "problem": "问题",
+              "row": "序号"}
 SUFFIX = ".xlsx"
 
 
@@ -189,8 +191,8 @@ def _read_cell(sheet: Worksheet, r: int, c: int, text: str, repeats: dict[int, R
         if dimension:
             repeat = repeats.setdefault(r, RepeatRow(r, dimension))
             if dimension != "row" and repeat.dimension not in (dimension, "row"):
-                raise LedgerError("error.form_repeat_mixed", cell=ref, first=repeat.dimension,
-                                  second=dimension)
+                raise LedgerError("error.form_repeat_mixed", cell=ref,
+                                  first=KIND_NAMES[repeat.dimension], second=KIND_NAMES[dimension])
             if dimension != "row":
                 repeat.dimension = dimension
             repeat.cells[c] = text
@@ -235,7 +237,7 @@ def _check_repeats(sheet: Worksheet, repeats: list[RepeatRow], figures: dict,
                 raise LedgerError("error.form_figure_in_list", cell=ref, name=spec.key)
             if repeat.dimension not in registry.FIGURES[spec.name].dimensions:
                 raise LedgerError("error.form_figure_dimension", cell=ref, name=spec.key,
-                                  dimension=repeat.dimension)
+                                  dimension=KIND_NAMES[repeat.dimension])
             repeat.cells[c] = sheet.cell(r, c).value
         for (r, c) in list(texts):
             if r == repeat.row:
