@@ -1,9 +1,9 @@
 """Each problem's past states as intervals, so that figures for a past date are a range scan.
 
-`problem_state` holds, per problem, every state it has left behind: from which day to which
+`problem_state` holds, per problem, every state it has been in: from which day to which
 day (exclusive) it stood in a status with a deadline in force, under its grouping keys
-(county, batch, category, campaign, source). The state a problem is in *now* is not stored:
-the problem row and the running tally (`progress_tally`) hold it. Triggers (migration
+(county, batch, category, campaign, source); the state it is in now runs to 9999-12-31
+(OPEN) and is exactly its part of the running tally (`progress_tally`). Triggers (migration
 `intervals_problem_state` in `core.schema`) rebuild a problem's rows whenever its status
 logs, approved extensions, withdrawal, assigned date or keys change, so every write path
 keeps them exact.
@@ -18,11 +18,11 @@ at max(assigned_on, status_since, deadline_since).
 Figures on a past day D are then:
 
     the running tally (every live problem as it stands now)
-    − the problems whose current state began after D, as they stand now
-    + the stored intervals that contain D (valid_from <= D < valid_to)
+    − the current states that began after D        (valid_to = OPEN, valid_from > D)
+    + the earlier states that contain D             (D < valid_to < OPEN, valid_from <= D)
 
-The last term is a range scan of the clustered key (valid_to > D) of the problems changed
-after D; nothing reads a status log. `statistics.cube(use_tally=False)` (every problem and
+Both are range scans of the clustered key (valid_to, valid_from), over the problems changed
+after D only; nothing reads a status log or a problem row. `statistics.cube(use_tally=False)` (every problem and
 its logs) stays the reference the tests compare against.
 """
 from __future__ import annotations
@@ -31,21 +31,21 @@ from .ledger import Ledger
 
 TABLE = "problem_state"
 
+OPEN = "9999-12-31"  # valid_to of a problem's current state
 # Rows of (region, batch, category, campaign, source, status, deadline, n) whose weighted
-# sums give the figures on :d; {where} is the filter over those key columns.
-PAST_ROWS = """SELECT region_code, batch_id, category, campaign_id, source, status AS st,
-    deadline AS dl, n FROM progress_tally WHERE n != 0 {where}
+# sums give the figures on :d; {where} is the filter over those key columns. Both interval
+# terms are range scans of the clustered key (valid_to, valid_from).
+PAST_ROWS = f"""SELECT region_code, batch_id, category, campaign_id, source, status AS st,
+    deadline AS dl, n FROM progress_tally WHERE n != 0 {{where}}
   UNION ALL
-  SELECT region_code, coalesce(batch_id, ''), category, coalesce(campaign_id, ''), source,
-    status, CASE status WHEN 'closed' THEN '' ELSE deadline_in_force END, -count(*)
-    FROM problem INDEXED BY problem_settled
-    WHERE max(status_since, deadline_since, coalesce(withdrawn_on, '')) > :d
-      AND withdrawn_on IS NULL {where}
+  SELECT region_code, batch_id, category, campaign_id, source, status,
+    CASE status WHEN 'closed' THEN '' ELSE deadline END, -count(*)
+    FROM problem_state WHERE valid_to = '{OPEN}' AND valid_from > :d {{where}}
     GROUP BY 1, 2, 3, 4, 5, 6, 7
   UNION ALL
   SELECT region_code, batch_id, category, campaign_id, source, status,
     CASE status WHEN 'closed' THEN '' ELSE deadline END, count(*)
-    FROM problem_state WHERE valid_to > :d AND valid_from <= :d {where}
+    FROM problem_state WHERE valid_to > :d AND valid_to < '{OPEN}' AND valid_from <= :d {{where}}
     GROUP BY 1, 2, 3, 4, 5, 6, 7"""
 
 
@@ -55,13 +55,7 @@ def state_on(ledger: Ledger, problem_id: str, day: str) -> tuple[str | None, str
     row = ledger.conn.execute(
         "SELECT status, deadline FROM problem_state WHERE problem_id = ? AND valid_from <= ? "
         "AND valid_to > ?", (problem_id, day, day)).fetchone()
-    if row is not None:
-        return row[0], row[1]
-    now = ledger.conn.execute(
-        "SELECT status, deadline_in_force FROM problem "
-        "WHERE id = ? AND withdrawn_on IS NULL AND max(assigned_on, status_since, deadline_since) <= ?",
-        (problem_id, day)).fetchone()
-    return (now[0], now[1]) if now else None
+    return (row[0], row[1]) if row else None
 
 
 def drift(ledger: Ledger) -> int:
@@ -85,7 +79,8 @@ def _select(points: str, where: str) -> str:
     source, st, dl
 FROM (SELECT p.id, p.region_code, coalesce(p.batch_id, '') AS batch_id, p.category,
         coalesce(p.campaign_id, '') AS campaign_id, p.source, t.day AS valid_from,
-        coalesce(lead(t.day) OVER (PARTITION BY p.id ORDER BY t.day), p.withdrawn_on) AS valid_to,
+        coalesce(lead(t.day) OVER (PARTITION BY p.id ORDER BY t.day), p.withdrawn_on,
+                 '9999-12-31') AS valid_to,
         CASE WHEN p.status_since <= t.day THEN p.status ELSE (
           SELECT l.status_to FROM problem_log l WHERE l.problem_id = p.id
             AND l.status_to IS NOT NULL AND l.happened_on <= t.day
@@ -97,7 +92,7 @@ FROM (SELECT p.id, p.region_code, coalesce(p.batch_id, '') AS batch_id, p.catego
       WHERE {where} AND t.day >= p.assigned_on
         AND t.day <= max(p.assigned_on, p.status_since, p.deadline_since)
         AND (p.withdrawn_on IS NULL OR t.day < p.withdrawn_on))
-WHERE valid_to IS NOT NULL AND valid_from < valid_to"""
+WHERE valid_from < valid_to"""
 
 
 _ALL_POINTS = """SELECT id AS pid, assigned_on AS day FROM problem

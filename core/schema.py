@@ -288,7 +288,8 @@ def _interval_select(points: str, where: str) -> str:
     source, st, dl
 FROM (SELECT p.id, p.region_code, coalesce(p.batch_id, '') AS batch_id, p.category,
         coalesce(p.campaign_id, '') AS campaign_id, p.source, t.day AS valid_from,
-        coalesce(lead(t.day) OVER (PARTITION BY p.id ORDER BY t.day), p.withdrawn_on) AS valid_to,
+        coalesce(lead(t.day) OVER (PARTITION BY p.id ORDER BY t.day), p.withdrawn_on,
+                 '9999-12-31') AS valid_to,
         CASE WHEN p.status_since <= t.day THEN p.status ELSE (
           SELECT l.status_to FROM problem_log l WHERE l.problem_id = p.id
             AND l.status_to IS NOT NULL AND l.happened_on <= t.day
@@ -300,7 +301,7 @@ FROM (SELECT p.id, p.region_code, coalesce(p.batch_id, '') AS batch_id, p.catego
       WHERE {where} AND t.day >= p.assigned_on
         AND t.day <= max(p.assigned_on, p.status_since, p.deadline_since)
         AND (p.withdrawn_on IS NULL OR t.day < p.withdrawn_on))
-WHERE valid_to IS NOT NULL AND valid_from < valid_to"""
+WHERE valid_from < valid_to"""
 
 
 def _interval_rebuild(pid: str) -> str:
@@ -339,7 +340,7 @@ CREATE TABLE problem_state (
     source TEXT NOT NULL,
     status TEXT,
     deadline TEXT,
-    PRIMARY KEY (valid_to, problem_id, valid_from)
+    PRIMARY KEY (valid_to, valid_from, problem_id)
 ) WITHOUT ROWID;
 INSERT INTO problem_state {_interval_select(_INTERVAL_POINTS, "1")};
 CREATE INDEX problem_state_problem ON problem_state(problem_id);
