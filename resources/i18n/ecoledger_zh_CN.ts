@@ -612,6 +612,58 @@
       <translation>（同企业所在地）</translation>
     </message>
     <message>
+      <source>Form number (表号)</source>
+      <translation>表号</translation>
+    </message>
+    <message>
+      <source>Issued by (制表机关)</source>
+      <translation>制表机关（制定机关）</translation>
+    </message>
+    <message>
+      <source>Approved by (批准机关)</source>
+      <translation>批准机关（备案机关）</translation>
+    </message>
+    <message>
+      <source>Approval number (批准文号)</source>
+      <translation>批准文号</translation>
+    </message>
+    <message>
+      <source>Valid until (有效期至)</source>
+      <translation>有效期至</translation>
+    </message>
+    <message>
+      <source>Reporting unit (综合机关名称)</source>
+      <translation>综合机关名称</translation>
+    </message>
+    <message>
+      <source>Head of the unit (单位负责人)</source>
+      <translation>单位负责人</translation>
+    </message>
+    <message>
+      <source>Head of statistics (统计负责人)</source>
+      <translation>统计负责人</translation>
+    </message>
+    <message>
+      <source>Filled in by (填表人)</source>
+      <translation>填表人</translation>
+    </message>
+    <message>
+      <source>Telephone (联系电话)</source>
+      <translation>联系电话</translation>
+    </message>
+    <message>
+      <source>Form marks are set by the province: type them as printed on its form, never invent them. The sign-off is the bureau's, for every form. Blank marks print as a line to fill in by hand.</source>
+      <translation>表号、制表机关、批准机关、批准文号、有效期至由省厅规定，请照其下发的表式填写，不要自拟；单位负责人、统计负责人、填表人、联系电话为本局所有报表共用。未填的项目在报表上印为横线，可手工填写。</translation>
+    </message>
+    <message>
+      <source>blank: printed as ＿＿＿＿＿＿</source>
+      <translation>不填则印为＿＿＿＿＿＿</translation>
+    </message>
+    <message>
+      <source>Marks of {form}</source>
+      <translation>报表标识：{form}</translation>
+    </message>
+    <message>
       <source>added</source>
       <translation>新增</translation>
     </message>
@@ -1326,8 +1378,28 @@
       <translation>导出…</translation>
     </message>
     <message>
+      <source>Submit…</source>
+      <translation>报送…</translation>
+    </message>
+    <message>
       <source>Export the ledger…</source>
       <translation>导出台账…</translation>
+    </message>
+    <message>
+      <source>Marks…</source>
+      <translation>报表标识…</translation>
+    </message>
+    <message>
+      <source>Add a form…</source>
+      <translation>添加报表模板…</translation>
+    </message>
+    <message>
+      <source>Preview</source>
+      <translation>预览</translation>
+    </message>
+    <message>
+      <source>Submitted (报送记录)</source>
+      <translation>报送记录</translation>
     </message>
     <message>
       <source>All campaigns</source>
@@ -1336,6 +1408,18 @@
     <message>
       <source>Rectification ledger</source>
       <translation>整改台账</translation>
+    </message>
+    <message>
+      <source>Submit the return</source>
+      <translation>报送报表</translation>
+    </message>
+    <message>
+      <source>Correction note (更正说明)</source>
+      <translation>更正说明</translation>
+    </message>
+    <message>
+      <source>Add a return form</source>
+      <translation>添加报表模板</translation>
     </message>
     <message>
       <source>Export</source>
@@ -1362,8 +1446,84 @@
       <translation>导出时共 {rows} 行</translation>
     </message>
     <message>
+      <source>These marks are blank and print as a line to fill in by hand: {marks}. Submit anyway?</source>
+      <translation>以下报表标识尚未填写，将印为横线待手工填写：{marks}。仍要报送吗？</translation>
+    </message>
+    <message>
+      <source>This period was submitted on {when} by {who}. What does this submission correct? The note is printed in the file.</source>
+      <translation>该统计期的报表已于 {when} 由 {who} 报送。本次报送更正了什么？更正说明将印在报表上。</translation>
+    </message>
+    <message>
       <source>Written to {path}</source>
       <translation>已写入 {path}</translation>
+    </message>
+    <message>
+      <source>Submitted and recorded: {path}</source>
+      <translation>已报送并记入报送记录：{path}</translation>
+    </message>
+    <message>
+      <source>Submitted at</source>
+      <translation>报送时间</translation>
+    </message>
+    <message>
+      <source>Form</source>
+      <translation>报表</translation>
+    </message>
+    <message>
+      <source>By</source>
+      <translation>报送人</translation>
+    </message>
+    <message>
+      <source>SHA-256</source>
+      <translation>文件 SHA-256</translation>
+    </message>
+    <message>
+      <source>Changed since</source>
+      <translation>报送后变动</translation>
+    </message>
+    <message>
+      <source>Cell</source>
+      <translation>单元格</translation>
+    </message>
+    <message>
+      <source>Submitted</source>
+      <translation>报送值</translation>
+    </message>
+    <message>
+      <source>Now</source>
+      <translation>现值</translation>
+    </message>
+    <message>
+      <source>Lock this period</source>
+      <translation>锁定该统计期</translation>
+    </message>
+    <message>
+      <source>Unlock…</source>
+      <translation>解锁…</translation>
+    </message>
+    <message>
+      <source>Unlock the period</source>
+      <translation>解锁统计期</translation>
+    </message>
+    <message>
+      <source>Why is the period unlocked?</source>
+      <translation>解锁理由：</translation>
+    </message>
+    <message>
+      <source>unchanged</source>
+      <translation>未变动</translation>
+    </message>
+    <message>
+      <source>No period is locked.</source>
+      <translation>没有锁定的统计期。</translation>
+    </message>
+    <message>
+      <source>{count} cell(s)</source>
+      <translation>{count} 处</translation>
+    </message>
+    <message>
+      <source>Locked through {day}: writes dated on or before it are refused.</source>
+      <translation>已锁定至 {day}：该日及以前日期的写入一律拒绝。</translation>
     </message>
     <message>
       <source>Settings</source>
