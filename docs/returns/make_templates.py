@@ -100,14 +100,15 @@ class FormBuilder:
                 self.put(top, c, group, bold=True, h="center", box=True, wrap=True)
                 self.boxed_merge(top, c, top, end)
                 for k in range(c, end + 1):
-                    self.put(low, k, self.cols[k - 1][1], bold=True, h="center", box=True,
-                             wrap=True)
+                    self.put(low, k, _two_lines(self.cols[k - 1][1]), bold=True, h="center",
+                             box=True, wrap=True)
             else:
-                self.put(top, c, self.cols[c - 1][1], bold=True, h="center", box=True, wrap=True)
+                self.put(top, c, _two_lines(self.cols[c - 1][1]), bold=True, h="center", box=True,
+                         wrap=True)
                 self.boxed_merge(top, c, low, c)
             c = end + 1
         self.sheet.row_dimensions[top].height = 30
-        self.sheet.row_dimensions[low].height = 58
+        self.sheet.row_dimensions[low].height = 50
         self.row += 2
         # 栏次: 甲 for the row label column(s), then 1, 2, 3 … for the figures
         number = 0
@@ -141,7 +142,7 @@ class FormBuilder:
         for line in lines:
             self.put(self.row, 1, line, size=9.5, wrap=True)
             self.merge(self.row, 1, self.row, self.width)
-            self.sheet.row_dimensions[self.row].height = 26
+            self.sheet.row_dimensions[self.row].height = 24
             self.row += 1
 
     def sign_off_line(self) -> None:
@@ -160,24 +161,25 @@ class FormBuilder:
         parts = ["单位负责人：{{sign.unit_head}}", "统计负责人：{{sign.statistician}}",
                  "填表人：{{sign.filled_by}}", "联系电话：{{sign.phone}}",
                  "报出日期：{{sign.reported_on}}"]
-        starts = [1 + round(i * self.width / len(parts)) for i in range(len(parts))]
-        for i, text in enumerate(parts):
-            end = (starts[i + 1] - 1) if i + 1 < len(parts) else self.width
-            self.put(self.row, starts[i], text)
-            self.merge(self.row, starts[i], self.row, end)
-        self.sheet.row_dimensions[self.row].height = 20
-        self.row += 1
+        lines = [parts] if self.width >= 10 else [parts[:3], parts[3:]]  # a narrow form: two
+        for line in lines:
+            starts = [1 + round(i * self.width / len(line)) for i in range(len(line))]
+            for i, text in enumerate(line):
+                end = (starts[i + 1] - 1) if i + 1 < len(line) else self.width
+                self.put(self.row, starts[i], text)
+                self.merge(self.row, starts[i], self.row, end)
+            self.sheet.row_dimensions[self.row].height = 20
+            self.row += 1
         seal = max(1, self.width - 3)
         self.put(self.row, seal, "（单位盖章）", h="center")
-        self.merge(self.row, seal, self.row + 2, self.width)
-        for r in range(self.row, self.row + 3):
-            self.sheet.row_dimensions[r].height = 22
-        self.row += 3
+        self.merge(self.row, seal, self.row, self.width)
+        self.sheet.row_dimensions[self.row].height = 34  # room for the seal beside it
+        self.row += 1
 
-    def print_setup(self, freeze: str) -> None:
+    def print_setup(self, freeze: str, orientation: str = "landscape") -> None:
         s = self.sheet
         s.page_setup.paperSize = s.PAPERSIZE_A4
-        s.page_setup.orientation = "landscape"
+        s.page_setup.orientation = orientation
         s.page_setup.fitToWidth = 1
         s.page_setup.fitToHeight = 0
         s.sheet_properties.pageSetUpPr.fitToPage = True
@@ -191,6 +193,14 @@ class FormBuilder:
         path = OUT / f"{name}.xlsx"
         self.book.save(path)
         return path
+
+
+def _two_lines(header: str) -> str:
+    """A long column header breaks before its unit, as printed forms set it: 交办问题数\n（个）."""
+    if len(header) > 5 and "（" in header and not header.startswith("（"):
+        at = header.rindex("（")
+        return header[:at] + "\n" + header[at:]
+    return header
 
 
 RIGHT_MARKS = ["表　　号：{{form.number}}", "制定机关：{{form.issued_by}}",
@@ -208,7 +218,7 @@ def campaign_progress() -> Path:
         (None, "排查污染源数（家）", "{{sources}}", "0", 8),
         ("问题整改", "检查发现问题数（个）", "{{found}}", "0", 8),
         ("问题整改", "交办问题数（个）", "{{assigned}}", "0", 8),
-        ("问题整改", "已销号（个）", "{{closed}}", "0", 7.5),
+        ("问题整改", "已销号（个）", "{{closed}}", "0", 8),
         ("问题整改", "已完成待验收（个）", "{{reported_done}}", "0", 8),
         ("问题整改", "逾期未整改（个）", "{{overdue}}", "0", 8),
         ("问题整改", "清零率（%）", "{{clearance_rate}}", "0.00", 8),
@@ -219,7 +229,7 @@ def campaign_progress() -> Path:
         ("典型案件", "限产停产（件）", "{{restriction}}", "0", 7.5),
         ("典型案件", "移送行政拘留（起）", "{{detention}}", "0", 7.5),
         ("典型案件", "移送涉嫌环境污染犯罪（件）", "{{crime_transfer}}", "0", 8.5),
-        (None, "关停取缔散乱污企业（家）", "{{closure}}", "0", 9),
+        (None, "关停取缔散乱污企业（家）", "{{closure}}", "0", 10),
     ])
     f.title_row()
     f.marks(["综合机关名称：{{unit.name}}", "单位代码：{{unit.code}}",
@@ -258,8 +268,8 @@ def penalty_monthly() -> Path:
                  (group, "累计同比（%）", f"{{{{{key}:year_change}}}}", "0.00", 7)]
         if key == "daily_fine":
             cols.append((group, "累计罚款（万元）", "{{daily_fine_amount:year}}", "0.00", 8))
-    cols += [("处罚决定书（份）", "本月", "{{cases:month}}", "0", 5.5),
-             ("处罚决定书（份）", "累计", "{{cases:year}}", "0", 6),
+    cols += [("处罚决定书（份）", "本月", "{{cases:month}}", "0", 6),
+             ("处罚决定书（份）", "累计", "{{cases:year}}", "0", 6.5),
              ("罚款金额（万元）", "本月", "{{fines:month}}", "0.00", 8),
              ("罚款金额（万元）", "累计", "{{fines:year}}", "0.00", 8.5),
              (None, "平均每案罚款（万元）", "{{average_fine:year}}", "0.00", 8)]
@@ -285,12 +295,12 @@ def penalty_monthly() -> Path:
 
 def problems_by_category() -> Path:
     f = FormBuilder("生态环境问题分类统计表", "问题分类统计表（按类别、按来源）", "问题分类统计表")
-    figures = [("问题整改", "交办问题数（个）", "{{assigned}}", "0", 11),
-               ("问题整改", "已销号（个）", "{{closed}}", "0", 10),
-               ("问题整改", "已完成待验收（个）", "{{reported_done}}", "0", 11),
-               ("问题整改", "逾期未整改（个）", "{{overdue}}", "0", 11),
-               ("问题整改", "10日内到期（个）", "{{due_10}}", "0", 11),
-               ("问题整改", "清零率（%）", "{{clearance_rate}}", "0.00", 10)]
+    figures = [("问题整改", "交办问题数（个）", "{{assigned}}", "0", 12),
+               ("问题整改", "已销号（个）", "{{closed}}", "0", 11),
+               ("问题整改", "已完成待验收（个）", "{{reported_done}}", "0", 12),
+               ("问题整改", "逾期未整改（个）", "{{overdue}}", "0", 12),
+               ("问题整改", "10日内到期（个）", "{{due_10}}", "0", 12),
+               ("问题整改", "清零率（%）", "{{clearance_rate}}", "0.00", 11)]
     f.columns([(None, "项目", "", "@", 22), *figures])
     f.title_row()
     f.marks(["综合机关名称：{{unit.name}}（{{unit.code}}）", "统计截止日期：{{period.as_of}}",
@@ -305,7 +315,7 @@ def problems_by_category() -> Path:
     f.data_row(["小计"] + [c[2] for c in figures], bold=True)
     f.notes(["说明：两部分各自覆盖全部交办问题，小计应相等；清零率＝已销号÷交办问题数×100%。"])
     f.sign_off()
-    f.print_setup(f"B{repeat}")
+    f.print_setup(f"B{repeat}", orientation="portrait")
     return f.save("problems_by_category")
 
 
@@ -316,7 +326,7 @@ def rectification_ledger() -> Path:
         (None, "问题编号", "{{problem.number}}", "@", 14),
         (None, "区县", "{{problem.region}}", "@", 9),
         (None, "企业名称", "{{problem.enterprise}}", "@", 20),
-        (None, "统一社会信用代码", "{{problem.credit_code}}", "@", 19.5),
+        (None, "统一社会信用代码", "{{problem.credit_code}}", "@", 21),
         (None, "问题类别", "{{problem.category}}", "@", 10),
         (None, "问题描述", "{{problem.description}}", "@", 28),
         (None, "问题来源", "{{problem.source}}", "@", 11),

@@ -44,7 +44,7 @@ def test_the_preview_lists_the_counties_and_its_total_agrees_with_the_statistics
 
     report = ctx.db.call(lambda ledger: statistics.progress(ledger, AS_OF,
                                                             statistics.Filter()))
-    assigned = _column(model, first, "交办问题数（个）")
+    assigned = _column(model, first, "交办问题数\n（个）")
     assert int(model.texts[total_row][assigned]) == report.total.assigned > 0
     assert model.headerData(total_row, Qt.Orientation.Vertical) == str(total_row + 1)  # as Excel
     assert model.headerData(0, Qt.Orientation.Horizontal) == "A"
@@ -95,7 +95,7 @@ def test_a_failed_check_names_its_cell_and_the_export_writes_nothing(page, ctx, 
     qtbot.waitUntil(lambda: ctx.db.pending == 0)
     model = page.model
     total_row = next(r for r in range(model.rowCount()) if model.texts[r][0] == "合计")
-    column = _column(model, model.first_data_row, "交办问题数（个）")
+    column = _column(model, model.first_data_row, "交办问题数\n（个）")
     cell = f"{model.headerData(column, Qt.Orientation.Horizontal)}{total_row + 1}"
     assert cell in page.findings.text()
 
