@@ -123,7 +123,8 @@ def check_form(form, blocks: dict) -> list[Finding]:
         fallback = min(repeat.cells)
 
         def label(key: str) -> str:
-            return FIGURES[key.split(":")[0]].label.split("：")[0]
+            from .filling import short_label
+            return short_label(FIGURES[key.split(":")[0]].label)
 
         for column in form.template.columns:
             c = in_row.get(column.key) or next(

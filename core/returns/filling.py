@@ -228,7 +228,7 @@ def figure_cells(ret) -> list[FigureCell]:
     columns = {c.key: c for c in form.template.columns}
     out = []
     for (r, c), spec in sorted(form.figures.items()):
-        label = FIGURES[spec.name].label.split("：")[0]
+        label = short_label(FIGURES[spec.name].label)
         if spec.period != "to_date":
             label += f"·{spec.period}"
         if r in counts:
@@ -242,6 +242,11 @@ def figure_cells(ret) -> list[FigureCell]:
             out.append(FigureCell(f"{get_column_letter(c)}{final_row(r)}",
                                   block.figures.total.name, label, _text_or_dash(total)))
     return out
+
+
+def short_label(label: str) -> str:
+    """A figure's name without its definition: 清零率（%）＝已销号÷交办×100 → 清零率（%）."""
+    return label.split("：")[0].split("＝")[0]
 
 
 def _text_or_dash(value: Value) -> str:

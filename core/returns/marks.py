@@ -44,8 +44,11 @@ def put(ledger: Ledger, form_name: str, changed: dict[str, str]) -> Changes:
         raise LedgerError("error.mark_unknown", name="、".join(sorted(unknown)),
                           known="、".join(MARKS))
     out = Changes()
+    current = values(ledger, form_name)
     with ledger.transaction():
         for mark, value in changed.items():
+            if value.strip() == current[mark]:
+                continue  # unchanged: not a write (the unit name is an administrator's)
             key = _key(form_name, mark) if mark in FORM_MARKS else BUREAU_MARKS[mark]
             out |= settings.put(ledger, key, value.strip())
     return out

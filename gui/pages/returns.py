@@ -179,6 +179,7 @@ class ReturnsPage(Page):
             return
         if as_of is None:
             self.findings.setText(tr("The as-of date is not a date."))
+            self.findings.setVisible(True)
             return
         from core import returns
         self.ctx.db.op(lambda ledger: returns.build(ledger, name, as_of, campaign_id)) \
@@ -193,7 +194,13 @@ class ReturnsPage(Page):
         for row, column, last_row, last_column in built.sheet.merges:
             self.view.setSpan(row, column, last_row - row + 1, last_column - column + 1)
         self.view.resizeColumnsToContents()
+        line = self.view.verticalHeader().defaultSectionSize()
+        for row, texts in enumerate(self.model.texts):  # two-line headers show whole
+            lines = max((t.count("\n") + 1 for t in texts), default=1)
+            if lines > 1:
+                self.view.setRowHeight(row, line * lines)
         self.findings.setText("\n".join(str(f) for f in built.findings))
+        self.findings.setVisible(bool(built.findings))
         self.summary.setText(tr("{rows} row(s) to export").format(rows=built.row_count))
 
     def _failed(self, error: BaseException) -> None:
@@ -201,6 +208,7 @@ class ReturnsPage(Page):
         if not isinstance(error, LedgerError):
             raise error
         self.findings.setText(str(error))
+        self.findings.setVisible(True)
 
     # -- export
     def ask_export(self) -> None:

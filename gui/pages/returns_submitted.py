@@ -16,13 +16,17 @@ from ..models.rows import DISPLAY, RowsModel
 
 def read_submitted(ledger) -> dict[str, Any]:
     """On the worker: each submission with the cells today's ledger gives differently."""
-    from core.returns import submissions
+    from core.returns import forms, submissions
+    known = forms.paths(ledger)
+    titles = {name: forms.find(ledger, str(path)).description for name, path in known.items()}
     return {"sent": [(s, submissions.changes(ledger, s)) for s in submissions.listed(ledger)],
-            "locked": submissions.locked_through(ledger)}
+            "locked": submissions.locked_through(ledger), "titles": titles}
 
 
 class SubmissionModel(RowsModel):
     """One line per submission: when, what, by whom, the file and whether it changed."""
+
+    titles: dict[str, str] = {}
 
     def headers(self) -> tuple[str, ...]:
         return (tr("Submitted at"), tr("Form"), tr("As of"), tr("By"), tr("File"),
@@ -35,7 +39,8 @@ class SubmissionModel(RowsModel):
             return QColor("#c62828")
         if role != DISPLAY:
             return None
-        values = (sent.submitted_at.replace("T", " "), sent.form, sent.as_of, sent.submitted_by,
+        values = (sent.submitted_at.replace("T", " "), self.titles.get(sent.form, sent.form),
+                  sent.as_of, sent.submitted_by,
                   sent.file_name, sent.file_sha256[:16],
                   tr("{count} cell(s)").format(count=len(changed)) if changed else tr("unchanged"))
         return values[column]
@@ -68,6 +73,8 @@ class SubmittedPanel(QWidget):
         self.changed_model = ChangedModel()
         self.changed_view = QTableView()
         self.changed_view.setModel(self.changed_model)
+        self.changed_view.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents)
         self.changed_view.horizontalHeader().setStretchLastSection(True)
         self.lock_button = QPushButton(tr("Lock this period"))
         self.unlock_button = QPushButton(tr("Unlock…"))
@@ -106,6 +113,7 @@ class SubmittedPanel(QWidget):
         self.ctx.db.op(read_submitted).success(self._set).run()
 
     def _set(self, found: dict[str, Any]) -> None:
+        self.model.titles = found["titles"]
         self.model.set_rows(found["sent"])
         self.locked = found["locked"]
         self.status.setText(tr("Locked through {day}: writes dated on or before it are refused.")

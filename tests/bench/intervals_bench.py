@@ -51,6 +51,17 @@ def baseline_sql() -> str:
     FROM changed WHERE counted""")
 
 
+def timed_cpu(fn, repeat: int) -> tuple[float, object]:
+    """The median CPU seconds of `repeat` calls: steadier than wall time on a shared machine."""
+    import statistics as stats
+    runs, result = [], None
+    for _ in range(repeat):
+        started = time.process_time()
+        result = fn()
+        runs.append(time.process_time() - started)
+    return stats.median(runs), result
+
+
 def ledger_file(problems: int) -> Path:
     def fill(partial: Path) -> None:
         sys.path.insert(0, str(ROOT / "tests" / "bench"))
@@ -90,11 +101,15 @@ def main() -> int:
                            ("state intervals (now)", intervals)):
             statistics._PAST = sql
             stats, report = timed(lambda: statistics.progress(ledger, day), args.repeat)
+            stats_cpu, _ = timed_cpu(lambda: statistics.progress(ledger, day), args.repeat)
             ret, built = timed(lambda: returns.build(ledger, "campaign_progress", day, campaign),
                                args.repeat)
+            ret_cpu, _ = timed_cpu(lambda: returns.build(ledger, "campaign_progress", day,
+                                                         campaign), args.repeat)
             results[label] = report.total
-            print(f"{back:>3} days back  {label:<28} statistics {stats:6.2f} s   "
-                  f"campaign return {ret:6.2f} s", flush=True)
+            print(f"{back:>3} days back  {label:<28} statistics {stats:6.2f} s "
+                  f"(CPU {stats_cpu:5.2f} s)   campaign return {ret:6.2f} s "
+                  f"(CPU {ret_cpu:5.2f} s)", flush=True)
         first, second = results.values()
         assert first == second, (day, first, second)
     statistics._PAST = intervals
