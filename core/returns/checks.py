@@ -6,15 +6,12 @@ lost between statistic and return). Each finding names the cell and the reason.
 """
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
 from .. import messages
 from ..errors import LedgerError
-from .cells import address
-from .figures import Figures, Row
-from .layout import Context, fill
+from .figures import Row
 
 
 @dataclass(frozen=True)
@@ -41,34 +38,6 @@ class ReturnCheckFailed(LedgerError):
         super().__init__("error.return_check", count=len(findings), first=str(findings[0]))
 
 
-def check(figures: Figures, first_data_row: int, first_column: int = 1) -> list[Finding]:
-    """Every failed check of `figures`, laid out from (first_data_row, first_column)."""
-    t = figures.template
-    rows = [*figures.rows, figures.total]
-    findings: list[Finding] = []
-
-    day = dt.date.fromisoformat(figures.as_of)
-    context = Context(year=day.year, month=day.month)
-
-    def finding(row_index: int, key: str, code: str, **params: object) -> None:
-        column_index = [c.key for c in t.columns].index(key)
-        column = "·".join(fill(h, context) for h in t.columns[column_index].header)
-        findings.append(Finding(address(first_data_row + row_index, first_column + column_index),
-                                rows[row_index].name, column, code, params))
-
-    total_index = len(rows) - 1
-    for column in t.columns:
-        if column.summable:
-            added = sum(int(r.values[column.key] or 0) for r in figures.rows)
-            total = int(figures.total.values[column.key] or 0)
-            if added != total:
-                finding(total_index, column.key, "return.check.total",
-                        total=_shown(column, total), added=_shown(column, added))
-        for i, row in enumerate(rows):
-            _row_checks(column, row, lambda code, **p: finding(i, column.key, code, **p))
-    return findings
-
-
 def _row_checks(column, row: Row, fail) -> None:
     value = row.values[column.key]
     if column.parts:
@@ -89,13 +58,6 @@ def _shown(column, value: int) -> object:
     if column.format == "wan":
         return f"{Decimal(value) / 1_000_000:.6f}".rstrip("0").rstrip(".")
     return value
-
-
-def require(figures: Figures, first_data_row: int, first_column: int = 1) -> None:
-    """Raise ReturnCheckFailed unless every check passes."""
-    findings = check(figures, first_data_row, first_column)
-    if findings:
-        raise ReturnCheckFailed(findings)
 
 
 def check_form(form, blocks: dict) -> list[Finding]:

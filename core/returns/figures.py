@@ -24,8 +24,6 @@ PROGRESS_STATS = {
     "problems.assigned": lambda p, t: p.assigned,
     "problems.closed": lambda p, t: p.closed,
     "problems.reported_done": lambda p, t: p.reported_done,
-    "problems.rectified": lambda p, t: p.closed + (p.reported_done
-                                                   if t.rectified_counts_reported_done else 0),
     "problems.rectified_or_done": lambda p, t: p.closed + p.reported_done,
     "problems.open": lambda p, t: p.open,
     "problems.overdue": lambda p, t: p.overdue,

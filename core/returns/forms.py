@@ -176,7 +176,7 @@ def load(path: str | Path) -> Form:
     _check_repeats(sheet, ordered, figures, texts)
     specs = list(dict.fromkeys(figures.values()))
     template = Template(name=path.stem, kind=BY_REGION, title=_description(book, sheet),
-                        columns=tuple(registry.columns(specs)), footer=())
+                        columns=tuple(registry.columns(specs)))
     return Form(path.stem, path, template.title, ordered, figures, texts, template)
 
 
