@@ -102,3 +102,60 @@ _ALL_POINTS = """SELECT id AS pid, assigned_on AS day FROM problem
   UNION SELECT problem_id, approved_on FROM deadline_extension WHERE approved_on IS NOT NULL"""
 # Every interval of every problem, rebuilt from the logs (the check above uses it).
 ALL_INTERVALS = _select(_ALL_POINTS, "1")
+
+
+# -- bulk loads
+
+# The insert triggers a bulk load pauses, and the column naming each new row's problem.
+_PAUSED = {"problem": ("problem_state_insert", "id"),
+           "problem_log": ("problem_state_log_insert", "problem_id"),
+           "deadline_extension": ("problem_state_extension_insert", "problem_id")}
+
+
+class Paused:
+    """The interval insert triggers of the tables a bulk load fills, dropped until `finish`,
+    which rebuilds the intervals of every problem the load touched in one statement and
+    re-creates the triggers from their stored text. A row-by-row rebuild would look up the
+    logs of the table being loaded, whose indexes `core.bulk` drops while it loads."""
+
+    def __init__(self, conn, tables) -> None:
+        self.conn = conn
+        stored = dict(conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'"))
+        self.saved: dict[str, str] = {}
+        self.starts: dict[str, tuple[str, int]] = {}
+        for table in tables:
+            if table not in _PAUSED or _PAUSED[table][0] not in stored:
+                continue
+            trigger, column = _PAUSED[table]
+            start = conn.execute(f"SELECT coalesce(max(rowid), 0) FROM {table}").fetchone()[0]
+            self.starts[table] = (column, start)
+            self.saved[trigger] = stored[trigger]
+            conn.execute(f"DROP TRIGGER {trigger}")
+
+    def finish(self) -> None:
+        if not self.saved:
+            return
+        conn = self.conn
+        conn.execute("CREATE TEMP TABLE IF NOT EXISTS state_loaded (id TEXT PRIMARY KEY)")
+        conn.execute("DELETE FROM temp.state_loaded")
+        for table, (column, start) in self.starts.items():
+            conn.execute(f"INSERT OR IGNORE INTO temp.state_loaded SELECT {column} FROM {table} "
+                         "WHERE rowid > ?", (start,))
+        conn.execute("DELETE FROM problem_state WHERE problem_id IN "
+                     "(SELECT id FROM temp.state_loaded)")
+        conn.execute(f"INSERT INTO problem_state {_LOADED_INTERVALS}")
+        conn.execute("DROP TABLE temp.state_loaded")
+        for sql in self.saved.values():
+            conn.execute(sql)
+        self.saved = {}
+
+
+_LOADED = "(SELECT id FROM temp.state_loaded)"
+_LOADED_INTERVALS = _select(
+    f"""SELECT id AS pid, assigned_on AS day FROM problem WHERE id IN {_LOADED}
+  UNION SELECT id, status_since FROM problem WHERE id IN {_LOADED}
+  UNION SELECT id, deadline_since FROM problem WHERE id IN {_LOADED}
+  UNION SELECT problem_id, happened_on FROM problem_log
+    WHERE problem_id IN {_LOADED} AND status_to IS NOT NULL
+  UNION SELECT problem_id, approved_on FROM deadline_extension
+    WHERE problem_id IN {_LOADED} AND approved_on IS NOT NULL""", f"p.id IN {_LOADED}")

@@ -64,3 +64,23 @@ def test_state_on_a_day(demo_copy):
     assert intervals.state_on(ledger, pid, (today - dt.timedelta(days=3)).isoformat())[0] \
         == "reported_done"
     assert intervals.state_on(ledger, pid, today.isoformat())[0] == "closed"
+
+
+def test_a_bulk_import_rebuilds_the_intervals_of_what_it_loaded(ledger, tmp_path):
+    import sys
+    from pathlib import Path
+
+    from core import ledger_import
+    sys.path.insert(0, str(Path(__file__).parents[1] / "ledger_import"))
+    from workbooks import ledger_rows, write_ledger
+
+    book = write_ledger(tmp_path / "in.xlsx", ledger_rows(6000, seed=4))
+    ledger_import.run(ledger, book)
+    assert ledger.conn.execute("SELECT count(*) FROM problem_state").fetchone()[0] >= 6000
+    assert intervals.drift(ledger) == 0
+    triggers = {r[0] for r in ledger.conn.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'problem_state_%'")}
+    assert {"problem_state_insert", "problem_state_log_insert",
+            "problem_state_extension_insert"} <= triggers
+    today = dt.date.today()
+    _compare(ledger, [today - dt.timedelta(days=b) for b in (5, 40, 200)], (Filter(),))
