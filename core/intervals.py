@@ -2,7 +2,7 @@
 
 `problem_state` holds, per problem, every state it has been in: from which day to which
 day (exclusive) it stood in a status with a deadline in force, under its grouping keys
-(county, batch, category, campaign, source); the state it is in now runs to 9999-12-31
+(county, batch, category, campaign, source: a row of `problem_group`); the state it is in now runs to 9999-12-31
 (OPEN) and is exactly its part of the running tally (`progress_tally`). Triggers (migration
 `intervals_problem_state` in `core.schema`) rebuild a problem's rows whenever its status
 logs, approved extensions, withdrawal, assigned date or keys change, so every write path
@@ -34,19 +34,20 @@ TABLE = "problem_state"
 OPEN = "9999-12-31"  # valid_to of a problem's current state
 # Rows of (region, batch, category, campaign, source, status, deadline, n) whose weighted
 # sums give the figures on :d; {where} is the filter over those key columns. Both interval
-# terms are range scans of the clustered key (valid_to, valid_from).
+# terms are range scans of the clustered key (valid_to, valid_from), counted by the small
+# integer group of their keys (sorting 300,000 short records, not seven text keys each)
+# and joined to the keys afterwards.
+_TERM = """SELECT g.region_code, g.batch_id, g.category, g.campaign_id, g.source,
+    s.st, s.dl, {sign} s.n FROM (
+      SELECT grp, status AS st, CASE status WHEN 'closed' THEN '' ELSE deadline END AS dl,
+        count(*) AS n FROM problem_state WHERE {range} GROUP BY 1, 2, 3) s
+    JOIN problem_group g ON g.id = s.grp WHERE 1 {{where}}"""
 PAST_ROWS = f"""SELECT region_code, batch_id, category, campaign_id, source, status AS st,
     deadline AS dl, n FROM progress_tally WHERE n != 0 {{where}}
   UNION ALL
-  SELECT region_code, batch_id, category, campaign_id, source, status,
-    CASE status WHEN 'closed' THEN '' ELSE deadline END, -count(*)
-    FROM problem_state WHERE valid_to = '{OPEN}' AND valid_from > :d {{where}}
-    GROUP BY 1, 2, 3, 4, 5, 6, 7
+  {_TERM.format(sign="-", range=f"valid_to = '{OPEN}' AND valid_from > :d")}
   UNION ALL
-  SELECT region_code, batch_id, category, campaign_id, source, status,
-    CASE status WHEN 'closed' THEN '' ELSE deadline END, count(*)
-    FROM problem_state WHERE valid_to > :d AND valid_to < '{OPEN}' AND valid_from <= :d {{where}}
-    GROUP BY 1, 2, 3, 4, 5, 6, 7"""
+  {_TERM.format(sign="", range=f"valid_to > :d AND valid_to < '{OPEN}' AND valid_from <= :d")}"""
 
 
 def state_on(ledger: Ledger, problem_id: str, day: str) -> tuple[str | None, str] | None:
@@ -64,19 +65,27 @@ def drift(ledger: Ledger) -> int:
     conn.execute("CREATE TEMP TABLE IF NOT EXISTS problem_state_check AS "
                  "SELECT * FROM problem_state WHERE 0")
     conn.execute("DELETE FROM temp.problem_state_check")
+    missing = conn.execute("SELECT count(*) FROM problem p WHERE NOT EXISTS (SELECT 1 FROM "
+                           "problem_group g WHERE g.region_code = p.region_code AND g.batch_id "
+                           "= coalesce(p.batch_id, '') AND g.category = p.category AND "
+                           "g.campaign_id = coalesce(p.campaign_id, '') AND g.source = p.source)"
+                           ).fetchone()[0]
     conn.execute(f"INSERT INTO temp.problem_state_check {ALL_INTERVALS}")
     count = conn.execute("""SELECT count(*) FROM (
         SELECT * FROM problem_state EXCEPT SELECT * FROM temp.problem_state_check
         UNION ALL
         SELECT * FROM temp.problem_state_check EXCEPT SELECT * FROM problem_state)""").fetchone()[0]
     conn.execute("DROP TABLE temp.problem_state_check")
-    return count
+    return count + missing
 
 
 def _select(points: str, where: str) -> str:
-    """The intervals of the problems `where` selects, from their change points."""
-    return f"""SELECT valid_to, id, valid_from, region_code, batch_id, category, campaign_id,
-    source, st, dl
+    """The intervals of the problems `where` selects, from their change points (their
+    groups must be in problem_group: GROUP_OF)."""
+    return f"""SELECT x.valid_to, x.id, x.valid_from, (SELECT g.id FROM problem_group g
+      WHERE g.region_code = x.region_code AND g.batch_id = x.batch_id
+        AND g.category = x.category AND g.campaign_id = x.campaign_id
+        AND g.source = x.source), x.st, x.dl
 FROM (SELECT p.id, p.region_code, coalesce(p.batch_id, '') AS batch_id, p.category,
         coalesce(p.campaign_id, '') AS campaign_id, p.source, t.day AS valid_from,
         coalesce(lead(t.day) OVER (PARTITION BY p.id ORDER BY t.day), p.withdrawn_on,
@@ -91,8 +100,14 @@ FROM (SELECT p.id, p.region_code, coalesce(p.batch_id, '') AS batch_id, p.catego
       FROM ({points}) t JOIN problem p ON p.id = t.pid
       WHERE {where} AND t.day >= p.assigned_on
         AND t.day <= max(p.assigned_on, p.status_since, p.deadline_since)
-        AND (p.withdrawn_on IS NULL OR t.day < p.withdrawn_on))
-WHERE valid_from < valid_to"""
+        AND (p.withdrawn_on IS NULL OR t.day < p.withdrawn_on)) x
+WHERE x.valid_from < x.valid_to"""
+
+
+# The grouping keys of the problems `where` selects, as rows of problem_group.
+GROUP_OF = """INSERT OR IGNORE INTO problem_group (region_code, batch_id, category,
+    campaign_id, source) SELECT region_code, coalesce(batch_id, ''), category,
+    coalesce(campaign_id, ''), source FROM problem WHERE {where}"""
 
 
 _ALL_POINTS = """SELECT id AS pid, assigned_on AS day FROM problem
@@ -143,6 +158,7 @@ class Paused:
                          "WHERE rowid > ?", (start,))
         conn.execute("DELETE FROM problem_state WHERE problem_id IN "
                      "(SELECT id FROM temp.state_loaded)")
+        conn.execute(GROUP_OF.format(where=f"id IN {_LOADED}"))
         conn.execute(f"INSERT INTO problem_state {_LOADED_INTERVALS}")
         conn.execute("DROP TABLE temp.state_loaded")
         for sql in self.saved.values():

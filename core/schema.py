@@ -284,8 +284,10 @@ def _browse(conn: sqlite3.Connection) -> None:
 # Each problem's past states as intervals (core/intervals.py): figures for a past date are a
 # range scan of the intervals that contain it. Frozen here as the migration wrote them.
 def _interval_select(points: str, where: str) -> str:
-    return f"""SELECT valid_to, id, valid_from, region_code, batch_id, category, campaign_id,
-    source, st, dl
+    return f"""SELECT x.valid_to, x.id, x.valid_from, (SELECT g.id FROM problem_group g
+      WHERE g.region_code = x.region_code AND g.batch_id = x.batch_id
+        AND g.category = x.category AND g.campaign_id = x.campaign_id
+        AND g.source = x.source), x.st, x.dl
 FROM (SELECT p.id, p.region_code, coalesce(p.batch_id, '') AS batch_id, p.category,
         coalesce(p.campaign_id, '') AS campaign_id, p.source, t.day AS valid_from,
         coalesce(lead(t.day) OVER (PARTITION BY p.id ORDER BY t.day), p.withdrawn_on,
@@ -300,8 +302,13 @@ FROM (SELECT p.id, p.region_code, coalesce(p.batch_id, '') AS batch_id, p.catego
       FROM ({points}) t JOIN problem p ON p.id = t.pid
       WHERE {where} AND t.day >= p.assigned_on
         AND t.day <= max(p.assigned_on, p.status_since, p.deadline_since)
-        AND (p.withdrawn_on IS NULL OR t.day < p.withdrawn_on))
-WHERE valid_from < valid_to"""
+        AND (p.withdrawn_on IS NULL OR t.day < p.withdrawn_on)) x
+WHERE x.valid_from < x.valid_to"""
+
+
+_INTERVAL_GROUP = """INSERT OR IGNORE INTO problem_group (region_code, batch_id, category,
+    campaign_id, source) SELECT region_code, coalesce(batch_id, ''), category,
+    coalesce(campaign_id, ''), source FROM problem WHERE {where}"""
 
 
 def _interval_rebuild(pid: str) -> str:
@@ -313,6 +320,7 @@ def _interval_rebuild(pid: str) -> str:
               f"UNION SELECT problem_id, approved_on FROM deadline_extension "
               f"WHERE problem_id = {pid} AND approved_on IS NOT NULL")
     return (f"DELETE FROM problem_state WHERE problem_id = {pid};\n"
+            f"{_INTERVAL_GROUP.format(where=f'id = {pid}')};\n"
             f"INSERT INTO problem_state {_interval_select(points, f'p.id = {pid}')};")
 
 
@@ -329,19 +337,25 @@ def _intervals_problem_state(conn: sqlite3.Connection) -> None:
     rebuild_new, rebuild_old = _interval_rebuild("NEW.id"), _interval_rebuild("NEW.problem_id")
     rebuild_gone = _interval_rebuild("OLD.problem_id")
     execute_script(conn, f"""
-CREATE TABLE problem_state (
-    valid_to TEXT NOT NULL,
-    problem_id TEXT NOT NULL,
-    valid_from TEXT NOT NULL,
+CREATE TABLE problem_group (
+    id INTEGER PRIMARY KEY,
     region_code TEXT NOT NULL,
     batch_id TEXT NOT NULL,
     category TEXT NOT NULL,
     campaign_id TEXT NOT NULL,
     source TEXT NOT NULL,
+    UNIQUE (region_code, batch_id, category, campaign_id, source)
+);
+CREATE TABLE problem_state (
+    valid_to TEXT NOT NULL,
+    problem_id TEXT NOT NULL,
+    valid_from TEXT NOT NULL,
+    grp INTEGER NOT NULL,
     status TEXT,
     deadline TEXT,
     PRIMARY KEY (valid_to, valid_from, problem_id)
 ) WITHOUT ROWID;
+{_INTERVAL_GROUP.format(where="1")};
 INSERT INTO problem_state {_interval_select(_INTERVAL_POINTS, "1")};
 CREATE INDEX problem_state_problem ON problem_state(problem_id);
 CREATE TRIGGER problem_state_insert AFTER INSERT ON problem
