@@ -11,7 +11,8 @@ keeps them exact.
 A problem's state on a day is the definition `core.statistics` reads from the logs: its
 status from the latest status log on or before that day (the row's own status from
 `status_since` on), its deadline from the latest extension approved by then (the row's
-`deadline_in_force` from `deadline_since` on); it counts from its assigned date until the
+`deadline_in_force` from `deadline_since` on) — or, with no date, its deadline kind
+('ongoing', 'vague'), as the tally keys it; it counts from its assigned date until the
 day it was withdrawn. The change points are those dates; a problem's current state begins
 at max(assigned_on, status_since, deadline_since).
 
@@ -94,9 +95,10 @@ FROM (SELECT p.id, p.region_code, coalesce(p.batch_id, '') AS batch_id, p.catego
           SELECT l.status_to FROM problem_log l WHERE l.problem_id = p.id
             AND l.status_to IS NOT NULL AND l.happened_on <= t.day
             ORDER BY l.happened_on DESC, l.seq DESC LIMIT 1) END AS st,
-        CASE WHEN p.deadline_since <= t.day THEN p.deadline_in_force ELSE coalesce((
+        coalesce(CASE WHEN p.deadline_since <= t.day THEN p.deadline_in_force ELSE coalesce((
           SELECT e.new_deadline FROM deadline_extension e WHERE e.problem_id = p.id
-            AND e.approved_on <= t.day ORDER BY e.approved_on DESC LIMIT 1), p.deadline) END AS dl
+            AND e.approved_on <= t.day ORDER BY e.approved_on DESC LIMIT 1), p.deadline) END,
+          p.deadline_kind) AS dl
       FROM ({points}) t JOIN problem p ON p.id = t.pid
       WHERE {where} AND t.day >= p.assigned_on
         AND t.day <= max(p.assigned_on, p.status_since, p.deadline_since)

@@ -47,12 +47,14 @@ def register(commands: argparse._SubParsersAction) -> None:
     p.add_argument("--allow-blank", action="store_true",
                    help="submit even though a statutory mark is blank")
     p.add_argument("-o", "--output", required=True, help="the .xlsx file to write")
+    p.add_argument("--force", action="store_true", help="replace the file if it exists")
     p.set_defaults(handler=export_return)
 
     p = commands.add_parser("export-ledger", help="write the rectification ledger to Excel")
     p.add_argument("--as-of", default=None, help="the ledger as it stood that day (default today)")
     p.add_argument("--campaign", default=None, help="campaign id or name (default all)")
     p.add_argument("-o", "--output", required=True, help="the .xlsx file to write")
+    p.add_argument("--force", action="store_true", help="replace the file if it exists")
     p.set_defaults(handler=export_ledger)
 
 
@@ -134,13 +136,13 @@ def export_return(args: argparse.Namespace, ledger: Ledger) -> int:
             from ..returns import submissions
             sent = submissions.submit(ledger, args.template, args.output, _as_of(args.as_of),
                                       campaign, args.reported_on, args.correction_note,
-                                      args.allow_blank)
+                                      args.allow_blank, force=args.force)
             print(messages.text("return.submitted", path=args.output, form=sent.form,
                                 as_of=sent.as_of, sha=sent.file_sha256[:16]))
             return 0
         ret = returns.export_return(ledger, args.template, args.output, _as_of(args.as_of),
                                     campaign, args.reported_on,
-                                    correction_note=args.correction_note)
+                                    correction_note=args.correction_note, force=args.force)
     except returns.ReturnCheckFailed as exc:
         for finding in exc.findings:
             print(f"ecoledger-cli: {finding}", file=sys.stderr)
@@ -155,7 +157,7 @@ def export_return(args: argparse.Namespace, ledger: Ledger) -> int:
 def export_ledger(args: argparse.Namespace, ledger: Ledger) -> int:
     started = time.perf_counter()
     rows = returns.export_ledger(ledger, args.output, as_of=_as_of(args.as_of),
-                                 campaign_id=campaign_id(ledger, args.campaign))
+                                 campaign_id=campaign_id(ledger, args.campaign), force=args.force)
     print(messages.text("return.exported", path=args.output, rows=rows,
                         seconds=time.perf_counter() - started))
     return 0

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterator
 
-from .. import dates, messages
+from .. import dates, messages, outputs
 from ..errors import LedgerError, NotFound
 from ..ledger import Ledger
 from . import checks, figures as figures_, filling, forms, ledger_export, marks, xlsx
@@ -167,14 +167,16 @@ def preview(ledger: Ledger, name: str, as_of: object | None = None,
 def export_return(ledger: Ledger, name: str | Form, path: str | Path,
                   as_of: object | None = None, campaign_id: str | None = None,
                   reported_on: object | None = None, progress: Progress | None = None,
-                  cancelled: Cancelled | None = None, correction_note: str = "") -> Return:
-    """Build, check and write a return; a failed check raises and writes nothing."""
+                  cancelled: Cancelled | None = None, correction_note: str = "",
+                  force: bool = False) -> Return:
+    """Build, check and write a return; a failed check raises and writes nothing. An
+    existing file is replaced only with `force` (see core.outputs)."""
+    path = outputs.target(path, ".xlsx", ledger, force)
     form = forms.find(ledger, name) if isinstance(name, str) else name
     if form.kind == PROBLEM_LIST:
-        export_ledger(ledger, path, form, as_of, campaign_id, reported_on, progress, cancelled)
+        export_ledger(ledger, path, form, as_of, campaign_id, reported_on, progress, cancelled,
+                      force=True)
         return build(ledger, form, as_of, campaign_id, reported_on)
-    if Path(path).suffix.lower() != ".xlsx":
-        raise LedgerError("error.return_suffix", path=path)
     if progress:
         progress(0, 2, messages.text("return.progress.figures"))
     ret = build(ledger, form, as_of, campaign_id, reported_on, correction_note)
@@ -191,9 +193,10 @@ def export_return(ledger: Ledger, name: str | Form, path: str | Path,
 def export_ledger(ledger: Ledger, path: str | Path, name: str | Form = LEDGER_TEMPLATE,
                   as_of: object | None = None, campaign_id: str | None = None,
                   reported_on: object | None = None, progress: Progress | None = None,
-                  cancelled: Cancelled | None = None) -> int:
+                  cancelled: Cancelled | None = None, force: bool = False) -> int:
     """Write every problem counted on `as_of`, one row each, between the form's title and
-    sign-off rows; returns the row count."""
+    sign-off rows; returns the row count. An existing file is replaced only with `force`."""
+    path = outputs.target(path, ".xlsx", ledger, force)
     form = forms.find(ledger, name) if isinstance(name, str) else name
     if form.kind != PROBLEM_LIST:
         raise LedgerError("error.return_not_list", name=form.name)

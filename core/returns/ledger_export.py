@@ -7,9 +7,11 @@ from typing import Iterator
 
 from .. import dates, messages
 from ..ledger import Ledger
-from ..vocabulary import CATEGORIES, SOURCES
 from ..workflow import Status
 
+# The acceptance of the closure in force on the day (none for a problem not closed then).
+_ACCEPTED = ("(SELECT a.{} FROM acceptance a WHERE a.problem_id = p.id AND {{st}} = 'closed'"
+             " AND a.accepted_on <= :d ORDER BY a.accepted_on DESC, a.created_at DESC LIMIT 1)")
 # Ledger fields a problem-list form may name ({{problem.FIELD}}): SQL over the query below,
 # where {st}, {dl}, {on} are the problem's status, deadline in force and whether it counts,
 # all on the day of the export (:d).
@@ -25,8 +27,11 @@ FIELDS = {
     "campaign": "c.name",
     "batch": "b.name",
     "assigned_on": "p.assigned_on",
-    "deadline": "{dl}",
+    # a date, else the deadline as written (长期坚持 …)
+    "deadline": "coalesce({dl}, p.deadline_text)",
     "original_deadline": "p.deadline",
+    "deadline_text": "p.deadline_text",
+    "complaint_number": "p.complaint_number",
     "responsible_unit": "p.responsible_unit",
     "responsible_person": "p.responsible_person",
     "measures": "(SELECT group_concat(description, '；') FROM (SELECT description FROM measure m"
@@ -38,8 +43,13 @@ FIELDS = {
                "THEN NULL ELSE p.done_on END",
     # a reopened problem is not closed: no 销号日期 on its row
     "closed_on": "CASE WHEN {st} = 'closed' THEN {closed_on} END",
+    "accepted_on": _ACCEPTED.format("accepted_on"),
+    "accepted_by": _ACCEPTED.format("accepted_by"),
+    "accepted_unit": _ACCEPTED.format("accepted_unit"),
+    "acceptance_opinion": _ACCEPTED.format("opinion"),
 }
-DATE_FIELDS = frozenset({"assigned_on", "deadline", "original_deadline", "done_on", "closed_on"})
+DATE_FIELDS = frozenset({"assigned_on", "deadline", "original_deadline", "done_on", "closed_on",
+                         "accepted_on"})
 _FROM = """FROM problem p
 LEFT JOIN region r ON r.code = p.region_code
 LEFT JOIN enterprise e ON e.id = p.enterprise_id
@@ -52,7 +62,9 @@ LEFT JOIN problem_state s ON s.problem_id = p.id AND s.valid_from <= :d AND s.va
 _NOW = "max(p.assigned_on, p.status_since, p.deadline_since) <= :d"
 _PAST = {
     "st": f"(CASE WHEN {_NOW} THEN p.status ELSE s.status END)",
-    "dl": f"(CASE WHEN {_NOW} THEN p.deadline_in_force ELSE s.deadline END)",
+    # (an interval keeps a kind word for a deadline without a date: not shown as one)
+    "dl": f"(CASE WHEN {_NOW} THEN p.deadline_in_force "
+          "WHEN s.deadline GLOB '[0-9]*' THEN s.deadline END)",
     "closed_on": "(SELECT max(l.happened_on) FROM problem_log l WHERE l.problem_id = p.id "
                  "AND l.status_to = 'closed' AND l.happened_on <= :d)",
 }
@@ -66,6 +78,19 @@ def _labels(column: str, prefix: str, codes) -> str:
     return f"CASE {column} {whens} ELSE {column} END"
 
 
+def _code_label(column: str, kind: str) -> str:
+    """The ledger's own label of a category or source code (the code if it has none)."""
+    return (f"coalesce((SELECT label FROM code_entry WHERE kind = '{kind}' "
+            f"AND code = {column}), {column})")
+
+
+# The main category's label, then the problem's further ones: 废气、噪声
+_CATEGORIES = (_code_label("p.category", "category") + " || coalesce((SELECT '、' || "
+               "group_concat(coalesce(e.label, j.value), '、') FROM json_each('[\"' || "
+               "replace(p.extra_categories, ',', '\",\"') || '\"]') j LEFT JOIN code_entry e "
+               "ON e.kind = 'category' AND e.code = j.value), '')")
+
+
 def _quote(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
 
@@ -74,8 +99,7 @@ def select(fields: list[str], as_of: str, campaign_id: str | None = None) -> tup
     """The SQL (and parameters) reading `fields` for every problem counted on `as_of`."""
     past = as_of < dates.today().isoformat()
     state = _PAST if past else _TODAY
-    labels = {"category": _labels("p.category", "category", CATEGORIES),
-              "source": _labels("p.source", "source", SOURCES),
+    labels = {"category": _CATEGORIES, "source": _code_label("p.source", "source"),
               "status": _labels(state["st"], "status", [s.value for s in Status]), **state}
     try:
         exprs = [FIELDS[f].format(**labels) for f in fields]

@@ -74,7 +74,10 @@ def fields(ledger: Ledger, form: Form, as_of: str, campaign: str, reported_on: o
            correction_note: str = "", row_count: int = 0) -> dict[str, str]:
     """Every text field's value for one filling of `form`."""
     day = dt.date.fromisoformat(as_of)
-    reported = dates.parse_date(reported_on) if reported_on else dates.today()
+    try:
+        reported = dates.parse_date(reported_on) if reported_on else dates.today()
+    except dates.DateError:
+        raise LedgerError("error.date_invalid", value=reported_on) from None
     marks = {k: v or BLANK for k, v in values(ledger, form.name).items()}
     return {**marks, "unit.code": settings.jurisdiction(ledger),
             "period.as_of": chinese_date(day), "period.year": str(day.year),

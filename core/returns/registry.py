@@ -4,9 +4,10 @@ A figure placeholder is `{{NAME}}` or `{{NAME:PERIOD}}`. NAME is an entry below;
 (penalty and inspection figures only) is one of PERIODS. `NAME:month_change` and
 `NAME:year_change` are the change against the same period a year before, in %.
 
-Adding a figure is one entry: e.g. when problems gain the 阶段性办结 status,
-`"stage_concluded": Figure("problems.stage_concluded", "阶段性办结数")` once
-`figures.PROGRESS_STATS` knows that statistic; 立案 counts are
+Adding a figure is one entry (the 阶段性办结 ones below are: `stage_concluded`,
+`concluded`, `conclusion_rate`) once `figures.PROGRESS_STATS` knows its statistic; what a
+figure counts as done is fixed by its entry (已销号 only, ＋已完成待验收, or with 阶段性办结
+too as a province publishes its 办结率); 立案 counts are
 `Figure("penalties.opened", "立案数", periodic=True)` once penalty cases carry 立案日期.
 """
 from __future__ import annotations
@@ -54,16 +55,27 @@ FIGURES: dict[str, Figure] = {
     "closed": Figure("problems.closed", "已销号数（个）：截至统计日验收销号的问题",
                      at_most="assigned"),
     "reported_done": Figure("problems.reported_done", "已完成待验收数（个）"),
-    "rectified": Figure("problems.closed", "整改完成数（个）：已销号", at_most="assigned"),
+    # 已销号, unless the form's template names other statuses (Template.rectified_statuses)
+    "rectified": Figure("problems.rectified", "整改完成数（个）：已销号", at_most="assigned"),
     "rectified_or_done": Figure("problems.rectified_or_done",
                                 "整改完成数（个）：已销号＋已完成待验收", at_most="assigned"),
+    "stage_concluded": Figure("problems.stage_concluded",
+                              "阶段性办结数（个）：阶段性办结、未销号的问题", at_most="assigned"),
+    # 办结 as a province publishes it: 已销号 + 已办结 (已完成待验收) + 阶段性办结
+    "concluded": Figure("problems.settled",
+                        "办结数（个）：已销号＋已办结（已完成待验收）＋阶段性办结",
+                        at_most="assigned"),
     "open": Figure("problems.open", "未销号数（个）"),
+    "ongoing": Figure("problems.ongoing", "长期坚持数（个）：未销号、整改时限为长期坚持"),
+    "undated": Figure("problems.undated", "时限待定数（个）：未销号、整改时限尚无日期"),
     "overdue": Figure("problems.overdue", "逾期未整改数（个）：未销号且已过整改时限"),
     "due_10": Figure("problems.due_10", "10日内到期数（个）"),
     "clearance_rate": Figure("rate", "清零率（%）＝已销号÷交办×100", format="rate",
                              of=("rectified", "assigned")),
     "clearance_rate_or_done": Figure("rate", "完成率（%）＝（已销号＋待验收）÷交办×100",
                                      format="rate", of=("rectified_or_done", "assigned")),
+    "conclusion_rate": Figure("rate", "办结率（%）＝（已销号＋已办结＋阶段性办结）÷交办×100",
+                              format="rate", of=("concluded", "assigned")),
     # penalty cases decided in the period (处罚决定书 dated in it)
     "cases": Figure("penalties.cases", "处罚决定书（份）", periodic=True, dimensions=_BY_REGION),
     "fines": Figure("penalties.fine", "罚款金额（万元）", format="wan", periodic=True,

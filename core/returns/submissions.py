@@ -17,7 +17,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from .. import db, operators, rows, settings
+from .. import db, permissions, rows, settings
 from ..changes import Changes
 from ..errors import LedgerError, NotFound
 from ..ledger import Ledger
@@ -84,7 +84,7 @@ def previous(ledger: Ledger, form: str, as_of: str, campaign_id: str | None) -> 
 def submit(ledger: Ledger, name: str, path: str | Path, as_of: object | None = None,
            campaign_id: str | None = None, reported_on: object | None = None,
            correction_note: str = "", allow_blank: bool = False, progress=None,
-           cancelled=None) -> Submission:
+           cancelled=None, force: bool = False) -> Submission:
     """Export a return for submission and record it; refuses blank marks unless allowed,
     and a second submission of a period without a correction note."""
     from . import as_of_day
@@ -102,7 +102,7 @@ def submit(ledger: Ledger, name: str, path: str | Path, as_of: object | None = N
         raise LedgerError("error.correction_note_needed", when=before.submitted_at,
                           who=before.submitted_by)
     ret = export_return(ledger, form, path, day, campaign_id, reported_on, progress, cancelled,
-                        correction_note=note)
+                        correction_note=note, force=force)
     cells = {c.cell: [c.row, c.column, c.submitted] for c in figure_cells(ret)}
     path = Path(path)
     with ledger.transaction():
@@ -158,7 +158,7 @@ def changes(ledger: Ledger, submission: Submission) -> list[ChangedCell]:
 
 def lock(ledger: Ledger, submission_id: str) -> Changes:
     """Lock the period of a submission: writes dated on or before its day are refused."""
-    operators.require(ledger, operators.Action.LOCK_PERIOD)
+    permissions.require(ledger, permissions.Action.LOCK_PERIOD)
     submission = get(ledger, submission_id)
     with ledger.transaction():
         new = rows.insert(ledger, "period_lock", {
@@ -169,7 +169,7 @@ def lock(ledger: Ledger, submission_id: str) -> Changes:
 
 def unlock(ledger: Ledger, reason: str) -> Changes:
     """Lift every standing lock; the reason is required and kept."""
-    operators.require(ledger, operators.Action.LOCK_PERIOD)
+    permissions.require(ledger, permissions.Action.LOCK_PERIOD)
     if not reason.strip():
         raise LedgerError("error.unlock_reason")
     standing = [lk.id for lk in locks(ledger) if lk.unlocked_at is None]

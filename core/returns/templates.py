@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..statistics import SETTLED_STATUSES
+
 BY_REGION, PROBLEM_LIST = "by_region", "problem_list"
 KINDS = (BY_REGION, PROBLEM_LIST)
 FORMATS = ("integer", "wan", "rate", "change", "average")
@@ -43,8 +45,21 @@ class Template:
     title: str
     total_label: str = "合计"
     columns: tuple[Column, ...] = ()
+    # The statuses its "rectified" figure (problems.rectified) counts, e.g. ("closed",
+    # "reported_done", "stage_concluded"); empty: closed only. A form names the figure it
+    # means instead (registry: rectified_or_done, concluded, settled …), one entry each.
+    rectified_statuses: tuple[str, ...] = ()
     description: str = ""
     path: Path | None = field(default=None, compare=False)
+
+    def __post_init__(self) -> None:
+        if set(self.rectified_statuses) - set(SETTLED_STATUSES):
+            raise ValueError(f"rectified_statuses may only name {SETTLED_STATUSES}")
+
+    @property
+    def counts_as_rectified(self) -> tuple[str, ...]:
+        """The statuses the template's rectified figures count (see core.statistics)."""
+        return self.rectified_statuses or ("closed",)
 
     def column(self, key: str) -> Column:
         return next(c for c in self.columns if c.key == key)

@@ -341,6 +341,8 @@ def rectification_ledger() -> Path:
         (None, "逾期", "{{problem.overdue}}", "@", 6),
         (None, "完成日期", "{{problem.done_on}}", "@", 11),
         (None, "销号日期", "{{problem.closed_on}}", "@", 11),
+        (None, "验收日期", "{{problem.accepted_on}}", "@", 11),
+        (None, "验收人", "{{problem.accepted_by}}", "@", 9),
     ])
     f.title_row()
     f.marks(["统计截止日期：{{period.as_of}}　共 {{ledger.row_count}} 条"],
@@ -353,7 +355,7 @@ def rectification_ledger() -> Path:
     f.row += 1
     f.data_row([c[2] for c in f.cols])
     f.notes(["说明：整改时限为统计日有效的时限（含已批准的延期），原定整改时限为交办时的时限；"
-             "逾期指统计日未销号且已过整改时限；反弹的问题不填销号日期。"])
+             "逾期指统计日未销号且已过整改时限；反弹的问题不填销号日期；验收日期、验收人为统计日有效的销号验收。"])
     f.sign_off_line()
     f.print_setup(f"A{top + 1}")
     return f.save("rectification_ledger")

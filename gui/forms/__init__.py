@@ -11,11 +11,15 @@ _MODULES = {
     "EnterpriseForm": ".records", "ProblemForm": ".records", "PenaltyForm": ".records",
     "CampaignForm": ".records", "BatchForm": ".records", "InspectionForm": ".inspection",
     "MeasureForm": ".measure", "ExtensionForm": ".extension",
+    "TaskInspectionForm": ".random_task", "PlanForm": ".random_plan",
+    "AcceptanceForm": ".acceptance",
 }
 _NAMES = {"enterprise": "EnterpriseForm", "problem": "ProblemForm",
           "inspection": "InspectionForm", "penalty_case": "PenaltyForm",
           "campaign": "CampaignForm", "batch": "BatchForm",
-          "measure": "MeasureForm", "extension": "ExtensionForm"}
+          "measure": "MeasureForm", "extension": "ExtensionForm",
+          "random_task": "TaskInspectionForm", "random_plan": "PlanForm",
+          "acceptance": "AcceptanceForm"}
 
 
 def __getattr__(name: str):

@@ -155,10 +155,11 @@ class SubmittedPanel(QWidget):
 
 
 def submit(ledger, name: str, path, as_of: str, campaign_id: str | None, note: str) -> Changes:
-    """On the worker: export and record the return; the change announces it to every page."""
+    """On the worker: export and record the return; the change announces it to every page.
+    The save dialog has asked before replacing a file."""
     from core.returns import submissions
     sent = submissions.submit(ledger, name, path, as_of, campaign_id, correction_note=note,
-                              allow_blank=True)
+                              allow_blank=True, force=True)
     return Changes.of("return_submission", ids=(sent.id,))
 
 

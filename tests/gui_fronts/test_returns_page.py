@@ -110,6 +110,7 @@ def test_submit_asks_about_blank_marks_records_it_and_lists_changed_cells(page, 
                                                                          qtbot, monkeypatch):
     import datetime as dt
 
+    from acceptance_data import ACCEPTED
     from core import problems
     asked = []
     monkeypatch.setattr(page, "confirm_blanks", lambda blanks: asked.append(blanks) or False)
@@ -131,7 +132,8 @@ def test_submit_asks_about_blank_marks_records_it_and_lists_changed_cells(page, 
             "SELECT id FROM problem WHERE status = 'reported_done' AND status_since < ? "
             "LIMIT 1", (AS_OF,)).fetchone()[0]
         return problems.transition(ledger, pid, "closed",
-                                   on=dt.date.fromisoformat(AS_OF) - dt.timedelta(days=1))
+                                   on=dt.date.fromisoformat(AS_OF) - dt.timedelta(days=1),
+                                   acceptance=ACCEPTED)
     ctx.db.op(close_back_dated).run()
     qtbot.waitUntil(lambda: page.submitted.changed_model.rowCount() > 0 and ctx.db.pending == 0,
                     timeout=20_000)

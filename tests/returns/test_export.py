@@ -12,7 +12,8 @@ from core.returns.cells import MAX_CELL_TEXT
 
 LEDGER_HEADERS = ["序号", "问题编号", "区县", "企业名称", "统一社会信用代码", "问题类别",
                   "问题描述", "问题来源", "批次", "交办日期", "原定整改时限", "整改时限",
-                  "责任单位", "责任人", "整改措施", "整改状态", "逾期", "完成日期", "销号日期"]
+                  "责任单位", "责任人", "整改措施", "整改状态", "逾期", "完成日期", "销号日期",
+                  "验收日期", "验收人"]
 FIRST = 4  # the ledger's first problem row (title, marks, header above)
 
 
@@ -108,7 +109,7 @@ def test_ledger_export_one_header_row_under_the_title(shared_demo, tmp_path, reo
     assert [c.value for c in sheet[3]] == LEDGER_HEADERS
     assert sheet.freeze_panes == "A4"
     assert sheet.print_title_rows == "$3:$3"
-    assert sheet.auto_filter.ref == f"A3:S{3 + count}"
+    assert sheet.auto_filter.ref == f"A3:U{3 + count}"
     assert [sheet.cell(FIRST + i, 1).value for i in range(3)] == [1, 2, 3]
     texts = [c.value for row in sheet.iter_rows(min_row=FIRST + count) for c in row
              if isinstance(c.value, str)]

@@ -4,6 +4,8 @@ import dataclasses
 import datetime as dt
 from decimal import Decimal
 
+import pytest
+
 from core import money, regions, returns, statistics
 from core.statistics import Filter
 
@@ -51,6 +53,36 @@ def test_rectified_or_done_counts_reported_done_too(shared_demo):
     total = ret.figures.total.values
     assert total["closed"] == report.total.closed
     assert total["reported_done"] == report.total.reported_done > 0
+
+
+def test_a_template_names_the_statuses_its_rectified_figure_counts(ledger):
+    """A province publishing 办结率 = (已办结 + 阶段性办结) / total, another closed only."""
+    from acceptance_data import ACCEPTED
+    from core import problems
+
+    for n, path in enumerate((["in_progress", "stage_concluded"], ["in_progress", "reported_done"],
+                              ["in_progress", "reported_done", "closed"], [])):
+        row = problems.add(ledger, {
+            "source": "central_inspection", "region_code": "141021", "category": "dust",
+            "description": f"问题{n}", "assigned_on": "2025-05-28", "deadline": "长期坚持"}).id
+        for step in path:
+            problems.transition(ledger, row, step, on="2025-06-01", acceptance=ACCEPTED)
+    from core.returns import figures as figures_
+    from core.returns import registry, templates
+
+    names = ["assigned", "rectified", "rectified_or_done", "stage_concluded", "concluded",
+             "conclusion_rate", "ongoing"]
+    columns = registry.columns([registry.parse(n, "A1") for n in names])
+    strict = templates.Template("t", templates.BY_REGION, "t", columns=tuple(columns))
+    total = figures_.compute(ledger, strict, "2025-06-02").total.values
+    assert [total[n] for n in names[:5]] == [4, 1, 2, 1, 3]
+    assert total["conclusion_rate"] == Decimal("75.00")  # (已销号 + 已办结 + 阶段性办结) / total
+    assert total["ongoing"] == 3  # the open ones, 长期坚持
+    settled = dataclasses.replace(strict, rectified_statuses=(
+        "closed", "reported_done", "stage_concluded"))
+    assert figures_.compute(ledger, settled, "2025-06-02").total.values["rectified"] == 3
+    with pytest.raises(ValueError):
+        templates.Template("t", templates.BY_REGION, "t", rectified_statuses=("in_progress",))
 
 
 def test_penalty_return_month_year_and_same_period_last_year(ledger):

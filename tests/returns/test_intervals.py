@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from acceptance_data import ACCEPTED
+
 from core import intervals, problems, statistics
 from core.statistics import Filter
 
@@ -24,8 +26,8 @@ def test_intervals_agree_with_the_logs_over_many_dates_and_filters(demo_copy):
     ids = [r[0] for r in ledger.conn.execute(
         "SELECT id FROM problem WHERE status = 'reported_done' ORDER BY id LIMIT 8")]
     # back-dated closes, a reopening, a withdrawal, a move between counties, an extension
-    problems.transition(ledger, ids[0], "closed", on=today - dt.timedelta(days=9))
-    problems.transition(ledger, ids[1], "closed", on=today - dt.timedelta(days=3))
+    problems.transition(ledger, ids[0], "closed", on=today - dt.timedelta(days=9), acceptance=ACCEPTED)
+    problems.transition(ledger, ids[1], "closed", on=today - dt.timedelta(days=3), acceptance=ACCEPTED)
     problems.transition(ledger, ids[1], "reopened", on=today - dt.timedelta(days=1))
     problems.withdraw(ledger, ids[2], "重复交办", on=today - dt.timedelta(days=5))
     problems.update(ledger, ids[3], {"region_code": "141021"})
@@ -60,7 +62,7 @@ def test_state_on_a_day(demo_copy):
     pid = ledger.conn.execute(
         "SELECT id FROM problem WHERE status = 'in_progress' ORDER BY id LIMIT 1").fetchone()[0]
     problems.transition(ledger, pid, "reported_done", on=today - dt.timedelta(days=4))
-    problems.transition(ledger, pid, "closed", on=today - dt.timedelta(days=2))
+    problems.transition(ledger, pid, "closed", on=today - dt.timedelta(days=2), acceptance=ACCEPTED)
     assert intervals.state_on(ledger, pid, (today - dt.timedelta(days=3)).isoformat())[0] \
         == "reported_done"
     assert intervals.state_on(ledger, pid, today.isoformat())[0] == "closed"
@@ -84,3 +86,30 @@ def test_a_bulk_import_rebuilds_the_intervals_of_what_it_loaded(ledger, tmp_path
             "problem_state_extension_insert"} <= triggers
     today = dt.date.today()
     _compare(ledger, [today - dt.timedelta(days=b) for b in (5, 40, 200)], (Filter(),))
+
+
+def test_stage_concluded_and_deadline_kinds_in_the_past_agree_with_the_logs(demo_copy):
+    """阶段性办结 and deadlines without a date (长期坚持, a vague text) keep their buckets
+    on past days: the intervals carry the kind word the tally keys them by."""
+    ledger = demo_copy
+    today = dt.date.today()
+    day = lambda n: (today - dt.timedelta(days=n)).isoformat()  # noqa: E731
+    made = [problems.add(ledger, {
+        "source": "central_inspection", "region_code": "141021", "category": "dust",
+        "description": f"时限{n}", "assigned_on": day(30), "deadline": deadline}).id
+        for n, deadline in enumerate(("长期坚持", "采暖期前", "长期坚持", day(12)))]
+    problems.transition(ledger, made[0], "in_progress", on=day(20))
+    problems.transition(ledger, made[0], "stage_concluded", on=day(10))
+    problems.transition(ledger, made[1], "in_progress", on=day(15))
+    for step, n in (("in_progress", 25), ("reported_done", 8), ("closed", 4)):
+        problems.transition(ledger, made[2], step, on=day(n),
+                            acceptance=ACCEPTED if step == "closed" else None)
+    problems.transition(ledger, made[3], "in_progress", on=day(11))
+    problems.transition(ledger, made[3], "stage_concluded", on=day(6))
+    assert intervals.drift(ledger) == 0
+    assert intervals.state_on(ledger, made[0], day(5)) == ("stage_concluded", "ongoing")
+    assert intervals.state_on(ledger, made[1], day(5))[1] == "vague"
+    _compare(ledger, [day(n) for n in (31, 29, 21, 14, 9, 7, 5, 3, 1)],
+             [Filter(), Filter(region_code="141021"), Filter(category="dust")])
+    on = statistics.progress(ledger, day(5)).total
+    assert on.stage_concluded >= 2 and on.ongoing >= 1 and on.undated >= 1

@@ -1,6 +1,8 @@
 """报送记录: what was sent is kept; later writes show as changed cells; locked periods."""
 from __future__ import annotations
 
+from acceptance_data import ACCEPTED
+
 import datetime as dt
 import hashlib
 import json
@@ -49,7 +51,7 @@ def test_a_back_dated_close_shows_the_changed_cells_and_asks_for_a_correction(de
     waiting = demo_copy.conn.execute(
         "SELECT id, region_code FROM problem WHERE status = 'reported_done' AND status_since < ? "
         "AND region_code = '141021' LIMIT 1", (day.isoformat(),)).fetchone()
-    problems.transition(demo_copy, waiting[0], "closed", on=day - dt.timedelta(days=2))
+    problems.transition(demo_copy, waiting[0], "closed", on=day - dt.timedelta(days=2), acceptance=ACCEPTED)
     changed = {c.cell: c for c in submissions.changes(demo_copy, sent)}
     # 曲沃县 (row 11) and 合计 (row 27): 已销号, 已完成待验收, 清零率 (and 逾期 if it was)
     assert {"F11", "G11", "I11", "F27", "G27", "I27"} <= set(changed)
@@ -79,17 +81,17 @@ def test_a_locked_period_refuses_back_dated_writes_until_unlocked(demo_copy, tmp
     waiting = demo_copy.conn.execute(
         "SELECT id FROM problem WHERE status = 'reported_done' LIMIT 2").fetchall()
     with pytest.raises(LedgerError, match="已报送并锁定") as error:
-        problems.transition(demo_copy, waiting[0][0], "closed", on=day - dt.timedelta(days=1))
+        problems.transition(demo_copy, waiting[0][0], "closed", on=day - dt.timedelta(days=1), acceptance=ACCEPTED)
     assert day.isoformat() in str(error.value)
     with pytest.raises(LedgerError, match="已报送并锁定"):
         problems.add(demo_copy, {"source": "complaint", "region_code": "141021",
                                  "category": "noise", "description": "夜间施工噪声",
                                  "assigned_on": day.isoformat(), "deadline": "2027-01-05"})
-    problems.transition(demo_copy, waiting[1][0], "closed")  # today: outside the locked period
+    problems.transition(demo_copy, waiting[1][0], "closed", acceptance=ACCEPTED)  # today: not locked
     with pytest.raises(LedgerError, match="理由"):
         submissions.unlock(demo_copy, " ")
     submissions.unlock(demo_copy, "省厅退回重报")
-    problems.transition(demo_copy, waiting[0][0], "closed", on=day - dt.timedelta(days=1))
+    problems.transition(demo_copy, waiting[0][0], "closed", on=day - dt.timedelta(days=1), acceptance=ACCEPTED)
     reasons = [json.loads(r[0]).get("unlock_reason") for r in demo_copy.conn.execute(
         "SELECT new FROM audit_log WHERE table_name = 'period_lock' AND action = 'update'")]
     assert reasons == ["省厅退回重报"]
@@ -112,7 +114,7 @@ def test_ledger_export_as_of_a_past_day(demo_copy, tmp_path):
     pid, number = ledger.conn.execute(
         "SELECT id, number FROM problem WHERE status = 'reported_done' ORDER BY number LIMIT 1"
     ).fetchone()
-    problems.transition(ledger, pid, "closed", on=today - dt.timedelta(days=5))
+    problems.transition(ledger, pid, "closed", on=today - dt.timedelta(days=5), acceptance=ACCEPTED)
     problems.transition(ledger, pid, "reopened", on=today - dt.timedelta(days=1))
     late = problems.add(ledger, {"source": "complaint", "region_code": "141021",
                                  "category": "noise", "description": "夜间施工噪声",
