@@ -31,7 +31,8 @@ _HIDDEN_COLUMNS = frozenset({"password_hash"})
 _UNDIFFED = frozenset({"updated_at", "operator"})
 # Tables that are not records of the bureau's work.
 _UNAUDITED = frozenset({LOG, "audit_seal", "region", "migration", "sqlite_sequence",
-                        "progress_tally", "progress_daily", "audit_baseline"})
+                        "progress_tally", "progress_daily", "problem_state",
+                        "problem_group", "audit_baseline"})
 BASELINE = "audit_baseline"
 MAX_FINDINGS = 50
 

@@ -76,6 +76,7 @@ class Load:
         self._writers: dict[str, list[_Writer]] = {}
         self._current: str | None = None
         self._dropped: list[str] = []  # CREATE INDEX statements of the table being loaded
+        self._intervals = None  # core.intervals.Paused: state intervals rebuilt at the end
 
     def __enter__(self) -> "Load":
         if not self.conn.in_transaction:
@@ -94,6 +95,8 @@ class Load:
             for name, (table, sql) in bulk_tallies.expected().items():
                 if table in self.planned and name in stored and bulk_tallies.same(stored[name], sql):
                     self._defer(table, name, stored[name], bulk_tallies.WRITERS[name])
+            from . import intervals
+            self._intervals = intervals.Paused(self.conn, self.planned)
         except BaseException:
             self._restore()
             raise
@@ -148,9 +151,12 @@ class Load:
     def _restore(self) -> None:
         saved, self._saved = self._saved, {}
         self._writers.clear()
+        paused, self._intervals = self._intervals, None
         if not self.conn.in_transaction:
             self._dropped = []
             return  # SQLite rolled the transaction back already, and the drops with it
         self._rebuild()
+        if paused is not None:
+            paused.finish()
         for sql in saved.values():
             self.conn.execute(sql)

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Iterator
 
 from . import audit, dates, db, regions
+from .errors import LedgerError
 
 DEFAULT_OPERATOR = "system"
 # A ledger nobody signed in to (scripts, the command line, tests) may do everything;
@@ -104,13 +105,20 @@ class Ledger:
             yield self.conn
             return
         self.refuse_if_read_only()
-        with db.transaction(self.conn) as conn:
-            self._audit_mark = audit.mark(conn)
-            try:
-                yield conn
-                audit.seal(conn, self._audit_mark, self.operator)
-            finally:
-                self._audit_mark = None
+        try:
+            with db.transaction(self.conn) as conn:
+                self._audit_mark = audit.mark(conn)
+                try:
+                    yield conn
+                    audit.seal(conn, self._audit_mark, self.operator)
+                finally:
+                    self._audit_mark = None
+        except sqlite3.IntegrityError as exc:
+            if str(exc) != "period_locked":  # raised by the period_lock_* triggers
+                raise
+            through = self.conn.execute("SELECT max(through) FROM period_lock "
+                                        "WHERE unlocked_at IS NULL").fetchone()[0]
+            raise LedgerError("error.period_locked", through=through) from None
         if self.lock is not None:
             self.lock.note_head(audit.head(self.conn))
 

@@ -47,6 +47,7 @@ class Action(str, Enum):
     UNITS = "units.edit"                 # units beyond the counties (开发区, 市直单位, 乡镇)
     RANDOM_APPROVE_PLAN = "random.approve_plan"  # approve a 双随机 plan before its draw
     RANDOM_REDRAW = "random.redraw"              # draw a plan again, with a reason
+    LOCK_PERIOD = "returns.lock_period"  # lock or unlock a submitted return's period
     SETTINGS = "settings.bureau"         # jurisdiction, unit, its head, backups
     RESTORE = "backup.restore"
     MANAGE_OPERATORS = "operators.manage"
@@ -75,6 +76,7 @@ RULES: dict[Action, frozenset[Role]] = {
     Action.UNITS: _MANAGERS,
     Action.RANDOM_APPROVE_PLAN: _MANAGERS,
     Action.RANDOM_REDRAW: _MANAGERS,
+    Action.LOCK_PERIOD: _MANAGERS,
     Action.SETTINGS: _ADMINS,
     Action.RESTORE: _ADMINS,
     Action.MANAGE_OPERATORS: _ADMINS,

@@ -508,6 +508,182 @@ INSERT INTO penalty_problem (id, created_at, updated_at, operator, case_id, prob
 
 def _penalty_stages(conn: sqlite3.Connection) -> None:
     execute_script(conn, _PENALTY_STAGES)
+# Each problem's past states as intervals (core/intervals.py): figures for a past date are a
+# range scan of the intervals that contain it. Frozen here as the migration wrote them.
+def _interval_select(points: str, where: str) -> str:
+    return f"""SELECT x.valid_to, x.id, x.valid_from, (SELECT g.id FROM problem_group g
+      WHERE g.region_code = x.region_code AND g.batch_id = x.batch_id
+        AND g.category = x.category AND g.campaign_id = x.campaign_id
+        AND g.source = x.source), x.st, x.dl
+FROM (SELECT p.id, p.region_code, coalesce(p.batch_id, '') AS batch_id, p.category,
+        coalesce(p.campaign_id, '') AS campaign_id, p.source, t.day AS valid_from,
+        coalesce(lead(t.day) OVER (PARTITION BY p.id ORDER BY t.day), p.withdrawn_on,
+                 '9999-12-31') AS valid_to,
+        CASE WHEN p.status_since <= t.day THEN p.status ELSE (
+          SELECT l.status_to FROM problem_log l WHERE l.problem_id = p.id
+            AND l.status_to IS NOT NULL AND l.happened_on <= t.day
+            ORDER BY l.happened_on DESC, l.seq DESC LIMIT 1) END AS st,
+        coalesce(CASE WHEN p.deadline_since <= t.day THEN p.deadline_in_force ELSE coalesce((
+          SELECT e.new_deadline FROM deadline_extension e WHERE e.problem_id = p.id
+            AND e.approved_on <= t.day ORDER BY e.approved_on DESC LIMIT 1), p.deadline) END,
+          p.deadline_kind) AS dl
+      FROM ({points}) t JOIN problem p ON p.id = t.pid
+      WHERE {where} AND t.day >= p.assigned_on
+        AND t.day <= max(p.assigned_on, p.status_since, p.deadline_since)
+        AND (p.withdrawn_on IS NULL OR t.day < p.withdrawn_on)) x
+WHERE x.valid_from < x.valid_to"""
+
+
+_INTERVAL_GROUP = """INSERT OR IGNORE INTO problem_group (region_code, batch_id, category,
+    campaign_id, source) SELECT region_code, coalesce(batch_id, ''), category,
+    coalesce(campaign_id, ''), source FROM problem WHERE {where}"""
+
+
+def _interval_rebuild(pid: str) -> str:
+    points = (f"SELECT id AS pid, assigned_on AS day FROM problem WHERE id = {pid} "
+              f"UNION SELECT id, status_since FROM problem WHERE id = {pid} "
+              f"UNION SELECT id, deadline_since FROM problem WHERE id = {pid} "
+              f"UNION SELECT problem_id, happened_on FROM problem_log "
+              f"WHERE problem_id = {pid} AND status_to IS NOT NULL "
+              f"UNION SELECT problem_id, approved_on FROM deadline_extension "
+              f"WHERE problem_id = {pid} AND approved_on IS NOT NULL")
+    return (f"DELETE FROM problem_state WHERE problem_id = {pid};\n"
+            f"{_INTERVAL_GROUP.format(where=f'id = {pid}')};\n"
+            f"INSERT INTO problem_state {_interval_select(points, f'p.id = {pid}')};")
+
+
+_INTERVAL_POINTS = """SELECT id AS pid, assigned_on AS day FROM problem
+  UNION SELECT id, status_since FROM problem
+  UNION SELECT id, deadline_since FROM problem
+  UNION SELECT problem_id, happened_on FROM problem_log WHERE status_to IS NOT NULL
+  UNION SELECT problem_id, approved_on FROM deadline_extension WHERE approved_on IS NOT NULL"""
+
+
+def _intervals_problem_state(conn: sqlite3.Connection) -> None:
+    rebuild_new, rebuild_old = _interval_rebuild("NEW.id"), _interval_rebuild("NEW.problem_id")
+    rebuild_gone = _interval_rebuild("OLD.problem_id")
+    execute_script(conn, f"""
+CREATE TABLE problem_group (
+    id INTEGER PRIMARY KEY,
+    region_code TEXT NOT NULL,
+    batch_id TEXT NOT NULL,
+    category TEXT NOT NULL,
+    campaign_id TEXT NOT NULL,
+    source TEXT NOT NULL,
+    UNIQUE (region_code, batch_id, category, campaign_id, source)
+);
+CREATE TABLE problem_state (
+    valid_to TEXT NOT NULL,
+    problem_id TEXT NOT NULL,
+    valid_from TEXT NOT NULL,
+    grp INTEGER NOT NULL,
+    status TEXT,
+    deadline TEXT,
+    PRIMARY KEY (valid_to, valid_from, problem_id)
+) WITHOUT ROWID;
+{_INTERVAL_GROUP.format(where="1")};
+INSERT INTO problem_state {_interval_select(_INTERVAL_POINTS, "1")};
+CREATE INDEX problem_state_problem ON problem_state(problem_id);
+CREATE TRIGGER problem_state_insert AFTER INSERT ON problem
+BEGIN {rebuild_new} END;
+CREATE TRIGGER problem_state_update AFTER UPDATE OF assigned_on, withdrawn_on, status,
+    status_since, deadline, deadline_in_force, deadline_kind, deadline_since, region_code, batch_id,
+    category, campaign_id, source ON problem
+BEGIN {rebuild_new} END;
+CREATE TRIGGER problem_state_delete AFTER DELETE ON problem
+BEGIN DELETE FROM problem_state WHERE problem_id = OLD.id; END;
+CREATE TRIGGER problem_state_log_insert AFTER INSERT ON problem_log WHEN NEW.status_to IS NOT NULL
+BEGIN {rebuild_old} END;
+CREATE TRIGGER problem_state_log_update AFTER UPDATE ON problem_log
+BEGIN {rebuild_gone} {rebuild_old} END;
+CREATE TRIGGER problem_state_log_delete AFTER DELETE ON problem_log WHEN OLD.status_to IS NOT NULL
+BEGIN {rebuild_gone} END;
+CREATE TRIGGER problem_state_extension_insert AFTER INSERT ON deadline_extension
+    WHEN NEW.approved_on IS NOT NULL
+BEGIN {rebuild_old} END;
+CREATE TRIGGER problem_state_extension_update AFTER UPDATE ON deadline_extension
+BEGIN {rebuild_gone} {rebuild_old} END;
+CREATE TRIGGER problem_state_extension_delete AFTER DELETE ON deadline_extension
+    WHEN OLD.approved_on IS NOT NULL
+BEGIN {rebuild_gone} END;
+""")
+
+
+# What was sent upward (报送记录) and the periods a manager locked after sending them.
+_RETURNS_SUBMISSIONS = f"""
+CREATE TABLE return_submission ({_ROW},
+    form TEXT NOT NULL,
+    as_of TEXT NOT NULL,
+    campaign_id TEXT,
+    unit_code TEXT NOT NULL,
+    unit_name TEXT NOT NULL,
+    figures TEXT NOT NULL,
+    file_name TEXT NOT NULL,
+    file_sha256 TEXT NOT NULL,
+    submitted_at TEXT NOT NULL,
+    submitted_by TEXT NOT NULL,
+    correction_note TEXT
+);
+CREATE INDEX return_submission_period ON return_submission(form, as_of, campaign_id);
+CREATE TABLE period_lock ({_ROW},
+    through TEXT NOT NULL,
+    submission_id TEXT REFERENCES return_submission(id),
+    locked_at TEXT NOT NULL,
+    locked_by TEXT NOT NULL,
+    unlocked_at TEXT,
+    unlocked_by TEXT,
+    unlock_reason TEXT
+);
+{{LOCK_TRIGGERS}}
+"""
+_LOCKED = "(SELECT max(through) FROM period_lock WHERE unlocked_at IS NULL)"
+
+
+def _lock_trigger(name: str, event: str, table: str, condition: str) -> str:
+    return (f"CREATE TRIGGER {name} BEFORE {event} ON {table} WHEN {condition}\n"
+            "BEGIN SELECT RAISE(ABORT, 'period_locked'); END;")
+
+
+def _lock_triggers() -> str:
+    def on(ref: str, column: str) -> str:
+        return f"{ref}.{column} <= {_LOCKED}"
+    keys = ("region_code", "batch_id", "category", "campaign_id", "source")
+    moved = " OR ".join(f"NEW.{k} IS NOT OLD.{k}" for k in keys)
+    return "\n".join([
+        _lock_trigger("period_lock_log_insert", "INSERT", "problem_log", on("NEW", "happened_on")),
+        _lock_trigger("period_lock_log_update", "UPDATE", "problem_log",
+                      f"{on('OLD', 'happened_on')} OR {on('NEW', 'happened_on')}"),
+        _lock_trigger("period_lock_log_delete", "DELETE", "problem_log", on("OLD", "happened_on")),
+        _lock_trigger("period_lock_extension_insert", "INSERT", "deadline_extension",
+                      on("NEW", "approved_on")),
+        _lock_trigger("period_lock_extension_update", "UPDATE", "deadline_extension",
+                      f"{on('OLD', 'approved_on')} OR {on('NEW', 'approved_on')}"),
+        _lock_trigger("period_lock_extension_delete", "DELETE", "deadline_extension",
+                      on("OLD", "approved_on")),
+        _lock_trigger("period_lock_problem_insert", "INSERT", "problem", on("NEW", "assigned_on")),
+        _lock_trigger("period_lock_problem_delete", "DELETE", "problem", on("OLD", "assigned_on")),
+        _lock_trigger("period_lock_problem_update", "UPDATE", "problem",
+                      f"({on('OLD', 'assigned_on')} OR {on('NEW', 'assigned_on')}) AND ("
+                      f"{moved} OR NEW.assigned_on IS NOT OLD.assigned_on "
+                      f"OR (NEW.withdrawn_on IS NOT OLD.withdrawn_on AND "
+                      f"coalesce(NEW.withdrawn_on, OLD.withdrawn_on) <= {_LOCKED}) "
+                      f"OR (NEW.status_since IS NOT OLD.status_since AND {on('NEW', 'status_since')}) "
+                      f"OR (NEW.deadline_since IS NOT OLD.deadline_since AND {on('NEW', 'deadline_since')}))"),
+        _lock_trigger("period_lock_penalty_insert", "INSERT", "penalty_case", on("NEW", "decided_on")),
+        _lock_trigger("period_lock_penalty_update", "UPDATE", "penalty_case",
+                      f"{on('OLD', 'decided_on')} OR {on('NEW', 'decided_on')}"),
+        _lock_trigger("period_lock_penalty_delete", "DELETE", "penalty_case", on("OLD", "decided_on")),
+        _lock_trigger("period_lock_inspection_insert", "INSERT", "inspection",
+                      on("NEW", "inspected_on")),
+        _lock_trigger("period_lock_inspection_update", "UPDATE", "inspection",
+                      f"{on('OLD', 'inspected_on')} OR {on('NEW', 'inspected_on')}"),
+        _lock_trigger("period_lock_inspection_delete", "DELETE", "inspection",
+                      on("OLD", "inspected_on")),
+    ])
+
+
+def _returns_submissions(conn: sqlite3.Connection) -> None:
+    execute_script(conn, _RETURNS_SUBMISSIONS.replace("{LOCK_TRIGGERS}", _lock_triggers()))
 
 
 MIGRATIONS: list[tuple[str, Callable[[sqlite3.Connection], None]]] = [
@@ -533,5 +709,7 @@ MIGRATIONS: list[tuple[str, Callable[[sqlite3.Connection], None]]] = [
     ("import_code_words", _import_code_words),
     ("penalty_decision_optional", _penalty_decision_optional),
     ("penalty_stages", _penalty_stages),
+    ("intervals_problem_state", _intervals_problem_state),
+    ("returns_submissions", _returns_submissions),
 ]
 SCHEMA_VERSION = len(MIGRATIONS)

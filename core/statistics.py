@@ -13,7 +13,7 @@ from dataclasses import asdict, dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Iterable
 
-from . import codes, daily_tally, dates, regions, settings
+from . import codes, daily_tally, dates, intervals, regions, settings
 from .ledger import Ledger
 
 BUCKETS = ("overdue", "due_10", "due_20", "due_later")
@@ -200,28 +200,9 @@ SELECT {_KEYS}, {_SUMS} FROM (
   WHERE {_SETTLED_ON} > :d AND assigned_on <= :d
     AND (withdrawn_on IS NULL OR withdrawn_on > :d) {{where}})
 GROUP BY {_KEYS}"""
-# Before it, from the tally too: take away the problems changed after D as they stand
-# now, and add them back as they stood on D. Only those problems are read, each once
-# (MATERIALIZED: else SQLite repeats the log lookups at every use of st and dl).
-_PAST = f"""
-WITH changed AS MATERIALIZED (
-  SELECT region_code, coalesce(batch_id, '') AS batch_id, category,
-    coalesce(campaign_id, '') AS campaign_id, source, status,
-    CASE status WHEN 'closed' THEN '' ELSE coalesce(deadline_in_force, deadline_kind) END
-      AS deadline,
-    withdrawn_on IS NULL AS current,
-    assigned_on <= :d AND (withdrawn_on IS NULL OR withdrawn_on > :d) AS counted,
-    {STATUS_ON} AS st_then,
-    {DEADLINE_ON} AS dl_then
-  FROM problem p
-  WHERE {_SETTLED_ON} > :d {{where}})
-""" + _WEIGHTED_SUMS.replace("{rows}", _TALLY_ROWS + """
-  UNION ALL
-  SELECT region_code, batch_id, category, campaign_id, source, status, deadline, -1
-    FROM changed WHERE current
-  UNION ALL
-  SELECT region_code, batch_id, category, campaign_id, source, st_then, dl_then, 1
-    FROM changed WHERE counted""")
+# Before it: the tally, less the problems changed after D as they stand now, plus their
+# stored states that contain D (core/intervals.py): a range scan, no status log read.
+_PAST = _WEIGHTED_SUMS.replace("{rows}", intervals.PAST_ROWS)
 
 
 def counts_of(status: str | None, deadline: str | None, day: str) -> tuple[int, ...]:

@@ -107,6 +107,9 @@ def render(folder: Path, only: set[str] | None = None) -> None:
             if key in ("penalties", "penalty_clocks"):
                 _select_penalty_case(ctx, window, key)
             save(window, folder, f"{number}-{key}")
+            if key == "returns":
+                _returns_submitted(ctx, window, scratch)
+                save(window, folder, "returns-submitted")
             if key == "random":
                 _random_tabs(ctx, window, folder, f"{number}-{key}")
         if not only or "code_lists" in only:
@@ -314,6 +317,30 @@ def _exchange_with_a_county(ctx: AppContext, window, scratch: Path) -> None:
     settle(ctx, 0.6)
     page.conflicts.selectRow(0)
     settle(ctx)
+
+
+def _returns_submitted(ctx: AppContext, window, scratch: Path) -> None:
+    """报送记录: a return sent ten days ago, then a back-dated close in 曲沃县 changed it."""
+    import datetime as dt
+
+    day = dt.date.today() - dt.timedelta(days=10)
+
+    def prepare(ledger):
+        from core.returns import marks, submissions
+        marks.put(ledger, "campaign_progress", {"sign.statistician": "赵立新",
+                                                "sign.filled_by": "李海燕"})
+        sent = submissions.submit(ledger, "campaign_progress", scratch / "报送.xlsx", day,
+                                  allow_blank=True)
+        pid = ledger.conn.execute(
+            "SELECT id FROM problem WHERE status = 'reported_done' AND region_code = '141021' "
+            "AND status_since < ? LIMIT 1", (day.isoformat(),)).fetchone()[0]
+        problems.transition(ledger, pid, "closed", on=day - dt.timedelta(days=1))
+        return submissions.lock(ledger, sent.id)
+    ctx.db.op(prepare).run()
+    settle(ctx)
+    page = window.pages["returns"]
+    page.tabs.setCurrentWidget(page.submitted)
+    settle(ctx, 1.0)
 
 
 def _extend(ledger, row_id: str) -> None:

@@ -1,25 +1,32 @@
-"""Statistical returns to the province (报表) and the ledger export, in the province's layout.
+"""Statistical returns to the province (报表) and the ledger export, in the province's form.
 
-The fronts (GUI Returns page, `ecoledger-cli`) stay thin:
+A return is the province's own .xlsx form with placeholders (`core.returns.forms`), filled
+with openpyxl (`filling`); the rectification ledger of every problem streams through the
+fast writer (`xlsx`) under its form's title, header and sign-off rows. The fronts (GUI
+Returns page, `ecoledger-cli`) stay thin:
 
     ret = returns.build(ledger, "campaign_progress", as_of="2026-11-20")
-    ret.sheet.texts()   # preview as a table of cells; ret.findings lists failed checks
+    ret.sheet.texts()   # the filled form as a table of cells; ret.findings lists failed checks
     returns.export_return(ledger, "campaign_progress", path, as_of=..., progress=..., cancelled=...)
-    returns.export_ledger(ledger, path, progress=..., cancelled=...)
+    returns.export_ledger(ledger, path, as_of=..., progress=..., cancelled=...)
+
+An official return is always in Chinese, whatever the language of the interface.
 """
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterator
 
-from .. import dates, messages, outputs, settings
+from .. import dates, messages, outputs
 from ..errors import LedgerError, NotFound
 from ..ledger import Ledger
-from . import checks, figures as figures_, layout, ledger_export, templates, xlsx
+from . import checks, figures as figures_, filling, forms, ledger_export, marks, xlsx
 from .checks import Finding, ReturnCheckFailed
-from .layout import Sheet
+from .filling import Block
+from .forms import Form
 from .templates import BY_REGION, PROBLEM_LIST, Template
 from .xlsx import ExportCancelled
 
@@ -27,37 +34,60 @@ Progress = Callable[[int, int, str], None]
 Cancelled = Callable[[], bool]
 LEDGER_TEMPLATE = "rectification_ledger"
 PREVIEW_ROWS = 200
+OFFICIAL_LANGUAGE = "zh_CN"
 
-__all__ = ["Return", "Finding", "ReturnCheckFailed", "ExportCancelled", "Sheet", "Template",
-           "available", "build", "export_return", "export_ledger", "preview"]
+__all__ = ["Return", "Finding", "ReturnCheckFailed", "ExportCancelled", "Grid", "Template",
+           "Form", "available", "build", "export_return", "export_ledger", "preview"]
+
+
+@dataclass
+class Grid:
+    """A filled form as cell texts and merged ranges (0-based), for a preview."""
+
+    rows: list[list[str]]
+    merges: list[tuple[int, int, int, int]] = field(default_factory=list)
+    first_data_row: int = 0
+
+    def texts(self) -> list[list[str]]:
+        return self.rows
 
 
 @dataclass
 class Return:
-    """One return built from the ledger: its figures, its grid and its failed checks."""
+    """One return built from the ledger: its figures, its filled form and its failed checks."""
 
-    template: Template
-    figures: figures_.Figures | None
-    sheet: Sheet
+    form: Form
+    figures: figures_.Figures | None  # of the first repeat row (the regions, usually)
+    sheet: Grid
     findings: list[Finding]
-    row_count: int = 0  # problem lists: the rows the full export will write
+    row_count: int = 0  # the rows the export writes (problem lists: every problem)
+    as_of: str = ""
+    campaign_id: str | None = None
+    book: object = None  # the filled openpyxl workbook (forms), ready to save
+    blocks: dict[int, Block] = field(default_factory=dict)
+
+    @property
+    def template(self) -> Template:
+        return self.form.template
 
 
-def available() -> list[Template]:
-    """The shipped return templates."""
-    return [templates.load(name) for name in templates.names()]
+@contextmanager
+def chinese() -> Iterator[None]:
+    """Core messages and labels in Chinese while an official return is made."""
+    before = messages.language()
+    messages.set_language(OFFICIAL_LANGUAGE)
+    try:
+        yield
+    finally:
+        messages.set_language(before)
 
 
-def context(ledger: Ledger, as_of: str, campaign_id: str | None) -> layout.Context:
-    """The values template texts may name: {unit_name}, {campaign}, {as_of_text}, {year}, {month}."""
-    day = dt.date.fromisoformat(as_of)
-    return layout.Context(
-        unit_name=settings.get(ledger, "unit_name") or "", as_of=as_of,
-        as_of_text=f"{day.year}年{day.month}月{day.day}日", year=day.year, month=day.month,
-        campaign=_campaign_name(ledger, campaign_id))
+def available(ledger: Ledger | None = None) -> list[Form]:
+    """The shipped forms and the bureau's own."""
+    return [forms.find(ledger, str(path)) for path in forms.paths(ledger).values()]
 
 
-def _campaign_name(ledger: Ledger, campaign_id: str | None) -> str:
+def campaign_name(ledger: Ledger, campaign_id: str | None) -> str:
     if not campaign_id:
         return messages.text("return.all_campaigns")
     row = ledger.conn.execute("SELECT name FROM campaign WHERE id = ?", (campaign_id,)).fetchone()
@@ -66,45 +96,66 @@ def _campaign_name(ledger: Ledger, campaign_id: str | None) -> str:
     return row[0]
 
 
-def footer(ledger: Ledger, reported_on: object | None = None) -> dict[str, str]:
-    """Footer fields from settings; the report date defaults to today."""
-    try:
-        day = dates.parse_date(reported_on) if reported_on else dates.today()
-    except dates.DateError:
-        raise LedgerError("error.date_invalid", value=reported_on) from None
-    values = {key: settings.get(ledger, key) or "" for key in ("unit_head", "filled_by", "phone")}
-    return {**values, "reported_on": f"{day.year}年{day.month}月{day.day}日"}
-
-
-def _as_of(as_of: object | None) -> str:
+def as_of_day(as_of: object | None) -> str:
+    """The figures' day: today when not given; a day after today is refused."""
     if as_of in (None, ""):
         return dates.today().isoformat()
     try:
-        return dates.iso(as_of)
+        day = dates.iso(as_of)
     except dates.DateError:
         raise LedgerError("error.as_of_invalid", value=as_of) from None
+    if day > dates.today().isoformat():
+        raise LedgerError("error.as_of_future", value=day, today=dates.today().isoformat())
+    return day
 
 
-def build(ledger: Ledger, name: str | Template, as_of: object | None = None,
-          campaign_id: str | None = None, reported_on: object | None = None) -> Return:
-    """A return ready to preview and check; problem lists hold the first rows only."""
-    template = templates.load(name) if isinstance(name, str) else name
-    d = _as_of(as_of)
-    ctx = context(ledger, d, campaign_id)
-    if template.kind == PROBLEM_LIST:
-        return _list_preview(ledger, template, ctx, campaign_id)
-    figures = figures_.compute(ledger, template, d, campaign_id)
-    sheet = layout.by_region(figures, ctx, footer(ledger, reported_on))
-    return Return(template, figures, sheet, checks.check(figures, sheet.first_data_row),
-                  len(figures.rows) + 1)
+def build(ledger: Ledger, name: str | Form, as_of: object | None = None,
+          campaign_id: str | None = None, reported_on: object | None = None,
+          correction_note: str = "") -> Return:
+    """A return ready to preview, check and save; problem lists hold the first rows only."""
+    form = forms.find(ledger, name) if isinstance(name, str) else name
+    d = as_of_day(as_of)
+    with chinese():
+        if form.kind == PROBLEM_LIST:
+            return _list_preview(ledger, form, d, campaign_id, reported_on)
+        blocks = {r.row: _block(ledger, form, r, d, campaign_id) for r in form.repeats}
+        fields = marks.fields(ledger, form, d, campaign_name(ledger, campaign_id), reported_on,
+                              correction_note)
+        book = filling.fill(form, blocks, fields, correction_note)
+        findings = checks.check_form(form, blocks)
+    texts, merges = filling.grid(book)
+    first = blocks[form.repeats[0].row] if form.repeats else None
+    rows = sum(len(b.printed) for b in blocks.values())
+    return Return(form, first.figures if first else None,
+                  Grid(texts, merges, form.repeats[0].row - 1 if form.repeats else 0),
+                  findings, rows + 1, d, campaign_id, book, blocks)
 
 
-def _list_preview(ledger: Ledger, template: Template, ctx: layout.Context,
-                  campaign_id: str | None) -> Return:
-    sheet = layout.problem_list_top(template, ctx)
-    for values in ledger_export.rows(ledger, template, campaign_id, limit=PREVIEW_ROWS):
-        sheet.add([(v, "text") for v in values])
-    return Return(template, None, sheet, [], ledger_export.count(ledger, campaign_id))
+def _block(ledger: Ledger, form: Form, repeat: forms.RepeatRow, as_of: str,
+           campaign_id: str | None) -> Block:
+    figures = figures_.compute(ledger, form.template, as_of, campaign_id, repeat.dimension)
+    columns = form.template.columns
+    printed = []
+    for row in figures.rows:
+        values = {c.key: filling.printed_value(c, row.values[c.key]) for c in columns}
+        values["_fields"] = {f"{repeat.dimension}.name": row.name,
+                             f"{repeat.dimension}.code": row.key or ""}
+        printed.append(values)
+    return Block(repeat, figures, printed)
+
+
+def _list_preview(ledger: Ledger, form: Form, as_of: str, campaign_id: str | None,
+                  reported_on: object | None) -> Return:
+    layout = ledger_export.ListLayout.of(form)
+    total = ledger_export.count(ledger, as_of, campaign_id)
+    fields = marks.fields(ledger, form, as_of, campaign_name(ledger, campaign_id), reported_on,
+                          row_count=total)
+    rows = [[filling.substitute(t, fields, "") if t else "" for t in r] for r in layout.top]
+    for i, values in enumerate(ledger_export.rows(ledger, layout.fields, as_of, campaign_id,
+                                                  limit=PREVIEW_ROWS)):
+        rows.append([str(v) if v is not None else "" for v in layout.row(i, values)])
+    return Return(form, None, Grid(rows, [m for m in layout.merges_above], len(layout.top)),
+                  [], total, as_of, campaign_id)
 
 
 def preview(ledger: Ledger, name: str, as_of: object | None = None,
@@ -113,83 +164,50 @@ def preview(ledger: Ledger, name: str, as_of: object | None = None,
     return build(ledger, name, as_of, campaign_id).sheet.texts()
 
 
-def export_return(ledger: Ledger, name: str | Template, path: str | Path,
+def export_return(ledger: Ledger, name: str | Form, path: str | Path,
                   as_of: object | None = None, campaign_id: str | None = None,
                   reported_on: object | None = None, progress: Progress | None = None,
-                  cancelled: Cancelled | None = None, force: bool = False) -> Return:
+                  cancelled: Cancelled | None = None, correction_note: str = "",
+                  force: bool = False) -> Return:
     """Build, check and write a return; a failed check raises and writes nothing. An
     existing file is replaced only with `force` (see core.outputs)."""
     path = outputs.target(path, ".xlsx", ledger, force)
-    template = templates.load(name) if isinstance(name, str) else name
-    if template.kind == PROBLEM_LIST:
-        export_ledger(ledger, path, template, campaign_id, progress, cancelled, force=True)
-        return build(ledger, template, as_of, campaign_id)
+    form = forms.find(ledger, name) if isinstance(name, str) else name
+    if form.kind == PROBLEM_LIST:
+        export_ledger(ledger, path, form, as_of, campaign_id, reported_on, progress, cancelled,
+                      force=True)
+        return build(ledger, form, as_of, campaign_id, reported_on)
     if progress:
         progress(0, 2, messages.text("return.progress.figures"))
-    ret = build(ledger, template, as_of, campaign_id, reported_on)
+    ret = build(ledger, form, as_of, campaign_id, reported_on, correction_note)
     if ret.findings:
         raise ReturnCheckFailed(ret.findings)
     if cancelled and cancelled():
         raise ExportCancelled()
-    write_sheet(ret.sheet, path, _sheet_name(template))
+    filling.save(ret.book, path)
     if progress:
         progress(2, 2, messages.text("return.progress.written"))
     return ret
 
 
-def write_sheet(sheet: Sheet, path: str | Path, name: str) -> None:
-    """Write a laid-out sheet (small: returns) to `path`."""
-    setup = xlsx.PageSetup(title_rows=sheet.title_rows, freeze=(sheet.first_data_row, 1))
-    writer = xlsx.SheetWriter(path, name, sheet.widths, setup, row_count=len(sheet.rows))
-    try:
-        _write_rows(writer, sheet)
-        writer.close()
-    except BaseException:
-        writer.abort()
-        raise
-
-
-def _write_rows(writer: xlsx.SheetWriter, sheet: Sheet) -> None:
-    for cells, height in zip(sheet.rows, sheet.heights):
-        writer.styled_row(cells, height)
-    for merge in sheet.merges:
-        writer.merge(*merge)
-
-
-def export_ledger(ledger: Ledger, path: str | Path, name: str | Template = LEDGER_TEMPLATE,
-                  campaign_id: str | None = None, progress: Progress | None = None,
+def export_ledger(ledger: Ledger, path: str | Path, name: str | Form = LEDGER_TEMPLATE,
+                  as_of: object | None = None, campaign_id: str | None = None,
+                  reported_on: object | None = None, progress: Progress | None = None,
                   cancelled: Cancelled | None = None, force: bool = False) -> int:
-    """Write every live problem, one row each, under the title block; returns the row count."""
+    """Write every problem counted on `as_of`, one row each, between the form's title and
+    sign-off rows; returns the row count. An existing file is replaced only with `force`."""
     path = outputs.target(path, ".xlsx", ledger, force)
-    template = templates.load(name) if isinstance(name, str) else name
-    if template.kind != PROBLEM_LIST:
-        raise LedgerError("error.return_not_list", name=template.name)
-    ctx = context(ledger, dates.today().isoformat(), campaign_id)
-    top = layout.problem_list_top(template, ctx)
-    with ledger_export.snapshot(ledger):  # the count and the rows agree
-        total = ledger_export.count(ledger, campaign_id)
-        setup = xlsx.PageSetup(title_rows=top.title_rows, freeze=(top.first_data_row, 0))
-        writer = xlsx.SheetWriter(path, _sheet_name(template), top.widths, setup,
-                                  row_count=len(top.rows) + total)
-        try:
-            _write_rows(writer, top)
-            formats = [c.format for c in template.columns]
-            written = writer.table_rows(ledger_export.rows(ledger, template, campaign_id),
-                                        formats, total, progress, cancelled)
-            writer.close()
-        except ExportCancelled:
-            raise
-        except BaseException:
-            writer.abort()
-            raise
+    form = forms.find(ledger, name) if isinstance(name, str) else name
+    if form.kind != PROBLEM_LIST:
+        raise LedgerError("error.return_not_list", name=form.name)
+    d = as_of_day(as_of)
+    layout = ledger_export.ListLayout.of(form)
+    with chinese(), ledger_export.snapshot(ledger):  # the count and the rows agree
+        total = ledger_export.count(ledger, d, campaign_id)
+        fields = marks.fields(ledger, form, d, campaign_name(ledger, campaign_id), reported_on,
+                              row_count=total)
+        written = ledger_export.write(ledger, layout, path, d, campaign_id, fields, total,
+                                      progress, cancelled)
     if progress:
         progress(written, total, "")
     return written
-
-
-def _sheet_name(template: Template) -> str:
-    """Excel sheet names: at most 31 characters, none of []:*?/\\."""
-    text = template.description or template.name
-    for ch in "[]:*?/\\":
-        text = text.replace(ch, "")
-    return text.split("（")[0][:31] or "Sheet1"

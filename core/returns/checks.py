@@ -6,15 +6,12 @@ lost between statistic and return). Each finding names the cell and the reason.
 """
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
 from .. import messages
 from ..errors import LedgerError
-from .cells import address
-from .figures import Figures, Row
-from .layout import Context, fill
+from .figures import Row
 
 
 @dataclass(frozen=True)
@@ -41,34 +38,6 @@ class ReturnCheckFailed(LedgerError):
         super().__init__("error.return_check", count=len(findings), first=str(findings[0]))
 
 
-def check(figures: Figures, first_data_row: int, first_column: int = 1) -> list[Finding]:
-    """Every failed check of `figures`, laid out from (first_data_row, first_column)."""
-    t = figures.template
-    rows = [*figures.rows, figures.total]
-    findings: list[Finding] = []
-
-    day = dt.date.fromisoformat(figures.as_of)
-    context = Context(year=day.year, month=day.month)
-
-    def finding(row_index: int, key: str, code: str, **params: object) -> None:
-        column_index = [c.key for c in t.columns].index(key)
-        column = "·".join(fill(h, context) for h in t.columns[column_index].header)
-        findings.append(Finding(address(first_data_row + row_index, first_column + column_index),
-                                rows[row_index].name, column, code, params))
-
-    total_index = len(rows) - 1
-    for column in t.columns:
-        if column.summable:
-            added = sum(int(r.values[column.key] or 0) for r in figures.rows)
-            total = int(figures.total.values[column.key] or 0)
-            if added != total:
-                finding(total_index, column.key, "return.check.total",
-                        total=_shown(column, total), added=_shown(column, added))
-        for i, row in enumerate(rows):
-            _row_checks(column, row, lambda code, **p: finding(i, column.key, code, **p))
-    return findings
-
-
 def _row_checks(column, row: Row, fail) -> None:
     value = row.values[column.key]
     if column.parts:
@@ -91,8 +60,65 @@ def _shown(column, value: int) -> object:
     return value
 
 
-def require(figures: Figures, first_data_row: int, first_column: int = 1) -> None:
-    """Raise ReturnCheckFailed unless every check passes."""
-    findings = check(figures, first_data_row, first_column)
-    if findings:
-        raise ReturnCheckFailed(findings)
+def check_form(form, blocks: dict) -> list[Finding]:
+    """Every failed check of a filled form (core.returns.forms), each naming its cell as the
+    filled file has it: totals against the ledger, parts, limits, ranges."""
+    from openpyxl.utils import get_column_letter
+
+    from .registry import FIGURES
+
+    counts = {r.row: len(blocks[r.row].printed) for r in form.repeats}
+
+    def final_row(row: int) -> int:
+        return row + sum(n - 1 for r, n in counts.items() if r < row)
+
+    findings: list[Finding] = []
+    for repeat in form.repeats:
+        block = blocks[repeat.row]
+        if block.figures is None:
+            continue
+        figures = block.figures
+        first = final_row(repeat.row)
+        in_row = {s.key: c for (r, c), s in form.figures.items() if r == repeat.row}
+        totals = {s.key: (final_row(r), c) for (r, c), s in form.figures.items()
+                  if r not in counts and form.repeat_above(r) is repeat}
+        fallback = min(repeat.cells)
+
+        def label(key: str) -> str:
+            from .filling import short_label
+            return short_label(FIGURES[key.split(":")[0]].label)
+
+        for column in form.template.columns:
+            c = in_row.get(column.key) or next(
+                (in_row[k] for k in in_row if column.key in _depends(form, k)), fallback)
+            total_at = totals.get(column.key, (first + len(figures.rows), c))
+
+            def add(at: tuple[int, int], row_name: str, code: str, **params: object) -> None:
+                findings.append(Finding(f"{get_column_letter(at[1])}{at[0]}", row_name,
+                                        label(column.key), code, params))
+
+            if column.summable:
+                added = sum(int(r.values[column.key] or 0) for r in figures.rows)
+                total = int(figures.total.values[column.key] or 0)
+                if added != total:
+                    add(total_at, figures.total.name, "return.check.total",
+                        total=_shown(column, total), added=_shown(column, added))
+            for i, row in enumerate(figures.rows):
+                _row_checks(column, row, lambda code, i=i, row=row, **p: add(
+                    (first + i, c), row.name, code, **p))
+            _row_checks(column, figures.total,
+                        lambda code, **p: add(total_at, figures.total.name, code, **p))
+    return findings
+
+
+def _depends(form, key: str) -> set[str]:
+    """The hidden columns the column `key` is computed from, directly or not."""
+    columns = {c.key: c for c in form.template.columns}
+    out, todo = set(), [key]
+    while todo:
+        column = columns[todo.pop()]
+        for other in (*column.of, *column.parts, *([column.at_most] if column.at_most else [])):
+            if other not in out:
+                out.add(other)
+                todo.append(other)
+    return out

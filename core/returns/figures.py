@@ -13,7 +13,7 @@ from typing import Callable
 
 from .. import codes, dates, regions, statistics
 from ..ledger import Ledger
-from ..statistics import Filter
+from ..statistics import SETTLED_STATUSES, Filter
 from .templates import Column, Template
 
 Value = int | Decimal | None
@@ -26,18 +26,24 @@ PROGRESS_STATS = {
     "problems.reported_done": lambda p, t: p.reported_done,
     "problems.stage_concluded": lambda p, t: p.stage_concluded,
     "problems.rectified": lambda p, t: p.counted(t.counts_as_rectified),
+    "problems.rectified_or_done": lambda p, t: p.counted(("closed", "reported_done")),
+    "problems.settled": lambda p, t: p.counted(SETTLED_STATUSES),
     "problems.ongoing": lambda p, t: p.ongoing,
+    "problems.undated": lambda p, t: p.undated,
     "problems.open": lambda p, t: p.open,
     "problems.overdue": lambda p, t: p.overdue,
+    "problems.due_10": lambda p, t: p.due_10,
 }
 PENALTY_STATS = {
     f"penalties.{name}": name for name in (
         "cases", "daily_fine", "daily_fine_fen", "seizure", "restriction", "detention",
         "crime_transfer", "closure", "five_kinds")
 } | {"penalties.fine": "fine_fen"}
+# Enterprises (家), each counted once however many of its cases closed it.
+CLOSED_ENTERPRISES = "penalties.closure_enterprises"
 INSPECTION_STATS = ("inspections.sources",)
-DERIVED = ("rate", "change")
-STATISTICS = (*PROGRESS_STATS, *PENALTY_STATS, *INSPECTION_STATS, *DERIVED)
+DERIVED = ("rate", "change", "average")
+STATISTICS = (*PROGRESS_STATS, *PENALTY_STATS, CLOSED_ENTERPRISES, *INSPECTION_STATS, *DERIVED)
 
 
 @dataclass
@@ -74,6 +80,9 @@ def period(name: str, as_of: str) -> tuple[str | None, str]:
     if name == "last_year":
         before = _year_before(day)
         return before.replace(month=1, day=1).isoformat(), before.isoformat()
+    if name == "last_month":
+        before = _year_before(day)
+        return before.replace(day=1).isoformat(), before.isoformat()
     return None, as_of
 
 
@@ -85,18 +94,18 @@ def _year_before(day: dt.date) -> dt.date:
 
 
 def compute(ledger: Ledger, template: Template, as_of: object | None = None,
-            campaign_id: str | None = None) -> Figures:
-    """The figures of `template` on `as_of` (default today), for one campaign or all."""
+            campaign_id: str | None = None, dimension: str = "region") -> Figures:
+    """The figures of `template` on `as_of` (default today), for one campaign or all, with a
+    row per region (or per category, per source: `dimension`)."""
     d = dates.iso(as_of) if as_of else dates.today().isoformat()
     base = Filter(campaign_id=campaign_id)
-    listed = statistics.report_regions(ledger, base)
-    rows = [Row(r.code, r.name) for r in listed]
+    rows = [Row(key, name) for key, name in row_keys(ledger, base, dimension)]
     total = Row(None, template.total_label)
     cache: dict[tuple, tuple[dict, Value]] = {}
     for column in template.columns:
         if column.stat in DERIVED:
             continue
-        by_key, whole = _statistic(ledger, template, column, d, base, cache)
+        by_key, whole = _statistic(ledger, template, column, d, base, cache, dimension)
         for row in rows:
             row.values[column.key] = by_key.get(row.key, 0)
         total.values[column.key] = whole
@@ -107,17 +116,29 @@ def compute(ledger: Ledger, template: Template, as_of: object | None = None,
     return Figures(template, d, campaign_id, rows, total)
 
 
+def row_keys(ledger: Ledger, base: Filter, dimension: str) -> list[tuple[str, str]]:
+    """(key, Chinese name) of the rows of a return broken down by `dimension`: regions, or
+    the ledger's own category or source list (core.codes)."""
+    if dimension == "region":
+        return [(r.code, r.name) for r in statistics.report_regions(ledger, base)]
+    return codes.report_rows(ledger, dimension)
+
+
 def _statistic(ledger: Ledger, template: Template, column: Column, d: str, base: Filter,
-               cache: dict) -> tuple[dict[str, Value], Value]:
+               cache: dict, dimension: str = "region") -> tuple[dict[str, Value], Value]:
     """A column's values by row key and its ledger-wide total."""
     if column.stat in PROGRESS_STATS:
         flt = Filter(campaign_id=base.campaign_id, **_codes_of(ledger, dict(column.filter)))
-        report = _cached(cache, ("progress", flt),
-                         lambda: statistics.progress(ledger, d, flt, groups=("region",)))
+        report = _cached(cache, ("progress", flt, dimension),
+                         lambda: statistics.progress(ledger, d, flt, groups=(dimension,)))
         pick = PROGRESS_STATS[column.stat]
-        return {p.key: pick(p, template) for p in report.by["region"]}, pick(report.total,
-                                                                             template)
+        return {p.key: pick(p, template) for p in report.by[dimension]}, pick(report.total,
+                                                                              template)
     start, end = period(column.period, d)
+    if column.stat == CLOSED_ENTERPRISES:
+        counts = _cached(cache, ("closed", start, end),
+                         lambda: closed_enterprises(ledger, start, end, base))
+        return _roll_up(ledger, counts, base), sum(counts.values())
     if column.stat in PENALTY_STATS:
         total, by = _cached(cache, ("penalties", start, end),
                             lambda: statistics.penalties(ledger, start, end, base))
@@ -155,10 +176,26 @@ def _roll_up(ledger: Ledger, counts: dict[str, int], base: Filter) -> dict[str, 
     return out
 
 
+def closed_enterprises(ledger: Ledger, start: str | None, end: str,
+                       base: Filter) -> dict[str, int]:
+    """Distinct enterprises closed or banned (关停取缔) by cases decided in the period, by
+    county (a case filed against a county, with no enterprise, counts once)."""
+    where, params = statistics.penalty_where(base)
+    return dict(ledger.conn.execute(
+        "SELECT region_code, count(DISTINCT coalesce(enterprise_id, id)) FROM penalty_case "
+        f"WHERE closure AND decided_on BETWEEN ? AND ? {where} GROUP BY region_code",
+        [start or "0000-01-01", end, *params]).fetchall())
+
+
 def _derived(column: Column, values: dict[str, Value]) -> Value:
     first, second = (values[k] for k in column.of)
     if column.stat == "rate":
         return statistics.rate(int(first or 0), int(second or 0))
+    if column.stat == "average":
+        if not second:
+            return None
+        return (Decimal(int(first or 0)) / Decimal(int(second)) / 1_000_000).quantize(
+            Decimal("0.01"), ROUND_HALF_UP)
     return change(int(first or 0), int(second or 0))
 
 

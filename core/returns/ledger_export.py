@@ -1,17 +1,20 @@
-"""The rectification ledger (整改台账) as one row per problem, streamed from SQL to xlsx."""
+"""The rectification ledger (整改台账) as one row per problem on a day, streamed from SQL to xlsx."""
 from __future__ import annotations
 
 from contextlib import contextmanager
+from dataclasses import dataclass
 from typing import Iterator
 
-from .. import messages
+from .. import dates, messages
 from ..ledger import Ledger
 from ..workflow import Status
-from .templates import Template
 
-_ACCEPTED = ("(SELECT a.{} FROM acceptance a WHERE a.problem_id = p.id AND p.status = 'closed'"
-             " ORDER BY a.accepted_on DESC, a.created_at DESC LIMIT 1)")
-# Ledger fields a problem-list template may name: SQL expression over the query below.
+# The acceptance of the closure in force on the day (none for a problem not closed then).
+_ACCEPTED = ("(SELECT a.{} FROM acceptance a WHERE a.problem_id = p.id AND {{st}} = 'closed'"
+             " AND a.accepted_on <= :d ORDER BY a.accepted_on DESC, a.created_at DESC LIMIT 1)")
+# Ledger fields a problem-list form may name ({{problem.FIELD}}): SQL over the query below,
+# where {st}, {dl}, {on} are the problem's status, deadline in force and whether it counts,
+# all on the day of the export (:d).
 FIELDS = {
     "number": "p.number",
     "region": "r.name",
@@ -24,7 +27,8 @@ FIELDS = {
     "campaign": "c.name",
     "batch": "b.name",
     "assigned_on": "p.assigned_on",
-    "deadline": "coalesce(p.deadline_in_force, p.deadline_text)",
+    # a date, else the deadline as written (长期坚持 …)
+    "deadline": "coalesce({dl}, p.deadline_text)",
     "original_deadline": "p.deadline",
     "deadline_text": "p.deadline_text",
     "complaint_number": "p.complaint_number",
@@ -33,27 +37,47 @@ FIELDS = {
     "measures": "(SELECT group_concat(description, '；') FROM (SELECT description FROM measure m"
                 " WHERE m.problem_id = p.id ORDER BY m.seq))",
     "status": "{status}",
+    "overdue": "CASE WHEN {st} != 'closed' AND {dl} < :d THEN '是' ELSE '否' END",
+    # a done date after the day is not shown; one stored as other text is (an old import);
     # settled in stage (阶段性办结): the day it was, under 完成日期
-    "done_on": "coalesce(p.done_on, CASE WHEN p.status = 'stage_concluded' THEN p.status_since END)",
-    # a reopened problem (反弹) shows the closure it had and the day it was reopened, so that
-    # the export imports into a fresh ledger with the same history
-    "closed_on": "coalesce(p.closed_on, CASE WHEN p.status <> 'closed' THEN (SELECT "
-                 "max(l.happened_on) FROM problem_log l WHERE l.problem_id = p.id "
-                 "AND l.status_to = 'closed') END)",
+    "done_on": "CASE WHEN p.done_on GLOB '[0-9][0-9][0-9][0-9]-*' AND p.done_on > :d "
+               "THEN NULL ELSE coalesce(p.done_on, CASE WHEN {st} = 'stage_concluded' "
+               "THEN p.status_since END) END",
+    # a reopened problem (反弹) shows the closure it had before the day, and the day it was
+    # reopened, so that the export imports into a fresh ledger with the same history
+    "closed_on": "CASE WHEN {st} = 'closed' THEN {closed_on} ELSE (SELECT max(l.happened_on) "
+                 "FROM problem_log l WHERE l.problem_id = p.id AND l.status_to = 'closed' "
+                 "AND l.happened_on <= :d AND EXISTS (SELECT 1 FROM problem_log o "
+                 "WHERE o.problem_id = p.id AND o.status_to = 'reopened' "
+                 "AND o.happened_on <= :d)) END",
     "reopened_on": "(SELECT max(l.happened_on) FROM problem_log l WHERE l.problem_id = p.id "
-                   "AND l.status_to = 'reopened')",
-    # the acceptance of the closure in force (none for a problem not closed now)
+                   "AND l.status_to = 'reopened' AND l.happened_on <= :d)",
     "accepted_on": _ACCEPTED.format("accepted_on"),
     "accepted_by": _ACCEPTED.format("accepted_by"),
     "accepted_unit": _ACCEPTED.format("accepted_unit"),
     "acceptance_opinion": _ACCEPTED.format("opinion"),
 }
+DATE_FIELDS = frozenset({"assigned_on", "deadline", "original_deadline", "done_on", "closed_on",
+                         "reopened_on", "accepted_on"})
 _FROM = """FROM problem p
 LEFT JOIN region r ON r.code = p.region_code
 LEFT JOIN enterprise e ON e.id = p.enterprise_id
 LEFT JOIN batch b ON b.id = p.batch_id
-LEFT JOIN campaign c ON c.id = p.campaign_id
-WHERE p.withdrawn_on IS NULL"""
+LEFT JOIN campaign c ON c.id = p.campaign_id{state}
+WHERE p.assigned_on <= :d AND (p.withdrawn_on IS NULL OR p.withdrawn_on > :d)"""
+# On a past day, a problem changed since then reads its state from its intervals.
+_STATE = """
+LEFT JOIN problem_state s ON s.problem_id = p.id AND s.valid_from <= :d AND s.valid_to > :d"""
+_NOW = "max(p.assigned_on, p.status_since, p.deadline_since) <= :d"
+_PAST = {
+    "st": f"(CASE WHEN {_NOW} THEN p.status ELSE s.status END)",
+    # (an interval keeps a kind word for a deadline without a date: not shown as one)
+    "dl": f"(CASE WHEN {_NOW} THEN p.deadline_in_force "
+          "WHEN s.deadline GLOB '[0-9]*' THEN s.deadline END)",
+    "closed_on": "(SELECT max(l.happened_on) FROM problem_log l WHERE l.problem_id = p.id "
+                 "AND l.status_to = 'closed' AND l.happened_on <= :d)",
+}
+_TODAY = {"st": "p.status", "dl": "p.deadline_in_force", "closed_on": "p.closed_on"}
 
 
 def _labels(column: str, prefix: str, codes) -> str:
@@ -80,19 +104,21 @@ def _quote(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
 
 
-def select(template: Template, campaign_id: str | None = None) -> tuple[str, list]:
-    """The SQL (and parameters) reading the template's columns for every live problem."""
+def select(fields: list[str], as_of: str, campaign_id: str | None = None) -> tuple[str, dict]:
+    """The SQL (and parameters) reading `fields` for every problem counted on `as_of`."""
+    past = as_of < dates.today().isoformat()
+    state = _PAST if past else _TODAY
     labels = {"category": _CATEGORIES, "source": _code_label("p.source", "source"),
-              "status": _labels("p.status", "status", [s.value for s in Status])}
+              "status": _labels(state["st"], "status", [s.value for s in Status]), **state}
     try:
-        exprs = [FIELDS[c.stat].format(**labels) for c in template.columns]
+        exprs = [FIELDS[f].format(**labels) for f in fields]
     except KeyError as exc:
         raise ValueError(f"unknown ledger field {exc}") from None
-    sql = f"SELECT {', '.join(exprs)} {_FROM}"
-    params: list = []
+    sql = f"SELECT {', '.join(exprs)} {_FROM.format(state=_STATE if past else '')}"
+    params: dict = {"d": as_of}
     if campaign_id:
-        sql += " AND p.campaign_id = ?"
-        params.append(campaign_id)
+        sql += " AND p.campaign_id = :campaign"
+        params["campaign"] = campaign_id
     return sql + " ORDER BY p.region_code, p.assigned_on, p.number", params
 
 
@@ -110,18 +136,18 @@ def snapshot(ledger: Ledger) -> Iterator[None]:
         conn.execute("COMMIT")
 
 
-def count(ledger: Ledger, campaign_id: str | None = None) -> int:
-    sql = "SELECT count(*) FROM problem p WHERE p.withdrawn_on IS NULL"
-    params = [campaign_id] if campaign_id else []
+def count(ledger: Ledger, as_of: str, campaign_id: str | None = None) -> int:
+    sql = ("SELECT count(*) FROM problem p WHERE p.assigned_on <= :d "
+           "AND (p.withdrawn_on IS NULL OR p.withdrawn_on > :d)")
     if campaign_id:
-        sql += " AND p.campaign_id = ?"
-    return ledger.conn.execute(sql, params).fetchone()[0]
+        sql += " AND p.campaign_id = :campaign"
+    return ledger.conn.execute(sql, {"d": as_of, "campaign": campaign_id}).fetchone()[0]
 
 
-def rows(ledger: Ledger, template: Template, campaign_id: str | None = None,
+def rows(ledger: Ledger, fields: list[str], as_of: str, campaign_id: str | None = None,
          limit: int | None = None) -> Iterator[tuple]:
     """The ledger rows as plain tuples (a cursor: memory stays flat)."""
-    sql, params = select(template, campaign_id)
+    sql, params = select(fields, as_of, campaign_id)
     if limit is not None:
         sql += f" LIMIT {int(limit)}"
     cursor = ledger.conn.execute(sql, params)
@@ -131,3 +157,125 @@ def rows(ledger: Ledger, template: Template, campaign_id: str | None = None,
         if not batch:
             return
         yield from batch
+
+
+@dataclass
+class ListLayout:
+    """A problem-list form read for streaming: the rows above the repeat row (title, marks,
+    the header row just above it), what each column of the repeat row shows, the sign-off
+    rows below it, widths, heights and merges."""
+
+    top: list[list[str]]
+    top_styles: list[list[str | None]]
+    top_heights: list[float | None]
+    merges_above: list[tuple[int, int, int, int]]
+    columns: list[tuple[str, str]]  # (kind, what): ("row", ""), ("field", name), ("text", text)
+    widths: list[float]
+    footer: list[list[str]]
+    footer_heights: list[float | None]
+    merges_below: list[tuple[int, int, int, int]]  # rows counted from the first footer row
+    sheet_name: str
+
+    @property
+    def fields(self) -> list[str]:
+        return [what for kind, what in self.columns if kind == "field"]
+
+    @property
+    def formats(self) -> list[str]:
+        return ["integer" if kind == "row" else "date" if what in DATE_FIELDS else "text"
+                for kind, what in self.columns]
+
+    def row(self, index: int, values: tuple) -> tuple:
+        """One problem's cells: 序号, the selected fields, literal texts."""
+        it = iter(values)
+        return tuple(index + 1 if kind == "row" else next(it) if kind == "field" else what
+                     for kind, what in self.columns)
+
+    @classmethod
+    def of(cls, form) -> "ListLayout":
+        from openpyxl import load_workbook
+        from openpyxl.utils import get_column_letter
+
+        from .forms import PLACEHOLDER
+
+        sheet = load_workbook(form.path).worksheets[0]
+        repeat = next(r for r in form.repeats if r.dimension == "problem")
+        r0, width = repeat.row, sheet.max_column
+        columns = []
+        for c in range(1, width + 1):
+            text = repeat.cells.get(c, sheet.cell(r0, c).value) or ""
+            name = PLACEHOLDER.fullmatch(str(text).strip())
+            if name and name.group(1) == "row.number":
+                columns.append(("row", ""))
+            elif name and name.group(1).startswith("problem."):
+                columns.append(("field", name.group(1)[len("problem."):]))
+            else:
+                columns.append(("text", str(text)))
+
+        def texts(r: int) -> list[str]:
+            return [str(sheet.cell(r, c).value or "") for c in range(1, width + 1)]
+
+        def style(r: int, c: int) -> str | None:
+            cell = sheet.cell(r, c)
+            if cell.value is None and not cell.has_style:
+                return None
+            if r == r0 - 1:
+                return "header"
+            if (cell.font.sz or 0) >= 14:
+                return "title"
+            return "meta_right" if cell.alignment.horizontal == "right" else "meta"
+
+        merges = [(m.min_row - 1, m.min_col - 1, m.max_row - 1, m.max_col - 1)
+                  for m in sheet.merged_cells.ranges]
+        widths = [float(sheet.column_dimensions[get_column_letter(c)].width or 9)
+                  for c in range(1, width + 1)]
+        below = range(r0 + 1, sheet.max_row + 1)
+        return cls(
+            top=[texts(r) for r in range(1, r0)],
+            top_styles=[[style(r, c) for c in range(1, width + 1)] for r in range(1, r0)],
+            top_heights=[sheet.row_dimensions[r].height for r in range(1, r0)],
+            merges_above=[m for m in merges if m[2] < r0 - 1],
+            columns=columns, widths=widths,
+            footer=[texts(r) for r in below],
+            footer_heights=[sheet.row_dimensions[r].height for r in below],
+            merges_below=[(m[0] - r0, m[1], m[2] - r0, m[3]) for m in merges if m[0] >= r0],
+            sheet_name=sheet.title)
+
+
+def write(ledger: Ledger, layout: ListLayout, path, as_of: str, campaign_id: str | None,
+          fields: dict[str, str], total: int, progress=None, cancelled=None) -> int:
+    """Stream the ledger into `path` in the layout; returns the rows written."""
+    from .cells import column_letter
+    from .filling import substitute
+    from .xlsx import ExportCancelled, PageSetup, SheetWriter
+
+    header = len(layout.top) - 1  # 0-based row of the column headers
+    setup = PageSetup(title_rows=(header, header), freeze=(header + 1, 0))
+    writer = SheetWriter(path, layout.sheet_name, layout.widths, setup,
+                         row_count=len(layout.top) + total + len(layout.footer))
+    try:
+        for r, (texts, styles, height) in enumerate(zip(layout.top, layout.top_styles,
+                                                        layout.top_heights)):
+            writer.styled_row([(substitute(t, fields, f"{column_letter(c)}{r + 1}"), s)
+                               if s else None for c, (t, s) in enumerate(zip(texts, styles))],
+                              height)
+        for merge in layout.merges_above:
+            writer.merge(*merge)
+        numbered = (layout.row(i, values) for i, values in
+                    enumerate(rows(ledger, layout.fields, as_of, campaign_id)))
+        written = writer.table_rows(numbered, layout.formats, total, progress, cancelled)
+        first_footer = len(layout.top) + written
+        for k, (texts, height) in enumerate(zip(layout.footer, layout.footer_heights)):
+            writer.styled_row([(substitute(t, fields, ""), "footer") if t else None
+                               for t in texts], height)
+        for r, c, r2, c2 in layout.merges_below:
+            writer.merge(first_footer + r, c, first_footer + r2, c2)
+        last = column_letter(len(layout.widths) - 1)
+        writer.autofilter = f"A{header + 1}:{last}{header + 1 + written}"
+        writer.close()
+    except ExportCancelled:
+        raise
+    except BaseException:
+        writer.abort()
+        raise
+    return written

@@ -72,6 +72,7 @@ class SheetWriter:
         self._merges: list[str] = []
         self._letters = [cells.column_letter(i) for i in range(len(widths))]
         self._widths = list(widths)
+        self.autofilter: str | None = None  # e.g. "A4:T2511": the header row's filter buttons
         self._write_head(widths, row_count)
 
     # -- rows
@@ -157,6 +158,8 @@ class SheetWriter:
     def close(self) -> None:
         """Finish the sheet and the package."""
         self._buffer.append("</sheetData>")
+        if self.autofilter:
+            self._buffer.append(f'<autoFilter ref="{self.autofilter}"/>')
         if self._merges:
             self._buffer.append(f'<mergeCells count="{len(self._merges)}">'
                                 + "".join(f'<mergeCell ref="{m}"/>' for m in self._merges)
@@ -211,7 +214,8 @@ class SheetWriter:
         z.writestr("docProps/app.xml", _APP)
         z.writestr("docProps/core.xml", _CORE.format(
             now=dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")))
-        z.writestr("xl/workbook.xml", _workbook(self.sheet_name, self.setup.title_rows))
+        z.writestr("xl/workbook.xml", _workbook(self.sheet_name, self.setup.title_rows,
+                                                self.autofilter))
         z.writestr("xl/_rels/workbook.xml.rels", _WORKBOOK_RELS)
         z.writestr("xl/styles.xml", _STYLESHEET)
 
@@ -240,18 +244,32 @@ def _serial(value: object) -> int | None:
         return None
 
 
-def _workbook(name: str, title_rows: tuple[int, int] | None) -> str:
+def _workbook(name: str, title_rows: tuple[int, int] | None,
+              autofilter: str | None = None) -> str:
+    sheet = quoteattr(name)[1:-1].replace("'", "''")
     names = ""
+    if autofilter:
+        first, last = autofilter.split(":")
+        absolute = "".join(f"${part}" for part in _split_ref(first)) + ":" + \
+            "".join(f"${part}" for part in _split_ref(last))
+        names += (f'<definedName name="_xlnm._FilterDatabase" localSheetId="0" hidden="1">'
+                  f"'{sheet}'!{absolute}</definedName>")
     if title_rows:
-        first, last = title_rows
-        sheet = quoteattr(name)[1:-1].replace("'", "''")
-        names = (f'<definedNames><definedName name="_xlnm.Print_Titles" localSheetId="0">'
-                 f"'{sheet}'!${first + 1}:${last + 1}</definedName></definedNames>")
+        first_row, last_row = title_rows
+        names += (f'<definedName name="_xlnm.Print_Titles" localSheetId="0">'
+                  f"'{sheet}'!${first_row + 1}:${last_row + 1}</definedName>")
+    if names:
+        names = f"<definedNames>{names}</definedNames>"
     return (_XML + '<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
             'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
             '<bookViews><workbookView activeTab="0"/></bookViews>'
             f'<sheets><sheet name={quoteattr(name)} sheetId="1" r:id="rId1"/></sheets>'
             f"{names}</workbook>")
+
+
+def _split_ref(ref: str) -> tuple[str, str]:
+    letters = ref.rstrip("0123456789")
+    return letters, ref[len(letters):]
 
 
 _XML = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'

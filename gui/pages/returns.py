@@ -1,7 +1,9 @@
-"""Statistical returns (报表): pick a return, a date and a campaign, preview it, export it.
+"""Statistical returns (报表): pick a return, a date and a campaign, preview it, export it,
+submit it (报送记录), set its marks, add a province's own form.
 
 The page is a thin front over `core.returns`: the worker builds the grid and writes the
-file; the page shows the grid with its merged cells and the checks that failed.
+file; the page shows the filled form with its merged cells and the checks that failed, and
+in a second tab the returns sent upward with the cells that changed since.
 """
 from __future__ import annotations
 
@@ -9,8 +11,9 @@ from pathlib import Path
 from typing import Any, Callable
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QLabel,
-                               QPushButton, QTableView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QInputDialog, QLabel,
+                               QMessageBox, QPushButton, QTableView, QTabWidget, QVBoxLayout,
+                               QWidget)
 
 from core import dates
 from core.ledger import Ledger
@@ -32,7 +35,14 @@ WATCHED = ("problem", "problem_log", "deadline_extension", "measure", "penalty_c
 def read_templates(_ledger: Ledger) -> list[tuple[str, str]]:
     """Runs on the worker (it pays for importing the returns package): (name, description)."""
     from core import returns
-    return [(t.name, t.description or t.title) for t in returns.available()]
+    return [(t.name, t.description) for t in returns.available(_ledger)]
+
+
+def add_form(ledger: Ledger, path: str) -> list[tuple[str, str]]:
+    """On the worker: check and keep the form, then the forms as `read_templates` gives them."""
+    from core.returns import forms
+    forms.add(ledger, path)
+    return read_templates(ledger)
 
 
 class ReturnGridModel(QAbstractTableModel):
@@ -82,9 +92,18 @@ class ReturnsPage(Page):
         self.as_of.setMaximumWidth(120)
         self.campaign = QComboBox()
         self.export_button = QPushButton(tr("Export…"))
+        self.submit_button = QPushButton(tr("Submit…"))
         self.export_ledger_button = QPushButton(tr("Export the ledger…"))
+        self.marks_button = QPushButton(tr("Marks…"))
+        self.add_form_button = QPushButton(tr("Add a form…"))
         self.export_button.clicked.connect(self.ask_export)
+        self.submit_button.clicked.connect(self.ask_submit)
         self.export_ledger_button.clicked.connect(self.ask_export_ledger)
+        self.marks_button.clicked.connect(self.open_marks)
+        self.add_form_button.clicked.connect(self.ask_add_form)
+        from .returns_submitted import SubmittedPanel
+        self.submitted = SubmittedPanel(ctx)
+        self.tabs = QTabWidget()
         self.model = ReturnGridModel()
         self.view = QTableView()
         self.view.setModel(self.model)
@@ -112,17 +131,31 @@ class ReturnsPage(Page):
         bar.addWidget(QLabel(tr("Campaign")))
         bar.addWidget(self.campaign, 1)
         bar.addWidget(self.export_button)
-        bar.addWidget(self.export_ledger_button)
+        bar.addWidget(self.submit_button)
+        second = QHBoxLayout()
+        second.addWidget(self.summary, 1)
+        second.addWidget(self.marks_button)
+        second.addWidget(self.add_form_button)
+        second.addWidget(self.export_ledger_button)
+        preview = QWidget()
+        inside = QVBoxLayout(preview)
+        inside.setContentsMargins(0, 0, 0, 0)
+        inside.addWidget(self.findings)
+        inside.addWidget(self.view, 1)
+        self.tabs.addTab(preview, tr("Preview"))
+        self.tabs.addTab(self.submitted, tr("Submitted (报送记录)"))
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
-        layout.addWidget(self.findings)
-        layout.addWidget(self.view, 1)
-        layout.addWidget(self.summary)
+        layout.addLayout(second)
+        layout.addWidget(self.tabs, 1)
 
     def _set_templates(self, names: list[tuple[str, str]]) -> None:
+        current = self.template.currentData()
         self.template.blockSignals(True)
+        self.template.clear()
         for name, description in names:
             self.template.addItem(description, name)
+        self.template.setCurrentIndex(max(0, self.template.findData(current)))
         self.template.blockSignals(False)
         self.refresh()
 
@@ -152,6 +185,7 @@ class ReturnsPage(Page):
             return
         if as_of is None:
             self.findings.setText(tr("The as-of date is not a date."))
+            self.findings.setVisible(True)
             return
         from core import returns
         self.ctx.db.op(lambda ledger: returns.build(ledger, name, as_of, campaign_id)) \
@@ -166,7 +200,13 @@ class ReturnsPage(Page):
         for row, column, last_row, last_column in built.sheet.merges:
             self.view.setSpan(row, column, last_row - row + 1, last_column - column + 1)
         self.view.resizeColumnsToContents()
+        line = self.view.verticalHeader().defaultSectionSize()
+        for row, texts in enumerate(self.model.texts):  # two-line headers show whole
+            lines = max((t.count("\n") + 1 for t in texts), default=1)
+            if lines > 1:
+                self.view.setRowHeight(row, line * lines)
         self.findings.setText("\n".join(str(f) for f in built.findings))
+        self.findings.setVisible(bool(built.findings))
         self.summary.setText(tr("{rows} row(s) to export").format(rows=built.row_count))
 
     def _failed(self, error: BaseException) -> None:
@@ -174,6 +214,7 @@ class ReturnsPage(Page):
         if not isinstance(error, LedgerError):
             raise error
         self.findings.setText(str(error))
+        self.findings.setVisible(True)
 
     # -- export
     def ask_export(self) -> None:
@@ -185,6 +226,73 @@ class ReturnsPage(Page):
         path = self._save_path(tr("Rectification ledger"))
         if path:
             self.export_ledger(path)
+
+    # -- submission (报送)
+    def ask_submit(self) -> None:
+        path = self._save_path(self.template.currentText())
+        if path:
+            self.submit(path)
+
+    def submit(self, path: Path) -> None:
+        """Ask what must be asked (blank marks, a correction note), then submit."""
+        from .returns_submitted import before_submit
+        name, as_of, campaign_id = self.choice()
+        if name is None or as_of is None:
+            return
+        self.ctx.db.op(lambda ledger: before_submit(ledger, name, as_of, campaign_id)) \
+            .success(lambda found: self._submit_asked(found, path, name, as_of, campaign_id)) \
+            .failure(self._failed).run()
+
+    def _submit_asked(self, found: dict, path: Path, name: str, as_of: str,
+                      campaign_id: str | None) -> None:
+        from .returns_submitted import submit
+        if found["blanks"] and not self.confirm_blanks(found["blanks"]):
+            return
+        note = ""
+        if found["earlier"] is not None:
+            note = self.ask_correction_note(found["earlier"])
+            if not note:
+                return
+        self.export_op = self.ctx.db.op(
+            lambda ledger: submit(ledger, name, path, as_of, campaign_id, note)) \
+            .success(lambda _changes: self.summary.setText(
+                tr("Submitted and recorded: {path}").format(path=path))) \
+            .failure(self._failed).run()
+
+    def confirm_blanks(self, blanks: list[str]) -> bool:
+        answer = QMessageBox.question(
+            self, tr("Submit the return"),
+            tr("These marks are blank and print as a line to fill in by hand: {marks}. "
+               "Submit anyway?").format(marks="、".join(blanks)))
+        return answer == QMessageBox.StandardButton.Yes
+
+    def ask_correction_note(self, earlier) -> str:
+        text, ok = QInputDialog.getMultiLineText(
+            self, tr("Correction note (更正说明)"),
+            tr("This period was submitted on {when} by {who}. What does this submission "
+               "correct? The note is printed in the file.").format(
+                when=earlier.submitted_at.replace("T", " "), who=earlier.submitted_by))
+        return text.strip() if ok else ""
+
+    # -- marks and forms
+    def open_marks(self):
+        from ..forms.return_marks import MarksDialog
+        name = self.template.currentData()
+        if name is None:
+            return None
+        self.marks_dialog = MarksDialog(self.ctx, name, self.template.currentText(), self)
+        self.marks_dialog.open()
+        return self.marks_dialog
+
+    def ask_add_form(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, tr("Add a return form"), str(self.ctx.data_dir),
+                                              "Excel (*.xlsx)")
+        if path:
+            self.add_form(path)
+
+    def add_form(self, path: str) -> None:
+        self.ctx.db.op(lambda ledger: add_form(ledger, path)).success(self._set_templates) \
+            .failure(self._failed).run()
 
     def _save_path(self, stem: str) -> Path | None:
         path, _ = QFileDialog.getSaveFileName(self, tr("Export"),

@@ -107,21 +107,27 @@ class PeakMemory:
 
 
 def child(writer: str, db: str, out: str) -> None:
+    import datetime as dt
+    from types import SimpleNamespace
+
     from core import returns
     from core.ledger import Ledger
-    from core.returns import ledger_export, templates
+    from core.returns import forms, ledger_export
 
     ledger = Ledger.open(db)
-    template = templates.load(returns.LEDGER_TEMPLATE)
+    layout = ledger_export.ListLayout.of(forms.find(ledger, returns.LEDGER_TEMPLATE))
     started = time.perf_counter()
     with PeakMemory() as memory:
         if writer == "ecoledger":
             rows = returns.export_ledger(ledger, out)
         else:
-            headers = [c.header[0] for c in template.columns]
-            formats = [c.format for c in template.columns]
-            rows = globals()[f"_{writer}"](ledger_export.rows(ledger, template), headers,
-                                           formats, template.columns, out)
+            # the same columns as the form: 序号, then the fields (as the ecoledger path)
+            headers = layout.top[-1]
+            formats = layout.formats
+            columns = [SimpleNamespace(width=w) for w in layout.widths]
+            selected = ledger_export.rows(ledger, layout.fields, dt.date.today().isoformat())
+            numbered = (layout.row(i, values) for i, values in enumerate(selected))
+            rows = globals()[f"_{writer}"](numbered, headers, formats, columns, out)
     seconds = time.perf_counter() - started
     print(json.dumps({"seconds": seconds, "peak_mb": memory.peak, "rows": rows}))
 
@@ -164,6 +170,8 @@ def _xlsxwriter(rows, headers, formats, columns, out) -> int:
                 sheet.write_blank(r, i, None, text)
             elif formats[i] == "date":
                 sheet.write_datetime(r, i, to_date(value), date)
+            elif formats[i] == "integer":
+                sheet.write_number(r, i, value, text)
             else:
                 sheet.write_string(r, i, value, text)
         r += 1

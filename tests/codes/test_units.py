@@ -7,7 +7,7 @@ import pytest
 from core import enterprises, penalties, problems, regions, settings, statistics, units
 from core.cli.ledger_commands import stats_object
 from core.errors import LedgerError, ValidationError
-from core.returns import figures, templates
+from core.returns import figures, forms
 
 
 def problem(**changes) -> dict:
@@ -110,7 +110,7 @@ def test_figures_show_a_zone_as_its_own_row_in_the_bureaus_order(ledger, zone):
 def test_a_return_has_the_zone_row_and_adds_up(ledger, zone):
     problems.add(ledger, problem(region_code=zone))
     problems.add(ledger, problem(region_code="141002"))
-    filled = figures.compute(ledger, templates.load("campaign_progress"), "2026-09-01")
+    filled = figures.compute(ledger, forms.find(ledger, "campaign_progress").template, "2026-09-01")
     keys = [r.key for r in filled.rows]
     assert zone in keys
     column = "assigned"
@@ -159,7 +159,7 @@ def test_a_returns_source_column_follows_a_merge(ledger):
 
     codes.add(ledger, "source", "日常巡查", code="patrol")
     codes.merge(ledger, "source", "inspection", "patrol")
-    filled = figures.compute(ledger, templates.load("campaign_progress"), "2026-09-01")
+    filled = figures.compute(ledger, forms.find(ledger, "campaign_progress").template, "2026-09-01")
     assert filled.total.values["found"] == 1  # the column says source = "inspection"
 
 
@@ -169,7 +169,7 @@ def test_a_retired_unit_with_rows_stays_a_row_of_the_return_so_it_adds_up(ledger
     problems.add(ledger, problem(region_code="141002"))
     units.retire(ledger, zone)
     units.retire(ledger, hi_tech)  # nothing carries it: no empty row
-    filled = figures.compute(ledger, templates.load("campaign_progress"), "2026-09-01")
+    filled = figures.compute(ledger, forms.find(ledger, "campaign_progress").template, "2026-09-01")
     keys = [r.key for r in filled.rows]
     assert zone in keys and hi_tech not in keys
     assert sum(r.values["assigned"] for r in filled.rows) == filled.total.values["assigned"] == 2

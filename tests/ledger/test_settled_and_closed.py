@@ -123,8 +123,8 @@ def test_the_ledger_export_shows_the_acceptance_and_the_deadline_as_written(ledg
     path = tmp_path / "台账.xlsx"
     export_ledger(ledger, path)
     sheet = openpyxl.load_workbook(path).active
-    headers = [c.value for c in sheet[4]]
-    rows = {r[0]: dict(zip(headers, r)) for r in sheet.iter_rows(min_row=5, values_only=True)}
+    headers = [c.value for c in sheet[3]]  # title, marks, then the header (序号 first)
+    rows = {r[1]: dict(zip(headers, r)) for r in sheet.iter_rows(min_row=4, values_only=True)}
     assert rows["A-1"]["验收人"] == "赵志强"
     assert rows["A-1"]["验收日期"].date().isoformat() == "2025-06-03"
     assert rows["A-2"]["整改时限"] == "长期坚持" and rows["A-2"]["验收人"] is None

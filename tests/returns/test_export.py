@@ -10,45 +10,49 @@ from core.errors import LedgerError
 from core.returns import ExportCancelled, export_ledger, export_return
 from core.returns.cells import MAX_CELL_TEXT
 
-LEDGER_HEADERS = ["问题编号", "区县", "企业名称", "统一社会信用代码", "问题类别", "问题描述",
-                  "问题来源", "批次", "交办日期", "整改时限", "责任单位", "责任人", "整改措施",
-                  "整改状态", "完成日期", "销号日期", "反弹日期", "受理编号", "验收日期", "验收人"]
+LEDGER_HEADERS = ["序号", "问题编号", "区县", "企业名称", "统一社会信用代码", "问题类别",
+                  "问题描述", "问题来源", "批次", "交办日期", "原定整改时限", "整改时限",
+                  "责任单位", "责任人", "整改措施", "整改状态", "逾期", "完成日期", "销号日期",
+                  "反弹日期", "受理编号", "验收日期", "验收人"]
+FIRST = 4  # the ledger's first problem row (title, marks, header above)
 
 
 def merged(sheet) -> set[str]:
     return {str(r) for r in sheet.merged_cells.ranges}
 
 
-def test_campaign_return_layout_print_setup_and_footer(shared_demo, tmp_path, reopen):
-    for key, value in (("unit_head", "王建国"), ("filled_by", "李海燕"), ("phone", "0357-2021234")):
-        settings.put(shared_demo, key, value)
+def test_campaign_return_keeps_the_form_and_fills_marks_and_footer(shared_demo, tmp_path,
+                                                                   reopen):
+    from core.returns import marks
+    marks.put(shared_demo, "campaign_progress", {
+        "sign.unit_head": "王建国", "sign.filled_by": "李海燕", "sign.phone": "0357-2021234",
+        "sign.statistician": "赵立新", "form.number": "测试表号"})
     path = tmp_path / "progress.xlsx"
     export_return(shared_demo, "campaign_progress", path, as_of=dt.date.today(),
                   reported_on="2026-11-30")
     sheet = reopen(path)
+    counties = 17
     assert sheet["A1"].value == "生态环境问题整改进展情况统计表"
-    assert "A1:N1" in merged(sheet)
-    # Header tree: 区县 and single headers span both rows; groups span their children.
-    assert {"A5:A6", "B5:B6", "C5:F5", "G5:H5", "I5:M5", "N5:N6"} <= merged(sheet)
-    assert [sheet.cell(5, c).value for c in (1, 2, 3, 7, 9, 14)] == [
-        "区县", "排查污染源数（家）", "问题整改", "行政处罚", "典型案件（件）",
-        "关停取缔散乱污企业（家）"]
-    assert [sheet.cell(6, c).value for c in range(3, 7)] == [
-        "发现问题数（个）", "交办问题数（个）", "整改完成数（个）", "清零率（%）"]
-    assert sheet.cell(5, 4).value is None  # inside a merge: no hidden text
-    assert sheet.cell(6, 3).border.top.style == "thin"
-    assert sheet.freeze_panes == "B7"
-    assert sheet.print_title_rows == "$5:$6"
+    assert "A1:Q1" in merged(sheet)
+    # the form's two-level header, kept as the owner laid it out
+    assert {"A7:A8", "C7:C8", "D7:I7", "J7:K7", "L7:P7", "Q7:Q8"} <= merged(sheet)
+    assert [sheet.cell(9, c).value for c in (1, 2, 3, 4, 17)] == ["甲", "乙", "1", "2", "15"]
+    assert sheet.cell(8, 4).border.top.style == "thin"
+    assert sheet.cell(10 + counties, 1).value == "合计"
+    assert f"A{10 + counties}:B{10 + counties}" in merged(sheet)
+    assert sheet.cell(10 + counties - 1, 3).border.bottom.style == "thin"  # copied styles
+    assert sheet.print_title_rows == "$7:$9"
     setup = sheet.page_setup
     assert (setup.orientation, setup.paperSize, setup.fitToWidth, setup.fitToHeight) == (
         "landscape", 9, 1, 0)
     assert sheet.sheet_properties.pageSetUpPr.fitToPage
-    assert sheet.column_dimensions["A"].width == 10
     texts = [c.value for row in sheet.iter_rows() for c in row if isinstance(c.value, str)]
     for expected in ("单位负责人：王建国", "填表人：李海燕", "联系电话：0357-2021234",
-                     "报出日期：2026年11月30日", "填报单位：临汾市生态环境局",
-                     "表号：晋环统专01表", "制表机关：山西省生态环境厅"):
+                     "统计负责人：赵立新", "报出日期：2026年11月30日",
+                     "综合机关名称：临汾市生态环境局", "单位代码：141000", "表　　号：测试表号",
+                     "制定机关：＿＿＿＿＿＿", "（单位盖章）"):
         assert expected in texts
+    assert not any("{{" in t for t in texts)
 
 
 def test_exported_figures_equal_core_statistics(shared_demo, tmp_path, reopen):
@@ -59,17 +63,18 @@ def test_exported_figures_equal_core_statistics(shared_demo, tmp_path, reopen):
     report = statistics.progress(shared_demo, as_of, groups=("region",))
     total_pen, by_pen = statistics.penalties(shared_demo, None, as_of)
     for i, (p, pen) in enumerate(zip(report.by["region"], by_pen)):
-        row = [c.value for c in sheet[7 + i]]
-        assert row[0] == p.name
-        assert (row[3], row[4]) == (p.assigned, p.closed)
+        row = [c.value for c in sheet[10 + i]]
+        assert (row[0], row[1]) == (p.name, p.key)
+        assert (row[4], row[5], row[6], row[7]) == (p.assigned, p.closed, p.reported_done,
+                                                    p.overdue)
         expected_rate = float(p.clearance_rate) if p.clearance_rate is not None else "—"
-        assert row[5] == pytest.approx(expected_rate)
-        assert row[7] == pytest.approx(float(money.fen_to_wan(pen.fine_fen)))
-    total = [c.value for c in sheet[7 + len(report.by["region"])]]
+        assert row[8] == pytest.approx(expected_rate)
+        assert row[10] == pytest.approx(float(money.fen_to_wan(pen.fine_fen)))
+    total = [c.value for c in sheet[10 + len(report.by["region"])]]
     assert total[0] == "合计"
-    assert (total[3], total[4], total[6]) == (report.total.assigned, report.total.closed,
+    assert (total[4], total[5], total[9]) == (report.total.assigned, report.total.closed,
                                               total_pen.cases)
-    assert sheet.cell(7, 8).number_format == "0.00"
+    assert sheet.cell(10, 11).number_format == "0.00"
 
 
 def test_penalty_return_headers_and_one_page_wide(shared_demo, tmp_path, reopen):
@@ -77,8 +82,8 @@ def test_penalty_return_headers_and_one_page_wide(shared_demo, tmp_path, reopen)
     export_return(shared_demo, "penalty_monthly", path, as_of="2026-03-15")
     sheet = reopen(path)
     assert sheet["A1"].value == "2026年3月环境保护法配套办法执行情况统计表"
-    assert sheet.cell(6, 3).value == "1—3月累计"
-    assert {"B5:E5", "F5:H5", "Q5:R5"} <= merged(sheet)
+    assert sheet.cell(8, 4).value == "1—3月累计"
+    assert {"B7:E7", "F7:I7"} <= merged(sheet)
     assert sheet.page_setup.fitToWidth == 1
 
 
@@ -89,7 +94,7 @@ def test_problem_outside_the_jurisdiction_stops_the_export(shared_demo, demo_cop
     with pytest.raises(LedgerError) as error:
         export_return(demo_copy, "campaign_progress", path)
     message = str(error.value)
-    assert "D24" in message and "合计" in message and "2508" in message and "2507" in message
+    assert "E27" in message and "合计" in message and "2508" in message and "2507" in message
     assert not path.exists()
     assert [p.name for p in tmp_path.iterdir() if "xlsx" in p.name] == []
 
@@ -98,23 +103,31 @@ def test_ledger_export_one_header_row_under_the_title(shared_demo, tmp_path, reo
     path = tmp_path / "ledger.xlsx"
     count = export_ledger(shared_demo, path)
     sheet = reopen(path)
-    assert count == 2507 == sheet.max_row - 4
-    assert sheet["A1"].value == "临汾市生态环境局环境问题整改台账"
-    assert [c.value for c in sheet[4]] == LEDGER_HEADERS
-    assert sheet.freeze_panes == "A5"
-    assert sheet.print_title_rows == "$4:$4"
-    first = {h: c.value for h, c in zip(LEDGER_HEADERS, sheet[5])}
+    assert count == 2507
+    assert sheet["A1"].value == "临汾市生态环境局生态环境问题整改台账"
+    assert "共 2,507 条" in sheet["A2"].value
+    assert [c.value for c in sheet[3]] == LEDGER_HEADERS
+    assert sheet.freeze_panes == "A4"
+    assert sheet.print_title_rows == "$3:$3"
+    assert sheet.auto_filter.ref == f"A3:W{3 + count}"
+    assert [sheet.cell(FIRST + i, 1).value for i in range(3)] == [1, 2, 3]
+    texts = [c.value for row in sheet.iter_rows(min_row=FIRST + count) for c in row
+             if isinstance(c.value, str)]
+    assert any(t.startswith("单位负责人：") and "（单位盖章）" in t for t in texts)
+    first = {h: c.value for h, c in zip(LEDGER_HEADERS, sheet[FIRST])}
     row = shared_demo.conn.execute(
         "SELECT p.*, r.name AS region FROM problem p JOIN region r ON r.code = p.region_code "
         "WHERE number = ?", (first["问题编号"],)).fetchone()
     assert first["区县"] == row["region"]
     assert first["交办日期"] == dt.datetime.fromisoformat(row["assigned_on"])
-    assert sheet.cell(5, 9).number_format == "yyyy\\-mm\\-dd"
-    labels = {c.value for c in sheet["E"][4:]}
+    assert first["原定整改时限"] == dt.datetime.fromisoformat(row["deadline"])
+    assert sheet.cell(FIRST, 10).number_format == "yyyy\\-mm\\-dd"
+    labels = {c.value for c in sheet["F"][FIRST - 1:FIRST - 1 + count]}
     assert labels <= {"散乱污企业", "散煤", "扬尘", "废气", "废水", "固体废物", "危险废物",
                       "饮用水水源地", "在线监测数据造假", "噪声", "其他"}
-    assert {c.value for c in sheet["N"][4:]} <= {"已交办", "整改中", "已完成待验收", "已销号",
-                                                "反弹"}
+    assert {c.value for c in sheet["P"][FIRST - 1:FIRST - 1 + count]} <= {
+        "已交办", "整改中", "已完成待验收", "已销号", "反弹"}
+    assert {c.value for c in sheet["Q"][FIRST - 1:FIRST - 1 + count]} == {"是", "否"}
 
 
 def test_formula_like_text_comes_back_as_text(ledger, tmp_path, reopen):
@@ -127,11 +140,11 @@ def test_formula_like_text_comes_back_as_text(ledger, tmp_path, reopen):
     path = tmp_path / "ledger.xlsx"
     export_ledger(ledger, path)
     sheet = reopen(path)
-    cells = [sheet.cell(5 + i, 6) for i in range(len(risky))]
+    cells = [sheet.cell(FIRST + i, 7) for i in range(len(risky))]
     assert sorted(c.value for c in cells) == sorted(risky)
     assert all(c.data_type == "s" for c in cells)
     assert all(c.quotePrefix for c in cells)
-    assert sheet.cell(5, 11).value == "曲沃县<镇>&街道"
+    assert sheet.cell(FIRST, 13).value == "曲沃县<镇>&街道"
     with zipfile.ZipFile(path) as package:
         assert "<f>" not in package.read("xl/worksheets/sheet1.xml").decode()
 
@@ -142,13 +155,13 @@ def test_forbidden_characters_are_removed_and_overlong_text_refused(ledger, tmp_
                                     "assigned_on": "2026-01-05", "deadline": "2026-02-05"})
     path = tmp_path / "ledger.xlsx"
     export_ledger(ledger, path)
-    assert reopen(path).cell(5, 6).value == "夜间噪声扰民"
+    assert reopen(path).cell(FIRST, 7).value == "夜间噪声扰民"
     # Text longer than a cell holds (an old import, say): refused, not cut.
     ledger.conn.execute("UPDATE problem SET description = ? WHERE id = ?",
                         ("长" * (MAX_CELL_TEXT + 1), changes.id))
     with pytest.raises(LedgerError) as error:
         export_ledger(ledger, tmp_path / "long.xlsx")
-    assert "F5" in str(error.value) and str(MAX_CELL_TEXT) in str(error.value)
+    assert "G4" in str(error.value) and str(MAX_CELL_TEXT) in str(error.value)
     assert not (tmp_path / "long.xlsx").exists()
     assert path.exists()
 
@@ -183,5 +196,5 @@ def test_a_stored_date_that_is_not_iso_is_written_as_its_text(ledger, insert_pro
     ledger.conn.execute("UPDATE problem SET done_on = '2026年1月' ")
     export_ledger(ledger, tmp_path / "ledger.xlsx")
     sheet = reopen(tmp_path / "ledger.xlsx")
-    assert sheet.cell(5, 15).value == "2026年1月"
-    assert sheet.cell(5, 9).value == dt.datetime(2026, 1, 5)
+    assert sheet.cell(FIRST, 18).value == "2026年1月"
+    assert sheet.cell(FIRST, 10).value == dt.datetime(2026, 1, 5)

@@ -7,8 +7,6 @@ from decimal import Decimal
 import pytest
 
 from core import money, regions, returns, statistics
-from core.returns import figures as figures_
-from core.returns import templates
 from core.statistics import Filter
 
 
@@ -21,10 +19,10 @@ def test_shanxi_first_month_rate_is_65_73(ledger, insert_problems):
         insert_problems(ledger, county.code, count, closed, "2019-06-01", "2019-06-20")
     ret = returns.build(ledger, "campaign_progress", as_of="2019-07-05")
     total = ret.figures.total.values
-    assert (total["assigned"], total["rectified"], total["rate"]) == (1914, 1258,
-                                                                     Decimal("65.73"))
+    assert (total["assigned"], total["rectified"], total["clearance_rate"]) == (
+        1914, 1258, Decimal("65.73"))
     assert ret.findings == []
-    assert ret.sheet.texts()[ret.sheet.first_data_row + len(counties)][5] == "65.73"
+    assert ret.sheet.texts()[ret.sheet.first_data_row + len(counties)][8] == "65.73"
 
 
 def test_progress_return_equals_core_statistics_row_by_row(shared_demo):
@@ -38,25 +36,23 @@ def test_progress_return_equals_core_statistics_row_by_row(shared_demo):
     for row, p, f, pen in zip(ret.figures.rows, report.by["region"], found.by["region"],
                               by_region):
         v = row.values
-        assert (v["assigned"], v["rectified"], v["rate"]) == (p.assigned, p.closed,
-                                                              p.clearance_rate)
+        assert (v["assigned"], v["rectified"], v["clearance_rate"]) == (p.assigned, p.closed,
+                                                                        p.clearance_rate)
+        assert (v["reported_done"], v["overdue"]) == (p.reported_done, p.overdue)
         assert v["found"] == f.assigned
-        assert (v["cases"], v["fines"], v["seizure"], v["closure"]) == (
-            pen.cases, pen.fine_fen, pen.seizure, pen.closure)
+        assert (v["cases"], v["fines"], v["seizure"]) == (pen.cases, pen.fine_fen, pen.seizure)
+        assert v["closure"] <= pen.closure  # enterprises, not cases
         assert v["sources"] == inspected.get(row.key, 0)
     assert ret.figures.total.values["fines"] == total.fine_fen
     assert ret.figures.total.values["assigned"] == report.total.assigned == 2507
 
 
-def test_rectified_counts_reported_done_when_the_template_says_so(shared_demo):
-    strict = templates.load("campaign_progress")
-    loose = dataclasses.replace(strict, rectified_counts_reported_done=True)
-    as_of = dt.date.today().isoformat()
-    report = statistics.progress(shared_demo, as_of, groups=())
-    assert figures_.compute(shared_demo, strict, as_of).total.values["rectified"] == \
-        report.total.closed
-    assert figures_.compute(shared_demo, loose, as_of).total.values["rectified"] == \
-        report.total.closed + report.total.reported_done > report.total.closed
+def test_rectified_or_done_counts_reported_done_too(shared_demo):
+    ret = returns.build(shared_demo, "problems_by_category")
+    report = statistics.progress(shared_demo, None, groups=())
+    total = ret.figures.total.values
+    assert total["closed"] == report.total.closed
+    assert total["reported_done"] == report.total.reported_done > 0
 
 
 def test_a_template_names_the_statuses_its_rectified_figure_counts(ledger):
@@ -71,14 +67,22 @@ def test_a_template_names_the_statuses_its_rectified_figure_counts(ledger):
             "description": f"问题{n}", "assigned_on": "2025-05-28", "deadline": "长期坚持"}).id
         for step in path:
             problems.transition(ledger, row, step, on="2025-06-01", acceptance=ACCEPTED)
-    strict = templates.load("campaign_progress")
+    from core.returns import figures as figures_
+    from core.returns import registry, templates
+
+    names = ["assigned", "rectified", "rectified_or_done", "stage_concluded", "concluded",
+             "conclusion_rate", "ongoing"]
+    columns = registry.columns([registry.parse(n, "A1") for n in names])
+    strict = templates.Template("t", templates.BY_REGION, "t", columns=tuple(columns))
+    total = figures_.compute(ledger, strict, "2025-06-02").total.values
+    assert [total[n] for n in names[:5]] == [4, 1, 2, 1, 3]
+    assert total["conclusion_rate"] == Decimal("75.00")  # (已销号 + 已办结 + 阶段性办结) / total
+    assert total["ongoing"] == 3  # the open ones, 长期坚持
     settled = dataclasses.replace(strict, rectified_statuses=(
         "closed", "reported_done", "stage_concluded"))
-    assert figures_.compute(ledger, strict, "2025-06-02").total.values["rectified"] == 1
     assert figures_.compute(ledger, settled, "2025-06-02").total.values["rectified"] == 3
     with pytest.raises(ValueError):
-        templates.parse({"name": "t", "kind": "by_region", "title": "t", "columns": [],
-                         "rectified_statuses": ["in_progress"]})
+        templates.Template("t", templates.BY_REGION, "t", rectified_statuses=("in_progress",))
 
 
 def test_penalty_return_month_year_and_same_period_last_year(ledger):
@@ -96,19 +100,25 @@ def test_penalty_return_month_year_and_same_period_last_year(ledger):
     case("5", "2024-03-31", restriction=1)  # last year, after the same day: not counted
     ret = returns.build(ledger, "penalty_monthly", as_of="2025-03-15")
     quwo = next(r for r in ret.figures.rows if r.key == "141021").values
-    assert (quwo["five_month"], quwo["five_year"], quwo["five_last"]) == (2, 4, 1)
-    assert quwo["five_change"] == Decimal("300.00")
-    assert quwo["daily_amount"] == 1_500_050
-    assert money.fen_to_wan(quwo["daily_amount"]) == Decimal("1.50")
-    assert quwo["decisions_year"] == 2 and quwo["fines_year"] == 20_000_000
+    assert (quwo["five_kinds:month"], quwo["five_kinds:year"],
+            quwo["five_kinds:last_year"]) == (2, 4, 1)
+    assert quwo["five_kinds:year_change"] == Decimal("300.00")
+    assert quwo["five_kinds:last_month"] == 1 and quwo["five_kinds:month_change"] == \
+        Decimal("100.00")
+    assert quwo["seizure:year_change"] == Decimal("0.00")
+    assert quwo["daily_fine_amount:year"] == 1_500_050
+    assert money.fen_to_wan(quwo["daily_fine_amount:year"]) == Decimal("1.50")
+    assert quwo["cases:year"] == 2 and quwo["fines:year"] == 20_000_000
+    assert quwo["cases:month"] == 1 and quwo["fines:month"] == 10_000_000
+    assert quwo["average_fine:year"] == Decimal("10.00")
     assert ret.findings == []
-    assert ret.sheet.texts()[1][0] == "填报单位：临汾市生态环境局"
+    assert ret.sheet.texts()[1][0] == "综合机关名称：临汾市生态环境局（141000）"
     assert "2025年3月" in ret.sheet.texts()[0][0]
 
 
 def test_change_against_nothing_last_year_is_a_dash(ledger):
     ret = returns.build(ledger, "penalty_monthly", as_of="2025-03-15")
-    assert ret.figures.total.values["five_change"] is None
+    assert ret.figures.total.values["five_kinds:year_change"] is None
     row = ret.sheet.texts()[ret.sheet.first_data_row]
     assert row[4] == "—"
 

@@ -13,6 +13,7 @@ import pytest
 from acceptance_data import ACCEPTED
 from core import (backup, enterprises, exchange, inspections, operators, penalties,
                   permissions, problems, settings)
+from acceptance_data import ACCEPTED
 from core.errors import LedgerError
 from core.exchange import arrivals
 from core.ledger import Ledger
@@ -31,6 +32,7 @@ EXPECTED = {
     Action.REMOVE_PARTNER_ROWS: MANAGER, Action.CODES: MANAGER, Action.UNITS: MANAGER,
     Action.SETTINGS: ADMIN, Action.RESTORE: ADMIN, Action.MANAGE_OPERATORS: ADMIN,
     Action.RANDOM_APPROVE_PLAN: MANAGER, Action.RANDOM_REDRAW: MANAGER,
+    Action.LOCK_PERIOD: MANAGER,
 }
 
 

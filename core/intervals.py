@@ -1,0 +1,179 @@
+"""Each problem's past states as intervals, so that figures for a past date are a range scan.
+
+`problem_state` holds, per problem, every state it has been in: from which day to which
+day (exclusive) it stood in a status with a deadline in force, under its grouping keys
+(county, batch, category, campaign, source: a row of `problem_group`); the state it is in now runs to 9999-12-31
+(OPEN) and is exactly its part of the running tally (`progress_tally`). Triggers (migration
+`intervals_problem_state` in `core.schema`) rebuild a problem's rows whenever its status
+logs, approved extensions, withdrawal, assigned date or keys change, so every write path
+keeps them exact.
+
+A problem's state on a day is the definition `core.statistics` reads from the logs: its
+status from the latest status log on or before that day (the row's own status from
+`status_since` on), its deadline from the latest extension approved by then (the row's
+`deadline_in_force` from `deadline_since` on) — or, with no date, its deadline kind
+('ongoing', 'vague'), as the tally keys it; it counts from its assigned date until the
+day it was withdrawn. The change points are those dates; a problem's current state begins
+at max(assigned_on, status_since, deadline_since).
+
+Figures on a past day D are then:
+
+    the running tally (every live problem as it stands now)
+    − the current states that began after D        (valid_to = OPEN, valid_from > D)
+    + the earlier states that contain D             (D < valid_to < OPEN, valid_from <= D)
+
+Both are range scans of the clustered key (valid_to, valid_from), over the problems changed
+after D only; nothing reads a status log or a problem row. `statistics.cube(use_tally=False)` (every problem and
+its logs) stays the reference the tests compare against.
+"""
+from __future__ import annotations
+
+from .ledger import Ledger
+
+TABLE = "problem_state"
+
+OPEN = "9999-12-31"  # valid_to of a problem's current state
+# Rows of (region, batch, category, campaign, source, status, deadline, n) whose weighted
+# sums give the figures on :d; {where} is the filter over those key columns. Both interval
+# terms are range scans of the clustered key (valid_to, valid_from), counted by the small
+# integer group of their keys (sorting 300,000 short records, not seven text keys each)
+# and joined to the keys afterwards.
+_TERM = """SELECT g.region_code, g.batch_id, g.category, g.campaign_id, g.source,
+    s.st, s.dl, {sign} s.n FROM (
+      SELECT grp, status AS st, CASE status WHEN 'closed' THEN '' ELSE deadline END AS dl,
+        count(*) AS n FROM problem_state WHERE {range} GROUP BY 1, 2, 3) s
+    JOIN problem_group g ON g.id = s.grp WHERE 1 {{where}}"""
+PAST_ROWS = f"""SELECT region_code, batch_id, category, campaign_id, source, status AS st,
+    deadline AS dl, n FROM progress_tally WHERE n != 0 {{where}}
+  UNION ALL
+  {_TERM.format(sign="-", range=f"valid_to = '{OPEN}' AND valid_from > :d")}
+  UNION ALL
+  {_TERM.format(sign="", range=f"valid_to > :d AND valid_to < '{OPEN}' AND valid_from <= :d")}"""
+
+
+def state_on(ledger: Ledger, problem_id: str, day: str) -> tuple[str | None, str] | None:
+    """(status, deadline in force) of one problem on `day` from its intervals; None when it
+    did not count that day (not yet assigned, or withdrawn)."""
+    row = ledger.conn.execute(
+        "SELECT status, deadline FROM problem_state WHERE problem_id = ? AND valid_from <= ? "
+        "AND valid_to > ?", (problem_id, day, day)).fetchone()
+    return (row[0], row[1]) if row else None
+
+
+def drift(ledger: Ledger) -> int:
+    """How many stored intervals differ from a rebuild from the logs (0 when sound)."""
+    conn = ledger.conn
+    conn.execute("CREATE TEMP TABLE IF NOT EXISTS problem_state_check AS "
+                 "SELECT * FROM problem_state WHERE 0")
+    conn.execute("DELETE FROM temp.problem_state_check")
+    missing = conn.execute("SELECT count(*) FROM problem p WHERE NOT EXISTS (SELECT 1 FROM "
+                           "problem_group g WHERE g.region_code = p.region_code AND g.batch_id "
+                           "= coalesce(p.batch_id, '') AND g.category = p.category AND "
+                           "g.campaign_id = coalesce(p.campaign_id, '') AND g.source = p.source)"
+                           ).fetchone()[0]
+    conn.execute(f"INSERT INTO temp.problem_state_check {ALL_INTERVALS}")
+    count = conn.execute("""SELECT count(*) FROM (
+        SELECT * FROM problem_state EXCEPT SELECT * FROM temp.problem_state_check
+        UNION ALL
+        SELECT * FROM temp.problem_state_check EXCEPT SELECT * FROM problem_state)""").fetchone()[0]
+    conn.execute("DROP TABLE temp.problem_state_check")
+    return count + missing
+
+
+def _select(points: str, where: str) -> str:
+    """The intervals of the problems `where` selects, from their change points (their
+    groups must be in problem_group: GROUP_OF)."""
+    return f"""SELECT x.valid_to, x.id, x.valid_from, (SELECT g.id FROM problem_group g
+      WHERE g.region_code = x.region_code AND g.batch_id = x.batch_id
+        AND g.category = x.category AND g.campaign_id = x.campaign_id
+        AND g.source = x.source), x.st, x.dl
+FROM (SELECT p.id, p.region_code, coalesce(p.batch_id, '') AS batch_id, p.category,
+        coalesce(p.campaign_id, '') AS campaign_id, p.source, t.day AS valid_from,
+        coalesce(lead(t.day) OVER (PARTITION BY p.id ORDER BY t.day), p.withdrawn_on,
+                 '9999-12-31') AS valid_to,
+        CASE WHEN p.status_since <= t.day THEN p.status ELSE (
+          SELECT l.status_to FROM problem_log l WHERE l.problem_id = p.id
+            AND l.status_to IS NOT NULL AND l.happened_on <= t.day
+            ORDER BY l.happened_on DESC, l.seq DESC LIMIT 1) END AS st,
+        coalesce(CASE WHEN p.deadline_since <= t.day THEN p.deadline_in_force ELSE coalesce((
+          SELECT e.new_deadline FROM deadline_extension e WHERE e.problem_id = p.id
+            AND e.approved_on <= t.day ORDER BY e.approved_on DESC LIMIT 1), p.deadline) END,
+          p.deadline_kind) AS dl
+      FROM ({points}) t JOIN problem p ON p.id = t.pid
+      WHERE {where} AND t.day >= p.assigned_on
+        AND t.day <= max(p.assigned_on, p.status_since, p.deadline_since)
+        AND (p.withdrawn_on IS NULL OR t.day < p.withdrawn_on)) x
+WHERE x.valid_from < x.valid_to"""
+
+
+# The grouping keys of the problems `where` selects, as rows of problem_group.
+GROUP_OF = """INSERT OR IGNORE INTO problem_group (region_code, batch_id, category,
+    campaign_id, source) SELECT region_code, coalesce(batch_id, ''), category,
+    coalesce(campaign_id, ''), source FROM problem WHERE {where}"""
+
+
+_ALL_POINTS = """SELECT id AS pid, assigned_on AS day FROM problem
+  UNION SELECT id, status_since FROM problem
+  UNION SELECT id, deadline_since FROM problem
+  UNION SELECT problem_id, happened_on FROM problem_log WHERE status_to IS NOT NULL
+  UNION SELECT problem_id, approved_on FROM deadline_extension WHERE approved_on IS NOT NULL"""
+# Every interval of every problem, rebuilt from the logs (the check above uses it).
+ALL_INTERVALS = _select(_ALL_POINTS, "1")
+
+
+# -- bulk loads
+
+# The insert triggers a bulk load pauses, and the column naming each new row's problem.
+_PAUSED = {"problem": ("problem_state_insert", "id"),
+           "problem_log": ("problem_state_log_insert", "problem_id"),
+           "deadline_extension": ("problem_state_extension_insert", "problem_id")}
+
+
+class Paused:
+    """The interval insert triggers of the tables a bulk load fills, dropped until `finish`,
+    which rebuilds the intervals of every problem the load touched in one statement and
+    re-creates the triggers from their stored text. A row-by-row rebuild would look up the
+    logs of the table being loaded, whose indexes `core.bulk` drops while it loads."""
+
+    def __init__(self, conn, tables) -> None:
+        self.conn = conn
+        stored = dict(conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'"))
+        self.saved: dict[str, str] = {}
+        self.starts: dict[str, tuple[str, int]] = {}
+        for table in tables:
+            if table not in _PAUSED or _PAUSED[table][0] not in stored:
+                continue
+            trigger, column = _PAUSED[table]
+            start = conn.execute(f"SELECT coalesce(max(rowid), 0) FROM {table}").fetchone()[0]
+            self.starts[table] = (column, start)
+            self.saved[trigger] = stored[trigger]
+            conn.execute(f"DROP TRIGGER {trigger}")
+
+    def finish(self) -> None:
+        if not self.saved:
+            return
+        conn = self.conn
+        conn.execute("CREATE TEMP TABLE IF NOT EXISTS state_loaded (id TEXT PRIMARY KEY)")
+        conn.execute("DELETE FROM temp.state_loaded")
+        for table, (column, start) in self.starts.items():
+            conn.execute(f"INSERT OR IGNORE INTO temp.state_loaded SELECT {column} FROM {table} "
+                         "WHERE rowid > ?", (start,))
+        conn.execute("DELETE FROM problem_state WHERE problem_id IN "
+                     "(SELECT id FROM temp.state_loaded)")
+        conn.execute(GROUP_OF.format(where=f"id IN {_LOADED}"))
+        conn.execute(f"INSERT INTO problem_state {_LOADED_INTERVALS}")
+        conn.execute("DROP TABLE temp.state_loaded")
+        for sql in self.saved.values():
+            conn.execute(sql)
+        self.saved = {}
+
+
+_LOADED = "(SELECT id FROM temp.state_loaded)"
+_LOADED_INTERVALS = _select(
+    f"""SELECT id AS pid, assigned_on AS day FROM problem WHERE id IN {_LOADED}
+  UNION SELECT id, status_since FROM problem WHERE id IN {_LOADED}
+  UNION SELECT id, deadline_since FROM problem WHERE id IN {_LOADED}
+  UNION SELECT problem_id, happened_on FROM problem_log
+    WHERE problem_id IN {_LOADED} AND status_to IS NOT NULL
+  UNION SELECT problem_id, approved_on FROM deadline_extension
+    WHERE problem_id IN {_LOADED} AND approved_on IS NOT NULL""", f"p.id IN {_LOADED}")

@@ -1,0 +1,121 @@
+"""Past-date figures at 1,000,000 problems: state intervals against the log-reading tally
+(the statistics before the intervals, kept here as the baseline), side by side, medians.
+
+    .venv/bin/python tests/bench/intervals_bench.py [--problems 1000000] [--repeat 3]
+
+The demo ledger is built once (lean: no audit or search triggers, minutes on 2 cores) and
+kept under /tmp/ecoledger-returns-bench; a copy is migrated (the intervals filled) once too.
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import shutil
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests" / "bench"))
+
+from harness import built_once, timed  # noqa: E402
+
+CACHE = Path("/tmp/ecoledger-returns-bench")
+
+# core.statistics._PAST before the intervals: the changed problems' state on D from the logs.
+BASELINE = """
+WITH changed AS MATERIALIZED (
+  SELECT region_code, coalesce(batch_id, '') AS batch_id, category,
+    coalesce(campaign_id, '') AS campaign_id, source, status,
+    CASE status WHEN 'closed' THEN '' ELSE deadline_in_force END AS deadline,
+    withdrawn_on IS NULL AS current,
+    assigned_on <= :d AND (withdrawn_on IS NULL OR withdrawn_on > :d) AS counted,
+    {STATUS_ON} AS st_then,
+    {DEADLINE_ON} AS dl_then
+  FROM problem p
+  WHERE {SETTLED_ON} > :d {{where}})
+"""
+
+
+def baseline_sql() -> str:
+    from core import statistics as s
+    head = BASELINE.format(STATUS_ON=s.STATUS_ON, DEADLINE_ON=s.DEADLINE_ON,
+                           SETTLED_ON=s._SETTLED_ON)
+    return head + s._WEIGHTED_SUMS.replace("{rows}", s._TALLY_ROWS + """
+  UNION ALL
+  SELECT region_code, batch_id, category, campaign_id, source, status, deadline, -1
+    FROM changed WHERE current
+  UNION ALL
+  SELECT region_code, batch_id, category, campaign_id, source, st_then, dl_then, 1
+    FROM changed WHERE counted""")
+
+
+def timed_cpu(fn, repeat: int) -> tuple[float, object]:
+    """The median CPU seconds of `repeat` calls: steadier than wall time on a shared machine."""
+    import statistics as stats
+    runs, result = [], None
+    for _ in range(repeat):
+        started = time.process_time()
+        result = fn()
+        runs.append(time.process_time() - started)
+    return stats.median(runs), result
+
+
+def ledger_file(problems: int) -> Path:
+    def fill(partial: Path) -> None:
+        sys.path.insert(0, str(ROOT / "tests" / "bench"))
+        import returns_bench
+        returns_bench.make_ledger(partial, problems, lean=True)
+    base = built_once(CACHE / f"base-{problems}.db", problems, fill)
+    migrated = CACHE / f"intervals-{problems}.db"
+    if not migrated.exists():
+        partial = migrated.with_suffix(".partial")
+        shutil.copyfile(base, partial)
+        from core.ledger import Ledger
+        started = time.perf_counter()
+        Ledger.open(partial, operator="bench").close()
+        print(f"  migration (intervals filled) {time.perf_counter() - started:.0f} s", flush=True)
+        partial.rename(migrated)
+    return migrated
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--problems", type=int, default=1_000_000)
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+    from core import returns, statistics
+    from core.ledger import Ledger
+
+    ledger = Ledger.open(ledger_file(args.problems), operator="bench")
+    intervals = statistics._PAST
+    rows = ledger.conn.execute("SELECT count(*) FROM problem_state").fetchone()[0]
+    print(f"{args.problems:,} problems, {rows:,} stored intervals")
+    campaign = ledger.conn.execute("SELECT id FROM campaign").fetchone()[0]
+    today = dt.date.today()
+    for back in (1, 7, 30, 40):
+        day = (today - dt.timedelta(days=back)).isoformat()
+        results = {}
+        for label, sql in (("log-reading tally (before)", baseline_sql()),
+                           ("state intervals (now)", intervals)):
+            statistics._PAST = sql
+            stats, report = timed(lambda: statistics.progress(ledger, day), args.repeat)
+            stats_cpu, _ = timed_cpu(lambda: statistics.progress(ledger, day), args.repeat)
+            ret, built = timed(lambda: returns.build(ledger, "campaign_progress", day, campaign),
+                               args.repeat)
+            ret_cpu, _ = timed_cpu(lambda: returns.build(ledger, "campaign_progress", day,
+                                                         campaign), args.repeat)
+            results[label] = report.total
+            print(f"{back:>3} days back  {label:<28} statistics {stats:6.2f} s "
+                  f"(CPU {stats_cpu:5.2f} s)   campaign return {ret:6.2f} s "
+                  f"(CPU {ret_cpu:5.2f} s)", flush=True)
+        first, second = results.values()
+        assert first == second, (day, first, second)
+    statistics._PAST = intervals
+    ledger.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

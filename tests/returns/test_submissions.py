@@ -1,0 +1,147 @@
+"""报送记录: what was sent is kept; later writes show as changed cells; locked periods."""
+from __future__ import annotations
+
+from acceptance_data import ACCEPTED
+
+import datetime as dt
+import hashlib
+import json
+
+import pytest
+from openpyxl import load_workbook
+
+from core import problems
+from core.cli import main
+from core.errors import LedgerError
+from core.returns import export_ledger, marks, submissions
+
+
+def all_marks(ledger):
+    marks.put(ledger, "campaign_progress", {
+        "form.number": "（省厅下发的表号）", "form.issued_by": "某省生态环境厅",
+        "form.approved_by": "某省统计局", "form.approval_number": "某统制〔2026〕1号",
+        "form.valid_until": "2027年12月", "sign.unit_head": "王建国",
+        "sign.statistician": "赵立新", "sign.filled_by": "李海燕", "sign.phone": "0357-2021234"})
+
+
+def test_submitting_records_figures_hash_who_and_when(demo_copy, tmp_path):
+    out = tmp_path / "报送.xlsx"
+    with pytest.raises(LedgerError, match="尚未填写"):
+        submissions.submit(demo_copy, "campaign_progress", out)
+    assert not out.exists()
+    all_marks(demo_copy)
+    day = (dt.date.today() - dt.timedelta(days=10)).isoformat()
+    sent = submissions.submit(demo_copy, "campaign_progress", out, as_of=day)
+    assert sent.file_sha256 == hashlib.sha256(out.read_bytes()).hexdigest()
+    assert sent.submitted_by == demo_copy.operator and sent.as_of == day
+    sheet = load_workbook(out).active
+    assert sent.figures["E10"] == ["尧都区", "交办问题数（个）", str(sheet["E10"].value)]
+    assert len(sent.figures) == 15 * 18
+    assert submissions.changes(demo_copy, sent) == []
+    entry = demo_copy.conn.execute(
+        "SELECT new FROM audit_log WHERE table_name = 'return_submission'").fetchone()[0]
+    assert json.loads(entry)["file_sha256"] == sent.file_sha256
+
+
+def test_a_back_dated_close_shows_the_changed_cells_and_asks_for_a_correction(demo_copy,
+                                                                              tmp_path, capsys):
+    all_marks(demo_copy)
+    day = dt.date.today() - dt.timedelta(days=10)
+    sent = submissions.submit(demo_copy, "campaign_progress", tmp_path / "a.xlsx", as_of=day)
+    waiting = demo_copy.conn.execute(
+        "SELECT id, region_code FROM problem WHERE status = 'reported_done' AND status_since < ? "
+        "AND region_code = '141021' LIMIT 1", (day.isoformat(),)).fetchone()
+    problems.transition(demo_copy, waiting[0], "closed", on=day - dt.timedelta(days=2), acceptance=ACCEPTED)
+    changed = {c.cell: c for c in submissions.changes(demo_copy, sent)}
+    # 曲沃县 (row 11) and 合计 (row 27): 已销号, 已完成待验收, 清零率 (and 逾期 if it was)
+    assert {"F11", "G11", "I11", "F27", "G27", "I27"} <= set(changed)
+    assert {cell[1:] for cell in changed} == {"11", "27"}
+    closed = changed["F11"]
+    assert (closed.row, closed.column) == ("曲沃县", "已销号数（个）")
+    assert int(closed.now) == int(closed.submitted) + 1
+    assert int(changed["G11"].now) == int(changed["G11"].submitted) - 1
+    assert main(["--db", str(demo_copy.path), "returns", "submitted"]) == 0
+    out = capsys.readouterr().out
+    assert f"已变动 {len(changed)} 处" in out and f"F11（曲沃县·已销号数（个））：{closed.submitted} → {closed.now}" in out
+    with pytest.raises(LedgerError, match="更正说明"):
+        submissions.submit(demo_copy, "campaign_progress", tmp_path / "b.xlsx", as_of=day)
+    again = submissions.submit(demo_copy, "campaign_progress", tmp_path / "b.xlsx", as_of=day,
+                               correction_note="曲沃县一个问题补录销号")
+    texts = [c.value for row in load_workbook(tmp_path / "b.xlsx").active.iter_rows()
+             for c in row if isinstance(c.value, str)]
+    assert "更正说明：曲沃县一个问题补录销号" in texts
+    assert submissions.changes(demo_copy, again) == []
+
+
+def test_a_locked_period_refuses_back_dated_writes_until_unlocked(demo_copy, tmp_path):
+    all_marks(demo_copy)
+    day = dt.date.today() - dt.timedelta(days=10)
+    sent = submissions.submit(demo_copy, "campaign_progress", tmp_path / "a.xlsx", as_of=day)
+    submissions.lock(demo_copy, sent.id)
+    waiting = demo_copy.conn.execute(
+        "SELECT id FROM problem WHERE status = 'reported_done' LIMIT 2").fetchall()
+    with pytest.raises(LedgerError, match="已报送并锁定") as error:
+        problems.transition(demo_copy, waiting[0][0], "closed", on=day - dt.timedelta(days=1), acceptance=ACCEPTED)
+    assert day.isoformat() in str(error.value)
+    with pytest.raises(LedgerError, match="已报送并锁定"):
+        problems.add(demo_copy, {"source": "complaint", "region_code": "141021",
+                                 "category": "noise", "description": "夜间施工噪声",
+                                 "assigned_on": day.isoformat(), "deadline": "2027-01-05"})
+    problems.transition(demo_copy, waiting[1][0], "closed", acceptance=ACCEPTED)  # today: not locked
+    with pytest.raises(LedgerError, match="理由"):
+        submissions.unlock(demo_copy, " ")
+    submissions.unlock(demo_copy, "省厅退回重报")
+    problems.transition(demo_copy, waiting[0][0], "closed", on=day - dt.timedelta(days=1), acceptance=ACCEPTED)
+    reasons = [json.loads(r[0]).get("unlock_reason") for r in demo_copy.conn.execute(
+        "SELECT new FROM audit_log WHERE table_name = 'period_lock' AND action = 'update'")]
+    assert reasons == ["省厅退回重报"]
+
+
+def test_only_a_manager_locks(demo_copy, tmp_path):
+    all_marks(demo_copy)
+    sent = submissions.submit(demo_copy, "campaign_progress", tmp_path / "a.xlsx")
+    demo_copy.role = "clerk"
+    with pytest.raises(LedgerError, match="锁定或解锁"):
+        submissions.lock(demo_copy, sent.id)
+    demo_copy.role = "manager"
+    submissions.lock(demo_copy, sent.id)
+    assert submissions.locked_through(demo_copy) == sent.as_of
+
+
+def test_ledger_export_as_of_a_past_day(demo_copy, tmp_path):
+    ledger = demo_copy
+    today = dt.date.today()
+    pid, number = ledger.conn.execute(
+        "SELECT id, number FROM problem WHERE status = 'reported_done' ORDER BY number LIMIT 1"
+    ).fetchone()
+    problems.transition(ledger, pid, "closed", on=today - dt.timedelta(days=5), acceptance=ACCEPTED)
+    problems.transition(ledger, pid, "reopened", on=today - dt.timedelta(days=1))
+    late = problems.add(ledger, {"source": "complaint", "region_code": "141021",
+                                 "category": "noise", "description": "夜间施工噪声",
+                                 "assigned_on": today.isoformat(), "deadline": "2027-01-05"})
+
+    def row_of(path, wanted):
+        sheet = load_workbook(path).active
+        header = [c.value for c in sheet[3]]
+        for r in sheet.iter_rows(min_row=4, values_only=True):
+            if r[1] == wanted:
+                return dict(zip(header, r))
+        return None
+
+    now = tmp_path / "now.xlsx"
+    export_ledger(ledger, now)
+    reopened = row_of(now, number)
+    # a reopened row keeps the closure it had, with the day it was reopened beside it
+    assert reopened["整改状态"] == "反弹"
+    assert reopened["销号日期"] == (today - dt.timedelta(days=5)).isoformat()
+    assert reopened["反弹日期"] == (today - dt.timedelta(days=1)).isoformat()
+    past = tmp_path / "past.xlsx"
+    count = export_ledger(ledger, past, as_of=today - dt.timedelta(days=3))
+    then = row_of(past, number)
+    assert then["整改状态"] == "已销号"
+    assert then["销号日期"] == dt.datetime.combine(today - dt.timedelta(days=5), dt.time())
+    assert then["逾期"] == "否"
+    late_number = ledger.conn.execute("SELECT number FROM problem WHERE id = ?",
+                                      (late.id,)).fetchone()[0]
+    assert late_number is None or row_of(past, late_number) is None
+    assert count == export_ledger(ledger, tmp_path / "now2.xlsx") - 1
