@@ -31,7 +31,8 @@ _HIDDEN_COLUMNS = frozenset({"password_hash"})
 _UNDIFFED = frozenset({"updated_at", "operator"})
 # Tables that are not records of the bureau's work.
 _UNAUDITED = frozenset({LOG, "audit_seal", "region", "migration", "sqlite_sequence",
-                        "progress_tally", "progress_daily"})
+                        "progress_tally", "progress_daily",
+                        "air_station_day", "air_unit_day"})  # monitoring data, see schema
 MAX_FINDINGS = 50
 
 _LOG_SQL = f"""

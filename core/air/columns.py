@@ -1,0 +1,160 @@
+"""Columns of a monitoring file as numpy arrays, without a Python step per row.
+
+A column of texts is kept as its distinct values and, per row, the index of its value
+(`Column`): a year of hourly data has 8,760 distinct times and 200 stations, so each is parsed
+once. A plain CSV file (no quotes, the same number of fields on every line, an encoding in
+which commas and line ends are single bytes: UTF-8, GB18030, GBK, Big5) is split with numpy on
+its bytes, and its numbers are read from their digits in bulk; a cell that is not a plain
+decimal (a word such as 无效, a sign, an exponent) is handed back to be read one by one.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+MAX_KEY_BYTES = 96
+
+
+@dataclass
+class Column:
+    """A column as its distinct values and the index of each row's value."""
+
+    uniques: list
+    codes: np.ndarray
+
+    @classmethod
+    def of(cls, values: list) -> "Column":
+        uniques = list(dict.fromkeys(values))
+        position = {value: i for i, value in enumerate(uniques)}
+        return cls(uniques, np.fromiter(map(position.__getitem__, values), dtype=np.int64,
+                                        count=len(values)))
+
+    def rows_with(self, indices: list[int]) -> np.ndarray:
+        """Positions of the rows whose value is one of the uniques `indices`."""
+        return np.flatnonzero(np.isin(self.codes, np.array(indices, dtype=np.int64)))
+
+
+@dataclass
+class Numbers:
+    """A numeric column: values (nan for blanks) and the cells to read one by one."""
+
+    values: np.ndarray
+    odd: dict[int, bytes]  # row position → the cell's bytes
+
+
+@dataclass
+class Split:
+    """The fields of a plain CSV body: per non-empty line its number (0 = the first line
+    after the offset) and, per field, start and end."""
+
+    lines: np.ndarray
+    starts: np.ndarray  # (lines, fields)
+    ends: np.ndarray
+
+
+def split(data: bytes, offset: int, delimiter: str) -> Split | None:
+    """The lines and fields of `data` from `offset`, or None when it is not plain CSV."""
+    if data.find(b'"', offset) >= 0 or len(delimiter) != 1:
+        return None
+    buf = np.frombuffer(data, dtype=np.uint8)
+    ends = np.flatnonzero(buf[offset:] == 10) + offset
+    starts = np.concatenate([[offset], ends + 1])
+    ends = np.concatenate([ends, [len(data)]])
+    ends = np.where((ends > starts) & (buf[np.maximum(ends - 1, 0)] == 13), ends - 1, ends)
+    keep = ends > starts
+    lines = np.flatnonzero(keep)
+    starts, ends = starts[keep], ends[keep]
+    if not len(starts):
+        return Split(lines, np.zeros((0, 1), np.int64), np.zeros((0, 1), np.int64))
+    commas = np.flatnonzero(buf[offset:] == ord(delimiter)) + offset
+    k = len(commas) // len(starts)
+    if len(commas) != k * len(starts):
+        return None
+    # every line holds exactly k delimiters: the i-th line's are commas[i*k:(i+1)*k]
+    inner = commas.reshape(len(starts), k)
+    if k and ((inner[:, 0] < starts) | (inner[:, -1] >= ends)).any():
+        return None
+    field_starts = np.concatenate([starts[:, None], inner + 1], axis=1)
+    field_ends = np.concatenate([inner, ends[:, None]], axis=1)
+    return Split(lines, field_starts, field_ends)
+
+
+class Bytes:
+    """A file's bytes with a view of every 8-byte word at every offset (little-endian), so
+    that 8 bytes of a field are fetched at once."""
+
+    def __init__(self, data: bytes):
+        self.data = data
+        self.padded = data + b"\0" * 8
+        self.buf = np.frombuffer(self.padded, dtype=np.uint8)
+        self.words = np.ndarray(shape=(len(data) + 1,), dtype="<u8", buffer=self.padded,
+                                offset=0, strides=(1,))
+
+    def word(self, starts: np.ndarray, lengths: np.ndarray, j: int) -> np.ndarray:
+        """Bytes 8j … 8j+7 of each field as one number, bytes past its end zeroed."""
+        left = np.clip(lengths - 8 * j, 0, 8).astype(np.uint64)
+        words = self.words[np.minimum(starts + 8 * j, len(self.data))]
+        keep = np.where(left >= 8, np.uint64(2**64 - 1),
+                        (np.uint64(1) << (left * np.uint64(8))) - np.uint64(1))
+        return words & keep
+
+
+def key_column(source: Bytes, starts: np.ndarray, ends: np.ndarray,
+               encoding: str) -> Column | None:
+    """A text column from its field bounds, its distinct values decoded (None: too wide).
+    Rows are grouped by two independent 64-bit hashes of their bytes: the first groups, the
+    second must agree inside each group, else the texts are compared exactly."""
+    data = source.data
+    lengths = ends - starts
+    width = int(lengths.max()) if len(lengths) else 0
+    if width > MAX_KEY_BYTES:
+        return None
+    first_hash = lengths.astype(np.uint64)
+    second_hash = lengths.astype(np.uint64) * np.uint64(0x9E3779B97F4A7C15)
+    with np.errstate(over="ignore"):
+        for j in range((width + 7) // 8):
+            w = source.word(starts, lengths, j)
+            first_hash = first_hash * np.uint64(0x100000001B3) + w
+            second_hash = (second_hash ^ (w * np.uint64(0xC2B2AE3D27D4EB4F))) * np.uint64(
+                0x9E3779B97F4A7C15) + (w >> np.uint64(29))
+    _, first, codes = np.unique(first_hash, return_index=True, return_inverse=True)
+    codes = codes.ravel()
+    if not (second_hash == second_hash[first[codes]]).all():
+        texts = np.array([data[int(a):int(b)] for a, b in zip(starts, ends)], dtype=object)
+        _, first, codes = np.unique(texts.astype(bytes), return_index=True,
+                                    return_inverse=True)
+        codes = codes.ravel()
+    uniques = [data[int(starts[i]):int(ends[i])].decode(encoding).strip() for i in first]
+    return Column(uniques, codes.astype(np.int64))
+
+
+def number_column(source: Bytes, starts: np.ndarray, ends: np.ndarray) -> Numbers:
+    """Plain decimals (``35``, ``1.2``, ``.5``) of up to 8 bytes read in bulk from one word
+    per field; blanks are nan; anything else is left in `odd` for the caller to read."""
+    data = source.data
+    lengths = ends - starts
+    n = len(lengths)
+    width = min(int(lengths.max()) if n else 0, 8)
+    word = source.word(starts, lengths, 0)
+    mantissa = np.zeros(n, dtype=np.int64)
+    after = np.zeros(n, dtype=np.int64)    # digits after the point
+    dots = np.zeros(n, dtype=np.int64)
+    digits = np.zeros(n, dtype=np.int64)
+    plain = lengths <= 8
+    for k in range(width):
+        inside = lengths > k
+        c = ((word >> np.uint64(8 * k)) & np.uint64(0xFF)).astype(np.int64)
+        digit = inside & (c >= 48) & (c <= 57)
+        dot = inside & (c == 46)
+        plain &= ~inside | digit | dot
+        mantissa = np.where(digit, mantissa * 10 + (c - 48), mantissa)
+        after += digit & (dots > 0)
+        dots += dot
+        digits += digit
+    plain &= (dots <= 1) & (digits > 0)
+    values = np.where(plain, mantissa / np.power(10.0, after), np.nan)
+    blank = lengths == 0
+    odd_rows = np.flatnonzero(~plain & ~blank)
+    odd = {int(i): data[int(starts[i]):int(ends[i])] for i in odd_rows}
+    return Numbers(values, odd)
