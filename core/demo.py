@@ -14,6 +14,7 @@ from typing import Callable
 from stdnum.cn import uscc
 
 from . import bulk, ids, regions, settings
+from .air import demo as air_demo
 from .changes import Changes
 from .db import now
 from .errors import LedgerError
@@ -283,4 +284,4 @@ def load(ledger: Ledger, problems: int = DEFAULT_PROBLEMS, seed: int = 1,
         raise LedgerError("error.demo_not_empty")
     counties = regions.counties_of(ledger, settings.jurisdiction(ledger))
     data = generate(counties, problems, seed, ledger.operator)
-    return write(ledger, data, progress)
+    return write(ledger, data, progress) | air_demo.load(ledger, seed)

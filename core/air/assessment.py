@@ -271,10 +271,8 @@ def _judge(ledger: Ledger, target: targets.Target, period: Period,
     if target.indicator in targets.FLOORS:
         reached = result.now.good_ratio
         met = None if reached is None else reached >= target.minimum
-        return TargetResult(target.indicator, None, target.minimum, reached,
-                            None if reached is None else rounded(
-                                100 * reached / target.minimum, 1) if target.minimum else None,
-                            met, target.first, target.last)
+        return TargetResult(target.indicator, None, target.minimum, reached, None, met,
+                            target.first, target.last)
     achieved = result.changes.get(target.indicator)
     completion = targets.completion(achieved, target.change_pct)
     judged = TargetResult(target.indicator, target.change_pct, None, achieved, completion,
@@ -301,7 +299,8 @@ def _course(ledger: Ledger, target: targets.Target, period: Period, result: Unit
     goal = reference * (1 + target.change_pct / 100)
     elapsed = period.days
     remaining = whole.days - elapsed
-    judged.on_course = current <= goal
+    # on course: the change so far against the same days a year before meets the target
+    judged.on_course = judged.achieved is not None and judged.achieved <= target.change_pct
     if remaining > 0:
         judged.required_mean = max(0.0, rounded((goal * whole.days - current * elapsed)
                                                 / remaining, 0))

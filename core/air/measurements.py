@@ -221,7 +221,7 @@ class _Reader:
     @property
     def key_fields(self) -> list[str]:
         return [k for k in ("time", "hour", "station_code", "station_name", "unit_code", "unit",
-                            "primary") if k in self.fields]
+                            "city", "primary") if k in self.fields]
 
     def issue(self, row: int, column: int | None, value: object, code: str, **params) -> None:
         self.issue_count += 1
@@ -357,9 +357,9 @@ class _Reader:
     def _stations(self, keys: dict[str, Column], numbers: np.ndarray) -> np.ndarray:
         """The index of each row's station (in a file per unit, the unit is the station)."""
         f = self.fields
-        key_name = next((k for k in ("station_code", "station_name", "unit_code", "unit")
+        key_name = next((k for k in ("station_code", "station_name", "unit_code", "unit", "city")
                          if k in keys), None)
-        unit_name = next((k for k in ("unit_code", "unit") if k in keys), None)
+        unit_name = next((k for k in ("unit_code", "unit", "city") if k in keys), None)
         key = keys[key_name]
         unit = keys.get(unit_name) if unit_name else None
         name = keys.get("station_name", key)

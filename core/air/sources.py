@@ -33,8 +33,9 @@ _HEADERS = {
                      "测点编码"),
     "station_name": ("站点", "站点名称", "点位", "点位名称", "监测点位", "监测点", "监测站点",
                      "监测站", "站名", "STATION", "测点名称"),
-    "unit": ("区县", "县区", "县市区", "城市", "地区", "行政区", "行政区划", "单位", "所属区县",
-             "区域", "UNIT", "CITY", "COUNTY", "区县名称", "城市名称"),
+    "unit": ("区县", "县区", "县市区", "地区", "行政区", "行政区划", "单位", "所属区县",
+             "区域", "UNIT", "COUNTY", "区县名称", "所属单位"),
+    "city": ("城市", "城市名称", "CITY", "所属城市"),
     "unit_code": ("行政区划代码", "区划代码", "区县代码", "城市代码"),
     "time": ("时间", "监测时间", "日期", "监测日期", "时间点", "日期时间", "数据时间", "DATE",
              "TIME", "DATETIME", "TIMEPOINT"),
@@ -233,7 +234,7 @@ def _find_header(name: str, rows: list[list]) -> tuple[int, dict[str, int]]:
             if key and key not in fields:
                 fields[key] = column
         if "time" in fields and any(p in fields for p in POLLUTANT_FIELDS):
-            if not ({"station_code", "station_name", "unit", "unit_code"} & set(fields)):
+            if not ({"station_code", "station_name", "unit", "unit_code", "city"} & set(fields)):
                 raise LedgerError("error.air_no_station_column", path=name, row=index + 1)
             return index, fields
     raise LedgerError("error.air_no_header", path=name)
