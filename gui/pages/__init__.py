@@ -34,4 +34,5 @@ PAGES: list[PageEntry] = [
     PageEntry("campaigns", lambda: tr("Campaigns and batches"), ".campaigns", "CampaignsPage"),
     PageEntry("returns", lambda: tr("Returns"), ".returns", "ReturnsPage"),
     PageEntry("exchange", lambda: tr("Data exchange"), ".exchange", "ExchangePage"),
+    PageEntry("air", lambda: tr("Air quality"), "..air.page", "AirPage"),
 ]
