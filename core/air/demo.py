@@ -58,7 +58,7 @@ def _weather(rng: random.Random, days: list[dt.date]) -> list[float]:
     centred, so that seasons differ by the counties' own progress, not by luck."""
     value, found = 0.0, []
     for day in days:
-        still = 0.38 if _heating(day) > 0.6 else 0.25
+        still = 0.33 if _heating(day) > 0.6 else 0.24
         value = 0.72 * value + rng.gauss(0, still)
         found.append(value)
     halves: dict[tuple[int, int], list[int]] = {}

@@ -217,6 +217,10 @@ class CalendarChart(AirChart):
                 title.setText(month_name(f"{year}-{month:02d}"))
                 title.setPos((i % self.PER_ROW) * 8 + 3, (i // self.PER_ROW) * 8)
 
+    def hits_for_days(self) -> list[Hit]:
+        """The hit of every drawn day (for tests and pictures)."""
+        return [self._hit(cell, item) for cell, item in self.cells.items()]
+
     def hit_at(self, scene_pos: QPointF) -> Hit | None:
         found = self.view_point(scene_pos)
         if found is None or self.board is None:
@@ -224,8 +228,9 @@ class CalendarChart(AirChart):
         _, x, y = found
         cell = (int(round(x)), int(round(y)))
         item = self.cells.get(cell)
-        if item is None:
-            return None
+        return None if item is None else self._hit(cell, item)
+
+    def _hit(self, cell: tuple[int, int], item: air_board.Day) -> Hit:
         text = tr("{day}: AQI {aqi}, {level}").format(
             day=item.day, aqi="—" if item.aqi is None else item.aqi, level=level_name(item.level))
         if item.primary:
@@ -284,7 +289,7 @@ class RankingChart(AirChart):
         self.name_ticks(self.index_plot, [f"{r.rank}. {r.name}" for r in ranked])
         for plot in (self.work_plot, self.case_plot):
             plot.setYRange(-0.7, max(n, 1) - 0.3, padding=0)
-        self.index_plot.setXRange(0, max(values + [1]) * 1.55, padding=0)
+        self.index_plot.setXRange(0, max(values + [1]) * 1.75, padding=0)
         self._index_hits(board, ranked)
         self._labels(board, ranked)
         self._work(board, ranked, names)

@@ -64,9 +64,11 @@ class DaysModel(QAbstractTableModel):
         value = record.get(key)
         if value is None:
             return "—" if key not in ("day", "name") else ""
+        if isinstance(value, float) and key == "co":
+            return f"{aqi.concentration(key, value):.1f}"
         if isinstance(value, float):
             return f"{aqi.concentration(key, value):g}" if key in ("pm25", "pm10", "so2", "no2",
-                                                                   "co", "o3_8h") else f"{value:g}"
+                                                                   "o3_8h") else f"{value:g}"
         return str(value)
 
     def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole) -> Any:
