@@ -45,7 +45,20 @@ LEVELS = (  # (upper AQI, level number, message code of its name, colour of HJ 6
 
 
 def rounded(value: float, places: int = 0) -> float:
-    """`value` to `places` decimals, half to even (GB/T 8170 "四舍六入五成双")."""
+    """`value` to `places` decimals, half to even (GB/T 8170 "四舍六入五成双"), the half
+    judged on the decimal written (1.15 is a half, though its binary value is below)."""
+    scale = 10.0 ** places
+    scaled = value * scale
+    floor = math.floor(scaled)
+    if abs(scaled - floor - 0.5) < 1e-9 * max(1.0, abs(scaled)):
+        whole = floor if floor % 2 == 0 else floor + 1
+    else:
+        whole = math.floor(scaled + 0.5)
+    return whole / scale if places else float(whole)
+
+
+def rounded_exactly(value: float, places: int = 0) -> float:
+    """The same by decimal arithmetic (the reference `rounded` is tested against)."""
     step = Decimal(1).scaleb(-places)
     return float(Decimal(repr(float(value))).quantize(step, rounding=ROUND_HALF_EVEN))
 
@@ -119,6 +132,60 @@ def daily(values: Mapping[str, float | None]) -> Index:
             continue  # reported through o3_1h, which the standard requires then
         sub[pollutant] = iaqi(pollutant, value)
     return _index(sub)
+
+
+def rounded_array(values: "np.ndarray", places: int = 0) -> "np.ndarray":
+    """`rounded` for arrays (nan stays nan)."""
+    import numpy as np
+    scale = 10.0 ** places
+    scaled = values * scale
+    floor = np.floor(scaled)
+    half = np.abs(scaled - floor - 0.5) < 1e-9 * np.maximum(1.0, np.abs(scaled))
+    even = np.where(floor % 2 == 0, floor, floor + 1)
+    return np.where(half, even, np.floor(scaled + 0.5)) / scale
+
+
+def iaqi_array(pollutant: str, values: "np.ndarray") -> "np.ndarray":
+    """`iaqi` for an array of concentrations (nan: missing or no sub-index)."""
+    import numpy as np
+    c = rounded_array(values, 1 if pollutant.startswith("co") else 0)
+    points = np.array(BREAKPOINTS[pollutant], dtype=float)
+    steps = np.array(IAQI_STEPS[:len(points)], dtype=float)
+    exact = np.interp(c, points, steps)
+    result = np.ceil(np.round(exact, 9))
+    above = c > points[-1]
+    top = np.nan if len(points) < len(IAQI_STEPS) else float(IAQI_STEPS[-1])
+    return np.where(np.isnan(c), np.nan, np.where(above, top, result))
+
+
+def daily_arrays(values: Mapping[str, "np.ndarray"]) -> tuple[list, list, list]:
+    """`daily` for many days at once: (AQI, level, primary pollutants joined by commas)
+    per day; a day with no value at all has None."""
+    import numpy as np
+    names = [p for p in DAILY if p in values]
+    if not names:
+        return [], [], []
+    subs = []
+    for pollutant in names:
+        sub = iaqi_array(pollutant, np.asarray(values[pollutant], dtype=float))
+        if pollutant == "o3_8h":
+            over = rounded_array(np.asarray(values[pollutant], dtype=float)) > _O3_8H_CUTOFF
+            sub = np.where(over, np.nan, sub)
+        subs.append(sub)
+    table = np.stack(subs, axis=1)
+    present = ~np.isnan(table).all(axis=1)
+    top = np.where(present, np.nanmax(np.where(np.isnan(table), -1, table), axis=1), np.nan)
+    aqis, levels, primaries = [], [], []
+    for row, value, ok in zip(table.tolist(), top.tolist(), present.tolist()):
+        if not ok:
+            aqis.append(None), levels.append(None), primaries.append(None)
+            continue
+        whole = int(value)
+        aqis.append(whole)
+        levels.append(level_of(whole))
+        primaries.append(",".join(p for p, v in zip(names, row) if v == value)
+                         if whole > 50 else None)
+    return aqis, levels, primaries
 
 
 def hourly(values: Mapping[str, float | None]) -> Index:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from collections import Counter
 from dataclasses import dataclass, field
 
 from .. import dates
@@ -160,17 +161,18 @@ def figures(period: Period, rows: list[tuple]) -> Figures:
     """A unit's figures from its days [(day, so2, no2, pm10, co, o3_8h, pm25, aqi)]."""
     result = Figures(days_with_data=len(rows), last_day=rows[-1][0] if rows else None)
     columns = {name: i for i, name in enumerate(_DAY_COLUMNS)}
+    months = [r[0][:7] for r in rows]
     invalid = []
     for name, source in (("so2", "so2"), ("no2", "no2"), ("pm10", "pm10"), ("pm25", "pm25"),
                          ("co_p95", "co"), ("o3_8h_p90", "o3_8h")):
         index = columns[source]
-        present = [(r[0], r[index]) for r in rows if r[index] is not None]
-        check = periods.validity(period, [day for day, _ in present])
+        values = [r[index] for r in rows if r[index] is not None]
+        per_month = Counter(m for m, r in zip(months, rows) if r[index] is not None)
+        check = periods.validity_of_months(period, per_month, len(values))
         result.validity[name] = check
         if not check.valid:
             invalid.append(name)
             continue
-        values = [v for _, v in present]
         if source in MEANS:
             value = sum(values) / len(values)
         else:

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from .. import settings
 from ..ledger import Ledger
-from . import assessment, enforcement, interviews, periods, stations
+from . import assessment, enforcement, interviews, periods, rankings, stations
 from .aqi import rounded
 
 
@@ -45,6 +45,7 @@ class Board:
     target_pct: float | None
     work: dict[str, enforcement.Enforcement] = field(default_factory=dict)
     interviews: dict[str, list[interviews.Interview]] = field(default_factory=dict)
+    standings: list[rankings.Standing] = field(default_factory=list)  # the jurisdiction's
 
     def result(self, unit: str) -> assessment.UnitAssessment | None:
         return next((r for r in self.results if r.region_code == unit), None)
@@ -64,6 +65,7 @@ def load(ledger: Ledger, first: object, last: object, unit: str | None = None) -
     units = [r.region_code for r in results]
     board.work = enforcement.of_units(ledger, units, *period.iso())
     board.interviews = interviews.of_units(ledger, *period.iso())
+    board.standings = rankings.standings(ledger, settings.jurisdiction(ledger))[:3]
     return board
 
 

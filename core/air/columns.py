@@ -46,28 +46,43 @@ class Numbers:
 @dataclass
 class Split:
     """The fields of a plain CSV body: per non-empty line its number (0 = the first line
-    after the offset) and, per field, start and end."""
+    after the offset), its start and end, and the positions of its delimiters."""
 
     lines: np.ndarray
-    starts: np.ndarray  # (lines, fields)
-    ends: np.ndarray
+    line_starts: np.ndarray
+    line_ends: np.ndarray
+    delimiters: np.ndarray  # (lines, delimiters per line)
+
+    @property
+    def fields(self) -> int:
+        return self.delimiters.shape[1] + 1
+
+    def bounds(self, column: int) -> tuple[np.ndarray, np.ndarray]:
+        """Start and end (exclusive) of field `column` on every line."""
+        k = self.delimiters.shape[1]
+        start = self.line_starts if column == 0 else self.delimiters[:, column - 1] + 1
+        end = self.line_ends if column == k else self.delimiters[:, column]
+        return start, end
 
 
 def split(data: bytes, offset: int, delimiter: str) -> Split | None:
     """The lines and fields of `data` from `offset`, or None when it is not plain CSV."""
     if data.find(b'"', offset) >= 0 or len(delimiter) != 1:
         return None
-    buf = np.frombuffer(data, dtype=np.uint8)
-    ends = np.flatnonzero(buf[offset:] == 10) + offset
+    body = np.frombuffer(data, dtype=np.uint8, offset=offset)
+    separators = np.flatnonzero((body == 10) | (body == ord(delimiter))) + offset
+    newline = np.frombuffer(data, dtype=np.uint8)[separators] == 10
+    ends = separators[newline]
     starts = np.concatenate([[offset], ends + 1])
     ends = np.concatenate([ends, [len(data)]])
+    buf = np.frombuffer(data, dtype=np.uint8)
     ends = np.where((ends > starts) & (buf[np.maximum(ends - 1, 0)] == 13), ends - 1, ends)
     keep = ends > starts
     lines = np.flatnonzero(keep)
     starts, ends = starts[keep], ends[keep]
     if not len(starts):
-        return Split(lines, np.zeros((0, 1), np.int64), np.zeros((0, 1), np.int64))
-    commas = np.flatnonzero(buf[offset:] == ord(delimiter)) + offset
+        return Split(lines, starts, ends, np.zeros((0, 0), np.int64))
+    commas = separators[~newline]
     k = len(commas) // len(starts)
     if len(commas) != k * len(starts):
         return None
@@ -75,9 +90,7 @@ def split(data: bytes, offset: int, delimiter: str) -> Split | None:
     inner = commas.reshape(len(starts), k)
     if k and ((inner[:, 0] < starts) | (inner[:, -1] >= ends)).any():
         return None
-    field_starts = np.concatenate([starts[:, None], inner + 1], axis=1)
-    field_ends = np.concatenate([inner, ends[:, None]], axis=1)
-    return Split(lines, field_starts, field_ends)
+    return Split(lines, starts, ends, inner)
 
 
 class Bytes:
@@ -91,13 +104,14 @@ class Bytes:
         self.words = np.ndarray(shape=(len(data) + 1,), dtype="<u8", buffer=self.padded,
                                 offset=0, strides=(1,))
 
+    # the mask that keeps the first n bytes of a little-endian word, n = 0 … 8
+    _MASKS = np.array([(1 << (8 * n)) - 1 for n in range(8)] + [2**64 - 1], dtype=np.uint64)
+
     def word(self, starts: np.ndarray, lengths: np.ndarray, j: int) -> np.ndarray:
         """Bytes 8j … 8j+7 of each field as one number, bytes past its end zeroed."""
-        left = np.clip(lengths - 8 * j, 0, 8).astype(np.uint64)
-        words = self.words[np.minimum(starts + 8 * j, len(self.data))]
-        keep = np.where(left >= 8, np.uint64(2**64 - 1),
-                        (np.uint64(1) << (left * np.uint64(8))) - np.uint64(1))
-        return words & keep
+        left = np.clip(lengths - 8 * j, 0, 8)
+        position = starts + 8 * j if j else starts
+        return self.words[position] & self._MASKS[left]
 
 
 def key_column(source: Bytes, starts: np.ndarray, ends: np.ndarray,
@@ -130,31 +144,30 @@ def key_column(source: Bytes, starts: np.ndarray, ends: np.ndarray,
 
 
 def number_column(source: Bytes, starts: np.ndarray, ends: np.ndarray) -> Numbers:
-    """Plain decimals (``35``, ``1.2``, ``.5``) of up to 8 bytes read in bulk from one word
-    per field; blanks are nan; anything else is left in `odd` for the caller to read."""
+    """Numbers of up to 8 bytes read by their distinct 8-byte words (a field holds no NUL,
+    so the zero-padded word is its text): each distinct text is parsed once, as plain
+    decimals (``35``, ``1.2``); blanks are nan; anything else (a word such as 无效, a sign,
+    a longer cell) is left in `odd` for the caller to read."""
     data = source.data
     lengths = ends - starts
-    n = len(lengths)
-    width = min(int(lengths.max()) if n else 0, 8)
+    short = lengths <= 8
     word = source.word(starts, lengths, 0)
-    mantissa = np.zeros(n, dtype=np.int64)
-    after = np.zeros(n, dtype=np.int64)    # digits after the point
-    dots = np.zeros(n, dtype=np.int64)
-    digits = np.zeros(n, dtype=np.int64)
-    plain = lengths <= 8
-    for k in range(width):
-        inside = lengths > k
-        c = ((word >> np.uint64(8 * k)) & np.uint64(0xFF)).astype(np.int64)
-        digit = inside & (c >= 48) & (c <= 57)
-        dot = inside & (c == 46)
-        plain &= ~inside | digit | dot
-        mantissa = np.where(digit, mantissa * 10 + (c - 48), mantissa)
-        after += digit & (dots > 0)
-        dots += dot
-        digits += digit
-    plain &= (dots <= 1) & (digits > 0)
-    values = np.where(plain, mantissa / np.power(10.0, after), np.nan)
-    blank = lengths == 0
-    odd_rows = np.flatnonzero(~plain & ~blank)
+    distinct, codes = np.unique(word, return_inverse=True)
+    parsed = np.empty(len(distinct))
+    plain = np.ones(len(distinct), dtype=bool)
+    for i, value in enumerate(distinct.tolist()):
+        text = int(value).to_bytes(8, "little").rstrip(b"\0")
+        if not text:
+            parsed[i] = np.nan
+            continue
+        if text.replace(b".", b"", 1).isdigit():
+            parsed[i] = float(text)
+        else:
+            parsed[i] = np.nan
+            plain[i] = False
+    codes = codes.ravel()
+    values = parsed[codes]
+    odd_rows = np.flatnonzero(~short | ~plain[codes])
+    values[odd_rows] = np.nan
     odd = {int(i): data[int(starts[i]):int(ends[i])] for i in odd_rows}
     return Numbers(values, odd)

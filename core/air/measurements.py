@@ -271,19 +271,23 @@ class _Reader:
         """Read a plain CSV body from its bytes; False when it is not plain (then the
         caller reads it as rows)."""
         found = columns_split(data, offset, delimiter)
-        source = Bytes(data) if found is not None else None
         width = max(self.fields.values()) + 1
-        if found is None or found.starts.shape[1] < width:
+        if found is None or found.fields < width:
             return False
-        starts, ends = found.starts, found.ends
+        source = Bytes(data)
         line_numbers = first_row + found.lines.astype(np.int64)
-        blank = ((ends - starts) == 0).all(axis=1)
+        bounds = {index: found.bounds(index) for index in set(self.fields.values())}
+        blank = np.ones(len(line_numbers), dtype=bool)
+        for start, end in bounds.values():
+            blank &= end == start
         if blank.any():
-            starts, ends, line_numbers = starts[~blank], ends[~blank], line_numbers[~blank]
-        keys = {}
+            line_numbers = line_numbers[~blank]
+            bounds = {i: (a[~blank], b[~blank]) for i, (a, b) in bounds.items()}
+        keys = self._station_keys(source, bounds, encoding, delimiter)
         for name in self.key_fields:
-            index = self.fields[name]
-            column = key_column(source, starts[:, index], ends[:, index], encoding)
+            if name in keys:
+                continue
+            column = key_column(source, *bounds[self.fields[name]], encoding)
             if column is None:
                 return False
             keys[name] = column
@@ -292,7 +296,7 @@ class _Reader:
         if "aqi" in self.fields:
             wanted["aqi"] = self.fields["aqi"]
         for pollutant, index in wanted.items():
-            read = number_column(source, starts[:, index], ends[:, index])
+            read = number_column(source, *bounds[index])
             for position, raw in read.odd.items():
                 value = _number(raw.decode(encoding, errors="replace"))
                 if isinstance(value, str):
@@ -303,6 +307,23 @@ class _Reader:
             values[pollutant] = read.values
         self._take(line_numbers, keys, values)
         return True
+
+    _STATION_FIELDS = ("station_code", "station_name", "unit_code", "unit", "city")
+
+    def _station_keys(self, source: Bytes, bounds: dict, encoding: str,
+                      delimiter: str) -> dict[str, Column]:
+        """Station, name and unit side by side are grouped as one text (one pass, not
+        three): each distinct line part is split into its fields."""
+        names = [n for n in self._STATION_FIELDS if n in self.fields]
+        indices = sorted(self.fields[n] for n in names)
+        if len(names) < 2 or indices != list(range(indices[0], indices[-1] + 1)):
+            return {}
+        span = key_column(source, bounds[indices[0]][0], bounds[indices[-1]][1], encoding)
+        if span is None:
+            return {}
+        parts = [text.split(delimiter) for text in span.uniques]
+        return {name: Column([p[self.fields[name] - indices[0]].strip() for p in parts],
+                             span.codes) for name in names}
 
     def _without_blank_rows(self, rows: list[list], numbers: np.ndarray):
         """Rows with anything in them: a blank time is looked at closer, rarely."""
@@ -433,7 +454,12 @@ class StationDays:
     primary_reported: list | None = None
 
 
-def _duplicates(reader: _Reader, keys: np.ndarray, row_numbers: np.ndarray) -> None:
+def _duplicates(reader: _Reader, keys: np.ndarray, row_numbers: np.ndarray,
+                dense: bool = False) -> None:
+    """An issue at each row whose key an earlier row had (`dense`: keys are small
+    non-negative integers, counted without sorting)."""
+    if dense and len(keys) and np.bincount(keys).max() <= 1:
+        return
     order = np.argsort(keys, kind="stable")
     sorted_keys = keys[order]
     repeated = np.nonzero(sorted_keys[1:] == sorted_keys[:-1])[0]
@@ -477,7 +503,7 @@ def _daily_from_hourly(reader: _Reader, row_numbers: np.ndarray) -> StationDays:
     span = int(day.max()) - first + 1
     stations_n = int(station.max()) + 1
     cell = (station * span + (day - first)) * 24 + hour
-    _duplicates(reader, cell, row_numbers)
+    _duplicates(reader, cell, row_numbers, dense=True)
     present = np.zeros(stations_n * span, dtype=bool)
     present[station * span + (day - first)] = True
     keep = np.nonzero(present)[0]
@@ -579,10 +605,12 @@ def _import(ledger: Ledger, path: Path, progress: Progress | None,
         raise AirImportCancelled()
     if progress:
         progress(reader.rows, reader.rows, messages.text("air.progress_writing"))
-    return _store(ledger, path, reader, days)
+    return _store(ledger, path, reader, days, _file_hash(path, source.data))
 
 
-def _file_hash(path: Path) -> str:
+def _file_hash(path: Path, data: bytes | None = None) -> str:
+    if data is not None:
+        return hashlib.sha256(data).hexdigest()
     digest = hashlib.sha256()
     with open(path, "rb") as handle:
         for block in iter(lambda: handle.read(1 << 20), b""):
@@ -590,7 +618,8 @@ def _file_hash(path: Path) -> str:
     return digest.hexdigest()
 
 
-def _store(ledger: Ledger, path: Path, reader: _Reader, days: StationDays) -> Outcome:
+def _store(ledger: Ledger, path: Path, reader: _Reader, days: StationDays,
+           sha256: str) -> Outcome:
     conn = ledger.conn
     stamp = now()
     known = stations.by_code(ledger)
@@ -621,7 +650,7 @@ def _store(ledger: Ledger, path: Path, reader: _Reader, days: StationDays) -> Ou
             "INSERT INTO air_import (id, created_at, updated_at, operator, file_name, sha256, "
             "kind, first_day, last_day, added, corrected, unchanged) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (import_id, stamp, stamp, ledger.operator, path.name, _file_hash(path),
+            (import_id, stamp, stamp, ledger.operator, path.name, sha256,
              "hourly" if reader.hourly else "daily", first, last, len(new), len(changed),
              len(rows) - len(new) - len(changed)))
         conn.executemany(f"INSERT OR REPLACE INTO air_station_day VALUES ({_MARKS})",
@@ -746,12 +775,16 @@ def _refresh_unit(ledger: Ledger, unit: str, codes: list[str], first: str, last:
         f"JOIN air_station s ON s.id = d.station_id "
         f"WHERE s.region_code IN ({marks}) AND d.day BETWEEN ? AND ? GROUP BY d.day",
         (*codes, first, last)).fetchall()
+    columns = {p: np.array([np.nan if r[1 + i] is None else r[1 + i] for r in rows], dtype=float)
+               for i, p in enumerate(POLLUTANTS)}
+    aqis, levels, primaries = aqi.daily_arrays(columns)
+    complete = np.ones(len(rows), dtype=bool)
+    for pollutant in REQUIRED:
+        complete &= ~np.isnan(columns[pollutant])
     out = []
-    for row in rows:
-        values = dict(zip(POLLUTANTS, row[1:1 + len(POLLUTANTS)]))
-        index = day_index(values)
-        out.append((unit, row[0], *row[1:1 + len(POLLUTANTS)], row[-1], index.aqi,
-                    ",".join(index.primary) or None, index.level))
+    for row, value, level, primary, ok in zip(rows, aqis, levels, primaries, complete.tolist()):
+        out.append((unit, row[0], *row[1:1 + len(POLLUTANTS)], row[-1],
+                    value if ok else None, primary if ok else None, level if ok else None))
     conn.executemany("INSERT INTO air_unit_day VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                      out)
 

@@ -11,7 +11,9 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import math
+from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .. import dates
 from ..errors import LedgerError
@@ -117,16 +119,24 @@ class Validity:
     short_months: tuple[str, ...] = ()
 
 
+@lru_cache(maxsize=256)
+def rules(period: Period) -> tuple[tuple[tuple[str, int], ...], int]:
+    """(("YYYY-MM", daily values needed) per month, daily values needed in all)."""
+    needed = needed_by_month(period)
+    total = sum(needed.values())
+    if is_whole_year(period):
+        total = max(total, YEAR_DAYS_NEEDED)
+    return tuple((f"{y}-{m:02d}", n) for (y, m), n in needed.items()), total
+
+
 def validity(period: Period, days_with_value: list[str]) -> Validity:
     """Check the daily values (ISO days that have a valid value) against the rules."""
-    counts: dict[tuple[int, int], int] = {}
-    for day in days_with_value:
-        key = (int(day[:4]), int(day[5:7]))
-        counts[key] = counts.get(key, 0) + 1
-    needed = needed_by_month(period)
-    short = tuple(f"{y}-{m:02d}" for (y, m), n in needed.items() if counts.get((y, m), 0) < n)
-    total_needed = sum(needed.values())
-    if is_whole_year(period):
-        total_needed = max(total_needed, YEAR_DAYS_NEEDED)
-    count = len(days_with_value)
+    return validity_of_months(period, Counter(day[:7] for day in days_with_value),
+                              len(days_with_value))
+
+
+def validity_of_months(period: Period, per_month: Counter, count: int) -> Validity:
+    """The same from the count of daily values per month ("YYYY-MM")."""
+    months, total_needed = rules(period)
+    short = tuple(month for month, n in months if per_month.get(month, 0) < n)
     return Validity(count, total_needed, not short and count >= total_needed, short)

@@ -9,7 +9,8 @@ import argparse
 import sys
 
 from .. import messages
-from ..air import assessment, interviews, measurements, return_form, stations, targets
+from ..air import (assessment, interviews, measurements, rankings, return_form, stations,
+                   targets)
 from ..errors import LedgerError
 from ..ledger import Ledger
 from . import common
@@ -33,6 +34,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     a.add_argument("--json", action="store_true", help="one JSON object per unit")
     a.set_defaults(handler=air_assess)
     _interviews(actions, type(p))
+    _rankings(actions, type(p))
     a = actions.add_parser("return", help="write 空气质量改善目标完成情况表 (.xlsx)")
     a.add_argument("--from", dest="date_from", required=True)
     a.add_argument("--to", dest="date_to", required=True)
@@ -111,6 +113,39 @@ def _interviews(actions, parser_class) -> None:
     a.add_argument("interview")
     a.add_argument("--on", required=True)
     a.set_defaults(handler=interview_lift)
+
+
+def _rankings(actions, parser_class) -> None:
+    p = actions.add_parser("rankings", help="published city rankings (e.g. the 168-city list)")
+    sub = p.add_subparsers(dest="rankings_action", required=True, parser_class=parser_class)
+    a = sub.add_parser("import", help="import a published ranking (CSV, Excel)")
+    a.add_argument("file")
+    a.add_argument("--list", dest="list_name", help="the list's name (default: its title)")
+    a.add_argument("--month", help="YYYY-MM (default: from the title)")
+    a.set_defaults(handler=rankings_import)
+    a = sub.add_parser("show", help="where a unit stands in the lists stored")
+    a.add_argument("--unit", help="code or name (default: the jurisdiction)")
+    a.set_defaults(handler=rankings_show)
+
+
+def rankings_import(args: argparse.Namespace, ledger: Ledger) -> int:
+    try:
+        changes = rankings.import_file(ledger, args.file, args.list_name, args.month)
+    except measurements.AirImportRejected as rejected:
+        print(f"ecoledger-cli: {rejected}", file=sys.stderr)
+        for issue in rejected.issues:
+            print(issue.message, file=sys.stderr)
+        return 1
+    print(messages.text("air.rankings_imported", count=len(changes.ids)))
+    return 0
+
+
+def rankings_show(args: argparse.Namespace, ledger: Ledger) -> int:
+    from .. import settings
+    code = unit(ledger, args.unit) if args.unit else settings.jurisdiction(ledger)
+    for found in rankings.standings(ledger, code):
+        print(found.text())
+    return 0
 
 
 def unit(ledger: Ledger, text: str) -> str:

@@ -277,8 +277,12 @@ class AirPage(Page):
                         "approvals suspended since {day}").format(day=i.restriction_from) + \
                         "</span>"
                 lines.append(text)
-        self.interviews.setText("<b>" + tr("Interviews and restrictions") + "</b><br>" + (
-            "<br>".join(lines) if lines else tr("None in this period.")))
+        standing = "<br>".join(s.text() for s in board.standings) or tr(
+            "No published ranking imported (ecoledger-cli air rankings import).")
+        self.interviews.setText(
+            "<b>" + tr("Interviews and restrictions") + "</b><br>" + (
+                "<br>".join(lines) if lines else tr("None in this period.")) + "<br><b>"
+            + tr("Published city rankings") + "</b><br>" + standing)
 
     # -- drill-down
     def drill(self, target) -> None:

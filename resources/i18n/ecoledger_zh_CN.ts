@@ -164,6 +164,10 @@
       <translation>导出报表…</translation>
     </message>
     <message>
+      <source>No published ranking imported (ecoledger-cli air rankings import).</source>
+      <translation>尚未导入公布的城市排名（ecoledger-cli air rankings import）。</translation>
+    </message>
+    <message>
       <source>Import monitoring data</source>
       <translation>导入监测数据</translation>
     </message>
@@ -216,10 +220,6 @@
       <translation>{unit}：{first} 至 {last} 空气质量</translation>
     </message>
     <message>
-      <source>None in this period.</source>
-      <translation>本时段无。</translation>
-    </message>
-    <message>
       <source>Custom range</source>
       <translation>自定义时段</translation>
     </message>
@@ -232,8 +232,8 @@
       <translation>{unit}：{day} 被{by}约谈；整改方案报送期限 {due}{submitted}；整改措施完成 {done}/{total} 项</translation>
     </message>
     <message>
-      <source>Interviews and restrictions</source>
-      <translation>约谈与限批</translation>
+      <source>Published city rankings</source>
+      <translation>公布的城市排名</translation>
     </message>
     <message>
       <source> (handed in)</source>
@@ -248,8 +248,16 @@
       <translation>自 {day} 起限批</translation>
     </message>
     <message>
+      <source>None in this period.</source>
+      <translation>本时段无。</translation>
+    </message>
+    <message>
       <source>Written: {path}</source>
       <translation>已写入：{path}</translation>
+    </message>
+    <message>
+      <source>Interviews and restrictions</source>
+      <translation>约谈与限批</translation>
     </message>
     <message>
       <source>Day</source>

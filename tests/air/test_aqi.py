@@ -1,7 +1,9 @@
 """HJ 633-2012: sub-indices, AQI, primary pollutant and levels, by worked examples."""
 from __future__ import annotations
 
+import numpy as np
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from core import messages
 from core.air import aqi
@@ -71,3 +73,23 @@ def test_hourly_so2_above_800_uses_its_24h_index():
     assert index.sub["so2"] == 124                        # 24-h row: 50/325·150 + 100
     assert aqi.iaqi("so2_1h", 850) is None                # the 1-h row ends at 800
     assert aqi.hourly({"so2": 400}).sub["so2"] == 86      # 1-h row: 50/350·250 + 50
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.floats(min_value=0, max_value=1000, allow_nan=False).map(lambda v: round(v, 2)),
+       st.integers(min_value=0, max_value=2))
+def test_fast_rounding_agrees_with_decimal_rounding(value, places):
+    assert aqi.rounded(value, places) == aqi.rounded_exactly(value, places)
+    assert aqi.rounded(-value, places) == aqi.rounded_exactly(-value, places)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(*[st.one_of(st.none(), st.floats(0, 1300).map(lambda v: round(v, 1)))
+                            for _ in aqi.DAILY]), min_size=1, max_size=30))
+def test_the_daily_aqi_of_many_days_equals_day_by_day(days):
+    columns = {p: np.array([np.nan if d[i] is None else d[i] for d in days])
+               for i, p in enumerate(aqi.DAILY)}
+    values, levels, primaries = aqi.daily_arrays(columns)
+    for day, value, level, primary in zip(days, values, levels, primaries):
+        one = aqi.daily(dict(zip(aqi.DAILY, day)))
+        assert (value, level, primary) == (one.aqi, one.level, ",".join(one.primary) or None)
