@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_EVEN, Decimal
 from typing import Mapping
 
+import numpy as np
+
 IAQI_STEPS = (0, 50, 100, 150, 200, 300, 400, 500)
 
 # HJ 633-2012 Table 1: concentration breakpoints for the IAQI steps above.
@@ -134,9 +136,8 @@ def daily(values: Mapping[str, float | None]) -> Index:
     return _index(sub)
 
 
-def rounded_array(values: "np.ndarray", places: int = 0) -> "np.ndarray":
+def rounded_array(values: np.ndarray, places: int = 0) -> np.ndarray:
     """`rounded` for arrays (nan stays nan)."""
-    import numpy as np
     scale = 10.0 ** places
     scaled = values * scale
     floor = np.floor(scaled)
@@ -145,9 +146,8 @@ def rounded_array(values: "np.ndarray", places: int = 0) -> "np.ndarray":
     return np.where(half, even, np.floor(scaled + 0.5)) / scale
 
 
-def iaqi_array(pollutant: str, values: "np.ndarray") -> "np.ndarray":
+def iaqi_array(pollutant: str, values: np.ndarray) -> np.ndarray:
     """`iaqi` for an array of concentrations (nan: missing or no sub-index)."""
-    import numpy as np
     c = rounded_array(values, 1 if pollutant.startswith("co") else 0)
     points = np.array(BREAKPOINTS[pollutant], dtype=float)
     steps = np.array(IAQI_STEPS[:len(points)], dtype=float)
@@ -158,10 +158,9 @@ def iaqi_array(pollutant: str, values: "np.ndarray") -> "np.ndarray":
     return np.where(np.isnan(c), np.nan, np.where(above, top, result))
 
 
-def daily_arrays(values: Mapping[str, "np.ndarray"]) -> tuple[list, list, list]:
+def daily_arrays(values: Mapping[str, np.ndarray]) -> tuple[list, list, list]:
     """`daily` for many days at once: (AQI, level, primary pollutants joined by commas)
     per day; a day with no value at all has None."""
-    import numpy as np
     names = [p for p in DAILY if p in values]
     if not names:
         return [], [], []

@@ -10,12 +10,13 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from .. import dates, regions
+from .. import dates
 from ..changes import Changes
 from ..db import now
 from ..errors import LedgerError
 from ..ids import new_id
 from ..ledger import Ledger
+from ..validation import Form
 from ..working_days import add_working_days
 
 DEFAULT_PLAN_DAYS = 20
@@ -61,7 +62,8 @@ def _day(value: object, field: str) -> str:
     try:
         return dates.parse_date(value).isoformat()
     except dates.DateError:
-        raise LedgerError("error.air_interview_date", field=messages_field(field), value=value) from None
+        raise LedgerError("error.air_interview_date", field=messages_field(field),
+                          value=value) from None
 
 
 def _optional_day(value: object, field: str) -> str | None:
@@ -73,30 +75,54 @@ def plan_due(held_on: str, working_days: int) -> str:
     return add_working_days(dt.date.fromisoformat(held_on), working_days).isoformat()
 
 
+FIELDS = ("region_code", "held_on", "held_by", "reasons", "requirements", "plan_days",
+          "restriction_from", "restriction_until", "restriction_scope")
+MAX_PLAN_DAYS = 120
+
+
+def check(ledger: Ledger, raw: dict) -> Form:
+    """Every finding about an interview as typed (the CLI, the form and `add` use this)."""
+    form = Form(raw)
+    form.region(ledger)
+    form.date("held_on", required=True, not_future=True)
+    form.text("held_by", required=True, max_length=100)
+    form.text("reasons", required=True)
+    form.text("requirements")
+    if raw.get("plan_days") in (None, ""):
+        form.values["plan_days"] = None
+    else:
+        form.integer("plan_days", 1, MAX_PLAN_DAYS)
+    form.date("restriction_from", required=False)
+    form.date("restriction_until", required=False)
+    form.text("restriction_scope", max_length=200)
+    if form.values.get("restriction_until") and not form.values.get("restriction_from"):
+        form.fail("restriction_from", "error.air_restriction_no_start")
+    form.ordered("restriction_from", "restriction_until", "error.air_restriction_order")
+    return form
+
+
 def add(ledger: Ledger, region_code: str, held_on: object, held_by: str, reasons: str,
         requirements: str | None = None, plan_days: int | None = DEFAULT_PLAN_DAYS,
         restriction_from: object = None, restriction_until: object = None,
         restriction_scope: str | None = None) -> Changes:
     """Record an interview; the plan's due day follows from the official calendar."""
-    regions.require(ledger, region_code)
-    held = _day(held_on, "held_on")
-    if not str(held_by or "").strip():
-        raise LedgerError("error.air_interview_blank", field=messages_field("held_by"))
-    if not str(reasons or "").strip():
-        raise LedgerError("error.air_interview_blank", field=messages_field("reasons"))
-    due = plan_due(held, plan_days) if plan_days else None
-    start = _optional_day(restriction_from, "restriction_from")
-    until = _optional_day(restriction_until, "restriction_until")
-    _check_restriction(start, until)
+    raw = dict(zip(FIELDS, (region_code, held_on, held_by, reasons, requirements, plan_days,
+                            restriction_from, restriction_until, restriction_scope)))
+    form = check(ledger, raw)
+    form.raise_if_blocked()
+    v = form.values
+    due = plan_due(v["held_on"], v["plan_days"]) if v["plan_days"] else None
     row_id = new_id()
     stamp = now()
     with ledger.transaction():
         ledger.conn.execute(
             "INSERT INTO air_interview (id, created_at, updated_at, operator, region_code, "
             "held_on, held_by, reasons, requirements, plan_days, plan_due, restriction_from, "
-            "restriction_until, restriction_scope) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (row_id, stamp, stamp, ledger.operator, region_code, held, held_by.strip(),
-             reasons.strip(), requirements, plan_days, due, start, until, restriction_scope))
+            "restriction_until, restriction_scope) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (row_id, stamp, stamp, ledger.operator, v["region_code"], v["held_on"],
+             v["held_by"], v["reasons"], v["requirements"], v["plan_days"], due,
+             v["restriction_from"], v["restriction_until"], v["restriction_scope"]))
     return Changes.of("air_interview", ids=(row_id,))
 
 

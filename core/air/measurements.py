@@ -55,7 +55,8 @@ _BLANKS = frozenset({"", "-", "—", "--", "/", "NA", "N/A", "NAN", "NULL", "NON
                      "无", "缺测", "维护"})
 _TIME = re.compile(
     r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?"
-    r"(?:(?:\s+|T|\s*日\s*)(\d{1,2})(?:\s*[:：时]\s*(\d{1,2})?(?:\s*[:：]\s*\d{1,2}(?:\.\d+)?)?\s*分?)?)?$")
+    r"(?:(?:\s+|T|\s*日\s*)(\d{1,2})"                      # the hour
+    r"(?:\s*[:：时]\s*(\d{1,2})?(?:\s*[:：]\s*\d{1,2}(?:\.\d+)?)?\s*分?)?)?$")
 _COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})(\d{2})?$")
 _HOUR = re.compile(r"^(\d{1,2})(?:\s*[:：时]\s*(?:00?)?(?:\s*[:：]\s*00?)?\s*分?)?$")
 
@@ -693,8 +694,12 @@ def _day_rows(days: StationDays, ids: list[str], day_text: dict, import_id: str)
     primary = (list(days.primary_reported) if days.primary_reported is not None
                else [None] * n)
     station_ids = np.array(ids, dtype=object)[days.station].tolist()
-    day_names = np.array([day_text[d] for d in range(int(days.day.min()), int(
-        days.day.max()) + 1)] if n else [], dtype=object)[days.day - int(days.day.min())].tolist() if n else []
+    day_names = []
+    if n:
+        first = int(days.day.min())
+        names = np.array([day_text[d] for d in range(first, int(days.day.max()) + 1)],
+                         dtype=object)
+        day_names = names[days.day - first].tolist()
     invalid = [text or None for text in days.invalid]
     return list(zip(station_ids, day_names, *columns, hours, invalid, reported, primary,
                     [import_id] * n))

@@ -302,6 +302,9 @@ class RankingChart(AirChart):
                       "({change}% against a year before)").format(
                 unit=r.name, index=r.now.composite_index, rank=r.rank,
                 pm25=_shown(r.now.pm25), change=_shown(r.changes.get("pm25")))
+            if r.rank_improvement is not None:
+                text += "\n" + tr("Improvement of the index: {change}%, rank {rank}").format(
+                    change=_shown(r.changes.get("composite")), rank=r.rank_improvement)
             self.hits.append(Hit(self.index_plot, 0, r.now.composite_index, y - BAR / 2,
                                  y + BAR / 2, text, UnitPick(r.region_code),
                                  r.now.composite_index))

@@ -100,6 +100,9 @@ class AirPage(Page):
         row.addWidget(self.unit, 1)
         importing = QPushButton(tr("Import monitoring data…"))
         importing.clicked.connect(self.ask_import)
+        interview = QPushButton(tr("Record an interview…"))
+        interview.clicked.connect(self.new_record)
+        row.addWidget(interview)
         exporting = QPushButton(tr("Export return…"))
         exporting.clicked.connect(self.ask_return)
         row.addWidget(importing)
@@ -159,6 +162,15 @@ class AirPage(Page):
             self.unit.set_items(items)
         finally:
             self._filling = False
+
+    def new_record(self) -> None:
+        """Ctrl+N: record an interview (约谈)."""
+        from .interview_form import InterviewForm
+        form = InterviewForm(self.ctx, parent=self)
+        unit = self.unit.code()
+        if unit:
+            form.set_values({"region_code": unit})
+        form.open()
 
     # -- choosing
     def _set_dates(self, period: periods.Period) -> None:
@@ -250,9 +262,16 @@ class AirPage(Page):
             change = chosen.changes.get("pm25")
             values["change"] = "—" if change is None else f"{change:+g}%"
             main = chosen.main_target
+            caption = tr("Target completion")
             if main is not None and main.target_pct is not None:
                 values["completion"] = tr("{done}% of {target}%").format(
                     done=_shown(main.completion_pct), target=f"{main.target_pct:g}")
+                if main.on_course is not None:
+                    caption = (tr("On course") if main.on_course else tr("Not on course"))
+                    if main.required_mean is not None:
+                        caption += tr("; the rest must average ≤ {mean} µg/m³").format(
+                            mean=f"{main.required_mean:g}")
+            self.tiles["completion"].caption.setText(caption)
             rank = f" ({chosen.rank})" if chosen.rank else ""
             values["index"] = ("—" if now.composite_index is None
                                else f"{now.composite_index:.2f}{rank}")

@@ -11,11 +11,13 @@ _MODULES = {
     "EnterpriseForm": ".records", "ProblemForm": ".records", "PenaltyForm": ".records",
     "CampaignForm": ".records", "BatchForm": ".records", "InspectionForm": ".inspection",
     "MeasureForm": ".measure", "ExtensionForm": ".extension",
+    "InterviewForm": "..air.interview_form",
 }
 _NAMES = {"enterprise": "EnterpriseForm", "problem": "ProblemForm",
           "inspection": "InspectionForm", "penalty_case": "PenaltyForm",
           "campaign": "CampaignForm", "batch": "BatchForm",
-          "measure": "MeasureForm", "extension": "ExtensionForm"}
+          "measure": "MeasureForm", "extension": "ExtensionForm",
+          "air_interview": "InterviewForm"}
 
 
 def __getattr__(name: str):

@@ -4,6 +4,14 @@
   <context>
     <name>EcoLedger</name>
     <message>
+      <source>{unit} since {day} ({by})</source>
+      <translation>{unit}（自 {day} 起，{by}约谈）</translation>
+    </message>
+    <message>
+      <source>Approvals suspended (限批): {units}</source>
+      <translation>限批中：{units}</translation>
+    </message>
+    <message>
       <source>no valid AQI</source>
       <translation>无有效AQI</translation>
     </message>
@@ -124,12 +132,56 @@
       <translation>{unit} {first} 至 {last} {what}：问题 {count} 个</translation>
     </message>
     <message>
+      <source>Improvement of the index: {change}%, rank {rank}</source>
+      <translation>综合指数改善 {change}%，改善幅度排名第 {rank}</translation>
+    </message>
+    <message>
       <source>target {target}%, done {done}%</source>
       <translation>目标 {target}%，完成 {done}%</translation>
     </message>
     <message>
       <source>{unit}: {n} case(s), {special} with special measures</source>
       <translation>{unit}：案件 {n} 件，其中适用配套办法 {special} 件</translation>
+    </message>
+    <message>
+      <source>Record an interview</source>
+      <translation>录入约谈</translation>
+    </message>
+    <message>
+      <source>Unit interviewed</source>
+      <translation>被约谈单位</translation>
+    </message>
+    <message>
+      <source>Held on</source>
+      <translation>约谈日期</translation>
+    </message>
+    <message>
+      <source>Held by</source>
+      <translation>约谈单位</translation>
+    </message>
+    <message>
+      <source>Reasons</source>
+      <translation>约谈原因</translation>
+    </message>
+    <message>
+      <source>Requirements</source>
+      <translation>整改要求</translation>
+    </message>
+    <message>
+      <source>Plan due within (working days)</source>
+      <translation>整改方案报送时限（工作日）</translation>
+    </message>
+    <message>
+      <source>Approvals suspended from</source>
+      <translation>限批开始日期</translation>
+    </message>
+    <message>
+      <source>Restriction covers</source>
+      <translation>限批范围</translation>
+    </message>
+    <message>
+      <source>Whole jurisdiction</source>
+      <translation>全辖区</translation>
     </message>
     <message>
       <source>Air quality</source>
@@ -160,8 +212,16 @@
       <translation>导入监测数据…</translation>
     </message>
     <message>
+      <source>Record an interview…</source>
+      <translation>录入约谈…</translation>
+    </message>
+    <message>
       <source>Export return…</source>
       <translation>导出报表…</translation>
+    </message>
+    <message>
+      <source>Target completion</source>
+      <translation>目标完成率</translation>
     </message>
     <message>
       <source>No published ranking imported (ecoledger-cli air rankings import).</source>
@@ -192,10 +252,6 @@
       <translation>同比变化</translation>
     </message>
     <message>
-      <source>Target completion</source>
-      <translation>目标完成率</translation>
-    </message>
-    <message>
       <source>Good-day ratio</source>
       <translation>优良天数比例</translation>
     </message>
@@ -212,10 +268,6 @@
       <translation>空气质量改善目标完成情况表 {first} 至 {last}</translation>
     </message>
     <message>
-      <source>Whole jurisdiction</source>
-      <translation>全辖区</translation>
-    </message>
-    <message>
       <source>{unit}: air quality {first} to {last}</source>
       <translation>{unit}：{first} 至 {last} 空气质量</translation>
     </message>
@@ -226,6 +278,14 @@
     <message>
       <source>{done}% of {target}%</source>
       <translation>{done}%（目标 {target}%）</translation>
+    </message>
+    <message>
+      <source>On course</source>
+      <translation>序时达标</translation>
+    </message>
+    <message>
+      <source>Not on course</source>
+      <translation>序时未达标</translation>
     </message>
     <message>
       <source>{unit}: interviewed on {day} by {by}; plan due {due}{submitted}; measures {done} of {total} done</source>
@@ -242,6 +302,10 @@
     <message>
       <source>{n} row(s)</source>
       <translation>共 {n} 行</translation>
+    </message>
+    <message>
+      <source>; the rest must average ≤ {mean} µg/m³</source>
+      <translation>；余下各日均值须 ≤ {mean} 微克/立方米</translation>
     </message>
     <message>
       <source>approvals suspended since {day}</source>

@@ -86,7 +86,8 @@ def test_reimport_does_not_duplicate_and_a_changed_value_is_a_correction(ledger,
     assert (corrected.added, corrected.corrected, corrected.unchanged) == (0, 1, 2)
     assert [str(c) for c in corrected.corrections] == ["曲沃县环保局 2025-01-05 PM2.5：100 → 96"]
     assert _station_day(ledger, "曲沃县环保局", "2025-01-05")["pm25"] == 96
-    logged = ledger.conn.execute("SELECT pollutant, old, new, operator FROM air_correction").fetchall()
+    logged = ledger.conn.execute(
+        "SELECT pollutant, old, new, operator FROM air_correction").fetchall()
     assert [tuple(r) for r in logged] == [("pm25", 100.0, 96.0, "测试员")]
     assert ledger.conn.execute("SELECT count(*) FROM audit_log WHERE table_name = "
                                "'air_correction'").fetchone()[0] == 1
@@ -144,3 +145,20 @@ def test_a_time_twice_for_a_station_is_refused(ledger, tmp_path):
     with pytest.raises(measurements.AirImportRejected) as caught:
         measurements.import_file(ledger, write_csv(tmp_path / "d.csv", HOURLY_HEADER, rows))
     assert caught.value.issues[0].row == 26 and caught.value.issues[0].column == "D"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("2025-01-01 13:00:00", (dt.date(2025, 1, 1), 13)), ("2025/1/1 0:00", (dt.date(2025, 1, 1), 0)),
+    ("2025年1月1日 1时", (dt.date(2025, 1, 1), 1)), ("2025-01-01T23:00", (dt.date(2025, 1, 1), 23)),
+    ("20250105", (dt.date(2025, 1, 5), None)), ("2025/1/5", (dt.date(2025, 1, 5), None)),
+])
+def test_times_as_platforms_write_them(text, expected):
+    ordinal, hour = measurements._time(text)
+    assert (dt.date.fromordinal(ordinal), hour) == expected
+
+
+@pytest.mark.parametrize(("text", "code"), [("2025-01-01 13:30", "error.air_not_on_hour"),
+                                            ("2025-02-30", "error.air_bad_time"),
+                                            ("昨天", "error.air_bad_time")])
+def test_bad_times(text, code):
+    assert measurements._time(text) == code

@@ -34,10 +34,13 @@ def test_measures_are_tracked_and_a_restriction_runs_until_lifted(ledger):
     assert interviews.restricted_units(ledger, "2026-08-01") == []
     with pytest.raises(LedgerError, match="早于限批开始日期"):
         interviews.lift(ledger, interview_id, "2026-03-01")
+    with pytest.raises(LedgerError, match="解除限批日期：早于限批开始日期 2026-04-16"):
+        interviews.add(ledger, "141024", "2026-04-16", "省厅", "目标未完成",
+                       restriction_from="2026-04-16", restriction_until="2026-03-01")
 
 
 def test_an_interview_needs_who_why_and_a_date(ledger):
-    with pytest.raises(LedgerError, match="约谈原因不能为空"):
+    with pytest.raises(LedgerError, match="约谈原因：必填"):
         interviews.add(ledger, "141024", "2026-04-16", "山西省生态环境厅", " ")
-    with pytest.raises(LedgerError, match="“4月16日”不是日期"):
+    with pytest.raises(LedgerError, match="约谈日期："):
         interviews.add(ledger, "141024", "4月16日", "山西省生态环境厅", "目标未完成")

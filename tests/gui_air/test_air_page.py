@@ -4,7 +4,7 @@ from __future__ import annotations
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtTest import QAbstractItemModelTester
 
-from core.air import assessment, board as air_board, enforcement
+from core.air import assessment, enforcement
 
 
 def _click(qtbot, chart, hit) -> None:
@@ -107,3 +107,42 @@ def test_importing_a_file_refreshes_and_a_bad_file_names_its_cells(air, ctx, tmp
     idle()
     qtbot.waitUntil(lambda: air.board is not board)
     assert "更正 1 个" in shown[-1] or "新增 1 个" in shown[-1]
+
+
+def test_the_overview_names_the_units_under_restriction(window, idle, qtbot):
+    page = window.page("overview")
+    idle()
+    banner = page.findChild(type(page.heading), "air_restrictions")
+    qtbot.waitUntil(lambda: banner.isVisible())
+    assert "限批中：洪洞县" in banner.text() and "山西省生态环境厅" in banner.text()
+
+
+def test_the_return_is_exported_from_the_page(air, tmp_path, idle):
+    from openpyxl import load_workbook
+    path = tmp_path / "目标.xlsx"
+    air.export_return(path)
+    idle()
+    sheet = load_workbook(path).active
+    assert sheet["A1"].value == "空气质量改善目标完成情况表"
+    names = [sheet.cell(row, 1).value for row in range(8, 8 + 18)]
+    assert names[0] == "尧都区" and names[-1] == "临汾市"
+
+
+def test_ctrl_n_records_an_interview_with_its_plan_due(air, window, ctx, qtbot, idle):
+    from gui.air.interview_form import InterviewForm
+    air.set_selection(air.board.first, air.board.last, "141021")
+    idle()
+    qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    form = next(f for f in window.findChildren(InterviewForm) if f.isVisible())
+    idle()
+    assert form.fields["region_code"].read() == "141021"
+    form.set_values({"held_on": "2025-09-26", "held_by": "临汾市人民政府",
+                     "reasons": "10月以来PM2.5浓度同比上升", "plan_days": "20"})
+    form.validate()
+    idle()
+    qtbot.waitUntil(lambda: form.save_button.isEnabled())
+    form.accept()
+    idle()
+    due = ctx.db.call(lambda l: l.conn.execute(
+        "SELECT plan_due FROM air_interview WHERE region_code = '141021'").fetchone()[0])
+    assert due == "2025-10-30"
