@@ -71,6 +71,9 @@ def split(data: bytes, offset: int, delimiter: str) -> Split | None:
         return None
     body = np.frombuffer(data, dtype=np.uint8, offset=offset)
     separators = np.flatnonzero((body == 10) | (body == ord(delimiter))) + offset
+    regular = _regular(data, offset, separators, delimiter)
+    if regular is not None:
+        return regular
     newline = np.frombuffer(data, dtype=np.uint8)[separators] == 10
     ends = separators[newline]
     starts = np.concatenate([[offset], ends + 1])
@@ -91,6 +94,55 @@ def split(data: bytes, offset: int, delimiter: str) -> Split | None:
     if k and ((inner[:, 0] < starts) | (inner[:, -1] >= ends)).any():
         return None
     return Split(lines, starts, ends, inner)
+
+
+def grouped(values: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(distinct values sorted, index of each value among them, first position of each).
+
+    Monitoring columns hold few distinct values: they are found in a spread sample, every
+    value is looked up among them by binary search, and only values the sample missed are
+    sorted — instead of sorting the whole column as np.unique does."""
+    n = len(values)
+    if n == 0:
+        return values[:0], np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+    candidates = np.unique(values[::max(1, n // 65_536)])
+    codes = np.minimum(np.searchsorted(candidates, values), len(candidates) - 1)
+    missed = candidates[codes] != values
+    if missed.any():
+        candidates = np.union1d(candidates, np.unique(values[missed]))
+        codes = np.searchsorted(candidates, values)
+    first = np.empty(len(candidates), dtype=np.int64)
+    first[codes[::-1]] = np.arange(n - 1, -1, -1)  # the last write, of the first position
+    return candidates, codes.astype(np.int64), first
+
+
+def _regular(data: bytes, offset: int, separators: np.ndarray,
+             delimiter: str) -> Split | None:
+    """The common file, split without sorting its separators out: every line holds the same
+    number of delimiters and ends with a line feed (the last one may not), no line is
+    empty. None when it is not so (the general way then follows)."""
+    first_line = data.find(b"\n", offset)
+    k = data.count(delimiter.encode(), offset, first_line if first_line >= 0 else len(data))
+    if len(separators) % (k + 1) == 0:
+        grid = separators.reshape(-1, k + 1)
+        ends = grid[:, k]
+    elif (len(separators) + 1) % (k + 1) == 0:
+        grid = np.concatenate([separators, [len(data)]]).reshape(-1, k + 1)
+        ends = grid[:, k]
+    else:
+        return None
+    buf = np.frombuffer(data, dtype=np.uint8)
+    if not (buf[np.minimum(ends, len(data) - 1)][:len(ends) - 1] == 10).all():
+        return None
+    if ends[-1] < len(data) and buf[ends[-1]] != 10:
+        return None
+    starts = np.concatenate([[offset], ends[:-1] + 1])
+    if ((grid[:, 0] if k else ends) <= starts - 1).any():
+        return None
+    ends = np.where(buf[np.maximum(ends - 1, 0)] == 13, ends - 1, ends)
+    if (ends <= starts).any():
+        return None  # an empty line
+    return Split(np.arange(len(starts)), starts, ends, grid[:, :k])
 
 
 class Bytes:
@@ -132,8 +184,7 @@ def key_column(source: Bytes, starts: np.ndarray, ends: np.ndarray,
             first_hash = first_hash * np.uint64(0x100000001B3) + w
             second_hash = (second_hash ^ (w * np.uint64(0xC2B2AE3D27D4EB4F))) * np.uint64(
                 0x9E3779B97F4A7C15) + (w >> np.uint64(29))
-    _, first, codes = np.unique(first_hash, return_index=True, return_inverse=True)
-    codes = codes.ravel()
+    _, codes, first = grouped(first_hash)
     if not (second_hash == second_hash[first[codes]]).all():
         texts = np.array([data[int(a):int(b)] for a, b in zip(starts, ends)], dtype=object)
         _, first, codes = np.unique(texts.astype(bytes), return_index=True,
@@ -143,31 +194,67 @@ def key_column(source: Bytes, starts: np.ndarray, ends: np.ndarray,
     return Column(uniques, codes.astype(np.int64))
 
 
+# Cells of up to 4 bytes of digits and a point are read through a table of every such text:
+# each byte becomes a symbol (0 = past the end, 1 = ".", 2–11 = "0"–"9", 255 = other).
+_SYMBOL = np.full(256, 255, dtype=np.int64)
+_SYMBOL[0], _SYMBOL[ord(".")] = 0, 1
+_SYMBOL[ord("0"):ord("9") + 1] = np.arange(2, 12)
+_TABLE: tuple[np.ndarray, np.ndarray] | None = None
+
+
+def _short_numbers() -> tuple[np.ndarray, np.ndarray]:
+    """(value, is a plain decimal) of every text of up to 4 symbols."""
+    global _TABLE
+    if _TABLE is None:
+        values = np.full(12 ** 4, np.nan)
+        plain = np.zeros(12 ** 4, dtype=bool)
+        characters = "\0." + "0123456789"
+        for index in range(12 ** 4):
+            symbols = [(index // 12 ** k) % 12 for k in range(4)]
+            text = "".join(characters[c] for c in symbols).rstrip("\0")
+            if text and "\0" not in text and text.count(".") <= 1 and text != ".":
+                values[index] = float(text)
+                plain[index] = True
+        _TABLE = (values, plain)
+    return _TABLE
+
+
 def number_column(source: Bytes, starts: np.ndarray, ends: np.ndarray) -> Numbers:
-    """Numbers of up to 8 bytes read by their distinct 8-byte words (a field holds no NUL,
-    so the zero-padded word is its text): each distinct text is parsed once, as plain
-    decimals (``35``, ``1.2``); blanks are nan; anything else (a word such as 无效, a sign,
-    a longer cell) is left in `odd` for the caller to read."""
+    """Plain decimals (``35``, ``1.2``) read in bulk: up to 4 bytes through a table of every
+    such text, up to 8 by their distinct 8-byte words (a field holds no NUL, so the
+    zero-padded word is its text), each distinct text parsed once; blanks are nan; anything
+    else (a word such as 无效, a sign, a longer cell) is left in `odd` for the caller."""
     data = source.data
     lengths = ends - starts
-    short = lengths <= 8
     word = source.word(starts, lengths, 0)
-    distinct, codes = np.unique(word, return_inverse=True)
-    parsed = np.empty(len(distinct))
-    plain = np.ones(len(distinct), dtype=bool)
-    for i, value in enumerate(distinct.tolist()):
-        text = int(value).to_bytes(8, "little").rstrip(b"\0")
-        if not text:
-            parsed[i] = np.nan
-            continue
-        if text.replace(b".", b"", 1).isdigit():
-            parsed[i] = float(text)
-        else:
-            parsed[i] = np.nan
-            plain[i] = False
-    codes = codes.ravel()
-    values = parsed[codes]
-    odd_rows = np.flatnonzero(~short | ~plain[codes])
+    table, table_plain = _short_numbers()
+    index = np.zeros(len(word), dtype=np.int64)
+    known = lengths <= 4
+    for k in range(4):
+        symbol = _SYMBOL[((word >> np.uint64(8 * k)) & np.uint64(0xFF)).astype(np.int64)]
+        known &= symbol != 255
+        index += np.where(symbol == 255, 0, symbol) * 12 ** k
+    values = table[index]
+    plain = known & table_plain[index]
+    rest = np.flatnonzero(~plain & (lengths > 0))
+    if len(rest):
+        values[rest] = _words(word[rest], lengths[rest], plain, rest)
+    odd_rows = rest[~plain[rest]]
     values[odd_rows] = np.nan
     odd = {int(i): data[int(starts[i]):int(ends[i])] for i in odd_rows}
     return Numbers(values, odd)
+
+
+def _words(words: np.ndarray, lengths: np.ndarray, plain: np.ndarray,
+           rows: np.ndarray) -> np.ndarray:
+    """Values of the cells the table does not cover, by their distinct words; marks the
+    plain ones in `plain`."""
+    distinct, codes, _ = grouped(words)
+    parsed = np.full(len(distinct), np.nan)
+    good = np.zeros(len(distinct), dtype=bool)
+    for i, value in enumerate(distinct.tolist()):
+        text = int(value).to_bytes(8, "little").rstrip(b"\0")
+        if text and text.replace(b".", b"", 1).isdigit():
+            parsed[i], good[i] = float(text), True
+    plain[rows] = good[codes] & (lengths <= 8)
+    return parsed[codes]

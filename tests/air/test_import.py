@@ -162,3 +162,26 @@ def test_times_as_platforms_write_them(text, expected):
                                             ("昨天", "error.air_bad_time")])
 def test_bad_times(text, code):
     assert measurements._time(text) == code
+
+
+def test_grouping_finds_values_a_sample_missed():
+    import numpy as np
+    from core.air.columns import grouped
+    values = np.array([5] * 100_000 + [7, 3] + [5] * 100_000, dtype=np.uint64)
+    distinct, codes, first = grouped(values)
+    assert distinct.tolist() == [3, 5, 7]
+    assert (distinct[codes] == values).all()
+    assert first.tolist() == [100_001, 0, 100_000]
+
+
+def test_blank_lines_and_a_last_line_without_its_end(ledger, tmp_path):
+    lines = [",".join(DAILY_HEADER)] + [",".join(str(c) for c in r) for r in _daily_rows()]
+    lines.insert(2, "")
+    lines[-1] = lines[-1].replace("160", "16O")   # a letter O in the last line
+    path = tmp_path / "blank.csv"
+    path.write_bytes("\n".join(lines).encode("gb18030"))   # no line end after the last row
+    with pytest.raises(measurements.AirImportRejected) as caught:
+        measurements.import_file(ledger, path)
+    assert [(i.row, i.column) for i in caught.value.issues] == [(5, "E")]   # its AQI
+    path.write_bytes("\n".join(lines).replace("16O", "160").encode("gb18030"))
+    assert measurements.import_file(ledger, path).added == 3
