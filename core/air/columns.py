@@ -219,46 +219,6 @@ def _short_numbers() -> tuple[np.ndarray, np.ndarray]:
     return _TABLE
 
 
-def iso_times(source: Bytes, starts: np.ndarray, ends: np.ndarray
-              ) -> tuple[np.ndarray, np.ndarray] | None:
-    """(date ordinal, hour) of times written ``2025-01-01 13:00:00`` (or ``…13:00``, with
-    ``/`` or ``T``) on every line, read from their digits; None when any line differs (they
-    are then read the general way, which names the bad cells)."""
-    lengths = ends - starts
-    if not len(lengths) or lengths.min() != lengths.max() or int(lengths[0]) not in (16, 19):
-        return None
-    length = int(lengths[0])
-    words = [source.word(starts, lengths, j) for j in range((length + 7) // 8)]
-
-    def byte(k: int) -> np.ndarray:
-        return ((words[k // 8] >> np.uint64(8 * (k % 8))) & np.uint64(0xFF)).astype(np.int64)
-
-    digits = {k: byte(k) - 48 for k in (0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18)
-              if k < length}
-    ok = np.ones(len(lengths), dtype=bool)
-    for value in digits.values():
-        ok &= (value >= 0) & (value <= 9)
-    dash = byte(4)
-    ok &= ((dash == 45) | (dash == 47)) & (byte(7) == dash)
-    ok &= ((byte(10) == 32) | (byte(10) == 84)) & (byte(13) == 58)
-    ok &= (digits[14] == 0) & (digits[15] == 0)
-    if length == 19:
-        ok &= (byte(16) == 58) & (digits[17] == 0) & (digits[18] == 0)
-    if not ok.all():
-        return None
-    year = digits[0] * 1000 + digits[1] * 100 + digits[2] * 10 + digits[3]
-    month = digits[5] * 10 + digits[6]
-    day = digits[8] * 10 + digits[9]
-    hour = digits[11] * 10 + digits[12]
-    if ((month < 1) | (month > 12) | (day < 1) | (hour > 24)).any():
-        return None
-    first = (year - 1970) * 12 + month - 1
-    days = np.array(first, dtype="datetime64[M]").astype("datetime64[D]") + (day - 1)
-    if (days.astype("datetime64[M]").astype(np.int64) != first).any():
-        return None  # 30 February and the like
-    return days.astype(np.int64) + 719_163, hour
-
-
 def number_column(source: Bytes, starts: np.ndarray, ends: np.ndarray) -> Numbers:
     """Plain decimals (``35``, ``1.2``) read in bulk: up to 4 bytes through a table of every
     such text, up to 8 by their distinct 8-byte words (a field holds no NUL, so the

@@ -36,7 +36,7 @@ from ..ledger import Ledger
 from ..ledger_import.rows import CellIssue
 from . import aqi, stations
 from ..spreadsheet import column_letter
-from .columns import Bytes, Column, iso_times, key_column, number_column
+from .columns import Bytes, Column, key_column, number_column
 from .columns import split as columns_split
 from .sources import Source, open_source
 
@@ -285,10 +285,6 @@ class _Reader:
             line_numbers = line_numbers[~blank]
             bounds = {i: (a[~blank], b[~blank]) for i, (a, b) in bounds.items()}
         keys = self._station_keys(source, bounds, encoding, delimiter)
-        if "hour" not in self.fields:
-            times = iso_times(source, *bounds[self.fields["time"]])
-            if times is not None:
-                keys["time"] = times
         for name in self.key_fields:
             if name in keys:
                 continue
@@ -347,11 +343,21 @@ class _Reader:
         self.rows += n
         f = self.fields
         self._append("row", numbers)
-        day, hour = self._times(keys, numbers)
-        self._append("day", day)
-        self._append("hour", hour)
-        if "hour" not in keys and (hour > 0).any():
-            self.hourly = True
+        times = keys["time"]
+        parsed = self._parsed(times, _time, numbers, f["time"])
+        ordinal = np.array([t[0] if isinstance(t, tuple) else 0 for t in parsed],
+                           dtype=np.int64)
+        hour = np.array([-1 if not isinstance(t, tuple) or t[1] is None else t[1]
+                         for t in parsed], dtype=np.int64)
+        self._append("day", ordinal[times.codes])
+        if "hour" in keys:
+            hours = self._parsed(keys["hour"], _hour, numbers, f["hour"])
+            table = np.array([h if isinstance(h, int) else -1 for h in hours], dtype=np.int64)
+            self._append("hour", table[keys["hour"].codes])
+        else:
+            self._append("hour", hour[times.codes])
+            if (hour > 0).any():
+                self.hourly = True
         self._append("station", self._stations(keys, numbers))
         for pollutant in self.pollutant_columns:
             self._append(pollutant, values[pollutant])
@@ -362,24 +368,6 @@ class _Reader:
             self._append("primary_reported", np.array(
                 [str(p).strip() if p not in (None, "") else None for p in primary.uniques],
                 dtype=object)[primary.codes])
-
-    def _times(self, keys: dict, numbers: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """Each row's date ordinal and hour (-1: none), from the time column and, if the
-        file has one, the hour column."""
-        f = self.fields
-        times = keys["time"]
-        if isinstance(times, tuple):  # read from their digits already
-            return times
-        parsed = self._parsed(times, _time, numbers, f["time"])
-        ordinal = np.array([t[0] if isinstance(t, tuple) else 0 for t in parsed],
-                           dtype=np.int64)
-        hour = np.array([-1 if not isinstance(t, tuple) or t[1] is None else t[1]
-                         for t in parsed], dtype=np.int64)
-        if "hour" in keys:
-            hours = self._parsed(keys["hour"], _hour, numbers, f["hour"])
-            table = np.array([h if isinstance(h, int) else -1 for h in hours], dtype=np.int64)
-            return ordinal[times.codes], table[keys["hour"].codes]
-        return ordinal[times.codes], hour[times.codes]
 
     def _append(self, key: str, array) -> None:
         self.parts.setdefault(key, []).append(array)

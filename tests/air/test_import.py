@@ -185,16 +185,3 @@ def test_blank_lines_and_a_last_line_without_its_end(ledger, tmp_path):
     assert [(i.row, i.column) for i in caught.value.issues] == [(5, "E")]   # its AQI
     path.write_bytes("\n".join(lines).replace("16O", "160").encode("gb18030"))
     assert measurements.import_file(ledger, path).added == 3
-
-
-def test_times_read_from_their_digits_equal_the_general_reading():
-    import numpy as np
-    from core.air.columns import Bytes, iso_times
-    texts = ["2024-02-29 23:00:00", "2025-01-01 00:00:00", "2025/12/31 13:00:00"]
-    data = ("\n".join(texts) + "\n").encode()
-    starts = np.array([0, 20, 40])
-    read = iso_times(Bytes(data), starts, starts + 19)
-    assert read is not None
-    assert [(int(d), int(h)) for d, h in zip(*read)] == [measurements._time(t) for t in texts]
-    bad = "2025-02-30 01:00:00\n".encode()
-    assert iso_times(Bytes(bad), np.array([0]), np.array([19])) is None   # read the long way
