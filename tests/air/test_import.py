@@ -185,3 +185,17 @@ def test_blank_lines_and_a_last_line_without_its_end(ledger, tmp_path):
     assert [(i.row, i.column) for i in caught.value.issues] == [(5, "E")]   # its AQI
     path.write_bytes("\n".join(lines).replace("16O", "160").encode("gb18030"))
     assert measurements.import_file(ledger, path).added == 3
+
+
+def test_a_file_per_unit_makes_the_unit_its_own_station(ledger, tmp_path):
+    header = ["区县", "日期", "PM2.5", "PM10", "SO2", "NO2", "CO", "O3-8H"]
+    rows = [["曲沃县", "2025-01-05", 88, 140, 30, 40, 1.8, 42],
+            ["霍州市", "2025-01-05", 101, 150, 35, 45, 2.0, 40]]
+    outcome = measurements.import_file(ledger, write_csv(tmp_path / "u.csv", header, rows))
+    assert (outcome.added, outcome.stations_added) == (2, 2)
+    found = ledger.conn.execute(
+        "SELECT region_code, pm25, aqi FROM air_unit_day WHERE day = '2025-01-05' "
+        "ORDER BY region_code").fetchall()
+    # 88: 50/40·13 + 100 = 116.25 → 117; 101: 50/40·26 + 100 = 132.5 → 133; the city: 94.5
+    assert [tuple(r) for r in found] == [("141000", 94.5, 124), ("141021", 88.0, 117),
+                                         ("141082", 101.0, 133)]
