@@ -70,7 +70,10 @@ def split(data: bytes, offset: int, delimiter: str) -> Split | None:
     if data.find(b'"', offset) >= 0 or len(delimiter) != 1:
         return None
     body = np.frombuffer(data, dtype=np.uint8, offset=offset)
-    separators = np.flatnonzero((body == 10) | (body == ord(delimiter))) + offset
+    marks = np.equal(body, 10)
+    np.logical_or(marks, np.equal(body, ord(delimiter)), out=marks)
+    separators = np.flatnonzero(marks) + offset
+    del marks
     regular = _regular(data, offset, separators, delimiter)
     if regular is not None:
         return regular
