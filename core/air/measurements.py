@@ -27,7 +27,7 @@ from typing import Callable, Iterable
 
 import numpy as np
 
-from .. import dates, messages, settings
+from .. import bulk, dates, messages, settings
 from ..changes import Changes
 from ..db import now
 from ..errors import LedgerError
@@ -643,7 +643,7 @@ def _store(ledger: Ledger, path: Path, reader: _Reader, days: StationDays,
     first = min(day_text.values()) if day_text else None
     last = max(day_text.values()) if day_text else None
     rows = _day_rows(days, ids, day_text, import_id)
-    with ledger.transaction():
+    with bulk.tuned(conn), ledger.transaction():
         conn.executemany("INSERT INTO air_station VALUES (?, ?, ?, ?, ?, ?, ?)", added_stations)
         stored = _stored(ledger, sorted(set(ids)), first, last)
         new, changed, corrections = _compare(rows, stored, reader, ids)
