@@ -267,20 +267,41 @@ class _Reader:
                                       for p in parsed])[column.codes]
         self._take(numbers, keys, values)
 
+    BLOCK_BYTES = 8 * 1024**2
+
     def read_bytes(self, data: bytes, offset: int, encoding: str, delimiter: str,
                    first_row: int) -> bool:
-        """Read a plain CSV body from its bytes; False when it is not plain (then the
-        caller reads it as rows)."""
-        found = columns_split(data, offset, delimiter)
-        width = max(self.fields.values()) + 1
-        if found is None or found.fields < width:
+        """Read a plain CSV body from its bytes, a block of lines at a time (small arrays
+        stay in the processor's caches and memory is reused); False when it is not plain
+        (then nothing is kept and the caller reads it as rows)."""
+        if data.find(b'"', offset) >= 0:
             return False
-        source = Bytes(data)
+        start = offset
+        while start < len(data):
+            end = data.find(b"\n", min(start + self.BLOCK_BYTES, len(data)))
+            end = len(data) if end < 0 else end + 1
+            if not self._read_block(data[start:end], encoding, delimiter, first_row):
+                self.__init__(self.ledger, self.source)
+                return False
+            first_row += data.count(b"\n", start, end)
+            start = end
+        return True
+
+    def _read_block(self, block: bytes, encoding: str, delimiter: str, first_row: int) -> bool:
+        found = columns_split(block, 0, delimiter)
+        width = max(self.fields.values()) + 1
+        if found is None or (len(found.lines) and found.fields < width):
+            return False
+        if not len(found.lines):
+            return True
+        source = Bytes(block)
         line_numbers = first_row + found.lines.astype(np.int64)
         bounds = {index: found.bounds(index) for index in set(self.fields.values())}
         blank = np.ones(len(line_numbers), dtype=bool)
         for start, end in bounds.values():
             blank &= end == start
+        if blank.all():
+            return True
         if blank.any():
             line_numbers = line_numbers[~blank]
             bounds = {i: (a[~blank], b[~blank]) for i, (a, b) in bounds.items()}

@@ -199,3 +199,20 @@ def test_a_file_per_unit_makes_the_unit_its_own_station(ledger, tmp_path):
     # 88: 50/40·13 + 100 = 116.25 → 117; 101: 50/40·26 + 100 = 132.5 → 133; the city: 94.5
     assert [tuple(r) for r in found] == [("141000", 94.5, 124), ("141021", 88.0, 117),
                                          ("141082", 101.0, 133)]
+
+
+def test_a_file_read_in_many_blocks_gives_the_same_days_and_rows(ledger, tmp_path, monkeypatch):
+    rows = []
+    for day in ("2025-01-01", "2025-01-02", "2025-01-03"):
+        rows += hourly_rows("A1", "曲沃县环保局", "曲沃县", day)
+        rows += hourly_rows("B2", "霍州市环保局", "霍州市", day, pm25=lambda h: 70 - h)
+    path = write_csv(tmp_path / "h.csv", HOURLY_HEADER, rows)
+    monkeypatch.setattr(measurements._Reader, "BLOCK_BYTES", 500)   # a dozen lines a block
+    bad = list(map(list, rows))
+    bad[130][9] = "7O"
+    with pytest.raises(measurements.AirImportRejected) as caught:
+        measurements.import_file(ledger, write_csv(tmp_path / "bad.csv", HOURLY_HEADER, bad))
+    assert [(i.row, i.column) for i in caught.value.issues] == [(132, "J")]
+    outcome = measurements.import_file(ledger, path)
+    assert (outcome.rows, outcome.added) == (144, 6)
+    assert _station_day(ledger, "B2", "2025-01-03")["pm25"] == pytest.approx(70 - 11.5)
