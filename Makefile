@@ -8,7 +8,7 @@ QT_DEBS := libegl1 libgl1 libxkbcommon0 libfontconfig1 libdbus-1-3 libglib2.0-0 
 	libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 \
 	libxcb-randr0 libxcb-render-util0 libxcb-image0 libxcb-xinerama0 fonts-noto-cjk
 
-.PHONY: run test bench screenshots gui-bench sysdeps venv clean package-linux
+.PHONY: run test bench screenshots gui-bench sysdeps venv clean package-linux package-windows package-debs
 
 run: venv sysdeps
 	$(VENV)/bin/ecoledger
@@ -27,10 +27,27 @@ screenshots: venv sysdeps
 gui-bench: venv sysdeps
 	QT_QPA_PLATFORM=offscreen $(PY) tests/bench/gui_bench.py
 
-# The Linux installer: dist/ecoledger_<version>_<arch>.deb, frozen with PyInstaller in its
-# own venv (.venv-package) and self-tested. Not part of `make test`. See packaging/README.md.
-package-linux: sysdeps
+# The Linux installer for glibc >= 2.28 (UOS 20, Kylin V10, Debian 11+, Ubuntu 20.04+):
+# dist/ecoledger_<version>_<arch>.deb, frozen in a cached Debian 11 build root with its own
+# Python 3.11 and SQLite 3.40, self-tested there. As root; not part of `make test`.
+# `make package-debs` also installs it in clean Debian 11, Ubuntu 20.04 and Debian 12
+# chroots and self-tests it there. See packaging/README.md.
+PACKAGE_DEBS := debootstrap binutils xz-utils
+package-linux:
+	@for p in $(PACKAGE_DEBS); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q "ok installed" || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; fi
 	packaging/linux/build_deb.sh
+
+package-debs: package-linux
+	packaging/linux/test_in_chroots.sh dist/ecoledger_*.deb
+
+# The Windows installer, built on Linux with NSIS and tested under wine (needs the
+# embeddable Windows CPython: PYTHON_EMBED_ZIP and PYTHON_EMBED_SHA256, see packaging/README.md).
+WINDOWS_DEBS := nsis wine64
+package-windows: venv
+	@for p in $(WINDOWS_DEBS); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q "ok installed" || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing >/dev/null; fi
+	PYTHON=$(PY) packaging/windows/build_windows.sh
 
 venv: $(STAMP)
 

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import hashlib
 import shutil
-import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
@@ -15,29 +14,6 @@ from .ledger import Ledger
 
 PHASES = ("before", "after")  # taken before rectification, or as proof it was done
 IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".bmp", ".gif", ".webp")
-
-_TABLE = """CREATE TABLE attachment (
-    id TEXT PRIMARY KEY, created_at TEXT NOT NULL, updated_at TEXT NOT NULL,
-    operator TEXT NOT NULL,
-    problem_id TEXT NOT NULL REFERENCES problem(id) ON DELETE CASCADE,
-    sha256 TEXT NOT NULL CHECK (length(sha256) = 64),
-    name TEXT NOT NULL,
-    suffix TEXT NOT NULL,
-    size INTEGER NOT NULL,
-    phase TEXT NOT NULL CHECK (phase IN ('before', 'after')),
-    attached_on TEXT NOT NULL
-)"""
-
-
-def migrate(conn: sqlite3.Connection) -> None:
-    """Schema migration 'attachment'."""
-    conn.execute(_TABLE)
-    conn.execute("CREATE INDEX attachment_problem ON attachment(problem_id, attached_on)")
-    from . import audit  # the audit trail covers every business table, this one too
-
-    if audit.present(conn):
-        audit.install_triggers(conn)
-
 
 @dataclass(frozen=True)
 class Attachment:
@@ -70,6 +46,39 @@ def _store(source: Path, folder: Path) -> tuple[str, int]:
         shutil.copyfile(source, partial)
         partial.replace(target)
     return sha, source.stat().st_size
+
+
+def file_hash(path: Path) -> str | None:
+    """The SHA-256 of the file at `path`, None when it cannot be read."""
+    digest = hashlib.sha256()
+    try:
+        with open(path, "rb") as handle:
+            for block in iter(lambda: handle.read(1 << 20), b""):
+                digest.update(block)
+    except OSError:
+        return None
+    return digest.hexdigest()
+
+
+def file_matches(path: Path, sha256: str) -> bool:
+    """Whether the stored file at `path` is still the content its hash names."""
+    return path.is_file() and file_hash(path) == sha256
+
+
+def store_stream(stream, target: Path, sha256: str) -> None:
+    """Copy `stream` to `target` through a partial file, refusing content whose hash is
+    not `sha256` (the partial file is removed, the target left as it was)."""
+    from . import outputs
+
+    digest = hashlib.sha256()
+    with outputs.replacing(target) as partial:
+        with open(partial, "wb") as out:
+            for block in iter(lambda: stream.read(1 << 20), b""):
+                digest.update(block)
+                out.write(block)
+        if digest.hexdigest() != sha256:
+            raise LedgerError("error.attachment_file_changed", name=target.name,
+                              problem="—", file=target)
 
 
 def attach(ledger: Ledger, problem_id: str, paths: Iterable[str | Path],

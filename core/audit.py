@@ -31,38 +31,11 @@ _HIDDEN_COLUMNS = frozenset({"password_hash"})
 _UNDIFFED = frozenset({"updated_at", "operator"})
 # Tables that are not records of the bureau's work.
 _UNAUDITED = frozenset({LOG, "audit_seal", "region", "migration", "sqlite_sequence",
-                        "progress_tally", "progress_daily",
+                        "progress_tally", "progress_daily", "audit_baseline",
                         "air_station_day", "air_unit_day"})  # monitoring data, see schema
+BASELINE = "audit_baseline"
 MAX_FINDINGS = 50
 
-_LOG_SQL = f"""
-CREATE TABLE {LOG} (
-    seq INTEGER PRIMARY KEY AUTOINCREMENT,
-    at TEXT NOT NULL,
-    operator TEXT,
-    action TEXT NOT NULL,
-    table_name TEXT NOT NULL,
-    row_id TEXT NOT NULL,
-    old TEXT,
-    new TEXT
-);
--- On a prefix of the row id: a uuid's randomness makes a full-key index the biggest
--- cost of bulk loads; 8 hex digits find a row's entries just as well.
-CREATE INDEX audit_log_row ON {LOG}(substr(row_id, 1, 8));
-CREATE TABLE {SEAL} (
-    seq INTEGER PRIMARY KEY,
-    operator TEXT NOT NULL,
-    hash TEXT NOT NULL
-);
-CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON {LOG}
-BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
-CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON {LOG}
-BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
-CREATE TRIGGER audit_seal_no_update BEFORE UPDATE ON {SEAL}
-BEGIN SELECT RAISE(ABORT, 'audit_seal is append-only'); END;
-CREATE TRIGGER audit_seal_no_delete BEFORE DELETE ON {SEAL}
-BEGIN SELECT RAISE(ABORT, 'audit_seal is append-only'); END;
-"""
 _GUARDS = ("audit_log_no_update", "audit_log_no_delete", "audit_seal_no_update",
            "audit_seal_no_delete")
 _NOW = "strftime('%Y-%m-%dT%H:%M:%S', 'now', 'localtime')"
@@ -97,14 +70,6 @@ class Entry:
 
 
 # -- installing
-
-def install(conn: sqlite3.Connection) -> None:
-    """Create the log and the triggers (the 'audit' migration; inside its transaction)."""
-    from .db import execute_script
-
-    execute_script(conn, _LOG_SQL)
-    install_triggers(conn)
-
 
 def install_triggers(conn: sqlite3.Connection) -> None:
     """(Re)create the triggers of every audited table; a migration that adds a business
@@ -249,11 +214,43 @@ _LINKED_TAIL = (
     f"|| coalesce(new, x'00') AS BLOB) FROM {LOG} WHERE seq > ? ORDER BY seq")
 
 
+def head(conn: sqlite3.Connection) -> dict | None:
+    """The last sealed entry, {"seq", "hash"}: kept outside the file too (the lock file, the
+    exchange manifest), so that a tail cut off the chain with its seals is found."""
+    try:
+        row = conn.execute(f"SELECT seq, hash FROM {SEAL} ORDER BY seq DESC LIMIT 1").fetchone()
+    except sqlite3.DatabaseError:
+        return None
+    return {"seq": row[0], "hash": str(row[1])} if row else {"seq": 0, "hash": ""}
+
+
+def head_findings(conn: sqlite3.Connection, recorded: dict | None, where: str) -> list[str]:
+    """Findings when the chain does not reach the head recorded in `where` (entries lost
+    with a -wal, or cut off with their seals and the counter), or reaches it differently."""
+    if not recorded or not recorded.get("seq"):
+        return []
+    seq = int(recorded["seq"])
+    try:
+        row = conn.execute(f"SELECT hash FROM {SEAL} WHERE seq = ?", (seq,)).fetchone()
+        last = conn.execute(f"SELECT coalesce(max(seq), 0) FROM {SEAL}").fetchone()[0]
+    except sqlite3.DatabaseError:
+        return []
+    if row is None:
+        return [messages.text("error.audit_head_missing", seq=seq, last=last, where=where,
+                              count=seq - last)]
+    if str(row[0]) != recorded.get("hash"):
+        return [messages.text("error.audit_head_differs", seq=seq, where=where)]
+    return []
+
+
 def link(prev: str, seq: int, at: str, operator: str | None, action: str, table: str,
          row_id: str, old: str | None, new: str | None) -> str:
     """The hash of one entry chained to the hash of the one before."""
-    text = "\x1f".join((prev, str(seq), at, operator or "", action, table, row_id,
-                        old if old is not None else "\x00", new if new is not None else "\x00"))
+    # str(): a damaged entry may hold a number or bytes where text belongs; it then fails
+    # its hash instead of stopping the check
+    text = "\x1f".join((str(prev), str(seq), str(at), str(operator or ""), str(action),
+                        str(table), str(row_id), str(old) if old is not None else "\x00",
+                        str(new) if new is not None else "\x00"))
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
@@ -335,9 +332,30 @@ def _trigger_findings(conn: sqlite3.Connection) -> list[str]:
 
 
 def _chain_findings(conn: sqlite3.Connection) -> list[str]:
-    findings = []
+    findings: list[str] = []
+    try:
+        last = _walk_chain(conn, findings)
+    except sqlite3.DatabaseError as exc:  # a page of the log SQLite cannot read
+        findings.append(messages.text("error.audit_entry_damaged", seq=_last_read[0] + 1,
+                                      detail=exc))
+        return findings[:MAX_FINDINGS]
+    counter = conn.execute("SELECT seq FROM sqlite_sequence WHERE name = ?", (LOG,)).fetchone()
+    if counter and counter[0] > last:
+        findings.append(messages.text("error.audit_gap", first=last + 1, last=counter[0]))
+    if len(findings) > MAX_FINDINGS:
+        more = len(findings) - MAX_FINDINGS
+        findings = findings[:MAX_FINDINGS] + [messages.text("error.audit_more", count=more)]
+    return findings
+
+
+_last_read = [0]
+
+
+def _walk_chain(conn: sqlite3.Connection, findings: list[str]) -> int:
     prev, last = "", 0
+    _last_read[0] = 0
     for e in entries(conn):
+        _last_read[0] = e.seq if isinstance(e.seq, int) else last
         if e.seq != last + 1:
             findings.append(messages.text("error.audit_gap", first=last + 1, last=e.seq - 1))
         last = e.seq
@@ -347,11 +365,8 @@ def _chain_findings(conn: sqlite3.Connection) -> list[str]:
         if link(prev, e.seq, e.at, e.sealed_by, e.action, e.table_name, e.row_id,
                 e.old, e.new) != e.hash:
             findings.append(messages.text("error.audit_mismatch", **_describe(e)))
-        prev = e.hash
-    counter = conn.execute("SELECT seq FROM sqlite_sequence WHERE name = ?", (LOG,)).fetchone()
-    if counter and counter[0] > last:
-        findings.append(messages.text("error.audit_gap", first=last + 1, last=counter[0]))
-    return findings
+        prev = str(e.hash)
+    return last
 
 
 def _describe(e: Entry) -> dict[str, object]:
@@ -371,6 +386,31 @@ def first_bad(conn: sqlite3.Connection) -> int | None:
 
 
 # -- the rows against their trail
+
+def record_baseline(conn: sqlite3.Connection) -> int:
+    """Note the rows that have no audit entry at all, after migrations: rows older than the
+    trail, or written by a migration before its table had triggers. Any other row without
+    an insert entry was written outside the application (`row_findings` names it)."""
+    if conn.execute("SELECT 1 FROM sqlite_master WHERE name = ?", (BASELINE,)).fetchone() is None:
+        return 0
+    added = 0
+    for table in audited_tables(conn):
+        key = _row_key("t", _key_columns(conn, table))
+        added += conn.execute(
+            f"INSERT OR IGNORE INTO {BASELINE} (table_name, row_id) SELECT ?, {key} FROM {table} t "
+            f"WHERE NOT EXISTS (SELECT 1 FROM {LOG} l WHERE substr(l.row_id, 1, 8) = "
+            f"substr({key}, 1, 8) AND l.row_id = {key} AND l.table_name = ?)",
+            (table, table)).rowcount
+    return added
+
+
+def _baseline(conn: sqlite3.Connection, table: str) -> set[str] | None:
+    """The table's rows older than the trail; None for a ledger without the baseline."""
+    if conn.execute("SELECT 1 FROM sqlite_master WHERE name = ?", (BASELINE,)).fetchone() is None:
+        return None
+    return {r[0] for r in conn.execute(
+        f"SELECT row_id FROM {BASELINE} WHERE table_name = ?", (table,))}
+
 
 _UNCOMPARED = _UNDIFFED | _HIDDEN_COLUMNS
 
@@ -394,21 +434,35 @@ def _table_row_findings(conn: sqlite3.Connection, table: str) -> list[str]:
         f"SELECT row_id, seq, action, old, new FROM {LOG} WHERE table_name = ? "
         "ORDER BY row_id, seq", (table,)))
     findings = []
+    baseline = _baseline(conn, table)
+    rows = expected = 0
     row, state = next(current, None), next(trail, None)
     while row is not None or state is not None:
         row_key = None if row is None else str(row[0])
         state_key = None if state is None else state[0]
         if state is None or (row is not None and row_key < state_key):
-            row = next(current, None)  # no entries: older than the trail
+            rows += 1  # no entries: older than the trail, or written outside the app
+            if baseline is None or row_key in baseline:
+                expected += 1
+            elif len(findings) <= MAX_FINDINGS:
+                findings.append(messages.text("error.audit_row_unrecorded", table=table,
+                                              row=row_key))
+            row = next(current, None)
         elif row is None or state_key < row_key:
             if state[2] is not None:
+                expected += 1
                 findings.append(messages.text("error.audit_row_missing", table=table,
                                               row=state_key, seq=state[1]))
             state = next(trail, None)
         else:
             names = [d[0] for d in current.description]
+            rows += 1
+            expected += 1
             findings += _differences(table, dict(zip(names, row)), state)
             row, state = next(current, None), next(trail, None)
+    if rows != expected:  # the counts reconciled: rows here against rows the trail explains
+        findings.append(messages.text("error.audit_count", table=table, rows=rows,
+                                      expected=expected))
     return findings
 
 

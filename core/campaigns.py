@@ -37,11 +37,12 @@ def add_campaign(ledger: Ledger, raw: Mapping[str, Any]) -> Changes:
     return Changes.of("campaign", ids=(row_id,))
 
 
-def update_campaign(ledger: Ledger, row_id: str, raw: Mapping[str, Any]) -> Changes:
+def update_campaign(ledger: Ledger, row_id: str, raw: Mapping[str, Any],
+                    based_on: int | None = None) -> Changes:
     form = check_campaign({**rows.get(ledger, "campaign", row_id), **raw})
     form.raise_if_blocked()
     with ledger.transaction():
-        rows.update(ledger, "campaign", row_id, form.values)
+        rows.update(ledger, "campaign", row_id, form.values, based_on)
     return Changes.of("campaign", ids=(row_id,))
 
 

@@ -110,16 +110,6 @@ BEGIN
 END""",
 }
 
-_TABLE = """CREATE TABLE progress_daily (
-    region_code TEXT NOT NULL,
-    batch_id TEXT NOT NULL,
-    campaign_id TEXT NOT NULL,
-    day TEXT NOT NULL,
-    assigned INTEGER NOT NULL,
-    closed INTEGER NOT NULL,
-    PRIMARY KEY (region_code, batch_id, campaign_id, day)
-) WITHOUT ROWID"""
-
 # Every problem's contribution, recounted from the problems and their logs.
 RECOUNT = f"""SELECT r, b, c, day, sum(assigned) AS assigned, sum(closed) AS closed
 FROM (
@@ -133,14 +123,6 @@ FROM (
     FROM problem p WHERE p.withdrawn_on IS NOT NULL
 )
 GROUP BY 1, 2, 3, 4"""
-
-
-def migrate(conn: sqlite3.Connection) -> None:
-    """Schema migration 'daily': the table, filled from the ledger, and its triggers."""
-    conn.execute(_TABLE)
-    conn.execute(f"INSERT INTO progress_daily {RECOUNT}")
-    for sql in TRIGGERS.values():
-        conn.execute(sql)
 
 
 def deltas(conn: sqlite3.Connection, last: str, where: str = "",

@@ -19,8 +19,8 @@ from .statistics import Filter, Penalties, Progress
 
 # What a bar of problems counts; the names are those of `statistics.Progress`.
 # "open" is assigned less closed; the deadline buckets split it.
-MEASURES = ("assigned", "closed", "open", "reported_done", "overdue", "due_10", "due_20",
-            "due_later")
+MEASURES = ("assigned", "closed", "open", "reported_done", "stage_concluded", "overdue",
+            "due_10", "due_20", "due_later", "ongoing", "undated")
 # What a bar of penalty cases counts: all cases, or those with one special measure.
 CASE_MEASURES = ("cases", "daily_fine", "seizure", "restriction", "detention",
                  "crime_transfer", "closure")
@@ -123,11 +123,13 @@ def load(ledger: Ledger, as_of: object | None = None, flt: Filter = Filter()) ->
 
 # -- figures kept between refreshes
 
-_PENALTY_TABLES = ("penalty_case", "setting", "region", "campaign")
-_NAMING_TABLES = ("setting", "region", "campaign", "batch")  # names and rows of the groupings
+_PENALTY_TABLES = ("penalty_case", "setting", "region", "campaign", "region_unit")
+# names and rows of the groupings
+_NAMING_TABLES = ("setting", "region", "campaign", "batch", "code_entry", "region_unit")
 _GROUPS = ("region", "category", "source")
 _CLASS_FIELDS = frozenset({"id", "region_code", "batch_id", "category", "campaign_id", "source"})
-_STATE_FIELDS = ("status", "deadline_in_force", "status_since", "deadline_since", "withdrawn_on")
+_STATE_FIELDS = ("status", "deadline_in_force", "deadline_kind", "status_since",
+                 "deadline_since", "withdrawn_on")
 MAX_KEPT_CHANGES = 2000  # more changed problems than this: read the figures again
 
 
@@ -203,8 +205,8 @@ def _summed(cube: list[tuple]) -> dict[tuple, list[int]]:
     """Cube rows summed by their five keys (a past date's rows come in two parts)."""
     rows: dict[tuple, list[int]] = {}
     for row in cube:
-        counts = rows.setdefault(tuple(row[:5]), [0] * 6)
-        for i, value in enumerate(row[5:11]):
+        counts = rows.setdefault(tuple(row[:5]), [0] * _WIDTH)
+        for i, value in enumerate(row[5:5 + _WIDTH]):
             counts[i] += value or 0
     return rows
 
@@ -232,18 +234,12 @@ def _report(ledger: Ledger, day: str, rows: dict[tuple, list[int]],
 
 
 def _counts(state: tuple | None, day: str) -> tuple[int, ...]:
-    """What one problem adds to (assigned, closed, reported done, overdue, due in 10,
-    due in 11-20) on `day`, given its (status, deadline in force); None: not counted."""
-    if state is None:
-        return (0, 0, 0, 0, 0, 0)
-    status, deadline = state
-    d10, d20 = dates.shift(day, 10), dates.shift(day, 20)
-    open_ = status != "closed" and deadline is not None
-    return (1, int(status == "closed"), int(status == "reported_done"),
-            int(open_ and deadline < day), int(open_ and day <= deadline <= d10),
-            int(open_ and d10 < deadline <= d20))
+    """What one problem adds to the counts (statistics.COUNTS) on `day`, given its
+    (status, deadline marker); None: not counted."""
+    return statistics.counts_of(*(state or (None, None)), day)
 
 
+_WIDTH = len(statistics.COUNTS)
 _ABSENT = "absent"  # marks a problem made after the kept position
 
 
@@ -270,8 +266,8 @@ def _moved(ledger: Ledger, rows: dict[tuple, list[int]], since: int, day: str,
         if _ABSENT in states:
             return None
         before, after = _counts(states[0], day), _counts(states[1], day)
-        counts = rows.setdefault(tuple(row[:5]), [0] * 6)
-        for i in range(6):
+        counts = rows.setdefault(tuple(row[:5]), [0] * _WIDTH)
+        for i in range(_WIDTH):
             counts[i] += after[i] - before[i]
     return rows
 
@@ -301,7 +297,9 @@ def _state_on(fields: dict[str, Any], day: str) -> tuple | str | None:
     settled = max(fields["status_since"], fields["deadline_since"], fields["withdrawn_on"] or "")
     if settled > day:
         return _ABSENT
-    return None if fields["withdrawn_on"] else (fields["status"], fields["deadline_in_force"])
+    if fields["withdrawn_on"]:
+        return None
+    return fields["status"], fields["deadline_in_force"] or fields["deadline_kind"]
 
 
 def current_campaign(ledger: Ledger, flt: Filter, day: str) -> Campaign | None:
@@ -400,10 +398,14 @@ _CONDITIONS = {
     "closed": "st = 'closed'",
     "open": _OPEN,
     "reported_done": "st = 'reported_done'",
+    "stage_concluded": "st = 'stage_concluded'",
     "overdue": f"{_OPEN} AND dl < :d",
     "due_10": f"{_OPEN} AND dl BETWEEN :d AND :d10",
     "due_20": f"{_OPEN} AND dl > :d10 AND dl <= :d20",
-    "due_later": f"{_OPEN} AND NOT (st IS NOT NULL AND dl IS NOT NULL AND dl <= :d20)",
+    "due_later": f"{_OPEN} AND NOT (st IS NOT NULL AND dl IS NOT NULL AND dl <= :d20)"
+                 " AND coalesce(dl, '') NOT IN ('ongoing', 'vague')",
+    "ongoing": f"{_OPEN} AND dl = 'ongoing'",
+    "undated": f"{_OPEN} AND dl = 'vague'",
 }
 
 

@@ -284,4 +284,6 @@ def load(ledger: Ledger, problems: int = DEFAULT_PROBLEMS, seed: int = 1,
         raise LedgerError("error.demo_not_empty")
     counties = regions.counties_of(ledger, settings.jurisdiction(ledger))
     data = generate(counties, problems, seed, ledger.operator)
-    return write(ledger, data, progress) | air_demo.load(ledger, seed)
+    changes = write(ledger, data, progress)
+    from .random_inspection import demo as random_demo  # 双随机 directories and draws
+    return changes | random_demo.load(ledger, seed) | air_demo.load(ledger, seed)

@@ -9,7 +9,7 @@ from .ledger import Ledger
 from .validation import Form
 
 FIELDS = ("name", "credit_code", "region_code", "industry_code", "permit_number",
-          "key_monitored", "address", "longitude", "latitude")
+          "key_monitored", "address", "longitude", "latitude", "supervision_class")
 
 
 def check(ledger: Ledger, raw: Mapping[str, Any], row_id: str | None = None) -> Form:
@@ -21,6 +21,8 @@ def check(ledger: Ledger, raw: Mapping[str, Any], row_id: str | None = None) -> 
     form.text("industry_code", max_length=10)
     form.text("permit_number", max_length=40)
     form.flag("key_monitored")
+    from .random_inspection import classes  # its package imports nothing back
+    classes.check_enterprise(ledger, form)
     form.text("address", max_length=300)
     _coordinate(form, "longitude", 73.0, 136.0)
     _coordinate(form, "latitude", 3.0, 54.0)
@@ -56,12 +58,14 @@ def add(ledger: Ledger, raw: Mapping[str, Any]) -> Changes:
     return Changes.of("enterprise", ids=(row_id,), warnings=form.warnings)
 
 
-def update(ledger: Ledger, row_id: str, raw: Mapping[str, Any]) -> Changes:
+def update(ledger: Ledger, row_id: str, raw: Mapping[str, Any],
+           based_on: int | None = None) -> Changes:
+    """Correct an enterprise; `based_on` is the version the values were typed over."""
     current = get(ledger, row_id)
     form = check(ledger, {**current, **raw}, row_id)
     form.raise_if_blocked()
     with ledger.transaction():
-        rows.update(ledger, "enterprise", row_id, form.values)
+        rows.update(ledger, "enterprise", row_id, form.values, based_on)
     return Changes.of("enterprise", ids=(row_id,), warnings=form.warnings)
 
 

@@ -3,14 +3,15 @@ from __future__ import annotations
 
 from typing import Any, Mapping, Sequence
 
-from . import problems, rows
+from . import permissions, problems, rows, versions
 from .changes import Changes
-from .errors import Issue, ValidationError
+from .errors import Issue, LedgerError, ValidationError
 from .ledger import Ledger
 from .validation import Form
 from .vocabulary import INSPECTION_KINDS, INSPECTION_RESULTS
 
 MIN_OFFICERS = 2  # enforcement law requires two officers on site
+FIELDS = ("enterprise_id", "inspected_on", "kind", "result", "campaign_id", "notes")
 
 
 def check(ledger: Ledger, raw: Mapping[str, Any], officers: Sequence[str]) -> Form:
@@ -30,12 +31,19 @@ def check(ledger: Ledger, raw: Mapping[str, Any], officers: Sequence[str]) -> Fo
     return form
 
 
-def add(ledger: Ledger, raw: Mapping[str, Any], officers: Sequence[str],
-        found: Sequence[Mapping[str, Any]] = ()) -> Changes:
-    """Record an inspection and the problems it found, all in one transaction."""
+def check_sheet(ledger: Ledger, raw: Mapping[str, Any], officers: Sequence[str],
+                found: Sequence[Mapping[str, Any]] = (), row_id: str | None = None
+                ) -> tuple[Form, list[Issue], list[dict[str, Any]]]:
+    """A whole sheet as typed: the inspection, its officers, the problems found on it (new
+    ones; `row_id`'s recorded ones count too). Returns the form, every finding (nested
+    `problems[i].field` for the problems) and the problems' clean values."""
     form = check(ledger, raw, officers)
-    if found and form.values.get("result") == "no_problem":
+    recorded = len(problems_of(ledger, row_id)) if row_id else 0
+    result = form.values.get("result")
+    if (found or recorded) and result == "no_problem":
         form.fail("result", "error.result_no_problem_with_problems")
+    elif result == "problems_found" and not found and not recorded:
+        form.fail("result", "error.result_problems_found_without_problem")
     issues = list(form.issues)
     checked = []
     for index, problem in enumerate(found):
@@ -43,6 +51,13 @@ def add(ledger: Ledger, raw: Mapping[str, Any], officers: Sequence[str],
         issues += [Issue(f"problems[{index}].{i.field}", i.code, i.params, i.warning)
                    for i in problem_form.issues if i.field != "inspection_id"]
         checked.append(problem_form.values)
+    return form, issues, checked
+
+
+def add(ledger: Ledger, raw: Mapping[str, Any], officers: Sequence[str],
+        found: Sequence[Mapping[str, Any]] = ()) -> Changes:
+    """Record an inspection and the problems it found, all in one transaction."""
+    form, issues, checked = check_sheet(ledger, raw, officers, found)
     if any(not issue.warning for issue in issues):
         raise ValidationError(issues)
     values = {k: v for k, v in form.values.items() if k != "officers"}
@@ -57,6 +72,71 @@ def add(ledger: Ledger, raw: Mapping[str, Any], officers: Sequence[str],
     tables = ("inspection", "problem") if problem_ids else ("inspection",)
     warnings = [issue for issue in issues if issue.warning]
     return Changes.of(*tables, ids=(inspection_id, *problem_ids), warnings=warnings)
+
+
+def update(ledger: Ledger, row_id: str, raw: Mapping[str, Any], officers: Sequence[str],
+           found: Sequence[Mapping[str, Any]] = (), based_on: int | None = None) -> Changes:
+    """Correct a saved sheet: its fields and officers, and more problems found on it
+    (those already recorded are corrected on their own); `based_on` is the version the
+    values were typed over (the officers are part of it)."""
+    current = get(ledger, row_id)
+    merged = {**{k: current[k] for k in FIELDS}, **raw}
+    form, issues, checked = check_sheet(ledger, merged, officers, found, row_id)
+    if any(not issue.warning for issue in issues):
+        raise ValidationError(issues)
+    values = {k: form.values[k] for k in FIELDS}
+    names = form.values["officers"]
+    with ledger.transaction():
+        versions.check(ledger, "inspection", row_id, based_on, FIELDS)
+        if based_on is not None and names != current["officers"]:
+            _officers_unchanged_since(ledger, row_id, based_on, current["officers"])
+        rows.update(ledger, "inspection", row_id, values)
+        if names != current["officers"]:
+            ledger.conn.execute("DELETE FROM inspection_officer WHERE inspection_id = ?",
+                                (row_id,))
+            ledger.conn.executemany(
+                "INSERT INTO inspection_officer (inspection_id, seq, name) VALUES (?, ?, ?)",
+                [(row_id, seq, name) for seq, name in enumerate(names, 1)])
+        problem_ids = [problems.insert_checked(ledger, {**p, "inspection_id": row_id})
+                       for p in checked]
+    tables = ("inspection", "problem") if problem_ids else ("inspection",)
+    warnings = [issue for issue in issues if issue.warning]
+    return Changes.of(*tables, ids=(row_id, *problem_ids), warnings=warnings)
+
+
+def _officers_unchanged_since(ledger: Ledger, row_id: str, based_on: int,
+                              now: list[str]) -> None:
+    """Refuse replacing the officers when someone replaced them after `based_on`."""
+    last = ledger.conn.execute(
+        "SELECT l.at, coalesce(s.operator, l.operator, '') FROM audit_log l LEFT JOIN "
+        "audit_seal s ON s.seq = l.seq WHERE substr(l.row_id, 1, 8) = substr(?, 1, 8) "
+        "AND l.table_name = 'inspection_officer' AND l.row_id LIKE ? || '/%' AND l.seq > ? "
+        "ORDER BY l.seq DESC LIMIT 1", (row_id, row_id, based_on)).fetchone()
+    if last:
+        change = versions.FieldChange("officers", None, "、".join(now), last[1], last[0])
+        raise versions.StaleWrite("inspection", row_id,
+                                  versions.version(ledger, "inspection", row_id), [change])
+
+
+def delete(ledger: Ledger, row_id: str) -> Changes:
+    """Delete a sheet entered by mistake, with its officers (a manager's action; the audit
+    trail keeps it); refused while problems found on it are recorded."""
+    permissions.require(ledger, permissions.Action.DELETE_INSPECTION)
+    get(ledger, row_id)
+    found = problems_of(ledger, row_id)
+    if found:
+        raise LedgerError("error.delete_inspection_has_problems", count=len(found),
+                          numbers="、".join(p["number"] or p["description"][:20]
+                                           for p in found[:5]))
+    rows.delete(ledger, "inspection", row_id)
+    return Changes.of("inspection", ids=(row_id,))
+
+
+def problems_of(ledger: Ledger, row_id: str) -> list[dict[str, Any]]:
+    """The problems recorded as found on inspection `row_id`."""
+    return [dict(r) for r in ledger.conn.execute(
+        "SELECT id, number, description, status FROM problem WHERE inspection_id = ? "
+        "ORDER BY created_at", (row_id,))]
 
 
 def _problem_defaults(inspection: Mapping[str, Any], problem: Mapping[str, Any]) -> dict:

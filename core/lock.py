@@ -24,13 +24,26 @@ class Lock:
 
     path: Path
     handle: object
+    operator: str = ""
+    head: dict | None = None
 
-    def release_clean(self, ledger_path: Path, checked: str | None) -> None:
+    def note_head(self, head: dict | None) -> None:
+        """Keep the audit chain's last entry (number and hash) outside the ledger file, after
+        every commit: a tail cut off the chain, or a -wal lost after a crash, is then found
+        (see `recorded_head`)."""
+        if self.handle is None or head is None or head == self.head:
+            return
+        self.head = head
+        _write_holder(self.handle, self.operator, {"head": head})
+
+    def release_clean(self, ledger_path: Path, checked: str | None,
+                      head: dict | None = None) -> None:
         """Release after a clean close, noting the file's state so that the next open
         may skip the quick check (see `still_checked`)."""
         if self.handle is not None and checked:
-            info = holder(ledger_path)
-            _write_holder(self.handle, str(info.get("operator") or ""), {
+            self.head = head or self.head
+            _write_holder(self.handle, self.operator, {
+                "head": self.head,
                 "closed": {"at": now(), "file": file_state(ledger_path), "checked": checked}})
         self.release()
 
@@ -48,21 +61,48 @@ def lock_path(ledger_path: Path) -> Path:
     return Path(str(ledger_path) + ".lock")
 
 
-def acquire(ledger_path: str | Path, operator: str = "") -> Lock:
-    """Take the writer's lock, or raise `error.ledger_in_use` naming who holds it."""
+def acquire(ledger_path: str | Path, operator: str = "", wait: float = 0.0) -> Lock:
+    """Take the writer's lock, trying again for `wait` seconds (another command finishing),
+    or raise `error.ledger_in_use` naming who holds it."""
+    import time
+
     path = lock_path(Path(ledger_path))
     path.parent.mkdir(parents=True, exist_ok=True)
     handle = open(path, "a+b")
-    try:
-        _lock(handle)
-    except OSError:
-        handle.close()
-        info = holder(ledger_path)
-        raise LedgerError("error.ledger_in_use", operator=info.get("operator") or "?",
-                          host=info.get("host") or "?", since=info.get("since") or "?",
-                          pid=info.get("pid") or "?") from None
-    _write_holder(handle, operator)
-    return Lock(path, handle)
+    deadline = time.monotonic() + wait
+    while True:
+        try:
+            _lock(handle)
+            break
+        except OSError:
+            if time.monotonic() < deadline:
+                time.sleep(0.1)
+                continue
+            handle.close()
+            info = holder(ledger_path)
+            raise LedgerError("error.ledger_in_use", operator=info.get("operator") or "?",
+                              host=info.get("host") or "?", since=info.get("since") or "?",
+                              pid=info.get("pid") or "?") from None
+    previous = holder(ledger_path).get("head")
+    head = previous if isinstance(previous, dict) else None
+    _write_holder(handle, operator, {"head": head})
+    return Lock(path, handle, operator, head)
+
+
+def lost_changes(ledger_path: str | Path, conn) -> list[str]:
+    """A warning code when the ledger holds fewer sealed changes than its last writer
+    committed: a -wal deleted after a crash, or the file replaced by an older copy."""
+    from .audit import head_findings
+
+    return ["warning.wal_lost"] if head_findings(conn, recorded_head(ledger_path), "") else []
+
+
+def recorded_head(ledger_path: str | Path) -> dict | None:
+    """The audit chain's last entry as the last writer left it ({"seq", "hash"}), if known."""
+    head = holder(ledger_path).get("head")
+    if isinstance(head, dict) and isinstance(head.get("seq"), int):
+        return head
+    return None
 
 
 def holder(ledger_path: str | Path) -> dict[str, object]:

@@ -4,7 +4,7 @@ A key that names several records is refused with the count, never guessed.
 """
 from __future__ import annotations
 
-from . import regions, settings
+from . import regions
 from .errors import LedgerError, NotFound
 from .ledger import Ledger
 
@@ -31,10 +31,13 @@ def _by_id(ledger: Ledger, table: str, key: str) -> str | None:
 
 
 def problem_id(ledger: Ledger, key: str) -> str:
-    """A problem by id, or by its number (问题编号) when exactly one problem has it."""
+    """A problem by id, by its number (问题编号) when exactly one problem has it, or by its
+    complaint number (受理编号)."""
     key = key.strip()
     return _by_id(ledger, "problem", key) or _one(
-        ledger, "problem", key, "SELECT id FROM problem WHERE number = ?", (key,))
+        ledger, "problem", key,
+        "SELECT id FROM problem WHERE number = ? UNION SELECT id FROM problem "
+        "WHERE complaint_number = upper(?) AND complaint_number IS NOT NULL", (key, key))
 
 
 def enterprise_id(ledger: Ledger, key: str) -> str:
@@ -57,7 +60,8 @@ def batch_id(ledger: Ledger, key: str) -> str:
     key = key.strip()
     if _by_id(ledger, "batch", key):
         return key
-    number = int(key) if key.isdigit() else None
+    # str.isdigit() also accepts digits SQLite cannot hold (a 30-digit number, ²)
+    number = int(key) if key.isascii() and key.isdigit() and len(key) <= 9 else None
     return _one(ledger, "batch", key,
                 "SELECT id FROM batch WHERE letter_number = ? OR number = ?", (key, number))
 
@@ -70,15 +74,14 @@ def penalty_id(ledger: Ledger, key: str) -> str:
 
 
 def region_code(ledger: Ledger, text: str) -> str:
-    """A county given by code or by name (曲沃县, 曲沃): a name is looked for in the bureau's
-    jurisdiction first, then in the whole country. Anything unmatched comes back as given,
-    for validation to refuse with its reason."""
+    """A region or unit given by code or by name (141021, 曲沃县, 曲沃, 临汾市曲沃县,
+    临汾经济开发区), through the one resolver in `core.regions`. A name it cannot settle
+    comes back as given: the record's validation refuses it, naming the field and the
+    candidates."""
     text = text.strip()
-    if text.isdigit() or not text:
+    if not text:
         return text
-    found = (regions.match_name(ledger, text, settings.jurisdiction(ledger))
-             or regions.match_name(ledger, text))
-    if found:
-        return found.code
-    row = ledger.conn.execute("SELECT code FROM region WHERE name = ?", (text,)).fetchall()
-    return row[0][0] if len(row) == 1 else text
+    try:
+        return regions.resolve(ledger, text)
+    except LedgerError:
+        return text

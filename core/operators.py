@@ -1,8 +1,7 @@
 """Operators (操作员), their roles and sign-in.
 
 Passwords are kept only as scrypt hashes (memory-hard, so a copied database does not give
-up weak passwords cheaply). Roles say who may do what; core refuses what a role may not do,
-and the GUI asks `can()` to leave such actions out.
+up weak passwords cheaply). What each role may do is in `core.permissions`.
 """
 from __future__ import annotations
 
@@ -12,7 +11,6 @@ import hmac
 import json
 import secrets
 from dataclasses import dataclass
-from enum import Enum
 from pathlib import Path
 from typing import Any
 
@@ -20,57 +18,14 @@ from . import rows
 from .changes import Changes
 from .errors import LedgerError
 from .ledger import Ledger
+# The rules live in core.permissions; re-exported for the callers that know them here.
+from .permissions import Action, Role, can, require, role_of  # noqa: F401
 from .validation import Form
 
 TABLE = "operator_account"
 MIN_PASSWORD = 8
 # scrypt cost: 2**15 × 8 × 128 bytes = 32 MiB of memory and ~0.1 s per try.
 SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**15, 8, 1
-
-_SQL = f"""
-CREATE TABLE {TABLE} (
-    id TEXT PRIMARY KEY,
-    created_at TEXT NOT NULL,
-    updated_at TEXT NOT NULL,
-    operator TEXT NOT NULL,
-    login TEXT NOT NULL UNIQUE,
-    name TEXT NOT NULL,
-    role TEXT NOT NULL CHECK (role IN ('clerk', 'manager', 'admin')),
-    password_hash TEXT NOT NULL,
-    active INTEGER NOT NULL DEFAULT 1
-);
-"""
-
-
-class Role(str, Enum):
-    CLERK = "clerk"      # enters and updates
-    MANAGER = "manager"  # also verifies and closes, approves extensions, deletes
-    ADMIN = "admin"      # also manages operators and settings
-
-    @property
-    def rank(self) -> int:
-        return list(Role).index(self)
-
-
-class Action(str, Enum):
-    """What a role may be refused; the value is the message code of its label."""
-
-    CLOSE = "close"                  # close or reopen a problem
-    APPROVE_EXTENSION = "approve_extension"
-    DELETE = "delete"
-    MANAGE_OPERATORS = "manage_operators"
-    SETTINGS = "settings"
-    RESTORE = "restore"
-
-
-_NEEDS = {
-    Action.CLOSE: Role.MANAGER,
-    Action.APPROVE_EXTENSION: Role.MANAGER,
-    Action.DELETE: Role.MANAGER,
-    Action.MANAGE_OPERATORS: Role.ADMIN,
-    Action.SETTINGS: Role.ADMIN,
-    Action.RESTORE: Role.ADMIN,
-}
 
 
 @dataclass(frozen=True)
@@ -82,35 +37,6 @@ class Operator:
     active: bool
 
 
-def install(conn) -> None:
-    """Create the operator table (part of the 'audit' migration)."""
-    conn.execute(_SQL)
-
-
-# -- permissions
-
-def role_of(ledger: Ledger) -> Role:
-    return Role(getattr(ledger, "role", Role.ADMIN.value))
-
-
-def can(ledger: Ledger, action: Action | str) -> bool:
-    """Whether the signed-in operator may do `action` (the GUI hides what is refused)."""
-    return role_of(ledger).rank >= _NEEDS[Action(action)].rank
-
-
-def require(ledger: Ledger, action: Action | str) -> None:
-    """Refuse `action` with a readable reason unless the operator's role allows it."""
-    action = Action(action)
-    if not can(ledger, action):
-        raise LedgerError("error.role_refused", action=_label(f"action.{action.value}"),
-                          role=_label(f"role.{role_of(ledger).value}"),
-                          needed=_label(f"role.{_NEEDS[action].value}"))
-
-
-def _label(code: str) -> str:
-    from . import messages
-
-    return messages.label(code)
 
 
 # -- passwords
@@ -268,10 +194,13 @@ def act_as(ledger: Ledger, operator: Operator) -> Operator:
 
 def adopt_named(ledger: Ledger) -> None:
     """Without a password (the command line): an operator name that is an account acts with
-    that account's role, never more. Unknown names keep the ledger's default role."""
+    that account's role, never more. Once a ledger has accounts, any other name (or none)
+    acts as a clerk; a ledger without accounts keeps the default (administrator)."""
     found = find(ledger, ledger.operator)
     if found:
         ledger.role = found.role.value if found.active else Role.CLERK.value
+    elif count(ledger):
+        ledger.role = Role.CLERK.value
 
 
 def sign_in_required(ledger: Ledger) -> bool:

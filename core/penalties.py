@@ -45,15 +45,22 @@ def add(ledger: Ledger, raw: Mapping[str, Any]) -> Changes:
     return Changes.of("penalty_case", ids=(row_id,), warnings=form.warnings)
 
 
-def update(ledger: Ledger, row_id: str, raw: Mapping[str, Any]) -> Changes:
+def update(ledger: Ledger, row_id: str, raw: Mapping[str, Any],
+           based_on: int | None = None) -> Changes:
     current = get(ledger, row_id)
     merged = {**current, "fine": Decimal(current["fine_fen"]) / 100,
               "daily_fine_amount": Decimal(current["daily_fine_fen"]) / 100, **raw}
     form = check(ledger, merged, row_id)
     form.raise_if_blocked()
     with ledger.transaction():
-        rows.update(ledger, "penalty_case", row_id, form.values)
+        rows.update(ledger, "penalty_case", row_id, form.values, based_on)
     return Changes.of("penalty_case", ids=(row_id,), warnings=form.warnings)
+
+
+def delete(ledger: Ledger, row_id: str) -> Changes:
+    """Delete a case entered twice or by mistake (a manager's action)."""
+    rows.delete(ledger, "penalty_case", row_id)
+    return Changes.of("penalty_case", ids=(row_id,))
 
 
 def get(ledger: Ledger, row_id: str) -> dict[str, Any]:

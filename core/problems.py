@@ -1,41 +1,88 @@
 """Problems (环境问题) and their rectification: status log, notes, deadline extensions."""
 from __future__ import annotations
 
-from typing import Any, Mapping
+from pathlib import Path
+from typing import Any, Iterable, Mapping
 
-from . import dates, enterprises, operators, rows, workflow
+from . import codes, deadlines, dates, enterprises, numbering, permissions, rows, versions, workflow
 from .changes import Changes
 from .errors import LedgerError
 from .ledger import Ledger
-from .validation import Form
-from .vocabulary import CATEGORIES, SOURCES
+from .validation import Form, clean_text, text_value
 from .workflow import Status
 
 FIELDS = ("number", "source", "campaign_id", "batch_id", "inspection_id", "enterprise_id",
-          "region_code", "category", "description", "assigned_on", "deadline",
-          "responsible_unit", "responsible_person")
+          "region_code", "category", "extra_categories", "description", "assigned_on",
+          "deadline", "responsible_unit", "responsible_person", "complaint_number")
+# What `check` stores besides FIELDS: the deadline's wording and kind (see core.deadlines).
+DEADLINE_FIELDS = ("deadline_text", "deadline_kind")
 
 
-def check(ledger: Ledger, raw: Mapping[str, Any]) -> Form:
-    """Validate a problem as typed; the form holds clean values and findings."""
-    raw = enterprises.with_region(ledger, raw)
+def check(ledger: Ledger, raw: Mapping[str, Any],
+          current: Mapping[str, Any] | None = None) -> Form:
+    """Validate a problem as typed; the form holds clean values and findings. A category
+    or source retired since is kept on a `current` record that holds it."""
+    raw = enterprises.with_region(ledger, _with_categories(raw))
+    current = current or {}
     form = Form(raw)
     form.text("number", max_length=60)
-    form.choice("source", SOURCES)
+    codes.check_value(ledger, form, "source", keep=current.get("source"))
     form.reference(ledger, "campaign_id", "campaign")
     form.reference(ledger, "batch_id", "batch")
     form.reference(ledger, "inspection_id", "inspection")
     form.reference(ledger, "enterprise_id", "enterprise")
     form.region(ledger)
-    form.choice("category", CATEGORIES)
+    codes.check_value(ledger, form, "category", keep=current.get("category"))
+    codes.check_extra(ledger, form, keep=current.get("extra_categories"))
     form.text("description", required=True)
     form.date("assigned_on", not_future=True)
-    form.date("deadline")
+    form.deadline("deadline", "assigned_on")
     form.ordered("assigned_on", "deadline", "error.deadline_before_assigned")
     form.text("responsible_unit", max_length=200)
     form.text("responsible_person", max_length=60)
+    _complaint_number(ledger, form, raw.get("id"))
     _campaign_from_batch(ledger, form)
     return form
+
+
+def _with_categories(raw: Mapping[str, Any]) -> Mapping[str, Any]:
+    """A category given as several ("大气、噪声", or a list): the first is the main one, the
+    others are the further categories (in place of any recorded before)."""
+    given = raw.get("category")
+    if isinstance(given, str):
+        parts = codes.split(given)
+    elif isinstance(given, (list, tuple)):
+        parts = [str(p) for p in given]
+    else:
+        return raw
+    if len(parts) <= 1 and isinstance(given, str):
+        return raw
+    return {**raw, "category": parts[0] if parts else None, "extra_categories": parts[1:]}
+
+
+def _complaint_number(ledger: Ledger, form: Form, row_id: str | None) -> None:
+    """A complaint number (受理编号) is kept as one word in capitals and names one problem."""
+    number = numbering.normalise_complaint_number(form.text("complaint_number", max_length=40))
+    form.values["complaint_number"] = number
+    if number:
+        other = numbering.find_by_complaint_number(ledger.conn, number)
+        if other and other != row_id:
+            form.fail("complaint_number", "error.complaint_number_taken", number=number)
+
+
+def typed(problem: Mapping[str, Any]) -> dict[str, Any]:
+    """A stored problem's fields as a form shows them (the deadline as it was written)."""
+    values = {k: problem.get(k) for k in FIELDS}
+    values["deadline"] = deadlines.typed(problem.get("deadline_kind"), problem.get("deadline"),
+                                         problem.get("deadline_text"))
+    return values
+
+
+def find_by_complaint_number(ledger: Ledger, number: str) -> dict[str, Any] | None:
+    """The problem carrying complaint number `number` (受理编号), if any: the identity of a
+    complaint across batch lists, for re-import."""
+    row_id = numbering.find_by_complaint_number(ledger.conn, number)
+    return get(ledger, row_id) if row_id else None
 
 
 def _campaign_from_batch(ledger: Ledger, form: Form) -> None:
@@ -57,6 +104,8 @@ def add(ledger: Ledger, raw: Mapping[str, Any]) -> Changes:
 def insert_checked(ledger: Ledger, values: Mapping[str, Any]) -> str:
     """Insert validated problem values with their first log entry (inside a transaction)."""
     assigned_on = values["assigned_on"]
+    if not values.get("number"):
+        values = {**values, "number": numbering.next_number(ledger.conn, values)}
     row_id = rows.insert(ledger, "problem", {
         **values, "status": Status.ASSIGNED.value, "status_since": assigned_on,
         "deadline_in_force": values["deadline"], "deadline_since": assigned_on,
@@ -65,27 +114,47 @@ def insert_checked(ledger: Ledger, values: Mapping[str, Any]) -> str:
     return row_id
 
 
-def update(ledger: Ledger, row_id: str, raw: Mapping[str, Any]) -> Changes:
-    """Correct a problem's recorded fields (status changes go through `transition`)."""
+def update(ledger: Ledger, row_id: str, raw: Mapping[str, Any],
+           based_on: int | None = None) -> Changes:
+    """Correct a problem's recorded fields (status changes go through `transition`);
+    `based_on` is the version the values were typed over."""
     current = get(ledger, row_id)
-    form = check(ledger, {**{k: current[k] for k in FIELDS}, **raw})
+    form = check(ledger, {**typed(current), **raw, "id": row_id}, current)
     first_change = _first_change_after_assignment(ledger, row_id)
     if form.values.get("assigned_on") and first_change and form.values["assigned_on"] > first_change:
         form.fail("assigned_on", "error.assigned_after_change", date=first_change)
     form.raise_if_blocked()
-    values = {k: form.values[k] for k in FIELDS}
+    values = {k: form.values[k] for k in (*FIELDS, *DEADLINE_FIELDS)}
+    if not values["number"]:
+        values["number"] = current["number"]  # a number once given stays
     if not _has_extension(ledger, row_id):
         values["deadline_in_force"] = values["deadline"]
         values["deadline_since"] = values["assigned_on"]
     if current["status"] == Status.ASSIGNED.value:
         values["status_since"] = values["assigned_on"]
     with ledger.transaction():
+        versions.check(ledger, "problem", row_id, based_on, FIELDS)
         rows.update(ledger, "problem", row_id, values)
         ledger.conn.execute(
             "UPDATE problem_log SET happened_on = ? WHERE problem_id = ? AND seq = 1",
             (values["assigned_on"], row_id),
         )
     return Changes.of("problem", ids=(row_id,), warnings=form.warnings)
+
+
+def delete(ledger: Ledger, row_id: str) -> Changes:
+    """Delete a problem entered by mistake (a manager's action), with its log, measures,
+    extensions and attachments; refused while a penalty case still names it."""
+    permissions.require(ledger, permissions.Action.DELETE_PROBLEM)
+    problem = get(ledger, row_id)
+    cases = [r[0] for r in ledger.conn.execute(
+        "SELECT case_number FROM penalty_case WHERE problem_id = ? ORDER BY case_number",
+        (row_id,))]
+    if cases:
+        raise LedgerError("error.delete_problem_has_penalty", key=problem["number"] or row_id,
+                          cases="、".join(cases))
+    rows.delete(ledger, "problem", row_id)
+    return Changes.of("problem", "attachment", ids=(row_id,))
 
 
 def _first_change_after_assignment(ledger: Ledger, row_id: str) -> str | None:
@@ -114,15 +183,22 @@ def allowed_transitions(ledger: Ledger, row_id: str) -> tuple[Status, ...]:
 
 
 def transition(ledger: Ledger, row_id: str, target: str, on: object | None = None,
-               note: str | None = None) -> Changes:
-    """Move a problem to `target` on date `on` (default today), if the workflow allows it."""
+               note: str | None = None, acceptance: Mapping[str, Any] | None = None,
+               photos: Iterable[str | Path] = ()) -> Changes:
+    """Move a problem to `target` on date `on` (default today), if the workflow allows it.
+    Closing (销号) records its acceptance (see `check_acceptance`) and takes the after-photos."""
     problem = get(ledger, row_id)
     if problem["withdrawn_on"]:
         raise LedgerError("error.problem_withdrawn")
     to = workflow.check(problem["status"], target)
-    if to in workflow.MANAGER_ONLY:
-        operators.require(ledger, operators.Action.CLOSE)
+    note = text_value("note", note) if note is not None and clean_text(note) else None
+    permissions.require_move_to(ledger, to.value)
     day = _event_date(on, problem["status_since"])
+    accepted = None
+    if to is Status.CLOSED:
+        form = check_acceptance({**(acceptance or {}), "accepted_on": day})
+        form.raise_if_blocked()
+        accepted = form.values
     values: dict[str, Any] = {"status": to.value, "status_since": day}
     if to is Status.REPORTED_DONE:
         values["done_on"] = day
@@ -133,17 +209,52 @@ def transition(ledger: Ledger, row_id: str, target: str, on: object | None = Non
     with ledger.transaction():
         rows.update(ledger, "problem", row_id, values)
         _log(ledger, row_id, day, problem["status"], to.value, note)
+        if accepted:
+            rows.insert(ledger, "acceptance", {"problem_id": row_id, **accepted})
+            if photos:
+                from . import attachments
+
+                attachments.attach(ledger, row_id, photos, phase="after")
+                return Changes.of("problem", "attachment", ids=(row_id,))
     return Changes.of("problem", ids=(row_id,))
+
+
+def check_acceptance(raw: Mapping[str, Any]) -> Form:
+    """Validate an acceptance (验收) as typed: accepted_on, accepted_by (the verifier),
+    accepted_unit (the verifier's unit) and opinion (验收意见)."""
+    raw = {**raw, "accepted_on": raw.get("accepted_on") or dates.today().isoformat()}
+    form = Form(raw)
+    form.date("accepted_on", not_future=True)
+    form.text("accepted_by", required=True, max_length=60)
+    form.text("accepted_unit", max_length=200)
+    form.text("opinion", required=True)
+    return form
+
+
+def check_close(ledger: Ledger, row_id: str, raw: Mapping[str, Any]) -> Form:
+    """Validate the acceptance of closing problem `row_id` as typed (the form's check)."""
+    problem = get(ledger, row_id)
+    form = check_acceptance({"accepted_on": dates.today().isoformat(), **raw})
+    day = form.values.get("accepted_on")
+    if day and day < problem["status_since"]:
+        form.fail("accepted_on", "error.event_before_last", value=day, last=problem["status_since"])
+    return form
+
+
+def acceptances(ledger: Ledger, row_id: str) -> list[dict[str, Any]]:
+    """The problem's acceptances, oldest first (a reopened problem closed again has two)."""
+    return [dict(r) for r in ledger.conn.execute(
+        "SELECT * FROM acceptance WHERE problem_id = ? ORDER BY accepted_on, created_at",
+        (row_id,))]
 
 
 def add_note(ledger: Ledger, row_id: str, note: str, on: object | None = None) -> Changes:
     """A dated progress note in the problem's log."""
     problem = get(ledger, row_id)
-    if not note or not note.strip():
-        raise LedgerError("error.note_empty")
+    note = text_value("note", note or "", empty_code="error.note_empty")
     day = _event_date(on, problem["assigned_on"])
     with ledger.transaction():
-        _log(ledger, row_id, day, None, None, note.strip())
+        _log(ledger, row_id, day, None, None, note)
         rows.update(ledger, "problem", row_id, {})
     return Changes.of("problem", ids=(row_id,))
 
@@ -151,15 +262,13 @@ def add_note(ledger: Ledger, row_id: str, note: str, on: object | None = None) -
 def withdraw(ledger: Ledger, row_id: str, reason: str, on: object | None = None) -> Changes:
     """Withdraw a problem assigned in error: from `on` it no longer counts as assigned."""
     problem = get(ledger, row_id)
-    if not reason or not reason.strip():
-        raise LedgerError("error.withdraw_reason")
+    reason = text_value("withdrawn_reason", reason or "", empty_code="error.withdraw_reason")
     if problem["withdrawn_on"]:
         raise LedgerError("error.problem_withdrawn")
     day = _event_date(on, problem["status_since"])
     with ledger.transaction():
-        rows.update(ledger, "problem", row_id,
-                    {"withdrawn_on": day, "withdrawn_reason": reason.strip()})
-        _log(ledger, row_id, day, None, None, reason.strip())
+        rows.update(ledger, "problem", row_id, {"withdrawn_on": day, "withdrawn_reason": reason})
+        _log(ledger, row_id, day, None, None, reason)
     return Changes.of("problem", ids=(row_id,))
 
 
@@ -214,7 +323,11 @@ def check_extension(ledger: Ledger, row_id: str, raw: Mapping[str, Any]) -> Form
     form.date("new_deadline")
     form.text("reason", required=True)
     form.date("requested_on", not_future=True)
-    if form.values.get("new_deadline") and \
+    if problem["deadline_in_force"] is None:
+        form.fail("new_deadline", "error.extension_no_date",
+                  deadline=deadlines.describe(problem["deadline_kind"], None,
+                                              problem["deadline_text"]))
+    elif form.values.get("new_deadline") and \
             form.values["new_deadline"] <= problem["deadline_in_force"]:
         form.fail("new_deadline", "error.extension_not_later", deadline=problem["deadline_in_force"])
     return form
@@ -222,7 +335,7 @@ def check_extension(ledger: Ledger, row_id: str, raw: Mapping[str, Any]) -> Form
 
 def approve_extension(ledger: Ledger, extension_id: str, on: object | None = None) -> Changes:
     """Approve an extension: from `on`, its deadline is the one in force."""
-    ext = _undecided_extension(ledger, extension_id)
+    ext = _undecided_extension(ledger, extension_id, permissions.Action.APPROVE_EXTENSION)
     problem = get(ledger, ext["problem_id"])
     day = _event_date(on, max(problem["deadline_since"], ext["requested_on"]))
     with ledger.transaction():
@@ -235,7 +348,7 @@ def approve_extension(ledger: Ledger, extension_id: str, on: object | None = Non
 
 def refuse_extension(ledger: Ledger, extension_id: str, on: object | None = None) -> Changes:
     """Refuse a request for a later deadline (不予延期): the deadline in force stays."""
-    ext = _undecided_extension(ledger, extension_id)
+    ext = _undecided_extension(ledger, extension_id, permissions.Action.REFUSE_EXTENSION)
     day = _event_date(on, ext["requested_on"])
     with ledger.transaction():
         rows.update(ledger, "deadline_extension", extension_id,
@@ -243,9 +356,10 @@ def refuse_extension(ledger: Ledger, extension_id: str, on: object | None = None
     return Changes.of("problem", ids=(ext["problem_id"],))
 
 
-def _undecided_extension(ledger: Ledger, extension_id: str) -> dict[str, Any]:
+def _undecided_extension(ledger: Ledger, extension_id: str,
+                         action: permissions.Action) -> dict[str, Any]:
     """The request, if the operator may decide it and nobody has yet."""
-    operators.require(ledger, operators.Action.APPROVE_EXTENSION)
+    permissions.require(ledger, action)
     ext = rows.get(ledger, "deadline_extension", extension_id)
     if ext["approved_on"]:
         raise LedgerError("error.extension_approved")
@@ -261,10 +375,12 @@ def extensions(ledger: Ledger, row_id: str) -> list[dict[str, Any]]:
 
 # -- rectification measures (整改措施)
 
-def check_measure(raw: Mapping[str, Any]) -> Form:
+def check_measure(raw: Mapping[str, Any], start: str | None = None) -> Form:
+    """A rectification measure (整改措施, a sub-task of its problem): its own deadline of any
+    kind (anchored on `start`, the problem's assigned date) and its responsible unit."""
     form = Form(raw)
     form.text("description", required=True)
-    form.date("deadline", required=False)
+    form.deadline("deadline", "", required=False, start=start)
     form.text("responsible", max_length=100)
     form.integer("progress", 0, 100)
     form.date("done_on", required=False, not_future=True)
@@ -272,24 +388,28 @@ def check_measure(raw: Mapping[str, Any]) -> Form:
 
 
 def add_measure(ledger: Ledger, problem_id: str, raw: Mapping[str, Any]) -> Changes:
-    get(ledger, problem_id)
-    form = check_measure(raw)
+    problem = get(ledger, problem_id)
+    form = check_measure(raw, problem["assigned_on"])
     form.raise_if_blocked()
     with ledger.transaction():
         seq = ledger.conn.execute(
             "SELECT coalesce(max(seq), 0) + 1 FROM measure WHERE problem_id = ?", (problem_id,)
         ).fetchone()[0]
         rows.insert(ledger, "measure", {"problem_id": problem_id, "seq": seq, **form.values})
-    return Changes.of("problem", ids=(problem_id,))
+    return Changes.of("problem", ids=(problem_id,), warnings=form.warnings)
 
 
-def update_measure(ledger: Ledger, measure_id: str, raw: Mapping[str, Any]) -> Changes:
+def update_measure(ledger: Ledger, measure_id: str, raw: Mapping[str, Any],
+                   based_on: int | None = None) -> Changes:
     current = rows.get(ledger, "measure", measure_id)
-    form = check_measure({**current, **raw})
+    typed_deadline = deadlines.typed(current["deadline_kind"], current["deadline"],
+                                     current["deadline_text"])
+    problem = get(ledger, current["problem_id"])
+    form = check_measure({**current, "deadline": typed_deadline, **raw}, problem["assigned_on"])
     form.raise_if_blocked()
     with ledger.transaction():
-        rows.update(ledger, "measure", measure_id, form.values)
-    return Changes.of("problem", ids=(current["problem_id"],))
+        rows.update(ledger, "measure", measure_id, form.values, based_on)
+    return Changes.of("problem", ids=(current["problem_id"],), warnings=form.warnings)
 
 
 def delete_measure(ledger: Ledger, measure_id: str) -> Changes:

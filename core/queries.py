@@ -16,18 +16,6 @@ from . import search
 from .ledger import Ledger
 
 
-def migrate(conn) -> None:
-    """Schema migration 'browse': one single-column index per sort key of the problems
-    list, so that `ORDER BY key, rowid` is an index walk (a wider index orders by its
-    other columns before the rowid, which forces a sort of every row)."""
-    conn.execute("DROP INDEX IF EXISTS problem_browse_status")
-    for column in ("assigned_on", "status", "source"):
-        conn.execute(f"CREATE INDEX IF NOT EXISTS problem_sort_{column} ON problem({column})")
-    # Open problems by deadline: counts the overdue without reading a row.
-    conn.execute("CREATE INDEX IF NOT EXISTS problem_open_deadline ON problem(deadline_in_force)"
-                 " WHERE status <> 'closed' AND withdrawn_on IS NULL")
-
-
 @dataclass(frozen=True)
 class Column:
     """One column of a view: its key, the SQL it shows, and the SQL it sorts by."""
@@ -102,7 +90,9 @@ PROBLEMS = View(
         Column("description", "x.description"),
         Column("source", "x.source"),
         Column("assigned_on", "x.assigned_on"),
-        Column("deadline", "x.deadline_in_force"),
+        # the date in force, or the wording of a deadline without one (长期坚持)
+        Column("deadline", "coalesce(x.deadline_in_force, x.deadline_text)",
+               "x.deadline_in_force"),
         Column("status", "x.status"),
         Column("responsible_unit", "x.responsible_unit"),
         Column("overdue", _OVERDUE),
@@ -213,8 +203,25 @@ VIEWS = {v.kind: v for v in (PROBLEMS, ENTERPRISES, INSPECTIONS, PENALTIES, CAMP
 WALK_ABOVE = 5000
 
 
+def _code_words(ledger: Ledger, view: View, query: Query) -> dict[str, list[tuple[str, str]]]:
+    """Search terms that name a category or source of the ledger's lists (大气, 12369), each
+    with the (column, code) a problem may match by instead of its text."""
+    if view.kind != "problem" or not search.terms(query.text):
+        return {}
+    from . import codes  # only a problem search reads the lists
+
+    found: dict[str, list[tuple[str, str]]] = {}
+    for kind in codes.KINDS:
+        words = codes.Words(ledger, kind)
+        for term in search.terms(query.text):
+            code = words.exact.get(codes.key(term))
+            if code and codes.key(term) not in words.ambiguous:
+                found.setdefault(term, []).append((kind, code))
+    return found
+
+
 def _where(view: View, query: Query, paging: bool = False,
-           total: int | None = None) -> tuple[str, dict[str, Any]]:
+           total: int | None = None, words: dict | None = None) -> tuple[str, dict[str, Any]]:
     """The WHERE clause of `query` on `view`, with named parameters.
 
     `paging`: the clause of a page query, whose filters are kept off their indexes
@@ -249,7 +256,7 @@ def _where(view: View, query: Query, paging: bool = False,
         parts.append("x.id IN (SELECT value FROM json_each(:ids))")
         params["ids"] = json.dumps(query.ids)
     if search.terms(query.text):
-        sql, values = search.condition(view.kind, query.text, "x", view.search_extra)
+        sql, values = search.condition(view.kind, query.text, "x", view.search_extra, words)
         if paging and total is not None and total > WALK_ABOVE:
             sql = sql.replace("x.", "+x.")
         for number, value in enumerate(values):
@@ -268,7 +275,7 @@ def _order(view: View, query: Query, reverse: bool) -> str:
 
 def count(ledger: Ledger, view: View, query: Query) -> int:
     """How many rows the query selects."""
-    where, params = _where(view, query)
+    where, params = _where(view, query, words=_code_words(ledger, view, query))
     # The joins only add display columns, except where the region filter reads one.
     joins = f"{view.kind} x" if view.region_column.startswith("x.") else view.source
     return ledger.conn.execute(f"SELECT count(*) FROM {joins}{where}", params).fetchone()[0]
@@ -285,7 +292,8 @@ def page(ledger: Ledger, view: View, query: Query, offset: int, limit: int,
     if reverse:
         end = min(offset + limit, total)
         offset, limit = total - end, end - offset
-    where, params = _where(view, query, paging=True, total=total)
+    where, params = _where(view, query, paging=True, total=total,
+                           words=_code_words(ledger, view, query))
     columns = ", ".join(c.sql for c in view.columns)
     sql = (f"SELECT x.id, {columns} FROM {view.source}{where}{_order(view, query, reverse)}"
            f" LIMIT :limit OFFSET :offset")
@@ -296,7 +304,7 @@ def page(ledger: Ledger, view: View, query: Query, offset: int, limit: int,
 
 def position(ledger: Ledger, view: View, query: Query, row_id: str) -> int | None:
     """The row number of `row_id` under the query, or None when it is not selected."""
-    where, params = _where(view, query)
+    where, params = _where(view, query, words=_code_words(ledger, view, query))
     sql = f"SELECT x.id FROM {view.source}{where}{_order(view, query, False)}"
     for number, row in enumerate(ledger.conn.execute(sql, params)):
         if row[0] == row_id:

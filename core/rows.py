@@ -24,8 +24,13 @@ def insert(ledger: Ledger, table: str, values: Mapping[str, Any]) -> str:
     return row["id"]
 
 
-def update(ledger: Ledger, table: str, row_id: str, values: Mapping[str, Any]) -> None:
-    """Change the given columns of one business row."""
+def update(ledger: Ledger, table: str, row_id: str, values: Mapping[str, Any],
+           based_on: int | None = None) -> None:
+    """Change the given columns of one business row; with `based_on` (the version the
+    caller read, see core.versions), refused if one of them changed since."""
+    from . import versions
+
+    versions.check(ledger, table, row_id, based_on, values)
     row = {**values, "updated_at": now(), "operator": ledger.operator}
     assignments = ", ".join(f"{column} = ?" for column in row)
     cursor = ledger.conn.execute(
@@ -45,9 +50,9 @@ def get(ledger: Ledger, table: str, row_id: str) -> dict[str, Any]:
 
 def delete(ledger: Ledger, table: str, row_id: str) -> None:
     """Delete one business row (a manager's action; the audit trail keeps its values)."""
-    from .operators import Action, require  # operators imports this module
+    from . import permissions
 
-    require(ledger, Action.DELETE)
+    permissions.require(ledger, permissions.DELETE_ACTIONS.get(table, permissions.Action.DELETE))
     with ledger.transaction():  # so that the audit entry is sealed with the operator
         cursor = ledger.conn.execute(f"DELETE FROM {table} WHERE id = ?", (row_id,))
         if cursor.rowcount == 0:

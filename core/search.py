@@ -29,26 +29,11 @@ class Index:
 
 
 INDEXES = {
-    "problem": Index("problem", ("number", "description", "responsible_unit")),
+    "problem": Index("problem", ("number", "description", "responsible_unit",
+                                 "complaint_number")),
     "enterprise": Index("enterprise", ("name", "credit_code", "permit_number", "address")),
     "penalty_case": Index("penalty_case", ("case_number", "violation")),
 }
-
-
-def _create(conn: sqlite3.Connection, index: Index) -> None:
-    cols = ", ".join(index.columns)
-    new = ", ".join("new." + c for c in index.columns)
-    conn.execute(f"CREATE VIRTUAL TABLE {index.name} USING fts5("
-                 f"id UNINDEXED, {cols}, tokenize='trigram')")
-    conn.execute(f"""CREATE TRIGGER {index.name}_insert AFTER INSERT ON {index.table} BEGIN
-        INSERT INTO {index.name} (rowid, id, {cols}) VALUES (new.rowid, new.id, {new}); END""")
-    conn.execute(f"""CREATE TRIGGER {index.name}_delete AFTER DELETE ON {index.table} BEGIN
-        DELETE FROM {index.name} WHERE rowid = old.rowid; END""")
-    # Only edits of the indexed text re-index: status changes leave the index alone.
-    conn.execute(f"""CREATE TRIGGER {index.name}_update AFTER UPDATE OF {cols} ON {index.table}
-        BEGIN DELETE FROM {index.name} WHERE rowid = old.rowid;
-        INSERT INTO {index.name} (rowid, id, {cols}) VALUES (new.rowid, new.id, {new}); END""")
-    _fill(conn, index)
 
 
 def _fill(conn: sqlite3.Connection, index: Index) -> None:
@@ -70,25 +55,6 @@ def index_inserts(conn: sqlite3.Connection, table: str, after_rowid: int) -> Non
     conn.execute(f"INSERT INTO {index.name} (rowid, id, {cols}) "
                  f"SELECT rowid, id, {cols} FROM {index.table} WHERE rowid > ? ORDER BY rowid",
                  (after_rowid,))
-
-
-# Indexes the ledger browser sorts and filters by, so that a page of a million rows
-# comes from an index walk rather than a sort of the whole table.
-_BROWSE_INDEXES = (
-    "CREATE INDEX problem_browse_deadline ON problem(deadline_in_force)",
-    "CREATE INDEX problem_browse_category ON problem(category)",
-    "CREATE INDEX problem_browse_region ON problem(region_code)",
-    "CREATE INDEX problem_inspection ON problem(inspection_id)",
-    "CREATE INDEX penalty_case_region ON penalty_case(region_code)",
-)
-
-
-def migrate(conn: sqlite3.Connection) -> None:
-    """Schema migration 'search': the FTS5 indexes, their triggers, and browse indexes."""
-    for index in INDEXES.values():
-        _create(conn, index)
-    for statement in _BROWSE_INDEXES:
-        conn.execute(statement)
 
 
 def rebuild(ledger: Ledger) -> None:
@@ -113,17 +79,21 @@ def _phrase(term: str) -> str:
     return '"' + term.replace('"', '""') + '"'
 
 
-def condition(kind: str, text: str, alias: str, extra: dict[str, str] | None = None
-              ) -> tuple[str, list]:
+def condition(kind: str, text: str, alias: str, extra: dict[str, str] | None = None,
+              words: dict[str, list[tuple[str, str]]] | None = None) -> tuple[str, list]:
     """SQL (without a leading AND) matching rows of `kind` whose text contains every term.
 
     `alias` is the query's alias for the `kind` table; `extra` maps another indexed
     kind to the column of this row that refers to it (e.g. a problem's enterprise_id),
-    so a problem can be found by its enterprise's name.
+    so a problem can be found by its enterprise's name. `words` maps a term that names a
+    code list entry (大气 → waste_gas) to (column, code) pairs a row may match instead.
     """
     parts, params = [], []
     for term in terms(text):
         sql, term_params = _term(kind, term, alias, extra or {})
+        for column, code in (words or {}).get(term, ()):
+            sql = f"({sql[1:-1]} OR {alias}.{column} = ?)"
+            term_params = [*term_params, code]
         parts.append(sql)
         params += term_params
     return " AND ".join(parts) or "1", params

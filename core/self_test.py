@@ -77,7 +77,11 @@ def open_ledger(checks: Checks) -> str:
     expect(len(counties) > 0, "the jurisdiction has no counties: region table missing")
     from .db import schema_version
 
-    return f"schema {schema_version(checks.ledger.conn)}, {len(counties)} counties"
+    # The SQLite the program really runs on: a frozen build must use its own, not an older
+    # one the system has (the ledger's triggers need 3.35 or later).
+    sqlite = checks.ledger.conn.execute("SELECT sqlite_version()").fetchone()[0]
+    expect(tuple(int(part) for part in sqlite.split(".")) >= (3, 35), f"SQLite {sqlite} is too old")
+    return f"schema {schema_version(checks.ledger.conn)}, {len(counties)} counties, SQLite {sqlite}"
 
 
 def load_demo(checks: Checks) -> str:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from .changes import Changes
 from .ledger import Ledger
-from . import messages, regions
+from . import messages, numbering, regions
 
 # The jurisdiction a new ledger gets when none is given: Linfen city (a city bureau,
 # so returns have a row per county).
@@ -11,7 +11,7 @@ DEFAULT_JURISDICTION = "141000"
 
 KEYS = (
     "jurisdiction", "unit_name", "unit_head", "filled_by", "phone", "operator_name",
-    "language",
+    "language", numbering.PATTERN_SETTING,
 )
 
 
@@ -21,14 +21,29 @@ def get(ledger: Ledger, key: str, default: str | None = None) -> str | None:
 
 
 # Settings that define the bureau (and its backups): an administrator's to change.
-ADMIN_KEYS = frozenset({"jurisdiction", "unit_name", "unit_head", "backup_keep", "backup_dir"})
+ADMIN_KEYS = frozenset({"jurisdiction", "unit_name", "unit_head", "backup_keep", "backup_dir",
+                        numbering.PATTERN_SETTING})
+# The exchange site's name and id are guarded by their own rules (core.permissions).
+_GUARDED = {**{key: "settings.bureau" for key in ADMIN_KEYS},
+            "site_name": "exchange.site_rename", "site_id": "exchange.new_site_id"}
+
+
+MAX_VALUE = 500
 
 
 def put(ledger: Ledger, key: str, value: str) -> Changes:
-    if key in ADMIN_KEYS:
-        from .operators import Action, require  # operators imports the ledger
+    from . import permissions
+    from .errors import LedgerError
+    from .validation import strip_invisible
 
-        require(ledger, Action.SETTINGS)
+    action = _GUARDED.get(key)
+    if action is not None:
+        permissions.require(ledger, action)
+    value = strip_invisible(value)
+    if len(value) > MAX_VALUE:
+        raise LedgerError("error.setting_too_long", key=key, limit=MAX_VALUE, length=len(value))
+    if key == numbering.PATTERN_SETTING:
+        value = numbering.check_pattern(value)
     with ledger.transaction():
         ledger.conn.execute(
             "INSERT INTO setting (key, value) VALUES (?, ?) "

@@ -13,7 +13,7 @@ from dataclasses import asdict, dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Iterable
 
-from . import daily_tally, dates, regions, settings
+from . import codes, daily_tally, dates, regions, settings
 from .ledger import Ledger
 
 BUCKETS = ("overdue", "due_10", "due_20", "due_later")
@@ -47,7 +47,11 @@ class Filter:
 
 
 def region_range(code: str) -> tuple[str, str]:
-    """The span of county codes inside a region code (140000 → 140000..149999)."""
+    """The span of region and unit codes inside a region code (140000 → 140000..149999~):
+    a unit's code begins with its parent's (141000Z01 is inside 141000), so the span's end
+    carries a character after every letter and digit."""
+    if len(code) != 6 or not code.isdigit():
+        return code, code + "~"
     stem = code.rstrip("0")
     if len(stem) <= 2:
         stem = code[:2]
@@ -55,7 +59,7 @@ def region_range(code: str) -> tuple[str, str]:
         stem = code[:4]
     else:
         stem = code
-    return stem.ljust(6, "0"), stem.ljust(6, "9")
+    return stem.ljust(6, "0"), stem.ljust(6, "9") + "~"
 
 
 def rate(part: int, whole: int) -> Decimal | None:
@@ -65,41 +69,72 @@ def rate(part: int, whole: int) -> Decimal | None:
     return (Decimal(part) * 100 / Decimal(whole)).quantize(Decimal("0.01"), ROUND_HALF_UP)
 
 
+# What a figure may count as settled: the three kinds of "done" stay apart everywhere.
+# A return template names the ones its 整改完成 / 办结率 counts (default: closed only).
+SETTLED_STATUSES = ("closed", "reported_done", "stage_concluded")
+# The counts of a cube row after its five keys, in order.
+COUNTS = ("assigned", "closed", "reported_done", "stage_concluded", "overdue", "due_10",
+          "due_20", "ongoing", "undated")
+
+
 @dataclass
 class Progress:
-    """Rectification figures of one group of problems on one date."""
+    """Rectification figures of one group of problems on one date.
+
+    By status, assigned = closed + reported_done + stage_concluded + unsettled; by deadline,
+    the open ones (assigned - closed) = overdue + due_10 + due_20 + due_later + ongoing
+    (长期坚持, never overdue) + undated (a vague deadline still waiting for a date)."""
 
     key: str | None = None
     name: str = ""
     assigned: int = 0
     closed: int = 0
     reported_done: int = 0
+    stage_concluded: int = 0
     overdue: int = 0
     due_10: int = 0
     due_20: int = 0
     due_later: int = 0
+    ongoing: int = 0
+    undated: int = 0
 
     @property
     def open(self) -> int:
         return self.assigned - self.closed
 
     @property
+    def unsettled(self) -> int:
+        """Assigned, in progress or reopened: none of the three kinds of done."""
+        return self.assigned - self.closed - self.reported_done - self.stage_concluded
+
+    @property
     def clearance_rate(self) -> Decimal | None:
         return rate(self.closed, self.assigned)
 
+    def counted(self, statuses: Iterable[str]) -> int:
+        """The problems in any of `statuses` (a subset of SETTLED_STATUSES)."""
+        wanted = tuple(statuses)
+        unknown = set(wanted) - set(SETTLED_STATUSES)
+        if unknown:
+            raise ValueError(f"not a settled status: {sorted(unknown)}")
+        return sum(getattr(self, status) for status in wanted)
+
+    def rate_of(self, statuses: Iterable[str]) -> Decimal | None:
+        """counted(statuses) / assigned in %, as a template's 办结率 defines it."""
+        return rate(self.counted(statuses), self.assigned)
+
     def add(self, row: tuple) -> None:
-        """Add the counts of one cube row."""
-        assigned, closed, reported_done, overdue, due_10, due_20 = (v or 0 for v in row[5:11])
-        self.assigned += assigned
-        self.closed += closed
-        self.reported_done += reported_done
-        self.overdue += overdue
-        self.due_10 += due_10
-        self.due_20 += due_20
-        self.due_later += assigned - closed - overdue - due_10 - due_20
+        """Add the counts of one cube row (see COUNTS)."""
+        counts = dict(zip(COUNTS, (v or 0 for v in row[5:5 + len(COUNTS)])))
+        for name, value in counts.items():
+            setattr(self, name, getattr(self, name) + value)
+        self.due_later += (counts["assigned"] - counts["closed"] - counts["overdue"]
+                           - counts["due_10"] - counts["due_20"] - counts["ongoing"]
+                           - counts["undated"])
 
     def as_dict(self) -> dict:
         data = asdict(self)
+        data["unsettled"] = self.unsettled
         rate_value = self.clearance_rate
         data["clearance_rate"] = float(rate_value) if rate_value is not None else None
         return data
@@ -114,22 +149,23 @@ class Report:
     by: dict[str, list[Progress]] = field(default_factory=dict)
 
 
-# Every query below yields rows of: the five grouping keys, then counts of problems
-# assigned, closed, reported done, overdue, due within 10 days, due in 11-20 days.
+# Every query below yields rows of: the five grouping keys, then the COUNTS. A deadline
+# `dl` is a date, or a kind word for a problem without one ('ongoing', 'vague'): words
+# sort after every date, so the comparisons below never count them as due.
 _KEYS = "region_code, batch_id, category, campaign_id, source"
-_SUMS = """count(*), sum(st = 'closed'), sum(st = 'reported_done'),
-    sum(st != 'closed' AND dl < :d), sum(st != 'closed' AND dl BETWEEN :d AND :d10),
-    sum(st != 'closed' AND dl > :d10 AND dl <= :d20)"""
+_OPEN_BY_DEADLINE = ("dl < :d", "dl BETWEEN :d AND :d10", "dl > :d10 AND dl <= :d20",
+                     "dl = 'ongoing'", "dl = 'vague'")
+_SUMS = ", ".join(["count(*)", *(f"sum(st = '{s}')" for s in SETTLED_STATUSES),
+                   *(f"sum(st != 'closed' AND {c})" for c in _OPEN_BY_DEADLINE)])
 _SETTLED_ON = "max(status_since, deadline_since, coalesce(withdrawn_on, ''))"
 
 # Counts of (region, batch, category, campaign, source, st, dl, n) rows, where n problems
 # have status st and deadline in force dl (batch and campaign '' for none).
 _WEIGHTED_SUMS = """
 SELECT region_code, nullif(batch_id, ''), category, nullif(campaign_id, ''), source,
-    sum(n), sum(CASE WHEN st = 'closed' THEN n END), sum(CASE WHEN st = 'reported_done' THEN n END),
-    sum(CASE WHEN st != 'closed' AND dl < :d THEN n END),
-    sum(CASE WHEN st != 'closed' AND dl BETWEEN :d AND :d10 THEN n END),
-    sum(CASE WHEN st != 'closed' AND dl > :d10 AND dl <= :d20 THEN n END)
+    sum(n), """ + ", ".join([*(f"sum(CASE WHEN st = '{s}' THEN n END)" for s in SETTLED_STATUSES),
+                         *(f"sum(CASE WHEN st != 'closed' AND {c} THEN n END)"
+                           for c in _OPEN_BY_DEADLINE)]) + """
 FROM ({rows})
 GROUP BY region_code, batch_id, category, campaign_id, source
 HAVING sum(n) != 0"""
@@ -140,7 +176,8 @@ _FROM_TALLY = _WEIGHTED_SUMS.replace("{rows}", _TALLY_ROWS)
 # Before it: problems unchanged since D stream through the covering index ...
 _SETTLED = f"""
 SELECT {_KEYS}, {_SUMS}
-FROM (SELECT *, status AS st, deadline_in_force AS dl FROM problem INDEXED BY problem_progress
+FROM (SELECT *, status AS st, coalesce(deadline_in_force, deadline_kind) AS dl
+      FROM problem INDEXED BY problem_progress
       WHERE {_SETTLED_ON} <= :d AND withdrawn_on IS NULL {{where}})
 GROUP BY {_KEYS}"""
 # A problem's status and deadline in force on :d, for a row `p` of problem: from the row
@@ -148,9 +185,11 @@ GROUP BY {_KEYS}"""
 STATUS_ON = """CASE WHEN status_since <= :d THEN status ELSE (
       SELECT status_to FROM problem_log l WHERE l.problem_id = p.id AND l.status_to IS NOT NULL
         AND l.happened_on <= :d ORDER BY l.happened_on DESC, l.seq DESC LIMIT 1) END"""
-DEADLINE_ON = """CASE WHEN deadline_since <= :d THEN deadline_in_force ELSE coalesce((
+# (a kind word for a deadline without a date, as the tally keys it)
+DEADLINE_ON = """coalesce(CASE WHEN deadline_since <= :d THEN deadline_in_force ELSE coalesce((
       SELECT new_deadline FROM deadline_extension e WHERE e.problem_id = p.id
-        AND e.approved_on <= :d ORDER BY e.approved_on DESC LIMIT 1), deadline) END"""
+        AND e.approved_on <= :d ORDER BY e.approved_on DESC LIMIT 1), deadline) END,
+      deadline_kind)"""
 # ... and those changed after D read their state on D from the logs.
 _CHANGED = f"""
 SELECT {_KEYS}, {_SUMS} FROM (
@@ -168,7 +207,8 @@ _PAST = f"""
 WITH changed AS MATERIALIZED (
   SELECT region_code, coalesce(batch_id, '') AS batch_id, category,
     coalesce(campaign_id, '') AS campaign_id, source, status,
-    CASE status WHEN 'closed' THEN '' ELSE deadline_in_force END AS deadline,
+    CASE status WHEN 'closed' THEN '' ELSE coalesce(deadline_in_force, deadline_kind) END
+      AS deadline,
     withdrawn_on IS NULL AS current,
     assigned_on <= :d AND (withdrawn_on IS NULL OR withdrawn_on > :d) AS counted,
     {STATUS_ON} AS st_then,
@@ -182,6 +222,19 @@ WITH changed AS MATERIALIZED (
   UNION ALL
   SELECT region_code, batch_id, category, campaign_id, source, st_then, dl_then, 1
     FROM changed WHERE counted""")
+
+
+def counts_of(status: str | None, deadline: str | None, day: str) -> tuple[int, ...]:
+    """What one problem with `status` and deadline marker `deadline` (a date or a kind
+    word, as the tally keys it) adds to the COUNTS on `day`: the SQL above, for one row."""
+    if status is None:
+        return (0,) * len(COUNTS)
+    d10, d20 = dates.shift(day, 10), dates.shift(day, 20)
+    open_ = status != "closed" and deadline is not None
+    return (1, *(int(status == s) for s in SETTLED_STATUSES),
+            int(open_ and deadline < day), int(open_ and day <= deadline <= d10),
+            int(open_ and d10 < deadline <= d20), int(open_ and deadline == "ongoing"),
+            int(open_ and deadline == "vague"))
 
 
 def as_of_day(as_of: object | None) -> str:
@@ -204,8 +257,8 @@ def name_params(template: str, where: str, params: list, named: dict) -> tuple[s
 
 def cube(ledger: Ledger, as_of: object | None = None, flt: Filter = Filter(),
          use_tally: bool = True) -> list[tuple]:
-    """Rows of (region, batch, category, campaign, source, assigned, closed, reported_done,
-    overdue, due_10, due_20) for the problems on `as_of`, one per combination of keys
+    """Rows of (region, batch, category, campaign, source, *COUNTS) for the problems on
+    `as_of`, one per combination of keys
     (two rows may share keys when `use_tally` is False: settled and changed problems)."""
     d = as_of_day(as_of)
     named = {"d": d, "d10": dates.shift(d, 10), "d20": dates.shift(d, 20)}
@@ -246,10 +299,15 @@ def group_rows(ledger: Ledger, rows: list, group: str, flt: Filter) -> list[Prog
         if entry is None:
             entry = buckets[key] = Progress(key=key, name=names.get(key, key or ""))
         entry.add(row)
+    if group in codes.KINDS:  # the bureau's order; a retired entry still shows where used
+        rank = {code: n for n, code in enumerate(names)}
+        return sorted(buckets.values(), key=lambda p: (rank.get(p.key, len(rank)), p.key or ""))
     return sorted(buckets.values(), key=lambda p: (p.key is None, p.key or ""))
 
 
 def _names(ledger: Ledger, group: str) -> dict:
+    if group in codes.KINDS:
+        return codes.labels(ledger, group)
     if group == "batch":
         return dict(ledger.conn.execute("SELECT id, name FROM batch").fetchall())
     if group == "campaign":
@@ -262,19 +320,24 @@ def report_regions(ledger: Ledger, flt: Filter = Filter()) -> list[regions.Regio
     (a county bureau's own county), in code order."""
     top = flt.region_code or settings.jurisdiction(ledger)
     region = regions.require(ledger, top)
-    if region.level == regions.COUNTY:
-        return [region]
-    return regions.children(ledger, top)
+    listed = [r for r in regions.children(ledger, top, retired=True)
+              if r.active or regions.in_use(ledger, r.code)]  # a retired unit while used
+    if region.level >= regions.COUNTY:  # a county's own row, then its townships if any
+        return [region, *listed]
+    return listed
 
 
 def _by_region(ledger: Ledger, rows: list, flt: Filter) -> list[Progress]:
     listed = report_regions(ledger, flt)
-    level = listed[0].level if listed else regions.COUNTY
+    city_rows = bool(listed) and listed[0].level == regions.CITY
     out = {r.code: Progress(key=r.code, name=r.name) for r in listed}
+    keys: dict[str, str] = {}
     for row in rows:
         code = row[0]
-        key = code[:4] + "00" if level == regions.CITY else code
-        if key not in out:  # outside the jurisdiction: listed after its own regions
+        key = keys.get(code)
+        if key is None:
+            key = keys[code] = regions.row_key(code, out, city_rows)
+        if key not in out:  # outside the jurisdiction, or a retired unit: listed after
             found = regions.get(ledger, key)
             out[key] = Progress(key=key, name=found.name if found else key)
         out[key].add(row)
@@ -382,11 +445,14 @@ def penalties(ledger: Ledger, start: object | None, end: object | None,
         [low, high, *params]).fetchall()
     total = Penalties()
     listed = report_regions(ledger, flt)
-    level = listed[0].level if listed else regions.COUNTY
+    city_rows = bool(listed) and listed[0].level == regions.CITY
     by = {r.code: Penalties(key=r.code, name=r.name) for r in listed}
     for row in rows:
-        code = row[0][:4] + "00" if level == regions.CITY else row[0]
-        entry = by.setdefault(code, Penalties(key=code, name=code))
+        code = regions.row_key(row[0], by, city_rows)
+        if code not in by:
+            found = regions.get(ledger, code)
+            by[code] = Penalties(key=code, name=found.name if found else code)
+        entry = by[code]
         for target in (total, entry):
             accumulate(target, row[1:])
     return total, list(by.values())
@@ -437,7 +503,9 @@ def tally_drift(ledger: Ledger) -> int:
     """How many counts of the running tallies (by status and deadline; by day) disagree
     with a recount of the problems and their logs (0 when sound)."""
     recount = """SELECT region_code, coalesce(batch_id, '') b, category, coalesce(campaign_id, '') c,
-        source, status, CASE status WHEN 'closed' THEN '' ELSE deadline_in_force END dl, count(*) n
+        source, status,
+        CASE status WHEN 'closed' THEN '' ELSE coalesce(deadline_in_force, deadline_kind) END dl,
+        count(*) n
         FROM problem WHERE withdrawn_on IS NULL GROUP BY 1, 2, 3, 4, 5, 6, 7"""
     return ledger.conn.execute(f"""
         SELECT count(*) FROM (

@@ -7,13 +7,59 @@ from typing import TYPE_CHECKING, Any, Iterable, Mapping
 from stdnum.cn import uscc
 from stdnum.exceptions import InvalidChecksum, ValidationError as StdnumError
 
-from . import dates, money
-from .errors import Issue, ValidationError
+from . import dates, deadlines, money
+from .errors import Issue, LedgerError, ValidationError
 
 if TYPE_CHECKING:
     from .ledger import Ledger
 
 MAX_TEXT = 2000
+MAX_NAME = 60  # an operator's name, as stamped on every row they write
+
+# Characters that change how text shows instead of being text: C0 and C1 controls (a
+# line break is kept, a tab becomes a space), DEL, and the bidirectional overrides and
+# isolates that make a number or a name read backwards. Kept out of the database, so that
+# no list, return or terminal shows them.
+_INVISIBLE = dict.fromkeys([*range(0x00, 0x09), *range(0x0B, 0x20), 0x7F, *range(0x80, 0xA0),
+                            0x061C, 0x200E, 0x200F, *range(0x202A, 0x202F),
+                            *range(0x2066, 0x206A)])
+_INVISIBLE[0x09] = " "
+_INVISIBLE[0x0D] = None  # a Windows line end leaves its \n
+
+
+def strip_invisible(value: object) -> str:
+    """`value` as text without control or bidirectional-override characters, trimmed."""
+    return str(value).translate(_INVISIBLE).strip()
+
+
+def clean_text(value: object) -> str:
+    """`value` as text without control or bidirectional-override characters, trimmed; a
+    single line's runs of spaces become one."""
+    text = str(value).translate(_INVISIBLE)
+    return " ".join(text.split()) if "\n" not in text else text.strip()
+
+
+def text_value(field: str, value: object, max_length: int = MAX_TEXT,
+               empty_code: str = "error.required") -> str:
+    """One free text (a note, a reason, a name) cleaned and checked on its own; raises
+    with `empty_code` when nothing is left of it."""
+    form = Form({field: value})
+    cleaned = form.text(field, required=True, max_length=max_length)
+    if cleaned is None:
+        from .errors import LedgerError
+
+        raise LedgerError(empty_code)
+    form.raise_if_blocked()
+    return cleaned
+
+
+def operator_name(value: object) -> str:
+    """The name of who makes the changes (`--operator`), as stamped on every row; empty
+    when none is given."""
+    form = Form({"operator": value})
+    form.text("operator", max_length=MAX_NAME)
+    form.raise_if_blocked()
+    return form.values["operator"] or ""
 
 
 class Form:
@@ -50,7 +96,7 @@ class Form:
     # -- readers
     def _blank(self, field: str) -> bool:
         value = self.raw.get(field)
-        return value is None or (isinstance(value, str) and not value.strip())
+        return value is None or (isinstance(value, str) and not clean_text(value))
 
     def text(self, field: str, required: bool = False, max_length: int = MAX_TEXT) -> str | None:
         if self._blank(field):
@@ -58,8 +104,7 @@ class Form:
                 self.fail(field, "error.required")
             self.values[field] = None
             return None
-        value = " ".join(str(self.raw[field]).split()) if "\n" not in str(self.raw[field]) \
-            else str(self.raw[field]).strip()
+        value = clean_text(self.raw[field])
         if len(value) > max_length:
             self.fail(field, "error.too_long", limit=max_length, length=len(value))
         self.values[field] = value
@@ -130,8 +175,13 @@ class Form:
         code = self.text(field, required=True)
         if code is not None:
             row = ledger.conn.execute("SELECT level FROM region WHERE code = ?", (code,)).fetchone()
-            if row is None:
-                self.fail(field, "error.region_unknown", code=code)
+            if row is None:  # a name: the one resolver settles it or says why not
+                from . import regions
+
+                try:
+                    code = self.values[field] = regions.resolve(ledger, code)
+                except LedgerError as error:
+                    self.fail(field, error.code, **error.params)
         return code
 
     def credit_code(self, field: str = "credit_code") -> str | None:
@@ -146,6 +196,35 @@ class Form:
         elif problem:
             self.fail(field, "error.credit_code_format", value=value)
         return value
+
+    def deadline(self, field: str, start_field: str, required: bool = True,
+                 start: str | None = None) -> deadlines.Deadline | None:
+        """A deadline as bureaus write it (see core.deadlines), anchored on the date in
+        `start_field` (or `start`). Stores the date (None without one) in `field`, the
+        wording in `field`_text and the kind in `field`_kind; a vague text is kept with a
+        warning asking for a date, a working-day count the calendar cannot cover fails."""
+        for suffix in ("", "_text", "_kind"):
+            self.values[field + suffix] = None
+        if self._blank(field):
+            if required:
+                self.fail(field, "error.required")
+            return None
+        anchor = start or self.values.get(start_field) or self.today.isoformat()
+        try:
+            found = deadlines.parse(self.raw[field], anchor)
+        except LedgerError as exc:
+            self.fail(field, exc.code, **exc.params)
+            return None
+        except dates.DateError:
+            self.fail(field, "error.date_invalid", value=self.raw[field])
+            return None
+        if found.date and not "1980-01-01" <= found.date <= "2100-12-31":
+            self.fail(field, "error.date_out_of_range", value=found.date)
+        if found.needs_date:
+            self.warn(field, "warning.deadline_vague", text=found.text)
+        self.values.update({field: found.date, field + "_text": found.text,
+                            field + "_kind": found.kind.value})
+        return found
 
     def ordered(self, first: str, second: str, code: str) -> None:
         """`second` must not be before `first` (both ISO dates, when valid)."""

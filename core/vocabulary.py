@@ -1,4 +1,9 @@
-"""Fixed lists of the domain: categories, sources, kinds. Labels live in the message catalogue."""
+"""Fixed lists of the domain: inspection kinds and results, special measures. Labels live in
+the message catalogue.
+
+Categories and sources are not fixed: each ledger holds its own lists (`core.codes`, the
+`code_entry` table), which a manager changes. CATEGORIES and SOURCES below are only the
+codes of the entries every ledger starts with (the demo draws from them)."""
 from __future__ import annotations
 
 CATEGORIES = (

@@ -88,16 +88,21 @@ def first_start(ctx: AppContext) -> bool:
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return False
     code, operator = dialog.region_code(), dialog.operator.text().strip()
-    ctx.db.set_operator(operator)
-    ctx.db_operator = operator
+    login, password = dialog.login.text().strip(), dialog.password.text()
 
     def setup(ledger):
+        from core import operators
         ledger_settings.set_jurisdiction(ledger, code)
         ledger_settings.put(ledger, "operator_name", operator)
-    ctx.db.call(setup)
+        if operators.count(ledger) == 0:  # the administrator's account, signed in
+            operators.add(ledger, login, operator, "admin", password)
+        return operators.act_as(ledger, operators.find(ledger, login))
+    ctx.account = ctx.db.call(setup)
+    ctx.db.set_operator(login)
+    ctx.db_operator = login
     if dialog.demo.isChecked():
         load_demo(ctx)
-    ctx.bureau = ctx.db.call(read_bureau)
+    ctx._set_bureau(ctx.db.call(read_bureau))
     return True
 
 
@@ -127,12 +132,18 @@ def _show_unexpected(kind, error, trace) -> None:
     QMessageBox.warning(None, i18n.tr("EcoLedger"), text)
 
 
-def main(argv: list[str] | None = None) -> int:
+def build_parser() -> argparse.ArgumentParser:
+    """The desktop app's command line (also read by packaging/manpages.py)."""
     parser = argparse.ArgumentParser(prog="ecoledger", description="EcoLedger desktop app")
     parser.add_argument("--db", default=None, help="ledger file (default: per-user data)")
     parser.add_argument("--self-test", action="store_true",
                         help="check this installation on a temporary ledger, without a window")
-    args = parser.parse_args(argv)
+    parser.add_argument("--version", action="version", version=_version_line())
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
     if args.self_test:
         from .self_test import run
         return run()
@@ -148,6 +159,11 @@ def main(argv: list[str] | None = None) -> int:
         from .backup_menu import on_close
         on_close(ctx)
         ctx.db.close()
+
+
+def _version_line() -> str:
+    import core
+    return f"ecoledger {core.__version__}"
 
 
 def start(db_path: Path, folder: Path):

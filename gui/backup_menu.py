@@ -2,6 +2,7 @@
 made at start (once a day) and on close."""
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import Callable
 
@@ -13,18 +14,51 @@ from core.changes import Changes
 from core.errors import LedgerError
 from core.ledger import Ledger
 
+from . import folders
 from .context import AppContext
 from .i18n import tr
 from .signin import offer
 from .worker import Op
 
-FILE_FILTER = "SQLite (*.db)"
+def file_filter() -> str:
+    return tr("EcoLedger backup (*.zip)")
+
+
+def restore_filter() -> str:
+    return tr("EcoLedger backup (*.zip);;Older backup (*.db)")
+
+
+def start_folder(ctx: AppContext) -> Path:
+    """The folder the last file dialog ended in, else the user's documents folder."""
+    return Path(folders.start(ctx))
+
+
+def remember_folder(ctx: AppContext, chosen: Path) -> None:
+    folders.remember(ctx, chosen)
+
+
+def describe(found: backup.Contents) -> str:
+    """When the backup was made, by whom, and what it holds, for the restore question."""
+    counts = found.counts
+    text = tr("Made {when} by {who}.").format(
+        when=(found.made_at or "?").replace("T", " "), who=found.made_by or tr("unknown"))
+    text += " " + tr("It holds {problems} problems, {enterprises} enterprises and {files} "
+                     "attached files.").format(problems=f"{counts.get('problem', 0):,}",
+                                               enterprises=f"{counts.get('enterprise', 0):,}",
+                                               files=found.files)
+    if found.missing:
+        text += " " + tr("{count} attached files were already missing when it was made.") \
+            .format(count=len(found.missing))
+    if not found.archive:
+        text += " " + tr("An older backup of the database alone: it holds no attached files.")
+    return text
 
 
 def make_backup(ctx: AppContext, target: Path, done: Callable[[Path], None],
                 failed: Callable[[BaseException], None]) -> Op:
     """A consistent snapshot of the open ledger written to `target`."""
-    return ctx.db.op(lambda ledger: backup.make(ledger, target)).success(done) \
+    # the save dialog asked before replacing a file
+    return ctx.db.op(lambda ledger: backup.make(ledger, target, force=True)).success(done) \
         .failure(failed).run()
 
 
@@ -77,23 +111,32 @@ class BackupMenu:
         offer(ctx, operators.Action.RESTORE, self.restore_action.setVisible)
 
     def ask_backup(self) -> None:
+        name = "ledger-backup-{:%Y%m%d}.zip".format(dt.date.today())
         path, _ = QFileDialog.getSaveFileName(self.window, tr("Back up the database"),
-                                              str(self.ctx.data_dir / "ledger-backup.db"),
-                                              FILE_FILTER)
+                                              str(start_folder(self.ctx) / name), file_filter())
         if path:
+            remember_folder(self.ctx, Path(path))
             make_backup(self.ctx, Path(path), self._backed_up, self._failed)
 
     def ask_restore(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self.window, tr("Restore the database"),
-                                              str(self.ctx.data_dir), FILE_FILTER)
-        if path and self.confirm_restore(Path(path)):
-            restore_backup(self.ctx, Path(path), self._restored, self._failed)
+                                              str(start_folder(self.ctx)), restore_filter())
+        if not path:
+            return
+        remember_folder(self.ctx, Path(path))
+        self.ctx.db.op(lambda _ledger: backup.contents(path)).success(
+            lambda found: self._confirmed(found)).failure(self._failed).run()
 
-    def confirm_restore(self, path: Path) -> bool:
+    def _confirmed(self, found: backup.Contents) -> None:
+        if self.confirm_restore(found):
+            restore_backup(self.ctx, found.path, self._restored, self._failed)
+
+    def confirm_restore(self, found: backup.Contents) -> bool:
         answer = QMessageBox.question(
             self.window, tr("Restore the database"),
-            tr("Replace everything in the ledger with the backup {file}? The current content "
-               "is backed up first.").format(file=path.name))
+            tr("Replace everything in the ledger with the backup {file}?").format(
+                file=found.path.name) + "\n\n" + describe(found) + "\n\n" +
+            tr("The ledger as it is now is backed up first."))
         return answer == QMessageBox.StandardButton.Yes
 
     def _backed_up(self, path: Path) -> None:

@@ -8,10 +8,12 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QSettings, Signal
 
+from core import codes, numbering
 from core import settings as ledger_settings
 from core.ledger import Ledger
-from core.regions import Region, counties_of, get as get_region
+from core.regions import Region, get as get_region, record_regions
 
+from . import labels
 from .worker import Database
 
 
@@ -24,13 +26,27 @@ class Bureau:
     counties: list[Region] = field(default_factory=list)
     campaigns: list[tuple[str, str]] = field(default_factory=list)  # (id, name)
     batches: list[tuple[str, str, str]] = field(default_factory=list)  # (id, name, campaign)
+    # The ledger's own lists, in its order: kind → [(code, label, active)]
+    code_lists: dict[str, list[tuple[str, str, bool]]] = field(default_factory=dict)
+
+    def choices(self, kind: str, current: str | None = None) -> list[tuple[str, str]]:
+        """(code, label) of the active entries of a list, and of `current` if retired."""
+        return [(code, label) for code, label, active in self.code_lists.get(kind, ())
+                if active or code == current]
+
+    def label(self, kind: str, code: str) -> str:
+        for found, label, _ in self.code_lists.get(kind, ()):
+            if found == code:
+                return label
+        return code
+    number_pattern: str = ""  # how new problems are numbered (core.numbering)
 
 
 def read_bureau(ledger: Ledger) -> Bureau:
     """Runs on the worker: the bureau as stored in the ledger."""
     code = ledger_settings.jurisdiction(ledger)
     region = get_region(ledger, code)
-    counties = counties_of(ledger, code) if region else []
+    counties = record_regions(ledger, code) if region else []
     return Bureau(
         jurisdiction=code,
         unit_name=ledger_settings.get(ledger, "unit_name") or "",
@@ -39,6 +55,9 @@ def read_bureau(ledger: Ledger) -> Bureau:
             "SELECT id, name FROM campaign ORDER BY starts_on")],
         batches=[tuple(r) for r in ledger.conn.execute(
             "SELECT id, name, campaign_id FROM batch ORDER BY issued_on, number")],
+        code_lists={kind: [(e.code, e.label, e.active) for e in codes.entries(ledger, kind)]
+                    for kind in codes.KINDS},
+        number_pattern=numbering.pattern(ledger.conn),
     )
 
 
@@ -89,13 +108,15 @@ class AppContext(QObject):
         self.data_dir = data_dir
         self.drafts = Drafts(data_dir / "drafts")
         self.bureau = bureau
+        labels.use_bureau(bureau)
         self.changed = database.changed  # the one signal every page listens to
         self.changed.connect(self._maybe_reload_bureau)
 
     def _maybe_reload_bureau(self, changes) -> None:
-        if changes.touches("campaign", "batch", "setting"):
+        if changes.touches("campaign", "batch", "setting", "code_entry", "region_unit", "region"):
             self.db.op(read_bureau).success(self._set_bureau).run()
 
     def _set_bureau(self, bureau: Bureau) -> None:
         self.bureau = bureau
+        labels.use_bureau(bureau)
         self.bureau_changed.emit()

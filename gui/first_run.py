@@ -1,11 +1,12 @@
-"""The first start: the bureau's jurisdiction, the operator's name, demo data or not."""
+"""The first start: the bureau's jurisdiction, the administrator's account (name, login,
+password), demo data or not."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QCompleter, QDialog, QDialogButtonBox,
                                QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget)
 
-from core import regions
+from core import operators, regions
 from core.ledger import Ledger
 
 from .i18n import tr
@@ -38,19 +39,32 @@ class FirstRunDialog(QDialog):
         self.region.setCurrentIndex(max(0, self.region.findData(default)))
         self.operator = QLineEdit()
         self.operator.setPlaceholderText(tr("Your name, recorded with every change"))
+        self.login = QLineEdit()
+        self.login.setPlaceholderText(tr("What you sign in with, e.g. wangxf"))
+        self.password, self.repeat = QLineEdit(), QLineEdit()
+        for edit in (self.password, self.repeat):
+            edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password.setPlaceholderText(tr("At least {n} characters").format(
+            n=operators.MIN_PASSWORD))
         self.demo = QCheckBox(tr("Load demo data (2,507 problems of a Shanxi campaign)"))
         self.message = QLabel()
         self.message.setStyleSheet("color: #c62828;")
         form = QFormLayout()
         form.addRow(tr("Bureau's jurisdiction"), self.region)
-        form.addRow(tr("Operator"), self.operator)
+        form.addRow(tr("Administrator's name"), self.operator)
+        form.addRow(tr("Login"), self.login)
+        form.addRow(tr("Password"), self.password)
+        form.addRow(tr("Password again"), self.repeat)
         form.addRow("", self.demo)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(tr("Set up the ledger of your bureau.")))
+        intro = QLabel(tr("Set up the ledger of your bureau. You become its administrator: "
+                          "you add the clerks' and managers' accounts afterwards."))
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
         layout.addLayout(form)
         layout.addWidget(self.message)
         layout.addWidget(buttons)
@@ -64,5 +78,12 @@ class FirstRunDialog(QDialog):
             self.message.setText(tr("Choose a region from the list."))
         elif not self.operator.text().strip():
             self.message.setText(tr("Enter the operator's name."))
+        elif not self.login.text().strip() or any(c.isspace() for c in self.login.text().strip()):
+            self.message.setText(tr("Enter a login without spaces."))
+        elif len(self.password.text()) < operators.MIN_PASSWORD:
+            self.message.setText(tr("The password needs at least {n} characters.").format(
+                n=operators.MIN_PASSWORD))
+        elif self.password.text() != self.repeat.text():
+            self.message.setText(tr("The two passwords differ."))
         else:
             super().accept()

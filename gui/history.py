@@ -98,7 +98,8 @@ def _table_label(table: str) -> str:
     return {"problem": tr("Problem"), "problem_log": tr("Progress log"),
             "measure": tr("Measure"), "deadline_extension": tr("Deadline extension"),
             "attachment": tr("Attachment"), "penalty_case": tr("Penalty case"),
-            "enterprise": tr("Enterprise"), "inspection": tr("Inspection")}.get(table, table)
+            "enterprise": tr("Enterprise"), "inspection": tr("Inspection"),
+            "acceptance": tr("Acceptance")}.get(table, table)
 
 
 class HistoryDialog(QDialog):

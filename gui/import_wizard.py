@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QHBoxL
 from core import messages
 from core.errors import LedgerError
 
+from . import folders
 from .context import AppContext
 from .i18n import tr
 from .models.rows import RowsModel, excel_header
@@ -197,8 +198,9 @@ class FilePage(StepPage):
 
     def browse(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, tr("Import an Excel ledger"),
-                                              str(self.owner.ctx.data_dir),
+                                              folders.start(self.owner.ctx),
                                               "Excel (*.xlsx *.xlsm *.xls *.ods)")
+        folders.remember(self.owner.ctx, path)
         if path:
             self.choose(path)
 

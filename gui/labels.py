@@ -32,12 +32,23 @@ def headers() -> dict[str, str]:
 
 _PREFIXES = {"category": "category.", "source": "source.", "status": "status.",
              "kind": "inspection_kind.", "result": "inspection_result."}
+# The open ledger's own labels of its categories and sources (see `use_bureau`).
+_code_labels: dict[str, dict[str, str]] = {}
+
+
+def use_bureau(bureau) -> None:
+    """Show categories and sources with the labels of the ledger the bureau was read from."""
+    _code_labels.clear()
+    for kind, entries in bureau.code_lists.items():
+        _code_labels[kind] = {code: label for code, label, _ in entries}
 
 
 def cell(key: str, value: Any) -> Any:
     """The text of one cell of column `key`."""
     if value is None:
         return ""
+    if key in _code_labels:
+        return _code_labels[key].get(value, value)
     if key in _PREFIXES:
         return messages.label(_PREFIXES[key] + value)
     if key in ("fine_fen", "daily_fine_fen"):
@@ -53,5 +64,8 @@ def cell(key: str, value: Any) -> Any:
 
 
 def choice(prefix: str, code: str) -> str:
-    """The label of a vocabulary code, e.g. choice('status', 'closed')."""
+    """The label of a vocabulary code, e.g. choice('status', 'closed'); a category or
+    source by the open ledger's own list."""
+    if prefix in _code_labels:
+        return _code_labels[prefix].get(code, code)
     return messages.label(f"{prefix}.{code}")

@@ -6,6 +6,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QMainWindow, QPushButton,
                                QStackedWidget, QWidget, QVBoxLayout)
 
+from . import code_lists
 from .context import AppContext
 from .i18n import tr
 from .pages import PAGES, Page
@@ -29,6 +30,19 @@ class DraftBar(QWidget):
         self.setStyleSheet("background: #fff8e1;")
 
 
+class ReadOnlyBar(QLabel):
+    """Says, above every page, that this ledger opened read-only and why (a damaged file
+    offers the last good backup; a read-only folder or disc says so)."""
+
+    def __init__(self, reason: str | None):
+        super().__init__()
+        self.setWordWrap(True)
+        self.setStyleSheet("background: #fdecea; color: #8a1c12; padding: 6px;")
+        if reason:
+            self.setText(tr("Read only: nothing can be saved in this ledger.") + " " + reason)
+        self.setVisible(bool(reason))
+
+
 class MainWindow(QMainWindow):
     def __init__(self, ctx: AppContext):
         super().__init__()
@@ -43,6 +57,7 @@ class MainWindow(QMainWindow):
             self.nav.addItem(entry.title())
         self.nav.currentRowChanged.connect(self.show_page)
         self.drafts = DraftBar(self)
+        self.read_only_bar = ReadOnlyBar(ctx.db.call(lambda ledger: ledger.read_only_reason()))
         central = QWidget()
         body = QHBoxLayout()
         body.setContentsMargins(0, 0, 0, 0)
@@ -50,15 +65,13 @@ class MainWindow(QMainWindow):
         body.addWidget(self.stack, 1)
         outer = QVBoxLayout(central)
         outer.setContentsMargins(4, 4, 4, 4)
+        outer.addWidget(self.read_only_bar)
         outer.addWidget(self.drafts)
         outer.addLayout(body, 1)
         self.setCentralWidget(central)
         self._actions()
         ctx.db.failed.connect(self.show_error)
         self.statusBar().showMessage(tr("Operator: {name}").format(name=ctx.db_operator))
-        if ctx.account is not None:
-            from .signin import role_text
-            self.statusBar().addPermanentWidget(QLabel(role_text(ctx.account)))
         self._restore()
         self.offer_drafts()
 
@@ -71,11 +84,14 @@ class MainWindow(QMainWindow):
         settings = QAction(tr("Settings…"), self)
         settings.triggered.connect(self.open_settings)
         menu.addAction(settings)
+        menu.addAction(code_lists.menu_action(self, self.ctx))
         import_ledger = QAction(tr("Import an Excel ledger…"), self)
         import_ledger.triggered.connect(self.open_import)
         menu.addAction(import_ledger)
         from .backup_menu import BackupMenu
         self.backup_menu = BackupMenu(self, self.ctx)
+        from .accounts import AccountsMenu
+        self.accounts_menu = AccountsMenu(self, self.ctx, self.replace_for_account)
         menu.addSeparator()
         quit_action = QAction(tr("Quit"), self, shortcut=QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
@@ -119,9 +135,12 @@ class MainWindow(QMainWindow):
             self.ctx.drafts.discard(key)
             if form_class is None:
                 continue
-            form = form_class(self.ctx, row_id=draft.get("row_id"), values=draft["values"],
-                              parent=self)
-            form.open()
+            if draft.get("row_id"):  # the record's one editor, with the values typed so far
+                form = form_class.edit(self.ctx, draft["row_id"], parent=self,
+                                       values=draft["values"])
+            else:
+                form = form_class(self.ctx, values=draft["values"], parent=self)
+                form.open()
             opened.append(form)
         self.drafts.hide()
         return opened
@@ -130,6 +149,17 @@ class MainWindow(QMainWindow):
         for key, _ in self.ctx.drafts.pending():
             self.ctx.drafts.discard(key)
         self.drafts.hide()
+
+    def replace_for_account(self) -> "MainWindow":
+        """After a sign-in as someone else: a new window, whose pages and menus offer what
+        the new role may do; this one closes (its open forms keep their drafts)."""
+        from .about import add_menu
+        window = MainWindow(self.ctx)
+        add_menu(window)
+        window.show()
+        self.ctx.window = window
+        self.close()
+        return window
 
     # -- settings and errors
     def open_settings(self) -> None:

@@ -105,9 +105,26 @@ def render(folder: Path, only: set[str] | None = None) -> None:
             if key == "exchange":
                 _exchange_with_a_county(ctx, window, scratch)
             save(window, folder, f"{number}-{key}")
+            if key == "random":
+                _random_tabs(ctx, window, folder, f"{number}-{key}")
+        if not only or "code_lists" in only:
+            _code_lists(ctx, window, folder)
         if not only:
             _forms(ctx, window, folder)
             _import_wizard(ctx, window, folder, scratch)
+        for key, draw in EXTRAS.items():
+            if not only or key in only:
+                draw(ctx, window, folder, scratch)
+
+
+def _random_tabs(ctx: AppContext, window, folder: Path, name: str) -> None:
+    """The 双随机 page's other tabs: the directories, then coverage and publication."""
+    page = window.pages["random"]
+    for index, suffix in ((1, "directories"), (2, "publication")):
+        page.tabs.setCurrentIndex(index)
+        settle(ctx)
+        save(window, folder, f"{name}-{suffix}")
+    page.tabs.setCurrentIndex(0)
 
 
 def _select_closed_problem(ctx: AppContext, window, scratch: Path) -> None:
@@ -126,7 +143,7 @@ def _select_closed_problem(ctx: AppContext, window, scratch: Path) -> None:
                 ("closed",)]
         steps = {"assigned": path[0], "in_progress": path[1], "reported_done": path[2]}
         for step in steps.get(status, ()):
-            problems.transition(ledger, row_id, step)
+            problems.transition(ledger, row_id, step, acceptance=_ACCEPTED)
         problems.add_note(ledger, row_id, "复查确认料场已全封闭，抑尘设施正常运行")
         return attachments.attach(ledger, row_id, [after], "after")
     ctx.db.op(prepare).run()
@@ -135,6 +152,36 @@ def _select_closed_problem(ctx: AppContext, window, scratch: Path) -> None:
         page.model.index(2, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
         | QItemSelectionModel.SelectionFlag.Rows)
     settle(ctx, 0.5)
+
+
+_ACCEPTED = {"accepted_by": "赵志强", "accepted_unit": "临汾市生态环境局曲沃分局",
+             "opinion": "经现场核查，料场已全封闭，抑尘设施正常运行，同意销号"}
+
+
+def _acceptance_form(ctx: AppContext, window, folder: Path, scratch: Path) -> None:
+    """The small form closing asks for: a problem reported done, half filled in."""
+    from .forms.acceptance import AcceptanceForm
+
+    window.page("problems")
+    settle(ctx)
+    row_id, number = ctx.db.call(lambda ledger: tuple(ledger.conn.execute(
+        "SELECT p.id, p.number || '  ' || e.name FROM problem p JOIN enterprise e "
+        "ON e.id = p.enterprise_id WHERE status = 'reported_done' ORDER BY number "
+        "LIMIT 1").fetchone()))
+    form = AcceptanceForm(ctx, parent=window, problem_id=row_id, heading=number)
+    form.show()
+    settle(ctx)
+    form.fields["accepted_by"].widget.setText("赵志强")
+    form.photo_list.set_paths([str(_photo(scratch / "整改后-东侧料场.png", "#2e7d32", "整改后"))])
+    form.validate()
+    settle(ctx, 0.6)
+    form.adjustSize()
+    settle(ctx)
+    save(form, folder, "acceptance-form")
+    form.close()
+
+
+# Pictures that are not pages, rendered by key (`python -m gui.screenshots docs/screenshots KEY`).
 
 
 def _exchange_with_a_county(ctx: AppContext, window, scratch: Path) -> None:
@@ -153,7 +200,7 @@ def _exchange_with_a_county(ctx: AppContext, window, scratch: Path) -> None:
         county = Ledger.open(scratch / "quwo.db", operator="李建国")
         settings.set_jurisdiction(county, "141021")
         exchange.set_site_name(county, "曲沃县局-执法二队")
-        exchange.import_file(county, scratch / "city.ecox", key=secret)
+        exchange.import_file(county, scratch / "city.ecox", key=secret, confirm=True)
         first, second = [r[0] for r in ledger.conn.execute(
             "SELECT id FROM problem WHERE region_code LIKE '141021%' "
             "AND status NOT IN ('closed', 'withdrawn') ORDER BY id LIMIT 2")]
@@ -171,7 +218,7 @@ def _exchange_with_a_county(ctx: AppContext, window, scratch: Path) -> None:
     done = ctx.db.op(prepare).run()
     settle(ctx)
     page = window.pages["exchange"]
-    page.import_file(done.result)
+    page.import_file(done.result, confirm=True)
     settle(ctx, 0.6)
     page.conflicts.selectRow(0)
     settle(ctx)
@@ -249,6 +296,32 @@ def _ledger_workbook(path: Path) -> Path:
     return path
 
 
+def _code_lists(ctx: AppContext, window, folder: Path) -> None:
+    """The bureau's lists: categories with one it added, and its zone and department."""
+    from core import codes, units
+
+    from .code_lists import CodeListsDialog
+
+    def prepare(ledger) -> None:
+        codes.add(ledger, "category", "土壤污染", code="soil", synonyms=["土壤", "耕地"])
+        units.add(ledger, "临汾经济开发区", "zone")
+        units.add(ledger, "临汾高新技术产业开发区", "zone")
+        units.add(ledger, "市直部门", "department")
+    ctx.db.call(prepare)
+    dialog = CodeListsDialog(ctx, window)
+    dialog.resize(1180, 640)
+    dialog.show()
+    settle(ctx)
+    dialog.categories.select_code("waste_gas")
+    settle(ctx)
+    save(dialog, folder, "code-lists")
+    dialog.tabs.setCurrentWidget(dialog.units)
+    dialog.units.select_code("141000Z01")
+    settle(ctx)
+    save(dialog, folder, "code-lists-units")
+    dialog.close()
+
+
 def _import_wizard(ctx: AppContext, window, folder: Path, scratch: Path) -> None:
     """The wizard's preview of a workbook with two errors and a warning."""
     wizard = window.open_import()
@@ -261,6 +334,75 @@ def _import_wizard(ctx: AppContext, window, folder: Path, scratch: Path) -> None
     settle(ctx, 0.6)
     save(wizard, folder, "import-wizard")
     wizard.reject()
+
+
+def _accounts(ctx: AppContext, window, folder: Path, scratch: Path) -> None:
+    """The administrator's account list: a manager, two clerks, one of them disabled."""
+    from core import operators
+
+    from .accounts import AccountsDialog
+
+    def staff(ledger):
+        saved = operators.SCRYPT_N
+        operators.SCRYPT_N = 2**12  # pictures, not protection
+        try:
+            for login, name, role in (("wangxf", "王晓峰", "admin"), ("zhangm", "张明", "manager"),
+                                      ("liwy", "李文员", "clerk"), ("zhaolx", "赵立新", "clerk")):
+                if not operators.find(ledger, login):
+                    operators.add(ledger, login, name, role, "screenshot-1")
+            operators.act_as(ledger, operators.find(ledger, "wangxf"))
+            operators.update(ledger, "zhaolx", active=False)
+        finally:
+            operators.SCRYPT_N = saved
+    ctx.db.call(staff)
+    dialog = AccountsDialog(ctx, window)
+    dialog.show()
+    settle(ctx)
+    dialog.table.selectRow(0)  # liwy, sorted by login
+    dialog.message.setText(tr_("New password set for {login}.").format(login="liwy"))
+    settle(ctx)
+    save(dialog, folder, "accounts")
+    dialog.close()
+
+
+def _stale_save(ctx: AppContext, window, folder: Path, scratch: Path) -> None:
+    """An enterprise saved by someone else while its form was open: the refusal."""
+    from core import enterprises
+
+    from .forms import EnterpriseForm
+
+    firm = ctx.db.call(lambda ledger: ledger.conn.execute(
+        "SELECT id FROM enterprise ORDER BY name LIMIT 1").fetchone()[0])
+    page = window.page("enterprises")
+    form = EnterpriseForm.edit(ctx, firm, parent=page)
+    settle(ctx)
+
+    def elsewhere(ledger):
+        mine = ledger.operator
+        ledger.operator = "zhangm"
+        try:
+            enterprises.update(ledger, firm, {"address": "曲沃县里村镇99号",
+                                              "permit_number": "91141021MA0K2Y7X8P001V"})
+        finally:
+            ledger.operator = mine
+    ctx.db.call(elsewhere)
+    form.fields["address"].widget.setText("曲沃县里村镇88号")
+    form.accept()
+    settle(ctx, 0.5)
+    dialog = form.stale_dialog
+    dialog.resize(760, 330)
+    settle(ctx)
+    save(dialog, folder, "stale-save")
+    dialog.reject()
+    form.close()
+
+
+def tr_(text: str) -> str:
+    return i18n.tr(text)
+
+
+# Dialogs of their own, rendered after the pages (or alone: `… docs/screenshots accounts`).
+EXTRAS = {"accounts": _accounts, "stale-save": _stale_save, "acceptance-form": _acceptance_form}
 
 
 def main(argv: list[str]) -> int:

@@ -4,6 +4,7 @@ from __future__ import annotations
 from typing import Iterable
 
 from PySide6.QtCore import QStringListModel, Qt, QTimer, Signal
+from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QComboBox, QCompleter, QLineEdit, QWidget
 
 from core import dates
@@ -42,7 +43,16 @@ class ChoiceCombo(QComboBox):
     def __init__(self, items: Iterable[tuple[str, str]], blank: str | None = None,
                  parent: QWidget | None = None):
         super().__init__(parent)
+        # Focus by click or Tab only, so that a wheel turned over a long form scrolls it
+        # instead of changing whichever combo box happens to be under the pointer.
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.set_items(items, blank)
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        if self.hasFocus():
+            super().wheelEvent(event)
+        else:
+            event.ignore()  # to the scroll area around it
 
     def set_items(self, items: Iterable[tuple[str, str]], blank: str | None = None) -> None:
         current = self.code()

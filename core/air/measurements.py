@@ -27,7 +27,7 @@ from typing import Callable, Iterable
 
 import numpy as np
 
-from .. import bulk, dates, messages, settings
+from .. import bulk, dates, messages, regions, settings
 from ..changes import Changes
 from ..db import now
 from ..errors import LedgerError
@@ -209,6 +209,7 @@ class _Reader:
         self.station_names: list[str] = []
         self.station_units: list[str | None] = []
         self.unit_cache: dict[object, str | None] = {}
+        self.resolver: regions.Resolver | None = None
         self.parts: dict[str, list] = {}
         self.rows = 0
         self.pollutant_columns = self._pollutant_columns()
@@ -446,7 +447,10 @@ class _Reader:
               column: int) -> str | None:
         if value not in self.unit_cache:
             text = _text(value)
-            self.unit_cache[value] = stations.unit_code(self.ledger, text) if text else None
+            if text and self.resolver is None:
+                self.resolver = regions.Resolver(self.ledger, local_only=True)
+            self.unit_cache[value] = (stations.unit_code(self.ledger, text, self.resolver)
+                                      if text else None)
             if self.unit_cache[value] is None:
                 reason = "error.air_unknown_unit" if text else "error.air_blank_unit"
                 rows = unit.rows_with([int(code)])

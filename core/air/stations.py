@@ -17,7 +17,7 @@ from ..errors import LedgerError
 from ..ids import new_id
 from ..ledger import Ledger
 
-_CODE = re.compile(r"^\d{6}$")
+_CODE = re.compile(r"^\d{6}[0-9A-Z]{0,9}$")  # a region's or a unit's code
 
 
 @dataclass(frozen=True)
@@ -60,12 +60,18 @@ def add(ledger: Ledger, code: str, name: str, region_code: str) -> Changes:
     return Changes.of("air_station", ids=(row_id,))
 
 
-def unit_code(ledger: Ledger, text: str) -> str | None:
-    """The region a file or a user names as a unit: a GB/T 2260 code, or a name inside the
-    jurisdiction (a county with or without 县/区/市, the city itself, a zone kept as a region)."""
+def unit_code(ledger: Ledger, text: str,
+              resolver: regions.Resolver | None = None) -> str | None:
+    """The region a file or a user names as a unit: a code (GB/T 2260, or a unit's such as
+    141000Z01), or a name inside the jurisdiction as the shared resolver reads it (a county
+    with or without 县/区/市, the city itself, a development zone, department or township kept
+    as a region row). None when unknown or when the name fits several. Pass one `resolver`
+    for many look-ups."""
     text = str(text).strip()
-    if _CODE.match(text):
-        return text if regions.get(ledger, text) else None
+    if not text:
+        return None
+    if _CODE.match(text.upper()) and regions.get(ledger, text.upper()):
+        return text.upper()  # a code, also one outside the jurisdiction
     within = settings.jurisdiction(ledger)
     codes = [within, *unit_codes_under(ledger, within)]
     marks = ", ".join("?" for _ in codes)
@@ -73,8 +79,10 @@ def unit_code(ledger: Ledger, text: str) -> str | None:
         f"SELECT code FROM region WHERE name = ? AND code IN ({marks})", (text, *codes)).fetchall()
     if len(exact) == 1:
         return exact[0][0]
-    found = regions.match_name(ledger, text, within)
-    return found.code if found else None
+    try:
+        return (resolver or regions.Resolver(ledger, local_only=True)).code(text)
+    except LedgerError:
+        return None
 
 
 def unit_codes_under(ledger: Ledger, code: str) -> list[str]:

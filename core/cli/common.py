@@ -11,11 +11,12 @@ import sys
 import unicodedata
 from typing import Any, Iterable, Mapping, Sequence
 
-from .. import dates, lookup, messages, money, queries, regions
+from .. import codes, dates, lookup, messages, money, queries, regions
 from ..changes import Changes
 from ..errors import LedgerError
 from ..ledger import Ledger
 from ..vocabulary import PENALTY_FLAGS
+from . import access
 
 DEFAULT_LIMIT = 50
 
@@ -42,6 +43,25 @@ def word(prefix: str, value: str | None, codes: Iterable[str]) -> str | None:
     return typed
 
 
+# The ledger's own labels of its categories and sources, read once per command (`bind`).
+_code_labels: dict[str, dict[str, str]] = {}
+
+
+def bind(ledger: Ledger) -> None:
+    """Read the open ledger's code lists for `shown_value`."""
+    _code_labels.clear()
+    _code_labels.update({kind: codes.labels(ledger, kind) for kind in codes.KINDS})
+
+
+def code_word(ledger: Ledger, kind: str, value: str | None) -> str | None:
+    """A category or source as given (code, label or synonym) to its code, or a refusal
+    listing the choices."""
+    return None if value is None else codes.resolve(ledger, kind, value)
+
+
+CODE_HELP = "code, label or synonym (see `ecoledger-cli codes list {kind}`)"
+
+
 def choices_help(prefix: str, codes: Iterable[str]) -> str:
     return ", ".join(f"{c} ({messages.label(prefix + '.' + c)})" for c in codes)
 
@@ -54,9 +74,7 @@ def region_filter(ledger: Ledger, value: str | None) -> str | None:
     """A region to filter by: unlike a record's field, an unknown one is refused here."""
     if value is None:
         return None
-    code = lookup.region_code(ledger, value)
-    regions.require(ledger, code)
-    return code
+    return regions.resolve(ledger, value)
 
 
 def reference(ledger: Ledger, value: str | None, find) -> str | None:
@@ -90,11 +108,17 @@ def add_list_arguments(p: argparse.ArgumentParser, sorts: Sequence[str]) -> None
     p.add_argument("--search", default="", help="free text (every word must match)")
     p.add_argument("--sort", choices=sorts, help="sort key")
     p.add_argument("--desc", action="store_true", help="sort descending")
-    p.add_argument("--limit", type=int, default=DEFAULT_LIMIT,
+    p.add_argument("--limit", type=access.count(), default=DEFAULT_LIMIT,
                    help=f"at most this many rows (default {DEFAULT_LIMIT}; 0: all)")
-    p.add_argument("--offset", type=int, default=0, help="skip this many rows first")
+    p.add_argument("--offset", type=access.count(), default=0, help="skip this many rows first")
     p.add_argument("--count", action="store_true", help="print only how many rows match")
     p.add_argument("--json", action="store_true", help="one JSON object per line")
+
+
+def version_argument(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--version", type=int, default=None, dest="based_on",
+                   help="the record's version as `show` printed it: refused if the fields "
+                        "written changed since")
 
 
 def flag_argument(p: argparse.ArgumentParser, name: str, help_text: str) -> None:
@@ -162,6 +186,10 @@ def shown_value(key: str, value: Any) -> str:
     """A stored value as a person reads it: labels for codes, yuan for fen, ✓ for flags."""
     if value is None:
         return ""
+    if key in _code_labels:
+        return _code_labels[key].get(value, value)
+    if key == "extra_categories":
+        return "、".join(_code_labels.get("category", {}).get(c, c) for c in value.split(","))
     if key in ("status", "category", "source"):
         return messages.label(f"{key}.{value}")
     if key == "kind":

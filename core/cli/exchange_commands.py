@@ -9,7 +9,9 @@ from __future__ import annotations
 import argparse
 import json
 
-from .. import exchange, messages, operators
+from .. import exchange, messages
+from ..errors import LedgerError
+from ..exchange import arrivals
 from ..exchange.keys import KEY_VARIABLE, key_bytes
 from ..ledger import Ledger
 
@@ -28,6 +30,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     a.add_argument("--to", help="the partner site (id or name); default: every change")
     a.add_argument("-o", "--output", required=True, help="the .ecox file to write")
     a.add_argument("--with-files", action="store_true", help="carry attachment files too")
+    a.add_argument("--force", action="store_true", help="replace the file if it exists")
     a.add_argument("--again", action="store_true",
                    help="start from what the partner confirmed having (a file was lost)")
     a.add_argument("--key-file", help=f"shared key file (default ${KEY_VARIABLE}, "
@@ -37,7 +40,14 @@ def register(commands: argparse._SubParsersAction) -> None:
     a.add_argument("file")
     a.add_argument("--key-file", help=f"shared key file (default ${KEY_VARIABLE}, "
                    "else the ledger's key file)")
+    a.add_argument("--confirm-partner", metavar="CODE",
+                   help="the first file of a new partner: its jurisdiction's code, as the file "
+                        "states it, to confirm it (managers only)")
     a.set_defaults(handler=import_command)
+    a = actions.add_parser("remove", help="delete the rows a partner's files brought in "
+                                          "(managers only)")
+    a.add_argument("partner", help="the partner site (id, start of it, or name)")
+    a.set_defaults(handler=remove_command)
     a = actions.add_parser("conflicts", help="conflicts to resolve (--all: resolved too)")
     a.add_argument("--all", action="store_true")
     a.add_argument("--json", action="store_true", help="one JSON object per line")
@@ -55,7 +65,6 @@ def _key(args: argparse.Namespace, ledger: Ledger) -> bytes | None:
 
 
 def site_command(args: argparse.Namespace, ledger: Ledger) -> int:
-    operators.adopt_named(ledger)
     if args.name:
         exchange.set_site_name(ledger, args.name)
     if args.new_id:
@@ -75,15 +84,32 @@ def partners_command(args: argparse.Namespace, ledger: Ledger) -> int:
 
 def export_command(args: argparse.Namespace, ledger: Ledger) -> int:
     done = exchange.export(ledger, args.output, to=args.to, key=_key(args, ledger),
-                           with_files=args.with_files, again=args.again)
+                           with_files=args.with_files, again=args.again, force=args.force)
     print(messages.text("label.exchange_exported", entries=done.entries, files=done.files,
                         path=done.path))
     return 0
 
 
 def import_command(args: argparse.Namespace, ledger: Ledger) -> int:
-    done = exchange.import_file(ledger, args.file, key=_key(args, ledger))
-    print(messages.text("label.exchange_imported", **vars(done)))
+    key = _key(args, ledger)
+    confirm = False
+    if args.confirm_partner is not None:
+        sender = arrivals.arrival(ledger, args.file, key)
+        if args.confirm_partner.strip() != (sender.jurisdiction or ""):
+            raise LedgerError("cli.error.partner_jurisdiction", name=sender.name,
+                              jurisdiction=sender.jurisdiction_text,
+                              typed=args.confirm_partner)
+        confirm = True
+    done = exchange.import_file(ledger, args.file, key=key, confirm=confirm)
+    print(done.text(ledger))
+    return 0
+
+
+def remove_command(args: argparse.Namespace, ledger: Ledger) -> int:
+    partner = exchange.store.find_partner(ledger, args.partner.strip())
+    if partner is None:
+        raise LedgerError("error.exchange_partner_unknown", key=args.partner)
+    print(arrivals.remove_partner_rows(ledger, partner.site_id).text())
     return 0
 
 
@@ -116,7 +142,6 @@ def _shown(value: object) -> str:
 
 
 def resolve_command(args: argparse.Namespace, ledger: Ledger) -> int:
-    operators.adopt_named(ledger)
     choice = args.keep or "edit"
     exchange.resolve(ledger, args.conflict, choice, args.value)
     print(messages.text("label.exchange_resolved"))

@@ -9,6 +9,7 @@ import time
 from .. import dates, demo, integrity, messages, settings, statistics
 from ..errors import LedgerError
 from ..ledger import Ledger
+from . import access
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -18,8 +19,8 @@ def register(commands: argparse._SubParsersAction) -> None:
     p.set_defaults(handler=init)
 
     p = commands.add_parser("demo", help="load realistic Shanxi demo data into an empty ledger")
-    p.add_argument("--problems", type=int, default=demo.DEFAULT_PROBLEMS)
-    p.add_argument("--seed", type=int, default=1)
+    p.add_argument("--problems", type=access.count(-access.MAX_COUNT, 2_000_000), default=demo.DEFAULT_PROBLEMS)
+    p.add_argument("--seed", type=access.count(0, 2**31 - 1), default=1)
     p.set_defaults(handler=load_demo)
 
     p = commands.add_parser("stats", help="rectification progress as of a date")
@@ -27,7 +28,10 @@ def register(commands: argparse._SubParsersAction) -> None:
     p.add_argument("--json", action="store_true", help="one JSON object on stdout")
     p.set_defaults(handler=stats)
 
-    p = commands.add_parser("check", help="database integrity and foreign-key check")
+    p = commands.add_parser("check", help="database integrity, audit trail, attachments, "
+                            "search index")
+    p.add_argument("--quick", action="store_true",
+                   help="SQLite's quick check, the audit triggers and the recorded chain head")
     p.set_defaults(handler=check)
 
 
@@ -87,17 +91,19 @@ def _entry(progress: statistics.Progress) -> dict:
 def _stats_table(report: statistics.Report) -> str:
     t = messages.text
     head = f"{t('label.region'):<12}{t('label.assigned'):>8}{t('label.closed'):>8}" \
-           f"{t('label.rate'):>10}{t('label.overdue'):>8}"
+           f"{t('label.rate'):>10}{t('label.overdue'):>8}" \
+           f"{t('label.reported_done'):>10}{t('label.stage_concluded'):>10}{t('label.ongoing'):>8}"
     lines = [f"{t('label.as_of')} {report.as_of}", head]
     for p in [*report.by["region"], report.total]:
         name = p.name or t("label.total")
         rate = "—" if p.clearance_rate is None else f"{p.clearance_rate}%"
-        lines.append(f"{name:<12}{p.assigned:>8}{p.closed:>8}{rate:>10}{p.overdue:>8}")
+        lines.append(f"{name:<12}{p.assigned:>8}{p.closed:>8}{rate:>10}{p.overdue:>8}"
+                     f"{p.reported_done:>10}{p.stage_concluded:>10}{p.ongoing:>8}")
     return "\n".join(lines)
 
 
 def check(args: argparse.Namespace, ledger: Ledger) -> int:
-    findings = integrity.check(ledger)
+    findings = integrity.check(ledger, quick=args.quick)
     if findings:
         for finding in findings:
             print(finding, file=sys.stderr)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import argparse
 from decimal import Decimal
 
-from .. import enterprises, lookup, messages, money, operators, penalties, queries, regions, rows
+from .. import enterprises, lookup, messages, money, penalties, queries, regions, rows, versions
 from ..ledger import Ledger
 from ..vocabulary import PENALTY_FLAGS
 from . import common
@@ -28,6 +28,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     a = actions.add_parser("update", help="correct a penalty case (\"\" clears a field)")
     a.add_argument("case", help="id or case number")
     _options(a, adding=False)
+    common.version_argument(a)
     a.set_defaults(handler=penalty_update)
     a = actions.add_parser("delete", help="delete a case entered twice or by mistake "
                                           "(managers only)")
@@ -72,20 +73,17 @@ def _raw(args: argparse.Namespace, ledger: Ledger) -> dict:
 
 
 def penalty_add(args: argparse.Namespace, ledger: Ledger) -> int:
-    operators.adopt_named(ledger)
     changes = penalties.add(ledger, _raw(args, ledger))
     return common.done(changes, changes.id)
 
 
 def penalty_update(args: argparse.Namespace, ledger: Ledger) -> int:
-    operators.adopt_named(ledger)
     row_id = lookup.penalty_id(ledger, args.case)
-    return common.done(penalties.update(ledger, row_id, _raw(args, ledger)))
+    return common.done(penalties.update(ledger, row_id, _raw(args, ledger), args.based_on))
 
 
 def penalty_delete(args: argparse.Namespace, ledger: Ledger) -> int:
-    operators.adopt_named(ledger)
-    rows.delete(ledger, "penalty_case", lookup.penalty_id(ledger, args.case))
+    penalties.delete(ledger, lookup.penalty_id(ledger, args.case))
     return 0
 
 
@@ -102,7 +100,7 @@ def penalty_list(args: argparse.Namespace, ledger: Ledger) -> int:
 
 
 SHOWN = ("id", "case_number", "decided_on", "enterprise", "region", "campaign", "problem",
-         "violation", "fine", "daily_fine_amount", *PENALTY_FLAGS)
+         "violation", "fine", "daily_fine_amount", *PENALTY_FLAGS, "version")
 
 
 def penalty_show(args: argparse.Namespace, ledger: Ledger) -> int:
@@ -115,6 +113,7 @@ def penalty_show(args: argparse.Namespace, ledger: Ledger) -> int:
     if record["problem_id"]:
         record["problem"] = rows.get(ledger, "problem", record["problem_id"])["number"] \
             or record["problem_id"]
+    record["version"] = versions.version(ledger, "penalty_case", record["id"])
     if args.json:
         common.print_json({**record, "fine_yuan": str(Decimal(record["fine_fen"]) / 100),
                            "daily_fine_yuan": str(Decimal(record["daily_fine_fen"]) / 100)})

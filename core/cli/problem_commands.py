@@ -7,19 +7,21 @@ Role rules stay in core: closing, reopening and deleting are a manager's (`--ope
 from __future__ import annotations
 
 import argparse
-import sqlite3
 
-from .. import attachments, enterprises, lookup, messages, operators, problems, queries, regions, rows
-from ..errors import Issue, LedgerError, ValidationError
+from .. import (attachments, deadlines, enterprises, lookup, messages, problems, queries, regions,
+               rows, versions)
+from ..errors import LedgerError
 from ..ledger import Ledger
-from ..vocabulary import CATEGORIES, SOURCES
 from ..workflow import Status
 from . import common
 
 PROBLEM_FIELDS = {"number": "number", "description": "description",
                   "assigned_on": "assigned_on", "deadline": "deadline",
                   "responsible_unit": "responsible_unit",
-                  "responsible_person": "responsible_person"}
+                  "responsible_person": "responsible_person",
+                  "complaint_number": "complaint_number"}
+ACCEPTANCE_FIELDS = {"accepted_by": "accepted_by", "accepted_unit": "accepted_unit",
+                     "opinion": "opinion"}
 MEASURE_FIELDS = {"description": "description", "deadline": "deadline",
                   "responsible": "responsible", "progress": "progress", "done_on": "done_on"}
 STATUSES = [s.value for s in Status]
@@ -32,16 +34,19 @@ def register(commands: argparse._SubParsersAction) -> None:
 
 def _problem_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--number", help="问题编号, e.g. 临环督〔2024〕1号")
-    p.add_argument("--source", help=common.choices_help("source", SOURCES))
-    p.add_argument("--category", help=common.choices_help("category", CATEGORIES))
+    p.add_argument("--source", help=common.CODE_HELP.format(kind="source"))
+    p.add_argument("--category", help=common.CODE_HELP.format(kind="category")
+                   + "; several as 大气、噪声, the first the main one")
     p.add_argument("--description", help="问题描述")
     p.add_argument("--enterprise", help="id, credit code or exact name (gives the county)")
-    p.add_argument("--region", help="county: GB/T 2260 code or name (曲沃县)")
+    p.add_argument("--region", help="county or unit: code or name (曲沃县, 临汾市曲沃县, 高新区)")
     p.add_argument("--campaign", help="id or exact name")
     p.add_argument("--batch", help="id, letter number (督办函文号) or batch number")
     p.add_argument("--inspection", help="the inspection's id")
     p.add_argument("--assigned-on", "--on", dest="assigned_on", help="交办日期")
-    p.add_argument("--deadline", help="整改时限")
+    p.add_argument("--deadline", help="整改时限: a date, 立行立改, 2024年6月底前, 长期坚持, "
+                                      "2025年底前，并长期坚持, 20个工作日 …")
+    p.add_argument("--complaint-number", help="受理编号, e.g. D3SX202505280018")
     p.add_argument("--responsible-unit", help="责任单位")
     p.add_argument("--responsible-person", help="责任人")
 
@@ -70,6 +75,7 @@ def _register_problem(commands: argparse._SubParsersAction) -> None:
     a = actions.add_parser("update", help="correct a problem's fields (\"\" clears one)")
     a.add_argument("problem", help="id or number")
     _problem_options(a)
+    common.version_argument(a)
     a.set_defaults(handler=problem_update)
     a = actions.add_parser("move", help="change the rectification status "
                                         "(closing and reopening: managers only)")
@@ -77,6 +83,11 @@ def _register_problem(commands: argparse._SubParsersAction) -> None:
     a.add_argument("status", help=", ".join(STATUSES) + " (or 已销号 …)")
     a.add_argument("--on", default=None, help="date of the change (default today)")
     a.add_argument("--note", default=None, help="a note kept with the change")
+    a.add_argument("--accepted-by", help="closing: who verified it (验收人)")
+    a.add_argument("--accepted-unit", help="closing: the verifier's unit (验收单位)")
+    a.add_argument("--opinion", help="closing: the acceptance opinion (验收意见)")
+    a.add_argument("--photo", action="append", default=[],
+                   help="closing: an after-photo (repeat for more)")
     a.set_defaults(handler=problem_move)
     a = actions.add_parser("withdraw", help="withdraw a problem assigned in error")
     a.add_argument("problem", help="id or number")
@@ -106,9 +117,9 @@ def _register_problem(commands: argparse._SubParsersAction) -> None:
 def _problem_raw(args: argparse.Namespace, ledger: Ledger) -> dict:
     raw = common.fields(args, PROBLEM_FIELDS)
     if args.source is not None:
-        raw["source"] = common.word("source", args.source, SOURCES)
+        raw["source"] = args.source
     if args.category is not None:
-        raw["category"] = common.word("category", args.category, CATEGORIES)
+        raw["category"] = args.category
     if args.region is not None:
         raw["region_code"] = common.region(ledger, args.region)
     raw.update(common.references(ledger, args, (
@@ -120,15 +131,14 @@ def _problem_raw(args: argparse.Namespace, ledger: Ledger) -> dict:
 
 
 def problem_add(args: argparse.Namespace, ledger: Ledger) -> int:
-    operators.adopt_named(ledger)
     changes = problems.add(ledger, _problem_raw(args, ledger))
     return common.done(changes, changes.id)
 
 
 def problem_update(args: argparse.Namespace, ledger: Ledger) -> int:
-    operators.adopt_named(ledger)
     row_id = lookup.problem_id(ledger, args.problem)
-    return common.done(problems.update(ledger, row_id, _problem_raw(args, ledger)))
+    return common.done(problems.update(ledger, row_id, _problem_raw(args, ledger),
+                                       args.based_on))
 
 
 def _status(value: str) -> str:
@@ -136,37 +146,28 @@ def _status(value: str) -> str:
 
 
 def problem_move(args: argparse.Namespace, ledger: Ledger) -> int:
-    operators.adopt_named(ledger)
     row_id = lookup.problem_id(ledger, args.problem)
-    problems.transition(ledger, row_id, _status(args.status), args.on, args.note)
+    problems.transition(ledger, row_id, _status(args.status), args.on, args.note,
+                        acceptance=common.fields(args, ACCEPTANCE_FIELDS), photos=args.photo)
     return 0
 
 
 def problem_withdraw(args: argparse.Namespace, ledger: Ledger) -> int:
-    operators.adopt_named(ledger)
     problems.withdraw(ledger, lookup.problem_id(ledger, args.problem), args.reason, args.on)
     return 0
 
 
 def problem_note(args: argparse.Namespace, ledger: Ledger) -> int:
-    operators.adopt_named(ledger)
     problems.add_note(ledger, lookup.problem_id(ledger, args.problem), args.text, args.on)
     return 0
 
 
 def problem_delete(args: argparse.Namespace, ledger: Ledger) -> int:
-    operators.adopt_named(ledger)
-    row_id = lookup.problem_id(ledger, args.problem)
-    try:
-        rows.delete(ledger, "problem", row_id)
-    except sqlite3.IntegrityError:  # a penalty case still names it
-        raise LedgerError("cli.error.delete_in_use", kind=messages.label("kind.problem"),
-                          key=args.problem) from None
+    problems.delete(ledger, lookup.problem_id(ledger, args.problem))
     return 0
 
 
 def problem_attach(args: argparse.Namespace, ledger: Ledger) -> int:
-    operators.adopt_named(ledger)
     phase = common.word("cli.phase", args.phase, attachments.PHASES)
     attachments.attach(ledger, lookup.problem_id(ledger, args.problem), args.files, phase)
     return 0
@@ -206,10 +207,7 @@ def problem_list(args: argparse.Namespace, ledger: Ledger) -> int:
         if status not in STATUSES:
             raise LedgerError("error.status_unknown", status=args.status)
     if args.category is not None:
-        category = common.word("category", args.category, CATEGORIES)
-        if category not in CATEGORIES:
-            raise ValidationError([Issue("category", "error.choice_unknown",
-                                         {"value": args.category})])
+        category = common.code_word(ledger, "category", args.category)
     query = queries.Query(
         region_code=common.region_filter(ledger, args.region), status=status,
         category=category,
@@ -225,10 +223,12 @@ def problem_list(args: argparse.Namespace, ledger: Ledger) -> int:
         if k in ("enterprise", "description") else common.shown_value(k, v))
 
 
-PROBLEM_SHOWN = ("id", "number", "source", "campaign", "batch", "inspection", "enterprise",
-                 "region", "category", "description", "assigned_on", "deadline",
-                 "deadline_in_force", "responsible_unit", "responsible_person", "status",
-                 "status_since", "done_on", "closed_on", "withdrawn_on", "withdrawn_reason")
+PROBLEM_SHOWN = ("id", "number", "complaint_number", "source", "campaign", "batch",
+                 "inspection", "enterprise", "region", "category", "extra_categories",
+                 "description", "assigned_on", "deadline_as_written", "deadline_in_force",
+                 "responsible_unit", "responsible_person", "status", "status_since", "done_on",
+                 "closed_on", "accepted_on", "accepted_by", "accepted_unit", "opinion",
+                 "withdrawn_on", "withdrawn_reason", "version")
 
 
 def problem_details(ledger: Ledger, row_id: str) -> dict:
@@ -244,11 +244,19 @@ def problem_details(ledger: Ledger, row_id: str) -> dict:
         record["batch"] = " ".join(filter(None, (batch["name"], batch["letter_number"])))
     if record["inspection_id"]:
         record["inspection"] = rows.get(ledger, "inspection", record["inspection_id"])["inspected_on"]
+    record["deadline_as_written"] = deadlines.describe(
+        record["deadline_kind"], record["deadline"], record["deadline_text"])
+    record["acceptances"] = problems.acceptances(ledger, row_id)
+    if record["status"] == Status.CLOSED.value and record["acceptances"]:
+        last = record["acceptances"][-1]
+        record.update({k: last[k] for k in ("accepted_on", "accepted_by", "accepted_unit",
+                                           "opinion")})
     record["allowed"] = [s.value for s in problems.allowed_transitions(ledger, row_id)]
     record["measures"] = problems.measures(ledger, row_id)
     record["extensions"] = problems.extensions(ledger, row_id)
     record["timeline"] = problems.timeline(ledger, row_id)
     record["attachments"] = _attachments(ledger, row_id)
+    record["version"] = versions.version(ledger, "problem", row_id)
     return record
 
 
@@ -294,7 +302,8 @@ def _print_measures(measures: list[dict]) -> None:
     common.print_table(
         [common.column_label("measure", k) for k in
          ("seq", "id", "description", "deadline", "responsible", "progress", "done_on")],
-        [[str(m["seq"]), m["id"], common.short(m["description"], 30), m["deadline"] or "",
+        [[str(m["seq"]), m["id"], common.short(m["description"], 30),
+          deadlines.describe(m["deadline_kind"], m["deadline"], m["deadline_text"]),
           m["responsible"] or "", str(m["progress"]), m["done_on"] or ""] for m in measures])
 
 
@@ -322,6 +331,7 @@ def _register_measure(commands: argparse._SubParsersAction) -> None:
     a = actions.add_parser("update", help="change a measure (progress, done date …)")
     a.add_argument("measure", help="the measure's id")
     _measure_options(a, adding=False)
+    common.version_argument(a)
     a.set_defaults(handler=measure_update)
     a = actions.add_parser("delete", help="delete a measure entered by mistake (managers only)")
     a.add_argument("measure", help="the measure's id")
@@ -329,20 +339,18 @@ def _register_measure(commands: argparse._SubParsersAction) -> None:
 
 
 def measure_add(args: argparse.Namespace, ledger: Ledger) -> int:
-    operators.adopt_named(ledger)
     problem_id = lookup.problem_id(ledger, args.problem)
     changes = problems.add_measure(ledger, problem_id, common.fields(args, MEASURE_FIELDS))
     return common.done(changes, problems.measures(ledger, problem_id)[-1]["id"])
 
 
 def measure_update(args: argparse.Namespace, ledger: Ledger) -> int:
-    operators.adopt_named(ledger)
     return common.done(problems.update_measure(ledger, args.measure.strip(),
-                                               common.fields(args, MEASURE_FIELDS)))
+                                               common.fields(args, MEASURE_FIELDS),
+                                               args.based_on))
 
 
 def measure_delete(args: argparse.Namespace, ledger: Ledger) -> int:
-    operators.adopt_named(ledger)
     problems.delete_measure(ledger, args.measure.strip())
     return 0
 

@@ -7,15 +7,16 @@ from __future__ import annotations
 
 import argparse
 
-from .. import campaigns, enterprises, inspections, lookup, operators, queries, regions, rows
+from .. import campaigns, enterprises, inspections, lookup, queries, regions, rows, versions
 from ..errors import LedgerError
 from ..ledger import Ledger
-from ..vocabulary import CATEGORIES, INSPECTION_KINDS, INSPECTION_RESULTS, SOURCES
+from ..vocabulary import INSPECTION_KINDS, INSPECTION_RESULTS
 from . import common
 
 ENTERPRISE_FIELDS = {"name": "name", "credit_code": "credit_code", "industry": "industry_code",
                      "permit": "permit_number", "key_monitored": "key_monitored",
-                     "address": "address", "longitude": "longitude", "latitude": "latitude"}
+                     "address": "address", "longitude": "longitude", "latitude": "latitude",
+                     "supervision_class": "supervision_class"}
 CAMPAIGN_FIELDS = {"name": "name", "starts_on": "starts_on", "ends_on": "ends_on",
                    "target_rate": "target_rate"}
 # What `inspection add --problem key=value …` accepts, and the problem field each sets.
@@ -44,6 +45,8 @@ def _enterprise_options(p: argparse.ArgumentParser, adding: bool) -> None:
     p.add_argument("--address")
     p.add_argument("--longitude")
     p.add_argument("--latitude")
+    p.add_argument("--supervision-class",
+                   help="双随机 class: key, special, general or the bureau's own (\"\" clears)")
 
 
 def _register_enterprise(commands: argparse._SubParsersAction) -> None:
@@ -63,6 +66,7 @@ def _register_enterprise(commands: argparse._SubParsersAction) -> None:
     a = actions.add_parser("update", help="correct an enterprise's fields (\"\" clears one)")
     a.add_argument("enterprise", help="id, credit code or exact name")
     _enterprise_options(a, adding=False)
+    common.version_argument(a)
     a.set_defaults(handler=enterprise_update)
 
 
@@ -74,15 +78,14 @@ def _enterprise_raw(args: argparse.Namespace, ledger: Ledger) -> dict:
 
 
 def enterprise_add(args: argparse.Namespace, ledger: Ledger) -> int:
-    operators.adopt_named(ledger)
     changes = enterprises.add(ledger, _enterprise_raw(args, ledger))
     return common.done(changes, changes.id)
 
 
 def enterprise_update(args: argparse.Namespace, ledger: Ledger) -> int:
-    operators.adopt_named(ledger)
     row_id = lookup.enterprise_id(ledger, args.enterprise)
-    return common.done(enterprises.update(ledger, row_id, _enterprise_raw(args, ledger)))
+    return common.done(enterprises.update(ledger, row_id, _enterprise_raw(args, ledger),
+                                          args.based_on))
 
 
 def enterprise_list(args: argparse.Namespace, ledger: Ledger) -> int:
@@ -93,7 +96,7 @@ def enterprise_list(args: argparse.Namespace, ledger: Ledger) -> int:
 
 
 ENTERPRISE_SHOWN = ("id", "name", "credit_code", "region", "industry_code", "permit_number",
-                    "key_monitored", "address", "longitude", "latitude")
+                    "key_monitored", "supervision_class", "address", "longitude", "latitude")
 
 
 def enterprise_show(args: argparse.Namespace, ledger: Ledger) -> int:
@@ -102,10 +105,12 @@ def enterprise_show(args: argparse.Namespace, ledger: Ledger) -> int:
     for table in ("inspection", "problem", "penalty_case"):
         record[f"{table}_count"] = ledger.conn.execute(
             f"SELECT count(*) FROM {table} WHERE enterprise_id = ?", (record["id"],)).fetchone()[0]
+    record["version"] = versions.version(ledger, "enterprise", record["id"])
     if args.json:
         common.print_json(record)
         return 0
-    keys = (*ENTERPRISE_SHOWN, "inspection_count", "problem_count", "penalty_case_count")
+    keys = (*ENTERPRISE_SHOWN, "inspection_count", "problem_count", "penalty_case_count",
+            "version")
     common.print_record(common.record_pairs("enterprise", record, keys))
     return 0
 
@@ -128,6 +133,7 @@ def _register_campaign(commands: argparse._SubParsersAction) -> None:
     a = actions.add_parser("update", help="correct a campaign's fields")
     a.add_argument("campaign", help="id or exact name")
     _campaign_options(a, adding=False)
+    common.version_argument(a)
     a.set_defaults(handler=campaign_update)
     a = actions.add_parser("list", help="campaigns, with their batch and problem counts")
     a.add_argument("--json", action="store_true", help="one JSON object per line")
@@ -135,16 +141,15 @@ def _register_campaign(commands: argparse._SubParsersAction) -> None:
 
 
 def campaign_add(args: argparse.Namespace, ledger: Ledger) -> int:
-    operators.adopt_named(ledger)
     changes = campaigns.add_campaign(ledger, common.fields(args, CAMPAIGN_FIELDS))
     return common.done(changes, changes.id)
 
 
 def campaign_update(args: argparse.Namespace, ledger: Ledger) -> int:
-    operators.adopt_named(ledger)
     row_id = lookup.campaign_id(ledger, args.campaign)
     return common.done(campaigns.update_campaign(ledger, row_id,
-                                                 common.fields(args, CAMPAIGN_FIELDS)))
+                                                 common.fields(args, CAMPAIGN_FIELDS),
+                                                 args.based_on))
 
 
 def campaign_list(args: argparse.Namespace, ledger: Ledger) -> int:
@@ -176,7 +181,6 @@ def _register_batch(commands: argparse._SubParsersAction) -> None:
 
 
 def batch_add(args: argparse.Namespace, ledger: Ledger) -> int:
-    operators.adopt_named(ledger)
     raw = common.fields(args, {"number": "number", "name": "name", "issued_on": "issued_on",
                                "letter_number": "letter_number"})
     raw["campaign_id"] = common.reference(ledger, args.campaign, lookup.campaign_id)
@@ -228,7 +232,6 @@ def _register_inspection(commands: argparse._SubParsersAction) -> None:
 
 
 def inspection_add(args: argparse.Namespace, ledger: Ledger) -> int:
-    operators.adopt_named(ledger)
     raw = {"enterprise_id": lookup.enterprise_id(ledger, args.enterprise),
            "inspected_on": args.inspected_on,
            "kind": common.word("inspection_kind", args.kind, INSPECTION_KINDS),
@@ -255,10 +258,6 @@ def problem_item(ledger: Ledger, words: list[str]) -> dict:
             raise LedgerError("cli.error.problem_item_key", key=key,
                               keys=", ".join(PROBLEM_ITEM_KEYS))
         item[field] = value
-    if "category" in item:
-        item["category"] = common.word("category", item["category"], CATEGORIES)
-    if "source" in item:
-        item["source"] = common.word("source", item["source"], SOURCES)
     if "batch_id" in item:
         item["batch_id"] = common.reference(ledger, item["batch_id"], lookup.batch_id)
     if "region_code" in item:

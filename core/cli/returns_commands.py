@@ -23,11 +23,13 @@ def register(commands: argparse._SubParsersAction) -> None:
     p.add_argument("--campaign", default=None, help="campaign id or name (default all)")
     p.add_argument("--reported-on", default=None, help="报出日期 in the footer (default today)")
     p.add_argument("-o", "--output", required=True, help="the .xlsx file to write")
+    p.add_argument("--force", action="store_true", help="replace the file if it exists")
     p.set_defaults(handler=export_return)
 
     p = commands.add_parser("export-ledger", help="write the rectification ledger to Excel")
     p.add_argument("--campaign", default=None, help="campaign id or name (default all)")
     p.add_argument("-o", "--output", required=True, help="the .xlsx file to write")
+    p.add_argument("--force", action="store_true", help="replace the file if it exists")
     p.set_defaults(handler=export_ledger)
 
 
@@ -69,7 +71,8 @@ def export_return(args: argparse.Namespace, ledger: Ledger) -> int:
     started = time.perf_counter()
     try:
         ret = returns.export_return(ledger, args.template, args.output, _as_of(args.as_of),
-                                    campaign_id(ledger, args.campaign), args.reported_on)
+                                    campaign_id(ledger, args.campaign), args.reported_on,
+                                    force=args.force)
     except returns.ReturnCheckFailed as exc:
         for finding in exc.findings:
             print(f"ecoledger-cli: {finding}", file=sys.stderr)
@@ -84,7 +87,7 @@ def export_return(args: argparse.Namespace, ledger: Ledger) -> int:
 def export_ledger(args: argparse.Namespace, ledger: Ledger) -> int:
     started = time.perf_counter()
     rows = returns.export_ledger(ledger, args.output,
-                                 campaign_id=campaign_id(ledger, args.campaign))
+                                 campaign_id=campaign_id(ledger, args.campaign), force=args.force)
     print(messages.text("return.exported", path=args.output, rows=rows,
                         seconds=time.perf_counter() - started))
     return 0

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from .. import backup, operators, settings
+from .. import backup, settings
 from ..errors import LedgerError
 from ..ledger import Ledger
 from . import common
@@ -36,7 +36,6 @@ def settings_list(args: argparse.Namespace, ledger: Ledger) -> int:
 
 
 def settings_set(args: argparse.Namespace, ledger: Ledger) -> int:
-    operators.adopt_named(ledger)
     if args.key not in KEYS:
         raise LedgerError("cli.error.setting_unknown", key=args.key, keys=", ".join(KEYS))
     settings.put(ledger, args.key, args.value.strip())

@@ -2,8 +2,9 @@
 extensions. `check` (in ledger_commands) also verifies the audit trail.
 
 The command line has no sign-in: an `--operator` that names an account acts with that
-account's role, any other name acts as an unauthenticated administrator (whoever can run
-commands on the file can copy it anyway; see the README).
+account's role; once the ledger has accounts any other name acts as a clerk, and a ledger
+without accounts acts as an administrator (whoever can run commands on the file can copy
+it anyway; see the README).
 """
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ import getpass
 import json
 import sys
 
-from .. import audit, backup, lock, lookup, messages, operators, problems
+from .. import audit, backup, lock, lookup, messages, operators, permissions, problems
 from ..errors import LedgerError, NotFound
 from ..ledger import Ledger
 
@@ -22,6 +23,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     p.add_argument("-o", "--output", default=None,
                    help="backup file (default: a new file in the rotating backup folder)")
     p.add_argument("--list", action="store_true", help="list the backups in the backup folder")
+    p.add_argument("--force", action="store_true", help="replace the -o file if it exists")
     p.set_defaults(handler=backup_command)
 
     p = commands.add_parser("restore", help="replace the ledger with a checked backup")
@@ -88,23 +90,25 @@ def _register_extensions(commands: argparse._SubParsersAction) -> None:
 # -- backup and restore
 
 def backup_command(args: argparse.Namespace, ledger: Ledger) -> int:
-    operators.adopt_named(ledger)
     if args.list:
         for b in backup.list_backups(ledger):
             print(f"{b.made:%Y-%m-%d %H:%M:%S}  {b.reason:<16}{b.size:>12,}  {b.path}")
         return 0
-    path = backup.make(ledger, args.output)
+    path = backup.make(ledger, args.output, force=args.force)
     print(messages.text("label.backup_made", path=path))
     return 0
 
 
 def restore_command(args: argparse.Namespace, ledger: Ledger) -> int:
-    operators.adopt_named(ledger)
-    held = lock.acquire(ledger.path, ledger.operator)  # never under a running app's feet
+    permissions.require(ledger, permissions.Action.RESTORE)
+    # never under a running app's feet (a command that writes holds the lock already)
+    held = None if ledger.lock else lock.acquire(ledger.path, ledger.operator)
     try:
+        print(backup.describe(backup.contents(args.file)))  # every hash checked first
         safety = backup.restore(ledger, args.file)
     finally:
-        held.release()
+        if held:
+            held.release()
     print(messages.text("label.restored", source=args.file, safety=safety))
     return 0
 
@@ -119,21 +123,18 @@ def operators_list(args: argparse.Namespace, ledger: Ledger) -> int:
 
 
 def operators_add(args: argparse.Namespace, ledger: Ledger) -> int:
-    operators.adopt_named(ledger)
     password = _password(args.password_stdin)
     operators.add(ledger, args.login, args.name, args.role, password)
     return 0
 
 
 def operators_set(args: argparse.Namespace, ledger: Ledger) -> int:
-    operators.adopt_named(ledger)
     active = None if args.active is None else args.active == "yes"
     operators.update(ledger, args.login, name=args.name, role=args.role, active=active)
     return 0
 
 
 def operators_password(args: argparse.Namespace, ledger: Ledger) -> int:
-    operators.adopt_named(ledger)
     operators.set_password(ledger, args.login, _password(args.password_stdin))
     return 0
 
@@ -217,7 +218,6 @@ def extensions_list(args: argparse.Namespace, ledger: Ledger) -> int:
 
 
 def extensions_request(args: argparse.Namespace, ledger: Ledger) -> int:
-    operators.adopt_named(ledger)
     changes = problems.request_extension(ledger, _problem_id(ledger, args.problem),
                                          args.deadline, args.reason, args.on)
     print(changes.id)
@@ -225,12 +225,10 @@ def extensions_request(args: argparse.Namespace, ledger: Ledger) -> int:
 
 
 def extensions_approve(args: argparse.Namespace, ledger: Ledger) -> int:
-    operators.adopt_named(ledger)
     problems.approve_extension(ledger, args.extension, args.on)
     return 0
 
 
 def extensions_refuse(args: argparse.Namespace, ledger: Ledger) -> int:
-    operators.adopt_named(ledger)
     problems.refuse_extension(ledger, args.extension, args.on)
     return 0

@@ -15,17 +15,19 @@ from .store import Partner, Site, partners, site
 
 
 def set_site_name(ledger, name: str) -> None:
-    """Name this database's site (e.g. 曲沃县局-执法一队)."""
-    from .. import settings
+    """Name this database's site (e.g. 曲沃县局-执法一队): an administrator's call."""
+    from .. import permissions, settings
 
+    permissions.require(ledger, permissions.Action.SITE_RENAME)
     settings.put(ledger, store.SITE_NAME, name.strip())
 
 
 def new_site_id(ledger) -> str:
     """Give this database a new site id: for a ledger file copied to another PC, which
     would otherwise exchange under the id of the PC it came from."""
-    from .. import ids, settings
+    from .. import ids, permissions, settings
 
+    permissions.require(ledger, permissions.Action.NEW_SITE_ID)
     site_id = ids.new_id()
     settings.put(ledger, store.SITE_ID, site_id)
     return site_id

@@ -8,7 +8,7 @@ import sqlite3
 from dataclasses import dataclass
 from typing import Any
 
-from .. import audit, db, ids, operators
+from .. import audit, db, ids, permissions
 from ..changes import Changes
 from ..errors import LedgerError
 from ..ledger import Ledger
@@ -85,8 +85,7 @@ def find(ledger: Ledger, key: str) -> sqlite3.Row:
 
 def resolve(ledger: Ledger, key: str, choice: str, value: Any = None) -> Changes:
     """Decide a conflict: keep mine, keep theirs, or an edited value (a manager's call)."""
-    if operators.role_of(ledger).rank < operators.Role.MANAGER.rank:
-        raise LedgerError("error.exchange_manager_only")
+    permissions.require(ledger, permissions.Action.RESOLVE_CONFLICT)
     if choice not in CHOICES:
         raise LedgerError("error.choice_unknown", value=choice)
     conflict = find(ledger, key)

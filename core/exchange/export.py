@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from .. import attachments, audit, db, ids, messages, schema
+from .. import attachments, audit, db, ids, messages, outputs, schema
 from ..errors import LedgerError
 from ..ledger import Ledger
 from . import fileformat, history, store
@@ -31,10 +31,11 @@ REPORT_EVERY = 2000  # audit entries between two progress reports
 
 def export(ledger: Ledger, path: str | Path, to: str | None = None, key: bytes | None = None,
            with_files: bool = False, again: bool = False,
-           progress: Progress | None = None) -> ExportSummary:
+           progress: Progress | None = None, force: bool = False) -> ExportSummary:
     """Write the changes since the last exchange with site `to` (all changes without one)
     to `path`. `again` starts from what the partner last confirmed having, for a file that
-    was lost on the way."""
+    was lost on the way. An existing file is replaced only with `force` (see core.outputs)."""
+    path = outputs.target(path, fileformat.SUFFIX, ledger, force)
     me = store.site(ledger)
     partner = _target(ledger, to, me)
     after, vector_from = _start(partner, me, again)
@@ -60,6 +61,8 @@ def export(ledger: Ledger, path: str | Path, to: str | None = None, key: bytes |
         "source": {"site_id": me.id, "name": me.name, "jurisdiction": me.jurisdiction},
         "target": partner.site_id if partner else None,
         "covers": covers, "seen": {**seen, me.id: through},
+        # the audit chain's head here: a copy kept outside the ledger file (see `check`)
+        "audit_head": audit.head(conn),
         "counts": {"entries": len(lines), "by_kind": dict(sorted(counts.items())),
                    "files": len(files)},
     }
@@ -139,6 +142,11 @@ def _files(ledger: Ledger, changes: list[history.Change]) -> dict[str, Path]:
         if c.table == "attachment" and c.action == "insert":
             row = json.loads(c.new_text)
             name = attachments.stored_name(row["sha256"], row["suffix"])
-            if (folder / name).is_file():
-                files[name] = folder / name
+            if not (folder / name).is_file():
+                continue
+            if not attachments.file_matches(folder / name, row["sha256"]):
+                # a photo replaced or damaged since it was attached: never sent on under
+                # the hash of the original
+                raise LedgerError("error.attachment_hash_export", file=folder / name)
+            files[name] = folder / name
     return files

@@ -5,14 +5,14 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections import deque
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
 from .. import attachments, audit, db, messages, regions, schema
 from ..errors import LedgerError
 from ..ledger import Ledger
-from . import fileformat, history, store
+from . import entries, fileformat, history, store
 from .history import RowState
 
 
@@ -25,6 +25,23 @@ class ImportSummary:
     refused: int = 0       # changes outside the source's jurisdiction
     resolved: int = 0      # conflicts here closed by a resolution made there
     files: int = 0
+    outside: int = 0       # changes of rows outside this ledger's own jurisdiction
+    outside_regions: dict[str, int] = field(default_factory=dict)  # region code → changes
+    outside_problems: dict[str, int] = field(default_factory=dict)  # region → problems
+
+    def text(self, ledger: Ledger | None = None) -> str:
+        """The summary line: what was taken, and what was refused and where it lies."""
+        line = messages.text("label.exchange_imported", **vars(self))
+        if self.outside:
+            def name(code: str) -> str:
+                found = regions.get(ledger, code) if ledger and code != "?" else None
+                return found.name if found else code
+            by_county = "、".join(f"{name(code)} {count}" for code, count in
+                                  sorted(self.outside_problems.items()))
+            line += messages.text("label.exchange_outside", count=self.outside,
+                                  problems=sum(self.outside_problems.values()),
+                                  counties=len(self.outside_problems), regions=by_county)
+        return line
 
 
 # progress(done, total, message): called now and then; one that raises stops the import
@@ -34,17 +51,31 @@ REPORT_EVERY = 500  # changes merged between two progress reports
 
 
 def import_file(ledger: Ledger, path: str | Path, key: bytes | None = None,
-                progress: Progress | None = None) -> ImportSummary:
+                progress: Progress | None = None, confirm: bool = False) -> ImportSummary:
     """Merge the exchange file at `path`; refuses (changing nothing) a file altered after
-    export, made by a newer schema, meant for another site, or imported already."""
+    export, made by a newer schema, meant for another site, or imported already; the
+    first file of a new partner unless `confirm` (a manager's, having read its
+    jurisdiction: `arrivals.arrival`); a file closing or reopening problems unless the
+    operator may. Rows outside this ledger's jurisdiction are refused, counted by region."""
+    from .arrivals import require_confirmed, require_decisions_allowed
+
     if progress:
         progress(0, 0, messages.text("progress.exchange_reading"))
     package = fileformat.read(Path(path), key)
+    entries.shape(ledger.conn, package.entries, path)  # every change well-formed and typed
     me = store.site(ledger)
     source = _check(ledger, me, package, path)
     with ledger.transaction():
+        require_confirmed(ledger, source, confirm)
         merger = _Merger(ledger, me, source, package, progress)
+        planned = entries.planned_rows(ledger.conn, merger.news(), merger.keys)
+        require_decisions_allowed(ledger, (e for e in package.entries if merger._fresh(e)))
         merger.run()
+        # the rows the file leaves, through the validation of a typed write; one invalid
+        # change rolls the whole import back (rows refused as outside the jurisdiction
+        # were never written, and are not judged)
+        entries.check_rows(ledger, [p for p in planned if p[1]["row"] not in merger.outside_ids],
+                           path)
         if progress:  # the last chance to stop: nothing is reported after the commit
             progress(1, 1, messages.text("progress.exchange_saving"))
         _record(ledger, package, source, merger.summary)
@@ -111,15 +142,26 @@ class _Merger:
         self.keys = {t: history.key_columns(self.conn, t) for t in self.tables}
         self.seen = store.seen(ledger)
         self.jurisdiction = _prefix(ledger, source.get("jurisdiction"))
+        self.mine = _prefix(ledger, me.jurisdiction)  # rows outside it never come in
+        self.outside_ids: set[str] = set()
+        self.outside_region: dict[str, str] = {}
+        # Enterprises of other counties refused so far: one that a row of this ledger's
+        # own county turns out to name (a firm registered next door) is taken after all.
+        self.held: dict[str, dict[str, Any]] = {}
         self.applied: list[tuple[str, str, str]] = []  # (table, row id, dot) written here
+
+    def news(self) -> list[tuple[int, dict[str, Any]]]:
+        """(number in the file, change) of the changes this ledger does not hold yet."""
+        return [(n, e) for n, e in enumerate(self.package.entries, start=1) if self._fresh(e)]
 
     def run(self) -> None:
         entries = [e for e in self.package.entries if self._new(e) and e["table"] in self.tables]
         wanted = {(e["table"], e["row"]) for e in entries}
         self.states = history.states_of(self.conn, self.me.id, wanted, self.tables)
         # A source whose jurisdiction holds this ledger's may change any of its rows.
-        open_to_source = self.jurisdiction is None or \
-            (self.me.jurisdiction or "").startswith(self.jurisdiction)
+        open_to_source = (self.jurisdiction is None or
+                          (self.me.jurisdiction or "").startswith(self.jurisdiction)) and \
+            (self.mine is None or (self.source.get("jurisdiction") or "").startswith(self.mine))
         first = audit.mark(self.conn) or 0
         i, next_report = 0, 0
         label = messages.text("progress.exchange_merging") if self.progress else ""
@@ -137,6 +179,8 @@ class _Merger:
                 i = j
                 continue
             i += 1
+            if not open_to_source and not self._inside_mine(entry):
+                continue
             if not open_to_source and not self._allowed(entry):
                 self.summary.refused += 1
                 continue
@@ -210,6 +254,61 @@ class _Merger:
             history.advance(state, "insert", entry["dot"], None, entry["new"])
             self.applied.append((table, entry["row"], entry["dot"]))
         self.summary.applied += len(fresh)
+
+    def _fresh(self, entry: dict[str, Any]) -> bool:
+        """A change this ledger does not hold yet (counting nothing)."""
+        site_id, seq = history.parse_dot(entry["dot"])
+        return site_id != self.me.id and seq > self.seen.get(site_id, 0) \
+            and entry["table"] in self.tables
+
+    def _inside_mine(self, entry: dict[str, Any]) -> bool:
+        """Whether the row lies inside this ledger's jurisdiction (a county ledger refuses
+        the other counties' rows of a city's file); a refusal is counted by region, and
+        the rows that hang on a refused row are refused with it."""
+        if self.mine is None:
+            return True
+        codes = self._regions(entry)
+        outside = next((c for c in codes if c and not c.startswith(self.mine)), None)
+        if outside is None:
+            parents = self._parents(entry) & self.outside_ids
+            own = {**(entry["old"] or {}), **(entry["new"] or {})}.get("region_code")
+            for parent in [p for p in parents if p in self.held and own]:
+                self._take_held(parent)  # the row says it is ours; its firm comes along
+                parents.discard(parent)
+            if not parents:
+                return True
+            outside = next((self.outside_region.get(p) for p in parents), None) or "?"
+        elif entry["table"] == "enterprise" and entry["action"] == "insert":
+            self.held[entry["row"]] = entry
+        self.outside_ids.add(entry["row"])
+        self.outside_region[entry["row"]] = outside
+        self.summary.outside += 1
+        self.summary.outside_regions[outside] = self.summary.outside_regions.get(outside, 0) + 1
+        if entry["table"] == "problem" and entry["action"] == "insert":
+            problems = self.summary.outside_problems
+            problems[outside] = problems.get(outside, 0) + 1
+        return False
+
+    def _take_held(self, row_id: str) -> None:
+        """Take a held enterprise after all, and no longer count it as refused."""
+        entry = self.held.pop(row_id)
+        region = self.outside_region.pop(row_id)
+        self.outside_ids.discard(row_id)
+        self.summary.outside -= 1
+        self.summary.outside_regions[region] -= 1
+        if not self.summary.outside_regions[region]:
+            del self.summary.outside_regions[region]
+        self._insert_one(entry)
+
+    def _parents(self, entry: dict[str, Any]) -> set[str]:
+        """The refused rows this row refers to, by any column (a problem's firm, a 双随机
+        task's enterprise, an officer's declared conflict …) or by its own key's first part
+        (an inspection's officers)."""
+        values = {**(entry["old"] or {}), **(entry["new"] or {})}
+        found = {v for v in values.values() if isinstance(v, str)}
+        found.add(entry["row"].split("/")[0])
+        found.discard(entry["row"])
+        return found
 
     def _new(self, entry: dict[str, Any]) -> bool:
         site_id, seq = history.parse_dot(entry["dot"])
@@ -356,17 +455,20 @@ class _Merger:
 
     def store_files(self) -> None:
         """Attachment files carried in the package, into the attachment folder."""
-        if not self.package.files:
+        if not self.package.file_members:
             return
         folder = attachments.default_folder(self.ledger)
         folder.mkdir(parents=True, exist_ok=True)
-        for name, data in self.package.files.items():
+        for name in self.package.file_members:
             target = folder / Path(name).name
-            if not target.exists():
-                partial = target.with_name(target.name + ".part")
-                partial.write_bytes(data)
-                partial.replace(target)
-                self.summary.files += 1
+            if attachments.file_matches(target, Path(name).stem):
+                continue
+            # copied in blocks and hashed on the way: the file must still be what its
+            # name says when it lands (a file already here but changed is replaced)
+            archive, stream = fileformat.open_file(self.package, name)
+            with archive, stream:
+                attachments.store_stream(stream, target, Path(name).stem)
+            self.summary.files += 1
 
 
 def _prefix(ledger: Ledger, code: str | None) -> str | None:

@@ -17,75 +17,7 @@ from .. import ids
 if TYPE_CHECKING:
     from ..ledger import Ledger
 
-_SQL = """
-CREATE TABLE exchange_partner (
-    site_id TEXT NOT NULL UNIQUE,
-    name TEXT NOT NULL,
-    jurisdiction TEXT,
-    sent_seq INTEGER NOT NULL DEFAULT 0,
-    sent_vector TEXT NOT NULL DEFAULT '{}',
-    last_export_at TEXT,
-    last_import_at TEXT,
-    acked_vector TEXT NOT NULL DEFAULT '{}'
-);
-CREATE TABLE exchange_seen (
-    site_id TEXT NOT NULL UNIQUE,
-    seq INTEGER NOT NULL
-);
-CREATE TABLE exchange_origin (
-    local_seq INTEGER NOT NULL UNIQUE,
-    dot TEXT NOT NULL
-);
--- Changes received but not written here (kept as conflicts, or for rows deleted here):
--- passed on as received, after the local audit entry `after_seq`, so that a site hearing
--- of them through this one does not miss them.
-CREATE TABLE exchange_pending (
-    after_seq INTEGER NOT NULL,
-    dot TEXT NOT NULL UNIQUE,
-    entry TEXT NOT NULL
-);
-CREATE INDEX exchange_pending_after ON exchange_pending(after_seq);
-CREATE TABLE exchange_resolution (
-    local_seq INTEGER NOT NULL UNIQUE,
-    field TEXT NOT NULL,
-    supersedes TEXT NOT NULL
-);
-CREATE TABLE exchange_conflict (
-    id TEXT NOT NULL UNIQUE,
-    found_at TEXT NOT NULL,
-    partner_site TEXT NOT NULL,
-    table_name TEXT NOT NULL,
-    row_id TEXT NOT NULL,
-    field TEXT NOT NULL,
-    mine TEXT,
-    theirs TEXT,
-    mine_dot TEXT,
-    theirs_dot TEXT NOT NULL,
-    theirs_operator TEXT,
-    resolved_at TEXT,
-    resolved_by TEXT,
-    resolution TEXT
-);
-CREATE INDEX exchange_conflict_row ON exchange_conflict(table_name, row_id, field);
-CREATE TABLE exchange_file (
-    file_id TEXT NOT NULL UNIQUE,
-    source_site TEXT NOT NULL,
-    imported_at TEXT NOT NULL,
-    applied INTEGER NOT NULL,
-    conflicts INTEGER NOT NULL
-);
-"""
-
 SITE_ID, SITE_NAME = "site_id", "site_name"
-
-
-def migrate(conn: sqlite3.Connection) -> None:
-    """Schema migration 'exchange': the bookkeeping tables and this database's site id."""
-    from ..db import execute_script
-
-    execute_script(conn, _SQL)
-    conn.execute("INSERT OR IGNORE INTO setting (key, value) VALUES (?, ?)",
-                 (SITE_ID, ids.new_id()))
 
 
 @dataclass(frozen=True)
@@ -100,9 +32,11 @@ def site(ledger: "Ledger") -> Site:
     from .. import settings
 
     site_id = settings.get(ledger, SITE_ID)
-    if site_id is None:  # a ledger migrated before the setting existed
+    if site_id is None:  # a ledger migrated before the setting existed: anyone's to fix
         site_id = ids.new_id()
-        settings.put(ledger, SITE_ID, site_id)
+        with ledger.transaction():
+            ledger.conn.execute("INSERT OR IGNORE INTO setting (key, value) VALUES (?, ?)",
+                                (SITE_ID, site_id))
     name = settings.get(ledger, SITE_NAME) or settings.get(ledger, "unit_name") or site_id[:8]
     return Site(site_id, name, settings.jurisdiction(ledger))
 

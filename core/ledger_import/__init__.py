@@ -86,13 +86,17 @@ class Outcome:
     warnings: list[CellIssue] = field(default_factory=list)
     dry_run: bool = False
     changes: Changes = field(default_factory=Changes)
+    closed_as_done: int = 0  # closed rows taken as reported done (the operator may not close)
 
     def summary(self) -> str:
         code = "import.summary_dry_run" if self.dry_run else "import.summary"
-        return messages.text(code, sheet=self.sheet, rows=self.rows, added=self.added,
+        text = messages.text(code, sheet=self.sheet, rows=self.rows, added=self.added,
                              updated=self.updated, unchanged=self.unchanged,
                              enterprises=self.enterprises_added, batches=self.batches_added,
                              warnings=len(self.warnings))
+        if self.closed_as_done:
+            text += messages.text("import.summary_closed_as_done", count=self.closed_as_done)
+        return text
 
 
 def _without_collector(function: Callable) -> Callable:
@@ -207,7 +211,7 @@ def run(ledger: Ledger, source: str | Path | Table, sheet: str | None = None,
         sheet=checked.table.grid.sheet, rows=len(checked.rows), added=plan.added,
         updated=plan.updated, unchanged=plan.unchanged,
         enterprises_added=len(plan.enterprises), batches_added=len(plan.batches),
-        warnings=checked.warnings, dry_run=dry_run,
+        warnings=checked.warnings, dry_run=dry_run, closed_as_done=plan.closed_as_done,
         changes=Changes() if dry_run or not (plan.added or plan.updated) else Changes.of(*touched))
 
 

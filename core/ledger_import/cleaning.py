@@ -9,9 +9,9 @@ from typing import Callable, Iterable
 
 from stdnum.cn import uscc
 
-from .. import dates, messages
+from .. import codes, dates, messages
+from ..errors import LedgerError
 from ..validation import credit_code_problem
-from ..vocabulary import CATEGORIES, SOURCES
 from ..workflow import Status
 
 
@@ -167,34 +167,16 @@ _STATUS_WORDS = {
                          "未销号", "正在推进", "整改未完成", "部分完成", "未完成整改"),
     Status.ASSIGNED: ("已交办", "交办", "未整改", "未开始", "待整改", "尚未整改"),
 }
-_CATEGORY_HINTS = (  # keyword in a free-written category → category, most specific first
-    ("散乱污", "scattered_polluting"), ("散煤", "loose_coal"), ("燃煤", "loose_coal"),
-    ("扬尘", "dust"), ("粉尘", "dust"), ("危废", "hazardous_waste"), ("危险废物", "hazardous_waste"),
-    ("固废", "solid_waste"), ("固体废物", "solid_waste"), ("饮用水", "drinking_water"),
-    ("水源", "drinking_water"), ("在线监测", "monitoring_fraud"), ("数据造假", "monitoring_fraud"),
-    ("噪", "noise"), ("废水", "waste_water"), ("污水", "waste_water"), ("水污染", "waste_water"),
-    ("废气", "waste_gas"), ("大气", "waste_gas"), ("烟气", "waste_gas"), ("VOCS", "waste_gas"),
-    ("其他", "other"), ("其它", "other"),
-)
-_SOURCE_HINTS = (
-    ("回头看", "looking_back"), ("中央", "central_inspection"), ("省级督察", "provincial_inspection"),
-    ("省督察", "provincial_inspection"), ("省环保督察", "provincial_inspection"),
-    ("强化监督", "strengthened_supervision"), ("强化督查", "strengthened_supervision"),
-    ("12369", "complaint"), ("举报", "complaint"), ("信访", "complaint"), ("投诉", "complaint"),
-    ("督办", "supervision_letter"), ("交办", "supervision_letter"),
-    ("执法检查", "inspection"), ("检查发现", "inspection"), ("巡查", "inspection"),
-)
-
-
 class Vocabularies:
-    """Status, category and source words, built once per import (they follow the catalogue)."""
+    """Status words, and the ledger's own categories and sources (codes, labels, synonyms),
+    built once per import."""
 
-    def __init__(self) -> None:
+    def __init__(self, ledger) -> None:
         self.status = _vocabulary("status", [s.value for s in Status])
         for status, words in _STATUS_WORDS.items():
             self.status.update({_key(w): status.value for w in words})
-        self.category = _vocabulary("category", CATEGORIES)
-        self.source = _vocabulary("source", SOURCES)
+        self.category = codes.Words(ledger, "category")
+        self.source = codes.Words(ledger, "source")
 
     def clean_status(self, value: object) -> Result:
         if blank(value):
@@ -205,22 +187,30 @@ class Vocabularies:
         return found, None
 
     def clean_category(self, value: object) -> Result:
+        """One category, or several (大气、噪声) as their codes joined by commas, the main
+        one first."""
         if blank(value):
             return "other", None
-        return self._word(value, self.category, _CATEGORY_HINTS, "error.import_category_unknown")
+        found = []
+        for part in codes.split(str(value)):
+            code, finding = self._word(part, self.category, "error.import_category_unknown")
+            if finding is not None:
+                return None, Finding(finding.code, {"value": value}, finding.warning) \
+                    if finding.code == "error.import_category_unknown" else finding
+            found.append(code)
+        return ",".join(dict.fromkeys(found)) or "other", None
 
     def clean_source(self, value: object, default: str) -> Result:
         if blank(value):
             return default, None
-        return self._word(value, self.source, _SOURCE_HINTS, "error.import_source_unknown")
+        return self._word(value, self.source, "error.import_source_unknown")
 
     @staticmethod
-    def _word(value: object, exact: dict[str, str], hints: tuple, code: str) -> Result:
-        key = _key(str(value))
-        if key in exact:
-            return exact[key], None
-        upper = key.upper()
-        for hint, found in hints:
-            if hint.upper() in upper:
-                return found, None
-        return None, Finding(code, {"value": value})
+    def _word(value: object, words: codes.Words, code: str) -> Result:
+        try:
+            found = words.guess(str(value))
+        except LedgerError as error:
+            return None, Finding(error.code, dict(error.params))
+        if found is None:
+            return None, Finding(code, {"value": value})
+        return found, None

@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .. import dates
+from .. import dates, permissions
 from ..ids import new_ids
 from ..db import now
 from ..ledger import Ledger
@@ -24,7 +24,7 @@ BASE = ("id", "created_at", "updated_at", "operator")
 PROBLEM_COLUMNS = BASE + (
     "number", "source", "campaign_id", "batch_id", "enterprise_id", "region_code", "category",
     "description", "assigned_on", "deadline", "responsible_unit", "responsible_person",
-    "status", "status_since", "deadline_in_force", "deadline_since", "done_on", "closed_on")
+    "extra_categories", "status", "status_since", "deadline_in_force", "deadline_since", "done_on", "closed_on")
 LOG_COLUMNS = BASE + ("problem_id", "happened_on", "seq", "status_from", "status_to", "note")
 MEASURE_COLUMNS = BASE + ("problem_id", "seq", "description", "deadline", "responsible",
                           "progress", "done_on")
@@ -32,8 +32,10 @@ ENTERPRISE_COLUMNS = BASE + ("name", "credit_code", "region_code", "key_monitore
 BATCH_COLUMNS = BASE + ("campaign_id", "number", "name", "issued_on")
 # Fields a sheet may correct on a problem already in the ledger.
 UPDATABLE = ("number", "source", "batch_id", "enterprise_id", "region_code", "category",
-             "description", "deadline", "responsible_unit", "responsible_person")
-_FIELD_OF = {"batch_id": "batch", "enterprise_id": "enterprise", "region_code": "region"}
+             "description", "deadline", "responsible_unit", "responsible_person",
+             "extra_categories")
+_FIELD_OF = {"batch_id": "batch", "enterprise_id": "enterprise", "region_code": "region",
+             "extra_categories": "category"}
 _NUMBERING = re.compile(r"^\s*(?:\d{1,2}\s*[.、．)）]|[（(]\s*\d{1,2}\s*[)）]|[①-⑳])\s*")
 _LIST_SPLIT = re.compile(r"[；;]\s*")
 
@@ -70,6 +72,7 @@ class Plan:
     added: int = 0
     updated: int = 0
     unchanged: int = 0
+    closed_as_done: int = 0  # rows marked closed that this operator may not close
 
 
 class Planner:
@@ -84,6 +87,9 @@ class Planner:
         self.today = (today or dates.today()).isoformat()
         self.stamp = now()
         self.operator = ledger.operator
+        # Closing is a manager's decision on a sheet as by hand: for anyone else a closed
+        # row comes in as reported done, with a warning on its status cell.
+        self.may_close = permissions.can(ledger, permissions.Action.CLOSE)
         self.plan = Plan()
         self.ids = IdPool()
         self._pending_logs: list[tuple[str, list]] = []
@@ -108,7 +114,7 @@ class Planner:
         for row in conn.execute(
                 "SELECT id, number, source, batch_id, enterprise_id, region_code, category, "
                 "description, assigned_on, deadline, responsible_unit, responsible_person, "
-                "status, status_since, deadline_in_force, deadline_since, done_on, closed_on "
+                "extra_categories, status, status_since, deadline_in_force, deadline_since, done_on, closed_on "
                 "FROM problem WHERE withdrawn_on IS NULL"):
             found = dict(row)
             if found["number"]:
@@ -133,13 +139,18 @@ class Planner:
         if self._duplicate(row, enterprise_id):
             return
         existing = self._existing(values, enterprise_id)
+        main, *extra = values["category"].split(",")  # 大气、噪声: the first is the main one
+        if values["status"] == CLOSED and not self.may_close and \
+                (existing is None or existing["status"] != CLOSED):
+            self._closed_as_done(row, values)
         record = {
             "number": values.get("number"), "source": values["source"],
             "campaign_id": campaign_id, "batch_id": batch_id, "enterprise_id": enterprise_id,
-            "region_code": region, "category": values["category"],
+            "region_code": region, "category": main,
             "description": values["description"], "assigned_on": values["assigned_on"],
             "deadline": values["deadline"], "responsible_unit": values.get("responsible_unit"),
             "responsible_person": values.get("responsible_person"),
+            "extra_categories": ",".join(extra) or None,
         }
         if existing is None:
             if values["status"] == REOPENED:
@@ -150,6 +161,15 @@ class Planner:
             self._insert(record, values)
         else:
             self._update(row, existing, record, values)
+
+    def _closed_as_done(self, row: SourceRow, values: dict) -> None:
+        values["status"] = REPORTED_DONE
+        values["done_on"] = values.get("done_on") or values.get("closed_on")
+        values["closed_on"] = None
+        self.plan.closed_as_done += 1
+        self._fail(row, "status", _status_label(CLOSED), Finding(
+            "warning.import_closed_as_done", {"role": permissions.role_label(self.ledger)},
+            warning=True))
 
     def _enterprise(self, row: SourceRow, blocked: bool) -> tuple[str | None, str | None]:
         """The enterprise id (found or planned) and the row's region code."""

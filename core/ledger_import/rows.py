@@ -5,7 +5,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Callable, Mapping
 
-from .. import dates, messages, regions, settings
+from .. import dates, messages, regions
+from ..errors import LedgerError
 from ..ledger import Ledger
 from ..workflow import Status
 from . import cleaning
@@ -72,38 +73,26 @@ class SourceRow:
 
 
 class RegionIndex:
-    """County names of the jurisdiction as clerks write them (曲沃县, 曲沃, 临汾市曲沃县,
-    141021), each to its code; names shared by two counties are left out."""
+    """Regions and units of the jurisdiction as clerks write them (曲沃县, 曲沃, 临汾市曲沃县,
+    141021, 临汾经济开发区), through the one resolver of `core.regions`; a name outside the
+    jurisdiction, or shared by two, is refused."""
 
     def __init__(self, ledger: Ledger):
-        top = regions.require(ledger, settings.jurisdiction(ledger))
-        self.names: dict[str, str] = {}
-        ambiguous: set[str] = set()
+        self.resolver = regions.Resolver(ledger, local_only=True)
+        top = regions.require(ledger, self.resolver.top)
         counties = regions.counties_of(ledger, top.code)
         self.only = counties[0].code if len(counties) == 1 else None
-        parents = {r.parent_code: regions.get(ledger, r.parent_code) for r in counties if r.parent_code}
-        keys = [(top.name, top.code), (top.code, top.code)]
-        for county in counties:
-            stem = county.name.rstrip("县区市") if len(county.name) > 2 else county.name
-            city = parents.get(county.parent_code)
-            keys += [(county.code, county.code), (county.name, county.code), (stem, county.code)]
-            if city:
-                keys += [(city.name + county.name, county.code), (city.name + stem, county.code)]
-        for key, code in keys:
-            if self.names.get(key, code) != code:
-                ambiguous.add(key)
-            self.names[key] = code
-        for key in ambiguous:
-            del self.names[key]
 
     def clean(self, value: object) -> Result:
         name = cleaning.code_text(value)
         if name is None:
             return None, None
-        code = self.names.get(name)
-        if code is None:
+        try:
+            return self.resolver.code(name), None
+        except LedgerError as error:
+            if error.code == "error.region_ambiguous":
+                return None, Finding(error.code, dict(error.params))
             return None, Finding("error.import_region_unknown", {"value": value})
-        return code, None
 
 
 Columns = Mapping[str, int]
@@ -150,7 +139,7 @@ class RowReader:
         self.today = today or dates.today()
         self.issues: list[CellIssue] = []
         self.regions = RegionIndex(ledger)
-        words = cleaning.Vocabularies()
+        words = cleaning.Vocabularies(ledger)
         past = self.today
 
         def day(required: bool, not_future: bool = False) -> cleaning.Cleaner:

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import python_calamine as calamine
 
+from .. import archives
 from ..errors import LedgerError
 from ..spreadsheet import column_letter
 
@@ -92,18 +93,18 @@ def _check_archive(path: Path) -> None:
         raise LedgerError("error.import_corrupt", path=path.name, reason=_short(exc)) from None
 
 
+LIMITS = archives.Limits(MAX_UNPACKED_BYTES, MAX_MEMBERS, MAX_RATIO, RATIO_CHECK_FROM)
+
+
 def _check_members(path: Path, members: list[zipfile.ZipInfo]) -> None:
     if len(members) > MAX_MEMBERS:
         raise LedgerError("error.import_bomb", path=path.name)
     if any(m.flag_bits & 0x1 for m in members):
         raise LedgerError("error.import_password", path=path.name)
-    total = 0
-    for member in members:
-        total += member.file_size
-        ratio = member.file_size / max(member.compress_size, 1)
-        if total > MAX_UNPACKED_BYTES or (
-                member.file_size > RATIO_CHECK_FROM and ratio > MAX_RATIO):
-            raise LedgerError("error.import_bomb", path=path.name)
+    try:
+        archives.check_members(members, LIMITS)
+    except archives.TooLarge:
+        raise LedgerError("error.import_bomb", path=path.name) from None
     names = {m.filename for m in members}
     if "xl/workbook.xml" not in names and "content.xml" not in names:
         raise LedgerError("error.import_not_spreadsheet", path=path.name)

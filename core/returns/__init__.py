@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from .. import dates, messages, settings
+from .. import dates, messages, outputs, settings
 from ..errors import LedgerError, NotFound
 from ..ledger import Ledger
 from . import checks, figures as figures_, layout, ledger_export, templates, xlsx
@@ -68,7 +68,10 @@ def _campaign_name(ledger: Ledger, campaign_id: str | None) -> str:
 
 def footer(ledger: Ledger, reported_on: object | None = None) -> dict[str, str]:
     """Footer fields from settings; the report date defaults to today."""
-    day = dates.parse_date(reported_on) if reported_on else dates.today()
+    try:
+        day = dates.parse_date(reported_on) if reported_on else dates.today()
+    except dates.DateError:
+        raise LedgerError("error.date_invalid", value=reported_on) from None
     values = {key: settings.get(ledger, key) or "" for key in ("unit_head", "filled_by", "phone")}
     return {**values, "reported_on": f"{day.year}年{day.month}月{day.day}日"}
 
@@ -113,11 +116,13 @@ def preview(ledger: Ledger, name: str, as_of: object | None = None,
 def export_return(ledger: Ledger, name: str | Template, path: str | Path,
                   as_of: object | None = None, campaign_id: str | None = None,
                   reported_on: object | None = None, progress: Progress | None = None,
-                  cancelled: Cancelled | None = None) -> Return:
-    """Build, check and write a return; a failed check raises and writes nothing."""
+                  cancelled: Cancelled | None = None, force: bool = False) -> Return:
+    """Build, check and write a return; a failed check raises and writes nothing. An
+    existing file is replaced only with `force` (see core.outputs)."""
+    path = outputs.target(path, ".xlsx", ledger, force)
     template = templates.load(name) if isinstance(name, str) else name
     if template.kind == PROBLEM_LIST:
-        export_ledger(ledger, path, template, campaign_id, progress, cancelled)
+        export_ledger(ledger, path, template, campaign_id, progress, cancelled, force=True)
         return build(ledger, template, as_of, campaign_id)
     if progress:
         progress(0, 2, messages.text("return.progress.figures"))
@@ -153,8 +158,9 @@ def _write_rows(writer: xlsx.SheetWriter, sheet: Sheet) -> None:
 
 def export_ledger(ledger: Ledger, path: str | Path, name: str | Template = LEDGER_TEMPLATE,
                   campaign_id: str | None = None, progress: Progress | None = None,
-                  cancelled: Cancelled | None = None) -> int:
+                  cancelled: Cancelled | None = None, force: bool = False) -> int:
     """Write every live problem, one row each, under the title block; returns the row count."""
+    path = outputs.target(path, ".xlsx", ledger, force)
     template = templates.load(name) if isinstance(name, str) else name
     if template.kind != PROBLEM_LIST:
         raise LedgerError("error.return_not_list", name=template.name)

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Callable
 
-from .. import dates, statistics
+from .. import codes, dates, regions, statistics
 from ..ledger import Ledger
 from ..statistics import Filter
 from .templates import Column, Template
@@ -24,8 +24,9 @@ PROGRESS_STATS = {
     "problems.assigned": lambda p, t: p.assigned,
     "problems.closed": lambda p, t: p.closed,
     "problems.reported_done": lambda p, t: p.reported_done,
-    "problems.rectified": lambda p, t: p.closed + (p.reported_done
-                                                   if t.rectified_counts_reported_done else 0),
+    "problems.stage_concluded": lambda p, t: p.stage_concluded,
+    "problems.rectified": lambda p, t: p.counted(t.counts_as_rectified),
+    "problems.ongoing": lambda p, t: p.ongoing,
     "problems.open": lambda p, t: p.open,
     "problems.overdue": lambda p, t: p.overdue,
 }
@@ -110,7 +111,7 @@ def _statistic(ledger: Ledger, template: Template, column: Column, d: str, base:
                cache: dict) -> tuple[dict[str, Value], Value]:
     """A column's values by row key and its ledger-wide total."""
     if column.stat in PROGRESS_STATS:
-        flt = Filter(campaign_id=base.campaign_id, **dict(column.filter))
+        flt = Filter(campaign_id=base.campaign_id, **_codes_of(ledger, dict(column.filter)))
         report = _cached(cache, ("progress", flt),
                          lambda: statistics.progress(ledger, d, flt, groups=("region",)))
         pick = PROGRESS_STATS[column.stat]
@@ -129,6 +130,13 @@ def _statistic(ledger: Ledger, template: Template, column: Column, d: str, base:
     raise ValueError(f"unknown statistic {column.stat!r} in column {column.key}")
 
 
+def _codes_of(ledger: Ledger, wanted: dict) -> dict:
+    """A column's category or source filter by the ledger's list: a code merged into
+    another since the template was written counts as the one it went into."""
+    return {k: codes.resolve(ledger, k, v) if k in codes.KINDS and v else v
+            for k, v in wanted.items()}
+
+
 def _cached(cache: dict, key: tuple, make: Callable):
     if key not in cache:
         cache[key] = make()
@@ -139,9 +147,10 @@ def _roll_up(ledger: Ledger, counts: dict[str, int], base: Filter) -> dict[str, 
     """County counts summed into the return's row regions (cities, for a province)."""
     listed = statistics.report_regions(ledger, base)
     city_rows = bool(listed) and listed[0].level == 2
+    keys = {r.code for r in listed}
     out: dict[str, int] = {}
     for code, n in counts.items():
-        key = code[:4] + "00" if city_rows else code
+        key = regions.row_key(code, keys, city_rows)
         out[key] = out.get(key, 0) + n
     return out
 

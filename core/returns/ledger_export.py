@@ -6,10 +6,11 @@ from typing import Iterator
 
 from .. import messages
 from ..ledger import Ledger
-from ..vocabulary import CATEGORIES, SOURCES
 from ..workflow import Status
 from .templates import Template
 
+_ACCEPTED = ("(SELECT a.{} FROM acceptance a WHERE a.problem_id = p.id AND p.status = 'closed'"
+             " ORDER BY a.accepted_on DESC, a.created_at DESC LIMIT 1)")
 # Ledger fields a problem-list template may name: SQL expression over the query below.
 FIELDS = {
     "number": "p.number",
@@ -23,8 +24,10 @@ FIELDS = {
     "campaign": "c.name",
     "batch": "b.name",
     "assigned_on": "p.assigned_on",
-    "deadline": "p.deadline_in_force",
+    "deadline": "coalesce(p.deadline_in_force, p.deadline_text)",
     "original_deadline": "p.deadline",
+    "deadline_text": "p.deadline_text",
+    "complaint_number": "p.complaint_number",
     "responsible_unit": "p.responsible_unit",
     "responsible_person": "p.responsible_person",
     "measures": "(SELECT group_concat(description, '；') FROM (SELECT description FROM measure m"
@@ -32,6 +35,11 @@ FIELDS = {
     "status": "{status}",
     "done_on": "p.done_on",
     "closed_on": "p.closed_on",
+    # the acceptance of the closure in force (none for a problem not closed now)
+    "accepted_on": _ACCEPTED.format("accepted_on"),
+    "accepted_by": _ACCEPTED.format("accepted_by"),
+    "accepted_unit": _ACCEPTED.format("accepted_unit"),
+    "acceptance_opinion": _ACCEPTED.format("opinion"),
 }
 _FROM = """FROM problem p
 LEFT JOIN region r ON r.code = p.region_code
@@ -48,14 +56,26 @@ def _labels(column: str, prefix: str, codes) -> str:
     return f"CASE {column} {whens} ELSE {column} END"
 
 
+def _code_label(column: str, kind: str) -> str:
+    """The ledger's own label of a category or source code (the code if it has none)."""
+    return (f"coalesce((SELECT label FROM code_entry WHERE kind = '{kind}' "
+            f"AND code = {column}), {column})")
+
+
+# The main category's label, then the problem's further ones: 废气、噪声
+_CATEGORIES = (_code_label("p.category", "category") + " || coalesce((SELECT '、' || "
+               "group_concat(coalesce(e.label, j.value), '、') FROM json_each('[\"' || "
+               "replace(p.extra_categories, ',', '\",\"') || '\"]') j LEFT JOIN code_entry e "
+               "ON e.kind = 'category' AND e.code = j.value), '')")
+
+
 def _quote(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
 
 
 def select(template: Template, campaign_id: str | None = None) -> tuple[str, list]:
     """The SQL (and parameters) reading the template's columns for every live problem."""
-    labels = {"category": _labels("p.category", "category", CATEGORIES),
-              "source": _labels("p.source", "source", SOURCES),
+    labels = {"category": _CATEGORIES, "source": _code_label("p.source", "source"),
               "status": _labels("p.status", "status", [s.value for s in Status])}
     try:
         exprs = [FIELDS[c.stat].format(**labels) for c in template.columns]

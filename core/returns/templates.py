@@ -13,6 +13,7 @@ from pathlib import Path
 
 from ..errors import LedgerError
 from ..paths import resources_dir
+from ..statistics import SETTLED_STATUSES
 
 BY_REGION, PROBLEM_LIST = "by_region", "problem_list"
 KINDS = (BY_REGION, PROBLEM_LIST)
@@ -59,8 +60,19 @@ class Template:
     footer: tuple[str, ...] = FOOTER_FIELDS
     notes: tuple[str, ...] = ()
     rectified_counts_reported_done: bool = False
+    # The statuses its 整改完成 (rectified) and 办结率 count, e.g. ["closed", "reported_done",
+    # "stage_concluded"] for a province publishing (已办结 + 阶段性办结) / total; empty: closed
+    # only (with reported done too when rectified_counts_reported_done says so).
+    rectified_statuses: tuple[str, ...] = ()
     description: str = ""
     path: Path | None = field(default=None, compare=False)
+
+    @property
+    def counts_as_rectified(self) -> tuple[str, ...]:
+        """The statuses the template's rectified figures count (see core.statistics)."""
+        if self.rectified_statuses:
+            return self.rectified_statuses
+        return ("closed", "reported_done") if self.rectified_counts_reported_done else ("closed",)
 
     @property
     def header_depth(self) -> int:
@@ -126,6 +138,8 @@ def _column(raw: dict) -> Column:
 def _validate(t: Template) -> None:
     if t.kind not in KINDS:
         raise ValueError(f"kind {t.kind!r} is not one of {KINDS}")
+    if set(t.rectified_statuses) - set(SETTLED_STATUSES):
+        raise ValueError(f"rectified_statuses may only name {SETTLED_STATUSES}")
     keys = [c.key for c in t.columns]
     if len(set(keys)) != len(keys):
         raise ValueError("column keys repeat")

@@ -33,7 +33,9 @@ class InterviewForm(FormDialog):
         self.add_date("restriction_from", tr("Approvals suspended from"))
         self.add_text("restriction_scope", tr("Restriction covers"))
 
-    def ready(self) -> None:
+    def prepared(self, data) -> None:
+        # defaults before the form takes its untouched values: Esc on a form nobody typed
+        # into throws it away without asking (FormDialog.changed)
         if not self.fields["held_on"].read():
             self.set_values({"held_on": dates.today().isoformat(),
                              "plan_days": str(interviews.DEFAULT_PLAN_DAYS)})

@@ -15,7 +15,7 @@ from PySide6.QtCore import QPointF, Qt, Signal
 from PySide6.QtGui import QCursor, QFont
 from PySide6.QtWidgets import QApplication, QToolTip, QWidget
 
-from core import dashboard, messages
+from core import dashboard
 from core.money import fen_to_wan
 from core.statistics import Filter, Progress
 
@@ -468,7 +468,7 @@ class GroupsChart(Chart):
             self._draw(plot, board, scope, sorted(rows, key=lambda p: -p.assigned), group)
 
     def _draw(self, plot, board, scope: str, rows: list[Progress], group: str) -> None:
-        names = [messages.label(f"{group}.{p.key}") for p in rows]
+        names = [p.name or p.key or "" for p in rows]  # the ledger's own labels
         left = [0.0] * len(rows)
         for measure, text in (("closed", tr("Closed")), ("open", tr("Not closed"))):
             values = [float(getattr(p, measure)) for p in rows]

@@ -19,6 +19,7 @@ from core.changes import Changes
 from core.money import fen_to_wan
 from core.statistics import Filter
 
+from .. import folders
 from ..i18n import tr
 from ..pages.base import Page
 from ..widgets import ChoiceCombo, DateEdit
@@ -118,6 +119,7 @@ class DashboardPage(Page):
         for key, caption, colour in (
                 ("assigned", tr("Problems assigned"), "#1f4e79"),
                 ("closed", tr("Closed"), "#1b5e20"),
+                ("reported_done", tr("Awaiting acceptance"), "#33691e"),
                 ("rate", tr("Zero-clearance rate"), "#1b5e20"),
                 ("overdue", tr("Overdue"), "#b3261e"),
                 ("fines", tr("Fines (10,000 yuan)"), "#4a148c")):
@@ -278,8 +280,12 @@ class DashboardPage(Page):
         values = {"assigned": f"{total.assigned:,}", "closed": f"{total.closed:,}",
                   "rate": "—" if rate is None else f"{rate}%", "overdue": f"{total.overdue:,}",
                   "fines": f"{fen_to_wan(board.penalties.fine_fen):,}"}
+        # settled is not closed: reported done and settled in stage have a tile of their own
+        values["reported_done"] = f"{total.reported_done:,}"
         for key, text in values.items():
             self.tiles[key].figure.setText(text)
+        self.tiles["reported_done"].caption.setText(
+            tr("Awaiting acceptance; {n} settled in stage").format(n=f"{total.stage_concluded:,}"))
         self.tiles["fines"].caption.setText(
             tr("Fines (10,000 yuan), {n} case(s)").format(n=f"{board.penalties.cases:,}"))
 
@@ -302,8 +308,10 @@ class DashboardPage(Page):
 
     # -- export
     def ask_export_chart(self, chart) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, tr("Export plot"), chart.title() + ".png",
+        path, _ = QFileDialog.getSaveFileName(self, tr("Export plot"),
+                                              folders.start(self.ctx, chart.title() + ".png"),
                                               tr("PNG image (*.png);;SVG drawing (*.svg)"))
+        folders.remember(self.ctx, path)
         if path:
             from .export import export_chart
             export_chart(chart, Path(path))
@@ -311,8 +319,10 @@ class DashboardPage(Page):
     def ask_export_page(self) -> None:
         name = tr("Dashboard {day}").format(day=self.board.as_of if self.board else
                                               dates.today().isoformat())
-        path, _ = QFileDialog.getSaveFileName(self, tr("Export dashboard"), name + ".pdf",
+        path, _ = QFileDialog.getSaveFileName(self, tr("Export dashboard"),
+                                              folders.start(self.ctx, name + ".pdf"),
                                               tr("PDF document (*.pdf);;PNG image (*.png)"))
+        folders.remember(self.ctx, path)
         if path:
             from .export import export_page
             export_page(self.sheet, Path(path))

@@ -11,13 +11,16 @@ _MODULES = {
     "EnterpriseForm": ".records", "ProblemForm": ".records", "PenaltyForm": ".records",
     "CampaignForm": ".records", "BatchForm": ".records", "InspectionForm": ".inspection",
     "MeasureForm": ".measure", "ExtensionForm": ".extension",
+    "TaskInspectionForm": ".random_task", "PlanForm": ".random_plan",
+    "AcceptanceForm": ".acceptance",
     "InterviewForm": "..air.interview_form",
 }
 _NAMES = {"enterprise": "EnterpriseForm", "problem": "ProblemForm",
           "inspection": "InspectionForm", "penalty_case": "PenaltyForm",
           "campaign": "CampaignForm", "batch": "BatchForm",
           "measure": "MeasureForm", "extension": "ExtensionForm",
-          "air_interview": "InterviewForm"}
+          "random_task": "TaskInspectionForm", "random_plan": "PlanForm",
+          "acceptance": "AcceptanceForm", "air_interview": "InterviewForm"}
 
 
 def __getattr__(name: str):

@@ -16,9 +16,10 @@ from typing import Any, Callable, Iterable
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (QApplication, QCheckBox, QDialog, QDialogButtonBox, QFrame,
-                               QGridLayout, QLabel, QLineEdit, QPlainTextEdit, QScrollArea,
-                               QVBoxLayout, QWidget)
+                               QGridLayout, QLabel, QLineEdit, QMessageBox, QPlainTextEdit,
+                               QScrollArea, QVBoxLayout, QWidget)
 
+from core import versions
 from core.changes import Changes
 from core.errors import Issue, LedgerError, ValidationError
 from core.ledger import Ledger
@@ -26,6 +27,12 @@ from core.ledger import Ledger
 from ..context import AppContext
 from ..i18n import tr
 from ..widgets import ChoiceCombo, CompletingEdit, DateEdit
+
+# The editor open for each record: a second double-click raises it instead of a second copy.
+_editors: dict[tuple[str, str], "FormDialog"] = {}
+# In a draft: the version of the record its values were typed over, so that a draft
+# restored after someone else saved the record is refused as stale, not saved over it.
+VERSION_KEY = "__version__"
 
 ERROR_STYLE = "border: 1px solid #c62828; background: #fff5f5;"
 WARNING_STYLE = "border: 1px solid #ef8f00;"
@@ -73,6 +80,7 @@ class FormDialog(QDialog):
     """Subclasses add fields in `build` and say how to `check`, `write` and `load`."""
 
     form_name = ""
+    enter_saves = True  # False: Enter moves to the next field; only Ctrl+S or Save saves
     saved = Signal(object)  # the Changes of the write
 
     def __init__(self, ctx: AppContext, row_id: str | None = None,
@@ -80,11 +88,13 @@ class FormDialog(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.row_id = row_id
+        self.version: int | None = None  # of the record as loaded: a save is based on it
         self.fields: dict[str, Field] = {}
         self.aliases: dict[str, str] = {}  # a finding's field name → the field showing it
         self.issues: list[Issue] = []
         self._closing = False
         self._filling = False
+        self._pristine: dict[str, Any] | None = None  # the values as loaded
         self._check_generation = 0
         self.draft_key = f"{self.form_name}-{uuid.uuid4().hex[:12]}"
         self.grid = QGridLayout()
@@ -123,6 +133,24 @@ class FormDialog(QDialog):
         self._chain_tab_order()
         self.setWindowTitle(self.title())
         self.start(values)
+
+    @classmethod
+    def edit(cls, ctx: AppContext, row_id: str, parent: QWidget | None = None,
+             **options: Any) -> "FormDialog":
+        """The editor of record `row_id`: the one already open, raised, or a new one."""
+        key = (cls.form_name, row_id)
+        found = _editors.get(key)
+        if found is not None:
+            found.show()
+            found.raise_()
+            found.activateWindow()
+            return found
+        dialog = cls(ctx, row_id=row_id, parent=parent, **options)
+        _editors[key] = dialog
+        dialog.finished.connect(lambda _result: _editors.pop(key, None))
+        dialog.destroyed.connect(lambda *_: _editors.pop(key, None))
+        dialog.open()
+        return dialog
 
     # -- to override
     def title(self) -> str:
@@ -194,6 +222,12 @@ class FormDialog(QDialog):
         return self._add(key, label, edit, edit.text, lambda v: edit.setText(v or ""),
                          edit.textChanged)
 
+    def add_deadline(self, key: str, label: str) -> QLineEdit:
+        """A deadline as bureaus write it: a date or a text the core reads (core.deadlines)."""
+        edit = self.add_text(key, label)
+        edit.setPlaceholderText(tr("a date, 立行立改, 2024年6月底前, 长期坚持, 20个工作日…"))
+        return edit
+
     def add_choice(self, key: str, label: str, items: Iterable[tuple[str, str]],
                    blank: str | None = None) -> ChoiceCombo:
         combo = ChoiceCombo(items, blank)
@@ -237,14 +271,22 @@ class FormDialog(QDialog):
         row_id = self.row_id
 
         def read(ledger: Ledger):
-            return self.prepare(ledger), self.load(ledger, row_id) if row_id else None
+            if not row_id:
+                return self.prepare(ledger), None, None
+            return (self.prepare(ledger), self.load(ledger, row_id),
+                    versions.version(ledger, self.form_name, row_id))
         self.setEnabled(False)
         self.ctx.db.op(read).success(lambda result: self._started(*result, values)).run()
 
-    def _started(self, data: Any, stored: dict | None, values: dict | None) -> None:
+    def _started(self, data: Any, stored: dict | None, version: int | None,
+                 values: dict | None) -> None:
+        self.version = version
+        if values and values.get(VERSION_KEY) is not None:
+            self.version = values[VERSION_KEY]
         self.prepared(data)
         if stored:
             self.set_values(stored)
+        self._pristine = self.raw()
         if values:
             self.set_values(values)
             self._changed()
@@ -261,7 +303,8 @@ class FormDialog(QDialog):
     def _changed(self, *_: object) -> None:
         if self._filling:
             return
-        self.ctx.drafts.save(self.draft_key, self.form_name, self.row_id, self.raw())
+        self.ctx.drafts.save(self.draft_key, self.form_name, self.row_id,
+                             {**self.raw(), VERSION_KEY: self.version})
         self._show(self._local_issues() + [i for i in self.issues if i.field not in
                                            self._date_keys()])
         self._timer.start()
@@ -332,7 +375,9 @@ class FormDialog(QDialog):
         super().accept()
 
     def _refused(self, error: BaseException) -> None:
-        if isinstance(error, ValidationError):
+        if isinstance(error, versions.StaleWrite):
+            self._stale(error)
+        elif isinstance(error, ValidationError):
             self._show(error.issues)
         elif isinstance(error, LedgerError):
             self.general.setText(str(error))
@@ -341,17 +386,56 @@ class FormDialog(QDialog):
             self.save_button.setEnabled(True)
             raise error
 
+    def _stale(self, error: "versions.StaleWrite") -> None:
+        """Someone saved this record since it was opened: show both values, then reload
+        the saved record or apply these values again on purpose."""
+        from .stale import StaleDialog
+
+        self.general.setText(str(error))
+        self.save_button.setEnabled(True)
+        dialog = StaleDialog(error, self.raw(), self)
+        dialog.finished.connect(lambda _: self._after_stale(dialog.choice, error))
+        dialog.open()
+        self.stale_dialog = dialog
+
+    def _after_stale(self, choice: str, error: "versions.StaleWrite") -> None:
+        if choice == "reload":
+            self.general.clear()
+            self.start(None)
+        elif choice == "apply":
+            self.version = error.version
+            self.general.clear()
+            self.accept()
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not isinstance(
                 self.focusWidget(), QPlainTextEdit):
             event.accept()
-            self.accept()
+            if self.enter_saves:
+                self.accept()
+            else:
+                self.focusNextChild()
             return
         super().keyPressEvent(event)
 
+    @property
+    def changed(self) -> bool:
+        """Whether anything was typed since the form was filled."""
+        return self._pristine is not None and self.raw() != self._pristine
+
+    def confirm_discard(self) -> bool:
+        answer = QMessageBox.question(
+            self, self.windowTitle(), tr("Throw away what you typed in this form?"),
+            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel)
+        return answer == QMessageBox.StandardButton.Discard
+
     def reject(self) -> None:
-        """Esc or Cancel throws the draft away; closing the window keeps it."""
+        """Esc or Cancel throws the draft away, once the user agrees if something was
+        typed; closing the window keeps it."""
         if not self._closing:
+            if self.changed and not self.confirm_discard():
+                return
             self.ctx.drafts.discard(self.draft_key)
         super().reject()
 

@@ -5,13 +5,13 @@ import re
 from typing import Any
 
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QMessageBox, QPushButton
 
-from core import inspections, problems, queries
+from core import inspections, permissions, queries
 from core.changes import Changes
 from core.errors import Issue
 from core.ledger import Ledger
-from core.vocabulary import CATEGORIES, INSPECTION_KINDS, INSPECTION_RESULTS
+from core.vocabulary import INSPECTION_KINDS, INSPECTION_RESULTS
 
 from .. import labels
 from ..i18n import tr
@@ -35,28 +35,31 @@ def split(raw: dict[str, Any]) -> tuple[dict[str, Any], list[str], list[dict[str
     return inspection, officers, [found[i] for i in sorted(found)]
 
 
-def check_sheet(ledger: Ledger, raw: dict[str, Any]) -> list[Issue]:
-    """Every finding `inspections.add` would make, without writing anything."""
+def check_sheet(ledger: Ledger, raw: dict[str, Any], row_id: str | None = None) -> list[Issue]:
+    """Every finding `inspections.add` (or `update`) would make, without writing anything."""
     inspection, officers, found = split(raw)
-    form = inspections.check(ledger, inspection, officers)
-    issues = list(form.issues)
-    if found and form.values.get("result") == "no_problem":
-        issues.append(Issue("result", "error.result_no_problem_with_problems"))
-    for number, problem in enumerate(found):
-        defaults = {"source": "inspection", "enterprise_id": form.values.get("enterprise_id"),
-                    "assigned_on": form.values.get("inspected_on"),
-                    "campaign_id": form.values.get("campaign_id")}
-        checked = problems.check(ledger, {**defaults, **{k: v for k, v in problem.items() if v}})
-        issues += [Issue(f"problems[{number}].{i.field}", i.code, i.params, i.warning)
-                   for i in checked.issues]
-    return issues
+    return inspections.check_sheet(ledger, inspection, officers, found, row_id)[1]
+
+
+def load_sheet(ledger: Ledger, row_id: str) -> dict[str, Any]:
+    """A saved sheet as the form's values, with what it found (shown, not edited here)."""
+    stored = inspections.get(ledger, row_id)
+    for key, name in zip(OFFICER_FIELDS, stored["officers"]):
+        stored[key] = name
+    stored["recorded"] = inspections.problems_of(ledger, row_id)
+    stored["may_delete"] = permissions.can(ledger, permissions.Action.DELETE_INSPECTION)
+    return stored
 
 
 class InspectionForm(FormDialog):
+    """A paper sheet typed in one pass: Enter moves on to the next field, and only Ctrl+S
+    or the Save button saves, so that a half-typed sheet is never saved by a stray Enter."""
+
     form_name = "inspection"
+    enter_saves = False
 
     def title(self) -> str:
-        return tr("New inspection")
+        return tr("Inspection sheet") if self.row_id else tr("New inspection")
 
     def build(self) -> None:
         self.problem_count = 0
@@ -77,6 +80,15 @@ class InspectionForm(FormDialog):
         self.add_button.clicked.connect(self.add_problem)
         self.layout().insertWidget(1, self.add_button)
         QShortcut(QKeySequence("Ctrl+Shift+P"), self, activated=self.add_problem)
+        self.recorded = QLabel()
+        self.recorded.setWordWrap(True)
+        self.recorded.hide()
+        self.layout().insertWidget(1, self.recorded)
+        self.delete_button = self.buttons.addButton(tr("Delete inspection…"),
+                                                    QDialogButtonBox.ButtonRole.DestructiveRole)
+        self.delete_button.setAutoDefault(False)
+        self.delete_button.clicked.connect(self.ask_delete)
+        self.delete_button.hide()  # until the worker says this operator may
 
     def add_problem(self) -> None:
         """Append the fields of one more problem found, and put the cursor in them."""
@@ -85,9 +97,9 @@ class InspectionForm(FormDialog):
         prefix = f"problems[{number}]."
         title = tr("Problem {number}").format(number=number + 1)
         category = self.add_choice(prefix + "category", title + " · " + tr("Category"),
-                                   [(c, labels.choice("category", c)) for c in CATEGORIES])
+                                   self.ctx.bureau.choices("category"))
         self.add_note(prefix + "description", title + " · " + tr("Description"))
-        self.add_date(prefix + "deadline", title + " · " + tr("Deadline"))
+        self.add_deadline(prefix + "deadline", title + " · " + tr("Deadline"))
         self.fields["result"].write("problems_found")
         self._chain_tab_order()
         category.setFocus()
@@ -105,9 +117,47 @@ class InspectionForm(FormDialog):
             self.add_problem()
         super().set_values(values)
 
+    def load(self, ledger: Ledger, row_id: str) -> dict[str, Any]:
+        return load_sheet(ledger, row_id)
+
+    def _started(self, data: Any, stored: dict | None, version: int | None,
+                 values: dict | None) -> None:
+        if stored:  # a saved sheet (a drawn task's pre-filled sheet has neither key)
+            recorded = stored.pop("recorded", [])
+            self.delete_button.setVisible(stored.pop("may_delete", False))
+            if recorded:
+                self.recorded.setText(tr("Problems found on this sheet: {list}. Correct them "
+                                         "on the Problems page; problems added below are "
+                                         "added to them.").format(list="；".join(
+                                             p["number"] or p["description"][:30]
+                                             for p in recorded)))
+                self.recorded.show()
+        super()._started(data, stored, version, values)
+
     def check(self, ledger: Ledger, raw: dict[str, Any]) -> list[Issue]:
-        return check_sheet(ledger, raw)
+        return check_sheet(ledger, raw, self.row_id)
 
     def write(self, ledger: Ledger, raw: dict[str, Any]) -> Changes:
         inspection, officers, found = split(raw)
+        if self.row_id:
+            return inspections.update(ledger, self.row_id, inspection, officers, found,
+                                      self.version)
         return inspections.add(ledger, inspection, officers, found)
+
+    def ask_delete(self) -> None:
+        answer = QMessageBox.question(
+            self, tr("Delete inspection"),
+            tr("Delete this inspection sheet? The change history keeps a record of it."))
+        if answer == QMessageBox.StandardButton.Yes:
+            self.delete()
+
+    def delete(self) -> None:
+        row_id = self.row_id
+        self.ctx.db.op(lambda ledger: inspections.delete(ledger, row_id)).success(
+            self._deleted).failure(self._refused).run()
+
+    def _deleted(self, changes: Changes) -> None:
+        self.ctx.drafts.discard(self.draft_key)
+        self.saved.emit(changes)
+        self._pristine = self.raw()
+        QDialog.accept(self)

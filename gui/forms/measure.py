@@ -5,7 +5,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QWidget
 
-from core import problems, rows
+from core import deadlines, problems, rows
 from core.changes import Changes
 from core.errors import Issue
 from core.ledger import Ledger
@@ -35,7 +35,7 @@ class MeasureForm(FormDialog):
     def build(self) -> None:
         self.add_note("description", tr("Measure"))
         self.add_text("responsible", tr("Responsible"))
-        self.add_date("deadline", tr("Deadline"))
+        self.add_deadline("deadline", tr("Deadline"))
         self.add_text("progress", tr("Progress (%)"))
         self.add_date("done_on", tr("Done on"))
 
@@ -43,15 +43,19 @@ class MeasureForm(FormDialog):
         return {**super().raw(), "problem_id": self.problem_id}
 
     def check(self, ledger: Ledger, raw: dict[str, Any]) -> list[Issue]:
-        return list(problems.check_measure(_measure(raw)).issues)
+        start = problems.get(ledger, raw["problem_id"])["assigned_on"] if raw.get("problem_id") \
+            else None
+        return list(problems.check_measure(_measure(raw), start).issues)
 
     def write(self, ledger: Ledger, raw: dict[str, Any]) -> Changes:
         if self.row_id:
-            return problems.update_measure(ledger, self.row_id, _measure(raw))
+            return problems.update_measure(ledger, self.row_id, _measure(raw), self.version)
         return problems.add_measure(ledger, raw["problem_id"], _measure(raw))
 
     def load(self, ledger: Ledger, row_id: str) -> dict[str, Any]:
         measure = rows.get(ledger, "measure", row_id)
+        measure["deadline"] = deadlines.typed(measure["deadline_kind"], measure["deadline"],
+                                              measure["deadline_text"])
         measure["progress"] = str(measure["progress"] if measure["progress"] is not None else "")
         return measure
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from core import campaigns, enterprises, penalties, problems, queries, rows
+from core import campaigns, codes, enterprises, penalties, problems, queries, rows
 from core.changes import Changes
 from core.errors import Issue
 from core.ledger import Ledger
-from core.vocabulary import CATEGORIES, PENALTY_FLAGS, SOURCES
+from core.vocabulary import PENALTY_FLAGS
 
 from .. import labels
 from ..i18n import tr
@@ -39,7 +39,7 @@ class EnterpriseForm(FormDialog):
 
     def write(self, ledger: Ledger, raw: dict[str, Any]) -> Changes:
         if self.row_id:
-            return enterprises.update(ledger, self.row_id, raw)
+            return enterprises.update(ledger, self.row_id, raw, self.version)
         return enterprises.add(ledger, raw)
 
     def load(self, ledger: Ledger, row_id: str) -> dict[str, Any]:
@@ -54,18 +54,20 @@ class ProblemForm(FormDialog):
 
     def build(self) -> None:
         bureau = self.ctx.bureau
-        self.add_text("number", tr("Number"))
-        self.add_choice("source", tr("Source"),
-                        [(s, labels.choice("source", s)) for s in SOURCES])
+        self.add_text("number", tr("Number")).setPlaceholderText(
+            tr("left empty: numbered automatically"))
+        self.add_text("complaint_number", tr("Complaint number"))
+        self.add_choice("source", tr("Source"), bureau.choices("source"))
         self.add_choice("batch_id", tr("Batch"), [(b[0], b[1]) for b in bureau.batches],
                         blank=tr("(none)"))
         self.add_enterprise("enterprise_id", tr("Enterprise"))
         self.add_region("region_code", tr("County"), blank=tr("(the enterprise's)"))
-        self.add_choice("category", tr("Category"),
-                        [(c, labels.choice("category", c)) for c in CATEGORIES])
+        self.add_choice("category", tr("Category"), bureau.choices("category"))
+        extra = self.add_text("extra_categories", tr("Further categories"))
+        extra.setPlaceholderText(tr("e.g. 噪声、扬尘 (labels or synonyms)"))
         self.add_note("description", tr("Description"))
         self.add_date("assigned_on", tr("Assigned on"))
-        self.add_date("deadline", tr("Deadline"))
+        self.add_deadline("deadline", tr("Deadline"))
         self.add_text("responsible_unit", tr("Responsible unit"))
         self.add_text("responsible_person", tr("Responsible person"))
         self.fields["source"].write("supervision_letter")
@@ -77,15 +79,26 @@ class ProblemForm(FormDialog):
         self.fields["enterprise_id"].widget.set_enterprises(data)
 
     def check(self, ledger: Ledger, raw: dict[str, Any]) -> list[Issue]:
-        return list(problems.check(ledger, raw).issues)
+        return list(problems.check(ledger, {**raw, "id": self.row_id}).issues)
 
     def write(self, ledger: Ledger, raw: dict[str, Any]) -> Changes:
         if self.row_id:
-            return problems.update(ledger, self.row_id, raw)
+            return problems.update(ledger, self.row_id, raw, self.version)
         return problems.add(ledger, raw)
 
     def load(self, ledger: Ledger, row_id: str) -> dict[str, Any]:
-        return problems.get(ledger, row_id)
+        found = problems.typed(problems.get(ledger, row_id))
+        if found.get("extra_categories"):  # shown as the labels a clerk types
+            found["extra_categories"] = "、".join(
+                codes.label(ledger, "category", c) for c in found["extra_categories"].split(","))
+        return found
+
+    def set_values(self, values: dict[str, Any]) -> None:
+        """A retired category or source the record holds stays choosable for it."""
+        for kind in codes.KINDS:
+            if values.get(kind):
+                self.fields[kind].widget.set_items(self.ctx.bureau.choices(kind, values[kind]))
+        super().set_values(values)
 
 
 class PenaltyForm(FormDialog):
@@ -118,7 +131,7 @@ class PenaltyForm(FormDialog):
 
     def write(self, ledger: Ledger, raw: dict[str, Any]) -> Changes:
         if self.row_id:
-            return penalties.update(ledger, self.row_id, raw)
+            return penalties.update(ledger, self.row_id, raw, self.version)
         return penalties.add(ledger, raw)
 
     def load(self, ledger: Ledger, row_id: str) -> dict[str, Any]:
@@ -145,7 +158,7 @@ class CampaignForm(FormDialog):
 
     def write(self, ledger: Ledger, raw: dict[str, Any]) -> Changes:
         if self.row_id:
-            return campaigns.update_campaign(ledger, self.row_id, raw)
+            return campaigns.update_campaign(ledger, self.row_id, raw, self.version)
         return campaigns.add_campaign(ledger, raw)
 
     def load(self, ledger: Ledger, row_id: str) -> dict[str, Any]:

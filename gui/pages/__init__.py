@@ -34,5 +34,7 @@ PAGES: list[PageEntry] = [
     PageEntry("campaigns", lambda: tr("Campaigns and batches"), ".campaigns", "CampaignsPage"),
     PageEntry("returns", lambda: tr("Returns"), ".returns", "ReturnsPage"),
     PageEntry("exchange", lambda: tr("Data exchange"), ".exchange", "ExchangePage"),
+    PageEntry("random", lambda: tr("Random inspections"), ".random_inspection",
+              "RandomInspectionPage"),
     PageEntry("air", lambda: tr("Air quality"), "..air.page", "AirPage"),
 ]

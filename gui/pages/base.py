@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QHBoxLayout, QHeade
 
 from core import search
 from core.queries import Query, View
-from core.vocabulary import CATEGORIES
 from core.workflow import Status
 
 from .. import labels
@@ -64,8 +63,7 @@ class FilterBar(QWidget):
         self.region = self._combo(layout, "region_code" in active, tr("All counties"))
         self.status = self._combo(layout, "status" in active, tr("Any status"),
                                   [(s.value, labels.choice("status", s.value)) for s in Status])
-        self.category = self._combo(layout, "category" in active, tr("Any category"),
-                                    [(c, labels.choice("category", c)) for c in CATEGORIES])
+        self.category = self._combo(layout, "category" in active, tr("Any category"))
         self.campaign = self._combo(layout, "campaign_id" in active, tr("Any campaign"))
         self.batch = self._combo(layout, "batch_id" in active, tr("Any batch"))
         self.date_from = self.date_to = None
@@ -98,6 +96,9 @@ class FilterBar(QWidget):
         bureau = self.ctx.bureau
         if self.region:
             self.region.set_items([(r.code, r.name) for r in bureau.counties], tr("All counties"))
+        if self.category:  # every entry, retired ones too: old rows carry them
+            self.category.set_items([(c, label) for c, label, _ in bureau.code_lists["category"]],
+                                    tr("Any category"))
         if self.campaign:
             self.campaign.set_items(bureau.campaigns, tr("Any campaign"))
         if self.batch:

@@ -59,4 +59,4 @@ class CampaignsPage(BrowserPage):
     def open_row(self, number: int) -> None:
         row_id = self.model.row_id(number)
         if row_id:
-            forms.CampaignForm(self.ctx, row_id=row_id, parent=self).open()
+            forms.CampaignForm.edit(self.ctx, row_id, parent=self)

@@ -3,7 +3,7 @@
 A thin front over `core.exchange`: every call runs on the database worker; the page shows
 the site, the shared key (a key file remembered per ledger, or the environment variable),
 the partners with their last exchange each way, and the conflicts left for a manager to
-resolve (clerks see them but not the buttons: `core.operators.can`). Export and import run
+resolve (clerks see them but not the buttons: `core.permissions.can`). Export and import run
 with a progress dialog that can cancel them.
 """
 from __future__ import annotations
@@ -18,14 +18,17 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QFileDialog,
                                QGroupBox, QHBoxLayout, QHeaderView, QInputDialog, QLabel,
-                               QLineEdit, QPushButton, QTableView, QVBoxLayout, QWidget)
+                               QLineEdit, QMessageBox, QPushButton, QTableView, QVBoxLayout,
+                               QWidget)
 
-from core import exchange, messages, operators
+from core import exchange, messages, permissions
+from core.exchange import arrivals
 from core.changes import Changes
 from core.errors import LedgerError
 from core.exchange import keys
 from core.ledger import Ledger
 
+from .. import folders
 from ..context import AppContext
 from ..i18n import tr
 from ..models.rows import RowsModel
@@ -56,13 +59,16 @@ class ExchangeState:
     may_rename: bool
     may_resolve: bool
     key: KeyState
+    may_remove: bool = False
 
 
 def read_state(ledger: Ledger) -> ExchangeState:
     return ExchangeState(exchange.site(ledger), exchange.partners(ledger),
                          exchange.conflicts(ledger),
-                         operators.can(ledger, operators.Action.SETTINGS),
-                         operators.can(ledger, operators.Action.CLOSE), read_key(ledger))
+                         permissions.can(ledger, permissions.Action.SITE_RENAME),
+                         permissions.can(ledger, permissions.Action.RESOLVE_CONFLICT),
+                         read_key(ledger),
+                         permissions.can(ledger, permissions.Action.REMOVE_PARTNER_ROWS))
 
 
 def read_key(ledger: Ledger) -> KeyState:
@@ -91,8 +97,7 @@ def forget_key_file(ledger: Ledger) -> Changes:
 
 
 def rename_site(ledger: Ledger, name: str) -> Changes:
-    """Name this site (administrators only, as the other settings)."""
-    operators.require(ledger, operators.Action.SETTINGS)
+    """Name this site (core refuses it to all but administrators)."""
     exchange.set_site_name(ledger, name)
     return Changes.of("setting", "exchange")
 
@@ -104,6 +109,7 @@ class ExportChoice:
     to: str | None = None  # a partner's site id; None: every change, for any site
     with_files: bool = False
     again: bool = False
+    replace: bool = False  # the save dialog asked before replacing a file
 
 
 def export_to(ledger: Ledger, path: Path, choice: ExportChoice,
@@ -112,19 +118,19 @@ def export_to(ledger: Ledger, path: Path, choice: ExportChoice,
     last export)."""
     done = exchange.export(ledger, path, to=choice.to, key=keys.key_bytes(ledger),
                            with_files=choice.with_files, again=choice.again and bool(choice.to),
-                           progress=report)
+                           progress=report, force=choice.replace)
     return (messages.text("label.exchange_exported", entries=done.entries, files=done.files,
                           path=done.path), Changes.of("exchange"))
 
 
-def import_from(ledger: Ledger, path: Path,
-                report: Report | None = None) -> tuple[str, Changes]:
+def import_from(ledger: Ledger, path: Path, report: Report | None = None,
+                confirm: bool = False) -> tuple[str, Changes]:
     """Merge the exchange file; the summary line and what changed (every exchanged table)."""
-    done = exchange.import_file(ledger, path, key=keys.key_bytes(ledger), progress=report)
+    done = exchange.import_file(ledger, path, key=keys.key_bytes(ledger), progress=report,
+                                confirm=confirm)
     from core.exchange import history
     tables = history.exchanged_tables(ledger.conn)
-    return (messages.text("label.exchange_imported", **vars(done)),
-            Changes.of(*tables, "setting", "exchange"))
+    return done.text(ledger), Changes.of(*tables, "setting", "exchange")
 
 
 def key_text(state: KeyState) -> str:
@@ -233,6 +239,9 @@ class ExchangePage(Page):
         self._key_widgets()
         self.partners = QTableView()
         self.partners.setModel(_PartnerModel())
+        self.remove_button = QPushButton(tr("Remove what this partner brought in…"))
+        self.remove_button.setObjectName("remove_partner_rows")
+        self.remove_button.clicked.connect(self.ask_remove)
         self.partner_choice = QComboBox()
         self.partner_choice.currentIndexChanged.connect(self._partner_chosen)
         self.with_files = QCheckBox(tr("With attachment files"))
@@ -316,6 +325,10 @@ class ExchangePage(Page):
         partner_layout = QVBoxLayout(partner_box)
         partner_layout.addWidget(self.partners)
         partner_layout.addLayout(files)
+        remove_row = QHBoxLayout()
+        remove_row.addStretch(1)
+        remove_row.addWidget(self.remove_button)
+        partner_layout.addLayout(remove_row)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         for button in (self.keep_mine, self.take_theirs, self.edit_button):
@@ -370,6 +383,7 @@ class ExchangePage(Page):
         for p in state.partners:
             self.partner_choice.addItem(p.name, p.site_id)
         self.partner_choice.setCurrentIndex(max(0, self.partner_choice.findData(current)))
+        self.remove_button.setVisible(state.may_remove and bool(state.partners))
         self.model.set_rows(state.conflicts)
         for button in (self.keep_mine, self.take_theirs, self.edit_button):
             button.setVisible(state.may_resolve)
@@ -411,8 +425,9 @@ class ExchangePage(Page):
 
     def ask_key_file(self) -> Op | None:
         path, _ = QFileDialog.getOpenFileName(self, tr("Choose the shared key file"),
-                                              str(self.ctx.data_dir),
+                                              folders.start(self.ctx),
                                               tr("Key files (*.key);;All files (*)"))
+        folders.remember(self.ctx, path)
         return self.set_key_file(Path(path)) if path else None
 
     def set_key_file(self, path: Path) -> Op:
@@ -422,8 +437,9 @@ class ExchangePage(Page):
 
     def ask_new_key_file(self) -> Op | None:
         path, _ = QFileDialog.getSaveFileName(
-            self, tr("New shared key file"), str(self.ctx.data_dir / tr("exchange.key")),
+            self, tr("New shared key file"), folders.start(self.ctx, tr("exchange.key")),
             tr("Key files (*.key)"), options=QFileDialog.Option.DontConfirmOverwrite)
+        folders.remember(self.ctx, path)
         if not path:
             return None
         return self._key_op(lambda ledger: new_key_file(ledger, Path(path)),
@@ -446,10 +462,13 @@ class ExchangePage(Page):
         stem = self.partner_choice.currentText() if self.partner_choice.currentData() \
             else tr("all")
         path, _ = QFileDialog.getSaveFileName(self, tr("Export exchange file"),
-                                              str(self.ctx.data_dir / f"{stem}.ecox"),
+                                              folders.start(self.ctx, f"{stem}.ecox"),
                                               tr("Exchange files (*.ecox)"))
+        folders.remember(self.ctx, path)
         if path:
-            self.export_file(Path(path), self.export_choice())
+            choice = self.export_choice()
+            self.export_file(Path(path), ExportChoice(choice.to, choice.with_files,
+                                                      choice.again, replace=True))
 
     def export_file(self, path: Path, choice: ExportChoice | str | None = None) -> Op:
         """Write the changes `choice` asks for (a partner's site id alone: its changes) to
@@ -463,18 +482,37 @@ class ExchangePage(Page):
 
     def ask_import(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, tr("Import exchange file"),
-                                              str(self.ctx.data_dir),
+                                              folders.start(self.ctx),
                                               tr("Exchange files (*.ecox)"))
+        folders.remember(self.ctx, path)
         if path:
             self.import_file(Path(path))
 
-    def import_file(self, path: Path) -> Op:
+    def import_file(self, path: Path, confirm: bool = False) -> Op:
         """Merge the file at `path` with a progress dialog; a refusal shows the core's
-        message."""
+        message, and the first file of a new partner asks to confirm its jurisdiction."""
+        self.last_import = path
         return self._with_progress(
             tr("Importing the exchange file…"),
-            lambda ledger, report, _cancelled: import_from(ledger, path, report),
+            lambda ledger, report, _cancelled: import_from(ledger, path, report, confirm),
             tr("Import cancelled; the ledger is unchanged."))
+
+    def ask_partner(self, error: "arrivals.PartnerUnconfirmed", path: Path) -> None:
+        """The first file of a partner: name it and its jurisdiction, import on Yes."""
+        sender = error.arrival
+        box = QMessageBox(QMessageBox.Icon.Question, tr("New exchange partner"),
+                          tr("This is the first file from “{name}”. It says its jurisdiction "
+                             "is {jurisdiction}: it may change the rows of that area in this "
+                             "ledger, and rows outside this ledger's own jurisdiction are "
+                             "refused.\n\nConfirm this partner and import the file?").format(
+                              name=sender.name, jurisdiction=sender.jurisdiction_text),
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        yes = box.button(QMessageBox.StandardButton.Yes)
+        box.finished.connect(lambda _result: self.import_file(path, confirm=True)
+                             if box.clickedButton() is yes else None)
+        self.partner_question = box
+        box.open()
 
     def _with_progress(self, title: str, fn: Callable[..., tuple[str, Changes]],
                        cancelled: str) -> Op:
@@ -488,6 +526,9 @@ class ExchangePage(Page):
         def failed(error: BaseException) -> None:
             if isinstance(error, Cancelled):
                 self._say(cancelled)
+            elif isinstance(error, arrivals.PartnerUnconfirmed):
+                self._say(str(error))
+                self.ask_partner(error, self.last_import)
             elif isinstance(error, OSError):  # a USB stick pulled out, a read-only folder
                 self._say(tr("The file could not be read or written: {reason}").format(
                     reason=f"{error.strerror or error} ({error.filename})"
@@ -506,6 +547,36 @@ class ExchangePage(Page):
         self.progress_op = run_with_progress(self.ctx.db, self, title, fn, done, after=idle,
                                              failure=failed)
         return self.progress_op
+
+    def current_partner(self) -> exchange.Partner | None:
+        index = self.partners.currentIndex()
+        rows = self.state.partners if self.state else []
+        if index.isValid():
+            return rows[index.row()]
+        return rows[0] if len(rows) == 1 else None
+
+    def ask_remove(self) -> None:
+        partner = self.current_partner()
+        if partner is None:
+            self._say(tr("Choose a partner first."))
+            return
+        answer = QMessageBox.question(
+            self, tr("Remove what this partner brought in"),
+            tr("Delete every record this ledger took from the files of “{name}”? Those "
+               "that records made here still refer to are kept. The change history keeps "
+               "what was deleted.").format(name=partner.name))
+        if answer == QMessageBox.StandardButton.Yes:
+            self.remove_partner(partner.site_id)
+
+    def remove_partner(self, site_id: str) -> Op:
+        def remove(ledger: Ledger) -> tuple[str, Changes]:
+            removal = arrivals.remove_partner_rows(ledger, site_id)
+            return removal.text(), arrivals.changes_of(removal)
+
+        def done(result: tuple[str, Changes]) -> None:
+            self._say(result[0])
+            self.ctx.db.changed.emit(result[1])
+        return self.ctx.db.op(remove).success(done).failure(self._failed).run()
 
     # -- conflicts
     def current_conflict(self) -> exchange.Conflict | None:

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from core.changes import Changes
 from core.ledger import Ledger
 
-from .. import labels
+from .. import folders, labels
 from ..context import AppContext
 from ..i18n import tr
 from ..forms.base import ERROR_STYLE
@@ -38,15 +38,16 @@ class ProblemDetailData:
     may_approve: bool = False
     may_delete: bool = False
     files: list["Attachment"] = field(default_factory=list)
+    acceptances: list[dict[str, Any]] = field(default_factory=list)
+    deadline: str = ""  # the deadline as written and resolved (core.deadlines.describe)
 
 
 def read_detail(ledger: Ledger, row_id: str) -> ProblemDetailData:
     """Runs on the worker (which also pays for importing the domain modules, not the GUI)."""
-    from core import attachments, operators, problems, workflow
+    from core import attachments, deadlines, permissions, problems, workflow
 
     problem = problems.get(ledger, row_id)
-    may_close = operators.can(ledger, operators.Action.CLOSE)
-    may_approve = operators.can(ledger, operators.Action.APPROVE_EXTENSION)
+    may_approve = permissions.can(ledger, permissions.Action.APPROVE_EXTENSION)
     found = ledger.conn.execute("SELECT name FROM enterprise WHERE id = ?",
                                 (problem["enterprise_id"],)).fetchone()
     return ProblemDetailData(
@@ -54,10 +55,13 @@ def read_detail(ledger: Ledger, row_id: str) -> ProblemDetailData:
         timeline=problems.timeline(ledger, row_id), measures=problems.measures(ledger, row_id),
         extensions=problems.extensions(ledger, row_id),
         allowed=tuple(s.value for s in problems.allowed_transitions(ledger, row_id)
-                      if may_close or s not in workflow.MANAGER_ONLY),
+                      if permissions.may_move_to(ledger, s.value)),
         may_approve=may_approve,
-        may_delete=operators.can(ledger, operators.Action.DELETE),
-        files=attachments.of_problem(ledger, row_id))
+        may_delete=permissions.can(ledger, permissions.Action.DELETE_MEASURE),
+        files=attachments.of_problem(ledger, row_id),
+        acceptances=problems.acceptances(ledger, row_id),
+        deadline=deadlines.describe(problem["deadline_kind"], problem["deadline"],
+                                    problem["deadline_text"]))
 
 
 def timeline_lines(data: ProblemDetailData) -> list[tuple[str, str]]:
@@ -76,12 +80,21 @@ def timeline_lines(data: ProblemDetailData) -> list[tuple[str, str]]:
                  tr("refused") if ext["refused_on"] else tr("requested"))
         lines.append((ext["requested_on"], tr("Extension to {day} ({state}): {reason}").format(
             day=ext["new_deadline"], state=state, reason=ext["reason"])))
+    for accepted in data.acceptances:
+        lines.append((accepted["accepted_on"], acceptance_text(accepted)))
     for measure in data.measures:
         lines.append((measure["done_on"] or measure["deadline"] or "",
                       tr("Measure {seq}: {text} — {progress}%").format(
                           seq=measure["seq"], text=measure["description"],
                           progress=measure["progress"])))
     return sorted(lines, key=lambda line: line[0])
+
+
+def acceptance_text(accepted: dict[str, Any]) -> str:
+    """One acceptance (验收) as the detail reads it."""
+    who = accepted["accepted_by"] + (f"（{accepted['accepted_unit']}）"
+                                     if accepted["accepted_unit"] else "")
+    return tr("Accepted by {who}: {opinion}").format(who=who, opinion=accepted["opinion"])
 
 
 class ProblemDetail(QWidget):
@@ -161,14 +174,21 @@ class ProblemDetail(QWidget):
         self.data = data
         p = data.problem
         self.heading.setText(f"{p['number'] or ''}  {data.enterprise}")
-        deadline = p["deadline_in_force"]
-        if deadline != p["deadline"]:  # extended: the original stays in sight
+        deadline = data.deadline
+        if p["deadline_in_force"] != p["deadline"]:  # extended: the original stays in sight
             deadline = tr("{in_force} (extended; originally {original})").format(
-                in_force=deadline, original=p["deadline"])
-        self.facts.setText(tr("{status} · assigned {assigned} · deadline {deadline}\n{text}")
-                           .format(status=labels.choice("status", p["status"]),
-                                   assigned=p["assigned_on"], deadline=deadline,
-                                   text=p["description"]))
+                in_force=p["deadline_in_force"], original=data.deadline)
+        facts = tr("{status} · assigned {assigned} · deadline {deadline}\n{text}").format(
+            status=labels.choice("status", p["status"]), assigned=p["assigned_on"],
+            deadline=deadline, text=p["description"])
+        if p["complaint_number"]:
+            facts = tr("Complaint number {number}").format(number=p["complaint_number"]) + \
+                "\n" + facts
+        if p["status"] == "closed" and data.acceptances:
+            last = data.acceptances[-1]
+            facts += "\n" + tr("Closed {day} · {acceptance}").format(
+                day=last["accepted_on"], acceptance=acceptance_text(last))
+        self.facts.setText(facts)
         self.timeline.clear()
         for day, text in timeline_lines(data):
             QListWidgetItem(f"{day}  {text}", self.timeline)
@@ -219,9 +239,23 @@ class ProblemDetail(QWidget):
 
     def _transition(self, status: str) -> None:
         from core import problems
+        if status == "closed":
+            self.open_acceptance()
+            return
         row_id, day, note = self.row_id, self.on_day.text(), self.note.text()
         self._run(lambda ledger: problems.transition(ledger, row_id, status, day or None,
                                                      note or None))
+
+    def open_acceptance(self):
+        """Closing asks for the acceptance in a small form (dated by the date field)."""
+        from ..forms.acceptance import AcceptanceForm
+        if self.row_id is None:
+            return None
+        values = {"accepted_on": self.on_day.text()} if self.on_day.text() else None
+        self.dialog = AcceptanceForm(self.ctx, values=values, parent=self, problem_id=self.row_id,
+                                     heading=self.heading.text().strip())
+        self.dialog.open()
+        return self.dialog
 
     def _add_note(self) -> None:
         from core import problems
@@ -247,7 +281,9 @@ class ProblemDetail(QWidget):
         self._run(lambda ledger: problems.delete_measure(ledger, measure_id))
 
     def _attach(self) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(self, tr("Attach photos or files"))
+        paths, _ = QFileDialog.getOpenFileNames(self, tr("Attach photos or files"),
+                                                folders.start(self.ctx))
+        folders.remember(self.ctx, paths)
         self.attach(paths)
 
     def attach(self, paths: list[str]) -> None:

@@ -53,4 +53,4 @@ class ProblemsPage(BrowserPage):
         row_id = self.model.row_id(number)
         if row_id:
             from ..forms import ProblemForm
-            ProblemForm(self.ctx, row_id=row_id, parent=self).open()
+            ProblemForm.edit(self.ctx, row_id, parent=self)

@@ -26,7 +26,7 @@ class EnterprisesPage(BrowserPage):
     def open_row(self, number: int) -> None:
         row_id = self.model.row_id(number)
         if row_id:
-            forms.EnterpriseForm(self.ctx, row_id=row_id, parent=self).open()
+            forms.EnterpriseForm.edit(self.ctx, row_id, parent=self)
 
 
 class InspectionsPage(BrowserPage):
@@ -42,6 +42,11 @@ class InspectionsPage(BrowserPage):
 
     def new_record(self) -> None:
         forms.InspectionForm(self.ctx, parent=self).open()
+
+    def open_row(self, number: int) -> None:
+        row_id = self.model.row_id(number)
+        if row_id:
+            forms.InspectionForm.edit(self.ctx, row_id, parent=self)
 
 
 class PenaltiesPage(BrowserPage):
@@ -62,4 +67,4 @@ class PenaltiesPage(BrowserPage):
     def open_row(self, number: int) -> None:
         row_id = self.model.row_id(number)
         if row_id:
-            forms.PenaltyForm(self.ctx, row_id=row_id, parent=self).open()
+            forms.PenaltyForm.edit(self.ctx, row_id, parent=self)

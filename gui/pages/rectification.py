@@ -17,8 +17,10 @@ def measure_text(measure: dict[str, Any]) -> str:
     parts = [f"{measure['seq']}. {measure['description']}"]
     if measure["responsible"]:
         parts.append(measure["responsible"])
-    if measure["deadline"]:
-        parts.append(tr("by {day}").format(day=measure["deadline"]))
+    if measure["deadline"] or measure.get("deadline_text"):
+        from core import deadlines
+        parts.append(tr("by {day}").format(day=deadlines.describe(
+            measure.get("deadline_kind"), measure["deadline"], measure.get("deadline_text"))))
     parts.append(f"{measure['progress'] or 0}%")
     if measure["done_on"]:
         parts.append(tr("done {day}").format(day=measure["done_on"]))
@@ -109,8 +111,11 @@ class RectificationPanel(QWidget):
         from ..forms.measure import MeasureForm
         if self.problem_id is None:
             return None
-        return self._open(MeasureForm(self.ctx, row_id=measure_id, parent=self,
-                                      problem_id=self.problem_id))
+        if measure_id:
+            self.dialog = MeasureForm.edit(self.ctx, measure_id, parent=self,
+                                           problem_id=self.problem_id)
+            return self.dialog
+        return self._open(MeasureForm(self.ctx, parent=self, problem_id=self.problem_id))
 
     def delete_selected_measure(self) -> None:
         """Delete the selected measure once the user confirms (a manager's action)."""

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QLabel,
 from core import dates
 from core.ledger import Ledger
 
+from .. import folders
 from ..context import AppContext
 from ..i18n import tr
 from ..models.rows import excel_header
@@ -181,11 +182,13 @@ class ReturnsPage(Page):
             self.export_ledger(path)
 
     def _save_path(self, stem: str) -> Path | None:
-        path, _ = QFileDialog.getSaveFileName(self, tr("Export"), str(self.ctx.data_dir /
-                                              f"{stem}.xlsx"), "Excel (*.xlsx)")
+        path, _ = QFileDialog.getSaveFileName(self, tr("Export"),
+                                              folders.start(self.ctx, f"{stem}.xlsx"),
+                                              "Excel (*.xlsx)")
+        folders.remember(self.ctx, path)
         return Path(path) if path else None
 
-    def export_return(self, path: Path) -> Op | None:
+    def export_return(self, path: Path, replace: bool = True) -> Op | None:
         """Check and write the chosen return to `path` in the background."""
         from core import returns
         name, as_of, campaign_id = self.choice()
@@ -193,15 +196,17 @@ class ReturnsPage(Page):
             return None
         return self._export(tr("Exporting the return…"), path, lambda ledger, report, cancelled:
                             returns.export_return(ledger, name, path, as_of, campaign_id,
-                                                  progress=report, cancelled=cancelled))
+                                                  progress=report, cancelled=cancelled,
+                                                  force=replace))
 
-    def export_ledger(self, path: Path) -> Op:
+    def export_ledger(self, path: Path, replace: bool = True) -> Op:
         """Write every problem of the chosen campaign to `path` in the background."""
         from core import returns
         campaign_id = self.campaign.currentData()
         return self._export(tr("Exporting the ledger…"), path, lambda ledger, report, cancelled:
                             returns.export_ledger(ledger, path, campaign_id=campaign_id,
-                                                  progress=report, cancelled=cancelled))
+                                                  progress=report, cancelled=cancelled,
+                                                  force=replace))
 
     def _export(self, title: str, path: Path, fn: Callable[..., Any]) -> Op:
         from ..progress import run_with_progress

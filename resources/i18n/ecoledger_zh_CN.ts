@@ -4,6 +4,138 @@
   <context>
     <name>EcoLedger</name>
     <message>
+      <source>Password</source>
+      <translation>密码</translation>
+    </message>
+    <message>
+      <source>Password again</source>
+      <translation>再次输入密码</translation>
+    </message>
+    <message>
+      <source>Accounts</source>
+      <translation>账号</translation>
+    </message>
+    <message>
+      <source>Add account…</source>
+      <translation>添加账号…</translation>
+    </message>
+    <message>
+      <source>Disable</source>
+      <translation>停用</translation>
+    </message>
+    <message>
+      <source>Change role…</source>
+      <translation>更改角色…</translation>
+    </message>
+    <message>
+      <source>Reset password…</source>
+      <translation>重置密码…</translation>
+    </message>
+    <message>
+      <source>Close</source>
+      <translation>关闭</translation>
+    </message>
+    <message>
+      <source>&amp;Accounts</source>
+      <translation>账号(&amp;A)</translation>
+    </message>
+    <message>
+      <source>Manage accounts…</source>
+      <translation>管理账号…</translation>
+    </message>
+    <message>
+      <source>Create accounts…</source>
+      <translation>创建账号…</translation>
+    </message>
+    <message>
+      <source>Switch user…</source>
+      <translation>切换用户…</translation>
+    </message>
+    <message>
+      <source>Sign out</source>
+      <translation>退出登录</translation>
+    </message>
+    <message>
+      <source>Login</source>
+      <translation>登录名</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>名称</translation>
+    </message>
+    <message>
+      <source>The administrator adds the clerks and managers, and is the only one who may change the bureau's settings or restore a backup. Each change is recorded under the account that made it.</source>
+      <translation>管理员负责添加录入员和科室负责人账号，也是唯一可以修改单位设置和从备份恢复的人。每项修改都记录在做出修改的账号名下。</translation>
+    </message>
+    <message>
+      <source>The two passwords differ.</source>
+      <translation>两次输入的密码不一致。</translation>
+    </message>
+    <message>
+      <source>Role</source>
+      <translation>角色</translation>
+    </message>
+    <message>
+      <source>State</source>
+      <translation>状态</translation>
+    </message>
+    <message>
+      <source>active</source>
+      <translation>启用</translation>
+    </message>
+    <message>
+      <source>disabled</source>
+      <translation>已停用</translation>
+    </message>
+    <message>
+      <source>Change role</source>
+      <translation>更改角色</translation>
+    </message>
+    <message>
+      <source>{login} is now a {role}.</source>
+      <translation>{login} 现在的角色是{role}。</translation>
+    </message>
+    <message>
+      <source>No accounts: whoever uses this PC acts as administrator</source>
+      <translation>尚未建立账号：使用本机的任何人都以管理员身份操作</translation>
+    </message>
+    <message>
+      <source>Create the administrator account</source>
+      <translation>创建管理员账号</translation>
+    </message>
+    <message>
+      <source>New account</source>
+      <translation>新账号</translation>
+    </message>
+    <message>
+      <source>Enable</source>
+      <translation>启用</translation>
+    </message>
+    <message>
+      <source>{login} may sign in again.</source>
+      <translation>{login} 可以重新登录。</translation>
+    </message>
+    <message>
+      <source>{login} can no longer sign in.</source>
+      <translation>{login} 已不能登录。</translation>
+    </message>
+    <message>
+      <source>New password for {login}</source>
+      <translation>为 {login} 设置新密码</translation>
+    </message>
+    <message>
+      <source>Role of {login}</source>
+      <translation>{login} 的角色</translation>
+    </message>
+    <message>
+      <source>Signed in: {who}</source>
+      <translation>当前登录：{who}</translation>
+    </message>
+    <message>
+      <source>New password set for {login}.</source>
+      <translation>已为 {login} 设置新密码。</translation>
+    </message>
+    <message>
       <source>{unit} since {day} ({by})</source>
       <translation>{unit}（自 {day} 起，{by}约谈）</translation>
     </message>
@@ -364,6 +496,22 @@
       <translation>{n} 个站点</translation>
     </message>
     <message>
+      <source>EcoLedger backup (*.zip)</source>
+      <translation>生态环境整改台账备份 (*.zip)</translation>
+    </message>
+    <message>
+      <source>EcoLedger backup (*.zip);;Older backup (*.db)</source>
+      <translation>生态环境整改台账备份 (*.zip);;旧版备份 (*.db)</translation>
+    </message>
+    <message>
+      <source>Made {when} by {who}.</source>
+      <translation>备份于 {when}，操作人 {who}。</translation>
+    </message>
+    <message>
+      <source>An older backup of the database alone: it holds no attached files.</source>
+      <translation>这是只含数据库的旧版备份，不含附件文件。</translation>
+    </message>
+    <message>
       <source>&amp;Backup</source>
       <translation>备份(&amp;B)</translation>
     </message>
@@ -392,8 +540,20 @@
       <translation>生态环境整改台账</translation>
     </message>
     <message>
-      <source>Replace everything in the ledger with the backup {file}? The current content is backed up first.</source>
-      <translation>用备份 {file} 替换台账中的全部内容吗？当前内容会先备份。</translation>
+      <source>unknown</source>
+      <translation>未知</translation>
+    </message>
+    <message>
+      <source>It holds {problems} problems, {enterprises} enterprises and {files} attached files.</source>
+      <translation>其中有问题 {problems} 个、企业 {enterprises} 家、附件文件 {files} 个。</translation>
+    </message>
+    <message>
+      <source>The ledger as it is now is backed up first.</source>
+      <translation>恢复前会先备份当前台账。</translation>
+    </message>
+    <message>
+      <source>{count} attached files were already missing when it was made.</source>
+      <translation>备份时已有 {count} 个附件文件缺失。</translation>
     </message>
     <message>
       <source>Backup written to {path}</source>
@@ -402,6 +562,198 @@
     <message>
       <source>The closing backup failed: {error}</source>
       <translation>关闭时的备份失败：{error}</translation>
+    </message>
+    <message>
+      <source>Replace everything in the ledger with the backup {file}?</source>
+      <translation>用备份 {file} 替换台账中的全部内容吗？</translation>
+    </message>
+    <message>
+      <source>In use</source>
+      <translation>使用中</translation>
+    </message>
+    <message>
+      <source>Retired</source>
+      <translation>已停用</translation>
+    </message>
+    <message>
+      <source>Code lists and units…</source>
+      <translation>代码表与单位…</translation>
+    </message>
+    <message>
+      <source>Development zone</source>
+      <translation>开发区</translation>
+    </message>
+    <message>
+      <source>City department</source>
+      <translation>市直部门</translation>
+    </message>
+    <message>
+      <source>Township</source>
+      <translation>乡镇/街道</translation>
+    </message>
+    <message>
+      <source>optional; made when left empty, e.g. x3f9c0a</source>
+      <translation>可不填；不填时自动生成，如 x3f9c0a</translation>
+    </message>
+    <message>
+      <source>words separated by 、 e.g. 土壤、耕地</source>
+      <translation>用顿号分隔，如 土壤、耕地</translation>
+    </message>
+    <message>
+      <source>Label</source>
+      <translation>名称</translation>
+    </message>
+    <message>
+      <source>Code</source>
+      <translation>代码</translation>
+    </message>
+    <message>
+      <source>Synonyms</source>
+      <translation>同义词</translation>
+    </message>
+    <message>
+      <source>Add as new entry</source>
+      <translation>添加为新条目</translation>
+    </message>
+    <message>
+      <source>Save label and synonyms</source>
+      <translation>保存名称和同义词</translation>
+    </message>
+    <message>
+      <source>Move up</source>
+      <translation>上移</translation>
+    </message>
+    <message>
+      <source>Move down</source>
+      <translation>下移</translation>
+    </message>
+    <message>
+      <source>Retire</source>
+      <translation>停用</translation>
+    </message>
+    <message>
+      <source>New (clear the fields)</source>
+      <translation>新建（清空各栏）</translation>
+    </message>
+    <message>
+      <source>Merge</source>
+      <translation>合并</translation>
+    </message>
+    <message>
+      <source>Merge into it</source>
+      <translation>并入该条目</translation>
+    </message>
+    <message>
+      <source>“{label}” is offered again.</source>
+      <translation>“{label}”已重新启用。</translation>
+    </message>
+    <message>
+      <source>“{label}” is retired: rows that carry it keep it.</source>
+      <translation>“{label}”已停用：已有记录保留该值。</translation>
+    </message>
+    <message>
+      <source>optional; e.g. 141000Z01 when left empty</source>
+      <translation>可不填；不填时自动生成，如 141000Z01</translation>
+    </message>
+    <message>
+      <source>Unit kind</source>
+      <translation>单位类型</translation>
+    </message>
+    <message>
+      <source>Belongs to</source>
+      <translation>上级</translation>
+    </message>
+    <message>
+      <source>Add as new unit</source>
+      <translation>添加为新单位</translation>
+    </message>
+    <message>
+      <source>Save name</source>
+      <translation>保存名称</translation>
+    </message>
+    <message>
+      <source>Units are rows of their own in figures and returns, after the counties, in this order. A township counts on its county's row in the city's figures.</source>
+      <translation>单位在统计和报表中单列一行，排在各县区之后，按此处顺序排列。乡镇/街道在全市统计中计入所属县区。</translation>
+    </message>
+    <message>
+      <source>“{name}” is offered again.</source>
+      <translation>“{name}”已重新启用。</translation>
+    </message>
+    <message>
+      <source>“{name}” is retired: rows that carry it keep it.</source>
+      <translation>“{name}”已停用：已有记录保留该值。</translation>
+    </message>
+    <message>
+      <source>Code lists and units</source>
+      <translation>代码表与单位</translation>
+    </message>
+    <message>
+      <source>Problem categories</source>
+      <translation>问题类别</translation>
+    </message>
+    <message>
+      <source>Problem sources</source>
+      <translation>问题来源</translation>
+    </message>
+    <message>
+      <source>Units beyond counties</source>
+      <translation>开发区、部门与乡镇</translation>
+    </message>
+    <message>
+      <source>Merged into {code}</source>
+      <translation>已并入 {code}</translation>
+    </message>
+    <message>
+      <source>Move every problem of the selected entry to:</source>
+      <translation>把所选条目的全部问题移到：</translation>
+    </message>
+    <message>
+      <source>Bring back</source>
+      <translation>重新启用</translation>
+    </message>
+    <message>
+      <source>Select an entry first.</source>
+      <translation>请先选择一个条目。</translation>
+    </message>
+    <message>
+      <source>Select a unit first.</source>
+      <translation>请先选择一个单位。</translation>
+    </message>
+    <message>
+      <source>Problem count</source>
+      <translation>问题数</translation>
+    </message>
+    <message>
+      <source>Added “{label}”.</source>
+      <translation>已添加“{label}”。</translation>
+    </message>
+    <message>
+      <source>Saved “{label}”.</source>
+      <translation>已保存“{label}”。</translation>
+    </message>
+    <message>
+      <source>Moved “{label}”.</source>
+      <translation>已移动“{label}”。</translation>
+    </message>
+    <message>
+      <source>Move all {count} problems of “{label}” to “{into}” and retire “{label}”? Each move is kept in the audit trail.</source>
+      <translation>把“{label}”的全部 {count} 个问题移到“{into}”，并停用“{label}”？每一处改动都记入审计记录。</translation>
+    </message>
+    <message>
+      <source>“{label}” merged into “{into}”.</source>
+      <translation>“{label}”已并入“{into}”。</translation>
+    </message>
+    <message>
+      <source>Added “{name}”.</source>
+      <translation>已添加“{name}”。</translation>
+    </message>
+    <message>
+      <source>Saved “{name}”.</source>
+      <translation>已保存“{name}”。</translation>
+    </message>
+    <message>
+      <source>Moved “{name}”.</source>
+      <translation>已移动“{name}”。</translation>
     </message>
     <message>
       <source>Month {month}</source>
@@ -660,6 +1012,10 @@
       <translation>交办问题数</translation>
     </message>
     <message>
+      <source>Awaiting acceptance</source>
+      <translation>已完成待验收</translation>
+    </message>
+    <message>
       <source>Zero-clearance rate</source>
       <translation>清零率</translation>
     </message>
@@ -680,6 +1036,10 @@
       <translation>截至 {day}</translation>
     </message>
     <message>
+      <source>Awaiting acceptance; {n} settled in stage</source>
+      <translation>已完成待验收（另有阶段性办结 {n}）</translation>
+    </message>
+    <message>
       <source>Fines (10,000 yuan), {n} case(s)</source>
       <translation>罚款金额（万元），{n} 件</translation>
     </message>
@@ -696,6 +1056,10 @@
       <translation>您的姓名，每次修改都会记录</translation>
     </message>
     <message>
+      <source>What you sign in with, e.g. wangxf</source>
+      <translation>登录时使用，例如 wangxf</translation>
+    </message>
+    <message>
       <source>Load demo data (2,507 problems of a Shanxi campaign)</source>
       <translation>载入演示数据（山西专项行动 2,507 个问题）</translation>
     </message>
@@ -704,20 +1068,76 @@
       <translation>本局辖区</translation>
     </message>
     <message>
-      <source>Operator</source>
-      <translation>操作人</translation>
+      <source>Administrator's name</source>
+      <translation>管理员姓名</translation>
     </message>
     <message>
-      <source>Set up the ledger of your bureau.</source>
-      <translation>请设置本局台账。</translation>
+      <source>Set up the ledger of your bureau. You become its administrator: you add the clerks' and managers' accounts afterwards.</source>
+      <translation>设置本单位的台账。您将成为管理员，之后再添加录入员和科室负责人的账号。</translation>
     </message>
     <message>
       <source>Choose a region from the list.</source>
       <translation>请从列表中选择行政区划。</translation>
     </message>
     <message>
+      <source>At least {n} characters</source>
+      <translation>至少 {n} 个字符</translation>
+    </message>
+    <message>
       <source>Enter the operator's name.</source>
       <translation>请输入操作人姓名。</translation>
+    </message>
+    <message>
+      <source>Enter a login without spaces.</source>
+      <translation>请输入不含空格的登录名。</translation>
+    </message>
+    <message>
+      <source>The password needs at least {n} characters.</source>
+      <translation>密码至少 {n} 个字符。</translation>
+    </message>
+    <message>
+      <source>Add after-photos…</source>
+      <translation>添加整改后照片…</translation>
+    </message>
+    <message>
+      <source>Remove</source>
+      <translation>移除</translation>
+    </message>
+    <message>
+      <source>After-photos</source>
+      <translation>整改后照片</translation>
+    </message>
+    <message>
+      <source>Images (*.jpg *.jpeg *.png *.bmp *.gif *.webp);;All files (*)</source>
+      <translation>图片 (*.jpg *.jpeg *.png *.bmp *.gif *.webp);;所有文件 (*)</translation>
+    </message>
+    <message>
+      <source>Close after acceptance</source>
+      <translation>验收销号</translation>
+    </message>
+    <message>
+      <source>Accepted on</source>
+      <translation>验收日期</translation>
+    </message>
+    <message>
+      <source>Verified by</source>
+      <translation>验收人</translation>
+    </message>
+    <message>
+      <source>Verifying unit</source>
+      <translation>验收单位</translation>
+    </message>
+    <message>
+      <source>Acceptance opinion</source>
+      <translation>验收意见</translation>
+    </message>
+    <message>
+      <source>Close the problem</source>
+      <translation>销号</translation>
+    </message>
+    <message>
+      <source>Closing {problem}</source>
+      <translation>销号：{problem}</translation>
     </message>
     <message>
       <source>Name or credit code</source>
@@ -730,6 +1150,14 @@
     <message>
       <source>Cancel</source>
       <translation>取消</translation>
+    </message>
+    <message>
+      <source>a date, 立行立改, 2024年6月底前, 长期坚持, 20个工作日…</source>
+      <translation>日期，或立行立改、2024年6月底前、长期坚持、20个工作日…</translation>
+    </message>
+    <message>
+      <source>Throw away what you typed in this form?</source>
+      <translation>放弃在此表单中输入的内容吗？</translation>
     </message>
     <message>
       <source>Request a deadline extension</source>
@@ -746,6 +1174,10 @@
     <message>
       <source>Requested on</source>
       <translation>申请日期</translation>
+    </message>
+    <message>
+      <source>Inspection sheet</source>
+      <translation>检查记录</translation>
     </message>
     <message>
       <source>New inspection</source>
@@ -780,6 +1212,18 @@
       <translation>添加发现的问题(&amp;A)（Ctrl+Shift+P）</translation>
     </message>
     <message>
+      <source>Delete inspection…</source>
+      <translation>删除检查记录…</translation>
+    </message>
+    <message>
+      <source>Delete inspection</source>
+      <translation>删除检查记录</translation>
+    </message>
+    <message>
+      <source>Delete this inspection sheet? The change history keeps a record of it.</source>
+      <translation>删除这条检查记录吗？修改历史会保留其内容。</translation>
+    </message>
+    <message>
       <source>(none)</source>
       <translation>（无）</translation>
     </message>
@@ -802,6 +1246,10 @@
     <message>
       <source>Officer {number}</source>
       <translation>执法人员{number}</translation>
+    </message>
+    <message>
+      <source>Problems found on this sheet: {list}. Correct them on the Problems page; problems added below are added to them.</source>
+      <translation>本次检查已记录的问题：{list}。请在“问题”页修改这些问题；下方新添加的问题将一并记入本次检查。</translation>
     </message>
     <message>
       <source>Rectification measure</source>
@@ -828,16 +1276,44 @@
       <translation>完成日期</translation>
     </message>
     <message>
+      <source>New plan</source>
+      <translation>新建抽查计划</translation>
+    </message>
+    <message>
+      <source>From</source>
+      <translation>从</translation>
+    </message>
+    <message>
+      <source>To</source>
+      <translation>至</translation>
+    </message>
+    <message>
+      <source>Officers from another county (cross-county inspection)</source>
+      <translation>抽取外区县执法人员（交叉检查）</translation>
+    </message>
+    <message>
+      <source>25 = 25%, 3家 = a count</source>
+      <translation>填25即25%，填3家即抽3家</translation>
+    </message>
+    <message>
+      <source>Inspection items</source>
+      <translation>抽查事项</translation>
+    </message>
+    <message>
+      <source>{name}: share</source>
+      <translation>{name}抽取比例</translation>
+    </message>
+    <message>
+      <source>Random inspection of a drawn task</source>
+      <translation>双随机抽查任务检查记录</translation>
+    </message>
+    <message>
       <source>New batch</source>
       <translation>新建批次</translation>
     </message>
     <message>
       <source>New enterprise</source>
       <translation>新建企业</translation>
-    </message>
-    <message>
-      <source>Name</source>
-      <translation>名称</translation>
     </message>
     <message>
       <source>Credit code</source>
@@ -872,8 +1348,12 @@
       <translation>新建环境问题</translation>
     </message>
     <message>
-      <source>Number</source>
-      <translation>编号</translation>
+      <source>left empty: numbered automatically</source>
+      <translation>留空则自动编号</translation>
+    </message>
+    <message>
+      <source>Complaint number</source>
+      <translation>受理编号</translation>
     </message>
     <message>
       <source>Source</source>
@@ -882,6 +1362,14 @@
     <message>
       <source>Batch</source>
       <translation>交办批次</translation>
+    </message>
+    <message>
+      <source>Further categories</source>
+      <translation>其他类别</translation>
+    </message>
+    <message>
+      <source>e.g. 噪声、扬尘 (labels or synonyms)</source>
+      <translation>如 噪声、扬尘（名称或同义词）</translation>
     </message>
     <message>
       <source>Assigned on</source>
@@ -956,6 +1444,50 @@
       <translation>（同企业所在地）</translation>
     </message>
     <message>
+      <source>Number</source>
+      <translation>编号</translation>
+    </message>
+    <message>
+      <source>Changed by someone else</source>
+      <translation>记录已被他人修改</translation>
+    </message>
+    <message>
+      <source>Reload the saved record</source>
+      <translation>重新载入已保存的内容</translation>
+    </message>
+    <message>
+      <source>Apply mine again</source>
+      <translation>仍用我的内容覆盖</translation>
+    </message>
+    <message>
+      <source>Back to the form</source>
+      <translation>返回表单</translation>
+    </message>
+    <message>
+      <source>Reload shows the saved record (what you typed is dropped); Apply mine again writes your values over it.</source>
+      <translation>“重新载入”显示已保存的内容（您刚输入的内容将丢弃）；“仍用我的内容覆盖”会用您的内容覆盖已保存的内容。</translation>
+    </message>
+    <message>
+      <source>Field</source>
+      <translation>字段</translation>
+    </message>
+    <message>
+      <source>When you opened it</source>
+      <translation>您打开时</translation>
+    </message>
+    <message>
+      <source>Saved since</source>
+      <translation>此后保存为</translation>
+    </message>
+    <message>
+      <source>Yours now</source>
+      <translation>您现在填写的</translation>
+    </message>
+    <message>
+      <source>{who} saved this record at {at}, after you opened it. Nothing of yours was saved yet.</source>
+      <translation>您打开此记录后，{who} 于 {at} 保存了修改。您的修改尚未保存。</translation>
+    </message>
+    <message>
       <source>added</source>
       <translation>新增</translation>
     </message>
@@ -972,16 +1504,16 @@
       <translation>时间</translation>
     </message>
     <message>
+      <source>Operator</source>
+      <translation>操作人</translation>
+    </message>
+    <message>
       <source>Change</source>
       <translation>操作</translation>
     </message>
     <message>
       <source>Record</source>
       <translation>记录</translation>
-    </message>
-    <message>
-      <source>Field</source>
-      <translation>字段</translation>
     </message>
     <message>
       <source>Old value</source>
@@ -1010,6 +1542,10 @@
     <message>
       <source>Inspection</source>
       <translation>检查</translation>
+    </message>
+    <message>
+      <source>Acceptance</source>
+      <translation>验收记录</translation>
     </message>
     <message>
       <source>History — {record}</source>
@@ -1184,10 +1720,6 @@
       <translation>执法人员</translation>
     </message>
     <message>
-      <source>Problem count</source>
-      <translation>问题数</translation>
-    </message>
-    <message>
       <source>Decided</source>
       <translation>决定日期</translation>
     </message>
@@ -1260,6 +1792,10 @@
       <translation>上次有 {count} 份未保存的表单，可以恢复。</translation>
     </message>
     <message>
+      <source>Read only: nothing can be saved in this ledger.</source>
+      <translation>只读：此台账中的任何内容都无法保存。</translation>
+    </message>
+    <message>
       <source>Enterprises</source>
       <translation>排污单位</translation>
     </message>
@@ -1284,6 +1820,10 @@
       <translation>数据交换</translation>
     </message>
     <message>
+      <source>Random inspections</source>
+      <translation>双随机</translation>
+    </message>
+    <message>
       <source>Any status</source>
       <translation>全部状态</translation>
     </message>
@@ -1294,10 +1834,6 @@
     <message>
       <source>Overdue only</source>
       <translation>仅看逾期</translation>
-    </message>
-    <message>
-      <source>From</source>
-      <translation>从</translation>
     </message>
     <message>
       <source>{count} rows</source>
@@ -1330,6 +1866,10 @@
     <message>
       <source>Rename</source>
       <translation>保存名称</translation>
+    </message>
+    <message>
+      <source>Remove what this partner brought in…</source>
+      <translation>删除该单位导入的记录…</translation>
     </message>
     <message>
       <source>With attachment files</source>
@@ -1460,6 +2000,14 @@
       <translation>已取消导入，台账未改变。</translation>
     </message>
     <message>
+      <source>New exchange partner</source>
+      <translation>新的交换单位</translation>
+    </message>
+    <message>
+      <source>Remove what this partner brought in</source>
+      <translation>删除该单位导入的记录</translation>
+    </message>
+    <message>
       <source>Site</source>
       <translation>站点</translation>
     </message>
@@ -1492,6 +2040,14 @@
       <translation>导出给</translation>
     </message>
     <message>
+      <source>exchange.key</source>
+      <translation>交换密钥.key</translation>
+    </message>
+    <message>
+      <source>Choose a partner first.</source>
+      <translation>请先选择一个交换单位。</translation>
+    </message>
+    <message>
       <source>Choose a conflict first.</source>
       <translation>请先选择一处冲突。</translation>
     </message>
@@ -1508,12 +2064,20 @@
       <translation>已选择密钥文件：{path}</translation>
     </message>
     <message>
-      <source>exchange.key</source>
-      <translation>交换密钥.key</translation>
-    </message>
-    <message>
       <source>New key file written to {path}: copy it to the other PCs and choose it there.</source>
       <translation>已新建密钥文件 {path}：请复制到其他电脑，并在那里选择它。</translation>
+    </message>
+    <message>
+      <source>This is the first file from “{name}”. It says its jurisdiction is {jurisdiction}: it may change the rows of that area in this ledger, and rows outside this ledger's own jurisdiction are refused.
+
+Confirm this partner and import the file?</source>
+      <translation>这是来自“{name}”的第一个文件，文件注明其辖区为 {jurisdiction}：它可以修改本台账中该区域的记录，超出本台账辖区的记录一律拒绝。
+
+确认该交换单位并导入此文件吗？</translation>
+    </message>
+    <message>
+      <source>Delete every record this ledger took from the files of “{name}”? Those that records made here still refer to are kept. The change history keeps what was deleted.</source>
+      <translation>删除本台账从“{name}”的文件中导入的全部记录吗？仍被本机记录引用的将保留。修改历史会保留被删除的内容。</translation>
     </message>
     <message>
       <source>Key file (not used while the variable is set): {path}</source>
@@ -1542,6 +2106,10 @@
     <message>
       <source>approved</source>
       <translation>已批准</translation>
+    </message>
+    <message>
+      <source>Accepted by {who}: {opinion}</source>
+      <translation>验收人 {who}：{opinion}</translation>
     </message>
     <message>
       <source>Progress note or reason</source>
@@ -1580,6 +2148,12 @@
       <translation>选择一个问题以查看整改过程。</translation>
     </message>
     <message>
+      <source>{status} · assigned {assigned} · deadline {deadline}
+{text}</source>
+      <translation>{status} · {assigned} 交办 · 时限 {deadline}
+{text}</translation>
+    </message>
+    <message>
       <source>Status: {status}</source>
       <translation>状态：{status}</translation>
     </message>
@@ -1592,12 +2166,6 @@
       <translation>{in_force}（已延期，原时限 {original}）</translation>
     </message>
     <message>
-      <source>{status} · assigned {assigned} · deadline {deadline}
-{text}</source>
-      <translation>{status} · {assigned} 交办 · 时限 {deadline}
-{text}</translation>
-    </message>
-    <message>
       <source>Extension to {day} ({state}): {reason}</source>
       <translation>延期至 {day}（{state}）：{reason}</translation>
     </message>
@@ -1606,8 +2174,332 @@
       <translation>整改措施{seq}：{text} — {progress}%</translation>
     </message>
     <message>
+      <source>Closed {day} · {acceptance}</source>
+      <translation>{day} 销号 · {acceptance}</translation>
+    </message>
+    <message>
       <source>→ {status}</source>
       <translation>→ {status}</translation>
+    </message>
+    <message>
+      <source>Complaint number {number}</source>
+      <translation>受理编号 {number}</translation>
+    </message>
+    <message>
+      <source>New supervision class</source>
+      <translation>新增监管类别</translation>
+    </message>
+    <message>
+      <source>Key-monitored enterprises fall here unless their class is set</source>
+      <translation>未单独设定类别的重点排污单位归入此类</translation>
+    </message>
+    <message>
+      <source>Every other enterprise falls here unless its class is set</source>
+      <translation>其余未单独设定类别的企业归入此类</translation>
+    </message>
+    <message>
+      <source>New inspection item</source>
+      <translation>新增抽查事项</translation>
+    </message>
+    <message>
+      <source>Legal basis</source>
+      <translation>抽查依据</translation>
+    </message>
+    <message>
+      <source>e.g. today's lottery number</source>
+      <translation>如当日福利彩票开奖号码</translation>
+    </message>
+    <message>
+      <source>Witness</source>
+      <translation>见证人</translation>
+    </message>
+    <message>
+      <source>Public value</source>
+      <translation>公开随机值</translation>
+    </message>
+    <message>
+      <source>New officer</source>
+      <translation>新增执法人员</translation>
+    </message>
+    <message>
+      <source>None ticked: every item of the plan applies.</source>
+      <translation>都不勾选：计划中的全部抽查事项均适用。</translation>
+    </message>
+    <message>
+      <source>Redraw</source>
+      <translation>重新抽取</translation>
+    </message>
+    <message>
+      <source>Draw</source>
+      <translation>抽取</translation>
+    </message>
+    <message>
+      <source>Reason for the redraw</source>
+      <translation>重新抽取的理由</translation>
+    </message>
+    <message>
+      <source>Certificate</source>
+      <translation>执法证号</translation>
+    </message>
+    <message>
+      <source>Unit</source>
+      <translation>所在单位</translation>
+    </message>
+    <message>
+      <source>Items that apply to {name}</source>
+      <translation>{name}适用的抽查事项</translation>
+    </message>
+    <message>
+      <source>The first draw is kept in the ledger.</source>
+      <translation>原抽取结果保留在台账中。</translation>
+    </message>
+    <message>
+      <source>Plan</source>
+      <translation>抽查计划</translation>
+    </message>
+    <message>
+      <source>Period</source>
+      <translation>抽查期间</translation>
+    </message>
+    <message>
+      <source>Shares</source>
+      <translation>抽取比例</translation>
+    </message>
+    <message>
+      <source>Approved</source>
+      <translation>审批人</translation>
+    </message>
+    <message>
+      <source>Tasks done</source>
+      <translation>已检查/任务数</translation>
+    </message>
+    <message>
+      <source>Class</source>
+      <translation>监管类别</translation>
+    </message>
+    <message>
+      <source>Items that apply</source>
+      <translation>适用抽查事项</translation>
+    </message>
+    <message>
+      <source>In the directory</source>
+      <translation>名录库在库</translation>
+    </message>
+    <message>
+      <source>Active</source>
+      <translation>在岗</translation>
+    </message>
+    <message>
+      <source>Declared conflicts</source>
+      <translation>申报回避</translation>
+    </message>
+    <message>
+      <source>Drawn this year</source>
+      <translation>本年已抽取</translation>
+    </message>
+    <message>
+      <source>Inspected</source>
+      <translation>已检查</translation>
+    </message>
+    <message>
+      <source>Coverage (%)</source>
+      <translation>抽查覆盖率（%）</translation>
+    </message>
+    <message>
+      <source>Notice</source>
+      <translation>公开内容</translation>
+    </message>
+    <message>
+      <source>Publish by</source>
+      <translation>公开期限</translation>
+    </message>
+    <message>
+      <source>Published</source>
+      <translation>公开日期</translation>
+    </message>
+    <message>
+      <source>(calendar not yet published)</source>
+      <translation>（该年节假日安排未发布）</translation>
+    </message>
+    <message>
+      <source>Plans and draws</source>
+      <translation>计划与抽取</translation>
+    </message>
+    <message>
+      <source>Directories</source>
+      <translation>名录库</translation>
+    </message>
+    <message>
+      <source>Coverage and publication</source>
+      <translation>覆盖与公开</translation>
+    </message>
+    <message>
+      <source>New plan…</source>
+      <translation>新建计划…</translation>
+    </message>
+    <message>
+      <source>Approve</source>
+      <translation>审批</translation>
+    </message>
+    <message>
+      <source>Draw…</source>
+      <translation>抽取…</translation>
+    </message>
+    <message>
+      <source>Verify the draw</source>
+      <translation>核验抽取结果</translation>
+    </message>
+    <message>
+      <source>Export the notice…</source>
+      <translation>导出公示表…</translation>
+    </message>
+    <message>
+      <source>Record the inspection…</source>
+      <translation>登记检查结果…</translation>
+    </message>
+    <message>
+      <source>Set class</source>
+      <translation>设为该类别</translation>
+    </message>
+    <message>
+      <source>In / out of the directory</source>
+      <translation>入库/出库</translation>
+    </message>
+    <message>
+      <source>Items that apply…</source>
+      <translation>适用事项…</translation>
+    </message>
+    <message>
+      <source>New class…</source>
+      <translation>新增监管类别…</translation>
+    </message>
+    <message>
+      <source>New item…</source>
+      <translation>新增抽查事项…</translation>
+    </message>
+    <message>
+      <source>Import enterprises…</source>
+      <translation>导入监管对象…</translation>
+    </message>
+    <message>
+      <source>New officer…</source>
+      <translation>新增执法人员…</translation>
+    </message>
+    <message>
+      <source>Active / inactive</source>
+      <translation>在岗/离岗</translation>
+    </message>
+    <message>
+      <source>Declare a conflict…</source>
+      <translation>申报回避…</translation>
+    </message>
+    <message>
+      <source>Import officers…</source>
+      <translation>导入执法人员…</translation>
+    </message>
+    <message>
+      <source>Mark as published today</source>
+      <translation>登记今日已公开</translation>
+    </message>
+    <message>
+      <source>Drawn and sealed in the audit trail.</source>
+      <translation>已抽取，结果已封存于审计记录。</translation>
+    </message>
+    <message>
+      <source>Declare a conflict</source>
+      <translation>申报回避</translation>
+    </message>
+    <message>
+      <source>overdue, not published</source>
+      <translation>逾期未公开</translation>
+    </message>
+    <message>
+      <source>not published</source>
+      <translation>未公开</translation>
+    </message>
+    <message>
+      <source>Notices of the draws in force (deadline in working days on the official calendar)</source>
+      <translation>各次抽取的公示（期限按法定工作日计算）</translation>
+    </message>
+    <message>
+      <source>{year}: drawn of the directory by class — {coverage}. Notices not yet published: {waiting}, of them overdue: {late}.</source>
+      <translation>{year}年各类别已抽取/名录库：{coverage}。未公开的公示{waiting}项，其中逾期{late}项。</translation>
+    </message>
+    <message>
+      <source>Redraw…</source>
+      <translation>重新抽取…</translation>
+    </message>
+    <message>
+      <source>Plan approved.</source>
+      <translation>抽查计划已审批。</translation>
+    </message>
+    <message>
+      <source>The draw checks out: every task follows from the recorded inputs.</source>
+      <translation>核验一致：每项任务均可由记录的抽取依据重新推算得出。</translation>
+    </message>
+    <message>
+      <source>Export the notice</source>
+      <translation>导出公示表</translation>
+    </message>
+    <message>
+      <source>Class saved.</source>
+      <translation>监管类别已保存。</translation>
+    </message>
+    <message>
+      <source>Item saved.</source>
+      <translation>抽查事项已保存。</translation>
+    </message>
+    <message>
+      <source>Officer saved.</source>
+      <translation>执法人员已保存。</translation>
+    </message>
+    <message>
+      <source>Conflict recorded.</source>
+      <translation>回避申报已登记。</translation>
+    </message>
+    <message>
+      <source>Publication recorded.</source>
+      <translation>公开日期已登记。</translation>
+    </message>
+    <message>
+      <source>{count} units</source>
+      <translation>{count}家</translation>
+    </message>
+    <message>
+      <source>not approved</source>
+      <translation>待审批</translation>
+    </message>
+    <message>
+      <source>not drawn</source>
+      <translation>未抽取</translation>
+    </message>
+    <message>
+      <source>Coverage per class in {year}</source>
+      <translation>{year}年各监管类别抽查覆盖情况</translation>
+    </message>
+    <message>
+      <source>Not drawn yet.</source>
+      <translation>尚未抽取。</translation>
+    </message>
+    <message>
+      <source>Waiting for a manager's approval.</source>
+      <translation>待科室负责人审批。</translation>
+    </message>
+    <message>
+      <source>Drawn on {day} · witness {witness}, public value {value} · seed {seed}…</source>
+      <translation>抽取日期 {day} · 见证人 {witness}，公开值 {value} · 随机种子 {seed}…</translation>
+    </message>
+    <message>
+      <source>Written to {path}</source>
+      <translation>已写入 {path}</translation>
+    </message>
+    <message>
+      <source>{name} declares a conflict of interest with the enterprise (name or credit code):</source>
+      <translation>{name}申报回避的企业（名称或统一社会信用代码）：</translation>
+    </message>
+    <message>
+      <source>Imported {name}.</source>
+      <translation>已导入{name}。</translation>
     </message>
     <message>
       <source>Add measure… (Ctrl+M)</source>
@@ -1698,16 +2590,28 @@
       <translation>导出时共 {rows} 行</translation>
     </message>
     <message>
-      <source>Written to {path}</source>
-      <translation>已写入 {path}</translation>
-    </message>
-    <message>
       <source>Settings</source>
       <translation>设置</translation>
     </message>
     <message>
+      <source>{region}: county code, {year}: year assigned, {seq:06d}: the next number, six digits</source>
+      <translation>{region}：区县代码，{year}：交办年份，{seq:06d}：顺序号（六位）</translation>
+    </message>
+    <message>
+      <source>How many automatic backups (daily and on close) are kept in the backup folder; older ones are deleted.</source>
+      <translation>备份文件夹中保留多少份自动备份（每日首次启动和关闭时各一份），更早的将被删除。</translation>
+    </message>
+    <message>
       <source>Reporting unit</source>
       <translation>填报单位</translation>
+    </message>
+    <message>
+      <source>Automatic backups kept</source>
+      <translation>自动备份保留份数</translation>
+    </message>
+    <message>
+      <source>Problem numbers</source>
+      <translation>问题编号规则</translation>
     </message>
     <message>
       <source>Language</source>
@@ -1724,14 +2628,6 @@
     <message>
       <source>Remember me on this PC</source>
       <translation>在这台电脑上记住我</translation>
-    </message>
-    <message>
-      <source>Login</source>
-      <translation>登录名</translation>
-    </message>
-    <message>
-      <source>Password</source>
-      <translation>密码</translation>
     </message>
     <message>
       <source>Checking…</source>

@@ -216,3 +216,28 @@ def test_a_file_read_in_many_blocks_gives_the_same_days_and_rows(ledger, tmp_pat
     outcome = measurements.import_file(ledger, path)
     assert (outcome.rows, outcome.added) == (144, 6)
     assert _station_day(ledger, "B2", "2025-01-03")["pm25"] == pytest.approx(70 - 11.5)
+
+
+def test_units_beyond_gb2260_are_air_units(ledger, tmp_path):
+    """A development zone (a row of `region` since codes-units) names stations in a file
+    by its name or its code, as the shared resolver reads it; the city's value counts it."""
+    from core import units
+    from core.air import stations
+
+    units.add(ledger, "临汾经济开发区", "zone")
+    assert stations.unit_code(ledger, "临汾经济开发区") == "141000Z01"
+    assert stations.unit_code(ledger, "141000z01") == "141000Z01"
+    assert stations.unit_code(ledger, "尧都") == "141002"
+    assert stations.unit_code(ledger, "临汾市尧都区") == "141002"
+    assert stations.unit_code(ledger, "没有这个区") is None
+    rows = [["临汾市", "临汾经济开发区", "开发区站", "2025/1/5", 150, "PM2.5", 110, 160, 35, 48,
+             40, 2.1],
+            ["临汾市", "尧都区", "市监测站", "2025/1/5", 172, "PM2.5", 130, 190, 44, 55, 38, 2.8]]
+    outcome = measurements.import_file(ledger, write_csv(tmp_path / "日报.csv", DAILY_HEADER, rows))
+    assert (outcome.rows, outcome.added) == (2, 2)
+    zone = ledger.conn.execute("SELECT pm25, stations FROM air_unit_day "
+                               "WHERE region_code = '141000Z01'").fetchone()
+    assert tuple(zone) == (110.0, 1)
+    city = ledger.conn.execute("SELECT pm25, stations FROM air_unit_day "
+                               "WHERE region_code = '141000'").fetchone()
+    assert tuple(city) == (120.0, 2)

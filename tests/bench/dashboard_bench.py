@@ -24,6 +24,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 from tests.bench.harness import built_once, timed  # noqa: E402
+from acceptance_data import ACCEPTED
 
 FOLDER = Path(tempfile.gettempdir()) / "ecoledger-dashboard-bench"
 REFRESH_TARGET, BLOCK_TARGET = 0.300, 0.050
@@ -165,7 +166,7 @@ def close(ledger, problem_id: str) -> None:
     """One write between refreshes, as a clerk's would be (no signal: timed by hand)."""
     from core import problems
 
-    problems.transition(ledger, problem_id, "closed")
+    problems.transition(ledger, problem_id, "closed", acceptance=ACCEPTED)
 
 
 def wait_drawn(app, page, timeout: float = 120) -> None:

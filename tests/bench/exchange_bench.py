@@ -63,7 +63,7 @@ def one_way(source: Ledger, target: Ledger, path: Path, expect_applied: int | No
     done, t_out = timed("export", lambda: exchange.export(
         source, path, to=exchange.site(target).id))
     print(f"  {done.entries:,} changes, {path.stat().st_size / 1e6:.1f} MB")
-    merged, t_in = timed("import", lambda: exchange.import_file(target, path))
+    merged, t_in = timed("import", lambda: exchange.import_file(target, path, confirm=True))
     assert merged.conflicts == 0, merged
     assert expect_applied is None or merged.applied == expect_applied, merged
     return t_out + t_in

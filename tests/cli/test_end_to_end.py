@@ -24,6 +24,9 @@ def test_from_inspection_to_closed_in_the_figures(cli, staffed):
                operator="li").code == 0
     assert cli("problem", "move", problem, "closed", "--on", "2024-8-25", operator="li").code == 1
     assert cli("problem", "move", problem, "closed", "--on", "2024-8-25",
+               operator="wang").code == 1  # not without the acceptance
+    assert cli("problem", "move", problem, "closed", "--on", "2024-8-25", "--accepted-by", "赵志强",
+               "--accepted-unit", "曲沃县生态环境局", "--opinion", "现场核查已苫盖到位，同意销号",
                operator="wang").code == 0
 
     figures = json.loads(cli("stats", "--as-of", "2024-9-1", "--json").out)

@@ -28,7 +28,7 @@ def test_penalty_delete_is_a_managers(cli, ledger, staffed, snapshot):
     case = cli("penalty", "add", "--case-number", "临环罚〔2024〕5号", "--violation", "重复录入",
                "--on", "2024-8-10", "--region", "141021").out.strip()
     before = snapshot()
-    assert refused(cli("penalty", "delete", "临环罚〔2024〕5号", operator="li"), "删除记录")
+    assert refused(cli("penalty", "delete", "临环罚〔2024〕5号", operator="li"), "删除处罚案件")
     assert snapshot() == before
     assert cli("penalty", "delete", case, operator="wang").code == 0
     assert ledger.conn.execute("SELECT count(*) FROM penalty_case").fetchone()[0] == 0

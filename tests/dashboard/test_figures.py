@@ -6,6 +6,7 @@ import pytest
 
 from core import dashboard, dates, problems, queries, statistics
 from core.statistics import Filter
+from acceptance_data import ACCEPTED
 
 PAST = 30  # days before today: a date whose figures need the status logs
 
@@ -76,7 +77,7 @@ def test_a_problem_closed_today_moves_between_the_drill_down_lists(demo_ledger):
     problem_id = demo_ledger.conn.execute(
         "SELECT id FROM problem WHERE status = 'reported_done' LIMIT 1").fetchone()[0]
     before = dashboard.load(demo_ledger)
-    problems.transition(demo_ledger, problem_id, "closed")
+    problems.transition(demo_ledger, problem_id, "closed", acceptance=ACCEPTED)
     after = dashboard.load(demo_ledger)
     assert after.total.closed == before.total.closed + 1
     assert problem_id in dashboard.problem_ids(demo_ledger, None, Filter(), "closed")
@@ -180,16 +181,22 @@ def test_kept_figures_follow_status_changes_without_reading_every_problem(demo_l
     for flt in flts:
         dashboard.load(demo_ledger, None, flt)
     yesterday = (dates.today() - dt.timedelta(days=1)).isoformat()
-    problems.transition(demo_ledger, _problem(demo_ledger, "reported_done"), "closed")
+    problems.transition(demo_ledger, _problem(demo_ledger, "reported_done"), "closed", acceptance=ACCEPTED)
     problems.transition(demo_ledger, _problem(demo_ledger, "reported_done"), "closed",
-                        on=yesterday)
+                        on=yesterday, acceptance=ACCEPTED)
     reopened = _problem(demo_ledger, "closed")
-    problems.transition(demo_ledger, reopened, "reopened")
+    problems.transition(demo_ledger, reopened, "reopened", acceptance=ACCEPTED)
     problems.add_note(demo_ledger, reopened, "复查发现反弹")
     firm = demo_ledger.conn.execute("SELECT id FROM enterprise LIMIT 1").fetchone()[0]
     problems.add(demo_ledger, {"source": "complaint", "enterprise_id": firm,
                                "category": "dust", "description": "工地扬尘", "campaign_id": campaign,
                                "assigned_on": yesterday, "deadline": dates.today().isoformat()})
+    # settled in stage, an ongoing and a vague deadline: counted apart, kept apart
+    problems.transition(demo_ledger, _problem(demo_ledger, "in_progress"), "stage_concluded")
+    for wording in ("长期坚持", "采暖期前"):
+        problems.add(demo_ledger, {"source": "complaint", "enterprise_id": firm, "category": "dust",
+                                   "description": "燃煤锅炉", "campaign_id": campaign,
+                                   "assigned_on": yesterday, "deadline": wording})
     kept = {}
 
     def no_full_read(*args, **kwargs):
@@ -208,6 +215,8 @@ def test_kept_figures_follow_status_changes_without_reading_every_problem(demo_l
             demo_ledger, fresh.series[0][0], fresh.as_of, flt, use_tally=False)
         assert kept[flt].series[-1][1:] == (fresh.total.assigned, fresh.total.closed)
         assert kept[flt].total == fresh.total == statistics.progress(demo_ledger, None, flt).total
+        assert flt != Filter() or (fresh.total.stage_concluded, fresh.total.ongoing,
+                                   fresh.total.undated) == (1, 1, 1)
         assert (kept[flt].regions, kept[flt].categories, kept[flt].sources) == (
             fresh.regions, fresh.categories, fresh.sources)
 
@@ -215,7 +224,7 @@ def test_kept_figures_follow_status_changes_without_reading_every_problem(demo_l
 def test_kept_figures_of_a_past_date_stay_as_they_were(demo_ledger):
     past = _days(demo_ledger)[1]
     before = dashboard.load(demo_ledger, past)
-    problems.transition(demo_ledger, _problem(demo_ledger, "reported_done"), "closed")
+    problems.transition(demo_ledger, _problem(demo_ledger, "reported_done"), "closed", acceptance=ACCEPTED)
     problems.add_note(demo_ledger, _problem(demo_ledger, "assigned"), "已约谈企业负责人")
     after = dashboard.load(demo_ledger, past)
     assert after.total == before.total == statistics.progress(demo_ledger, past).total
@@ -300,7 +309,7 @@ def _write(ledger, step: str, pick: int, back: int) -> None:
             extension = problems.request_extension(ledger, row[0], due, "工期长", on=day)
             problems.approve_extension(ledger, extension.id, on=day)
         else:
-            problems.transition(ledger, row[0], step, on=day)
+            problems.transition(ledger, row[0], step, on=day, acceptance=ACCEPTED)
     except LedgerError:
         pass  # a date before the problem's last change: refused, as in the app
 
@@ -341,3 +350,17 @@ def test_kept_figures_equal_fresh_ones_after_any_writes(demo_file, tmp_path_fact
                     assert kept.series == statistics.cumulative(ledger, kept.series[0][0],
                                                                 kept.as_of, flt)
     check()
+
+
+def test_the_rows_behind_each_kind_of_done_and_deadline_are_the_counted_ones(demo_ledger):
+    firm = demo_ledger.conn.execute("SELECT id FROM enterprise LIMIT 1").fetchone()[0]
+    problems.transition(demo_ledger, _problem(demo_ledger, "in_progress"), "stage_concluded")
+    for wording in ("长期坚持", "采暖期前", "立行立改"):
+        problems.add(demo_ledger, {"source": "complaint", "enterprise_id": firm, "category": "dust",
+                                   "description": "燃煤锅炉", "assigned_on": dates.today(),
+                                   "deadline": wording})
+    total = statistics.progress(demo_ledger).total
+    for measure in ("reported_done", "stage_concluded", "ongoing", "undated", "due_later",
+                    "overdue", "due_10"):
+        ids = dashboard.problem_ids(demo_ledger, None, Filter(), measure)
+        assert len(ids) == getattr(total, measure), measure

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QToolButton
 from core import dashboard, dates, problems, statistics
 from core.money import fen_to_wan
 from core.statistics import Filter
+from acceptance_data import ACCEPTED
 
 
 def _core(ctx, as_of=None, flt=Filter()):
@@ -27,6 +28,8 @@ def _assert_plots_equal_core(page, core: dashboard.Dashboard) -> None:
     assert page.tiles["assigned"].figure.text() == f"{core.total.assigned:,}"
     assert page.tiles["closed"].figure.text() == f"{core.total.closed:,}"
     assert page.tiles["overdue"].figure.text() == f"{core.total.overdue:,}"
+    assert page.tiles["reported_done"].figure.text() == f"{core.total.reported_done:,}"
+    assert f"{core.total.stage_concluded:,}" in page.tiles["reported_done"].caption.text()
     rate = core.total.clearance_rate
     assert page.tiles["rate"].figure.text() == ("—" if rate is None else f"{rate}%")
     assert page.tiles["fines"].figure.text() == f"{fen_to_wan(core.penalties.fine_fen):,}"
@@ -179,7 +182,7 @@ def test_the_dashboard_follows_a_write_made_anywhere(board, ctx, idle, qtbot):
     problem_id = ctx.db.call(lambda ledger: ledger.conn.execute(
         "SELECT id FROM problem WHERE status = 'reported_done' LIMIT 1").fetchone()[0])
     with qtbot.waitSignal(board.shown, timeout=10_000):
-        ctx.db.op(lambda ledger: problems.transition(ledger, problem_id, "closed")).run()
+        ctx.db.op(lambda ledger: problems.transition(ledger, problem_id, "closed", acceptance=ACCEPTED)).run()
     assert board.board.total.closed == before + 1
     assert board.tiles["closed"].figure.text() == f"{before + 1:,}"
     assert _charts(board)["RateChart"].hits is not rate_hits  # redrawn

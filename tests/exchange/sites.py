@@ -31,8 +31,8 @@ def open_site(blank_file: Path, folder: Path, name: str,
 def send(source: Ledger, target: Ledger, folder: Path, **options) -> exchange.ImportSummary:
     """Export from `source` for `target` and import the file there."""
     path = folder / f"x{next(_files)}.ecox"
-    exchange.export(source, path, to=exchange.site(target).id, **options)
-    return exchange.import_file(target, path)
+    exchange.export(source, path, to=exchange.site(target).id, **{"force": True, **options})
+    return exchange.import_file(target, path, confirm=True)
 
 
 def contents(ledger: Ledger) -> dict[str, set[tuple]]:

@@ -20,7 +20,7 @@ def test_export_import_conflicts_and_resolve_from_the_command_line(blank_file, t
     out = tmp_path / "1.ecox"
     assert main(["--db", db_a, "exchange", "export", "--to", site_b, "-o", str(out)]) == 0
     assert "已导出 2 条更改" in capsys.readouterr().out
-    assert main(["--db", db_b, "exchange", "import", str(out)]) == 0
+    assert main(["--db", db_b, "exchange", "import", str(out), "--confirm-partner", "141000"]) == 0
     assert "采用 2 条更改" in capsys.readouterr().out
     assert main(["--db", db_b, "exchange", "import", str(out)]) == 1
     err = capsys.readouterr().err
@@ -28,7 +28,10 @@ def test_export_import_conflicts_and_resolve_from_the_command_line(blank_file, t
     for db, text in ((db_a, "甲的描述"), (db_b, "乙的描述")):
         with Ledger.open(db) as ledger:
             problems.update(ledger, pid, {"description": text})
-    assert main(["--db", db_a, "exchange", "export", "--to", site_b, "-o", str(out)]) == 0
+    assert main(["--db", db_a, "exchange", "export", "--to", site_b, "-o", str(out)]) == 1
+    assert "已存在" in capsys.readouterr().err  # an existing file is replaced only when asked
+    assert main(["--db", db_a, "exchange", "export", "--to", site_b, "-o", str(out),
+                 "--force"]) == 0
     assert main(["--db", db_b, "exchange", "import", str(out)]) == 0
     capsys.readouterr()
     assert main(["--db", db_b, "exchange", "conflicts"]) == 0

@@ -6,12 +6,13 @@ import zipfile
 
 import pytest
 
-from core import attachments, exchange, operators, problems, rows, statistics
+from core import attachments, exchange, operators, problems, rows, settings, statistics
 from core.errors import LedgerError
 from core.exchange import fileformat
 from core.schema import SCHEMA_VERSION
 
 from .sites import contents, fingerprint, new_problem, open_site, problem, send, sound
+from acceptance_data import ACCEPTED
 
 
 def test_new_rows_and_their_log_reach_the_other_pc(pcs, tmp_path):
@@ -31,7 +32,7 @@ def test_different_fields_changed_on_both_sides_merge(pcs, tmp_path):
     send(a, b, tmp_path)
     problems.update(a, pid, {"description": "甲改的描述"})
     problems.update(b, pid, {"responsible_person": "乙填的责任人"})
-    problems.transition(b, pid, "in_progress", on="2026-01-10")
+    problems.transition(b, pid, "in_progress", on="2026-01-10", acceptance=ACCEPTED)
     send(a, b, tmp_path)
     send(b, a, tmp_path)
     for pc in (a, b):
@@ -89,7 +90,7 @@ def test_only_a_manager_resolves_conflicts(pcs, tmp_path):
     send(a, b, tmp_path)
     conflict = exchange.conflicts(b)[0]  # deadline and deadline in force
     b.role = operators.Role.CLERK.value
-    with pytest.raises(LedgerError, match="科长或局长"):
+    with pytest.raises(LedgerError, match="处理交换冲突.*科室负责人"):
         exchange.resolve(b, conflict.id, "theirs")
     assert exchange.conflicts(b)
 
@@ -166,7 +167,7 @@ def test_a_file_altered_after_export_is_refused_and_changes_nothing(pcs, tmp_pat
     _rewrite(path, fileformat.ENTRIES, lambda d: d.replace("工地未苫盖".encode(), "已整改".encode()))
     before = fingerprint(b)
     with pytest.raises(LedgerError, match="被改动过"):
-        exchange.import_file(b, path)
+        exchange.import_file(b, path, confirm=True)
     assert fingerprint(b) == before
 
 
@@ -178,7 +179,7 @@ def test_a_damaged_file_is_refused(pcs, tmp_path):
     path.write_bytes(bytes(data))
     before = fingerprint(b)
     with pytest.raises(LedgerError):
-        exchange.import_file(b, path)
+        exchange.import_file(b, path, confirm=True)
     assert fingerprint(b) == before
 
 
@@ -187,11 +188,11 @@ def test_with_a_shared_key_a_file_must_carry_its_hmac(pcs, tmp_path):
     path, pid = _exported(a, b, tmp_path, key=b"bureau secret")
     before = fingerprint(b)
     with pytest.raises(LedgerError, match="共享密钥"):
-        exchange.import_file(b, path)  # signed, no key given
+        exchange.import_file(b, path, confirm=True)  # signed, no key given
     with pytest.raises(LedgerError, match="签名"):
-        exchange.import_file(b, path, key=b"another key")
+        exchange.import_file(b, path, key=b"another key", confirm=True)
     assert fingerprint(b) == before
-    exchange.import_file(b, path, key=b"bureau secret")
+    exchange.import_file(b, path, key=b"bureau secret", confirm=True)
     assert problem(b, pid)
 
 
@@ -199,7 +200,7 @@ def test_an_unsigned_file_is_refused_where_a_key_is_set(pcs, tmp_path):
     a, b, _ = pcs
     path, _ = _exported(a, b, tmp_path)
     with pytest.raises(LedgerError, match="签名"):
-        exchange.import_file(b, path, key=b"bureau secret")
+        exchange.import_file(b, path, key=b"bureau secret", confirm=True)
 
 
 def test_a_file_for_another_pc_is_refused(pcs, tmp_path):
@@ -207,7 +208,7 @@ def test_a_file_for_another_pc_is_refused(pcs, tmp_path):
     path, _ = _exported(a, c, tmp_path)
     before = fingerprint(b)
     with pytest.raises(LedgerError, match="另一站点"):
-        exchange.import_file(b, path)
+        exchange.import_file(b, path, confirm=True)
     assert fingerprint(b) == before
 
 
@@ -219,17 +220,17 @@ def test_a_file_from_a_newer_schema_is_refused(pcs, tmp_path):
     fileformat.write(path, package.manifest, package.entries)  # a sound file, but newer
     before = fingerprint(b)
     with pytest.raises(LedgerError, match="更新版本"):
-        exchange.import_file(b, path)
+        exchange.import_file(b, path, confirm=True)
     assert fingerprint(b) == before
 
 
 def test_importing_the_same_file_twice_changes_nothing(pcs, tmp_path):
     a, b, _ = pcs
     path, _ = _exported(a, b, tmp_path)
-    exchange.import_file(b, path)
+    exchange.import_file(b, path, confirm=True)
     before = fingerprint(b)
     with pytest.raises(LedgerError, match="已于 .* 导入过"):
-        exchange.import_file(b, path)
+        exchange.import_file(b, path, confirm=True)
     assert fingerprint(b) == before
 
 
@@ -239,10 +240,10 @@ def test_an_older_file_after_a_newer_one_is_recognised(pcs, tmp_path):
     new_problem(a, description="后来的问题")
     newer = tmp_path / "again.ecox"
     exchange.export(a, newer, to=exchange.site(b).id, again=True)  # from the start again
-    exchange.import_file(b, newer)
+    exchange.import_file(b, newer, confirm=True)
     before = fingerprint(b)
     with pytest.raises(LedgerError, match="较早的交换文件"):
-        exchange.import_file(b, old)
+        exchange.import_file(b, old, confirm=True)
     assert fingerprint(b) == before
 
 
@@ -253,10 +254,10 @@ def test_a_missing_earlier_file_is_named_and_export_again_recovers(pcs, tmp_path
     pid = new_problem(a, description="第二批")
     exchange.export(a, later, to=exchange.site(b).id)
     with pytest.raises(LedgerError, match="缺少 甲 更早的交换文件"):
-        exchange.import_file(b, later)
+        exchange.import_file(b, later, confirm=True)
     recovered = tmp_path / "recovered.ecox"
     exchange.export(a, recovered, to=exchange.site(b).id, again=True)
-    exchange.import_file(b, recovered)
+    exchange.import_file(b, recovered, confirm=True)
     assert problem(b, pid) and contents(a) == contents(b)
 
 
@@ -267,18 +268,24 @@ def test_a_city_consolidates_its_counties_and_no_county_overwrites_another(blank
     yicheng = open_site(blank_file, tmp_path, "翼城县局", "141022")
     city = open_site(blank_file, tmp_path, "临汾市局")
     quwo_ids = [new_problem(quwo, "141021") for _ in range(3)]
-    problems.transition(quwo, quwo_ids[0], "in_progress", on="2026-01-06")
-    problems.transition(quwo, quwo_ids[0], "reported_done", on="2026-01-07")
-    problems.transition(quwo, quwo_ids[0], "closed", on="2026-01-08")
+    problems.transition(quwo, quwo_ids[0], "in_progress", on="2026-01-06", acceptance=ACCEPTED)
+    problems.transition(quwo, quwo_ids[0], "reported_done", on="2026-01-07", acceptance=ACCEPTED)
+    problems.transition(quwo, quwo_ids[0], "closed", on="2026-01-08", acceptance=ACCEPTED)
     new_problem(yicheng, "141022")
     send(quwo, city, tmp_path)
     send(yicheng, city, tmp_path)
     report = statistics.progress(city, "2026-02-01")
     by_region = {p.key: (p.assigned, p.closed) for p in report.by["region"]}
     assert by_region["141021"] == (3, 1) and by_region["141022"] == (1, 0)
+    # the closure's acceptance (验收) travels with it
+    assert [a["accepted_by"] for a in problems.acceptances(city, quwo_ids[0])] == [
+        ACCEPTED["accepted_by"]]
     assert report.total.assigned == 4
-    # 翼城 got 曲沃's rows somehow and changed one: the city refuses that change
+    # 翼城 got 曲沃's rows somehow (its ledger once set to the whole city, since a county
+    # ledger refuses other counties' rows) and changed one: the city refuses that change
+    settings.set_jurisdiction(yicheng, "141000")
     send(quwo, yicheng, tmp_path)
+    settings.set_jurisdiction(yicheng, "141022")
     problems.update(yicheng, quwo_ids[1], {"description": "翼城改了曲沃的问题"})
     summary = send(yicheng, city, tmp_path)
     assert summary.refused >= 1

@@ -78,9 +78,9 @@ def test_a_file_signed_with_the_remembered_key_needs_the_same_key(pcs, tmp_path)
     path = tmp_path / "signed.ecox"
     exchange.export(a, path, key=keys.key_bytes(a))
     with pytest.raises(LedgerError, match="签名与本局共享密钥不符"):
-        exchange.import_file(c, path, key=keys.key_bytes(c))
+        exchange.import_file(c, path, key=keys.key_bytes(c), confirm=True)
     assert problem(c, pid) is None
-    assert exchange.import_file(b, path, key=keys.key_bytes(b)).applied == 2
+    assert exchange.import_file(b, path, key=keys.key_bytes(b), confirm=True).applied == 2
 
 
 def test_progress_is_reported_and_changes_no_result(pcs, tmp_path):
@@ -94,10 +94,10 @@ def test_progress_is_reported_and_changes_no_result(pcs, tmp_path):
     assert reports[0][:2] == (0, reports[0][1]) and "收集" in reports[0][2]
     assert "写入交换文件（6 条更改" in reports[-1][2]
     assert loud.entries == 6
-    quiet_summary = exchange.import_file(b, tmp_path / "quiet.ecox")
+    quiet_summary = exchange.import_file(b, tmp_path / "quiet.ecox", confirm=True)
     reports.clear()
     loud_summary = exchange.import_file(c, tmp_path / "loud.ecox",
-                                        progress=lambda *r: reports.append(r))
+                                        progress=lambda *r: reports.append(r), confirm=True)
     assert vars(quiet_summary) == vars(loud_summary)
     assert contents(b) == contents(c)
     messages = [m for *_, m in reports]
@@ -136,9 +136,9 @@ def test_an_import_stopped_by_its_progress_leaves_the_ledger_unchanged(pcs, tmp_
     before = contents(b)
     for word in ("合并", "保存"):
         with pytest.raises(Stop):
-            exchange.import_file(b, path, progress=_stop_at(word))
+            exchange.import_file(b, path, progress=_stop_at(word), confirm=True)
         assert contents(b) == before and exchange.partners(b) == []
-    assert exchange.import_file(b, path).applied == 2
+    assert exchange.import_file(b, path, confirm=True).applied == 2
     assert problem(b, pid) is not None
 
 
@@ -162,7 +162,8 @@ def test_the_command_line_uses_the_ledger_key_file_unless_told_otherwise(blank_f
     assert main(["--db", db_b, "exchange", "import", str(out),
                  "--key-file", str(tmp_path / "gone.key")]) == 1
     assert "找不到共享密钥文件" in capsys.readouterr().err
-    assert main(["--db", db_b, "exchange", "import", str(out), "--key-file", str(made.path)]) == 0
+    assert main(["--db", db_b, "exchange", "import", str(out), "--key-file", str(made.path),
+                 "--confirm-partner", "141000"]) == 0
     with Ledger.open(db_b) as b:
         assert len(exchange.partners(b)) == 1
 
@@ -176,6 +177,7 @@ def test_a_failed_write_leaves_no_partial_file(pcs, tmp_path, monkeypatch):
     def full(self, name, data, *args, **kwargs):
         raise OSError(28, "No space left on device")
     monkeypatch.setattr(zipfile.ZipFile, "writestr", full)
-    with pytest.raises(OSError):
+    with pytest.raises(LedgerError) as refused:
         exchange.export(a, tmp_path / "x.ecox")
+    assert refused.value.code == "error.disk_full"  # said as such, not errno 28
     assert list(tmp_path.glob("x.ecox*")) == []

@@ -93,7 +93,7 @@ class Sites(RuleBasedStateMachine):
     @rule(source=st.integers(0, 2), to=st.integers(0, 2))
     def lose_a_file(self, source: int, to: int) -> None:
         if source != to:
-            exchange.export(self.pcs[source], self.folder / "lost.ecox",
+            exchange.export(self.pcs[source], self.folder / "lost.ecox", force=True,
                             to=exchange.site(self.pcs[to]).id)
 
     @precondition(lambda self: self.last_file)
@@ -102,7 +102,7 @@ class Sites(RuleBasedStateMachine):
         target = sorted(self.last_file)[pick % len(self.last_file)]
         before = fingerprint(self.pcs[target])
         try:
-            exchange.import_file(self.pcs[target], self.last_file[target])
+            exchange.import_file(self.pcs[target], self.last_file[target], confirm=True)
         except LedgerError:
             pass
         else:
@@ -112,15 +112,15 @@ class Sites(RuleBasedStateMachine):
     def _send(self, source: int, target: int) -> None:
         path = self.folder / f"{next(self.files)}.ecox"
         to = exchange.site(self.pcs[target]).id
-        exchange.export(self.pcs[source], path, to=to)
+        exchange.export(self.pcs[source], path, to=to, force=True)
         try:
-            exchange.import_file(self.pcs[target], path)
+            exchange.import_file(self.pcs[target], path, confirm=True)
         except LedgerError as error:
             # a file older than changes that came through another PC holds nothing new
             assert error.code in ("error.exchange_gap", "error.exchange_older"), error
             if error.code == "error.exchange_gap":  # a file was lost: send again
-                exchange.export(self.pcs[source], path, to=to, again=True)
-                exchange.import_file(self.pcs[target], path)
+                exchange.export(self.pcs[source], path, to=to, again=True, force=True)
+                exchange.import_file(self.pcs[target], path, confirm=True)
         self.last_file[target] = path
         self.known[target] |= self.known[source]
 

@@ -55,12 +55,25 @@ def test_the_first_start_insists_on_a_listed_region_and_a_name(blank, monkeypatc
         assert dialog.result() != QDialog.DialogCode.Accepted
         dialog.operator.setText("  李文员 ")
         dialog.accept()
+        assert dialog.message.text() == "请输入不含空格的登录名。"
+        dialog.login.setText("liwy")
+        dialog.password.setText("short")
+        dialog.accept()
+        assert "至少 8 个字符" in dialog.message.text()
+        dialog.password.setText("wenyuan-2026")
+        dialog.repeat.setText("wenyuan-2025")
+        dialog.accept()
+        assert dialog.message.text() == "两次输入的密码不一致。"
+        dialog.repeat.setText("wenyuan-2026")
+        dialog.accept()
     seen = _answering(monkeypatch, answer)
     assert first_start(blank) is True
     assert seen and not seen[0].demo.isChecked()
     assert blank.bureau.jurisdiction == "141021"
     assert [county.name for county in blank.bureau.counties] == ["曲沃县"]
-    assert blank.db_operator == "李文员"
+    assert blank.db_operator == "liwy"
+    assert (blank.account.login, blank.account.name, blank.account.role.value) == (
+        "liwy", "李文员", "admin")
     stored = blank.db.call(lambda ledger: (settings.jurisdiction(ledger),
                                            settings.get(ledger, "operator_name"),
                                            ledger.conn.execute("SELECT count(*) FROM problem")
@@ -78,6 +91,9 @@ def test_the_first_start_can_load_the_demo_and_cancel_leaves_the_ledger_empty(
 
     def with_demo(dialog):
         dialog.operator.setText("王晓峰")
+        dialog.login.setText("wangxf")
+        dialog.password.setText("xiaofeng-2026")
+        dialog.repeat.setText("xiaofeng-2026")
         dialog.demo.setChecked(True)
         dialog.accept()
     _answering(monkeypatch, with_demo)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from core import messages
 from gui.forms import InspectionForm, ProblemForm
@@ -50,7 +50,11 @@ def test_an_inspection_with_two_problems_typed_by_keyboard_is_in_the_ledger(
         tab(qtbot)
         type_text(qtbot, focused(), deadline)
     idle()
-    qtbot.keyClick(focused(), Qt.Key.Key_Return)      # Enter saves
+    last = focused()
+    qtbot.keyClick(last, Qt.Key.Key_Return)           # Enter moves on, never saves a sheet
+    idle()
+    assert form.isVisible() and focused() is not last
+    qtbot.keyClick(focused(), Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)  # Ctrl+S saves
     idle()
     assert [str(i) for i in form.issues] == [] and form.general.text() == ""
     qtbot.waitUntil(lambda: not form.isVisible())
@@ -107,7 +111,7 @@ def test_an_invalid_date_shows_its_message_and_nothing_is_saved(qtbot, ctx, wind
 
 
 def test_a_draft_is_restored_after_the_window_is_closed_without_saving(qtbot, ctx, window,
-                                                                       idle):
+                                                                       idle, monkeypatch):
     from gui.main_window import MainWindow
 
     form = _open_form(qtbot, window, "problems", ProblemForm)
@@ -127,7 +131,10 @@ def test_a_draft_is_restored_after_the_window_is_closed_without_saving(qtbot, ct
     restored = next(f for f in again.findChildren(ProblemForm))
     qtbot.waitUntil(restored.isEnabled)
     assert restored.fields["description"].widget.toPlainText() == "危险废物露天堆放，无防渗措施"
-    assert restored.fields["deadline"].widget.iso() == "2024-07-01"
+    assert restored.fields["deadline"].widget.text() == "2024/7/1"  # as typed: a deadline field
     assert not again.drafts.isVisible()
-    qtbot.keyClick(restored, Qt.Key.Key_Escape)   # Esc cancels and drops the draft
-    assert ctx.drafts.pending() == []
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *args: asked.append(args[2])
+                        or QMessageBox.StandardButton.Discard)
+    qtbot.keyClick(restored, Qt.Key.Key_Escape)   # Esc asks, then drops the draft
+    assert len(asked) == 1 and ctx.drafts.pending() == []

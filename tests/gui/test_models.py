@@ -8,6 +8,7 @@ from core import problems, queries
 from core.queries import Query
 from gui import labels
 from gui.models.table import PAGE, LedgerTableModel
+from acceptance_data import ACCEPTED
 
 pytestmark = pytest.mark.gui
 
@@ -74,7 +75,7 @@ def test_a_write_marks_the_rows_stale_and_they_are_read_again(ctx, idle):
     idle()
     before = model.rowCount()
     row_id = model.row_id(0)
-    ctx.db.op(lambda ledger: problems.transition(ledger, row_id, "in_progress")).run()
+    ctx.db.op(lambda ledger: problems.transition(ledger, row_id, "in_progress", acceptance=ACCEPTED)).run()
     idle()
     assert model.rowCount() == before - 1
     assert model.row_id(0) != row_id

@@ -49,6 +49,14 @@ def test_only_the_transitions_the_workflow_allows_are_offered(qtbot, ctx, window
     assert "reopened" not in page.detail.transition_buttons  # refused from here: not offered
     qtbot.mouseClick(page.detail.transition_buttons["closed"], Qt.MouseButton.LeftButton)
     idle()
+    form = page.detail.dialog  # closing asks for the acceptance first
+    qtbot.waitUntil(form.isEnabled)
+    form.fields["accepted_by"].write("赵志强")
+    form.fields["opinion"].write("现场核查已整改到位")
+    form._changed()
+    idle()
+    form.accept()
+    idle()
     idle()
     assert ctx.db.call(lambda ledger: problems.get(ledger, row_id))["status"] == "closed"
     assert set(page.detail.transition_buttons) == {"reopened"}

@@ -101,7 +101,8 @@ def test_an_invalid_measure_date_is_told_and_nothing_is_saved(ctx, qtbot, idle):
     form = _open_form(detail, qtbot, Qt.Key.Key_M)
     _type(qtbot, form, "硬化道路", "", "2024-13-45")
     deadline = form.fields["deadline"]
-    assert "不是有效日期" in deadline.message.text()  # at once, before the worker answers
+    # a deadline may be a text (长期坚持…): the core reads it and tells what is wrong
+    qtbot.waitUntil(lambda: "不是有效日期" in deadline.message.text())
     assert not form.save_button.isEnabled()
     qtbot.keyClick(form.focusWidget(), Qt.Key.Key_Return)
     idle()
@@ -220,6 +221,9 @@ def test_a_manager_deletes_a_mistyped_measure_and_the_rest_renumber(ctx, qtbot, 
     idle()
     assert len(ctx.db.call(lambda ledger: problems.measures(ledger, row_id))) == len(before)
     monkeypatch.setattr(panel, "confirm_delete", lambda text: asked.append(text) or True)
+    # a refresh that arrived meanwhile rebuilds the list: select the measure again
+    panel.measures.setCurrentRow(next(i for i in range(panel.measures.count())
+                                      if "误录的措施" in panel.measures.item(i).text()))
     button.click()
     qtbot.waitUntil(lambda: len(detail.data.measures) == len(before) - 1)
     assert all("误录的措施" in text for text in asked)

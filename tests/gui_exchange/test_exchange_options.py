@@ -43,7 +43,7 @@ def test_a_key_file_chosen_on_the_page_signs_and_checks_exchange_files(
     _run(page.ask_new_key_file(), qtbot, idle)  # 甲 makes a key of its own by mistake
     assert (tmp_path / "wrong.key").is_file()
     assert str(tmp_path / "wrong.key") in page.key_label.text()
-    op = page.import_file(tmp_path / "from_b.ecox")
+    op = page.import_file(tmp_path / "from_b.ecox", confirm=True)
     qtbot.waitUntil(op.done.is_set, timeout=20_000)
     idle()
     assert "签名与本局共享密钥不符" in page.summary.text()
@@ -53,7 +53,7 @@ def test_a_key_file_chosen_on_the_page_signs_and_checks_exchange_files(
     _run(page.ask_key_file(), qtbot, idle)
     assert bureau.fingerprint in page.key_fingerprint.text()
     assert str(bureau.path) in page.key_label.text()
-    _run(page.import_file(tmp_path / "from_b.ecox"), qtbot, idle)
+    _run(page.import_file(tmp_path / "from_b.ecox", confirm=True), qtbot, idle)
     assert "已从 乙 导入" in page.summary.text()
     assert from_b in ctx.db.call(_problem_ids)
 
@@ -61,9 +61,9 @@ def test_a_key_file_chosen_on_the_page_signs_and_checks_exchange_files(
     _run(page.export_file(tmp_path / "to_b.ecox", None), qtbot, idle)
     stranger = exchange.generate_key_file(tmp_path / "stranger.key")
     with pytest.raises(Exception, match="签名"):
-        exchange.import_file(other, tmp_path / "to_b.ecox", key=stranger.key)
+        exchange.import_file(other, tmp_path / "to_b.ecox", key=stranger.key, confirm=True)
     assert exchange.import_file(other, tmp_path / "to_b.ecox",
-                                key=keys.key_bytes(other)).applied > 0
+                                key=keys.key_bytes(other), confirm=True).applied > 0
     assert mine in _problem_ids(other)
 
 
@@ -142,7 +142,7 @@ def test_cancelling_an_import_leaves_the_ledger_unchanged(page, ctx, other, tmp_
     from_b = _new_problem(other)
     exchange.export(other, tmp_path / "from_b.ecox")
     _slowly(monkeypatch, "import_file")
-    op = page.import_file(tmp_path / "from_b.ecox")
+    op = page.import_file(tmp_path / "from_b.ecox", confirm=True)
     qtbot.waitUntil(lambda: _dialog(page) is not None and _dialog(page).isVisible(),
                     timeout=5_000)
     assert "正在导入交换文件" in _dialog(page).labelText()
@@ -167,7 +167,7 @@ def test_with_files_carries_the_attachments_and_send_again_repeats(
     with zipfile.ZipFile(tmp_path / "all.ecox") as archive:
         carried = [n for n in archive.namelist() if n.startswith("files/")]
     assert len(carried) == 1
-    summary = exchange.import_file(other, tmp_path / "all.ecox")
+    summary = exchange.import_file(other, tmp_path / "all.ecox", confirm=True)
     assert summary.files == 1
     [stored] = attachments.of_problem(other, pid)
     assert stored.path.read_bytes() == photo.read_bytes()
@@ -188,7 +188,7 @@ def test_a_long_conflicting_value_is_whole_in_the_tooltip_and_the_buttons_stay(
         page, ctx, other, tmp_path, qtbot, idle):
     pid = ctx.db.call(_new_problem)
     _run(page.export_file(tmp_path / "to_b.ecox", None), qtbot, idle)
-    exchange.import_file(other, tmp_path / "to_b.ecox")
+    exchange.import_file(other, tmp_path / "to_b.ecox", confirm=True)
     long_value = "乙方复查记录：" + "东侧料堆仍有裸露，苫盖网破损需更换，" * 30 + "完"
     ctx.db.call(lambda ledger: problems.update(ledger, pid, {"description": "甲的描述"}))
     problems.update(other, pid, {"description": long_value})
@@ -196,7 +196,7 @@ def test_a_long_conflicting_value_is_whole_in_the_tooltip_and_the_buttons_stay(
     page.resize(1100, 700)
     page.show()
     qtbot.waitExposed(page)
-    _run(page.import_file(tmp_path / "to_a.ecox"), qtbot, idle)
+    _run(page.import_file(tmp_path / "to_a.ecox", confirm=True), qtbot, idle)
 
     model = page.model
     theirs = model.index(0, model.THEIRS)
@@ -216,7 +216,7 @@ def test_a_long_conflicting_value_is_whole_in_the_tooltip_and_the_buttons_stay(
 
 def test_a_file_that_cannot_be_read_or_written_is_said_on_the_page(page, ctx, tmp_path, qtbot,
                                                                     idle):
-    op = page.import_file(tmp_path / "pulled-out" / "x.ecox")
+    op = page.import_file(tmp_path / "pulled-out" / "x.ecox", confirm=True)
     qtbot.waitUntil(op.done.is_set, timeout=10_000)
     idle()
     assert "无法读写该文件" in page.summary.text() and "x.ecox" in page.summary.text()

@@ -32,12 +32,12 @@ def test_a_file_each_way_shows_the_partner_and_take_theirs_resolves_the_conflict
     pid = ctx.db.call(_new_problem)
     _run(page.export_file(tmp_path / "to_b.ecox", None), qtbot, idle)
     assert "已导出" in page.summary.text()
-    assert exchange.import_file(other, tmp_path / "to_b.ecox").applied > 0
+    assert exchange.import_file(other, tmp_path / "to_b.ecox", confirm=True).applied > 0
 
     ctx.db.call(lambda ledger: problems.update(ledger, pid, {"description": "甲的描述"}))
     problems.update(other, pid, {"description": "乙的描述"})
     exchange.export(other, tmp_path / "to_a.ecox", to="甲")
-    _run(page.import_file(tmp_path / "to_a.ecox"), qtbot, idle)
+    _run(page.import_file(tmp_path / "to_a.ecox", confirm=True), qtbot, idle)
 
     assert "冲突 1 处" in page.summary.text()
     partners = page.partners.model()
@@ -65,7 +65,7 @@ def test_a_refused_file_shows_the_core_message_and_changes_nothing(page, ctx, tm
                                                                     idle):
     ctx.db.call(_new_problem)
     _run(page.export_file(tmp_path / "mine.ecox", None), qtbot, idle)
-    op = page.import_file(tmp_path / "mine.ecox")
+    op = page.import_file(tmp_path / "mine.ecox", confirm=True)
     qtbot.waitUntil(op.done.is_set, timeout=20_000)
     idle()
     assert page.summary.text() == "这是本机导出的交换文件，无需导入"

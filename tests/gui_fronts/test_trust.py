@@ -8,6 +8,7 @@ from core import operators, problems
 from core.errors import LedgerError
 from core.ledger import Ledger
 from gui import app as gui_app, backup_menu, signin
+from acceptance_data import ACCEPTED
 
 
 
@@ -68,7 +69,7 @@ def test_a_clerk_is_not_offered_closing_and_core_refuses_it(
     qtbot.waitUntil(lambda: history.model.rowCount() > 0)
 
     with pytest.raises(LedgerError, match="需要"):
-        staffed_ctx.db.call(lambda ledger: problems.transition(ledger, row_id, "closed"))
+        staffed_ctx.db.call(lambda ledger: problems.transition(ledger, row_id, "closed", acceptance=ACCEPTED))
     assert staffed_ctx.db.call(lambda ledger: problems.get(ledger, row_id)["status"]) \
         == "reported_done"
 
@@ -136,7 +137,7 @@ def test_a_second_instance_is_told_the_ledger_is_open(db_path, tmp_path, app, mo
 
 def test_backup_then_restore_round_trips(ctx, tmp_path, qtbot):
     row_id = _problem_in(ctx, "in_progress")
-    target = tmp_path / "copy" / "backup.db"
+    target = tmp_path / "copy" / "backup.zip"
     made, errors, changed = [], [], []
     backup_menu.make_backup(ctx, target, made.append, errors.append)
     qtbot.waitUntil(lambda: bool(made or errors))
@@ -157,7 +158,7 @@ def test_backup_then_restore_round_trips(ctx, tmp_path, qtbot):
 
 def test_a_clerk_cannot_restore(staffed_ctx, staffed_path, tmp_path, qtbot):
     _sign_in_remembered(staffed_ctx, staffed_path, tmp_path, "clerk")
-    target = tmp_path / "backup.db"
+    target = tmp_path / "backup.zip"
     made, errors = [], []
     backup_menu.make_backup(staffed_ctx, target, made.append, errors.append)
     qtbot.waitUntil(lambda: bool(made or errors))

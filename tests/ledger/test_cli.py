@@ -8,6 +8,7 @@ import sys
 import pytest
 
 from core.cli import main
+from core.ledger import Ledger
 
 
 def cli(*args: str) -> subprocess.CompletedProcess:
@@ -55,6 +56,7 @@ def test_init_without_region_uses_linfen(db, capsys):
     (["nonsense"], "invalid choice"),
 ])
 def test_user_errors_exit_1_with_one_line_and_no_traceback(db, args, message):
+    Ledger.open(db).close()  # read commands need a ledger
     out = cli("--db", db, *args)
     assert out.returncode == 1
     assert out.stderr.count("\n") == 1 and message in out.stderr
@@ -90,5 +92,6 @@ def test_check_passes_on_a_sound_ledger_and_reports_broken_links(db):
 
 
 def test_english_messages_on_request(db):
+    Ledger.open(db).close()
     out = cli("--db", db, "--lang", "en", "stats", "--as-of", "soon")
     assert out.returncode == 1 and "not a date" in out.stderr

@@ -8,6 +8,7 @@ import pytest
 
 from core import campaigns, penalties, problems, statistics
 from core.statistics import Filter
+from acceptance_data import ACCEPTED
 
 COUNTIES = ["141002", "141021", "141022", "141023"]  # 尧都区 曲沃县 翼城县 襄汾县
 
@@ -21,7 +22,7 @@ def add(ledger, assigned="2026-08-01", deadline="2026-08-31", region="141021", *
 def close(ledger, problem_id: str, on: str) -> None:
     day = dt.date.fromisoformat(on)
     for step, back in (("in_progress", 2), ("reported_done", 1), ("closed", 0)):
-        problems.transition(ledger, problem_id, step, on=day - dt.timedelta(days=back))
+        problems.transition(ledger, problem_id, step, on=day - dt.timedelta(days=back), acceptance=ACCEPTED)
 
 
 def totals(ledger, as_of, flt=Filter()):
@@ -59,7 +60,7 @@ def test_closed_counts_from_its_date_and_not_before(ledger):
 def test_reopened_after_d_still_counts_closed_on_d(ledger):
     problem_id = add(ledger)
     close(ledger, problem_id, "2026-08-10")
-    problems.transition(ledger, problem_id, "reopened", on="2026-08-20")
+    problems.transition(ledger, problem_id, "reopened", on="2026-08-20", acceptance=ACCEPTED)
     assert totals(ledger, "2026-08-19").closed == 1
     assert totals(ledger, "2026-08-20").closed == 0
     assert totals(ledger, "2026-09-01").overdue == 1
@@ -194,9 +195,9 @@ def test_past_dates_from_the_tally_equal_a_recount_from_the_logs(demo_ledger):
     today = dt.date.today()
     waiting = [r[0] for r in ledger.conn.execute(
         "SELECT id FROM problem WHERE status = 'reported_done' ORDER BY id LIMIT 3")]
-    problems.transition(ledger, waiting[0], "closed", on=today - dt.timedelta(days=2))
-    problems.transition(ledger, waiting[1], "closed")
-    problems.transition(ledger, waiting[1], "reopened")
+    problems.transition(ledger, waiting[0], "closed", on=today - dt.timedelta(days=2), acceptance=ACCEPTED)
+    problems.transition(ledger, waiting[1], "closed", acceptance=ACCEPTED)
+    problems.transition(ledger, waiting[1], "reopened", acceptance=ACCEPTED)
     problems.withdraw(ledger, waiting[2], "重复交办")
     running = ledger.conn.execute(
         "SELECT id, deadline_in_force FROM problem WHERE status = 'in_progress' ORDER BY id LIMIT 1"

@@ -8,9 +8,12 @@ import pytest
 from core import problems, workflow
 from core.errors import LedgerError
 from core.workflow import Status
+from acceptance_data import ACCEPTED
 
 ALLOWED = {
     ("assigned", "in_progress"), ("in_progress", "reported_done"),
+    ("in_progress", "stage_concluded"), ("stage_concluded", "reported_done"),
+    ("stage_concluded", "in_progress"),
     ("reported_done", "closed"), ("reported_done", "in_progress"),
     ("closed", "reopened"), ("reopened", "in_progress"),
 }
@@ -18,6 +21,7 @@ ALLOWED = {
 PATH = {
     "assigned": [],
     "in_progress": ["in_progress"],
+    "stage_concluded": ["in_progress", "stage_concluded"],
     "reported_done": ["in_progress", "reported_done"],
     "closed": ["in_progress", "reported_done", "closed"],
     "reopened": ["in_progress", "reported_done", "closed", "reopened"],
@@ -34,7 +38,7 @@ def new_problem(ledger) -> str:
 def bring_to(ledger, status: str) -> str:
     problem_id = new_problem(ledger)
     for step, day in zip(PATH[status], ("2026-08-02", "2026-08-03", "2026-08-04", "2026-08-05")):
-        problems.transition(ledger, problem_id, step, on=day)
+        problems.transition(ledger, problem_id, step, on=day, acceptance=ACCEPTED)
     return problem_id
 
 
@@ -46,7 +50,7 @@ def test_table_matches_the_documented_workflow():
 @pytest.mark.parametrize("current,target", sorted(ALLOWED))
 def test_allowed_transition_changes_status_and_logs_it(ledger, current, target):
     problem_id = bring_to(ledger, current)
-    problems.transition(ledger, problem_id, target, on="2026-08-10", note="复核")
+    problems.transition(ledger, problem_id, target, on="2026-08-10", note="复核", acceptance=ACCEPTED)
     problem = problems.get(ledger, problem_id)
     assert problem["status"] == target
     assert problem["status_since"] == "2026-08-10"
@@ -62,7 +66,7 @@ def test_refused_transition_names_the_allowed_ones_and_changes_nothing(ledger, c
     problem_id = bring_to(ledger, current)
     before = problems.timeline(ledger, problem_id)
     with pytest.raises(LedgerError) as caught:
-        problems.transition(ledger, problem_id, target, on="2026-08-10")
+        problems.transition(ledger, problem_id, target, on="2026-08-10", acceptance=ACCEPTED)
     message = str(caught.value)
     assert "不能从" in message
     for allowed in workflow.allowed(current):
@@ -78,19 +82,19 @@ def test_allowed_transitions_lists_exactly_the_next_steps(ledger):
 
 def test_unknown_status_is_refused(ledger):
     with pytest.raises(LedgerError, match="未知的整改状态"):
-        problems.transition(ledger, new_problem(ledger), "finished")
+        problems.transition(ledger, new_problem(ledger), "finished", acceptance=ACCEPTED)
 
 
 def test_transition_dated_before_the_last_change_is_refused(ledger):
     problem_id = bring_to(ledger, "in_progress")
     with pytest.raises(LedgerError, match="早于上一次记录的日期 2026-08-02"):
-        problems.transition(ledger, problem_id, "reported_done", on="2026-08-01")
+        problems.transition(ledger, problem_id, "reported_done", on="2026-08-01", acceptance=ACCEPTED)
 
 
 def test_transition_dated_in_the_future_is_refused(ledger, today):
     problem_id = new_problem(ledger)
     with pytest.raises(LedgerError, match="晚于今天"):
-        problems.transition(ledger, problem_id, "in_progress", on=today.replace(year=today.year + 1))
+        problems.transition(ledger, problem_id, "in_progress", on=today.replace(year=today.year + 1), acceptance=ACCEPTED)
 
 
 def test_withdrawn_problem_takes_no_further_transition(ledger):
@@ -98,13 +102,13 @@ def test_withdrawn_problem_takes_no_further_transition(ledger):
     problems.withdraw(ledger, problem_id, "重复交办", on="2026-08-03")
     assert problems.allowed_transitions(ledger, problem_id) == ()
     with pytest.raises(LedgerError, match="已撤销交办"):
-        problems.transition(ledger, problem_id, "in_progress", on="2026-08-04")
+        problems.transition(ledger, problem_id, "in_progress", on="2026-08-04", acceptance=ACCEPTED)
 
 
 def test_closing_records_closed_date_and_reopening_clears_it(ledger):
     problem_id = bring_to(ledger, "closed")
     assert problems.get(ledger, problem_id)["closed_on"] == "2026-08-04"
-    problems.transition(ledger, problem_id, "reopened", on="2026-08-20")
+    problems.transition(ledger, problem_id, "reopened", on="2026-08-20", acceptance=ACCEPTED)
     assert problems.get(ledger, problem_id)["closed_on"] is None
 
 

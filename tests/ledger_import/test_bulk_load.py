@@ -110,7 +110,7 @@ def test_imported_rows_travel_to_another_pc(tmp_path):
     a, b = site(tmp_path / "a.db", "甲"), site(tmp_path / "b.db", "乙")
     ledger_import.run(a, write_ledger(tmp_path / "l.xlsx", ledger_rows(40, seed=5)))
     exchange.export(a, tmp_path / "x.ecox", to=exchange.site(b).id)
-    exchange.import_file(b, tmp_path / "x.ecox")
+    exchange.import_file(b, tmp_path / "x.ecox", confirm=True)
     assert len(shared_rows(b)["problem"]) == 40
     assert shared_rows(b) == shared_rows(a)
     assert audit.verify(b.conn) == [] and audit.row_findings(b.conn) == []

@@ -83,12 +83,12 @@ def test_a_county_outside_the_jurisdiction_is_an_error(ledger):
     ("未完成", "in_progress"), ("正在整改", "in_progress"), ("否", "in_progress"),
     ("已交办", "assigned"), (None, "assigned"), ("Closed", "closed"), (" 整改中 ", "in_progress"),
 ])
-def test_status_words(typed, status):
-    assert cleaning.Vocabularies().clean_status(typed) == (status, None)
+def test_status_words(typed, status, ledger):
+    assert cleaning.Vocabularies(ledger).clean_status(typed) == (status, None)
 
 
-def test_unknown_words_are_errors():
-    words = cleaning.Vocabularies()
+def test_unknown_words_are_errors(ledger):
+    words = cleaning.Vocabularies(ledger)
     assert words.clean_status("看情况")[1].code == "error.import_status_unknown"
     assert words.clean_category("大气污染") == ("waste_gas", None)
     assert words.clean_category("散乱污企业") == ("scattered_polluting", None)

@@ -4,6 +4,8 @@ import dataclasses
 import datetime as dt
 from decimal import Decimal
 
+import pytest
+
 from core import money, regions, returns, statistics
 from core.returns import figures as figures_
 from core.returns import templates
@@ -55,6 +57,28 @@ def test_rectified_counts_reported_done_when_the_template_says_so(shared_demo):
         report.total.closed
     assert figures_.compute(shared_demo, loose, as_of).total.values["rectified"] == \
         report.total.closed + report.total.reported_done > report.total.closed
+
+
+def test_a_template_names_the_statuses_its_rectified_figure_counts(ledger):
+    """A province publishing 办结率 = (已办结 + 阶段性办结) / total, another closed only."""
+    from acceptance_data import ACCEPTED
+    from core import problems
+
+    for n, path in enumerate((["in_progress", "stage_concluded"], ["in_progress", "reported_done"],
+                              ["in_progress", "reported_done", "closed"], [])):
+        row = problems.add(ledger, {
+            "source": "central_inspection", "region_code": "141021", "category": "dust",
+            "description": f"问题{n}", "assigned_on": "2025-05-28", "deadline": "长期坚持"}).id
+        for step in path:
+            problems.transition(ledger, row, step, on="2025-06-01", acceptance=ACCEPTED)
+    strict = templates.load("campaign_progress")
+    settled = dataclasses.replace(strict, rectified_statuses=(
+        "closed", "reported_done", "stage_concluded"))
+    assert figures_.compute(ledger, strict, "2025-06-02").total.values["rectified"] == 1
+    assert figures_.compute(ledger, settled, "2025-06-02").total.values["rectified"] == 3
+    with pytest.raises(ValueError):
+        templates.parse({"name": "t", "kind": "by_region", "title": "t", "columns": [],
+                         "rectified_statuses": ["in_progress"]})
 
 
 def test_penalty_return_month_year_and_same_period_last_year(ledger):

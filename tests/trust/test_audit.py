@@ -8,6 +8,7 @@ import pytest
 
 from core import audit, enterprises, integrity, operators, problems, rows, settings
 from core.cli import main
+from acceptance_data import ACCEPTED
 
 ENTERPRISE = {"name": "临汾宏达焦化有限公司", "region_code": "141021"}
 
@@ -43,7 +44,7 @@ def test_insert_update_delete_are_recorded_with_old_and_new_values(ledger):
 
 def test_a_status_change_shows_in_the_problems_history(ledger):
     problem = _problem(ledger)
-    problems.transition(ledger, problem, "in_progress", on="2024-03-05")
+    problems.transition(ledger, problem, "in_progress", on="2024-03-05", acceptance=ACCEPTED)
     history = audit.problem_history(ledger, problem)
     assert [(e.table_name, e.action) for e in history] == [
         ("problem", "insert"), ("problem_log", "insert"),
@@ -168,7 +169,7 @@ def test_cli_check_names_the_entry_and_fails(ledger, tmp_path, capsys):
 def test_cli_history_shows_who_changed_what(ledger, tmp_path, capsys):
     problem = _problem(ledger, number="141021-000001")
     ledger.operator = "王科员"
-    problems.transition(ledger, problem, "in_progress", on="2024-03-05")
+    problems.transition(ledger, problem, "in_progress", on="2024-03-05", acceptance=ACCEPTED)
     ledger.close()
     assert main(["--db", str(tmp_path / "ledger.db"), "history", "141021-000001", "--json"]) == 0
     lines = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
@@ -180,7 +181,7 @@ def test_cli_history_shows_who_changed_what(ledger, tmp_path, capsys):
 def test_an_edit_made_with_the_triggers_off_is_found_in_the_rows(ledger, tmp_path):
     problem = _problem(ledger)
     firm = enterprises.add(ledger, {**ENTERPRISE, "longitude": "111.518012345678901"}).id
-    problems.transition(ledger, problem, "in_progress", on="2024-03-05")
+    problems.transition(ledger, problem, "in_progress", on="2024-03-05", acceptance=ACCEPTED)
     ledger.close()
 
     outside = sqlite3.connect(tmp_path / "ledger.db")
@@ -196,15 +197,16 @@ def test_an_edit_made_with_the_triggers_off_is_found_in_the_rows(ledger, tmp_pat
     assert audit.verify(outside) == []  # the trail itself is whole
     findings = audit.row_findings(outside)
     outside.close()
-    assert len(findings) == 2
-    assert problem in findings[1] and "status" in findings[1]
+    assert len(findings) == 3
+    assert problem in findings[2] and "status" in findings[2]
     assert firm in findings[0] and "删除" in findings[0]
+    assert findings[1] == "表 enterprise 有 0 行，审计记录说应有 1 行"  # the counts reconciled
 
 
 def test_rows_match_their_trail_after_ordinary_work(demo_ledger):
     problem = demo_ledger.conn.execute(
         "SELECT id FROM problem WHERE status = 'in_progress' LIMIT 1").fetchone()[0]
-    problems.transition(demo_ledger, problem, "reported_done")
+    problems.transition(demo_ledger, problem, "reported_done", acceptance=ACCEPTED)
     rows.delete(demo_ledger, "measure", demo_ledger.conn.execute(
         "SELECT id FROM measure WHERE problem_id = ?", (problem,)).fetchone()[0])
     assert audit.row_findings(demo_ledger.conn) == []

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
+import zipfile
 
 import pytest
 
@@ -10,6 +11,7 @@ from core import audit, backup, db, integrity, problems, settings
 from core.cli import main
 from core.errors import LedgerError
 from core.ledger import Ledger
+from acceptance_data import ACCEPTED
 
 
 def _problem_count(ledger) -> int:
@@ -23,11 +25,11 @@ def _add_problem(ledger, description="道路扬尘") -> str:
 
 
 def test_backup_and_restore_round_trip(demo_ledger, tmp_path):
-    saved = backup.make(demo_ledger, tmp_path / "saved.db")
+    saved = backup.make(demo_ledger, tmp_path / "saved.zip")
     before = _problem_count(demo_ledger)
     _add_problem(demo_ledger)
     problems.transition(demo_ledger, demo_ledger.conn.execute(
-        "SELECT id FROM problem WHERE status = 'assigned' LIMIT 1").fetchone()[0], "in_progress")
+        "SELECT id FROM problem WHERE status = 'assigned' LIMIT 1").fetchone()[0], "in_progress", acceptance=ACCEPTED)
     assert _problem_count(demo_ledger) == before + 1
 
     safety = backup.restore(demo_ledger, saved)
@@ -40,11 +42,13 @@ def test_backup_and_restore_round_trip(demo_ledger, tmp_path):
     assert integrity.check(demo_ledger) == []
 
 
-def test_a_backup_is_one_standalone_file(ledger, tmp_path):
+def test_a_backup_is_one_file_holding_a_standalone_ledger(ledger, tmp_path):
     _add_problem(ledger)
-    path = backup.make(ledger, tmp_path / "copy.db")
-    assert not (tmp_path / "copy.db-wal").exists()
-    copy = sqlite3.connect(path)
+    path = backup.make(ledger, tmp_path / "copy.zip")
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("copy")) == ["copy.zip"]
+    with zipfile.ZipFile(path) as archive:
+        (tmp_path / "inside.db").write_bytes(archive.read("ledger.db"))
+    copy = sqlite3.connect(tmp_path / "inside.db")
     assert copy.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
     assert copy.execute("SELECT count(*) FROM problem").fetchone()[0] == 1
     copy.close()
@@ -74,9 +78,9 @@ def _corrupt_copy(ledger, target) -> None:
     """A real ledger with a damaged index page: opens, but fails integrity_check."""
     for n in range(300):
         _add_problem(ledger, description=f"问题{n}" * 20)
-    backup.make(ledger, target)
+    backup.copy_to(ledger.conn, target)  # a plain SQLite copy, as older backups were
     conn = sqlite3.connect(target)
-    page = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = 'problem_number'"
+    page = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = 'problem_inspection'"
                         ).fetchone()[0]
     size = conn.execute("PRAGMA page_size").fetchone()[0]
     conn.close()
@@ -87,9 +91,19 @@ def _corrupt_copy(ledger, target) -> None:
 
 def test_opening_a_damaged_ledger_is_refused_with_a_message(ledger, tmp_path):
     _corrupt_copy(ledger, tmp_path / "damaged.db")
-    with pytest.raises(LedgerError) as refused:
-        Ledger.open(tmp_path / "damaged.db")
-    assert refused.value.code in ("error.db_damaged", "error.db_unreadable")
+    try:
+        damaged = Ledger.open(tmp_path / "damaged.db")
+    except LedgerError as refused:  # too damaged to read at all
+        assert refused.code in ("error.db_damaged", "error.db_unreadable")
+        return
+    # readable: opened read-only, with SQLite's finding kept, and every write refused
+    with damaged:
+        assert damaged.read_only == "error.ledger_damaged" and damaged.damage
+        assert "warning.ledger_damaged" in damaged.warnings
+        with pytest.raises(LedgerError) as refused:
+            with damaged.transaction():
+                pass
+        assert refused.value.code == "error.ledger_damaged"
 
 
 def test_cli_restore_of_a_corrupt_file_fails_with_one_line(ledger, tmp_path, capsys):
@@ -104,11 +118,11 @@ def test_cli_backup_and_restore(ledger, tmp_path, capsys):
     _add_problem(ledger)
     ledger.close()
     db_args = ["--db", str(tmp_path / "ledger.db")]
-    assert main([*db_args, "backup", "-o", str(tmp_path / "b.db")]) == 0
+    assert main([*db_args, "backup", "-o", str(tmp_path / "b.zip")]) == 0
     assert main([*db_args, "backup"]) == 0
     with Ledger.open(tmp_path / "ledger.db") as again:
         _add_problem(again)
-    assert main([*db_args, "restore", str(tmp_path / "b.db")]) == 0
+    assert main([*db_args, "restore", str(tmp_path / "b.zip")]) == 0
     with Ledger.open(tmp_path / "ledger.db") as again:
         assert _problem_count(again) == 1
     assert main([*db_args, "backup", "--list"]) == 0
@@ -121,7 +135,7 @@ def test_rotation_keeps_the_configured_number(ledger):
     made = [backup.automatic(ledger, "close") for _ in range(5)]
     kept = backup.list_backups(ledger)
     assert len(kept) == 3 and kept[0].path == made[-1]
-    assert sorted(backup.folder_of(ledger).glob("*.db")) == sorted(b.path for b in kept)
+    assert sorted(backup.folder_of(ledger).glob("*.zip")) == sorted(b.path for b in kept)
 
 
 def test_daily_backup_once_a_day(ledger):
@@ -149,7 +163,7 @@ def test_a_migration_takes_a_backup_first(ledger, tmp_path, monkeypatch):
 
 
 def test_a_clerk_cannot_restore(ledger, tmp_path):
-    saved = backup.make(ledger, tmp_path / "saved.db")
+    saved = backup.make(ledger, tmp_path / "saved.zip")
     ledger.role = "clerk"
     with pytest.raises(LedgerError) as refused:
         backup.restore(ledger, saved)

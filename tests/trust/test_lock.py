@@ -90,6 +90,7 @@ def test_opening_on_a_network_drive_warns(tmp_path, monkeypatch):
 
 def test_cli_prints_the_network_drive_warning(tmp_path, monkeypatch, capsys):
     monkeypatch.setattr(filesystem, "is_network_path", lambda path, mounts=None: True)
+    Ledger.open(tmp_path / "l.db").close()
     assert main(["--db", str(tmp_path / "l.db"), "--lang", "en", "check"]) == 0
     assert "network drive" in capsys.readouterr().err
 

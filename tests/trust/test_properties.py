@@ -15,8 +15,9 @@ from stdnum.cn import uscc
 from core import audit, dates, enterprises, money, penalties, problems, settings
 from core.errors import LedgerError, ValidationError
 from core.ledger import Ledger
-from core.validation import Form, credit_code_problem
+from core.validation import Form, clean_text, credit_code_problem
 from core.workflow import MANAGER_ONLY, TRANSITIONS, Status
+from acceptance_data import ACCEPTED
 
 ANYTHING = st.one_of(
     st.none(), st.booleans(), st.integers(), st.floats(allow_nan=True, allow_infinity=True),
@@ -143,7 +144,8 @@ def test_form_money_accepts_only_amounts_in_range(value):
 def test_form_integer_accepts_only_integers_in_range(value, low, span):
     form = Form({"n": value})
     form.integer("n", low, low + span)
-    blank = value is None or (isinstance(value, str) and not value.strip())
+    # nothing but spaces and control characters is blank too
+    blank = value is None or (isinstance(value, str) and not clean_text(value))
     if blank:
         assert form.values["n"] == 0  # the default stands for an empty field
     elif not form.has_error("n"):
@@ -226,7 +228,7 @@ class Workflow(RuleBasedStateMachine):
         allowed = (not self.withdrawn and status in {s.value for s in TRANSITIONS[self.status]}
                    and (Status(status) not in MANAGER_ONLY or role != "clerk"))
         try:
-            problems.transition(self.ledger, self.problem, status)
+            problems.transition(self.ledger, self.problem, status, acceptance=ACCEPTED)
         except LedgerError:
             assert not allowed
             return
@@ -240,7 +242,7 @@ class Workflow(RuleBasedStateMachine):
         try:
             problems.withdraw(self.ledger, self.problem, reason)
         except LedgerError:
-            assert not reason.strip()
+            assert not clean_text(reason)  # nothing but spaces and control characters
             return
         self.withdrawn = True
 

@@ -7,6 +7,7 @@ from core import operators, problems, rows, settings
 from core.cli import main
 from core.errors import LedgerError
 from core.operators import Action, Role
+from acceptance_data import ACCEPTED
 
 DEFAULT_N = operators.SCRYPT_N
 
@@ -30,7 +31,7 @@ def _problem(ledger, status_path=("in_progress", "reported_done")) -> str:
         "source": "complaint", "region_code": "141021", "category": "dust",
         "description": "道路扬尘", "assigned_on": "2024-03-01", "deadline": "2024-04-01"}).id
     for n, status in enumerate(status_path):
-        problems.transition(ledger, problem, status, on=f"2024-03-0{n + 2}")
+        problems.transition(ledger, problem, status, on=f"2024-03-0{n + 2}", acceptance=ACCEPTED)
     return problem
 
 
@@ -69,7 +70,7 @@ def test_a_clerk_cannot_close_reopen_approve_delete_or_change_settings(staffed):
     extension = problems.request_extension(staffed, problem, "2024-05-01", "设备采购",
                                            on="2024-03-03").id
     operators.sign_in(staffed, "li", "clerk-pass")
-    for refused in (lambda: problems.transition(staffed, problem, "closed", on="2024-03-04"),
+    for refused in (lambda: problems.transition(staffed, problem, "closed", on="2024-03-04", acceptance=ACCEPTED),
                     lambda: problems.approve_extension(staffed, extension, on="2024-03-04"),
                     lambda: rows.delete(staffed, "problem", problem),
                     lambda: settings.put(staffed, "unit_head", "张三"),
@@ -80,7 +81,7 @@ def test_a_clerk_cannot_close_reopen_approve_delete_or_change_settings(staffed):
     assert problems.get(staffed, problem)["status"] == "reported_done"
     assert problems.extensions(staffed, problem)[0]["approved_on"] is None
     # what a clerk does do: enter, update, report done, request an extension
-    problems.transition(staffed, problem, "in_progress", on="2024-03-04")
+    problems.transition(staffed, problem, "in_progress", on="2024-03-04", acceptance=ACCEPTED)
     problems.add_note(staffed, problem, "整改中", on="2024-03-04")
 
 
@@ -90,8 +91,8 @@ def test_a_manager_closes_reopens_approves_and_deletes(staffed):
                                            on="2024-03-03").id
     operators.sign_in(staffed, "wang", "manager-pass")
     problems.approve_extension(staffed, extension, on="2024-03-04")
-    problems.transition(staffed, problem, "closed", on="2024-03-05")
-    problems.transition(staffed, problem, "reopened", on="2024-03-06")
+    problems.transition(staffed, problem, "closed", on="2024-03-05", acceptance=ACCEPTED)
+    problems.transition(staffed, problem, "reopened", on="2024-03-06", acceptance=ACCEPTED)
     ext = problems.extensions(staffed, problem)[0]
     assert (ext["approved_by"], problems.get(staffed, problem)["deadline"]) == ("wang", "2024-04-01")
     with pytest.raises(LedgerError, match="管理员"):

@@ -1,0 +1,88 @@
+"""The import graph of core/: the schema history sits in no import circle.
+
+Every import counts, those inside functions too: a circle closed by a function-local
+import is still a circle (it only fails later, at a call)."""
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+CORE = Path(__file__).resolve().parent.parent.parent / "core"
+
+
+def module_name(path: Path) -> str:
+    parts = path.relative_to(CORE.parent).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def _known(name: str, modules: set[str]) -> str | None:
+    """`name`, or the nearest package above it, if it is a module of core."""
+    while name and name not in modules:
+        name = name.rpartition(".")[0]
+    return name or None
+
+
+def import_graph() -> dict[str, set[str]]:
+    """Module of core → the modules of core it imports, anywhere in its text."""
+    files = {module_name(p): p for p in CORE.rglob("*.py")}
+    modules = set(files)
+    graph: dict[str, set[str]] = {name: set() for name in modules}
+    for name, path in files.items():
+        package = name if path.name == "__init__.py" else name.rpartition(".")[0]
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            targets = []
+            if isinstance(node, ast.Import):
+                targets = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom):
+                base = node.module or ""
+                if node.level:
+                    anchor = package.split(".")
+                    anchor = anchor[:len(anchor) - node.level + 1]
+                    base = ".".join(anchor + ([base] if base else []))
+                targets = [f"{base}.{alias.name}" for alias in node.names] + [base]
+            for target in targets:
+                found = _known(target, modules)
+                if found and found != name:
+                    graph[name].add(found)
+    return graph
+
+
+def cycles_through(graph: dict[str, set[str]], start: str) -> list[list[str]]:
+    """Import paths from `start` that lead back to it."""
+    found, stack = [], [(start, [start])]
+    seen = set()
+    while stack:
+        node, path = stack.pop()
+        for nxt in graph[node]:
+            if nxt == start:
+                found.append(path + [start])
+            elif nxt not in seen:
+                seen.add(nxt)
+                stack.append((nxt, path + [nxt]))
+    return found
+
+
+def history_modules(graph: dict[str, set[str]]) -> list[str]:
+    return ["core.schema"] + sorted(m for m in graph if m.startswith("core.migrations"))
+
+
+def test_the_graph_sees_function_local_imports():
+    graph = import_graph()
+    # core.db imports the audit module inside migrate() only
+    assert "core.audit" in graph["core.db"]
+    assert "core.schema" in graph["core.db"]
+
+
+def test_no_import_circle_passes_through_the_schema_history():
+    graph = import_graph()
+    for module in history_modules(graph):
+        assert cycles_through(graph, module) == [], (
+            f"{module} is in an import circle: a migration that runs SQL takes execute_script "
+            "from core.migrations (core.schema imports it already), never from core.db")
+
+
+def test_the_schema_history_imports_nothing_of_today_s_features():
+    graph = import_graph()
+    for module in history_modules(graph):
+        assert all(m == "core" or m.startswith("core.migrations") for m in graph[module]), (
+            module, graph[module])
