@@ -14,6 +14,7 @@ from typing import Callable
 from stdnum.cn import uscc
 
 from . import bulk, ids, regions, settings
+from .air import demo as air_demo
 from .changes import Changes
 from .db import now
 from .errors import LedgerError
@@ -287,4 +288,4 @@ def load(ledger: Ledger, problems: int = DEFAULT_PROBLEMS, seed: int = 1,
     data = generate(counties, problems, seed, ledger.operator)
     changes = write(ledger, data, progress)
     from .random_inspection import demo as random_demo  # 双随机 directories and draws
-    return changes | random_demo.load(ledger, seed)
+    return changes | random_demo.load(ledger, seed) | air_demo.load(ledger, seed)

@@ -684,6 +684,113 @@ def _lock_triggers() -> str:
 
 def _returns_submissions(conn: sqlite3.Connection) -> None:
     execute_script(conn, _RETURNS_SUBMISSIONS.replace("{LOCK_TRIGGERS}", _lock_triggers()))
+# Air quality (issue 21): monitoring stations and their daily values, the unit (region)
+# values derived from them, targets, interviews and restrictions, published city rankings.
+# Station and unit days are the monitoring platform's data and derived from it, not the
+# bureau's own records: they carry no audit triggers (core/audit.py); each import and every
+# value it corrected are audited rows (air_import, air_correction).
+_AIR = f"""
+CREATE TABLE air_station ({_ROW},
+    code TEXT NOT NULL UNIQUE,
+    name TEXT NOT NULL,
+    region_code TEXT NOT NULL REFERENCES region(code)
+);
+CREATE INDEX air_station_region ON air_station(region_code);
+
+CREATE TABLE air_import ({_ROW},
+    file_name TEXT NOT NULL,
+    sha256 TEXT NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('hourly', 'daily')),
+    first_day TEXT,
+    last_day TEXT,
+    added INTEGER NOT NULL,
+    corrected INTEGER NOT NULL,
+    unchanged INTEGER NOT NULL
+);
+
+CREATE TABLE air_station_day (
+    station_id TEXT NOT NULL REFERENCES air_station(id) ON DELETE CASCADE,
+    day TEXT NOT NULL,
+    so2 REAL, no2 REAL, pm10 REAL, co REAL, o3_1h REAL, o3_8h REAL, pm25 REAL,
+    hours INTEGER,
+    invalid TEXT,
+    aqi_reported INTEGER,
+    primary_reported TEXT,
+    import_id TEXT NOT NULL REFERENCES air_import(id),
+    PRIMARY KEY (station_id, day)
+) WITHOUT ROWID;
+
+CREATE TABLE air_correction ({_ROW},
+    import_id TEXT NOT NULL REFERENCES air_import(id),
+    station_id TEXT NOT NULL REFERENCES air_station(id) ON DELETE CASCADE,
+    day TEXT NOT NULL,
+    pollutant TEXT NOT NULL,
+    old REAL,
+    new REAL
+);
+CREATE INDEX air_correction_day ON air_correction(station_id, day);
+
+CREATE TABLE air_unit_day (
+    region_code TEXT NOT NULL REFERENCES region(code),
+    day TEXT NOT NULL,
+    so2 REAL, no2 REAL, pm10 REAL, co REAL, o3_1h REAL, o3_8h REAL, pm25 REAL,
+    stations INTEGER NOT NULL,
+    aqi INTEGER,
+    primary_pollutant TEXT,
+    level INTEGER,
+    PRIMARY KEY (region_code, day)
+) WITHOUT ROWID;
+
+CREATE TABLE air_target ({_ROW},
+    region_code TEXT NOT NULL REFERENCES region(code),
+    indicator TEXT NOT NULL,
+    first_day TEXT NOT NULL,
+    last_day TEXT NOT NULL,
+    change_pct REAL,
+    minimum REAL,
+    UNIQUE (region_code, indicator, first_day, last_day)
+);
+
+CREATE TABLE air_interview ({_ROW},
+    region_code TEXT NOT NULL REFERENCES region(code),
+    held_on TEXT NOT NULL,
+    held_by TEXT NOT NULL,
+    reasons TEXT NOT NULL,
+    requirements TEXT,
+    plan_days INTEGER,
+    plan_due TEXT,
+    plan_submitted_on TEXT,
+    restriction_from TEXT,
+    restriction_until TEXT,
+    restriction_scope TEXT
+);
+CREATE INDEX air_interview_region ON air_interview(region_code, held_on);
+
+CREATE TABLE air_interview_measure ({_ROW},
+    interview_id TEXT NOT NULL REFERENCES air_interview(id) ON DELETE CASCADE,
+    seq INTEGER NOT NULL,
+    description TEXT NOT NULL,
+    deadline TEXT,
+    responsible TEXT,
+    progress INTEGER NOT NULL DEFAULT 0 CHECK (progress BETWEEN 0 AND 100),
+    done_on TEXT
+);
+CREATE INDEX air_interview_measure_interview ON air_interview_measure(interview_id, seq);
+
+CREATE TABLE air_published_rank ({_ROW},
+    list_name TEXT NOT NULL,
+    month TEXT NOT NULL,
+    rank INTEGER NOT NULL,
+    city TEXT NOT NULL,
+    region_code TEXT REFERENCES region(code),
+    composite_index REAL,
+    UNIQUE (list_name, month, city)
+);
+"""
+
+
+def _air(conn: sqlite3.Connection) -> None:
+    execute_script(conn, _AIR)
 
 
 MIGRATIONS: list[tuple[str, Callable[[sqlite3.Connection], None]]] = [
@@ -711,5 +818,6 @@ MIGRATIONS: list[tuple[str, Callable[[sqlite3.Connection], None]]] = [
     ("penalty_stages", _penalty_stages),
     ("intervals_problem_state", _intervals_problem_state),
     ("returns_submissions", _returns_submissions),
+    ("air_quality", _air),
 ]
 SCHEMA_VERSION = len(MIGRATIONS)

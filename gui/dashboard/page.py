@@ -113,6 +113,8 @@ class DashboardPage(Page):
         self.heading = QLabel()
         self.heading.setStyleSheet("font-size: 15pt; font-weight: bold;")
         layout.addWidget(self.heading)
+        from ..air.banner import RestrictionBanner  # restrictions of approvals (issue 21)
+        layout.addWidget(RestrictionBanner(self.ctx))
         tiles = QHBoxLayout()
         self.tiles: dict[str, Tile] = {}
         for key, caption, colour in (

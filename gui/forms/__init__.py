@@ -13,13 +13,14 @@ _MODULES = {
     "MeasureForm": ".measure", "ExtensionForm": ".extension",
     "TaskInspectionForm": ".random_task", "PlanForm": ".random_plan",
     "AcceptanceForm": ".acceptance",
+    "InterviewForm": "..air.interview_form",
 }
 _NAMES = {"enterprise": "EnterpriseForm", "problem": "ProblemForm",
           "inspection": "InspectionForm", "penalty_case": "PenaltyForm",
           "campaign": "CampaignForm", "batch": "BatchForm",
           "measure": "MeasureForm", "extension": "ExtensionForm",
           "random_task": "TaskInspectionForm", "random_plan": "PlanForm",
-          "acceptance": "AcceptanceForm"}
+          "acceptance": "AcceptanceForm", "air_interview": "InterviewForm"}
 
 
 def __getattr__(name: str):

@@ -37,4 +37,5 @@ PAGES: list[PageEntry] = [
     PageEntry("random", lambda: tr("Random inspections"), ".random_inspection",
               "RandomInspectionPage"),
     PageEntry("penalty_clocks", lambda: tr("Penalty clocks"), ".penalty_queue", "PenaltyQueuePage"),
+    PageEntry("air", lambda: tr("Air quality"), "..air.page", "AirPage"),
 ]

@@ -136,6 +136,366 @@
       <translation>已为 {login} 设置新密码。</translation>
     </message>
     <message>
+      <source>{unit} since {day} ({by})</source>
+      <translation>{unit}（自 {day} 起，{by}约谈）</translation>
+    </message>
+    <message>
+      <source>Approvals suspended (限批): {units}</source>
+      <translation>限批中：{units}</translation>
+    </message>
+    <message>
+      <source>no valid AQI</source>
+      <translation>无有效AQI</translation>
+    </message>
+    <message>
+      <source>Cumulative PM2.5 against the target path</source>
+      <translation>累计PM2.5浓度与目标进度</translation>
+    </message>
+    <message>
+      <source>Daily AQI levels</source>
+      <translation>逐日空气质量级别</translation>
+    </message>
+    <message>
+      <source>Ranking with targets and enforcement</source>
+      <translation>排名、目标与执法工作</translation>
+    </message>
+    <message>
+      <source>{year}/{month}</source>
+      <translation>{year}年{month}月</translation>
+    </message>
+    <message>
+      <source>PM2.5 (µg/m³)</source>
+      <translation>PM2.5（微克/立方米）</translation>
+    </message>
+    <message>
+      <source>Month</source>
+      <translation>月份</translation>
+    </message>
+    <message>
+      <source>Composite index (rank)</source>
+      <translation>综合指数（排名）</translation>
+    </message>
+    <message>
+      <source>Composite index</source>
+      <translation>综合指数</translation>
+    </message>
+    <message>
+      <source>Problems in the period</source>
+      <translation>同期环境问题</translation>
+    </message>
+    <message>
+      <source>Problems (count)</source>
+      <translation>问题数（个）</translation>
+    </message>
+    <message>
+      <source>Penalty cases</source>
+      <translation>行政处罚</translation>
+    </message>
+    <message>
+      <source>Cases (count)</source>
+      <translation>案件数（件）</translation>
+    </message>
+    <message>
+      <source>Ranked</source>
+      <translation>参与排名</translation>
+    </message>
+    <message>
+      <source>Bottom of the ranking</source>
+      <translation>排名靠后</translation>
+    </message>
+    <message>
+      <source>This period (cumulative mean)</source>
+      <translation>本期（累计均值）</translation>
+    </message>
+    <message>
+      <source>Same period a year before</source>
+      <translation>上年同期</translation>
+    </message>
+    <message>
+      <source>Target path</source>
+      <translation>目标进度</translation>
+    </message>
+    <message>
+      <source>Cumulative mean: {v} µg/m³</source>
+      <translation>累计均值：{v} 微克/立方米</translation>
+    </message>
+    <message>
+      <source>A year before: {v} µg/m³</source>
+      <translation>上年同期：{v} 微克/立方米</translation>
+    </message>
+    <message>
+      <source>Target path: {v} µg/m³</source>
+      <translation>目标进度：{v} 微克/立方米</translation>
+    </message>
+    <message>
+      <source>{day}: AQI {aqi}, {level}</source>
+      <translation>{day}：AQI {aqi}，{level}</translation>
+    </message>
+    <message>
+      <source>Other categories</source>
+      <translation>其他类别</translation>
+    </message>
+    <message>
+      <source>{unit}: daily values {first} to {last}</source>
+      <translation>{unit} {first} 至 {last} 逐日数据</translation>
+    </message>
+    <message>
+      <source>{unit}: stations on {day}</source>
+      <translation>{unit} {day} 各站点数据</translation>
+    </message>
+    <message>
+      <source>{unit}: composite index {index}, rank {rank}; PM2.5 {pm25} µg/m³ ({change}% against a year before)</source>
+      <translation>{unit}：综合指数 {index}，排名第 {rank}；PM2.5 {pm25} 微克/立方米（同比 {change}%）</translation>
+    </message>
+    <message>
+      <source>approvals suspended</source>
+      <translation>限批中</translation>
+    </message>
+    <message>
+      <source>{unit} {first} to {last}: {count} penalty case(s)</source>
+      <translation>{unit} {first} 至 {last}：行政处罚案件 {count} 件</translation>
+    </message>
+    <message>
+      <source>Primary pollutant: {p}</source>
+      <translation>首要污染物：{p}</translation>
+    </message>
+    <message>
+      <source>{unit} {first} to {last}, {what}: {count} problem(s)</source>
+      <translation>{unit} {first} 至 {last} {what}：问题 {count} 个</translation>
+    </message>
+    <message>
+      <source>Improvement of the index: {change}%, rank {rank}</source>
+      <translation>综合指数改善 {change}%，改善幅度排名第 {rank}</translation>
+    </message>
+    <message>
+      <source>target {target}%, done {done}%</source>
+      <translation>目标 {target}%，完成 {done}%</translation>
+    </message>
+    <message>
+      <source>{unit}: {n} case(s), {special} with special measures</source>
+      <translation>{unit}：案件 {n} 件，其中适用配套办法 {special} 件</translation>
+    </message>
+    <message>
+      <source>Record an interview</source>
+      <translation>录入约谈</translation>
+    </message>
+    <message>
+      <source>Unit interviewed</source>
+      <translation>被约谈单位</translation>
+    </message>
+    <message>
+      <source>Held on</source>
+      <translation>约谈日期</translation>
+    </message>
+    <message>
+      <source>Held by</source>
+      <translation>约谈单位</translation>
+    </message>
+    <message>
+      <source>Reasons</source>
+      <translation>约谈原因</translation>
+    </message>
+    <message>
+      <source>Requirements</source>
+      <translation>整改要求</translation>
+    </message>
+    <message>
+      <source>Plan due within (working days)</source>
+      <translation>整改方案报送时限（工作日）</translation>
+    </message>
+    <message>
+      <source>Approvals suspended from</source>
+      <translation>限批开始日期</translation>
+    </message>
+    <message>
+      <source>Restriction covers</source>
+      <translation>限批范围</translation>
+    </message>
+    <message>
+      <source>Whole jurisdiction</source>
+      <translation>全辖区</translation>
+    </message>
+    <message>
+      <source>Air quality</source>
+      <translation>空气质量</translation>
+    </message>
+    <message>
+      <source>This autumn-winter season</source>
+      <translation>本秋冬季</translation>
+    </message>
+    <message>
+      <source>Last autumn-winter season</source>
+      <translation>上一秋冬季</translation>
+    </message>
+    <message>
+      <source>This year</source>
+      <translation>本年</translation>
+    </message>
+    <message>
+      <source>Last year</source>
+      <translation>上年</translation>
+    </message>
+    <message>
+      <source>This month</source>
+      <translation>本月</translation>
+    </message>
+    <message>
+      <source>Import monitoring data…</source>
+      <translation>导入监测数据…</translation>
+    </message>
+    <message>
+      <source>Record an interview…</source>
+      <translation>录入约谈…</translation>
+    </message>
+    <message>
+      <source>Export return…</source>
+      <translation>导出报表…</translation>
+    </message>
+    <message>
+      <source>Target completion</source>
+      <translation>目标完成率</translation>
+    </message>
+    <message>
+      <source>No published ranking imported (ecoledger-cli air rankings import).</source>
+      <translation>尚未导入公布的城市排名（ecoledger-cli air rankings import）。</translation>
+    </message>
+    <message>
+      <source>Import monitoring data</source>
+      <translation>导入监测数据</translation>
+    </message>
+    <message>
+      <source>Monitoring data (*.csv *.xlsx *.xls *.txt);;All files (*)</source>
+      <translation>监测数据 (*.csv *.xlsx *.xls *.txt);;所有文件 (*)</translation>
+    </message>
+    <message>
+      <source>Export return</source>
+      <translation>导出报表</translation>
+    </message>
+    <message>
+      <source>Excel workbook (*.xlsx)</source>
+      <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+      <source>to</source>
+      <translation>至</translation>
+    </message>
+    <message>
+      <source>Against a year before</source>
+      <translation>同比变化</translation>
+    </message>
+    <message>
+      <source>Good-day ratio</source>
+      <translation>优良天数比例</translation>
+    </message>
+    <message>
+      <source>Heavy-pollution days</source>
+      <translation>重污染天数</translation>
+    </message>
+    <message>
+      <source>Reading the figures…</source>
+      <translation>正在读取数据…</translation>
+    </message>
+    <message>
+      <source>Air-quality targets {first} to {last}</source>
+      <translation>空气质量改善目标完成情况表 {first} 至 {last}</translation>
+    </message>
+    <message>
+      <source>{unit}: air quality {first} to {last}</source>
+      <translation>{unit}：{first} 至 {last} 空气质量</translation>
+    </message>
+    <message>
+      <source>Custom range</source>
+      <translation>自定义时段</translation>
+    </message>
+    <message>
+      <source>{done}% of {target}%</source>
+      <translation>{done}%（目标 {target}%）</translation>
+    </message>
+    <message>
+      <source>On course</source>
+      <translation>序时达标</translation>
+    </message>
+    <message>
+      <source>Not on course</source>
+      <translation>序时未达标</translation>
+    </message>
+    <message>
+      <source>{unit}: interviewed on {day} by {by}; plan due {due}{submitted}; measures {done} of {total} done</source>
+      <translation>{unit}：{day} 被{by}约谈；整改方案报送期限 {due}{submitted}；整改措施完成 {done}/{total} 项</translation>
+    </message>
+    <message>
+      <source>Published city rankings</source>
+      <translation>公布的城市排名</translation>
+    </message>
+    <message>
+      <source> (handed in)</source>
+      <translation>（已报送）</translation>
+    </message>
+    <message>
+      <source>{n} row(s)</source>
+      <translation>共 {n} 行</translation>
+    </message>
+    <message>
+      <source>; the rest must average ≤ {mean} µg/m³</source>
+      <translation>；余下各日均值须 ≤ {mean} 微克/立方米</translation>
+    </message>
+    <message>
+      <source>approvals suspended since {day}</source>
+      <translation>自 {day} 起限批</translation>
+    </message>
+    <message>
+      <source>None in this period.</source>
+      <translation>本时段无。</translation>
+    </message>
+    <message>
+      <source>Written: {path}</source>
+      <translation>已写入：{path}</translation>
+    </message>
+    <message>
+      <source>Interviews and restrictions</source>
+      <translation>约谈与限批</translation>
+    </message>
+    <message>
+      <source>Day</source>
+      <translation>日期</translation>
+    </message>
+    <message>
+      <source>Unit or station</source>
+      <translation>单位或站点</translation>
+    </message>
+    <message>
+      <source>AQI</source>
+      <translation>AQI</translation>
+    </message>
+    <message>
+      <source>Level</source>
+      <translation>级别</translation>
+    </message>
+    <message>
+      <source>Primary pollutant</source>
+      <translation>首要污染物</translation>
+    </message>
+    <message>
+      <source>CO (mg/m³)</source>
+      <translation>CO（毫克/立方米）</translation>
+    </message>
+    <message>
+      <source>O₃ 8-h</source>
+      <translation>O₃-8小时</translation>
+    </message>
+    <message>
+      <source>Note</source>
+      <translation>备注</translation>
+    </message>
+    <message>
+      <source>Too few hourly values: {names}</source>
+      <translation>小时值不足：{names}</translation>
+    </message>
+    <message>
+      <source>{n} station(s)</source>
+      <translation>{n} 个站点</translation>
+    </message>
+    <message>
       <source>EcoLedger backup (*.zip)</source>
       <translation>生态环境整改台账备份 (*.zip)</translation>
     </message>
@@ -396,10 +756,6 @@
       <translation>已移动“{name}”。</translation>
     </message>
     <message>
-      <source>{year}/{month}</source>
-      <translation>{year}年{month}月</translation>
-    </message>
-    <message>
       <source>Month {month}</source>
       <translation>{month}月</translation>
     </message>
@@ -434,10 +790,6 @@
     <message>
       <source>{scope}{what}: {count} problem(s)</source>
       <translation>{scope}{what}：{count} 个问题</translation>
-    </message>
-    <message>
-      <source>Problems (count)</source>
-      <translation>问题数（个）</translation>
     </message>
     <message>
       <source>Date</source>
@@ -522,10 +874,6 @@
     <message>
       <source>Closed and banned</source>
       <translation>关停取缔</translation>
-    </message>
-    <message>
-      <source>Cases (count)</source>
-      <translation>案件数（件）</translation>
     </message>
     <message>
       <source>Month decided</source>
@@ -686,10 +1034,6 @@
     <message>
       <source>Not a date: the figures stay as they were.</source>
       <translation>不是有效日期，图表保持不变。</translation>
-    </message>
-    <message>
-      <source>Reading the figures…</source>
-      <translation>正在读取数据…</translation>
     </message>
     <message>
       <source>Dashboard {day}</source>
@@ -1624,10 +1968,6 @@
       <translation>问题台账</translation>
     </message>
     <message>
-      <source>Penalty cases</source>
-      <translation>行政处罚</translation>
-    </message>
-    <message>
       <source>Campaigns and batches</source>
       <translation>专项行动与批次</translation>
     </message>
@@ -1658,10 +1998,6 @@
     <message>
       <source>Overdue only</source>
       <translation>仅看逾期</translation>
-    </message>
-    <message>
-      <source>to</source>
-      <translation>至</translation>
     </message>
     <message>
       <source>{count} rows</source>
