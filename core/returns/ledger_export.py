@@ -29,7 +29,8 @@ FIELDS = {
     "assigned_on": "p.assigned_on",
     # a date, else the deadline as written (长期坚持 …)
     "deadline": "coalesce({dl}, p.deadline_text)",
-    "original_deadline": "p.deadline",
+    # the deadline set at assignment: its date, else as written (长期坚持 has no date)
+    "original_deadline": "coalesce(p.deadline, p.deadline_text)",
     "deadline_text": "p.deadline_text",
     "complaint_number": "p.complaint_number",
     "responsible_unit": "p.responsible_unit",

@@ -31,7 +31,7 @@ def assigned_total(page) -> int:
     model = page.model
     first = model.first_data_row
     column = next(c for r in range(first) for c in range(model.columnCount())
-                  if model.texts[r][c] == HEADER)
+                  if model.texts[r][c].replace("\n", "") == HEADER)
     row = next(r for r in range(first, model.rowCount()) if model.texts[r][0] == "合计")
     return int(model.texts[row][column])
 

@@ -133,8 +133,8 @@ def test_ledger_export_as_of_a_past_day(demo_copy, tmp_path):
     reopened = row_of(now, number)
     # a reopened row keeps the closure it had, with the day it was reopened beside it
     assert reopened["整改状态"] == "反弹"
-    assert reopened["销号日期"] == (today - dt.timedelta(days=5)).isoformat()
-    assert reopened["反弹日期"] == (today - dt.timedelta(days=1)).isoformat()
+    assert reopened["销号日期"] == dt.datetime.combine(today - dt.timedelta(days=5), dt.time())
+    assert reopened["反弹日期"] == dt.datetime.combine(today - dt.timedelta(days=1), dt.time())
     past = tmp_path / "past.xlsx"
     count = export_ledger(ledger, past, as_of=today - dt.timedelta(days=3))
     then = row_of(past, number)
