@@ -50,6 +50,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(tr("EcoLedger — {unit}").format(unit=ctx.bureau.unit_name))
         self.nav = QListWidget()
         self.nav.setFixedWidth(150)
+        self.nav.setWordWrap(True)  # a long title (English) takes two lines, not a wider bar
         self.nav.setStyleSheet("QListWidget { font-size: 11pt; } QListWidget::item { padding: 8px; }")
         self.stack = QStackedWidget()
         self.pages: dict[str, Page] = {}
