@@ -3,7 +3,7 @@ problem selected, and selecting a problem neither grows the window nor squeezes 
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QItemSelectionModel, QSize
+from PySide6.QtCore import QItemSelectionModel, QSize, Qt
 
 from gui import i18n
 from gui.pages import PAGES
@@ -75,3 +75,30 @@ def test_selecting_a_problem_keeps_the_window_and_the_table(app, ctx, qtbot, idl
     assert page.table.width() > page.width() * 0.5
     number = page.columns.index("number")
     assert page.table.columnViewportPosition(number) == 0  # the number column in sight
+
+
+def test_a_problem_added_to_an_inspection_sheet_is_in_view_with_the_focus(
+        app, ctx, window, qtbot, idle):
+    from PySide6.QtCore import QPoint, QRect
+    from PySide6.QtWidgets import QApplication
+
+    from gui.forms import InspectionForm
+
+    window.page("inspections")
+    form = InspectionForm(ctx, parent=window)
+    qtbot.addWidget(form)
+    form.resize(640, 456)
+    form.show()
+    qtbot.waitUntil(form.isEnabled)
+    viewport = form.scroll.viewport()
+    for number in range(6):  # more than any screen holds: the form must scroll
+        qtbot.keyClick(form, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier
+                       | Qt.KeyboardModifier.ShiftModifier)
+        idle()
+        qtbot.wait(50)
+        category = form.fields[f"problems[{number}].category"].widget
+        assert QApplication.focusWidget() is category
+        place = QRect(category.mapTo(viewport, QPoint(0, 0)), category.size())
+        assert viewport.rect().contains(place), (number, place, viewport.rect())
+    screen = form.screen().availableGeometry()
+    assert form.frameGeometry().height() <= screen.height()
