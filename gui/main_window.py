@@ -49,6 +49,7 @@ class MainWindow(QMainWindow):
         self.ctx = ctx
         self.setWindowTitle(tr("EcoLedger — {unit}").format(unit=ctx.bureau.unit_name))
         self.nav = QListWidget()
+        self.nav.setObjectName("nav")
         self.nav.setFixedWidth(150)
         self.nav.setWordWrap(True)  # a long title (English) takes two lines, not a wider bar
         self.nav.setStyleSheet("QListWidget { font-size: 11pt; } QListWidget::item { padding: 8px; }")

@@ -262,7 +262,7 @@ class ProgressChart(Chart):
         self.curves = {}
         for key, text, style in (("assigned", tr("Assigned (cumulative)"), Qt.PenStyle.SolidLine),
                                  ("closed", tr("Closed (cumulative)"), Qt.PenStyle.SolidLine),
-                                 ("pace", tr("Pace to zero by the end (序时进度)"),
+                                 ("pace", tr("Pace to zero by the end"),
                                   Qt.PenStyle.DashLine)):
             curve = self.plot.plot([], [], name=text,
                                    pen=pg.mkPen(COLOURS[key], width=2.2, style=style))

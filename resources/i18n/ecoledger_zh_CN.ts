@@ -140,7 +140,7 @@
       <translation>{unit}（自 {day} 起，{by}约谈）</translation>
     </message>
     <message>
-      <source>Approvals suspended (限批): {units}</source>
+      <source>Approvals suspended: {units}</source>
       <translation>限批中：{units}</translation>
     </message>
     <message>
@@ -892,7 +892,7 @@
       <translation>累计销号</translation>
     </message>
     <message>
-      <source>Pace to zero by the end (序时进度)</source>
+      <source>Pace to zero by the end</source>
       <translation>序时进度（按期清零）</translation>
     </message>
     <message>
@@ -1404,7 +1404,7 @@
       <translation>处罚文号</translation>
     </message>
     <message>
-      <source>Opened on (立案)</source>
+      <source>Case opened on</source>
       <translation>立案日期</translation>
     </message>
     <message>
@@ -1484,43 +1484,43 @@
       <translation>编号</translation>
     </message>
     <message>
-      <source>Form number (表号)</source>
+      <source>Form number</source>
       <translation>表号</translation>
     </message>
     <message>
-      <source>Issued by (制表机关)</source>
+      <source>Issued by</source>
       <translation>制表机关（制定机关）</translation>
     </message>
     <message>
-      <source>Approved by (批准机关)</source>
+      <source>Approved by</source>
       <translation>批准机关（备案机关）</translation>
     </message>
     <message>
-      <source>Approval number (批准文号)</source>
+      <source>Approval number</source>
       <translation>批准文号</translation>
     </message>
     <message>
-      <source>Valid until (有效期至)</source>
+      <source>Valid until</source>
       <translation>有效期至</translation>
     </message>
     <message>
-      <source>Reporting unit (综合机关名称)</source>
+      <source>Compiling office</source>
       <translation>综合机关名称</translation>
     </message>
     <message>
-      <source>Head of the unit (单位负责人)</source>
+      <source>Head of the unit</source>
       <translation>单位负责人</translation>
     </message>
     <message>
-      <source>Head of statistics (统计负责人)</source>
+      <source>Head of statistics</source>
       <translation>统计负责人</translation>
     </message>
     <message>
-      <source>Filled in by (填表人)</source>
+      <source>Filled in by</source>
       <translation>填表人</translation>
     </message>
     <message>
-      <source>Telephone (联系电话)</source>
+      <source>Telephone</source>
       <translation>联系电话</translation>
     </message>
     <message>
@@ -1616,6 +1616,14 @@
       <translation>正在读取修改记录…</translation>
     </message>
     <message>
+      <source>Yes</source>
+      <translation>是</translation>
+    </message>
+    <message>
+      <source>No</source>
+      <translation>否</translation>
+    </message>
+    <message>
       <source>Progress log</source>
       <translation>进展记录</translation>
     </message>
@@ -1644,12 +1652,24 @@
       <translation>验收记录</translation>
     </message>
     <message>
+      <source>{size} KB</source>
+      <translation>{size} KB</translation>
+    </message>
+    <message>
       <source>History — {record}</source>
       <translation>修改记录 — {record}</translation>
     </message>
     <message>
       <source>{count} change(s), oldest first</source>
       <translation>共 {count} 处修改，按时间先后排列</translation>
+    </message>
+    <message>
+      <source>Before</source>
+      <translation>整改前</translation>
+    </message>
+    <message>
+      <source>After</source>
+      <translation>整改后</translation>
     </message>
     <message>
       <source>Row</source>
@@ -1906,10 +1926,6 @@
     <message>
       <source>Penalty case numbers</source>
       <translation>处罚案件</translation>
-    </message>
-    <message>
-      <source>Yes</source>
-      <translation>是</translation>
     </message>
     <message>
       <source>Restore</source>
@@ -2358,14 +2374,6 @@ Confirm this partner and import the file?</source>
     <message>
       <source>Due this week: {n}</source>
       <translation>本周到期：{n} 项</translation>
-    </message>
-    <message>
-      <source>Before</source>
-      <translation>整改前</translation>
-    </message>
-    <message>
-      <source>After</source>
-      <translation>整改后</translation>
     </message>
     <message>
       <source>Photos and files</source>
@@ -2846,7 +2854,7 @@ Confirm this partner and import the file?</source>
       <translation>预览</translation>
     </message>
     <message>
-      <source>Submitted (报送记录)</source>
+      <source>Submitted returns</source>
       <translation>报送记录</translation>
     </message>
     <message>
@@ -2862,7 +2870,7 @@ Confirm this partner and import the file?</source>
       <translation>报送报表</translation>
     </message>
     <message>
-      <source>Correction note (更正说明)</source>
+      <source>Correction note</source>
       <translation>更正说明</translation>
     </message>
     <message>
