@@ -160,7 +160,7 @@ class HistoryModel(RowsModel):
         if column == self.ACTION:
             return _action_label(line.action)
         if column == self.TABLE:
-            return _table_label(line.table)
+            return labels.table_label(line.table)
         return (line.at, line.operator, None, None, line.field, line.old, line.new)[column]
 
 
@@ -170,15 +170,6 @@ def _action_label(action: str) -> str:
         return known[action]
     text = messages.label(f"audit.{action}")
     return action if text.startswith("audit.") else text
-
-
-def _table_label(table: str) -> str:
-    return {"problem": tr("Problem"), "problem_log": tr("Progress log"),
-            "measure": tr("Measure"), "deadline_extension": tr("Deadline extension"),
-            "attachment": tr("Attachment"), "penalty_case": tr("Penalty case"),
-            "enterprise": tr("Enterprise"), "inspection": tr("Inspection"),
-            "penalty_stage": tr("Case stage"), "penalty_problem": tr("Problem punished"),
-            "acceptance": tr("Acceptance")}.get(table, table)
 
 
 class HistoryDialog(QDialog):

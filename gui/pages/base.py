@@ -187,7 +187,7 @@ class BrowserPage(Page):
         self.model.shown()
 
     def _show_count(self) -> None:
-        self.count_label.setText(tr("{count} rows").format(count=f"{self.model.rowCount():,}"))
+        self.count_label.setText(tr("{count} row(s)").format(count=f"{self.model.rowCount():,}"))
 
     def current_id(self) -> str | None:
         index = self.table.currentIndex()

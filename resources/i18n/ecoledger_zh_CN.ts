@@ -1624,34 +1624,6 @@
       <translation>否</translation>
     </message>
     <message>
-      <source>Progress log</source>
-      <translation>进展记录</translation>
-    </message>
-    <message>
-      <source>Deadline extension</source>
-      <translation>延期申请</translation>
-    </message>
-    <message>
-      <source>Attachment</source>
-      <translation>附件</translation>
-    </message>
-    <message>
-      <source>Inspection</source>
-      <translation>检查</translation>
-    </message>
-    <message>
-      <source>Case stage</source>
-      <translation>办理环节</translation>
-    </message>
-    <message>
-      <source>Problem punished</source>
-      <translation>所处罚问题</translation>
-    </message>
-    <message>
-      <source>Acceptance</source>
-      <translation>验收记录</translation>
-    </message>
-    <message>
       <source>{size} KB</source>
       <translation>{size} KB</translation>
     </message>
@@ -1872,10 +1844,6 @@
       <translation>导入将新增 {added}，更新 {updated}，未变 {unchanged}。</translation>
     </message>
     <message>
-      <source>Assigned</source>
-      <translation>交办数</translation>
-    </message>
-    <message>
       <source>Status</source>
       <translation>整改状态</translation>
     </message>
@@ -1926,6 +1894,38 @@
     <message>
       <source>Penalty case numbers</source>
       <translation>处罚案件</translation>
+    </message>
+    <message>
+      <source>Progress log</source>
+      <translation>进展记录</translation>
+    </message>
+    <message>
+      <source>Deadline extension</source>
+      <translation>延期申请</translation>
+    </message>
+    <message>
+      <source>Attachment</source>
+      <translation>附件</translation>
+    </message>
+    <message>
+      <source>Inspection</source>
+      <translation>检查</translation>
+    </message>
+    <message>
+      <source>Inspection officers</source>
+      <translation>检查人员</translation>
+    </message>
+    <message>
+      <source>Case stage</source>
+      <translation>办理环节</translation>
+    </message>
+    <message>
+      <source>Problem punished</source>
+      <translation>所处罚问题</translation>
+    </message>
+    <message>
+      <source>Acceptance</source>
+      <translation>验收记录</translation>
     </message>
     <message>
       <source>Restore</source>
@@ -2016,7 +2016,7 @@
       <translation>仅看逾期</translation>
     </message>
     <message>
-      <source>{count} rows</source>
+      <source>{count} row(s)</source>
       <translation>共 {count} 条</translation>
     </message>
     <message>
@@ -2236,8 +2236,12 @@
       <translation>修改取值</translation>
     </message>
     <message>
-      <source>Site id {id}, jurisdiction {jurisdiction}</source>
-      <translation>站点编号 {id}，辖区 {jurisdiction}</translation>
+      <source>Jurisdiction: {jurisdiction}</source>
+      <translation>管辖区域：{jurisdiction}</translation>
+    </message>
+    <message>
+      <source>Site id {id}</source>
+      <translation>站点编号 {id}</translation>
     </message>
     <message>
       <source>Key file chosen: {path}</source>
