@@ -92,6 +92,15 @@ def _ledger_texts(ledger) -> str:
     return "\n".join(texts)
 
 
+def _made_of(run: str, data: str) -> bool:
+    """Whether `run` is the ledger's texts end to end (山西省临汾市: a province, a city)."""
+    ends = {0}
+    for end in range(1, len(run) + 1):
+        if any(start in ends and run[start:end] in data for start in range(end - 1)):
+            ends.add(end)
+    return len(run) in ends
+
+
 def test_the_english_window_shows_chinese_only_in_the_ledgers_own_names(
         app, ctx, qtbot, idle):
     from gui.main_window import MainWindow
@@ -107,7 +116,8 @@ def test_the_english_window_shows_chinese_only_in_the_ledgers_own_names(
         for kind, text in shown_texts(window):
             if kind == "ChoiceCombo" or kind == "QComboBox":  # lists of the ledger's names
                 continue
-            left = [run for run in re.findall(r"[\u3400-\u9fff]+", text) if run not in data]
+            left = [run for run in re.findall(r"[\u3400-\u9fff]+", text)
+                    if not _made_of(run, data)]
             if left:
                 found.add((key, kind, text))
     assert sorted(found) == []
