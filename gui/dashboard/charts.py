@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, Qt, Signal
-from PySide6.QtGui import QCursor, QFont
+from PySide6.QtGui import QCursor, QFont, QFontMetrics
 from PySide6.QtWidgets import QApplication, QToolTip, QWidget
 
 from core import dashboard
@@ -236,7 +236,12 @@ class Chart(pg.GraphicsLayoutWidget):
 
     def name_ticks(self, plot: pg.PlotItem, names: list[str]) -> None:
         n = len(names)
-        plot.getAxis("left").setTicks([[(n - 1 - i, name) for i, name in enumerate(names)]])
+        axis = plot.getAxis("left")
+        axis.setTicks([[(n - 1 - i, name) for i, name in enumerate(names)]])
+        # pyqtgraph drops a tick label wider than its axis: make room for the longest name.
+        metrics = QFontMetrics(plot_font(8.5))
+        widest = max((metrics.horizontalAdvance(name) for name in names), default=0)
+        axis.setWidth(widest + 16 + (22 if axis.label.isVisible() else 0))
         plot.setYRange(-0.7, max(n, 1) - 0.3, padding=0)
 
     def reset(self) -> None:
@@ -503,7 +508,7 @@ class PenaltyChart(Chart):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.plot = self.add_plot(self.title(), tr("Cases (count)"), tr("Month decided"))
-        self.legend(self.plot, columns=4)
+        self.legend(self.plot, columns=3)  # four English labels do not fit beside each other
         self.width = 0.8 / len(case_labels())
         for measure, label in case_labels():
             self.series(self.plot, measure, COLOURS[measure], label, horizontal=False,
@@ -519,7 +524,7 @@ class PenaltyChart(Chart):
         self.reset()
         clocks = board.penalty_clocks
         self.plot.setTitle(
-            f"{self.title()}　<span style='color:#c62828'>"
+            f"{self.title()}<br><span style='color:#c62828'>"
             f"{tr('Clocks overdue: {n}').format(n=clocks.get('overdue', 0))}</span>　"
             f"<span style='color:#e65100'>"
             f"{tr('due this week: {n}').format(n=clocks.get('this_week', 0))}</span>",
