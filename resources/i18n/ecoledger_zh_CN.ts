@@ -2237,7 +2237,7 @@
     </message>
     <message>
       <source>Jurisdiction: {jurisdiction}</source>
-      <translation>管辖区域：{jurisdiction}</translation>
+      <translation>辖区：{jurisdiction}</translation>
     </message>
     <message>
       <source>Site id {id}</source>
