@@ -33,7 +33,9 @@ class CampaignsPage(BrowserPage):
         new_batch.clicked.connect(lambda: forms.BatchForm(self.ctx, parent=self).open())
         layout = QVBoxLayout(panel)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(QLabel(tr("Batches of the selected campaign")))
+        heading = QLabel(tr("Batches of the selected campaign"))
+        heading.setWordWrap(True)  # wraps on a narrow pane instead of being cut off
+        layout.addWidget(heading)
         layout.addWidget(self.batches, 1)
         layout.addWidget(new_batch)
         return panel
