@@ -17,6 +17,7 @@ from . import labels
 
 from .context import AppContext
 from .i18n import tr
+from .widgets import fit_screen
 from .models.rows import RowsModel
 
 # Book-keeping columns every row has: they change with every edit and say nothing new;
@@ -179,7 +180,7 @@ class HistoryDialog(QDialog):
                  parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle(tr("History — {record}").format(record=title))
-        self.resize(900, 480)
+        fit_screen(self, 900, 480)
         self.model = HistoryModel()
         self.view = QTableView()
         self.view.setModel(self.model)

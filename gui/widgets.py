@@ -5,8 +5,8 @@ from typing import Iterable
 
 from PySide6.QtCore import QPoint, QRect, QSize, QStringListModel, Qt, QTimer, Signal
 from PySide6.QtGui import QWheelEvent
-from PySide6.QtWidgets import (QComboBox, QCompleter, QFrame, QLayout, QLayoutItem,
-                               QLineEdit, QScrollArea, QWidget)
+from PySide6.QtWidgets import (QApplication, QComboBox, QCompleter, QFrame, QLayout,
+                               QLayoutItem, QLineEdit, QScrollArea, QWidget)
 
 from core import dates
 
@@ -203,3 +203,13 @@ def _widen_popup(combo: QComboBox) -> None:
     view = combo.view()
     view.setMinimumWidth(view.sizeHintForColumn(0) + view.verticalScrollBar().sizeHint().width()
                          + 8)
+
+
+def fit_screen(window: QWidget, width: int, height: int) -> None:
+    """Resize `window` to width×height, or less where its screen (less a title bar and a
+    task bar) is smaller: a 1366×768 or 1280×720 office screen."""
+    screen = window.screen() or QApplication.primaryScreen()
+    if screen is not None:
+        room = screen.availableGeometry()
+        width, height = min(width, room.width() - 16), min(height, room.height() - 40)
+    window.resize(width, height)
