@@ -234,13 +234,15 @@ class Chart(pg.GraphicsLayoutWidget):
         self._series[(id(plot), key)].setOpts(x=np.asarray(x, dtype=float),
                                                height=np.array(heights, dtype=float))
 
-    def name_ticks(self, plot: pg.PlotItem, names: list[str]) -> None:
+    def name_ticks(self, plot: pg.PlotItem, names: list[str], room: int = 110) -> None:
+        """Names on the left axis, each cut to `room` pixels (its bar's tooltip has it all)."""
         n = len(names)
         axis = plot.getAxis("left")
-        axis.setTicks([[(n - 1 - i, name) for i, name in enumerate(names)]])
-        # pyqtgraph drops a tick label wider than its axis: make room for the longest name.
         metrics = QFontMetrics(plot_font(8.5))
-        widest = max((metrics.horizontalAdvance(name) for name in names), default=0)
+        shown = [metrics.elidedText(name, Qt.TextElideMode.ElideRight, room) for name in names]
+        axis.setTicks([[(n - 1 - i, name) for i, name in enumerate(shown)]])
+        # pyqtgraph drops a tick label wider than its axis: make room for the longest name.
+        widest = max((metrics.horizontalAdvance(name) for name in shown), default=0)
         axis.setWidth(widest + 16 + (22 if axis.label.isVisible() else 0))
         plot.setYRange(-0.7, max(n, 1) - 0.3, padding=0)
 
@@ -415,7 +417,7 @@ class DeadlineChart(Chart):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.plot = self.add_plot(self.title(), "", tr("Open problems (count)"))
-        self.legend(self.plot, columns=4)
+        self.legend(self.plot, columns=2)  # four English labels do not fit beside each other
         for measure, label in bucket_labels():
             self.series(self.plot, measure, COLOURS[measure], label)
 
@@ -489,7 +491,7 @@ class GroupsChart(Chart):
                     self.hits.append(Hit(plot, left[i], left[i] + count, y - BAR / 2,
                                          y + BAR / 2, tip, drill, count))
             left = [a + b for a, b in zip(left, values)]
-        self.name_ticks(plot, names)
+        self.name_ticks(plot, names, room=84)  # two plots share the half-page
         plot.setXRange(0, max(left + [1]) * 1.12, padding=0)
 
 
