@@ -534,12 +534,25 @@ def _stale_save(ctx: AppContext, window, folder: Path, scratch: Path) -> None:
     form.close()
 
 
+def _history(ctx: AppContext, window, folder: Path, scratch: Path) -> None:
+    """修改记录 of the closed problem the Problems picture shows."""
+    page = window.page("problems")
+    settle(ctx)
+    dialog = page.detail.open_history()
+    if dialog is None:
+        return
+    settle(ctx, 0.5)
+    save(dialog, folder, "history")
+    dialog.close()
+
+
 def tr_(text: str) -> str:
     return i18n.tr(text)
 
 
 # Dialogs of their own, rendered after the pages (or alone: `… docs/screenshots accounts`).
-EXTRAS = {"returns-submitted": _returns_submitted_picture, "accounts": _accounts, "stale-save": _stale_save, "acceptance-form": _acceptance_form,
+EXTRAS = {"returns-submitted": _returns_submitted_picture, "history": _history,
+          "accounts": _accounts, "stale-save": _stale_save, "acceptance-form": _acceptance_form,
           "import-wizard-mapping": _import_mapping}
 
 

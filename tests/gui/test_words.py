@@ -20,6 +20,7 @@ INPUT_EXAMPLES = {"words separated by 、 e.g. 土壤、耕地",
                   "a date, 立行立改, 2024年6月底前, 长期坚持, 20个工作日…",
                   "25 = 25%, 3家 = a count", "e.g. 噪声、扬尘 (labels or synonyms)",
                   "Problems punished (numbers, 、 between)", "blank: printed as ＿＿＿＿＿＿"}
+INPUT_EXAMPLES_TEXT = "\n".join(INPUT_EXAMPLES)
 
 
 def test_every_translation_is_finished_chinese_with_the_same_placeholders():
@@ -160,3 +161,62 @@ def test_the_history_reads_as_chinese_not_as_columns_and_codes(ctx, window, qtbo
     assert county in values  # 141022 read as its name
     assert "已完成待验收" in values and "扬尘" in values
     assert not [c for row in cells for c in row[:4] if re.fullmatch(r"[a-z_]+", c)]
+
+
+def _dialogs(ctx, window):
+    """Every dialog a clerk or an administrator opens from the menus and pages."""
+    from gui.accounts import AccountsDialog
+    from gui.code_lists import CodeListsDialog
+    from gui.forms import (AcceptanceForm, BatchForm, CampaignForm, EnterpriseForm,
+                           ExtensionForm, InspectionForm, MeasureForm, PenaltyForm, ProblemForm)
+    from gui.settings_dialog import SettingsDialog
+
+    problem = ctx.db.call(lambda ledger: ledger.conn.execute(
+        "SELECT id FROM problem WHERE status = 'reported_done' LIMIT 1").fetchone()[0])
+    yield window.open_import()
+    yield CodeListsDialog(ctx, window)
+    yield AccountsDialog(ctx, window)
+    yield SettingsDialog(ctx, window)
+    for form in (EnterpriseForm, ProblemForm, PenaltyForm, CampaignForm, BatchForm,
+                 InspectionForm):
+        yield form(ctx, parent=window)
+    for form in (MeasureForm, ExtensionForm, AcceptanceForm):
+        yield form(ctx, parent=window, problem_id=problem)
+
+
+def test_the_chinese_dialogs_show_no_english(ctx, window, qtbot, idle):
+    found = set()
+    for dialog in _dialogs(ctx, window):
+        qtbot.addWidget(dialog)
+        dialog.show()
+        idle()
+        found |= {(type(dialog).__name__, kind, text) for kind, text in shown_texts(dialog)
+                  if english_words(text)}
+        dialog.close()
+    assert sorted(found) == []
+
+
+def test_the_english_dialogs_show_chinese_only_in_the_ledgers_own_names(
+        app, ctx, qtbot, idle):
+    from gui.main_window import MainWindow
+
+    i18n.install(app, "en")
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.show()
+    idle()
+    data = ctx.db.call(_ledger_texts)
+    found = set()
+    for dialog in _dialogs(ctx, window):
+        qtbot.addWidget(dialog)
+        dialog.show()
+        idle()
+        for kind, text in shown_texts(dialog):
+            if kind in ("ChoiceCombo", "QComboBox"):
+                continue
+            left = [run for run in re.findall(r"[\u3400-\u9fff]+", text)
+                    if not _made_of(run, data) and run not in INPUT_EXAMPLES_TEXT]
+            if left:
+                found.add((type(dialog).__name__, kind, text))
+        dialog.close()
+    assert sorted(found) == []
