@@ -220,3 +220,13 @@ def test_the_english_dialogs_show_chinese_only_in_the_ledgers_own_names(
                 found.add((type(dialog).__name__, kind, text))
         dialog.close()
     assert sorted(found) == []
+
+
+def test_loading_demo_data_names_what_it_writes_in_chinese(app, ledger):
+    """The progress dialog read 'Loading demo data… inspection_officer'."""
+    from core import demo, regions
+    from gui.labels import table_label
+
+    data = demo.generate(regions.counties_of(ledger, "141000"), 20, 1, "测试员")
+    for table in data.tables:
+        assert CJK.search(table_label(table)), table
