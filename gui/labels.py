@@ -82,4 +82,10 @@ def table_label(table: str) -> str:
             "inspection_officer": tr("Inspection officers"), "campaign": tr("Campaign"),
             "batch": tr("Batch"), "penalty_stage": tr("Case stage"),
             "penalty_problem": tr("Problem punished"), "acceptance": tr("Acceptance")
-            }.get(table, table)
+            }.get(table) or _kind(table)
+
+
+def _kind(table: str) -> str:
+    """The core's own name of a table's records (kind.penalty_order...), else the table."""
+    text = messages.label(f"kind.{table}")
+    return table if text == f"kind.{table}" else text
