@@ -20,6 +20,7 @@ from core.ledger import Ledger
 
 from .context import AppContext
 from .i18n import tr
+from .widgets import fit_screen
 from .signin import REMEMBERED_FILE, SignInDialog, role_text
 
 ERROR_STYLE = "color: #c62828;"
@@ -151,7 +152,7 @@ class AccountsDialog(QDialog):
         layout.addLayout(buttons)
         layout.addWidget(self.message)
         layout.addWidget(close)
-        self.resize(720, 420)
+        fit_screen(self, 720, 420)
         self.refresh()
 
     def refresh(self) -> None:

@@ -114,9 +114,14 @@ def load_demo(ctx: AppContext) -> None:
 
     from core import demo
 
+    from .labels import table_label
+
+    def fill(ledger, report, cancelled):
+        """The progress names what is being written (排污单位, 检查人员…), not its table."""
+        return demo.load(ledger, progress=lambda done, total, table: report(
+            done, total, table_label(table)))
     loop = QEventLoop()
-    run_with_progress(ctx.db, None, i18n.tr("Loading demo data…"),
-                      lambda ledger, report, cancelled: demo.load(ledger, progress=report),
+    run_with_progress(ctx.db, None, i18n.tr("Loading demo data…"), fill,
                       lambda changes: None, loop.quit)
     loop.exec()
 

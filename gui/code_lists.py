@@ -21,7 +21,7 @@ from core.ledger import Ledger
 
 from .context import AppContext
 from .i18n import tr
-from .widgets import ChoiceCombo
+from .widgets import ChoiceCombo, fit_screen
 
 Index = QModelIndex | QPersistentModelIndex
 ADDED = "\0added"  # select the entry an add made, once the list is read again
@@ -495,7 +495,7 @@ class CodeListsDialog(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.setWindowTitle(tr("Code lists and units"))
-        self.resize(1100, 620)
+        fit_screen(self, 1100, 620)
         self.reason = QLabel()
         self.reason.setWordWrap(True)
         self.reason.setStyleSheet("background: #fff8e1; padding: 6px;")

@@ -21,6 +21,7 @@ from core.errors import LedgerError
 from . import folders
 from .context import AppContext
 from .i18n import tr
+from .widgets import fit_screen
 from .models.rows import RowsModel, excel_header
 from .worker import Cancelled, Op
 
@@ -704,7 +705,7 @@ class ImportWizard(QWizard):
         self.run_page = RunPage(self)
         for page in (self.file_page, self.mapping_page, self.preview_page, self.run_page):
             self.addPage(page)
-        self.resize(1000, 700)
+        fit_screen(self, 1000, 700)
 
     def request(self) -> tuple[Any, dict[str, int | None], str | None]:
         """(tables, field → column, campaign id) as chosen on the pages; the tables as read

@@ -15,7 +15,7 @@ def headers() -> dict[str, str]:
     return {
         "number": tr("Number"), "region": tr("County"), "enterprise": tr("Enterprise"),
         "category": tr("Category"), "description": tr("Description"), "source": tr("Source"),
-        "assigned_on": tr("Assigned"), "deadline": tr("Deadline"), "status": tr("Status"),
+        "assigned_on": tr("Assigned on"), "deadline": tr("Deadline"), "status": tr("Status"),
         "responsible_unit": tr("Responsible unit"), "name": tr("Name"),
         "credit_code": tr("Credit code"), "industry_code": tr("Industry"),
         "permit_number": tr("Permit number"), "key_monitored": tr("Key monitored"),
@@ -71,3 +71,21 @@ def choice(prefix: str, code: str) -> str:
     if prefix in _code_labels:
         return _code_labels[prefix].get(code, code)
     return messages.label(f"{prefix}.{code}")
+
+
+def table_label(table: str) -> str:
+    """What a record of `table` is called (history lines, progress of a long write)."""
+    return {"problem": tr("Problem"), "problem_log": tr("Progress log"),
+            "measure": tr("Measure"), "deadline_extension": tr("Deadline extension"),
+            "attachment": tr("Attachment"), "penalty_case": tr("Penalty case"),
+            "enterprise": tr("Enterprise"), "inspection": tr("Inspection"),
+            "inspection_officer": tr("Inspection officers"), "campaign": tr("Campaign"),
+            "batch": tr("Batch"), "penalty_stage": tr("Case stage"),
+            "penalty_problem": tr("Problem punished"), "acceptance": tr("Acceptance")
+            }.get(table) or _kind(table)
+
+
+def _kind(table: str) -> str:
+    """The core's own name of a table's records (kind.penalty_order...), else the table."""
+    text = messages.label(f"kind.{table}")
+    return table if text == f"kind.{table}" else text

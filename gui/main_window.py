@@ -1,7 +1,7 @@
 """The main window: a navigation bar, the pages, and the keys that work everywhere."""
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QSize, Qt
+from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QMainWindow, QPushButton,
                                QStackedWidget, QWidget, QVBoxLayout)
@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QMainWindow, QP
 from . import code_lists
 from .context import AppContext
 from .i18n import tr
+from .widgets import fit_screen
 from .pages import PAGES, Page
 
 
@@ -49,7 +50,9 @@ class MainWindow(QMainWindow):
         self.ctx = ctx
         self.setWindowTitle(tr("EcoLedger — {unit}").format(unit=ctx.bureau.unit_name))
         self.nav = QListWidget()
+        self.nav.setObjectName("nav")
         self.nav.setFixedWidth(150)
+        self.nav.setWordWrap(True)  # a long title (English) takes two lines, not a wider bar
         self.nav.setStyleSheet("QListWidget { font-size: 11pt; } QListWidget::item { padding: 8px; }")
         self.stack = QStackedWidget()
         self.pages: dict[str, Page] = {}
@@ -186,7 +189,7 @@ class MainWindow(QMainWindow):
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
         else:
-            self.resize(QSize(1280, 800))
+            fit_screen(self, 1280, 800)
         keys = [entry.key for entry in PAGES]
         last = settings.value("window/page", "problems")
         self.nav.setCurrentRow(keys.index(last) if last in keys else keys.index("problems"))

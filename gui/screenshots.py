@@ -1,7 +1,8 @@
 """Render every page, with demo data, to PNG files: `python -m gui.screenshots [folder]`.
 
-Runs offscreen (QT_QPA_PLATFORM=offscreen) with the CJK font the app picks; used by
-`make screenshots` for docs/screenshots/.
+Runs offscreen (QT_QPA_PLATFORM=offscreen) with the CJK font the app picks, at 1366×768
+(the office screen), in Chinese into the folder and in English into its en/ subfolder;
+used by `make screenshots` for docs/screenshots/.
 """
 from __future__ import annotations
 
@@ -27,7 +28,8 @@ from .app import application, open_context  # noqa: E402
 from .context import AppContext  # noqa: E402
 from .pages import PAGES  # noqa: E402
 
-SIZE = QSize(1440, 860)
+SIZE = QSize(1366, 768)
+LANGUAGES = (("zh_CN", ""), ("en", "en"))  # language, subfolder
 
 
 def settle(ctx: AppContext, seconds: float = 0.3) -> None:
@@ -73,16 +75,23 @@ def save(widget: QWidget, folder: Path, name: str) -> None:
 
 
 @contextmanager
-def demo_window(folder: Path) -> Iterator[tuple[AppContext, Any, Path]]:
-    """The main window in Chinese on a fresh demo ledger; closed afterwards."""
+def demo_window(folder: Path, language: str = "zh_CN"
+                ) -> Iterator[tuple[AppContext, Any, Path]]:
+    """The main window in `language` on a fresh demo ledger; closed afterwards."""
     app = application()
-    i18n.install(app, "zh_CN")
+    i18n.install(app, language)
     folder.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as scratch:
         ctx, _ = open_context(make_ledger(Path(scratch)), Path(scratch))
         from .main_window import MainWindow
 
         window = MainWindow(ctx)
+        # A refused write says so on stderr and fails the run (a message box would wait
+        # offscreen for a click that never comes).
+        failures: list[BaseException] = []
+        ctx.db.failed.disconnect(window.show_error)
+        ctx.db.failed.connect(lambda error: (failures.append(error),
+                                             print(f"failed: {error}", file=sys.stderr)))
         window.resize(SIZE)
         window.show()
         try:
@@ -90,11 +99,13 @@ def demo_window(folder: Path) -> Iterator[tuple[AppContext, Any, Path]]:
         finally:
             window.close()
             ctx.db.close()
+        if failures:
+            raise SystemExit(f"{len(failures)} write(s) failed while rendering")
 
 
-def render(folder: Path, only: set[str] | None = None) -> None:
+def render(folder: Path, only: set[str] | None = None, language: str = "zh_CN") -> None:
     """Every page (or the pages whose keys are in `only`, without the forms and wizard)."""
-    with demo_window(folder) as (ctx, window, scratch):
+    with demo_window(folder, language) as (ctx, window, scratch):
         for number, key in enumerate((entry.key for entry in PAGES), 1):
             if only and key not in only:
                 continue
@@ -107,9 +118,6 @@ def render(folder: Path, only: set[str] | None = None) -> None:
             if key in ("penalties", "penalty_clocks"):
                 _select_penalty_case(ctx, window, key)
             save(window, folder, f"{number}-{key}")
-            if key == "returns":
-                _returns_submitted(ctx, window, scratch)
-                save(window, folder, "returns-submitted")
             if key == "random":
                 _random_tabs(ctx, window, folder, f"{number}-{key}")
         if not only or "code_lists" in only:
@@ -319,6 +327,15 @@ def _exchange_with_a_county(ctx: AppContext, window, scratch: Path) -> None:
     settle(ctx)
 
 
+def _returns_submitted_picture(ctx: AppContext, window, folder: Path, scratch: Path) -> None:
+    """After the exchange picture: a file exchanged with a return submitted in it is
+    refused by the county's ledger (the submission's figures fail the import's check)."""
+    window.page("returns")
+    settle(ctx)
+    _returns_submitted(ctx, window, scratch)
+    save(window, folder, "returns-submitted")
+
+
 def _returns_submitted(ctx: AppContext, window, scratch: Path) -> None:
     """报送记录: a return sent ten days ago, then a back-dated close in 曲沃县 changed it."""
     import datetime as dt
@@ -334,7 +351,8 @@ def _returns_submitted(ctx: AppContext, window, scratch: Path) -> None:
         pid = ledger.conn.execute(
             "SELECT id FROM problem WHERE status = 'reported_done' AND region_code = '141021' "
             "AND status_since < ? LIMIT 1", (day.isoformat(),)).fetchone()[0]
-        problems.transition(ledger, pid, "closed", on=day - dt.timedelta(days=1))
+        problems.transition(ledger, pid, "closed", on=day - dt.timedelta(days=1),
+                            acceptance=_ACCEPTED)
         return submissions.lock(ledger, sent.id)
     ctx.db.op(prepare).run()
     settle(ctx)
@@ -374,7 +392,7 @@ def _forms(ctx: AppContext, window, folder: Path) -> None:
     form.fields["problems[1].deadline"].widget.setText("2024-02-30")
     form.validate()
     settle(ctx, 0.6)
-    form.resize(700, 1000)
+    form.resize(700, 700)  # as tall as a 768-pixel screen leaves; the rest scrolls
     settle(ctx)
     save(form, folder, "inspection-form")
     form.close()
@@ -516,18 +534,39 @@ def _stale_save(ctx: AppContext, window, folder: Path, scratch: Path) -> None:
     form.close()
 
 
+def _history(ctx: AppContext, window, folder: Path, scratch: Path) -> None:
+    """修改记录 of the closed problem the Problems picture shows."""
+    page = window.page("problems")
+    settle(ctx)
+    dialog = page.detail.open_history()
+    if dialog is None:
+        return
+    settle(ctx, 0.5)
+    save(dialog, folder, "history")
+    dialog.close()
+
+
 def tr_(text: str) -> str:
     return i18n.tr(text)
 
 
 # Dialogs of their own, rendered after the pages (or alone: `… docs/screenshots accounts`).
-EXTRAS = {"accounts": _accounts, "stale-save": _stale_save, "acceptance-form": _acceptance_form,
+EXTRAS = {"returns-submitted": _returns_submitted_picture, "history": _history,
+          "accounts": _accounts, "stale-save": _stale_save, "acceptance-form": _acceptance_form,
           "import-wizard-mapping": _import_mapping}
 
 
 def main(argv: list[str]) -> int:
-    """`python -m gui.screenshots [folder [page key…]]`: the named pages only, if given."""
-    render(Path(argv[0]) if argv else Path("docs/screenshots"), set(argv[1:]) or None)
+    """`python -m gui.screenshots [folder [page key…]]`: the named pages only, if given;
+    `--language en` (or zh_CN) renders one language only."""
+    languages = LANGUAGES
+    if "--language" in argv:
+        at = argv.index("--language")
+        languages = tuple(entry for entry in LANGUAGES if entry[0] == argv[at + 1])
+        argv = argv[:at] + argv[at + 2:]
+    folder = Path(argv[0]) if argv else Path("docs/screenshots")
+    for language, subfolder in languages:
+        render(folder / subfolder if subfolder else folder, set(argv[1:]) or None, language)
     return 0
 
 

@@ -3,9 +3,10 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from PySide6.QtCore import QStringListModel, Qt, QTimer, Signal
+from PySide6.QtCore import QPoint, QRect, QSize, QStringListModel, Qt, QTimer, Signal
 from PySide6.QtGui import QWheelEvent
-from PySide6.QtWidgets import QComboBox, QCompleter, QLineEdit, QWidget
+from PySide6.QtWidgets import (QApplication, QComboBox, QCompleter, QFrame, QLayout,
+                               QLayoutItem, QLineEdit, QScrollArea, QWidget)
 
 from core import dates
 
@@ -103,3 +104,112 @@ class SearchBox(QLineEdit):
         self.textChanged.connect(lambda _: self._timer.start())
         self.returnPressed.connect(self._timer.stop)
         self.returnPressed.connect(lambda: self.search.emit(self.text().strip()))
+
+
+class FlowLayout(QLayout):
+    """Lays its items out left to right and wraps onto a new line when the width runs out,
+    so that a row of buttons never sets a wide minimum on a narrow panel."""
+
+    def __init__(self, parent: QWidget | None = None, spacing: int = 6):
+        super().__init__(parent)
+        self._items: list[QLayoutItem] = []
+        self._spacing = spacing
+        self.setContentsMargins(0, 0, 0, 0)
+
+    def addItem(self, item: QLayoutItem) -> None:
+        self._items.append(item)
+
+    def count(self) -> int:
+        return len(self._items)
+
+    def itemAt(self, index: int) -> QLayoutItem | None:
+        return self._items[index] if 0 <= index < len(self._items) else None
+
+    def takeAt(self, index: int) -> QLayoutItem | None:
+        return self._items.pop(index) if 0 <= index < len(self._items) else None
+
+    def expandingDirections(self) -> Qt.Orientation:
+        return Qt.Orientation(0)
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        return self._place(QRect(0, 0, width, 0), move=False)
+
+    def setGeometry(self, rect: QRect) -> None:
+        super().setGeometry(rect)
+        self._place(rect, move=True)
+
+    def sizeHint(self) -> QSize:
+        width = sum(item.sizeHint().width() for item in self._visible())
+        width += self._spacing * max(0, len(self._visible()) - 1)
+        height = max((item.sizeHint().height() for item in self._visible()), default=0)
+        margins = self.contentsMargins()
+        return QSize(width + margins.left() + margins.right(),
+                     height + margins.top() + margins.bottom())
+
+    def minimumSize(self) -> QSize:
+        size = QSize()
+        for item in self._visible():
+            size = size.expandedTo(item.minimumSize())
+        margins = self.contentsMargins()
+        return size + QSize(margins.left() + margins.right(), margins.top() + margins.bottom())
+
+    def _visible(self) -> list[QLayoutItem]:
+        return [item for item in self._items if not item.isEmpty()]
+
+    def _place(self, rect: QRect, move: bool) -> int:
+        margins = self.contentsMargins()
+        area = rect.adjusted(margins.left(), margins.top(), -margins.right(), -margins.bottom())
+        x, y, line = area.x(), area.y(), 0
+        for item in self._visible():
+            hint = item.sizeHint()
+            if x + hint.width() > area.right() + 1 and line > 0:
+                x, y, line = area.x(), y + line + self._spacing, 0
+            if move:
+                item.setGeometry(QRect(QPoint(x, y), hint))
+            x += hint.width() + self._spacing
+            line = max(line, hint.height())
+        return y + line - rect.y() + margins.bottom()
+
+
+def scrolling(widget: QWidget) -> QScrollArea:
+    """`widget` in a frameless scroll area: what does not fit scrolls instead of setting
+    the window's minimum size."""
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setWidget(widget)
+    return area
+
+
+def compact(combo: QComboBox) -> QComboBox:
+    """A combo box as wide as its first entry ('All counties'), however long the others
+    (a filter bar of five lists must fit a 1280-pixel screen); its list opens as wide as
+    the longest entry."""
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.model().rowsInserted.connect(lambda *_: _widen_popup(combo))
+    combo.model().modelReset.connect(lambda *_: _widen_popup(combo))
+    _widen_popup(combo)
+    return combo
+
+
+def _widen_popup(combo: QComboBox) -> None:
+    metrics = combo.fontMetrics()
+    first = metrics.horizontalAdvance(combo.itemText(0)) if combo.count() else 0
+    room = first - combo.iconSize().width() - 4  # Qt adds an icon's width to the length
+    combo.setMinimumContentsLength(max(3, -(-room // max(1, metrics.horizontalAdvance("X")))))
+    view = combo.view()
+    view.setMinimumWidth(view.sizeHintForColumn(0) + view.verticalScrollBar().sizeHint().width()
+                         + 8)
+
+
+def fit_screen(window: QWidget, width: int, height: int) -> None:
+    """Resize `window` to width×height, or less where its screen (less a title bar and a
+    task bar) is smaller: a 1366×768 or 1280×720 office screen."""
+    screen = window.screen() or QApplication.primaryScreen()
+    if screen is not None:
+        room = screen.availableGeometry()
+        width, height = min(width, room.width() - 16), min(height, room.height() - 40)
+    window.resize(width, height)

@@ -44,5 +44,5 @@ class RestrictionBanner(QLabel):
     def _show(self, found) -> None:
         parts = [tr("{unit} since {day} ({by})").format(unit=name, day=i.restriction_from,
                                                          by=i.held_by) for name, i in found]
-        self.setText(tr("Approvals suspended (限批): {units}").format(units="；".join(parts)))
+        self.setText(tr("Approvals suspended: {units}").format(units="；".join(parts)))
         self.setVisible(bool(found))

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, Qt, Signal
-from PySide6.QtGui import QCursor, QFont
+from PySide6.QtGui import QCursor, QFont, QFontMetrics
 from PySide6.QtWidgets import QApplication, QToolTip, QWidget
 
 from core import dashboard
@@ -234,9 +234,16 @@ class Chart(pg.GraphicsLayoutWidget):
         self._series[(id(plot), key)].setOpts(x=np.asarray(x, dtype=float),
                                                height=np.array(heights, dtype=float))
 
-    def name_ticks(self, plot: pg.PlotItem, names: list[str]) -> None:
+    def name_ticks(self, plot: pg.PlotItem, names: list[str], room: int = 110) -> None:
+        """Names on the left axis, each cut to `room` pixels (its bar's tooltip has it all)."""
         n = len(names)
-        plot.getAxis("left").setTicks([[(n - 1 - i, name) for i, name in enumerate(names)]])
+        axis = plot.getAxis("left")
+        metrics = QFontMetrics(plot_font(8.5))
+        shown = [metrics.elidedText(name, Qt.TextElideMode.ElideRight, room) for name in names]
+        axis.setTicks([[(n - 1 - i, name) for i, name in enumerate(shown)]])
+        # pyqtgraph drops a tick label wider than its axis: make room for the longest name.
+        widest = max((metrics.horizontalAdvance(name) for name in shown), default=0)
+        axis.setWidth(widest + 16 + (22 if axis.label.isVisible() else 0))
         plot.setYRange(-0.7, max(n, 1) - 0.3, padding=0)
 
     def reset(self) -> None:
@@ -262,7 +269,7 @@ class ProgressChart(Chart):
         self.curves = {}
         for key, text, style in (("assigned", tr("Assigned (cumulative)"), Qt.PenStyle.SolidLine),
                                  ("closed", tr("Closed (cumulative)"), Qt.PenStyle.SolidLine),
-                                 ("pace", tr("Pace to zero by the end (序时进度)"),
+                                 ("pace", tr("Pace to zero by the end"),
                                   Qt.PenStyle.DashLine)):
             curve = self.plot.plot([], [], name=text,
                                    pen=pg.mkPen(COLOURS[key], width=2.2, style=style))
@@ -410,7 +417,7 @@ class DeadlineChart(Chart):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.plot = self.add_plot(self.title(), "", tr("Open problems (count)"))
-        self.legend(self.plot, columns=4)
+        self.legend(self.plot, columns=2)  # four English labels do not fit beside each other
         for measure, label in bucket_labels():
             self.series(self.plot, measure, COLOURS[measure], label)
 
@@ -484,7 +491,7 @@ class GroupsChart(Chart):
                     self.hits.append(Hit(plot, left[i], left[i] + count, y - BAR / 2,
                                          y + BAR / 2, tip, drill, count))
             left = [a + b for a, b in zip(left, values)]
-        self.name_ticks(plot, names)
+        self.name_ticks(plot, names, room=84)  # two plots share the half-page
         plot.setXRange(0, max(left + [1]) * 1.12, padding=0)
 
 
@@ -503,7 +510,7 @@ class PenaltyChart(Chart):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.plot = self.add_plot(self.title(), tr("Cases (count)"), tr("Month decided"))
-        self.legend(self.plot, columns=4)
+        self.legend(self.plot, columns=3)  # four English labels do not fit beside each other
         self.width = 0.8 / len(case_labels())
         for measure, label in case_labels():
             self.series(self.plot, measure, COLOURS[measure], label, horizontal=False,
@@ -519,7 +526,7 @@ class PenaltyChart(Chart):
         self.reset()
         clocks = board.penalty_clocks
         self.plot.setTitle(
-            f"{self.title()}　<span style='color:#c62828'>"
+            f"{self.title()}<br><span style='color:#c62828'>"
             f"{tr('Clocks overdue: {n}').format(n=clocks.get('overdue', 0))}</span>　"
             f"<span style='color:#e65100'>"
             f"{tr('due this week: {n}').format(n=clocks.get('this_week', 0))}</span>",

@@ -13,7 +13,7 @@ import uuid
 from dataclasses import dataclass
 from typing import Any, Callable, Iterable
 
-from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (QApplication, QCheckBox, QDialog, QDialogButtonBox, QFrame,
                                QGridLayout, QLabel, QLineEdit, QMessageBox, QPlainTextEdit,
@@ -122,6 +122,7 @@ class FormDialog(QDialog):
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
         QApplication.instance().focusChanged.connect(self._follow_focus)
+        self.scroll.viewport().installEventFilter(self)
         self.setMinimumWidth(640)
         layout = QVBoxLayout(self)
         layout.addWidget(self.scroll, 1)
@@ -181,6 +182,42 @@ class FormDialog(QDialog):
         """Keep the field being typed into in view as Tab walks down a long sheet."""
         if new is not None and self.scroll.isAncestorOf(new):
             self.scroll.ensureWidgetVisible(new)
+
+    def bring_into_view(self, first: QWidget, last: QWidget | None = None) -> None:
+        """Scroll rows just added at the bottom into view, `last` and then `first` (the one
+        with the focus), once the layout has placed them."""
+        def scroll() -> None:
+            self.scroll.widget().layout().activate()
+            for widget in (last, first):
+                if widget is not None:
+                    self.scroll.ensureWidgetVisible(widget, 10, 10)
+        self._grow_within_screen()
+        scroll()
+        QTimer.singleShot(0, self, scroll)  # again when the scroll area has grown its body
+
+    def _grow_within_screen(self) -> None:
+        """Taller for the rows added, as far as the screen allows; beyond that it scrolls."""
+        screen = self.screen().availableGeometry() if self.screen() else None
+        if screen is None or not self.isVisible():
+            return
+        frame = self.frameGeometry().height() - self.height()
+        wanted = min(self.sizeHint().height(), screen.height() - frame)
+        if wanted > self.height():
+            self.resize(self.width(), wanted)
+            top = min(self.frameGeometry().top(), screen.bottom() - self.frameGeometry().height())
+            self.move(self.x(), max(screen.top(), top))
+
+    def eventFilter(self, watched, event) -> bool:
+        """The field with the focus stays in view when the viewport shrinks (the findings
+        under the form grow)."""
+        if watched is self.scroll.viewport() and event.type() == QEvent.Type.Resize:
+            QTimer.singleShot(0, self, self._keep_focus_in_view)
+        return super().eventFilter(watched, event)
+
+    def _keep_focus_in_view(self) -> None:
+        focus = QApplication.focusWidget()
+        if focus is not None and self.scroll.isAncestorOf(focus):
+            self.scroll.ensureWidgetVisible(focus)
 
     def sizeHint(self) -> QSize:
         body = self.scroll.widget().sizeHint()

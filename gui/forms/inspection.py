@@ -103,6 +103,7 @@ class InspectionForm(FormDialog):
         self.fields["result"].write("problems_found")
         self._chain_tab_order()
         category.setFocus()
+        self.bring_into_view(category, self.fields[prefix + "deadline"].widget)
         self._changed()
 
     def prepare(self, ledger: Ledger) -> Any:

@@ -111,7 +111,7 @@ class PenaltyForm(FormDialog):
         self.add_text("case_number", tr("Case number"))
         self.add_enterprise("enterprise_id", tr("Enterprise"))
         self.add_region("region_code", tr("County"), blank=tr("(the enterprise's)"))
-        self.add_date("opened_on", tr("Opened on (立案)"))
+        self.add_date("opened_on", tr("Case opened on"))
         self.add_date("decided_on", tr("Decided on"))
         self.add_text("problem", tr("Problems punished (numbers, 、 between)"))
         self.add_text("inspection", tr("Inspection that found it (date)"))

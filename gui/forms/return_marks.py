@@ -11,16 +11,16 @@ from ..i18n import tr
 def mark_labels() -> dict[str, str]:
     """Each mark's label in the interface language (the file itself is always Chinese)."""
     return {
-        "form.number": tr("Form number (表号)"),
-        "form.issued_by": tr("Issued by (制表机关)"),
-        "form.approved_by": tr("Approved by (批准机关)"),
-        "form.approval_number": tr("Approval number (批准文号)"),
-        "form.valid_until": tr("Valid until (有效期至)"),
-        "unit.name": tr("Reporting unit (综合机关名称)"),
-        "sign.unit_head": tr("Head of the unit (单位负责人)"),
-        "sign.statistician": tr("Head of statistics (统计负责人)"),
-        "sign.filled_by": tr("Filled in by (填表人)"),
-        "sign.phone": tr("Telephone (联系电话)"),
+        "form.number": tr("Form number"),
+        "form.issued_by": tr("Issued by"),
+        "form.approved_by": tr("Approved by"),
+        "form.approval_number": tr("Approval number"),
+        "form.valid_until": tr("Valid until"),
+        "unit.name": tr("Compiling office"),
+        "sign.unit_head": tr("Head of the unit"),
+        "sign.statistician": tr("Head of statistics"),
+        "sign.filled_by": tr("Filled in by"),
+        "sign.phone": tr("Telephone"),
     }
 
 

@@ -16,7 +16,7 @@ from .. import labels
 from ..context import AppContext
 from ..i18n import tr
 from ..models.table import LedgerTableModel
-from ..widgets import ChoiceCombo, DateEdit, SearchBox
+from ..widgets import ChoiceCombo, DateEdit, SearchBox, compact, scrolling
 
 
 class Page(QWidget):
@@ -57,7 +57,7 @@ class FilterBar(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.search = SearchBox()
-        self.search.setMinimumWidth(220)
+        self.search.setMinimumWidth(150)
         self.search.search.connect(lambda _: self._emit())
         layout.addWidget(self.search, 2)
         self.search.setVisible(searchable(view))
@@ -88,7 +88,7 @@ class FilterBar(QWidget):
     def _combo(self, layout, wanted: bool, blank: str, items=()) -> ChoiceCombo | None:
         if not wanted:
             return None
-        combo = ChoiceCombo(items, blank)
+        combo = compact(ChoiceCombo(items, blank))
         combo.currentIndexChanged.connect(self._emit)
         layout.addWidget(combo, 1)
         return combo
@@ -138,12 +138,16 @@ class BrowserPage(Page):
         self.table = self._make_table()
         self.count_label = QLabel()
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setChildrenCollapsible(False)
         self.splitter.addWidget(self.table)
         side = self.side_panel()
         if side is not None:
-            self.splitter.addWidget(side)
+            # A long detail scrolls inside its pane rather than widening or heightening
+            # the window; a wider window widens the table first.
+            self.splitter.addWidget(scrolling(side))
             self.splitter.setStretchFactor(0, 3)
-            self.splitter.setStretchFactor(1, 1)
+            self.splitter.setStretchFactor(1, 2)
+            self.splitter.setSizes([600, 400])
         layout = QVBoxLayout(self)
         layout.addWidget(self.filters)
         layout.addWidget(self.splitter, 1)
@@ -183,7 +187,7 @@ class BrowserPage(Page):
         self.model.shown()
 
     def _show_count(self) -> None:
-        self.count_label.setText(tr("{count} rows").format(count=f"{self.model.rowCount():,}"))
+        self.count_label.setText(tr("{count} row(s)").format(count=f"{self.model.rowCount():,}"))
 
     def current_id(self) -> str | None:
         index = self.table.currentIndex()

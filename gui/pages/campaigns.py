@@ -33,7 +33,9 @@ class CampaignsPage(BrowserPage):
         new_batch.clicked.connect(lambda: forms.BatchForm(self.ctx, parent=self).open())
         layout = QVBoxLayout(panel)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(QLabel(tr("Batches of the selected campaign")))
+        heading = QLabel(tr("Batches of the selected campaign"))
+        heading.setWordWrap(True)  # wraps on a narrow pane instead of being cut off
+        layout.addWidget(heading)
         layout.addWidget(self.batches, 1)
         layout.addWidget(new_batch)
         return panel
@@ -43,7 +45,8 @@ class CampaignsPage(BrowserPage):
         self.table.selectionModel().currentRowChanged.connect(
             lambda current, _: self._show_batches(current.row() if current.isValid() else -1))
         self.batch_model.set_query(Query(sort="number"))
-        self.resize_columns({"name": 260, "target_rate": 130})
+        self.resize_columns({"name": 200, "starts_on": 95, "ends_on": 95, "target_rate": 110,
+                             "batches": 60})
         self.filters.hide()  # campaigns are few: nothing to filter or search
         self.splitter.setSizes([700, 560])
         self.batches.resizeColumnsToContents()

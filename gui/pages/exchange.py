@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import html
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
@@ -60,15 +60,41 @@ class ExchangeState:
     may_resolve: bool
     key: KeyState
     may_remove: bool = False
+    names: dict[str, str] = field(default_factory=dict)  # region codes, record ids → names
+
+
+# How a record in conflict is named, by its table: a number or a name a clerk knows it by.
+_RECORD_NAMES = {"problem": "number", "enterprise": "name", "penalty_case": "case_number",
+                 "campaign": "name", "batch": "name", "inspection": "inspected_on"}
 
 
 def read_state(ledger: Ledger) -> ExchangeState:
-    return ExchangeState(exchange.site(ledger), exchange.partners(ledger),
-                         exchange.conflicts(ledger),
-                         permissions.can(ledger, permissions.Action.SITE_RENAME),
-                         permissions.can(ledger, permissions.Action.RESOLVE_CONFLICT),
-                         read_key(ledger),
-                         permissions.can(ledger, permissions.Action.REMOVE_PARTNER_ROWS))
+    state = ExchangeState(exchange.site(ledger), exchange.partners(ledger),
+                          exchange.conflicts(ledger),
+                          permissions.can(ledger, permissions.Action.SITE_RENAME),
+                          permissions.can(ledger, permissions.Action.RESOLVE_CONFLICT),
+                          read_key(ledger),
+                          permissions.can(ledger, permissions.Action.REMOVE_PARTNER_ROWS))
+    state.names = read_names(ledger, state)
+    return state
+
+
+def read_names(ledger: Ledger, state: ExchangeState) -> dict[str, str]:
+    """The names the page shows for the jurisdictions' codes and the conflicts' records."""
+    from core import regions
+    names = {}
+    for code in {state.site.jurisdiction, *(p.jurisdiction for p in state.partners)} - {None}:
+        try:
+            names[code] = regions.full_name(ledger, code)
+        except LedgerError:  # a partner's code this ledger's list does not hold
+            names[code] = code
+    for conflict in state.conflicts:
+        column = _RECORD_NAMES.get(conflict.table)
+        row = ledger.conn.execute(f"SELECT {column} FROM {conflict.table} WHERE id = ?",
+                                  (conflict.row_id,)).fetchone() if column else None
+        if row and row[0]:
+            names[conflict.row_id] = str(row[0])
+    return names
 
 
 def read_key(ledger: Ledger) -> KeyState:
@@ -207,12 +233,17 @@ class ConflictModel(RowsModel):
             return Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
         return None
 
+    names: dict[str, str] = {}  # record ids → their numbers or names (ExchangeState.names)
+
     def full_text(self, row: int, column: int, whole: bool = False) -> str:
         """The cell's text; `whole`: with the full record and site ids, for the tooltip."""
         c = self.rows[row]
         if column == self.RECORD:
             kind = record_label(c.table, c.row_id)
-            return f"{kind.split(' …')[0]} {c.row_id}" if whole else kind
+            if whole:
+                return f"{kind.split(' …')[0]} {self.names.get(c.row_id, '')} {c.row_id}"
+            named = self.names.get(c.row_id)
+            return f"{kind.split(' …')[0]} {named}" if named else kind
         if column == self.FIELD:
             return field_label(c.field)
         if column == self.MINE:
@@ -369,13 +400,15 @@ class ExchangePage(Page):
     def _show(self, state: ExchangeState) -> None:
         self.state = state
         me = state.site
-        self.site_label.setText(tr("Site id {id}, jurisdiction {jurisdiction}").format(
-            id=me.id, jurisdiction=me.jurisdiction))
+        self.site_label.setText(tr("Jurisdiction: {jurisdiction}").format(
+            jurisdiction=state.names.get(me.jurisdiction, me.jurisdiction)))
+        self.site_label.setToolTip(tr("Site id {id}").format(id=me.id))  # for support
         if not self.site_name.hasFocus():
             self.site_name.setText(me.name)
         self.site_name.setReadOnly(not state.may_rename)
         self.rename_button.setVisible(state.may_rename)
         self._show_key(state.key)
+        self.partners.model().names = state.names
         self.partners.model().set_rows(state.partners)
         current = self.partner_choice.currentData()
         self.partner_choice.clear()
@@ -384,6 +417,7 @@ class ExchangePage(Page):
             self.partner_choice.addItem(p.name, p.site_id)
         self.partner_choice.setCurrentIndex(max(0, self.partner_choice.findData(current)))
         self.remove_button.setVisible(state.may_remove and bool(state.partners))
+        self.model.names = state.names
         self.model.set_rows(state.conflicts)
         for button in (self.keep_mine, self.take_theirs, self.edit_button):
             button.setVisible(state.may_resolve)
@@ -620,10 +654,13 @@ class _PartnerModel(RowsModel):
     def headers(self) -> tuple[str, ...]:
         return (tr("Site"), tr("Jurisdiction"), tr("Last export to"), tr("Last import from"))
 
+    names: dict[str, str] = {}  # jurisdiction codes → names (ExchangeState.names)
+
     def cell(self, p, row: int, column: int, role: int) -> Any:
         if role != Qt.ItemDataRole.DisplayRole:
             return None
-        return (p.name, p.jurisdiction or "-", _when(p.last_export_at),
+        jurisdiction = self.names.get(p.jurisdiction, p.jurisdiction) if p.jurisdiction else "-"
+        return (p.name, jurisdiction, _when(p.last_export_at),
                 _when(p.last_import_at))[column]
 
 

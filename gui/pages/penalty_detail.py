@@ -18,7 +18,7 @@ from .. import labels
 from ..context import AppContext
 from ..forms.base import ERROR_STYLE
 from ..i18n import tr
-from ..widgets import ChoiceCombo, DateEdit
+from ..widgets import ChoiceCombo, DateEdit, FlowLayout
 
 OVERDUE = QColor("#c62828")
 SOON = QColor("#e65100")
@@ -156,15 +156,13 @@ class PenaltyDetail(QWidget):
         first.addWidget(self.on_day, 1)
         first.addWidget(self.stage)
         first.addWidget(self.buttons["stage"])
-        second, third = QHBoxLayout(), QHBoxLayout()
-        for key in ("order", "still", "corrected"):
-            second.addWidget(self.buttons[key])
-        for key in ("seizure", "release", "extend_seizure", "extend"):
-            third.addWidget(self.buttons[key])
-        third.addStretch(1)
+        steps = FlowLayout()  # wraps on a narrow pane (English labels are long)
+        for key in ("order", "still", "corrected", "seizure", "release", "extend_seizure",
+                    "extend"):
+            steps.addWidget(self.buttons[key])
         column = QVBoxLayout()
-        for line in (first, second, third):
-            column.addLayout(line)
+        column.addLayout(first)
+        column.addLayout(steps)
         return column
 
     # -- showing

@@ -17,7 +17,7 @@ from .. import folders, labels
 from ..context import AppContext
 from ..i18n import tr
 from ..forms.base import ERROR_STYLE
-from ..widgets import DateEdit
+from ..widgets import DateEdit, FlowLayout
 from .photos import PhotoStrip
 from .rectification import RectificationPanel
 
@@ -120,7 +120,7 @@ class ProblemDetail(QWidget):
         self.heading.setStyleSheet("font-weight: bold;")
         self.facts = QLabel()
         self.facts.setWordWrap(True)
-        self.transitions = QHBoxLayout()
+        self.transitions = FlowLayout()  # the steps wrap on a narrow pane
         self.on_day = DateEdit()
         self.note = QLineEdit()
         self.note.setPlaceholderText(tr("Progress note or reason"))
@@ -237,7 +237,6 @@ class ProblemDetail(QWidget):
             button.clicked.connect(lambda _=False, s=status: self._transition(s))
             self.transitions.addWidget(button)
             self.transition_buttons[status] = button
-        self.transitions.addStretch(1)
 
     def _run(self, fn) -> None:
         self.ctx.db.op(fn).success(lambda _: self.note.clear()).failure(self._refused).run()

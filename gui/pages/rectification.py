@@ -5,11 +5,12 @@ from typing import Any, Callable
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMessageBox,
+from PySide6.QtWidgets import (QLabel, QListWidget, QListWidgetItem, QMessageBox,
                                QPushButton, QVBoxLayout, QWidget)
 
 from ..context import AppContext
 from ..i18n import tr
+from ..widgets import FlowLayout
 
 
 def measure_text(measure: dict[str, Any]) -> str:
@@ -67,11 +68,10 @@ class RectificationPanel(QWidget):
         self.refuse_button.setObjectName("refuse_extension")
         self.refuse_button.clicked.connect(self._refuse_pending)
         self.refuse_button.hide()
-        buttons = QHBoxLayout()
+        buttons = FlowLayout()  # wraps on a narrow detail pane
         for button in (self.add_measure_button, self.delete_measure_button, self.request_button,
                        self.approve_button, self.refuse_button):
             buttons.addWidget(button)
-        buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(QLabel(tr("Rectification measures")))

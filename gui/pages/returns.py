@@ -143,7 +143,7 @@ class ReturnsPage(Page):
         inside.addWidget(self.findings)
         inside.addWidget(self.view, 1)
         self.tabs.addTab(preview, tr("Preview"))
-        self.tabs.addTab(self.submitted, tr("Submitted (报送记录)"))
+        self.tabs.addTab(self.submitted, tr("Submitted returns"))
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addLayout(second)
@@ -268,7 +268,7 @@ class ReturnsPage(Page):
 
     def ask_correction_note(self, earlier) -> str:
         text, ok = QInputDialog.getMultiLineText(
-            self, tr("Correction note (更正说明)"),
+            self, tr("Correction note"),
             tr("This period was submitted on {when} by {who}. What does this submission "
                "correct? The note is printed in the file.").format(
                 when=earlier.submitted_at.replace("T", " "), who=earlier.submitted_by))

@@ -140,7 +140,7 @@
       <translation>{unit}（自 {day} 起，{by}约谈）</translation>
     </message>
     <message>
-      <source>Approvals suspended (限批): {units}</source>
+      <source>Approvals suspended: {units}</source>
       <translation>限批中：{units}</translation>
     </message>
     <message>
@@ -892,7 +892,7 @@
       <translation>累计销号</translation>
     </message>
     <message>
-      <source>Pace to zero by the end (序时进度)</source>
+      <source>Pace to zero by the end</source>
       <translation>序时进度（按期清零）</translation>
     </message>
     <message>
@@ -1404,7 +1404,7 @@
       <translation>处罚文号</translation>
     </message>
     <message>
-      <source>Opened on (立案)</source>
+      <source>Case opened on</source>
       <translation>立案日期</translation>
     </message>
     <message>
@@ -1484,43 +1484,43 @@
       <translation>编号</translation>
     </message>
     <message>
-      <source>Form number (表号)</source>
+      <source>Form number</source>
       <translation>表号</translation>
     </message>
     <message>
-      <source>Issued by (制表机关)</source>
+      <source>Issued by</source>
       <translation>制表机关（制定机关）</translation>
     </message>
     <message>
-      <source>Approved by (批准机关)</source>
+      <source>Approved by</source>
       <translation>批准机关（备案机关）</translation>
     </message>
     <message>
-      <source>Approval number (批准文号)</source>
+      <source>Approval number</source>
       <translation>批准文号</translation>
     </message>
     <message>
-      <source>Valid until (有效期至)</source>
+      <source>Valid until</source>
       <translation>有效期至</translation>
     </message>
     <message>
-      <source>Reporting unit (综合机关名称)</source>
+      <source>Compiling office</source>
       <translation>综合机关名称</translation>
     </message>
     <message>
-      <source>Head of the unit (单位负责人)</source>
+      <source>Head of the unit</source>
       <translation>单位负责人</translation>
     </message>
     <message>
-      <source>Head of statistics (统计负责人)</source>
+      <source>Head of statistics</source>
       <translation>统计负责人</translation>
     </message>
     <message>
-      <source>Filled in by (填表人)</source>
+      <source>Filled in by</source>
       <translation>填表人</translation>
     </message>
     <message>
-      <source>Telephone (联系电话)</source>
+      <source>Telephone</source>
       <translation>联系电话</translation>
     </message>
     <message>
@@ -1616,32 +1616,16 @@
       <translation>正在读取修改记录…</translation>
     </message>
     <message>
-      <source>Progress log</source>
-      <translation>进展记录</translation>
+      <source>Yes</source>
+      <translation>是</translation>
     </message>
     <message>
-      <source>Deadline extension</source>
-      <translation>延期申请</translation>
+      <source>No</source>
+      <translation>否</translation>
     </message>
     <message>
-      <source>Attachment</source>
-      <translation>附件</translation>
-    </message>
-    <message>
-      <source>Inspection</source>
-      <translation>检查</translation>
-    </message>
-    <message>
-      <source>Case stage</source>
-      <translation>办理环节</translation>
-    </message>
-    <message>
-      <source>Problem punished</source>
-      <translation>所处罚问题</translation>
-    </message>
-    <message>
-      <source>Acceptance</source>
-      <translation>验收记录</translation>
+      <source>{size} KB</source>
+      <translation>{size} KB</translation>
     </message>
     <message>
       <source>History — {record}</source>
@@ -1650,6 +1634,14 @@
     <message>
       <source>{count} change(s), oldest first</source>
       <translation>共 {count} 处修改，按时间先后排列</translation>
+    </message>
+    <message>
+      <source>Before</source>
+      <translation>整改前</translation>
+    </message>
+    <message>
+      <source>After</source>
+      <translation>整改后</translation>
     </message>
     <message>
       <source>Row</source>
@@ -1852,10 +1844,6 @@
       <translation>导入将新增 {added}，更新 {updated}，未变 {unchanged}。</translation>
     </message>
     <message>
-      <source>Assigned</source>
-      <translation>交办数</translation>
-    </message>
-    <message>
       <source>Status</source>
       <translation>整改状态</translation>
     </message>
@@ -1908,8 +1896,36 @@
       <translation>处罚案件</translation>
     </message>
     <message>
-      <source>Yes</source>
-      <translation>是</translation>
+      <source>Progress log</source>
+      <translation>进展记录</translation>
+    </message>
+    <message>
+      <source>Deadline extension</source>
+      <translation>延期申请</translation>
+    </message>
+    <message>
+      <source>Attachment</source>
+      <translation>附件</translation>
+    </message>
+    <message>
+      <source>Inspection</source>
+      <translation>检查</translation>
+    </message>
+    <message>
+      <source>Inspection officers</source>
+      <translation>检查人员</translation>
+    </message>
+    <message>
+      <source>Case stage</source>
+      <translation>办理环节</translation>
+    </message>
+    <message>
+      <source>Problem punished</source>
+      <translation>所处罚问题</translation>
+    </message>
+    <message>
+      <source>Acceptance</source>
+      <translation>验收记录</translation>
     </message>
     <message>
       <source>Restore</source>
@@ -2000,7 +2016,7 @@
       <translation>仅看逾期</translation>
     </message>
     <message>
-      <source>{count} rows</source>
+      <source>{count} row(s)</source>
       <translation>共 {count} 条</translation>
     </message>
     <message>
@@ -2220,8 +2236,12 @@
       <translation>修改取值</translation>
     </message>
     <message>
-      <source>Site id {id}, jurisdiction {jurisdiction}</source>
-      <translation>站点编号 {id}，辖区 {jurisdiction}</translation>
+      <source>Jurisdiction: {jurisdiction}</source>
+      <translation>辖区：{jurisdiction}</translation>
+    </message>
+    <message>
+      <source>Site id {id}</source>
+      <translation>站点编号 {id}</translation>
     </message>
     <message>
       <source>Key file chosen: {path}</source>
@@ -2358,14 +2378,6 @@ Confirm this partner and import the file?</source>
     <message>
       <source>Due this week: {n}</source>
       <translation>本周到期：{n} 项</translation>
-    </message>
-    <message>
-      <source>Before</source>
-      <translation>整改前</translation>
-    </message>
-    <message>
-      <source>After</source>
-      <translation>整改后</translation>
     </message>
     <message>
       <source>Photos and files</source>
@@ -2846,7 +2858,7 @@ Confirm this partner and import the file?</source>
       <translation>预览</translation>
     </message>
     <message>
-      <source>Submitted (报送记录)</source>
+      <source>Submitted returns</source>
       <translation>报送记录</translation>
     </message>
     <message>
@@ -2862,7 +2874,7 @@ Confirm this partner and import the file?</source>
       <translation>报送报表</translation>
     </message>
     <message>
-      <source>Correction note (更正说明)</source>
+      <source>Correction note</source>
       <translation>更正说明</translation>
     </message>
     <message>

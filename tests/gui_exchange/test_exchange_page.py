@@ -50,7 +50,10 @@ def test_a_file_each_way_shows_the_partner_and_take_theirs_resolves_the_conflict
     assert partners.index(0, 2).data() != "-"  # the last export each way
     assert page.model.rowCount() == 1
     row = [page.model.index(0, c).data() for c in range(page.model.columnCount())]
-    assert row[0] == f"问题 …{pid[-8:]}" and row[1] == "问题描述"
+    number = ctx.db.call(lambda ledger: ledger.conn.execute(
+        "SELECT number FROM problem WHERE id = ?", (pid,)).fetchone()[0])
+    assert row[0] == f"问题 {number}" and row[1] == "问题描述"  # by its number, not its id
+    assert partners.index(0, 1).data() == "山西省临汾市"  # the jurisdiction by name, not 141000
     assert row[2:] == ["甲的描述", "乙的描述", "乙"]
     assert not page.take_theirs.isHidden()
 
