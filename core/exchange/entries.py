@@ -89,9 +89,9 @@ def _shape_reason(entry: Any, types: dict[str, dict[str, str]]) -> str | None:
 
 
 # Columns the program writes, not a person: a 双随机 draw's recorded inputs (the whole
-# directory snapshot, as JSON) are far longer than any typed text, and bounded instead by
-# the archive's member caps.
-LONG_TEXT = {"random_draw": ("inputs",)}
+# directory snapshot, as JSON) and a submitted return's figures (every cell, as JSON) are
+# far longer than any typed text, and bounded instead by the archive's member caps.
+LONG_TEXT = {"random_draw": ("inputs",), "return_submission": ("figures",)}
 MAX_LONG_TEXT = 64 * 1024 * 1024
 
 
