@@ -117,3 +117,56 @@ def test_sorting_by_a_column_changes_the_first_row(ctx, checked, qtbot):
         model.sort(column, Qt.SortOrder.DescendingOrder)
     assert _cell(model, 0, "number") == numbers[-1]
     assert model.query.sort == "number" and model.query.descending
+
+
+def _page_models():
+    from gui.pages.campaigns import CampaignsPage
+    from gui.pages.records import EnterprisesPage, InspectionsPage, PenaltiesPage
+
+    return [(page.view, page.columns, page.watched) for page in
+            (EnterprisesPage, InspectionsPage, PenaltiesPage, CampaignsPage)] + [
+        (queries.BATCHES, ("number", "name", "issued_on", "letter_number", "problems"),
+         ("batch", "problem"))]
+
+
+@pytest.mark.parametrize("view, columns, watched", _page_models(),
+                         ids=["enterprises", "inspections", "penalties", "campaigns", "batches"])
+def test_every_browser_pages_table_passes_and_shows_the_ledgers_first_row(
+        ctx, checked, qtbot, view, columns, watched):
+    model = checked(LedgerTableModel(ctx, view, columns, labels.headers(), labels.cell,
+                                     watched))
+    query = Query(sort=view.default_sort, descending=True)
+    with qtbot.waitSignal(model.loaded, timeout=20_000):
+        model.set_query(query)
+
+    def read(ledger):
+        total = queries.count(ledger, view, query)
+        return total, queries.page_at(ledger, view, query, 0, 1, total).rows[0]
+    total, first = ctx.db.call(read)
+    assert model.rowCount() == total > 0
+    heads = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(len(columns))]
+    assert all(h and not h.isascii() for h in heads), heads  # every header in Chinese
+    for column, key in enumerate(columns):
+        value = first[1 + view.keys.index(key)]
+        index = model.index(0, column)
+        assert index.data(DISPLAY) == labels.cell(key, value)
+        aligned = index.data(Qt.ItemDataRole.TextAlignmentRole)
+        assert (aligned is not None) == (key in ("fine_fen", "daily_fine_fen", "problems",
+                                                 "batches", "target_rate"))
+
+
+def test_a_penalty_shows_its_fine_in_yuan_right_aligned(ctx, checked, qtbot):
+    from gui.pages.records import PenaltiesPage
+
+    columns = PenaltiesPage.columns
+    model = checked(LedgerTableModel(ctx, queries.PENALTIES, columns, labels.headers(),
+                                     labels.cell, PenaltiesPage.watched))
+    with qtbot.waitSignal(model.loaded, timeout=20_000):
+        model.set_query(Query(sort="fine_fen", descending=True))
+    fen = ctx.db.call(lambda ledger: ledger.conn.execute(
+        "SELECT max(fine_fen) FROM penalty_case").fetchone()[0])
+    fine = model.index(0, columns.index("fine_fen"))
+    assert fine.data() == f"{fen / 100:,.2f}" and "," in fine.data()  # 1,000,000.00
+    assert model.headerData(columns.index("fine_fen"), Qt.Orientation.Horizontal) == "罚款金额（元）"
+    assert fine.data(Qt.ItemDataRole.TextAlignmentRole) == int(
+        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
