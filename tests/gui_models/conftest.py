@@ -32,4 +32,5 @@ def checked(app):
 def pytest_collection_modifyitems(items):
     for item in items:
         if "tests/gui_models/" in str(item.fspath).replace("\\", "/"):
+            item.add_marker(pytest.mark.gui)
             item.add_marker(pytest.mark.qt_log_ignore("This plugin does not support"))
