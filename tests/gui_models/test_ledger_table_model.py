@@ -82,7 +82,11 @@ def test_overdue_rows_are_red_and_the_count_follows_a_filter(ctx, checked, qtbot
     assert model.index(0, 0).data(FOREGROUND) is None  # a closed problem is not overdue
 
 
-def test_scrolling_reads_further_pages_by_key(ctx, checked, qtbot):
+def test_scrolling_reads_further_pages_by_key(ctx, checked, qtbot, monkeypatch):
+    reads = []
+    for name in ("page_at", "page_after", "page_before"):
+        monkeypatch.setattr(queries, name, lambda *a, _fn=getattr(queries, name), _name=name,
+                            **k: reads.append(_name) or _fn(*a, **k))
     model = _model(ctx, checked)
     query = Query(sort="number", descending=False)
     _show(model, qtbot, query)
@@ -90,14 +94,15 @@ def test_scrolling_reads_further_pages_by_key(ctx, checked, qtbot):
     far = 5 * PAGE + 7
     assert model.row(far) is None  # not read yet: asked for now
     qtbot.waitUntil(lambda: model.row(far) is not None, timeout=20_000)
+    assert reads == ["page_at", "page_at"]  # the first page, then a jump: by position
     expected = _core_rows(ctx, query, 5 * PAGE, 2 * PAGE)
+    del reads[:]
     assert model.row_id(far) == expected[7][0]
     assert _cell(model, far, "number") == expected[7][_position("number")]
     # the next page down is read after the key of the last row held (key-set paging)
-    reading = model._reading(6)
-    assert "page_after" in reading.__code__.co_names
     with qtbot.waitSignal(model.dataChanged, timeout=20_000):
         model.row(6 * PAGE)
+    assert reads == ["page_after"]
     assert model.row_id(6 * PAGE + 3) == expected[PAGE + 3][0]
     assert model.rowCount() == 2507  # scrolling reads rows, it never changes the count
 
