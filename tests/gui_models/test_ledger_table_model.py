@@ -58,8 +58,6 @@ def test_the_problems_table_shows_chinese_headers_and_the_ledgers_rows(ctx, chec
     assert model.index(0, 0).data(Qt.ItemDataRole.UserRole) == first[0]  # the row's id
 
 
-@pytest.mark.xfail(strict=True, reason="'Assigned' (the assigned_on date column) is translated "
-                   "交办数, 'number assigned', in resources/i18n/ecoledger_zh_CN.ts")
 def test_the_assigned_column_is_headed_as_a_date(ctx, checked, qtbot):
     model = _model(ctx, checked)
     _show(model, qtbot, Query(sort="assigned_on", descending=True))
