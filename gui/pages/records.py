@@ -20,8 +20,12 @@ class EnterprisesPage(BrowserPage):
         self.resize_columns({"name": 260, "credit_code": 170, "region": 80,
                              "permit_number": 190, "key_monitored": 100})
 
+    def empty_text(self) -> str:
+        return tr("No enterprises yet. Add one with New record, or import a ledger from "
+                  "Excel: its enterprises come with it.")
+
     def new_record(self) -> None:
-        forms.EnterpriseForm(self.ctx, parent=self).open()
+        self.open_form(forms.EnterpriseForm(self.ctx, parent=self))
 
     def open_row(self, number: int) -> None:
         row_id = self.model.row_id(number)
@@ -40,8 +44,12 @@ class InspectionsPage(BrowserPage):
         super().__init__(ctx, parent)
         self.resize_columns({"enterprise": 260, "region": 80, "officers": 140})
 
+    def empty_text(self) -> str:
+        return tr("No inspections yet. Record one with New record; the problems it finds "
+                  "can be entered in the same form.")
+
     def new_record(self) -> None:
-        forms.InspectionForm(self.ctx, parent=self).open()
+        self.open_form(forms.InspectionForm(self.ctx, parent=self))
 
     def open_row(self, number: int) -> None:
         row_id = self.model.row_id(number)
@@ -63,16 +71,19 @@ class PenaltiesPage(BrowserPage):
 
     def __init__(self, ctx, parent=None):
         super().__init__(ctx, parent)
-        self.table.selectionModel().currentRowChanged.connect(
-            lambda current, _: self.detail.show_case(self.model.row_id(current.row())
-                                                     if current.isValid() else None))
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 1)
         self.resize_columns({"case_number": 150, "stage": 70, "enterprise": 200, "region": 80,
                              "violation": 200, "fine_fen": 120, "daily_fine_fen": 120})
 
+    def row_chosen(self, row_id: str | None) -> None:
+        self.detail.show_case(row_id)
+
+    def empty_text(self) -> str:
+        return tr("No penalty cases yet. Record a case with New record.")
+
     def new_record(self) -> None:
-        forms.PenaltyForm(self.ctx, parent=self).open()
+        self.open_form(forms.PenaltyForm(self.ctx, parent=self))
 
     def open_row(self, number: int) -> None:
         row_id = self.model.row_id(number)

@@ -1056,6 +1056,26 @@
       <translation>{unit}：截至 {day} 整改情况</translation>
     </message>
     <message>
+      <source>Import a ledger from Excel…</source>
+      <translation>从 Excel 导入台账…</translation>
+    </message>
+    <message>
+      <source>Load demo data</source>
+      <translation>载入演示数据</translation>
+    </message>
+    <message>
+      <source>Only while the ledger is empty; for trying the program</source>
+      <translation>仅限空台账，用于试用本程序</translation>
+    </message>
+    <message>
+      <source>Loading demo data…</source>
+      <translation>正在载入演示数据…</translation>
+    </message>
+    <message>
+      <source>New record</source>
+      <translation>新建记录</translation>
+    </message>
+    <message>
       <source>Welcome to EcoLedger</source>
       <translation>欢迎使用生态环境整改台账</translation>
     </message>
@@ -1084,12 +1104,16 @@
       <translation>设置本单位的台账。您将成为管理员，之后再添加录入员和科室负责人的账号。</translation>
     </message>
     <message>
+      <source>At least {n} characters</source>
+      <translation>至少 {n} 个字符</translation>
+    </message>
+    <message>
       <source>Choose a region from the list.</source>
       <translation>请从列表中选择行政区划。</translation>
     </message>
     <message>
-      <source>At least {n} characters</source>
-      <translation>至少 {n} 个字符</translation>
+      <source>{n} regions fit “{text}”: choose one from the list.</source>
+      <translation>有 {n} 个行政区划与“{text}”相符，请从列表中选择。</translation>
     </message>
     <message>
       <source>Enter the operator's name.</source>
@@ -1920,10 +1944,6 @@
       <translation>丢弃</translation>
     </message>
     <message>
-      <source>New record</source>
-      <translation>新建记录</translation>
-    </message>
-    <message>
       <source>&amp;Ledger</source>
       <translation>台账(&amp;L)</translation>
     </message>
@@ -1988,6 +2008,10 @@
       <translation>处罚期限</translation>
     </message>
     <message>
+      <source>Nothing has been recorded here yet.</source>
+      <translation>这里还没有任何记录。</translation>
+    </message>
+    <message>
       <source>Any status</source>
       <translation>全部状态</translation>
     </message>
@@ -1996,12 +2020,48 @@
       <translation>全部类别</translation>
     </message>
     <message>
+      <source>Clear filters</source>
+      <translation>清除筛选</translation>
+    </message>
+    <message>
+      <source>Show every row again</source>
+      <translation>重新显示全部记录</translation>
+    </message>
+    <message>
+      <source>New</source>
+      <translation>新建</translation>
+    </message>
+    <message>
+      <source>New record (Ctrl+N)</source>
+      <translation>新建记录（Ctrl+N）</translation>
+    </message>
+    <message>
+      <source>Saved; the new row is selected.</source>
+      <translation>已保存，新记录已选中。</translation>
+    </message>
+    <message>
       <source>Overdue only</source>
       <translation>仅看逾期</translation>
     </message>
     <message>
+      <source>Saved.</source>
+      <translation>已保存。</translation>
+    </message>
+    <message>
+      <source>Saved. The filters set hide the new row: Clear filters shows it.</source>
+      <translation>已保存。当前筛选条件下不显示新记录，点“清除筛选”即可看到。</translation>
+    </message>
+    <message>
       <source>{count} rows</source>
       <translation>共 {count} 条</translation>
+    </message>
+    <message>
+      <source>Not a date: “{text}”. Type it as 2024-08-05.</source>
+      <translation>“{text}”不是日期，请写成 2024-08-05 或 2024年8月5日。</translation>
+    </message>
+    <message>
+      <source>No campaigns yet. A campaign groups the batches of supervision letters and their problems: start one with New record.</source>
+      <translation>还没有专项行动。专项行动汇总各批次交办函及其问题，点“新建记录”开始。</translation>
     </message>
     <message>
       <source>New batch…</source>
@@ -2458,6 +2518,18 @@ Confirm this partner and import the file?</source>
       <translation>受理编号 {number}</translation>
     </message>
     <message>
+      <source>No problems in this ledger yet. Record the first one with New record, or import the rectification ledger your bureau keeps in Excel.</source>
+      <translation>台账里还没有问题。点“新建记录”录入第一条，或导入本局用 Excel 记的整改台账。</translation>
+    </message>
+    <message>
+      <source>Red rows are overdue: open, and past the deadline in force. Grey rows are withdrawn.</source>
+      <translation>红色行为逾期：未销号且已过现行整改时限。灰色行为已撤销。</translation>
+    </message>
+    <message>
+      <source>&lt;span style='color:#b3261e'&gt;■&lt;/span&gt; red: overdue (open, past the deadline in force) &amp;nbsp; &lt;span style='color:#8a8a8a'&gt;■&lt;/span&gt; grey: withdrawn</source>
+      <translation>&lt;span style='color:#b3261e'&gt;■&lt;/span&gt; 红色：逾期（未销号且已过现行整改时限） &amp;nbsp; &lt;span style='color:#8a8a8a'&gt;■&lt;/span&gt; 灰色：已撤销</translation>
+    </message>
+    <message>
       <source>New supervision class</source>
       <translation>新增监管类别</translation>
     </message>
@@ -2772,6 +2844,18 @@ Confirm this partner and import the file?</source>
     <message>
       <source>Imported {name}.</source>
       <translation>已导入{name}。</translation>
+    </message>
+    <message>
+      <source>No enterprises yet. Add one with New record, or import a ledger from Excel: its enterprises come with it.</source>
+      <translation>还没有企业。点“新建记录”添加，或从 Excel 导入台账，其中的企业会一并导入。</translation>
+    </message>
+    <message>
+      <source>No inspections yet. Record one with New record; the problems it finds can be entered in the same form.</source>
+      <translation>还没有检查记录。点“新建记录”录入，检查发现的问题可在同一表单中填写。</translation>
+    </message>
+    <message>
+      <source>No penalty cases yet. Record a case with New record.</source>
+      <translation>还没有处罚案件。点“新建记录”录入案件。</translation>
     </message>
     <message>
       <source>Add measure… (Ctrl+M)</source>

@@ -105,7 +105,7 @@ def test_clicking_a_deadline_bar_opens_exactly_its_problems(board, window, qtbot
     qtbot.waitUntil(lambda: window.current_page() is problems_page)
     assert _shown_rows(problems_page, idle) == hit.value > 0
     assert problems_page.selection.isVisible()
-    assert f"{hit.value:,}" in problems_page.selection.text()
+    assert f"{hit.value:,}" in problems_page.selection_text.text()
     codes = {problems_page.model.value(n, "region") for n in range(hit.value)}
     region = next(p.name for p in board.board.regions if p.key == hit.drill.flt.region_code)
     assert codes == {region}
@@ -163,7 +163,8 @@ def test_clicking_a_penalty_bar_opens_exactly_its_cases(board, window, qtbot, id
     assert _shown_rows(page, idle) == getattr(month.figures, measure) == hit.drill.count > 0
     assert page.filters.date_from.text() == month.first
     assert page.filters.date_to.text() == month.last
-    assert f"{hit.drill.count:,}" in window.statusBar().currentMessage()
+    assert page.selection.isVisible()
+    assert f"{hit.drill.count:,}" in page.selection_text.text()
 
 
 def test_hovering_shows_the_exact_figure(board):
