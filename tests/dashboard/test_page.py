@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QToolButton
+from PySide6.QtWidgets import QPushButton, QToolButton
 
 from core import dashboard, dates, problems, statistics
 from core.money import fen_to_wan
@@ -282,3 +282,36 @@ def test_an_export_onto_an_attachment_photo_is_refused(board, ctx, idle, monkeyp
     idle()
     assert photo.read_bytes() == b"\x89PNG original photo"  # the photo is untouched
     assert len(warned) == 1 and "附件" in warned[0]
+
+
+def test_a_drill_down_sets_the_filters_it_shows_clears_the_detail_and_leaves_cleanly(
+        board, window, qtbot, idle):
+    problems_page = window.page("problems")
+    idle()
+    problems_page.table.setCurrentIndex(problems_page.model.index(3, 0))
+    qtbot.waitUntil(lambda: problems_page.detail.row_id is not None)
+    window.page("overview")
+    chart = _charts(board)["DeadlineChart"]
+    hit = max((h for h in chart.hits if h.drill.measure == "overdue"), key=lambda h: h.value)
+    _click(qtbot, chart, hit)
+    qtbot.waitUntil(lambda: window.current_page() is problems_page)
+    assert _shown_rows(problems_page, idle) == hit.value
+    bar = problems_page.filters
+    assert bar.overdue.isChecked()  # only overdue rows show, and the box says so
+    assert bar.region.code() == hit.drill.flt.region_code
+    assert problems_page.detail.row_id is None  # no unrelated problem beside the rows
+    assert problems_page.detail.heading.text() == "选择一个问题以查看整改过程。"
+    assert problems_page.selection.isVisible()
+    window.page("returns")
+    assert window.statusBar().currentMessage() == ""  # the caption stays on its page
+    assert f"{hit.value:,}" not in window.statusBar().currentMessage()
+    window.page("problems")
+    back = next(b for b in problems_page.selection.findChildren(QPushButton)
+                if b.text() == "清除筛选")
+    qtbot.mouseClick(back, Qt.MouseButton.LeftButton)
+    idle()
+    assert not problems_page.selection.isVisible()
+    assert bar.region.code() is None and not bar.overdue.isChecked()
+    total = window.ctx.db.call(lambda ledger: ledger.conn.execute(
+        "SELECT count(*) FROM problem").fetchone()[0])
+    assert problems_page.model.rowCount() == total
