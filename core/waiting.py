@@ -19,6 +19,7 @@ class Waiting:
     number: str
     enterprise: str
     region_code: str
+    region: str              # the county's name
     since: str               # the day it was asked for (requested or reported done)
     description: str
     extension_id: str | None = None
@@ -45,20 +46,24 @@ def counts(ledger: Ledger) -> dict[str, int]:
 def extensions(ledger: Ledger) -> list[Waiting]:
     """Extension requests neither approved nor refused, on problems still live and open."""
     rows = ledger.conn.execute(
-        "SELECT p.id, p.number, coalesce(e.name, ''), p.region_code, x.requested_on, "
-        "p.description, x.id, x.new_deadline, x.reason "
+        "SELECT p.id, p.number, coalesce(e.name, ''), p.region_code, "
+        "coalesce(r.name, p.region_code), x.requested_on, p.description, x.id, "
+        "x.new_deadline, x.reason "
         "FROM deadline_extension x JOIN problem p ON p.id = x.problem_id "
         "LEFT JOIN enterprise e ON e.id = p.enterprise_id "
+        "LEFT JOIN region r ON r.code = p.region_code "
         f"WHERE x.approved_on IS NULL AND x.refused_on IS NULL AND {_LIVE} "
         "AND p.status <> 'closed' ORDER BY x.requested_on, x.rowid")
-    return [Waiting(EXTENSION, *row[:6], extension_id=row[6], new_deadline=row[7],
-                    reason=row[8]) for row in rows]
+    return [Waiting(EXTENSION, *row[:7], extension_id=row[7], new_deadline=row[8],
+                    reason=row[9]) for row in rows]
 
 
 def reported_done(ledger: Ledger) -> list[Waiting]:
     """Problems reported done (已完成待验收), waiting to be verified and closed."""
     rows = ledger.conn.execute(
-        "SELECT p.id, p.number, coalesce(e.name, ''), p.region_code, p.status_since, "
-        "p.description FROM problem p LEFT JOIN enterprise e ON e.id = p.enterprise_id "
+        "SELECT p.id, p.number, coalesce(e.name, ''), p.region_code, "
+        "coalesce(r.name, p.region_code), p.status_since, p.description FROM problem p "
+        "LEFT JOIN enterprise e ON e.id = p.enterprise_id "
+        "LEFT JOIN region r ON r.code = p.region_code "
         f"WHERE p.status = 'reported_done' AND {_LIVE} ORDER BY p.status_since, p.rowid")
     return [Waiting(REPORTED_DONE, *row) for row in rows]

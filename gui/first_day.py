@@ -8,8 +8,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QMessageBox, QPushButton,
                                QVBoxLayout, QWidget)
 
-from core import demo
-
 from .context import AppContext
 from .i18n import tr
 
@@ -51,7 +49,10 @@ class EmptyState(QFrame):
 
     def refresh(self) -> None:
         """Offer demo data only while the ledger holds nothing it would mix with."""
-        self.ctx.db.read(demo.can_load).success(self.demo_button.setVisible).run()
+        def can_load(ledger) -> bool:
+            from core import demo  # on the reader: the demo's generator loads numpy
+            return demo.can_load(ledger)
+        self.ctx.db.read(can_load).success(self.demo_button.setVisible).run()
 
     def open_import(self) -> None:
         window = self.window()
@@ -66,6 +67,8 @@ class EmptyState(QFrame):
             if not isinstance(error, Cancelled):
                 QMessageBox.warning(self, tr("Load demo data"), str(error))
 
-        run_with_progress(self.ctx.db, self.window(), tr("Loading demo data…"),
-                          lambda ledger, report, cancelled: demo.load(ledger, progress=report),
+        def load(ledger, report, cancelled):
+            from core import demo
+            return demo.load(ledger, progress=report)
+        run_with_progress(self.ctx.db, self.window(), tr("Loading demo data…"), load,
                           lambda _changes: None, failure=failed)

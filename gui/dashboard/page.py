@@ -101,6 +101,12 @@ class DashboardPage(Page):
         self.as_of.editingFinished.connect(self._filters_changed)
         row.addWidget(QLabel(tr("As of")))
         row.addWidget(self.as_of)
+        self.queue_button = QPushButton(tr("Awaiting decision…"))
+        self.queue_button.setObjectName("queue_button")
+        self.queue_button.setToolTip(tr("Extension requests to approve and problems reported "
+                                        "done to verify"))
+        self.queue_button.clicked.connect(self.open_queue)
+        row.addWidget(self.queue_button)
         export = QPushButton(tr("Export dashboard…"))
         export.clicked.connect(self.ask_export_page)
         row.addWidget(export)
@@ -230,6 +236,19 @@ class DashboardPage(Page):
         self._asked = time.perf_counter()
         self.ctx.db.read(lambda ledger: dashboard.load(ledger, day, flt)).success(
             lambda board: self._arrived(generation, board)).run()
+        from core import waiting
+        self.ctx.db.read(waiting.counts).success(self._show_queue).run()
+
+    def _show_queue(self, counts: dict[str, int]) -> None:
+        from core import waiting
+        self.queue_button.setText(tr("Awaiting decision: {asked} extension(s), {done} to verify")
+                                  .format(asked=counts[waiting.EXTENSION],
+                                          done=counts[waiting.REPORTED_DONE]))
+
+    def open_queue(self) -> None:
+        window = self.window()
+        if hasattr(window, "page"):
+            window.page("waiting")
 
     def _arrived(self, generation: int, board: dashboard.Dashboard) -> None:
         if generation != self._generation:

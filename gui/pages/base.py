@@ -209,7 +209,7 @@ class BrowserPage(Page):
         self.table.selectionModel().currentRowChanged.connect(
             lambda current, _: self.row_chosen(self.model.row_id(current.row())
                                                if current.isValid() else None))
-        self._select_after: str | None = None  # a row just saved, selected once it is read
+        self._select_after: tuple[str, str, str] | None = None  # a row to select once read
         self.model.set_query(replace(self.filters.query(), sort=self.view.default_sort,
                                      descending=self.descending))
 
@@ -285,28 +285,35 @@ class BrowserPage(Page):
         if not new or not changes.ids:
             self.status_message.emit(tr("Saved."))
             return
-        self._select_after = changes.ids[0]
-        self.model.loaded.connect(self._select_saved)
+        self.select_when_loaded(changes.ids[0], tr("Saved; the new row is selected."),
+                                tr("Saved. The filters set hide the new row: Clear filters "
+                                   "shows it."))
+
+    def select_when_loaded(self, row_id: str, said: str = "", hidden: str = "") -> None:
+        """Once the rows asked for have been read, select and show `row_id`, then say
+        `said` (or `hidden` when the query does not select it)."""
+        if self._select_after is None:
+            self.model.loaded.connect(self._select_saved)
+        self._select_after = (row_id, said, hidden)
 
     def _select_saved(self) -> None:
         self.model.loaded.disconnect(self._select_saved)
-        row_id, self._select_after = self._select_after, None
-        if row_id is None:
-            return
+        (row_id, said, hidden), self._select_after = self._select_after, None
         view, query = self.view, self.model.query
         self.ctx.db.read(lambda ledger: queries.position(ledger, view, query, row_id)).success(
-            lambda number: self._selected(row_id, number)).run()
+            lambda number: self._selected(number, said, hidden)).run()
 
-    def _selected(self, row_id: str, number: int | None) -> None:
+    def _selected(self, number: int | None, said: str, hidden: str) -> None:
         if number is None or number >= self.model.rowCount():
-            self.status_message.emit(
-                tr("Saved. The filters set hide the new row: Clear filters shows it."))
+            if hidden:
+                self.status_message.emit(hidden)
             return
         index = self.model.index(number, 0)
         self.table.setCurrentIndex(index)
         self.table.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
         self.table.setFocus()
-        self.status_message.emit(tr("Saved; the new row is selected."))
+        if said:
+            self.status_message.emit(said)
 
     def _make_table(self) -> QTableView:
         table = QTableView()

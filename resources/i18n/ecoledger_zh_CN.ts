@@ -988,6 +988,14 @@
       <translation>今天</translation>
     </message>
     <message>
+      <source>Awaiting decision…</source>
+      <translation>待决事项…</translation>
+    </message>
+    <message>
+      <source>Extension requests to approve and problems reported done to verify</source>
+      <translation>待审批的延期申请和已报完成、待核销的问题</translation>
+    </message>
+    <message>
       <source>Export dashboard…</source>
       <translation>导出总览…</translation>
     </message>
@@ -1038,6 +1046,10 @@
     <message>
       <source>Dashboard {day}</source>
       <translation>总览 {day}</translation>
+    </message>
+    <message>
+      <source>Awaiting decision: {asked} extension(s), {done} to verify</source>
+      <translation>待决事项：延期申请 {asked} 项，待核销 {done} 项</translation>
     </message>
     <message>
       <source>As of {day}</source>
@@ -1976,6 +1988,10 @@
       <translation>只读：此台账中的任何内容都无法保存。</translation>
     </message>
     <message>
+      <source>Awaiting decision</source>
+      <translation>待审批/待核销</translation>
+    </message>
+    <message>
       <source>Enterprises</source>
       <translation>排污单位</translation>
     </message>
@@ -2040,16 +2056,16 @@
       <translation>已保存，新记录已选中。</translation>
     </message>
     <message>
+      <source>Saved. The filters set hide the new row: Clear filters shows it.</source>
+      <translation>已保存。当前筛选条件下不显示新记录，点“清除筛选”即可看到。</translation>
+    </message>
+    <message>
       <source>Overdue only</source>
       <translation>仅看逾期</translation>
     </message>
     <message>
       <source>Saved.</source>
       <translation>已保存。</translation>
-    </message>
-    <message>
-      <source>Saved. The filters set hide the new row: Clear filters shows it.</source>
-      <translation>已保存。当前筛选条件下不显示新记录，点“清除筛选”即可看到。</translation>
     </message>
     <message>
       <source>{count} rows</source>
@@ -3052,6 +3068,26 @@ Confirm this partner and import the file?</source>
     <message>
       <source>Locked through {day}: writes dated on or before it are refused.</source>
       <translation>已锁定至 {day}：该日及以前日期的写入一律拒绝。</translation>
+    </message>
+    <message>
+      <source>Select a row to decide beside it; double-click opens the problem on the Problems page.</source>
+      <translation>选中一行，在右侧审批或核销；双击在“问题”页打开该问题。</translation>
+    </message>
+    <message>
+      <source>Reported done on</source>
+      <translation>报完成日期</translation>
+    </message>
+    <message>
+      <source>Extension requests awaiting approval: {n}</source>
+      <translation>待审批的延期申请：{n} 项</translation>
+    </message>
+    <message>
+      <source>Reported done, awaiting verification: {n}</source>
+      <translation>已报完成、待核销：{n} 项</translation>
+    </message>
+    <message>
+      <source>Problem {number}, from the queue awaiting decision</source>
+      <translation>问题 {number}（来自待审批/待核销）</translation>
     </message>
     <message>
       <source>Settings</source>

@@ -25,6 +25,7 @@ def test_the_queue_lists_a_pending_extension_and_a_reported_done_problem(ledger)
     assert items[0].new_deadline == "2026-10-31" and items[0].reason == "设备未到货"
     assert items[0].since == "2026-08-10" and items[1].since == "2026-08-20"
     assert items[0].number and items[1].number  # numbered automatically
+    assert items[0].region == "曲沃县"
     assert waiting.counts(ledger) == {waiting.EXTENSION: 1, waiting.REPORTED_DONE: 1}
 
 
