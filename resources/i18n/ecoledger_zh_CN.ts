@@ -2428,6 +2428,10 @@ Confirm this partner and import the file?</source>
       <translation>发现于 {day} 的现场检查</translation>
     </message>
     <message>
+      <source>New penalty case…</source>
+      <translation>新建处罚案件…</translation>
+    </message>
+    <message>
       <source>Overdue: {n}</source>
       <translation>已逾期：{n} 项</translation>
     </message>
