@@ -1000,6 +1000,14 @@
       <translation>导出总览…</translation>
     </message>
     <message>
+      <source>The ledger holds no problem and no penalty case yet, so there is nothing to plot. Record the first problem, import the ledger your bureau keeps in Excel, or load demo data to see what this page shows.</source>
+      <translation>台账里还没有问题和处罚案件，暂无可绘制的图表。请录入第一个问题、导入本局用 Excel 记的台账，或载入演示数据看看本页的样子。</translation>
+    </message>
+    <message>
+      <source>New problem</source>
+      <translation>新建环境问题</translation>
+    </message>
+    <message>
       <source>Export plot…</source>
       <translation>导出图表…</translation>
     </message>
@@ -1044,10 +1052,6 @@
       <translation>不是有效日期，图表保持不变。</translation>
     </message>
     <message>
-      <source>Dashboard {day}</source>
-      <translation>总览 {day}</translation>
-    </message>
-    <message>
       <source>Awaiting decision: {asked} extension(s), {done} to verify</source>
       <translation>待决事项：延期申请 {asked} 项，待核销 {done} 项</translation>
     </message>
@@ -1062,6 +1066,14 @@
     <message>
       <source>Fines (10,000 yuan), {n} case(s)</source>
       <translation>罚款金额（万元），{n} 件</translation>
+    </message>
+    <message>
+      <source>Dashboard</source>
+      <translation>整改总览</translation>
+    </message>
+    <message>
+      <source>as of {day}</source>
+      <translation>截至 {day}</translation>
     </message>
     <message>
       <source>{unit}: rectification as of {day}</source>
@@ -1386,10 +1398,6 @@
     <message>
       <source>Problem</source>
       <translation>环境问题</translation>
-    </message>
-    <message>
-      <source>New problem</source>
-      <translation>新建环境问题</translation>
     </message>
     <message>
       <source>left empty: numbered automatically</source>

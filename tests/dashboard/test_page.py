@@ -247,6 +247,18 @@ def test_an_empty_ledger_draws_empty_plots(app, tmp_path, qtbot):
         assert page.tiles["assigned"].figure.text() == "0"
         assert page.tiles["rate"].figure.text() == "—"
         assert all(chart.hits == [] for chart in page.charts)
+        # no axes of 0.2 problems: the first day says what to do instead
+        assert page.empty.isVisible() and not page.plots.isVisible()
+        assert "还没有" in page.empty.text.text()
+        qtbot.waitUntil(page.empty.demo_button.isVisible)
+        for chart in page.charts:  # and a count axis never ticks between whole numbers
+            for plot in chart.plots:
+                for name in ("left", "bottom"):
+                    axis = plot.getAxis(name)
+                    if type(axis).__name__ == "WholeAxis":
+                        ticks = [v for _, values in axis.tickValues(0.0, 1.0, 400)
+                                 for v in values]
+                        assert ticks == [0.0, 1.0]
     finally:
         context.db.close()
 
@@ -315,3 +327,50 @@ def test_a_drill_down_sets_the_filters_it_shows_clears_the_detail_and_leaves_cle
     total = window.ctx.db.call(lambda ledger: ledger.conn.execute(
         "SELECT count(*) FROM problem").fetchone()[0])
     assert problems_page.model.rowCount() == total
+
+
+def test_an_exported_plot_is_print_sized_and_names_its_filters(board, ctx, idle, qtbot,
+                                                              tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    campaign_id, batch_id = ctx.bureau.batches[1][2], ctx.bureau.batches[1][0]
+    county = ctx.bureau.counties[0]
+    board.set_selection(None, campaign_id, batch_id, county.code)
+    idle()
+    qtbot.waitUntil(lambda: board.drawn)
+    batch_name = board.batch.currentText()
+    today = dates.today().isoformat()
+    assert county.name in board.heading.text() and batch_name in board.heading.text()
+    offered = []
+    target = tmp_path / "plot.png"
+
+    def save_dialog(parent, caption, start, filters, *rest, **options):
+        offered.append(start)
+        return str(target), ""
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", save_dialog)
+    chart = _charts(board)["DeadlineChart"]
+    board.ask_export_chart(chart)
+    idle()
+    name = offered[0].rsplit("/", 1)[-1]
+    for part in (county.name, batch_name, today, chart.title()):
+        assert part in name, part
+    image = QImage(str(target))
+    assert image.width() >= 2400  # A4 wide at 300 dpi, not the 530 px of the screen
+    assert round(image.dotsPerMeterX() * 0.0254) == 300
+    view = chart.viewport()
+    assert image.height() > image.width() * view.height() / view.width()  # a heading on top
+    dark = sum(1 for x in range(0, image.width(), 3) for y in range(0, 150, 2)
+               if QImage.pixel(image, x, y) & 0xFF < 0x80)
+    assert dark > 50  # the heading is drawn in the strip above the plot
+    target = tmp_path / "plot.svg"
+    board.ask_export_chart(chart)
+    idle()
+    text = target.read_text(encoding="utf-8")
+    assert county.name in text and batch_name in text and today in text
+    offered.clear()
+    target = tmp_path / "board.pdf"
+    board.ask_export_page()
+    idle()
+    name = offered[0].rsplit("/", 1)[-1]
+    assert county.name in name and batch_name in name and today in name
+    assert target.read_bytes().startswith(b"%PDF")
