@@ -11,7 +11,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import (QFileDialog, QFrame, QGridLayout, QHBoxLayout, QLabel,
+from PySide6.QtWidgets import (QFrame, QGridLayout, QHBoxLayout, QLabel,
                                QMessageBox, QPushButton, QScrollArea, QToolButton, QVBoxLayout,
                                QWidget)
 
@@ -365,10 +365,8 @@ class DashboardPage(Page):
     # -- export
     def ask_export_chart(self, chart) -> None:
         heading = f"{chart.title()} · {self.filter_title()}"
-        path, _ = QFileDialog.getSaveFileName(self, tr("Export plot"),
-                                              folders.start(self.ctx, file_name(heading) + ".png"),
-                                              tr("PNG image (*.png);;SVG drawing (*.svg)"))
-        folders.remember(self.ctx, path)
+        path = folders.save_file(self, self.ctx, tr("Export plot"), file_name(heading) + ".png",
+                                 tr("PNG image (*.png);;SVG drawing (*.svg)"))
         if path:
             from .export import export_chart
             self._export_checked(path, (".png", ".svg"),
@@ -376,10 +374,8 @@ class DashboardPage(Page):
 
     def ask_export_page(self) -> None:
         name = file_name(tr("Dashboard") + " · " + self.filter_title())
-        path, _ = QFileDialog.getSaveFileName(self, tr("Export dashboard"),
-                                              folders.start(self.ctx, name + ".pdf"),
-                                              tr("PDF document (*.pdf);;PNG image (*.png)"))
-        folders.remember(self.ctx, path)
+        path = folders.save_file(self, self.ctx, tr("Export dashboard"), name + ".pdf",
+                                 tr("PDF document (*.pdf);;PNG image (*.png)"))
         if path:
             from .export import export_page
             self._export_checked(path, (".pdf", ".png"),

@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QLabel, QLineEdit, QListWidget,
+from PySide6.QtWidgets import (QHBoxLayout, QLabel, QLineEdit, QListWidget,
                                QListWidgetItem, QPushButton, QVBoxLayout, QWidget)
 
 from typing import TYPE_CHECKING
@@ -292,9 +292,7 @@ class ProblemDetail(QWidget):
         self._run(lambda ledger: problems.delete_measure(ledger, measure_id))
 
     def _attach(self) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(self, tr("Attach photos or files"),
-                                                folders.start(self.ctx))
-        folders.remember(self.ctx, paths)
+        paths = folders.open_files(self, self.ctx, tr("Attach photos or files"))
         self.attach(paths)
 
     def attach(self, paths: list[str]) -> None:

@@ -2208,6 +2208,10 @@
       <translation>新建共享密钥文件</translation>
     </message>
     <message>
+      <source>exchange.key</source>
+      <translation>交换密钥.key</translation>
+    </message>
+    <message>
       <source>Key files (*.key)</source>
       <translation>密钥文件 (*.key)</translation>
     </message>
@@ -2286,10 +2290,6 @@
     <message>
       <source>Export for</source>
       <translation>导出给</translation>
-    </message>
-    <message>
-      <source>exchange.key</source>
-      <translation>交换密钥.key</translation>
     </message>
     <message>
       <source>Choose a partner first.</source>
@@ -2872,6 +2872,10 @@ Confirm this partner and import the file?</source>
     <message>
       <source>Imported {name}.</source>
       <translation>已导入{name}。</translation>
+    </message>
+    <message>
+      <source>{plan} notice</source>
+      <translation>{plan}公示</translation>
     </message>
     <message>
       <source>No enterprises yet. Add one with New record, or import a ledger from Excel: its enterprises come with it.</source>
