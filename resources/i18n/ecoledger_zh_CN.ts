@@ -2480,8 +2480,16 @@ Confirm this partner and import the file?</source>
       <translation>添加照片或附件…</translation>
     </message>
     <message>
+      <source>Whether the photos attached next show the site before or after the rectification</source>
+      <translation>接下来添加的照片拍的是整改前还是整改后的现场</translation>
+    </message>
+    <message>
       <source>History…</source>
       <translation>修改记录…</translation>
+    </message>
+    <message>
+      <source>Still to do (due dates, not events)</source>
+      <translation>待完成（到期日期，尚未发生）</translation>
     </message>
     <message>
       <source>Attach photos or files</source>
@@ -2496,8 +2504,16 @@ Confirm this partner and import the file?</source>
       <translation>已申请</translation>
     </message>
     <message>
+      <source>Deadline of the problem</source>
+      <translation>问题整改时限</translation>
+    </message>
+    <message>
       <source>Timeline</source>
       <translation>整改过程</translation>
+    </message>
+    <message>
+      <source>Photos taken</source>
+      <translation>照片拍摄于</translation>
     </message>
     <message>
       <source>Select a problem to see its timeline.</source>
@@ -2518,16 +2534,24 @@ Confirm this partner and import the file?</source>
       <translation>进展：{note}</translation>
     </message>
     <message>
+      <source>Before rectification</source>
+      <translation>整改前</translation>
+    </message>
+    <message>
+      <source>After rectification</source>
+      <translation>整改后</translation>
+    </message>
+    <message>
       <source>{in_force} (extended; originally {original})</source>
       <translation>{in_force}（已延期，原时限 {original}）</translation>
     </message>
     <message>
-      <source>Extension to {day} ({state}): {reason}</source>
-      <translation>延期至 {day}（{state}）：{reason}</translation>
+      <source>no due date</source>
+      <translation>无期限</translation>
     </message>
     <message>
-      <source>Measure {seq}: {text} — {progress}%</source>
-      <translation>整改措施{seq}：{text} — {progress}%</translation>
+      <source>Extension to {day} ({state}): {reason}</source>
+      <translation>延期至 {day}（{state}）：{reason}</translation>
     </message>
     <message>
       <source>Closed {day} · {acceptance}</source>
@@ -2538,12 +2562,28 @@ Confirm this partner and import the file?</source>
       <translation>处罚案件：{cases}</translation>
     </message>
     <message>
+      <source>overdue since {day}</source>
+      <translation>{day} 起逾期</translation>
+    </message>
+    <message>
       <source>→ {status}</source>
       <translation>→ {status}</translation>
     </message>
     <message>
+      <source>Measure {seq} done: {text}</source>
+      <translation>措施 {seq} 完成：{text}</translation>
+    </message>
+    <message>
+      <source>Measure {seq}: {text} — {progress}%</source>
+      <translation>整改措施{seq}：{text} — {progress}%</translation>
+    </message>
+    <message>
       <source>Complaint number {number}</source>
       <translation>受理编号 {number}</translation>
+    </message>
+    <message>
+      <source>due {day}</source>
+      <translation>{day} 到期</translation>
     </message>
     <message>
       <source>No problems in this ledger yet. Record the first one with New record, or import the rectification ledger your bureau keeps in Excel.</source>
