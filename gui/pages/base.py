@@ -285,13 +285,14 @@ class BrowserPage(Page):
         if not new or not changes.ids:
             self.status_message.emit(tr("Saved."))
             return
-        self.select_when_loaded(changes.ids[0], tr("Saved; the new row is selected."),
-                                tr("Saved. The filters set hide the new row: Clear filters "
-                                   "shows it."))
+        self.select_when_loaded(changes.ids[0], tr("Saved {what}; the new row is selected."),
+                                tr("Saved {what}. The filters set hide the new row: Clear "
+                                   "filters shows it."))
 
     def select_when_loaded(self, row_id: str, said: str = "", hidden: str = "") -> None:
         """Once the rows asked for have been read, select and show `row_id`, then say
-        `said` (or `hidden` when the query does not select it)."""
+        `said` (or `hidden` when the query does not select it); {what} in them is the
+        row's first column (a problem's number, an enterprise's name)."""
         if self._select_after is None:
             self.model.loaded.connect(self._select_saved)
         self._select_after = (row_id, said, hidden)
@@ -299,21 +300,27 @@ class BrowserPage(Page):
     def _select_saved(self) -> None:
         self.model.loaded.disconnect(self._select_saved)
         (row_id, said, hidden), self._select_after = self._select_after, None
-        view, query = self.view, self.model.query
-        self.ctx.db.read(lambda ledger: queries.position(ledger, view, query, row_id)).success(
-            lambda number: self._selected(number, said, hidden)).run()
+        view, query, key = self.view, self.model.query, self.columns[0]
 
-    def _selected(self, number: int | None, said: str, hidden: str) -> None:
+        def find(ledger):
+            number = queries.position(ledger, view, query, row_id)
+            everywhere = queries.Query(ids=(row_id,))
+            row = queries.page_at(ledger, view, everywhere, 0, 1).rows
+            what = labels.cell(key, row[0][1 + view.keys.index(key)]) if row else ""
+            return number, what
+        self.ctx.db.read(find).success(lambda found: self._selected(*found, said, hidden)).run()
+
+    def _selected(self, number: int | None, what: str, said: str, hidden: str) -> None:
         if number is None or number >= self.model.rowCount():
             if hidden:
-                self.status_message.emit(hidden)
+                self.status_message.emit(hidden.format(what=what))
             return
         index = self.model.index(number, 0)
         self.table.setCurrentIndex(index)
         self.table.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
         self.table.setFocus()
         if said:
-            self.status_message.emit(said)
+            self.status_message.emit(said.format(what=what))
 
     def _make_table(self) -> QTableView:
         table = QTableView()

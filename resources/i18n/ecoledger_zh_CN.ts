@@ -2060,12 +2060,12 @@
       <translation>新建记录（Ctrl+N）</translation>
     </message>
     <message>
-      <source>Saved; the new row is selected.</source>
-      <translation>已保存，新记录已选中。</translation>
+      <source>Saved {what}; the new row is selected.</source>
+      <translation>已保存“{what}”，新记录已选中。</translation>
     </message>
     <message>
-      <source>Saved. The filters set hide the new row: Clear filters shows it.</source>
-      <translation>已保存。当前筛选条件下不显示新记录，点“清除筛选”即可看到。</translation>
+      <source>Saved {what}. The filters set hide the new row: Clear filters shows it.</source>
+      <translation>已保存“{what}”。当前筛选条件下不显示新记录，点“清除筛选”即可看到。</translation>
     </message>
     <message>
       <source>Overdue only</source>

@@ -98,7 +98,7 @@ def test_a_new_problem_saved_is_numbered_selected_and_said_so(window, ctx, qtbot
     row = page.table.currentIndex().row()
     number = page.model.value(row, "number")
     assert number and number.startswith("141021-")  # numbered automatically at creation
-    assert window.statusBar().currentMessage() == "已保存，新记录已选中。"
+    assert window.statusBar().currentMessage() == f"已保存“{number}”，新记录已选中。"
     qtbot.waitUntil(lambda: number in page.detail.heading.text())
     assert page.table.visualRect(page.table.currentIndex()).intersects(
         page.table.viewport().rect())  # scrolled into view
@@ -121,3 +121,24 @@ def test_a_date_filter_that_is_not_a_date_says_so_in_chinese(window, qtbot, idle
     qtbot.keyClick(page.filters.date_from, Qt.Key.Key_Return)
     idle()
     assert not error.isVisible() and page.filters.date_from.text() == "2024-01-01"
+
+
+def test_a_new_record_the_filters_hide_is_said_so(window, ctx, qtbot, idle):
+    from gui.forms import EnterpriseForm
+
+    page = window.page("enterprises")
+    idle()
+    page.filters.search.setText("不会匹配任何企业的名称")
+    qtbot.keyClick(page.filters.search, Qt.Key.Key_Return)
+    idle()
+    assert page.model.rowCount() == 0 and page.table.isVisible()  # filtered, not empty
+    page.new_record()
+    form = next(f for f in window.findChildren(EnterpriseForm) if f.isVisible())
+    qtbot.waitUntil(form.isEnabled)
+    form.fields["name"].widget.setText("临汾市新建测试化工有限公司")
+    form.fields["region_code"].widget.set_code("141021")
+    idle()
+    form.accept()
+    qtbot.waitUntil(lambda: not form.isVisible())
+    qtbot.waitUntil(lambda: "清除筛选" in window.statusBar().currentMessage())
+    assert "临汾市新建测试化工有限公司" in window.statusBar().currentMessage()
