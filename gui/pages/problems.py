@@ -26,8 +26,6 @@ class ProblemsPage(BrowserPage):
         self.resize_columns({"number": 120, "region": 80, "enterprise": 200, "category": 90,
                              "description": 280, "assigned_on": 95, "deadline": 95,
                              "status": 95, "source": 90})
-        self.table.setToolTip(tr("Red rows are overdue: open, and past the deadline in force. "
-                                 "Grey rows are withdrawn."))
         self.legend = QLabel(tr("<span style='color:#b3261e'>■</span> red: overdue (open, past "
                                 "the deadline in force) &nbsp; <span style='color:#8a8a8a'>■"
                                 "</span> grey: withdrawn"))

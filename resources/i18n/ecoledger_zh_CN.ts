@@ -1996,6 +1996,14 @@
       <translation>只读：此台账中的任何内容都无法保存。</translation>
     </message>
     <message>
+      <source>Grey: withdrawn</source>
+      <translation>灰色：已撤销</translation>
+    </message>
+    <message>
+      <source>Red: overdue, open and past the deadline in force</source>
+      <translation>红色：逾期（未销号且已过现行整改时限）</translation>
+    </message>
+    <message>
       <source>Awaiting decision</source>
       <translation>待审批/待核销</translation>
     </message>
@@ -2588,10 +2596,6 @@ Confirm this partner and import the file?</source>
     <message>
       <source>No problems in this ledger yet. Record the first one with New record, or import the rectification ledger your bureau keeps in Excel.</source>
       <translation>台账里还没有问题。点“新建记录”录入第一条，或导入本局用 Excel 记的整改台账。</translation>
-    </message>
-    <message>
-      <source>Red rows are overdue: open, and past the deadline in force. Grey rows are withdrawn.</source>
-      <translation>红色行为逾期：未销号且已过现行整改时限。灰色行为已撤销。</translation>
     </message>
     <message>
       <source>&lt;span style='color:#b3261e'&gt;■&lt;/span&gt; red: overdue (open, past the deadline in force) &amp;nbsp; &lt;span style='color:#8a8a8a'&gt;■&lt;/span&gt; grey: withdrawn</source>

@@ -142,3 +142,16 @@ def test_a_new_record_the_filters_hide_is_said_so(window, ctx, qtbot, idle):
     qtbot.waitUntil(lambda: not form.isVisible())
     qtbot.waitUntil(lambda: "清除筛选" in window.statusBar().currentMessage())
     assert "临汾市新建测试化工有限公司" in window.statusBar().currentMessage()
+
+
+def test_red_rows_are_explained(window, qtbot, idle):
+    page = window.page("problems")
+    idle()
+    assert page.legend.isVisible() and "红色：逾期" in page.legend.text()
+    page.filters.overdue.setChecked(True)
+    idle()
+    assert page.model.rowCount() > 0
+    index = page.model.index(0, page.columns.index("description"))
+    tip = page.model.data(index, Qt.ItemDataRole.ToolTipRole)
+    assert tip.endswith("红色：逾期（未销号且已过现行整改时限）")
+    assert page.model.data(index, Qt.ItemDataRole.DisplayRole) in tip
