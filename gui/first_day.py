@@ -24,7 +24,7 @@ class EmptyState(QFrame):
         self.text = QLabel(text)
         self.text.setWordWrap(True)
         self.text.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.text.setStyleSheet("font-size: 12pt; color: #333;")
+        self.text.setStyleSheet("font-size: 12pt; color: #333; background: transparent;")
         self.new_button = QPushButton(new_label or tr("New record"))
         self.new_button.setVisible(new is not None)
         if new is not None:

@@ -56,8 +56,11 @@ class FilterBar(QWidget):
         self.ctx = ctx
         self.view = view
         active = set(view.filters)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(2)
+        layout = QHBoxLayout()
+        outer.addLayout(layout)
         self.search = SearchBox()
         self.search.setMinimumWidth(220)
         self.search.search.connect(lambda _: self._emit())
@@ -82,8 +85,9 @@ class FilterBar(QWidget):
         self.date_error = QLabel()
         self.date_error.setObjectName("date_error")
         self.date_error.setStyleSheet("color: #b3261e;")
+        self.date_error.setWordWrap(True)
         self.date_error.hide()
-        layout.addWidget(self.date_error)
+        outer.addWidget(self.date_error)  # under the filters: it never widens the window
         self.overdue = None
         if "overdue" in active:
             self.overdue = QCheckBox(tr("Overdue only"))
@@ -199,10 +203,10 @@ class BrowserPage(Page):
         self.body.addWidget(self.empty)
         self.selection = self._selection_bar()
         layout = QVBoxLayout(self)
-        layout.addLayout(self._top_row())
+        layout.addWidget(self.filters)
         layout.addWidget(self.selection)
         layout.addWidget(self.body, 1)
-        layout.addWidget(self.count_label)
+        layout.addLayout(self._bottom_row())
         self.filters.changed.connect(self._filtered)
         self.model.loaded.connect(self._show_count)
         self.model.modelReset.connect(lambda: self.row_chosen(None))
@@ -213,9 +217,16 @@ class BrowserPage(Page):
         self.model.set_query(replace(self.filters.query(), sort=self.view.default_sort,
                                      descending=self.descending))
 
-    def _top_row(self) -> QHBoxLayout:
+    def _bottom_row(self) -> QHBoxLayout:
+        """The count, what the colours mean (if any), and the buttons: under the table,
+        so that they widen neither the filter bar nor the window."""
         row = QHBoxLayout()
-        row.addWidget(self.filters, 1)
+        row.addWidget(self.count_label)
+        self.legend = QLabel()
+        self.legend.setObjectName("legend")
+        self.legend.hide()
+        row.addWidget(self.legend)
+        row.addStretch(1)
         self.clear_button = QPushButton(tr("Clear filters"))
         self.clear_button.setToolTip(tr("Show every row again"))
         self.clear_button.clicked.connect(self.clear_filters)

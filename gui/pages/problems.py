@@ -26,11 +26,10 @@ class ProblemsPage(BrowserPage):
         self.resize_columns({"number": 120, "region": 80, "enterprise": 200, "category": 90,
                              "description": 280, "assigned_on": 95, "deadline": 95,
                              "status": 95, "source": 90})
-        self.legend = QLabel(tr("<span style='color:#b3261e'>■</span> red: overdue (open, past "
+        self.legend.setText(tr("<span style='color:#b3261e'>■</span> red: overdue (open, past "
                                 "the deadline in force) &nbsp; <span style='color:#8a8a8a'>■"
                                 "</span> grey: withdrawn"))
-        self.legend.setObjectName("legend")
-        self.layout().addWidget(self.legend)
+        self.legend.show()
 
     def empty_text(self) -> str:
         return tr("No problems in this ledger yet. Record the first one with New record, or "

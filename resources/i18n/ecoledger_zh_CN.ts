@@ -1053,7 +1053,7 @@
     </message>
     <message>
       <source>Awaiting decision: {asked} extension(s), {done} to verify</source>
-      <translation>待决事项：延期申请 {asked} 项，待核销 {done} 项</translation>
+      <translation>待审批延期 {asked} 项 · 待核销 {done} 项</translation>
     </message>
     <message>
       <source>As of {day}</source>

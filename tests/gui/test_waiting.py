@@ -31,7 +31,7 @@ def test_the_queue_lists_a_pending_extension_and_a_reported_done_problem(window,
     board = window.page("overview")
     idle()
     qtbot.waitUntil(lambda: board.queue_button.text() == (
-        f"待决事项：延期申请 {expected[waiting.EXTENSION]} 项，"
+        f"待审批延期 {expected[waiting.EXTENSION]} 项 · "
         f"待核销 {expected[waiting.REPORTED_DONE]} 项"))
     qtbot.mouseClick(board.queue_button, Qt.MouseButton.LeftButton)
     page = window.pages["waiting"]
