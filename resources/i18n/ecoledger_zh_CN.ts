@@ -1528,6 +1528,10 @@
       <translation>编号</translation>
     </message>
     <message>
+      <source>left empty: it will be {number}</source>
+      <translation>留空则自动编号为 {number}</translation>
+    </message>
+    <message>
       <source>Form number (表号)</source>
       <translation>表号</translation>
     </message>

@@ -91,13 +91,16 @@ def test_a_new_problem_saved_is_numbered_selected_and_said_so(window, ctx, qtbot
     tab(qtbot)
     type_text(qtbot, focused(), "2026-12-31")
     idle()
+    number_edit = form.fields["number"].widget
+    qtbot.waitUntil(lambda: number_edit.placeholderText().startswith("留空则自动编号为 141021-"))
+    told = number_edit.placeholderText().rsplit(" ", 1)[-1]
     qtbot.keyClick(form, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: not form.isVisible())
     qtbot.waitUntil(lambda: page.current_id() is not None and "料场未苫盖" in (
         page.model.value(page.table.currentIndex().row(), "description") or ""))
     row = page.table.currentIndex().row()
     number = page.model.value(row, "number")
-    assert number and number.startswith("141021-")  # numbered automatically at creation
+    assert number == told  # numbered automatically at creation, as the form said
     assert window.statusBar().currentMessage() == f"已保存“{number}”，新记录已选中。"
     qtbot.waitUntil(lambda: number in page.detail.heading.text())
     assert page.table.visualRect(page.table.currentIndex()).intersects(

@@ -43,3 +43,4 @@ def test_decided_items_leave_the_queue(ledger):
     problems.transition(ledger, done, "reported_done", on="2026-08-20")
     problems.transition(ledger, done, "closed", on="2026-08-25", acceptance=ACCEPTED)
     assert waiting.queue(ledger) == []
+
