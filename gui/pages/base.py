@@ -366,6 +366,9 @@ class BrowserPage(Page):
         self.count_label.setText(tr("{count} rows").format(count=f"{self.model.rowCount():,}"))
         unfiltered = replace(self.model.query, sort=None, descending=False, today=None) == Query()
         empty = unfiltered and self.model.rowCount() == 0
+        if self.model.rowCount() == 0 and not unfiltered:
+            self.count_label.setText(tr("No row matches the filters set; Clear filters shows "
+                                        "every row."))
         self.body.setCurrentWidget(self.empty if empty else self.splitter)
         if empty:
             self.empty.refresh()

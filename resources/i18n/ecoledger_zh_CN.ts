@@ -2088,6 +2088,10 @@
       <translation>已保存。</translation>
     </message>
     <message>
+      <source>No row matches the filters set; Clear filters shows every row.</source>
+      <translation>没有符合当前筛选条件的记录，点“清除筛选”显示全部。</translation>
+    </message>
+    <message>
       <source>{count} rows</source>
       <translation>共 {count} 条</translation>
     </message>

@@ -135,6 +135,7 @@ def test_a_new_record_the_filters_hide_is_said_so(window, ctx, qtbot, idle):
     qtbot.keyClick(page.filters.search, Qt.Key.Key_Return)
     idle()
     assert page.model.rowCount() == 0 and page.table.isVisible()  # filtered, not empty
+    assert page.count_label.text() == "没有符合当前筛选条件的记录，点“清除筛选”显示全部。"
     page.new_record()
     form = next(f for f in window.findChildren(EnterpriseForm) if f.isVisible())
     qtbot.waitUntil(form.isEnabled)
