@@ -292,6 +292,13 @@ class BrowserPage(Page):
         form.saved.connect(lambda changes: self.saved(changes, new))
         form.open()
 
+    def edit_form(self, form_class, row_id: str) -> None:
+        """The editor of `row_id` (the one open, or a new one); a save says so."""
+        form = form_class.edit(self.ctx, row_id, parent=self)
+        if not getattr(form, "reports_to_page", False):
+            form.reports_to_page = True
+            form.saved.connect(lambda changes: self.saved(changes, False))
+
     def saved(self, changes, new: bool) -> None:
         if not new or not changes.ids:
             self.status_message.emit(tr("Saved."))

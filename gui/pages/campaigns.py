@@ -64,4 +64,4 @@ class CampaignsPage(BrowserPage):
     def open_row(self, number: int) -> None:
         row_id = self.model.row_id(number)
         if row_id:
-            forms.CampaignForm.edit(self.ctx, row_id, parent=self)
+            self.edit_form(forms.CampaignForm, row_id)

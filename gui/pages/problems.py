@@ -46,4 +46,4 @@ class ProblemsPage(BrowserPage):
         row_id = self.model.row_id(number)
         if row_id:
             from ..forms import ProblemForm
-            ProblemForm.edit(self.ctx, row_id, parent=self)
+            self.edit_form(ProblemForm, row_id)

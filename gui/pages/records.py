@@ -30,7 +30,7 @@ class EnterprisesPage(BrowserPage):
     def open_row(self, number: int) -> None:
         row_id = self.model.row_id(number)
         if row_id:
-            forms.EnterpriseForm.edit(self.ctx, row_id, parent=self)
+            self.edit_form(forms.EnterpriseForm, row_id)
 
 
 class InspectionsPage(BrowserPage):
@@ -54,7 +54,7 @@ class InspectionsPage(BrowserPage):
     def open_row(self, number: int) -> None:
         row_id = self.model.row_id(number)
         if row_id:
-            forms.InspectionForm.edit(self.ctx, row_id, parent=self)
+            self.edit_form(forms.InspectionForm, row_id)
 
 
 class PenaltiesPage(BrowserPage):
@@ -88,4 +88,4 @@ class PenaltiesPage(BrowserPage):
     def open_row(self, number: int) -> None:
         row_id = self.model.row_id(number)
         if row_id:
-            forms.PenaltyForm.edit(self.ctx, row_id, parent=self)
+            self.edit_form(forms.PenaltyForm, row_id)

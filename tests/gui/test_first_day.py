@@ -159,3 +159,18 @@ def test_red_rows_are_explained(window, qtbot, idle):
     tip = page.model.data(index, Qt.ItemDataRole.ToolTipRole)
     assert tip.endswith("红色：逾期（未销号且已过现行整改时限）")
     assert page.model.data(index, Qt.ItemDataRole.DisplayRole) in tip
+
+
+def test_an_edit_saved_is_said_so(window, ctx, qtbot, idle):
+    from gui.forms import EnterpriseForm
+
+    page = window.page("enterprises")
+    idle()
+    page.open_row(0)
+    form = next(f for f in window.findChildren(EnterpriseForm) if f.isVisible())
+    qtbot.waitUntil(form.isEnabled)
+    form.fields["address"].widget.setText("临汾市尧都区新华街 1 号")
+    idle()
+    form.accept()
+    qtbot.waitUntil(lambda: not form.isVisible())
+    qtbot.waitUntil(lambda: window.statusBar().currentMessage() == "已保存。")
