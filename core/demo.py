@@ -277,12 +277,17 @@ def write(ledger: Ledger, data: DemoData, progress: Progress | None = None) -> C
     return Changes.of(*data.tables, "campaign", "batch")
 
 
+def can_load(ledger: Ledger) -> bool:
+    """Whether demo data may go into this ledger: only while it holds no enterprise."""
+    return ledger.conn.execute("SELECT 1 FROM enterprise LIMIT 1").fetchone() is None
+
+
 def load(ledger: Ledger, problems: int = DEFAULT_PROBLEMS, seed: int = 1,
          progress: Progress | None = None) -> Changes:
     """Fill an empty ledger with demo data for its jurisdiction."""
     if not 0 <= problems <= MAX_PROBLEMS:
         raise LedgerError("error.problems_count")
-    if ledger.conn.execute("SELECT 1 FROM enterprise LIMIT 1").fetchone():
+    if not can_load(ledger):
         raise LedgerError("error.demo_not_empty")
     counties = regions.counties_of(ledger, settings.jurisdiction(ledger))
     data = generate(counties, problems, seed, ledger.operator)

@@ -45,6 +45,19 @@ def check(ledger: Ledger, raw: Mapping[str, Any],
     return form
 
 
+def number_preview(ledger: Ledger, raw: Mapping[str, Any]) -> str | None:
+    """The number a new problem typed as `raw` would get if saved now (its own number if
+    typed; None while its county or assigned date is missing or wrong)."""
+    form = check(ledger, raw)
+    values = form.values
+    if values.get("number"):
+        return values["number"]
+    if not values.get("region_code") or not values.get("assigned_on") \
+            or form.has_error("region_code") or form.has_error("assigned_on"):
+        return None
+    return numbering.next_number(ledger.conn, values)
+
+
 def _with_categories(raw: Mapping[str, Any]) -> Mapping[str, Any]:
     """A category given as several ("大气、噪声", or a list): the first is the main one, the
     others are the further categories (in place of any recorded before)."""

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Callable
 
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox
+from PySide6.QtWidgets import QMainWindow, QMessageBox
 
 from core import backup, operators
 from core.changes import Changes
@@ -112,18 +112,16 @@ class BackupMenu:
 
     def ask_backup(self) -> None:
         name = "ledger-backup-{:%Y%m%d}.zip".format(dt.date.today())
-        path, _ = QFileDialog.getSaveFileName(self.window, tr("Back up the database"),
-                                              str(start_folder(self.ctx) / name), file_filter())
+        path = folders.save_file(self.window, self.ctx, tr("Back up the database"), name,
+                                 file_filter())
         if path:
-            remember_folder(self.ctx, Path(path))
             make_backup(self.ctx, Path(path), self._backed_up, self._failed)
 
     def ask_restore(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self.window, tr("Restore the database"),
-                                              str(start_folder(self.ctx)), restore_filter())
+        path = folders.open_file(self.window, self.ctx, tr("Restore the database"),
+                                 restore_filter())
         if not path:
             return
-        remember_folder(self.ctx, Path(path))
         self.ctx.db.op(lambda _ledger: backup.contents(path)).success(
             lambda found: self._confirmed(found)).failure(self._failed).run()
 

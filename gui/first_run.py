@@ -70,11 +70,35 @@ class FirstRunDialog(QDialog):
         layout.addWidget(buttons)
 
     def region_code(self) -> str | None:
+        """The region picked, or typed so that only one region fits it."""
+        found = self.matches()
+        return found[0] if len(found) == 1 else None
+
+    def matches(self) -> list[str]:
+        """The codes of the regions the typed text names: the label picked, a code, a
+        name typed in full or its end (曲沃县, 临汾市), else every name containing it."""
+        typed = "".join(self.region.currentText().split())
+        if not typed:
+            return []
         index = self.region.findText(self.region.currentText())
-        return self.region.itemData(index) if index >= 0 else None
+        if index >= 0:
+            return [self.region.itemData(index)]
+        entries = [(self.region.itemData(i), self.region.itemText(i).rsplit(" ", 1)[0])
+                   for i in range(self.region.count())]
+        for fits in (lambda code, name: typed == code,
+                     lambda code, name: name.endswith(typed),
+                     lambda code, name: typed in name):
+            found = [code for code, name in entries if fits(code, name)]
+            if found:
+                return found
+        return []
 
     def accept(self) -> None:
-        if not self.region_code():
+        found = self.matches()
+        if len(found) > 1:
+            self.message.setText(tr("{n} regions fit “{text}”: choose one from the list.")
+                                 .format(n=len(found), text=self.region.currentText().strip()))
+        elif not found:
             self.message.setText(tr("Choose a region from the list."))
         elif not self.operator.text().strip():
             self.message.setText(tr("Enter the operator's name."))

@@ -10,7 +10,7 @@ from typing import Any, Callable
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer
 from PySide6.QtGui import QColor, QFont
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QHBoxLayout,
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout,
                                QHeaderView, QLabel, QLineEdit, QProgressBar, QPushButton,
                                QSplitter, QTableView, QTableWidget, QTableWidgetItem, QVBoxLayout,
                                QWidget, QWizard, QWizardPage)
@@ -216,11 +216,9 @@ class FilePage(StepPage):
         layout.addStretch(1)
 
     def browse(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, tr("Import an Excel ledger"),
-                                              folders.start(self.owner.ctx),
-                                              tr("Tables") + " (*.xlsx *.xlsm *.xls *.ods *.csv "
-                                              "*.txt *.htm *.html);;" + tr("All files") + " (*)")
-        folders.remember(self.owner.ctx, path)
+        path = folders.open_file(self, self.owner.ctx, tr("Import an Excel ledger"),
+                                 tr("Tables") + " (*.xlsx *.xlsm *.xls *.ods *.csv "
+                                 "*.txt *.htm *.html);;" + tr("All files") + " (*)")
         if path:
             self.choose(path)
 

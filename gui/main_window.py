@@ -110,8 +110,11 @@ class MainWindow(QMainWindow):
         if key not in self.pages:
             page = PAGES[number].load()(self.ctx)
             page.restore_state(self.ctx.settings)
+            page.status_message.connect(lambda text: self.statusBar().showMessage(text, 15_000))
             self.pages[key] = page
             self.stack.addWidget(page)
+        if self.stack.currentWidget() not in (None, self.pages[key]):
+            self.statusBar().clearMessage()  # a page's message belongs to that page
         self.stack.setCurrentWidget(self.pages[key])
 
     def current_page(self) -> Page:

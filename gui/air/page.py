@@ -13,7 +13,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import (QFileDialog, QFrame, QGridLayout, QHBoxLayout, QHeaderView,
+from PySide6.QtWidgets import (QFrame, QGridLayout, QHBoxLayout, QHeaderView,
                                QLabel, QMessageBox, QPushButton, QScrollArea, QTableView,
                                QVBoxLayout, QWidget)
 
@@ -21,6 +21,7 @@ from core import dates
 from core.air import board as air_board, enforcement, measurements, periods, return_form
 from core.changes import Changes
 
+from .. import folders
 from ..dashboard.page import Tile
 from ..i18n import tr
 from ..pages.base import Page
@@ -345,8 +346,8 @@ class AirPage(Page):
 
     # -- import and export
     def ask_import(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self, tr("Import monitoring data"), "",
+        path = folders.open_file(
+            self, self.ctx, tr("Import monitoring data"),
             tr("Monitoring data (*.csv *.xlsx *.xls *.txt);;All files (*)"))
         if path:
             self.import_file(Path(path))
@@ -376,8 +377,8 @@ class AirPage(Page):
             return
         first, last = self.date_from.iso(), self.date_to.iso()
         name = tr("Air-quality targets {first} to {last}").format(first=first, last=last)
-        path, _ = QFileDialog.getSaveFileName(self, tr("Export return"), name + ".xlsx",
-                                              tr("Excel workbook (*.xlsx)"))
+        path = folders.save_file(self, self.ctx, tr("Export return"), name + ".xlsx",
+                                 tr("Excel workbook (*.xlsx)"))
         if path:
             self.export_return(Path(path))
 

@@ -109,6 +109,19 @@ class DayAxis(pg.AxisItem):
         return [day_label(d) for d in days]
 
 
+class WholeAxis(pg.AxisItem):
+    """A count axis: ticks on whole numbers only (an empty ledger shows no 0.2 problems)."""
+
+    def tickValues(self, low, high, size):
+        levels = [(spacing, [v for v in values if abs(v - round(v)) < 1e-9])
+                  for spacing, values in super().tickValues(low, high, size) if spacing >= 1]
+        levels = [(spacing, values) for spacing, values in levels if values]
+        if not levels:
+            first, last = int(np.ceil(low)), int(np.floor(high))
+            levels = [(1.0, [float(v) for v in range(first, max(first, last) + 1)])]
+        return levels
+
+
 class Chart(pg.GraphicsLayoutWidget):
     """A plot widget whose drawn shapes answer hovering and clicking."""
 
@@ -146,8 +159,12 @@ class Chart(pg.GraphicsLayoutWidget):
         self._drawn_inputs = None
 
     def add_plot(self, title: str, left: str, bottom: str, column: int = 0,
-                 axis_items: dict | None = None) -> pg.PlotItem:
-        plot = self.addPlot(row=0, col=column, axisItems=axis_items or {})
+                 axis_items: dict | None = None, counts: str | None = None) -> pg.PlotItem:
+        """A plot; `counts` names the axis ("left" or "bottom") that counts, in whole numbers."""
+        axis_items = dict(axis_items or {})
+        if counts and counts not in axis_items:
+            axis_items[counts] = WholeAxis(orientation=counts)
+        plot = self.addPlot(row=0, col=column, axisItems=axis_items)
         plot.setTitle(title, size="11pt", bold=True, color="#222")
         plot.setMenuEnabled(False)
         plot.hideButtons()
@@ -263,7 +280,8 @@ class ProgressChart(Chart):
         super().__init__(parent)
         self.axis = DayAxis(orientation="bottom")
         self.plot = self.add_plot(tr("Rectification progress (cumulative)"),
-                                  tr("Problems (count)"), tr("Date"), axis_items={"bottom": self.axis})
+                                  tr("Problems (count)"), tr("Date"), axis_items={"bottom": self.axis},
+                                  counts="left")
         self.plot.setMouseEnabled(x=True, y=False)
         legend = self.legend(self.plot, columns=3)
         self.curves = {}
@@ -416,7 +434,8 @@ class DeadlineChart(Chart):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.plot = self.add_plot(self.title(), "", tr("Open problems (count)"))
+        self.plot = self.add_plot(self.title(), "", tr("Open problems (count)"),
+                                  counts="bottom")
         self.legend(self.plot, columns=2)  # four English labels do not fit beside each other
         for measure, label in bucket_labels():
             self.series(self.plot, measure, COLOURS[measure], label)
@@ -455,8 +474,10 @@ class GroupsChart(Chart):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.by_category = self.add_plot(tr("Problems by category"), "", tr("Problems (count)"), 0)
-        self.by_source = self.add_plot(tr("Problems by source"), "", tr("Problems (count)"), 1)
+        self.by_category = self.add_plot(tr("Problems by category"), "", tr("Problems (count)"), 0,
+                                        counts="bottom")
+        self.by_source = self.add_plot(tr("Problems by source"), "", tr("Problems (count)"), 1,
+                                      counts="bottom")
         for plot in (self.by_category, self.by_source):
             self.legend(plot, columns=2)
             self.series(plot, "closed", COLOURS["closed"], tr("Closed"))
@@ -509,7 +530,8 @@ class PenaltyChart(Chart):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.plot = self.add_plot(self.title(), tr("Cases (count)"), tr("Month decided"))
+        self.plot = self.add_plot(self.title(), tr("Cases (count)"), tr("Month decided"),
+                                  counts="left")
         self.legend(self.plot, columns=3)  # four English labels do not fit beside each other
         self.width = 0.8 / len(case_labels())
         for measure, label in case_labels():

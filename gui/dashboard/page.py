@@ -11,7 +11,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import (QFileDialog, QFrame, QGridLayout, QHBoxLayout, QLabel,
+from PySide6.QtWidgets import (QFrame, QGridLayout, QHBoxLayout, QLabel,
                                QMessageBox, QPushButton, QScrollArea, QToolButton, QVBoxLayout,
                                QWidget)
 
@@ -27,6 +27,11 @@ from ..widgets import ChoiceCombo, DateEdit
 
 WATCHED = ("problem", "problem_log", "deadline_extension", "penalty_case", "campaign", "batch",
            "setting")
+
+
+def file_name(title: str) -> str:
+    """A title as a file name: no character Windows refuses, the dots between words as spaces."""
+    return "".join(" " if c in '\\/:*?"<>|' else c for c in title.replace(" · ", " ")).strip()
 
 
 class Tile(QFrame):
@@ -101,6 +106,12 @@ class DashboardPage(Page):
         self.as_of.editingFinished.connect(self._filters_changed)
         row.addWidget(QLabel(tr("As of")))
         row.addWidget(self.as_of)
+        self.queue_button = QPushButton(tr("Awaiting decision…"))
+        self.queue_button.setObjectName("queue_button")
+        self.queue_button.setToolTip(tr("Extension requests to approve and problems reported "
+                                        "done to verify"))
+        self.queue_button.clicked.connect(self.open_queue)
+        row.addWidget(self.queue_button)
         export = QPushButton(tr("Export dashboard…"))
         export.clicked.connect(self.ask_export_page)
         row.addWidget(export)
@@ -127,11 +138,25 @@ class DashboardPage(Page):
             self.tiles[key] = Tile(key, caption, colour)
             tiles.addWidget(self.tiles[key])
         layout.addLayout(tiles)
-        grid = QGridLayout()
+        self.plots = QWidget()
+        grid = QGridLayout(self.plots)
+        grid.setContentsMargins(0, 0, 0, 0)
         for number, chart in enumerate(self.charts):
             grid.addWidget(self._framed(chart), number // 2, number % 2)
-        layout.addLayout(grid, 1)
+        layout.addWidget(self.plots, 1)
+        from ..first_day import EmptyState
+        self.empty = EmptyState(self.ctx, tr(
+            "The ledger holds no problem and no penalty case yet, so there is nothing to plot. "
+            "Record the first problem, import the ledger your bureau keeps in Excel, or load "
+            "demo data to see what this page shows."), self._new_problem, tr("New problem"))
+        self.empty.hide()
+        layout.addWidget(self.empty, 1)
         return sheet
+
+    def _new_problem(self) -> None:
+        window = self.window()
+        if hasattr(window, "page"):
+            window.page("problems").new_record()
 
     def _framed(self, chart) -> QWidget:
         box = QWidget()
@@ -230,6 +255,19 @@ class DashboardPage(Page):
         self._asked = time.perf_counter()
         self.ctx.db.read(lambda ledger: dashboard.load(ledger, day, flt)).success(
             lambda board: self._arrived(generation, board)).run()
+        from core import waiting
+        self.ctx.db.read(waiting.counts).success(self._show_queue).run()
+
+    def _show_queue(self, counts: dict[str, int]) -> None:
+        from core import waiting
+        self.queue_button.setText(tr("Awaiting decision: {asked} extension(s), {done} to verify")
+                                  .format(asked=counts[waiting.EXTENSION],
+                                          done=counts[waiting.REPORTED_DONE]))
+
+    def open_queue(self) -> None:
+        window = self.window()
+        if hasattr(window, "page"):
+            window.page("waiting")
 
     def _arrived(self, generation: int, board: dashboard.Dashboard) -> None:
         if generation != self._generation:
@@ -269,14 +307,31 @@ class DashboardPage(Page):
                 names.append(combo.currentText())
         return " ".join(names) + " "
 
+    def filter_names(self) -> list[str]:
+        """The county, campaign and batch chosen, by name, in the order a title reads them."""
+        return [combo.currentText() for combo in (self.region, self.campaign, self.batch)
+                if combo.code()]
+
+    def filter_title(self, day: str | None = None) -> str:
+        """The unit, the filters chosen and the date: what a title or a file name says."""
+        day = day or (self.board.as_of if self.board else dates.today().isoformat())
+        return " · ".join([self.ctx.bureau.unit_name, *self.filter_names(),
+                           tr("as of {day}").format(day=day)])
+
     def show_figures(self, board: dashboard.Dashboard) -> None:
         """The heading and the key figures."""
         self.board = board
         total = board.total
-        self.heading.setText(tr("{unit}: rectification as of {day}").format(
-            unit=self.ctx.bureau.unit_name, day=board.as_of)
-            + (f" · {board.campaign.name}" if board.campaign else "")
-            + (f" · {self.region.currentText()}" if self.region.code() else ""))
+        self.heading.setText(" · ".join([
+            tr("{unit}: rectification as of {day}").format(unit=self.ctx.bureau.unit_name,
+                                                           day=board.as_of),
+            *self.filter_names()]))
+        nothing = total.assigned == 0 and board.penalties.cases == 0
+        blank = not self.filter_names()
+        self.empty.setVisible(nothing and blank)
+        self.plots.setVisible(not (nothing and blank))
+        if nothing and blank:
+            self.empty.refresh()
         rate = total.clearance_rate
         values = {"assigned": f"{total.assigned:,}", "closed": f"{total.closed:,}",
                   "rate": "—" if rate is None else f"{rate}%", "overdue": f"{total.overdue:,}",
@@ -309,24 +364,22 @@ class DashboardPage(Page):
 
     # -- export
     def ask_export_chart(self, chart) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, tr("Export plot"),
-                                              folders.start(self.ctx, chart.title() + ".png"),
-                                              tr("PNG image (*.png);;SVG drawing (*.svg)"))
-        folders.remember(self.ctx, path)
+        heading = f"{chart.title()} · {self.filter_title()}"
+        path = folders.save_file(self, self.ctx, tr("Export plot"), file_name(heading) + ".png",
+                                 tr("PNG image (*.png);;SVG drawing (*.svg)"))
         if path:
             from .export import export_chart
-            self._export_checked(path, (".png", ".svg"), lambda: export_chart(chart, Path(path)))
+            self._export_checked(path, (".png", ".svg"),
+                                 lambda: export_chart(chart, Path(path), heading))
 
     def ask_export_page(self) -> None:
-        name = tr("Dashboard {day}").format(day=self.board.as_of if self.board else
-                                              dates.today().isoformat())
-        path, _ = QFileDialog.getSaveFileName(self, tr("Export dashboard"),
-                                              folders.start(self.ctx, name + ".pdf"),
-                                              tr("PDF document (*.pdf);;PNG image (*.png)"))
-        folders.remember(self.ctx, path)
+        name = file_name(tr("Dashboard") + " · " + self.filter_title())
+        path = folders.save_file(self, self.ctx, tr("Export dashboard"), name + ".pdf",
+                                 tr("PDF document (*.pdf);;PNG image (*.png)"))
         if path:
             from .export import export_page
-            self._export_checked(path, (".pdf", ".png"), lambda: export_page(self.sheet, Path(path)))
+            self._export_checked(path, (".pdf", ".png"),
+                                 lambda: export_page(self.sheet, Path(path), self.filter_title()))
 
     def _export_checked(self, path: str, suffixes: tuple[str, ...], export) -> None:
         """Export once the chosen file passes core's output rules: never one of the

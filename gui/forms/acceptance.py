@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QLabel, QListWidget, QListWidgetItem,
+from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QListWidgetItem,
                                QPushButton, QVBoxLayout, QWidget)
 
 from core import dates, problems
@@ -15,6 +15,7 @@ from core.changes import Changes
 from core.errors import Issue
 from core.ledger import Ledger
 
+from .. import folders
 from ..context import AppContext
 from ..i18n import tr
 from .base import FormDialog
@@ -27,8 +28,9 @@ class PhotoList(QWidget):
 
     changed = Signal()
 
-    def __init__(self, parent: QWidget | None = None):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
+        self.ctx = ctx
         self.list = QListWidget()
         self.list.setFixedHeight(64)
         self.add_button = QPushButton(tr("Add after-photos…"))
@@ -56,9 +58,9 @@ class PhotoList(QWidget):
         self.changed.emit()
 
     def _choose(self) -> None:
-        chosen, _ = QFileDialog.getOpenFileNames(
-            self, tr("After-photos"), "", tr("Images (*.jpg *.jpeg *.png *.bmp *.gif *.webp);;"
-                                             "All files (*)"))
+        chosen = folders.open_files(
+            self, self.ctx, tr("After-photos"),
+            tr("Images (*.jpg *.jpeg *.png *.bmp *.gif *.webp);;All files (*)"))
         if chosen:
             self.set_paths(self.paths() + [p for p in chosen if p not in self.paths()])
 
@@ -94,7 +96,7 @@ class AcceptanceForm(FormDialog):
         self.add_text("accepted_by", tr("Verified by"))
         self.add_text("accepted_unit", tr("Verifying unit"))
         self.add_note("opinion", tr("Acceptance opinion"))
-        photos = PhotoList()
+        photos = PhotoList(self.ctx)
         self.photo_list = self._add("photos", tr("After-photos"), photos, photos.paths,
                                     photos.set_paths, photos.changed)
         self.save_button.setText(tr("Close the problem"))

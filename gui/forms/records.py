@@ -81,6 +81,19 @@ class ProblemForm(FormDialog):
     def check(self, ledger: Ledger, raw: dict[str, Any]) -> list[Issue]:
         return list(problems.check(ledger, {**raw, "id": self.row_id}).issues)
 
+    def validate(self) -> None:
+        """Check, and tell a new problem the number it will get if none is typed."""
+        super().validate()
+        if self.row_id is None:
+            raw = self.raw()
+            self.ctx.db.read(lambda ledger: problems.number_preview(ledger, raw)).success(
+                self._numbered).run()
+
+    def _numbered(self, number: str | None) -> None:
+        edit = self.fields["number"].widget
+        edit.setPlaceholderText(tr("left empty: it will be {number}").format(number=number)
+                                if number else tr("left empty: numbered automatically"))
+
     def write(self, ledger: Ledger, raw: dict[str, Any]) -> Changes:
         if self.row_id:
             return problems.update(ledger, self.row_id, raw, self.version)

@@ -21,6 +21,7 @@ from core.changes import Changes
 from core.queries import Query, View
 
 from ..context import AppContext
+from ..i18n import tr
 
 PAGE = 200
 MAX_PAGES = 60
@@ -83,8 +84,10 @@ class LedgerTableModel(QAbstractTableModel):
         if row is None:
             return None
         key = self.columns[index.column()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        if role == Qt.ItemDataRole.DisplayRole:
             return self.display(key, row[self._positions[key]])
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(row, self.display(key, row[self._positions[key]]))
         if role == Qt.ItemDataRole.TextAlignmentRole and key in NUMERIC:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ForegroundRole:
@@ -118,6 +121,16 @@ class LedgerTableModel(QAbstractTableModel):
     def value(self, number: int, key: str) -> Any:
         row = self.row(number)
         return row[self._positions[key]] if row else None
+
+    def _tooltip(self, row: tuple, text: Any) -> str:
+        """The cell's text, and why the row is red or grey (the colours say nothing alone)."""
+        text = "" if text is None else str(text)
+        if "withdrawn" in self._positions and row[self._positions["withdrawn"]]:
+            return "\n".join(filter(None, (text, tr("Grey: withdrawn"))))
+        if "overdue" in self._positions and row[self._positions["overdue"]]:
+            return "\n".join(filter(None, (text, tr(
+                "Red: overdue, open and past the deadline in force"))))
+        return text
 
     def _foreground(self, row: tuple) -> QBrush | None:
         if "withdrawn" in self._positions and row[self._positions["withdrawn"]]:

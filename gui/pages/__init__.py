@@ -27,6 +27,7 @@ class PageEntry:
 
 PAGES: list[PageEntry] = [
     PageEntry("overview", lambda: tr("Overview"), "..dashboard.page", "DashboardPage"),
+    PageEntry("waiting", lambda: tr("Awaiting decision"), ".waiting", "WaitingPage"),
     PageEntry("enterprises", lambda: tr("Enterprises"), ".records", "EnterprisesPage"),
     PageEntry("inspections", lambda: tr("Inspections"), ".records", "InspectionsPage"),
     PageEntry("problems", lambda: tr("Problems"), ".problems", "ProblemsPage"),

@@ -3,17 +3,19 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QModelIndex, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QHBoxLayout, QHeaderView, QLabel,
-                               QSplitter, QTableView, QVBoxLayout, QWidget)
+                               QPushButton, QSplitter, QStackedWidget, QTableView, QVBoxLayout,
+                               QWidget)
 
-from core import search
+from core import queries, search
 from core.queries import Query, View
 from core.workflow import Status
 
 from .. import labels
 from ..context import AppContext
+from ..first_day import EmptyState
 from ..i18n import tr
 from ..models.table import LedgerTableModel
 from ..widgets import ChoiceCombo, DateEdit, SearchBox, compact, scrolling
@@ -54,8 +56,11 @@ class FilterBar(QWidget):
         self.ctx = ctx
         self.view = view
         active = set(view.filters)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(2)
+        layout = QHBoxLayout()
+        outer.addLayout(layout)
         self.search = SearchBox()
         self.search.setMinimumWidth(150)
         self.search.search.connect(lambda _: self._emit())
@@ -73,10 +78,16 @@ class FilterBar(QWidget):
             layout.addWidget(QLabel(tr("From")))
             for edit in (self.date_from, self.date_to):
                 edit.setMaximumWidth(110)
-                edit.editingFinished.connect(self._emit)
+                edit.editingFinished.connect(self._date_typed)
             layout.addWidget(self.date_from)
             layout.addWidget(QLabel(tr("to")))
             layout.addWidget(self.date_to)
+        self.date_error = QLabel()
+        self.date_error.setObjectName("date_error")
+        self.date_error.setStyleSheet("color: #b3261e;")
+        self.date_error.setWordWrap(True)
+        self.date_error.hide()
+        outer.addWidget(self.date_error)  # under the filters: it never widens the window
         self.overdue = None
         if "overdue" in active:
             self.overdue = QCheckBox(tr("Overdue only"))
@@ -120,6 +131,47 @@ class FilterBar(QWidget):
     def _emit(self, *_: object) -> None:
         self.changed.emit(self.query())
 
+    def _date_typed(self) -> None:
+        """A date filter typed: applied when it is a date, else said so (the rows stay)."""
+        wrong = [e.text().strip() for e in (self.date_from, self.date_to) if not e.is_valid()]
+        for edit in (self.date_from, self.date_to):
+            edit.setStyleSheet("" if edit.is_valid() else "border: 1px solid #b3261e;")
+        self.date_error.setText(tr("Not a date: “{text}”. Type it as 2024-08-05.")
+                                .format(text=wrong[0]) if wrong else "")
+        self.date_error.setVisible(bool(wrong))
+        if not wrong:
+            self._emit()
+
+    def set_values(self, region_code: str | None = None, status: str | None = None,
+                   category: str | None = None, campaign_id: str | None = None,
+                   batch_id: str | None = None, date_from: str | None = None,
+                   date_to: str | None = None, overdue: bool = False, text: str = "") -> None:
+        """Show these filters (blank: any) without running a query."""
+        for combo, code in ((self.region, region_code), (self.status, status),
+                            (self.category, category), (self.campaign, campaign_id),
+                            (self.batch, batch_id)):
+            if combo is not None:
+                combo.blockSignals(True)
+                combo.set_code(code)
+                combo.blockSignals(False)
+        self.search.blockSignals(True)
+        self.search.setText(text)
+        self.search.blockSignals(False)
+        for edit, day in ((self.date_from, date_from), (self.date_to, date_to)):
+            if edit is not None:
+                edit.setText(day or "")
+                edit.setStyleSheet("")
+        self.date_error.hide()
+        if self.overdue is not None:
+            self.overdue.blockSignals(True)
+            self.overdue.setChecked(overdue)
+            self.overdue.blockSignals(False)
+
+    def clear(self) -> None:
+        """Every filter blank, then the query of them all."""
+        self.set_values()
+        self._emit()
+
 
 class BrowserPage(Page):
     """A filter bar over a lazily loaded table; subclasses name the view and the forms."""
@@ -148,14 +200,149 @@ class BrowserPage(Page):
             self.splitter.setStretchFactor(0, 3)
             self.splitter.setStretchFactor(1, 2)
             self.splitter.setSizes([600, 400])
+        self.empty = EmptyState(ctx, self.empty_text(), self._new if self.makes_records()
+                                else None, tr("New record"))
+        self.body = QStackedWidget()
+        self.body.addWidget(self.splitter)
+        self.body.addWidget(self.empty)
+        self.selection = self._selection_bar()
         layout = QVBoxLayout(self)
         layout.addWidget(self.filters)
-        layout.addWidget(self.splitter, 1)
-        layout.addWidget(self.count_label)
-        self.filters.changed.connect(self.model.set_query)
+        layout.addWidget(self.selection)
+        layout.addWidget(self.body, 1)
+        layout.addLayout(self._bottom_row())
+        self.filters.changed.connect(self._filtered)
         self.model.loaded.connect(self._show_count)
+        self.model.modelReset.connect(lambda: self.row_chosen(None))
+        self.table.selectionModel().currentRowChanged.connect(
+            lambda current, _: self.row_chosen(self.model.row_id(current.row())
+                                               if current.isValid() else None))
+        self._select_after: tuple[str, str, str] | None = None  # a row to select once read
         self.model.set_query(replace(self.filters.query(), sort=self.view.default_sort,
                                      descending=self.descending))
+
+    def _bottom_row(self) -> QHBoxLayout:
+        """The count, what the colours mean (if any), and the buttons: under the table,
+        so that they widen neither the filter bar nor the window."""
+        row = QHBoxLayout()
+        row.addWidget(self.count_label)
+        self.legend = QLabel()
+        self.legend.setObjectName("legend")
+        self.legend.hide()
+        row.addWidget(self.legend)
+        row.addStretch(1)
+        self.clear_button = QPushButton(tr("Clear filters"))
+        self.clear_button.setToolTip(tr("Show every row again"))
+        self.clear_button.clicked.connect(self.clear_filters)
+        row.addWidget(self.clear_button)
+        self.new_button = QPushButton(tr("New"))
+        self.new_button.setToolTip(tr("New record (Ctrl+N)"))
+        self.new_button.clicked.connect(self._new)
+        self.new_button.setVisible(self.makes_records())
+        row.addWidget(self.new_button)
+        return row
+
+    def _selection_bar(self) -> QWidget:
+        bar = QWidget()
+        bar.setObjectName("selection_bar")
+        bar.setStyleSheet("#selection_bar { background: #e8f0fe; }")
+        row = QHBoxLayout(bar)
+        row.setContentsMargins(4, 2, 4, 2)
+        self.selection_text = QLabel()
+        self.selection_text.setObjectName("selection")
+        self.selection_text.setWordWrap(True)
+        row.addWidget(self.selection_text, 1)
+        back = QPushButton(tr("Clear filters"))
+        back.clicked.connect(self.clear_filters)
+        row.addWidget(back)
+        bar.hide()
+        return bar
+
+    def empty_text(self) -> str:
+        """What an empty page says (no row at all, no filter set)."""
+        return tr("Nothing has been recorded here yet.")
+
+    def makes_records(self) -> bool:
+        """Whether this page has a New button (it overrides `new_record`)."""
+        return type(self).new_record is not Page.new_record
+
+    def _new(self) -> None:
+        self.new_record()
+
+    def row_chosen(self, row_id: str | None) -> None:
+        """The current row changed (None: no row is current): show it beside the table."""
+
+    def show_rows(self, ids: list[str], caption: str) -> None:
+        """Show exactly the rows `ids` (a drill-down from a plot), described by `caption`,
+        until a filter changes; the filters shown say what they can of it."""
+        self.selection_text.setText(caption)
+        self.selection.show()
+        self.table.setCurrentIndex(QModelIndex())
+        self.row_chosen(None)
+        self.model.set_query(replace(self.filters.query(), ids=tuple(ids)))
+
+    def clear_filters(self) -> None:
+        """Every filter back to its blank entry, and every row shown."""
+        self.filters.clear()
+
+    def _filtered(self, query: Query) -> None:
+        self.selection.hide()
+        self.model.set_query(query)
+
+    # -- forms
+    def open_form(self, form) -> None:
+        """Open `form`; once saved, say so and (a new record) select its row."""
+        new = form.row_id is None
+        form.saved.connect(lambda changes: self.saved(changes, new))
+        form.open()
+
+    def edit_form(self, form_class, row_id: str) -> None:
+        """The editor of `row_id` (the one open, or a new one); a save says so."""
+        form = form_class.edit(self.ctx, row_id, parent=self)
+        if not getattr(form, "reports_to_page", False):
+            form.reports_to_page = True
+            form.saved.connect(lambda changes: self.saved(changes, False))
+
+    def saved(self, changes, new: bool) -> None:
+        if not new or not changes.ids:
+            self.status_message.emit(tr("Saved."))
+            return
+        self.select_when_loaded(changes.ids[0], tr("Saved {what}; the new row is selected."),
+                                tr("Saved {what}. The filters set hide the new row: Clear "
+                                   "filters shows it."))
+
+    def select_when_loaded(self, row_id: str, said: str = "", hidden: str = "") -> None:
+        """Once the rows asked for have been read, select and show `row_id`, then say
+        `said` (or `hidden` when the query does not select it); {what} in them is the
+        row's first column (a problem's number, an enterprise's name)."""
+        if self._select_after is None:
+            self.model.loaded.connect(self._select_saved)
+        self._select_after = (row_id, said, hidden)
+
+    def _select_saved(self) -> None:
+        self.model.loaded.disconnect(self._select_saved)
+        (row_id, said, hidden), self._select_after = self._select_after, None
+        view, query, key = self.view, self.model.query, self.columns[0]
+
+        def find(ledger):
+            number = queries.position(ledger, view, query, row_id)
+            everywhere = queries.Query(ids=(row_id,))
+            row = queries.page_at(ledger, view, everywhere, 0, 1).rows
+            what = labels.cell(key, row[0][1 + view.keys.index(key)]) if row else ""
+            return number, what
+        self.ctx.db.read(find).success(lambda found: self._selected(*found, said, hidden)).run()
+
+    def _selected(self, number: int | None, what: str, said: str, hidden: str) -> None:
+        if number is None or number >= self.model.rowCount():
+            if hidden:
+                self.status_message.emit(hidden.format(what=what))
+            return
+        index = self.model.index(number, 0)
+        self.table.setCurrentIndex(index)
+        self.table.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
+        self.table.setFocus()
+        if said:
+            self.status_message.emit(said.format(what=what))
 
     def _make_table(self) -> QTableView:
         table = QTableView()
@@ -188,6 +375,14 @@ class BrowserPage(Page):
 
     def _show_count(self) -> None:
         self.count_label.setText(tr("{count} row(s)").format(count=f"{self.model.rowCount():,}"))
+        unfiltered = replace(self.model.query, sort=None, descending=False, today=None) == Query()
+        empty = unfiltered and self.model.rowCount() == 0
+        if self.model.rowCount() == 0 and not unfiltered:
+            self.count_label.setText(tr("No row matches the filters set; Clear filters shows "
+                                        "every row."))
+        self.body.setCurrentWidget(self.empty if empty else self.splitter)
+        if empty:
+            self.empty.refresh()
 
     def current_id(self) -> str | None:
         index = self.table.currentIndex()

@@ -48,6 +48,7 @@ class CampaignsPage(BrowserPage):
         self.resize_columns({"name": 200, "starts_on": 95, "ends_on": 95, "target_rate": 110,
                              "batches": 60})
         self.filters.hide()  # campaigns are few: nothing to filter or search
+        self.clear_button.hide()
         self.splitter.setSizes([700, 560])
         self.batches.resizeColumnsToContents()
         self.batch_model.loaded.connect(self.batches.resizeColumnsToContents)
@@ -56,10 +57,14 @@ class CampaignsPage(BrowserPage):
         campaign = self.model.row_id(row) if row >= 0 else None
         self.batch_model.set_query(replace(Query(campaign_id=campaign), sort="number"))
 
+    def empty_text(self) -> str:
+        return tr("No campaigns yet. A campaign groups the batches of supervision "
+                  "letters and their problems: start one with New record.")
+
     def new_record(self) -> None:
-        forms.CampaignForm(self.ctx, parent=self).open()
+        self.open_form(forms.CampaignForm(self.ctx, parent=self))
 
     def open_row(self, number: int) -> None:
         row_id = self.model.row_id(number)
         if row_id:
-            forms.CampaignForm.edit(self.ctx, row_id, parent=self)
+            self.edit_form(forms.CampaignForm, row_id)

@@ -458,10 +458,8 @@ class ExchangePage(Page):
             .failure(self._failed).run()
 
     def ask_key_file(self) -> Op | None:
-        path, _ = QFileDialog.getOpenFileName(self, tr("Choose the shared key file"),
-                                              folders.start(self.ctx),
-                                              tr("Key files (*.key);;All files (*)"))
-        folders.remember(self.ctx, path)
+        path = folders.open_file(self, self.ctx, tr("Choose the shared key file"),
+                                 tr("Key files (*.key);;All files (*)"))
         return self.set_key_file(Path(path)) if path else None
 
     def set_key_file(self, path: Path) -> Op:
@@ -470,10 +468,9 @@ class ExchangePage(Page):
                             tr("Key file chosen: {path}").format(path=path))
 
     def ask_new_key_file(self) -> Op | None:
-        path, _ = QFileDialog.getSaveFileName(
-            self, tr("New shared key file"), folders.start(self.ctx, tr("exchange.key")),
+        path = folders.save_file(
+            self, self.ctx, tr("New shared key file"), tr("exchange.key"),
             tr("Key files (*.key)"), options=QFileDialog.Option.DontConfirmOverwrite)
-        folders.remember(self.ctx, path)
         if not path:
             return None
         return self._key_op(lambda ledger: new_key_file(ledger, Path(path)),
@@ -495,10 +492,8 @@ class ExchangePage(Page):
     def ask_export(self) -> None:
         stem = self.partner_choice.currentText() if self.partner_choice.currentData() \
             else tr("all")
-        path, _ = QFileDialog.getSaveFileName(self, tr("Export exchange file"),
-                                              folders.start(self.ctx, f"{stem}.ecox"),
-                                              tr("Exchange files (*.ecox)"))
-        folders.remember(self.ctx, path)
+        path = folders.save_file(self, self.ctx, tr("Export exchange file"), f"{stem}.ecox",
+                                 tr("Exchange files (*.ecox)"))
         if path:
             choice = self.export_choice()
             self.export_file(Path(path), ExportChoice(choice.to, choice.with_files,
@@ -515,10 +510,8 @@ class ExchangePage(Page):
             tr("Export cancelled; nothing was written."))
 
     def ask_import(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, tr("Import exchange file"),
-                                              folders.start(self.ctx),
-                                              tr("Exchange files (*.ecox)"))
-        folders.remember(self.ctx, path)
+        path = folders.open_file(self, self.ctx, tr("Import exchange file"),
+                                 tr("Exchange files (*.ecox)"))
         if path:
             self.import_file(Path(path))
 

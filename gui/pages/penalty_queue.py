@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
 
 from core.changes import Changes
 from core.ledger import Ledger
@@ -43,7 +43,13 @@ class PenaltyQueuePage(Page):
         self.splitter.addWidget(self.detail)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
+        self.new_button = QPushButton(tr("New penalty case…"))
+        self.new_button.clicked.connect(self.new_record)
+        top = QHBoxLayout()
+        top.addStretch(1)
+        top.addWidget(self.new_button)
         layout = QVBoxLayout(self)
+        layout.addLayout(top)
         layout.addWidget(self.splitter)
         ctx.changed.connect(self._on_changes)
         self.refresh()

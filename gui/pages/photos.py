@@ -1,9 +1,11 @@
 """Thumbnails of a problem's photos; on a closed problem, before and after side by side."""
 from __future__ import annotations
 
+import time
+
 from PySide6.QtCore import QUrl, Qt
 from PySide6.QtGui import QDesktopServices, QPixmap
-from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QApplication, QGridLayout, QLabel, QPushButton, QWidget
 
 from typing import TYPE_CHECKING
 
@@ -20,6 +22,7 @@ class PhotoStrip(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx = ctx
+        self._last_opened: tuple[object, float] = (None, 0.0)
         self.grid = QGridLayout(self)
         self.grid.setContentsMargins(0, 0, 0, 0)
 
@@ -43,7 +46,8 @@ class PhotoStrip(QWidget):
     def _tile(self, attachment: "Attachment") -> QWidget:
         button = QPushButton()
         button.setFlat(True)
-        button.setToolTip(f"{attachment.name} · {attachment.attached_on}")
+        phase = tr("Before") if attachment.phase == "before" else tr("After")
+        button.setToolTip(f"{attachment.name} · {phase} · {attachment.attached_on}")
         pixmap = QPixmap(str(attachment.path)) if attachment.is_image else QPixmap()
         if not pixmap.isNull():
             button.setIcon(pixmap.scaled(THUMB, THUMB, Qt.AspectRatioMode.KeepAspectRatio,
@@ -52,6 +56,16 @@ class PhotoStrip(QWidget):
                                .size())
         else:
             button.setText(attachment.name)
-        button.clicked.connect(lambda: QDesktopServices.openUrl(
-            QUrl.fromLocalFile(str(attachment.path))))
+        button.clicked.connect(lambda: self.open_file(attachment))
         return button
+
+    def open_file(self, attachment: "Attachment") -> None:
+        """Open the file in its program, once: the second click of a double-click (which
+        a button reports as a second click) does not open it again."""
+        now = time.monotonic()
+        last_path, last_time = self._last_opened
+        if last_path == attachment.path and \
+                now - last_time < QApplication.doubleClickInterval() / 1000:
+            return
+        self._last_opened = (attachment.path, now)
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(attachment.path)))

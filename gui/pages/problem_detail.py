@@ -5,7 +5,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QLabel, QLineEdit, QListWidget,
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (QHBoxLayout, QLabel, QLineEdit, QListWidget,
                                QListWidgetItem, QPushButton, QVBoxLayout, QWidget)
 
 from typing import TYPE_CHECKING
@@ -17,7 +18,7 @@ from .. import folders, labels
 from ..context import AppContext
 from ..i18n import tr
 from ..forms.base import ERROR_STYLE
-from ..widgets import DateEdit, FlowLayout
+from ..widgets import ChoiceCombo, DateEdit, FlowLayout
 from .photos import PhotoStrip
 from .rectification import RectificationPanel
 
@@ -90,11 +91,26 @@ def timeline_lines(data: ProblemDetailData) -> list[tuple[str, str]]:
     for accepted in data.acceptances:
         lines.append((accepted["accepted_on"], acceptance_text(accepted)))
     for measure in data.measures:
-        lines.append((measure["done_on"] or measure["deadline"] or "",
-                      tr("Measure {seq}: {text} — {progress}%").format(
-                          seq=measure["seq"], text=measure["description"],
-                          progress=measure["progress"])))
+        if measure["done_on"]:
+            lines.append((measure["done_on"], tr("Measure {seq} done: {text}").format(
+                seq=measure["seq"], text=measure["description"])))
     return sorted(lines, key=lambda line: line[0])
+
+
+def upcoming_lines(data: ProblemDetailData) -> list[tuple[str, str]]:
+    """(due date or "", text) of what is still to be done, the earliest first, the undated
+    last: measures not done, and the problem's deadline while it is open. Never events."""
+    lines = []
+    for measure in data.measures:
+        if not measure["done_on"]:
+            lines.append((measure["deadline"] or "", tr(
+                "Measure {seq}: {text} — {progress}%").format(
+                    seq=measure["seq"], text=measure["description"],
+                    progress=measure["progress"])))
+    p = data.problem
+    if p["status"] != "closed" and not p.get("withdrawn_on") and p["deadline_in_force"]:
+        lines.append((p["deadline_in_force"], tr("Deadline of the problem")))
+    return sorted(lines, key=lambda line: (line[0] == "", line[0]))
 
 
 def acceptance_text(accepted: dict[str, Any]) -> str:
@@ -114,6 +130,7 @@ class ProblemDetail(QWidget):
         self.data: ProblemDetailData | None = None
         self.transition_buttons: dict[str, QPushButton] = {}
         self._date_message = ""
+        self._phase_for: str | None = None  # the problem the phase choice was defaulted for
         self.heading = QLabel()
         self.heading.setWordWrap(True)
         self.heading.setTextFormat(Qt.TextFormat.PlainText)
@@ -137,6 +154,10 @@ class ProblemDetail(QWidget):
         self.photos = PhotoStrip(ctx)
         self.attach_button = QPushButton(tr("Attach photos or files…"))
         self.attach_button.clicked.connect(self._attach)
+        self.phase = ChoiceCombo([("before", tr("Before rectification")),
+                                  ("after", tr("After rectification"))])
+        self.phase.setToolTip(tr("Whether the photos attached next show the site before or "
+                                 "after the rectification"))
         self.history_button = QPushButton(tr("History…"))
         self.history_button.clicked.connect(self.open_history)
         self.message = QLabel()
@@ -157,7 +178,11 @@ class ProblemDetail(QWidget):
         layout.addWidget(QLabel(tr("Timeline")))
         layout.addWidget(self.timeline, 1)
         layout.addWidget(self.photos)
-        layout.addWidget(self.attach_button)
+        attaching = QHBoxLayout()
+        attaching.addWidget(QLabel(tr("Photos taken")))
+        attaching.addWidget(self.phase)
+        attaching.addWidget(self.attach_button, 1)
+        layout.addLayout(attaching)
         layout.addWidget(self.history_button)
         ctx.changed.connect(self._on_changes)
         self.show_problem(None)
@@ -200,16 +225,44 @@ class ProblemDetail(QWidget):
                 cases="、".join(f"{c['case_number']}（{labels.choice('penalty_stage', c['stage'])}）"
                                for c in data.penalty_cases))
         self.facts.setText(facts)
-        self.timeline.clear()
-        for day, text in timeline_lines(data):
-            QListWidgetItem(f"{day}  {text}", self.timeline)
+        self.show_timeline(data)
         self._set_transitions(data.allowed)
         self.rectification.show_rectification(p["id"], data.measures, data.extensions,
                                                data.may_approve, p["status"] != "closed",
                                                data.may_delete)
         self.photos.show_files(data.files, p["status"] == "closed")
+        if self._phase_for != p["id"]:  # a choice made for this problem stays while shown
+            self._phase_for = p["id"]
+            self.phase.set_code("after" if p["status"] in ("reported_done", "closed")
+                                else "before")
         self.message.clear()
         self._entry_changed()
+
+    def show_timeline(self, data: ProblemDetailData) -> None:
+        """What happened, oldest first; then, under a heading of its own, what is still to
+        be done by when (an overdue date in red)."""
+        from core import dates
+
+        self.timeline.clear()
+        for day, text in timeline_lines(data):
+            QListWidgetItem(f"{day}  {text}", self.timeline)
+        upcoming = upcoming_lines(data)
+        if not upcoming:
+            return
+        heading = QListWidgetItem(tr("Still to do (due dates, not events)"), self.timeline)
+        heading.setFlags(Qt.ItemFlag.NoItemFlags)
+        font = heading.font()
+        font.setBold(True)
+        heading.setFont(font)
+        heading.setBackground(QColor("#fff3e0"))
+        today = dates.today().isoformat()
+        for day, text in upcoming:
+            late = bool(day) and day < today
+            when = tr("overdue since {day}").format(day=day) if late else (
+                tr("due {day}").format(day=day) if day else tr("no due date"))
+            item = QListWidgetItem(f"{when}  {text}", self.timeline)
+            if late:
+                item.setForeground(QColor("#b3261e"))
 
     def _entry_changed(self, *_: object) -> None:
         """Mark a date that is not a date at once; a note needs some text to be added."""
@@ -291,9 +344,7 @@ class ProblemDetail(QWidget):
         self._run(lambda ledger: problems.delete_measure(ledger, measure_id))
 
     def _attach(self) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(self, tr("Attach photos or files"),
-                                                folders.start(self.ctx))
-        folders.remember(self.ctx, paths)
+        paths = folders.open_files(self, self.ctx, tr("Attach photos or files"))
         self.attach(paths)
 
     def attach(self, paths: list[str]) -> None:
@@ -301,9 +352,7 @@ class ProblemDetail(QWidget):
         if not paths or self.row_id is None:
             return
         from core import attachments
-        row_id = self.row_id
-        phase = "after" if self.data and self.data.problem["status"] in (
-            "reported_done", "closed") else "before"
+        row_id, phase = self.row_id, self.phase.code()
         self._run(lambda ledger: attachments.attach(ledger, row_id, paths, phase))
 
     def open_history(self):

@@ -1,8 +1,6 @@
 """The rectification ledger: every problem, filtered and searched, with its detail beside."""
 from __future__ import annotations
 
-from dataclasses import replace
-
 from PySide6.QtWidgets import QLabel, QWidget
 
 from core.queries import PROBLEMS
@@ -25,32 +23,27 @@ class ProblemsPage(BrowserPage):
 
     def __init__(self, ctx, parent=None):
         super().__init__(ctx, parent)
-        self.table.selectionModel().currentRowChanged.connect(
-            lambda current, _: self.detail.show_problem(self.model.row_id(current.row())
-                                                        if current.isValid() else None))
         self.resize_columns({"number": 120, "region": 80, "enterprise": 200, "category": 90,
                              "description": 280, "assigned_on": 95, "deadline": 95,
                              "status": 95, "source": 90})
-        self.selection = QLabel()
-        self.selection.setObjectName("selection")
-        self.selection.setStyleSheet("background: #e8f0fe; padding: 4px;")
-        self.selection.hide()
-        self.layout().insertWidget(1, self.selection)
-        self.filters.changed.connect(lambda _: self.selection.hide())
+        self.legend.setText(tr("<span style='color:#b3261e'>■</span> red: overdue (open, past "
+                                "the deadline in force) &nbsp; <span style='color:#8a8a8a'>■"
+                                "</span> grey: withdrawn"))
+        self.legend.show()
 
-    def show_rows(self, ids: list[str], caption: str) -> None:
-        """Show exactly the problems `ids` (a drill-down from a plot), described by
-        `caption`, until a filter changes."""
-        self.selection.setText(caption)
-        self.selection.show()
-        self.model.set_query(replace(self.filters.query(), ids=tuple(ids)))
+    def empty_text(self) -> str:
+        return tr("No problems in this ledger yet. Record the first one with New record, or "
+                  "import the rectification ledger your bureau keeps in Excel.")
+
+    def row_chosen(self, row_id: str | None) -> None:
+        self.detail.show_problem(row_id)
 
     def new_record(self) -> None:
         from ..forms import ProblemForm
-        ProblemForm(self.ctx, parent=self).open()
+        self.open_form(ProblemForm(self.ctx, parent=self))
 
     def open_row(self, number: int) -> None:
         row_id = self.model.row_id(number)
         if row_id:
             from ..forms import ProblemForm
-            ProblemForm.edit(self.ctx, row_id, parent=self)
+            self.edit_form(ProblemForm, row_id)

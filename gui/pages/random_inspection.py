@@ -8,7 +8,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QFileDialog,
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog,
                                QHBoxLayout, QHeaderView, QInputDialog, QLabel, QPushButton,
                                QSplitter, QTableView, QTabWidget, QVBoxLayout, QWidget)
 
@@ -17,6 +17,7 @@ from core.ledger import Ledger
 from core.random_inspection import (classes, directory, draw, imports, notices, officers, plans,
                                     tasks)
 
+from .. import folders
 from ..context import AppContext
 from ..i18n import tr
 from ..models.rows import DISPLAY, RowsModel
@@ -474,9 +475,9 @@ class RandomInspectionPage(Page):
         if not chosen or not chosen[1]:
             return
         if path is None:
-            name, _ = QFileDialog.getSaveFileName(
-                self, tr("Export the notice"), str(self.ctx.data_dir / f"{chosen[0].name}公示.xlsx"),
-                "Excel (*.xlsx)")
+            name = folders.save_file(
+                self, self.ctx, tr("Export the notice"),
+                tr("{plan} notice").format(plan=chosen[0].name) + ".xlsx", "Excel (*.xlsx)")
             if not name:
                 return
             path = Path(name)
@@ -550,8 +551,7 @@ class RandomInspectionPage(Page):
 
     def import_file(self, which: str, path: Path | None = None) -> None:
         if path is None:
-            name, _ = QFileDialog.getOpenFileName(self, tr("Import"), str(self.ctx.data_dir),
-                                                  "Excel (*.xlsx *.xls)")
+            name = folders.open_file(self, self.ctx, tr("Import"), "Excel (*.xlsx *.xls)")
             if not name:
                 return
             path = Path(name)

@@ -20,13 +20,17 @@ class EnterprisesPage(BrowserPage):
         self.resize_columns({"name": 260, "credit_code": 170, "region": 80,
                              "permit_number": 190, "key_monitored": 100})
 
+    def empty_text(self) -> str:
+        return tr("No enterprises yet. Add one with New record, or import a ledger from "
+                  "Excel: its enterprises come with it.")
+
     def new_record(self) -> None:
-        forms.EnterpriseForm(self.ctx, parent=self).open()
+        self.open_form(forms.EnterpriseForm(self.ctx, parent=self))
 
     def open_row(self, number: int) -> None:
         row_id = self.model.row_id(number)
         if row_id:
-            forms.EnterpriseForm.edit(self.ctx, row_id, parent=self)
+            self.edit_form(forms.EnterpriseForm, row_id)
 
 
 class InspectionsPage(BrowserPage):
@@ -40,13 +44,17 @@ class InspectionsPage(BrowserPage):
         super().__init__(ctx, parent)
         self.resize_columns({"enterprise": 260, "region": 80, "officers": 140})
 
+    def empty_text(self) -> str:
+        return tr("No inspections yet. Record one with New record; the problems it finds "
+                  "can be entered in the same form.")
+
     def new_record(self) -> None:
-        forms.InspectionForm(self.ctx, parent=self).open()
+        self.open_form(forms.InspectionForm(self.ctx, parent=self))
 
     def open_row(self, number: int) -> None:
         row_id = self.model.row_id(number)
         if row_id:
-            forms.InspectionForm.edit(self.ctx, row_id, parent=self)
+            self.edit_form(forms.InspectionForm, row_id)
 
 
 class PenaltiesPage(BrowserPage):
@@ -63,18 +71,21 @@ class PenaltiesPage(BrowserPage):
 
     def __init__(self, ctx, parent=None):
         super().__init__(ctx, parent)
-        self.table.selectionModel().currentRowChanged.connect(
-            lambda current, _: self.detail.show_case(self.model.row_id(current.row())
-                                                     if current.isValid() else None))
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 1)
         self.resize_columns({"case_number": 150, "stage": 70, "enterprise": 200, "region": 80,
                              "violation": 200, "fine_fen": 120, "daily_fine_fen": 120})
 
+    def row_chosen(self, row_id: str | None) -> None:
+        self.detail.show_case(row_id)
+
+    def empty_text(self) -> str:
+        return tr("No penalty cases yet. Record a case with New record.")
+
     def new_record(self) -> None:
-        forms.PenaltyForm(self.ctx, parent=self).open()
+        self.open_form(forms.PenaltyForm(self.ctx, parent=self))
 
     def open_row(self, number: int) -> None:
         row_id = self.model.row_id(number)
         if row_id:
-            forms.PenaltyForm.edit(self.ctx, row_id, parent=self)
+            self.edit_form(forms.PenaltyForm, row_id)

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QInputDialog, QLabel,
+from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QInputDialog, QLabel,
                                QMessageBox, QPushButton, QTableView, QTabWidget, QVBoxLayout,
                                QWidget)
 
@@ -285,8 +285,7 @@ class ReturnsPage(Page):
         return self.marks_dialog
 
     def ask_add_form(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, tr("Add a return form"), str(self.ctx.data_dir),
-                                              "Excel (*.xlsx)")
+        path = folders.open_file(self, self.ctx, tr("Add a return form"), "Excel (*.xlsx)")
         if path:
             self.add_form(path)
 
@@ -295,10 +294,7 @@ class ReturnsPage(Page):
             .failure(self._failed).run()
 
     def _save_path(self, stem: str) -> Path | None:
-        path, _ = QFileDialog.getSaveFileName(self, tr("Export"),
-                                              folders.start(self.ctx, f"{stem}.xlsx"),
-                                              "Excel (*.xlsx)")
-        folders.remember(self.ctx, path)
+        path = folders.save_file(self, self.ctx, tr("Export"), f"{stem}.xlsx", "Excel (*.xlsx)")
         return Path(path) if path else None
 
     def export_return(self, path: Path, replace: bool = True) -> Op | None:

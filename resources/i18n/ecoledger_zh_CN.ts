@@ -988,8 +988,24 @@
       <translation>今天</translation>
     </message>
     <message>
+      <source>Awaiting decision…</source>
+      <translation>待决事项…</translation>
+    </message>
+    <message>
+      <source>Extension requests to approve and problems reported done to verify</source>
+      <translation>待审批的延期申请和已报完成、待核销的问题</translation>
+    </message>
+    <message>
       <source>Export dashboard…</source>
       <translation>导出总览…</translation>
+    </message>
+    <message>
+      <source>The ledger holds no problem and no penalty case yet, so there is nothing to plot. Record the first problem, import the ledger your bureau keeps in Excel, or load demo data to see what this page shows.</source>
+      <translation>台账里还没有问题和处罚案件，暂无可绘制的图表。请录入第一个问题、导入本局用 Excel 记的台账，或载入演示数据看看本页的样子。</translation>
+    </message>
+    <message>
+      <source>New problem</source>
+      <translation>新建环境问题</translation>
     </message>
     <message>
       <source>Export plot…</source>
@@ -1036,8 +1052,8 @@
       <translation>不是有效日期，图表保持不变。</translation>
     </message>
     <message>
-      <source>Dashboard {day}</source>
-      <translation>总览 {day}</translation>
+      <source>Awaiting decision: {asked} extension(s), {done} to verify</source>
+      <translation>待审批延期 {asked} 项 · 待核销 {done} 项</translation>
     </message>
     <message>
       <source>As of {day}</source>
@@ -1052,8 +1068,36 @@
       <translation>罚款金额（万元），{n} 件</translation>
     </message>
     <message>
+      <source>Dashboard</source>
+      <translation>整改总览</translation>
+    </message>
+    <message>
+      <source>as of {day}</source>
+      <translation>截至 {day}</translation>
+    </message>
+    <message>
       <source>{unit}: rectification as of {day}</source>
       <translation>{unit}：截至 {day} 整改情况</translation>
+    </message>
+    <message>
+      <source>Import a ledger from Excel…</source>
+      <translation>从 Excel 导入台账…</translation>
+    </message>
+    <message>
+      <source>Load demo data</source>
+      <translation>载入演示数据</translation>
+    </message>
+    <message>
+      <source>Only while the ledger is empty; for trying the program</source>
+      <translation>仅限空台账，用于试用本程序</translation>
+    </message>
+    <message>
+      <source>Loading demo data…</source>
+      <translation>正在载入演示数据…</translation>
+    </message>
+    <message>
+      <source>New record</source>
+      <translation>新建记录</translation>
     </message>
     <message>
       <source>Welcome to EcoLedger</source>
@@ -1084,12 +1128,16 @@
       <translation>设置本单位的台账。您将成为管理员，之后再添加录入员和科室负责人的账号。</translation>
     </message>
     <message>
+      <source>At least {n} characters</source>
+      <translation>至少 {n} 个字符</translation>
+    </message>
+    <message>
       <source>Choose a region from the list.</source>
       <translation>请从列表中选择行政区划。</translation>
     </message>
     <message>
-      <source>At least {n} characters</source>
-      <translation>至少 {n} 个字符</translation>
+      <source>{n} regions fit “{text}”: choose one from the list.</source>
+      <translation>有 {n} 个行政区划与“{text}”相符，请从列表中选择。</translation>
     </message>
     <message>
       <source>Enter the operator's name.</source>
@@ -1352,10 +1400,6 @@
       <translation>环境问题</translation>
     </message>
     <message>
-      <source>New problem</source>
-      <translation>新建环境问题</translation>
-    </message>
-    <message>
       <source>left empty: numbered automatically</source>
       <translation>留空则自动编号</translation>
     </message>
@@ -1482,6 +1526,10 @@
     <message>
       <source>Number</source>
       <translation>编号</translation>
+    </message>
+    <message>
+      <source>left empty: it will be {number}</source>
+      <translation>留空则自动编号为 {number}</translation>
     </message>
     <message>
       <source>Form number</source>
@@ -1936,10 +1984,6 @@
       <translation>丢弃</translation>
     </message>
     <message>
-      <source>New record</source>
-      <translation>新建记录</translation>
-    </message>
-    <message>
       <source>&amp;Ledger</source>
       <translation>台账(&amp;L)</translation>
     </message>
@@ -1970,6 +2014,18 @@
     <message>
       <source>Read only: nothing can be saved in this ledger.</source>
       <translation>只读：此台账中的任何内容都无法保存。</translation>
+    </message>
+    <message>
+      <source>Grey: withdrawn</source>
+      <translation>灰色：已撤销</translation>
+    </message>
+    <message>
+      <source>Red: overdue, open and past the deadline in force</source>
+      <translation>红色：逾期（未销号且已过现行整改时限）</translation>
+    </message>
+    <message>
+      <source>Awaiting decision</source>
+      <translation>待审批/待核销</translation>
     </message>
     <message>
       <source>Enterprises</source>
@@ -2004,6 +2060,10 @@
       <translation>处罚期限</translation>
     </message>
     <message>
+      <source>Nothing has been recorded here yet.</source>
+      <translation>这里还没有任何记录。</translation>
+    </message>
+    <message>
       <source>Any status</source>
       <translation>全部状态</translation>
     </message>
@@ -2012,12 +2072,52 @@
       <translation>全部类别</translation>
     </message>
     <message>
+      <source>Clear filters</source>
+      <translation>清除筛选</translation>
+    </message>
+    <message>
+      <source>Show every row again</source>
+      <translation>重新显示全部记录</translation>
+    </message>
+    <message>
+      <source>New</source>
+      <translation>新建</translation>
+    </message>
+    <message>
+      <source>New record (Ctrl+N)</source>
+      <translation>新建记录（Ctrl+N）</translation>
+    </message>
+    <message>
+      <source>Saved {what}; the new row is selected.</source>
+      <translation>已保存“{what}”，新记录已选中。</translation>
+    </message>
+    <message>
+      <source>Saved {what}. The filters set hide the new row: Clear filters shows it.</source>
+      <translation>已保存“{what}”。当前筛选条件下不显示新记录，点“清除筛选”即可看到。</translation>
+    </message>
+    <message>
       <source>Overdue only</source>
       <translation>仅看逾期</translation>
     </message>
     <message>
+      <source>Saved.</source>
+      <translation>已保存。</translation>
+    </message>
+    <message>
+      <source>No row matches the filters set; Clear filters shows every row.</source>
+      <translation>没有符合当前筛选条件的记录，点“清除筛选”显示全部。</translation>
+    </message>
+    <message>
       <source>{count} row(s)</source>
       <translation>共 {count} 条</translation>
+    </message>
+    <message>
+      <source>Not a date: “{text}”. Type it as 2024-08-05.</source>
+      <translation>“{text}”不是日期，请写成 2024-08-05 或 2024年8月5日。</translation>
+    </message>
+    <message>
+      <source>No campaigns yet. A campaign groups the batches of supervision letters and their problems: start one with New record.</source>
+      <translation>还没有专项行动。专项行动汇总各批次交办函及其问题，点“新建记录”开始。</translation>
     </message>
     <message>
       <source>New batch…</source>
@@ -2140,6 +2240,10 @@
       <translation>新建共享密钥文件</translation>
     </message>
     <message>
+      <source>exchange.key</source>
+      <translation>交换密钥.key</translation>
+    </message>
+    <message>
       <source>Key files (*.key)</source>
       <translation>密钥文件 (*.key)</translation>
     </message>
@@ -2218,10 +2322,6 @@
     <message>
       <source>Export for</source>
       <translation>导出给</translation>
-    </message>
-    <message>
-      <source>exchange.key</source>
-      <translation>交换密钥.key</translation>
     </message>
     <message>
       <source>Choose a partner first.</source>
@@ -2372,6 +2472,10 @@ Confirm this partner and import the file?</source>
       <translation>发现于 {day} 的现场检查</translation>
     </message>
     <message>
+      <source>New penalty case…</source>
+      <translation>新建处罚案件…</translation>
+    </message>
+    <message>
       <source>Overdue: {n}</source>
       <translation>已逾期：{n} 项</translation>
     </message>
@@ -2404,8 +2508,16 @@ Confirm this partner and import the file?</source>
       <translation>添加照片或附件…</translation>
     </message>
     <message>
+      <source>Whether the photos attached next show the site before or after the rectification</source>
+      <translation>接下来添加的照片拍的是整改前还是整改后的现场</translation>
+    </message>
+    <message>
       <source>History…</source>
       <translation>修改记录…</translation>
+    </message>
+    <message>
+      <source>Still to do (due dates, not events)</source>
+      <translation>待完成（到期日期，尚未发生）</translation>
     </message>
     <message>
       <source>Attach photos or files</source>
@@ -2420,8 +2532,16 @@ Confirm this partner and import the file?</source>
       <translation>已申请</translation>
     </message>
     <message>
+      <source>Deadline of the problem</source>
+      <translation>问题整改时限</translation>
+    </message>
+    <message>
       <source>Timeline</source>
       <translation>整改过程</translation>
+    </message>
+    <message>
+      <source>Photos taken</source>
+      <translation>照片拍摄于</translation>
     </message>
     <message>
       <source>Select a problem to see its timeline.</source>
@@ -2442,16 +2562,24 @@ Confirm this partner and import the file?</source>
       <translation>进展：{note}</translation>
     </message>
     <message>
+      <source>Before rectification</source>
+      <translation>整改前</translation>
+    </message>
+    <message>
+      <source>After rectification</source>
+      <translation>整改后</translation>
+    </message>
+    <message>
       <source>{in_force} (extended; originally {original})</source>
       <translation>{in_force}（已延期，原时限 {original}）</translation>
     </message>
     <message>
-      <source>Extension to {day} ({state}): {reason}</source>
-      <translation>延期至 {day}（{state}）：{reason}</translation>
+      <source>no due date</source>
+      <translation>无期限</translation>
     </message>
     <message>
-      <source>Measure {seq}: {text} — {progress}%</source>
-      <translation>整改措施{seq}：{text} — {progress}%</translation>
+      <source>Extension to {day} ({state}): {reason}</source>
+      <translation>延期至 {day}（{state}）：{reason}</translation>
     </message>
     <message>
       <source>Closed {day} · {acceptance}</source>
@@ -2462,12 +2590,36 @@ Confirm this partner and import the file?</source>
       <translation>处罚案件：{cases}</translation>
     </message>
     <message>
+      <source>overdue since {day}</source>
+      <translation>{day} 起逾期</translation>
+    </message>
+    <message>
       <source>→ {status}</source>
       <translation>→ {status}</translation>
     </message>
     <message>
+      <source>Measure {seq} done: {text}</source>
+      <translation>措施 {seq} 完成：{text}</translation>
+    </message>
+    <message>
+      <source>Measure {seq}: {text} — {progress}%</source>
+      <translation>整改措施{seq}：{text} — {progress}%</translation>
+    </message>
+    <message>
       <source>Complaint number {number}</source>
       <translation>受理编号 {number}</translation>
+    </message>
+    <message>
+      <source>due {day}</source>
+      <translation>{day} 到期</translation>
+    </message>
+    <message>
+      <source>No problems in this ledger yet. Record the first one with New record, or import the rectification ledger your bureau keeps in Excel.</source>
+      <translation>台账里还没有问题。点“新建记录”录入第一条，或导入本局用 Excel 记的整改台账。</translation>
+    </message>
+    <message>
+      <source>&lt;span style='color:#b3261e'&gt;■&lt;/span&gt; red: overdue (open, past the deadline in force) &amp;nbsp; &lt;span style='color:#8a8a8a'&gt;■&lt;/span&gt; grey: withdrawn</source>
+      <translation>&lt;span style='color:#b3261e'&gt;■&lt;/span&gt; 红色：逾期（未销号且已过现行整改时限） &amp;nbsp; &lt;span style='color:#8a8a8a'&gt;■&lt;/span&gt; 灰色：已撤销</translation>
     </message>
     <message>
       <source>New supervision class</source>
@@ -2786,6 +2938,22 @@ Confirm this partner and import the file?</source>
       <translation>已导入{name}。</translation>
     </message>
     <message>
+      <source>{plan} notice</source>
+      <translation>{plan}公示</translation>
+    </message>
+    <message>
+      <source>No enterprises yet. Add one with New record, or import a ledger from Excel: its enterprises come with it.</source>
+      <translation>还没有企业。点“新建记录”添加，或从 Excel 导入台账，其中的企业会一并导入。</translation>
+    </message>
+    <message>
+      <source>No inspections yet. Record one with New record; the problems it finds can be entered in the same form.</source>
+      <translation>还没有检查记录。点“新建记录”录入，检查发现的问题可在同一表单中填写。</translation>
+    </message>
+    <message>
+      <source>No penalty cases yet. Record a case with New record.</source>
+      <translation>还没有处罚案件。点“新建记录”录入案件。</translation>
+    </message>
+    <message>
       <source>Add measure… (Ctrl+M)</source>
       <translation>添加整改措施…（Ctrl+M）</translation>
     </message>
@@ -2980,6 +3148,26 @@ Confirm this partner and import the file?</source>
     <message>
       <source>Locked through {day}: writes dated on or before it are refused.</source>
       <translation>已锁定至 {day}：该日及以前日期的写入一律拒绝。</translation>
+    </message>
+    <message>
+      <source>Select a row to decide beside it; double-click opens the problem on the Problems page.</source>
+      <translation>选中一行，在右侧审批或核销；双击在“问题”页打开该问题。</translation>
+    </message>
+    <message>
+      <source>Reported done on</source>
+      <translation>报完成日期</translation>
+    </message>
+    <message>
+      <source>Extension requests awaiting approval: {n}</source>
+      <translation>待审批的延期申请：{n} 项</translation>
+    </message>
+    <message>
+      <source>Reported done, awaiting verification: {n}</source>
+      <translation>已报完成、待核销：{n} 项</translation>
+    </message>
+    <message>
+      <source>Problem {number}, from the queue awaiting decision</source>
+      <translation>问题 {number}（来自待审批/待核销）</translation>
     </message>
     <message>
       <source>Settings</source>

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QToolButton
+from PySide6.QtWidgets import QPushButton, QToolButton
 
 from core import dashboard, dates, problems, statistics
 from core.money import fen_to_wan
@@ -105,7 +105,7 @@ def test_clicking_a_deadline_bar_opens_exactly_its_problems(board, window, qtbot
     qtbot.waitUntil(lambda: window.current_page() is problems_page)
     assert _shown_rows(problems_page, idle) == hit.value > 0
     assert problems_page.selection.isVisible()
-    assert f"{hit.value:,}" in problems_page.selection.text()
+    assert f"{hit.value:,}" in problems_page.selection_text.text()
     codes = {problems_page.model.value(n, "region") for n in range(hit.value)}
     region = next(p.name for p in board.board.regions if p.key == hit.drill.flt.region_code)
     assert codes == {region}
@@ -163,7 +163,8 @@ def test_clicking_a_penalty_bar_opens_exactly_its_cases(board, window, qtbot, id
     assert _shown_rows(page, idle) == getattr(month.figures, measure) == hit.drill.count > 0
     assert page.filters.date_from.text() == month.first
     assert page.filters.date_to.text() == month.last
-    assert f"{hit.drill.count:,}" in window.statusBar().currentMessage()
+    assert page.selection.isVisible()
+    assert f"{hit.drill.count:,}" in page.selection_text.text()
 
 
 def test_hovering_shows_the_exact_figure(board):
@@ -246,6 +247,18 @@ def test_an_empty_ledger_draws_empty_plots(app, tmp_path, qtbot):
         assert page.tiles["assigned"].figure.text() == "0"
         assert page.tiles["rate"].figure.text() == "—"
         assert all(chart.hits == [] for chart in page.charts)
+        # no axes of 0.2 problems: the first day says what to do instead
+        assert page.empty.isVisible() and not page.plots.isVisible()
+        assert "还没有" in page.empty.text.text()
+        qtbot.waitUntil(page.empty.demo_button.isVisible)
+        for chart in page.charts:  # and a count axis never ticks between whole numbers
+            for plot in chart.plots:
+                for name in ("left", "bottom"):
+                    axis = plot.getAxis(name)
+                    if type(axis).__name__ == "WholeAxis":
+                        ticks = [v for _, values in axis.tickValues(0.0, 1.0, 400)
+                                 for v in values]
+                        assert ticks == [0.0, 1.0]
     finally:
         context.db.close()
 
@@ -281,3 +294,83 @@ def test_an_export_onto_an_attachment_photo_is_refused(board, ctx, idle, monkeyp
     idle()
     assert photo.read_bytes() == b"\x89PNG original photo"  # the photo is untouched
     assert len(warned) == 1 and "附件" in warned[0]
+
+
+def test_a_drill_down_sets_the_filters_it_shows_clears_the_detail_and_leaves_cleanly(
+        board, window, qtbot, idle):
+    problems_page = window.page("problems")
+    idle()
+    problems_page.table.setCurrentIndex(problems_page.model.index(3, 0))
+    qtbot.waitUntil(lambda: problems_page.detail.row_id is not None)
+    window.page("overview")
+    chart = _charts(board)["DeadlineChart"]
+    hit = max((h for h in chart.hits if h.drill.measure == "overdue"), key=lambda h: h.value)
+    _click(qtbot, chart, hit)
+    qtbot.waitUntil(lambda: window.current_page() is problems_page)
+    assert _shown_rows(problems_page, idle) == hit.value
+    bar = problems_page.filters
+    assert bar.overdue.isChecked()  # only overdue rows show, and the box says so
+    assert bar.region.code() == hit.drill.flt.region_code
+    assert problems_page.detail.row_id is None  # no unrelated problem beside the rows
+    assert problems_page.detail.heading.text() == "选择一个问题以查看整改过程。"
+    assert problems_page.selection.isVisible()
+    window.page("returns")
+    assert window.statusBar().currentMessage() == ""  # the caption stays on its page
+    assert f"{hit.value:,}" not in window.statusBar().currentMessage()
+    window.page("problems")
+    back = next(b for b in problems_page.selection.findChildren(QPushButton)
+                if b.text() == "清除筛选")
+    qtbot.mouseClick(back, Qt.MouseButton.LeftButton)
+    idle()
+    assert not problems_page.selection.isVisible()
+    assert bar.region.code() is None and not bar.overdue.isChecked()
+    total = window.ctx.db.call(lambda ledger: ledger.conn.execute(
+        "SELECT count(*) FROM problem").fetchone()[0])
+    assert problems_page.model.rowCount() == total
+
+
+def test_an_exported_plot_is_print_sized_and_names_its_filters(board, ctx, idle, qtbot,
+                                                              tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    campaign_id, batch_id = ctx.bureau.batches[1][2], ctx.bureau.batches[1][0]
+    county = ctx.bureau.counties[0]
+    board.set_selection(None, campaign_id, batch_id, county.code)
+    idle()
+    qtbot.waitUntil(lambda: board.drawn)
+    batch_name = board.batch.currentText()
+    today = dates.today().isoformat()
+    assert county.name in board.heading.text() and batch_name in board.heading.text()
+    offered = []
+    target = tmp_path / "plot.png"
+
+    def save_dialog(parent, caption, start, filters, *rest, **options):
+        offered.append(start)
+        return str(target), ""
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", save_dialog)
+    chart = _charts(board)["DeadlineChart"]
+    board.ask_export_chart(chart)
+    idle()
+    name = offered[0].rsplit("/", 1)[-1]
+    for part in (county.name, batch_name, today, chart.title()):
+        assert part in name, part
+    image = QImage(str(target))
+    assert image.width() >= 2400  # A4 wide at 300 dpi, not the 530 px of the screen
+    assert round(image.dotsPerMeterX() * 0.0254) == 300
+    view = chart.viewport()
+    assert image.height() > image.width() * view.height() / view.width()  # a heading on top
+    dark = sum(1 for x in range(0, image.width(), 3) for y in range(0, 150, 2)
+               if QImage.pixel(image, x, y) & 0xFF < 0x80)
+    assert dark > 50  # the heading is drawn in the strip above the plot
+    target = tmp_path / "plot.svg"
+    board.ask_export_chart(chart)
+    idle()
+    text = target.read_text(encoding="utf-8")
+    assert county.name in text and batch_name in text and today in text
+    offered.clear()
+    target = tmp_path / "board.pdf"
+    board.ask_export_page()
+    idle()
+    name = offered[0].rsplit("/", 1)[-1]
+    assert county.name in name and batch_name in name and today in name
+    assert target.read_bytes().startswith(b"%PDF")

@@ -45,9 +45,12 @@ def test_the_first_start_insists_on_a_listed_region_and_a_name(blank, monkeypatc
 
     def answer(dialog):
         assert dialog.region_code() == settings.DEFAULT_JURISDICTION  # 临汾市 offered first
-        dialog.region.setEditText("曲沃")  # typed, not chosen from the list
+        dialog.region.setEditText("曲沃镇")  # no such region
         dialog.accept()
         assert dialog.message.text() == "请从列表中选择行政区划。"
+        dialog.region.setEditText("临汾")  # the city and each of its counties
+        dialog.accept()
+        assert "个行政区划" in dialog.message.text() and "临汾" in dialog.message.text()
         dialog.region.setEditText(_label_of(dialog, "141021"))
         assert dialog.region.currentText() == "山西省临汾市曲沃县 141021"
         dialog.accept()
@@ -79,6 +82,17 @@ def test_the_first_start_insists_on_a_listed_region_and_a_name(blank, monkeypatc
                                            ledger.conn.execute("SELECT count(*) FROM problem")
                                            .fetchone()[0]))
     assert stored == ("141021", "李文员", 0)
+
+
+@pytest.mark.parametrize("typed, code", [("曲沃", "141021"), ("曲沃县", "141021"),
+                                         ("临汾市", "141000"), ("141021", "141021"),
+                                         ("山西省临汾市曲沃县", "141021")])
+def test_a_region_typed_so_that_only_one_fits_is_taken(blank, typed, code):
+    from gui.first_run import FirstRunDialog, region_choices
+
+    dialog = FirstRunDialog(blank.db.call(region_choices), settings.DEFAULT_JURISDICTION)
+    dialog.region.setEditText(typed)
+    assert dialog.region_code() == code
 
 
 def test_the_first_start_can_load_the_demo_and_cancel_leaves_the_ledger_empty(
