@@ -1,6 +1,9 @@
 """The rectification ledger: every problem, filtered and searched, with its detail beside."""
 from __future__ import annotations
 
+from html import escape
+
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
 from core.queries import PROBLEMS
@@ -26,9 +29,12 @@ class ProblemsPage(BrowserPage):
         self.resize_columns({"number": 120, "region": 80, "enterprise": 200, "category": 90,
                              "description": 280, "assigned_on": 95, "deadline": 95,
                              "status": 95, "source": 90})
-        self.legend.setText(tr("<span style='color:#b3261e'>■</span> red: overdue (open, past "
-                                "the deadline in force) &nbsp; <span style='color:#8a8a8a'>■"
-                                "</span> grey: withdrawn"))
+        # the words are translated, the colour swatches are markup of their own
+        swatch = "<span style='color:{}'>■</span> {}"
+        self.legend.setTextFormat(Qt.TextFormat.RichText)
+        self.legend.setText("\u2003".join((
+            swatch.format("#b3261e", escape(tr("red: overdue (open, past the deadline in force)"))),
+            swatch.format("#8a8a8a", escape(tr("grey: withdrawn"))))))
         self.legend.show()
 
     def empty_text(self) -> str:

@@ -2618,8 +2618,12 @@ Confirm this partner and import the file?</source>
       <translation>台账里还没有问题。点“新建记录”录入第一条，或导入本局用 Excel 记的整改台账。</translation>
     </message>
     <message>
-      <source>&lt;span style='color:#b3261e'&gt;■&lt;/span&gt; red: overdue (open, past the deadline in force) &amp;nbsp; &lt;span style='color:#8a8a8a'&gt;■&lt;/span&gt; grey: withdrawn</source>
-      <translation>&lt;span style='color:#b3261e'&gt;■&lt;/span&gt; 红色：逾期（未销号且已过现行整改时限） &amp;nbsp; &lt;span style='color:#8a8a8a'&gt;■&lt;/span&gt; 灰色：已撤销</translation>
+      <source>red: overdue (open, past the deadline in force)</source>
+      <translation>红色：逾期（未销号且已过现行整改时限）</translation>
+    </message>
+    <message>
+      <source>grey: withdrawn</source>
+      <translation>灰色：已撤销</translation>
     </message>
     <message>
       <source>New supervision class</source>
