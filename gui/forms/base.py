@@ -16,7 +16,7 @@ from typing import Any, Callable, Iterable
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (QApplication, QCheckBox, QDialog, QDialogButtonBox, QFrame,
-                               QGridLayout, QLabel, QLineEdit, QMessageBox, QPlainTextEdit,
+                               QGridLayout, QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPlainTextEdit,
                                QScrollArea, QVBoxLayout, QWidget)
 
 from core import versions
@@ -59,12 +59,16 @@ class EnterpriseEdit(CompletingEdit):
         self._names: dict[str, str] = {}
 
     def set_enterprises(self, rows: Iterable[tuple[str, str, str]]) -> None:
+        """`rows` as core lists them (names in pinyin order); credit codes come after."""
+        codes = []
         for row_id, name, code in rows:
             self._ids[name] = row_id
             self._names[row_id] = name
             if code:
                 self._ids[code] = row_id
-        self.set_completions(sorted(self._ids))
+                codes.append(code)
+        taken = set(codes)
+        self.set_completions([n for n in self._ids if n not in taken] + sorted(codes))
 
     def enterprise_id(self) -> str | None:
         text = self.text().strip()
@@ -204,6 +208,19 @@ class FormDialog(QDialog):
         self.fields[key] = Field(key, widget, read, write, message)
         signal.connect(self._changed)
         return widget
+
+    def beside(self, widget: QWidget, extra: QWidget) -> QWidget:
+        """Put `extra` (a button) to the right of a field's `widget`, in the same cell."""
+        index = self.grid.indexOf(widget)
+        row, column, _, _ = self.grid.getItemPosition(index)
+        self.grid.removeWidget(widget)
+        cell = QWidget()
+        layout = QHBoxLayout(cell)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(widget, 1)
+        layout.addWidget(extra)
+        self.grid.addWidget(cell, row, column)
+        return extra
 
     def add_text(self, key: str, label: str) -> QLineEdit:
         edit = QLineEdit()
