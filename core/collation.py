@@ -5,11 +5,20 @@ Each Han character sorts by its syllable, then its tone, then itself (as a dicti
 orders 字 with the same reading); digits and Latin letters come before Han characters,
 as in ICU's pinyin collation. Readings come from pypinyin, with the place names whose
 characters read otherwise there (长治 Chángzhì, 尧都 Yáodū, 洪洞 Hóngtóng).
+
+Loading pypinyin takes about a second, so the readings of the shipped region names
+(resources/regions/readings.tsv, made by `python -m core.collation` from the same
+function) come from that file: the county lists of the first page cost no pypinyin.
 """
 from __future__ import annotations
 
+import csv
+import sys
 from functools import lru_cache
+from pathlib import Path
 from typing import Callable, Iterable, TypeVar
+
+from .paths import resources_dir
 
 T = TypeVar("T")
 
@@ -25,8 +34,33 @@ _PLACE_READINGS = {
 }
 
 
+def _readings_file() -> Path:
+    return resources_dir() / "regions" / "readings.tsv"
+
+
+@lru_cache(maxsize=1)
+def _shipped() -> dict[str, list[str]]:
+    """The readings of the shipped region names, as `_live` gives them."""
+    try:
+        with _readings_file().open(encoding="utf-8", newline="") as handle:
+            return {name: readings.split(" ") for name, readings in
+                    csv.reader(handle, delimiter="\t")}
+    except FileNotFoundError:
+        return {}
+
+
 @lru_cache(maxsize=1)
 def _reader() -> Callable[[str], list[str]]:
+    shipped = _shipped()
+
+    def read(text: str) -> list[str]:
+        found = shipped.get(text)
+        return list(found) if found is not None else _live()(text)
+    return read
+
+
+@lru_cache(maxsize=1)
+def _live() -> Callable[[str], list[str]]:
     from pypinyin import Style, lazy_pinyin, load_phrases_dict
 
     load_phrases_dict(_PLACE_READINGS)
@@ -61,3 +95,19 @@ def name_key(name: str | None) -> tuple:
 def by_name(items: Iterable[T], name: Callable[[T], str | None] = lambda item: item) -> list[T]:
     """`items` sorted by the pinyin of `name(item)`."""
     return sorted(items, key=lambda item: name_key(name(item)))
+
+
+def write_region_readings() -> Path:
+    """Write the readings of every shipped region name (run after the regions change)."""
+    from .regions import shipped_regions
+
+    names = sorted({region.name for region in shipped_regions()})
+    path = _readings_file()
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        for name in names:
+            handle.write(name + "\t" + " ".join(_live()(name)) + "\n")
+    return path
+
+
+if __name__ == "__main__":
+    sys.stdout.write(f"{write_region_readings()}\n")

@@ -112,3 +112,25 @@ def test_enterprise_completions_and_counties_come_in_pinyin_order(ledger):
                 if r.parent_code == "141000"]
     assert counties[:3] == ["安泽县", "大宁县", "汾西县"]
     assert counties.index("尧都区") < counties.index("翼城县")
+
+
+def test_the_shipped_region_readings_are_what_pypinyin_reads(monkeypatch):
+    """The county lists use resources/regions/readings.tsv to start fast; it must not drift
+    from the readings every other name gets (run `python -m core.collation` if it does)."""
+    shipped = collation._shipped()
+    names = {r.name for r in regions.shipped_regions()}
+    assert set(shipped) == names
+    live = collation._live()
+    assert {n: live(n) for n in names} == shipped
+
+
+def test_county_lists_sort_without_loading_pypinyin():
+    import subprocess
+    import sys
+
+    script = ("import sys; from core import collation, regions; "
+              "names = [r.name for r in regions.shipped_regions()][:400]; "
+              "collation.by_name(names); print('pypinyin' in sys.modules)")
+    found = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                           check=True)
+    assert found.stdout.strip() == "False"
