@@ -4,12 +4,11 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Any, Iterable, Mapping
 
-from stdnum.cn import uscc
-
-from . import dates, deadlines, money
+from . import dates
 from .errors import Issue, LedgerError, ValidationError
 
 if TYPE_CHECKING:
+    from . import deadlines
     from .ledger import Ledger
 
 MAX_TEXT = 2000
@@ -145,6 +144,8 @@ class Form:
             self.values[store_as] = 0
             return 0
         try:
+            from . import money
+
             fen = money.parse_yuan(self.raw[field])
         except ValueError:
             self.fail(field, "error.money_invalid", value=self.raw[field])
@@ -187,6 +188,8 @@ class Form:
         value = self.text(field)
         if value is None:
             return None
+        from stdnum.cn import uscc  # stdnum's first import costs 40 ms: not at start-up
+
         value = uscc.compact(value.translate(_FULLWIDTH_ALNUM)).upper()
         self.values[field] = value
         found = credit_code_finding(value)
@@ -202,6 +205,8 @@ class Form:
         `start_field` (or `start`). Stores the date (None without one) in `field`, the
         wording in `field`_text and the kind in `field`_kind; a vague text is kept with a
         warning asking for a date, a working-day count the calendar cannot cover fails."""
+        from . import deadlines
+
         for suffix in ("", "_text", "_kind"):
             self.values[field + suffix] = None
         if self._blank(field):
@@ -267,6 +272,8 @@ def credit_code_finding(code: str) -> tuple[str, dict[str, object]] | None:
         if 3 <= position <= 8 and not char.isdigit():
             return "error.credit_code_region", {"value": code, "position": position,
                                                 "char": char}
+    from stdnum.cn import uscc
+
     expected = uscc.calc_check_digit(code[:-1])
     if code[-1] != expected:
         return "warning.credit_code_checksum", {"value": code, "expected": expected}
