@@ -6,7 +6,6 @@ imported by the pages that use them, when they are first shown.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from pathlib import Path
 
@@ -191,6 +190,7 @@ def start(db_path: Path, folder: Path):
     from core.errors import LedgerError
 
     from . import backup_menu, signin
+    from .startup import after_first_paint
     try:
         ctx, needs_setup = open_context(db_path, folder, import_window)
     except LedgerError as error:  # another instance has the file open, or it is damaged
@@ -205,11 +205,9 @@ def start(db_path: Path, folder: Path):
     window = MainWindow(ctx)
     from .about import add_menu
     add_menu(window)
-    if os.environ.get("ECOLEDGER_STARTUP_MARKER"):
-        from .startup_marker import watch
-        watch(window)
     window.show()
-    backup_menu.daily(ctx, window.show_error)
+    # the day's first backup waits until the first page shows its rows
+    after_first_paint(window, lambda: backup_menu.daily(ctx, window.show_error))
     return ctx, window
 
 

@@ -2,14 +2,17 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from core.queries import PROBLEMS
 
 from ..i18n import tr
 from .base import BrowserPage
-from .problem_detail import ProblemDetail
+
+if TYPE_CHECKING:
+    from .problem_detail import ProblemDetail
 
 
 class ProblemsPage(BrowserPage):
@@ -20,8 +23,26 @@ class ProblemsPage(BrowserPage):
     watched = ("problem", "enterprise", "attachment")
 
     def side_panel(self) -> QWidget:
-        self.detail = ProblemDetail(self.ctx)
-        return self.detail
+        """A place for the detail: the panel itself (its modules and some hundred widgets)
+        is built once the window has painted its first rows, or when a row is chosen."""
+        self._side = QWidget()
+        QVBoxLayout(self._side).setContentsMargins(0, 0, 0, 0)
+        self._detail: "ProblemDetail | None" = None
+        return self._side
+
+    @property
+    def detail(self) -> "ProblemDetail":
+        if self._detail is None:
+            from .problem_detail import ProblemDetail
+
+            self._detail = ProblemDetail(self.ctx)
+            self._side.layout().addWidget(self._detail)
+        return self._detail
+
+    def when_idle(self) -> None:
+        """Called by the main window once its first paint is done (at once for a page
+        opened later)."""
+        self.detail  # noqa: B018 - builds it
 
     def __init__(self, ctx, parent=None):
         super().__init__(ctx, parent)

@@ -8,13 +8,14 @@ the figures are the medians. Each is timed from its launch until it prints a mar
 - EcoLedger (`python -m gui.app --db demo.db`, the 2,507-problem demo ledger, its own
   fresh settings folder, opening on the Problems page) prints it with
   ECOLEDGER_STARTUP_MARKER=exit from the first paint that comes once the window is mapped
-  and the page's first rows have arrived (gui/startup_marker.py), then closes.
+  and the page's first rows have arrived (gui/startup.py), then closes.
 
     .venv/bin/python tests/bench/startup_bench.py [--repeat 7] [--display :0] [--before DIR]
 
---before DIR also starts the app of another checkout (say `git archive` of an older
-commit with gui/startup_marker.py and its two lines in gui/app.py added) in the same
-rotation, for a before/after figure measured under the same load.
+--before DIR also starts the app of another checkout in the same rotation, for a
+before/after figure measured under the same load (an older commit, unpacked with
+`git archive`, needs this commit's gui/startup.py and `after_first_paint(window, lambda:
+None)` after `window.show()` in gui/app.py to print the marker).
 
 Both start with their modules compiled, as an installed app does (pip and PyInstaller
 ship .pyc files): the checkouts are byte-compiled first and PYTHONDONTWRITEBYTECODE is
