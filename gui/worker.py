@@ -197,9 +197,8 @@ class Database(QObject):
             self._close.connect(worker.close, Qt.ConnectionType.BlockingQueuedConnection)
             worker.finished.connect(self._finished)
             worker.progressed.connect(self._progressed)
-        if str(path) != ":memory:":
-            for reader in self._readers:
-                self._worker.ready.connect(reader.warm, Qt.ConnectionType.QueuedConnection)
+        if str(path) != ":memory:":  # the reader the first page's read goes to
+            self._worker.ready.connect(self._readers[0].warm, Qt.ConnectionType.QueuedConnection)
         for thread in self._threads:
             thread.start()
 
