@@ -38,12 +38,14 @@ class FirstPaint(QObject):
         page = window.current_page() if hasattr(window, "current_page") else None
         model = getattr(page, "model", None)
         self.rows_ready = not hasattr(model, "loaded")
+        self.model = model
         if not self.rows_ready:
             model.loaded.connect(self._rows_arrived)
         QApplication.instance().installEventFilter(self)
-        QTimer.singleShot(self.LATEST_MS, self._fire)
+        QTimer.singleShot(self.LATEST_MS, self, self._fire)  # dropped with the window
 
     def _rows_arrived(self) -> None:
+        self.model.loaded.disconnect(self._rows_arrived)
         self.rows_ready = True
         self.window.update()  # the rows may have come after the last paint
 
@@ -51,7 +53,7 @@ class FirstPaint(QObject):
         if (not self.done and self.rows_ready and event.type() == QEvent.Type.Paint
                 and isinstance(watched, QWidget) and watched.window() is self.window
                 and self.window.isVisible()):
-            QTimer.singleShot(0, self._fire)
+            QTimer.singleShot(0, self, self._fire)
             self.done = True
         return False
 

@@ -322,6 +322,7 @@ class FormDialog(QDialog):
             return
         self.ctx.drafts.save(self.draft_key, self.form_name, self.row_id,
                              {**self.raw(), VERSION_KEY: self.version})
+        self._check_generation += 1  # a check of what stood before this change is stale
         self._show(self._local_issues() + [i for i in self.issues if i.field not in
                                            self._date_keys()])
         self._timer.start()

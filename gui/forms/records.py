@@ -37,7 +37,8 @@ class EnterpriseForm(FormDialog):
         industry.set_completions(industries.choices())
         industry.setPlaceholderText(tr("code or name, e.g. 2521"))
         self._add("industry_code", tr("Industry (GB/T 4754)"), industry, industry.text,
-                  lambda v: industry.setText(labels.cell("industry_code", v)), industry.textChanged)
+                  lambda v: industry.setText(labels.cell("industry_code", v)),
+                  industry.textChanged)  # shown as '2521 炼焦', stored as 2521
         self.add_text("permit_number", tr("Discharge permit number"))
         self.add_flag("key_monitored", tr("Key monitored"))
         self.add_text("address", tr("Address"))

@@ -96,7 +96,7 @@ def launch(command: list[str], env: dict[str, str], cwd: Path = ROOT) -> tuple[f
     for line in child.stdout:
         if line.startswith(MARKER):
             seconds = time.perf_counter() - started
-            cpu = float(line.split("cpu=")[1])
+            cpu = float(line.split("cpu=")[1].split()[0])
             break
     else:
         raise RuntimeError(f"{command[:3]} printed no marker: {child.stderr.read()[-2000:]}")
