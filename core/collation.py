@@ -92,6 +92,12 @@ def name_key(name: str | None) -> tuple:
     return tuple(key)
 
 
+def compare(first: str | None, second: str | None) -> int:
+    """SQLite's collation callback: -1, 0 or 1 as `first` sorts before, with or after."""
+    a, b = name_key(first), name_key(second)
+    return (a > b) - (a < b)
+
+
 def by_name(items: Iterable[T], name: Callable[[T], str | None] = lambda item: item) -> list[T]:
     """`items` sorted by the pinyin of `name(item)`."""
     return sorted(items, key=lambda item: name_key(name(item)))

@@ -134,7 +134,8 @@ ENTERPRISES = View(
     kind="enterprise",
     source="enterprise x LEFT JOIN region r ON r.code = x.region_code",
     columns=(
-        Column("name", "x.name"),
+        # by pinyin (core.collation): a sort of the enterprises, not an index walk
+        Column("name", "x.name", "x.name COLLATE pinyin"),
         Column("credit_code", "x.credit_code"),
         Column("region", "r.name", "x.region_code"),
         Column("industry_code", "x.industry_code"),

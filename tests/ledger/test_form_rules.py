@@ -134,3 +134,16 @@ def test_county_lists_sort_without_loading_pypinyin():
     found = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
                            check=True)
     assert found.stdout.strip() == "False"
+
+
+def test_the_enterprise_list_pages_by_pinyin_both_ways(ledger):
+    names = ["翼城县宏达焦化", "安泽县金源煤业", "尧都区华润热电", "洪洞县三晋钢铁", "Abc 商贸"]
+    for name in names:
+        enterprises.add(ledger, {"name": name, "region_code": "141021"})
+    up = queries.Query(sort="name", descending=False)
+    first = queries.page_at(ledger, queries.ENTERPRISES, up, 0, 2, 5)
+    rest = queries.page_after(ledger, queries.ENTERPRISES, up, first.last, 10, 5)
+    assert [r[1] for r in first.rows + rest.rows] == collation.by_name(names)
+    down = queries.Query(sort="name", descending=True)
+    assert [r[1] for r in queries.page_at(ledger, queries.ENTERPRISES, down, 0, 5, 5).rows] \
+        == collation.by_name(names)[::-1]
