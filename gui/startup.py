@@ -8,9 +8,9 @@ have arrived, and runs the waiting callables at the next turn of the event loop,
 that paint has finished.
 
 For the start-up benchmark (tests/bench/startup_bench.py), with ECOLEDGER_STARTUP_MARKER
-set, the watcher also prints a marker line then, with the CPU seconds the process had
-used (less sensitive than the wall clock to a busy machine); set to "exit", the app
-then closes as if the user had closed it.
+set, the watcher also prints a marker line then, with the CPU seconds the process and
+its GUI thread had used (less sensitive than the wall clock to a busy machine); set to
+"exit", the app then closes as if the user had closed it.
 """
 from __future__ import annotations
 
