@@ -8,7 +8,7 @@ QT_DEBS := libegl1 libgl1 libxkbcommon0 libfontconfig1 libdbus-1-3 libglib2.0-0 
 	libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 \
 	libxcb-randr0 libxcb-render-util0 libxcb-image0 libxcb-xinerama0 fonts-noto-cjk
 
-.PHONY: run test bench screenshots gui-bench sysdeps venv clean package-linux package-windows package-debs
+.PHONY: run test bench screenshots gui-bench startup-bench sysdeps venv clean package-linux package-windows package-debs
 
 run: venv sysdeps
 	$(VENV)/bin/ecoledger
@@ -26,6 +26,11 @@ screenshots: venv sysdeps
 # Start-up and million-row browsing times of the desktop app (builds a 1M ledger once).
 gui-bench: venv sysdeps
 	QT_QPA_PLATFORM=offscreen $(PY) tests/bench/gui_bench.py
+
+# Start-up as a user sees it: the app against a bare PySide6 window in a real X server (Xvfb).
+startup-bench: venv sysdeps
+	@command -v Xvfb >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq xvfb >/dev/null; }
+	$(PY) tests/bench/startup_bench.py
 
 # The Linux installer for glibc >= 2.28 (UOS 20, Kylin V10, Debian 11+, Ubuntu 20.04+):
 # dist/ecoledger_<version>_<arch>.deb, frozen in a cached Debian 11 build root with its own

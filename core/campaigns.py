@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Any, Mapping
 
-from . import rows
+from . import numbering, rows
 from .changes import Changes
 from .ledger import Ledger
 from .validation import Form
@@ -54,7 +54,8 @@ def check_batch(ledger: Ledger, raw: Mapping[str, Any]) -> Form:
         form.fail("number", "error.required")
     form.text("name", required=True, max_length=100)
     form.date("issued_on", not_future=True)
-    form.text("letter_number", max_length=60)
+    form.values["letter_number"] = numbering.year_brackets(
+        form.text("letter_number", max_length=60))
     return form
 
 

@@ -78,6 +78,7 @@ def connect_read_only(path: str | Path) -> sqlite3.Connection:
         except sqlite3.OperationalError:  # WAL without a -shm in a folder we cannot write
             conn = sqlite3.connect(uri + "&immutable=1", uri=True, isolation_level=None)
         conn.row_factory = sqlite3.Row
+        register_collations(conn)
         conn.execute("PRAGMA query_only = 1")
         if schema_version(conn) != SCHEMA_VERSION:
             found = schema_version(conn)
@@ -111,7 +112,16 @@ def connect(path: str | Path, check: bool = True) -> sqlite3.Connection:
     return conn
 
 
+def register_collations(conn: sqlite3.Connection) -> None:
+    """`COLLATE pinyin`: names as a Chinese reader looks them up (core.collation). Only
+    queries use it, never an index, so another tool can still open the file."""
+    from .collation import compare
+
+    conn.create_collation("pinyin", compare)
+
+
 def _configure(conn: sqlite3.Connection) -> None:
+    register_collations(conn)
     conn.row_factory = sqlite3.Row
     conn.execute("PRAGMA busy_timeout = 5000")
     conn.execute("PRAGMA journal_mode = WAL")

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Any, Mapping
 
-from . import rows
+from . import industries, rows
 from .changes import Changes
 from .ledger import Ledger
 from .validation import Form
@@ -18,7 +18,10 @@ def check(ledger: Ledger, raw: Mapping[str, Any], row_id: str | None = None) -> 
     form.text("name", required=True, max_length=200)
     code = form.credit_code()
     form.region(ledger)
-    form.text("industry_code", max_length=10)
+    industry = form.values["industry_code"] = industries.code_of(
+        form.text("industry_code", max_length=80))  # '2521 炼焦' as picked is 2521
+    if industry and len(industry) > 10:
+        form.fail("industry_code", "error.too_long", limit=10, length=len(industry))
     form.text("permit_number", max_length=40)
     form.flag("key_monitored")
     from .random_inspection import classes  # its package imports nothing back

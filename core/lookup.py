@@ -4,7 +4,7 @@ A key that names several records is refused with the count, never guessed.
 """
 from __future__ import annotations
 
-from . import regions
+from . import numbering, regions
 from .errors import LedgerError, NotFound
 from .ledger import Ledger
 
@@ -37,7 +37,8 @@ def problem_id(ledger: Ledger, key: str) -> str:
     return _by_id(ledger, "problem", key) or _one(
         ledger, "problem", key,
         "SELECT id FROM problem WHERE number = ? UNION SELECT id FROM problem "
-        "WHERE complaint_number = upper(?) AND complaint_number IS NOT NULL", (key, key))
+        "WHERE complaint_number = upper(?) AND complaint_number IS NOT NULL",
+        (numbering.year_brackets(key), key))
 
 
 def enterprise_id(ledger: Ledger, key: str) -> str:
@@ -70,7 +71,8 @@ def penalty_id(ledger: Ledger, key: str) -> str:
     """A penalty case by id or case number (文号)."""
     key = key.strip()
     return _by_id(ledger, "penalty_case", key) or _one(
-        ledger, "penalty_case", key, "SELECT id FROM penalty_case WHERE case_number = ?", (key,))
+        ledger, "penalty_case", key, "SELECT id FROM penalty_case WHERE case_number = ?",
+        (numbering.year_brackets(key),))
 
 
 def region_code(ledger: Ledger, text: str) -> str:

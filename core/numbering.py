@@ -74,3 +74,16 @@ def normalise_complaint_number(number: object) -> str | None:
     """A complaint number as stored: no spaces, upper case (d3sx 2025… → D3SX2025…)."""
     text = "".join(str(number or "").split()).upper()
     return text or None
+
+
+# The year of a document number (文号) in any bracket a clerk types — [ ], 【】, ( ), （）,
+# ［］, { } — with or without spaces; GB/T 9704-2012 (党政机关公文格式) 7.2.4 writes it in
+# 六角括号 〔〕, as every number the bureaus send does.
+_YEAR_BRACKETS = re.compile(r"[\[【［(（〔{｛]\s*((?:19|20)\d{2})\s*[\]】］)）〕}｝]")
+
+
+def year_brackets(number: str | None) -> str | None:
+    """`number` with the year of a 文号 in 〔〕: 临环罚[2024]12号 → 临环罚〔2024〕12号."""
+    if not number or not _YEAR_BRACKETS.search(number):
+        return number
+    return _YEAR_BRACKETS.sub(r"〔\1〕", number)

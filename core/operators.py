@@ -156,7 +156,11 @@ def count(ledger: Ledger) -> int:
 
 
 def all_operators(ledger: Ledger) -> list[Operator]:
-    return [_operator(r) for r in ledger.conn.execute(f"SELECT * FROM {TABLE} ORDER BY login")]
+    """Every account, by the pinyin of its holder's name."""
+    from .collation import by_name
+
+    found = [_operator(r) for r in ledger.conn.execute(f"SELECT * FROM {TABLE} ORDER BY login")]
+    return by_name(found, lambda op: op.name or op.login)
 
 
 def find(ledger: Ledger, login: str) -> Operator | None:

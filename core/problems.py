@@ -25,7 +25,7 @@ def check(ledger: Ledger, raw: Mapping[str, Any],
     raw = enterprises.with_region(ledger, _with_categories(raw))
     current = current or {}
     form = Form(raw)
-    form.text("number", max_length=60)
+    form.values["number"] = numbering.year_brackets(form.text("number", max_length=60))
     codes.check_value(ledger, form, "source", keep=current.get("source"))
     form.reference(ledger, "campaign_id", "campaign")
     form.reference(ledger, "batch_id", "batch")

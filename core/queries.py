@@ -18,7 +18,7 @@ import json
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from . import search
+from . import collation, search
 from .ledger import Ledger
 
 
@@ -134,7 +134,8 @@ ENTERPRISES = View(
     kind="enterprise",
     source="enterprise x LEFT JOIN region r ON r.code = x.region_code",
     columns=(
-        Column("name", "x.name"),
+        # by pinyin (core.collation): a sort of the enterprises, not an index walk
+        Column("name", "x.name", "x.name COLLATE pinyin"),
         Column("credit_code", "x.credit_code"),
         Column("region", "r.name", "x.region_code"),
         Column("industry_code", "x.industry_code"),
@@ -461,6 +462,6 @@ def enterprise_names(ledger: Ledger, prefix: str = "", limit: int = 50) -> list[
             sql = sql.replace("?", f":t{number}", 1)
             params[f"t{number}"] = value
         where = " WHERE " + sql
-    return [tuple(r) for r in ledger.conn.execute(
-        f"SELECT x.id, x.name, coalesce(x.credit_code, '') FROM enterprise x{where} "
-        f"ORDER BY x.name LIMIT {int(limit)}", params)]
+    found = [tuple(r) for r in ledger.conn.execute(
+        f"SELECT x.id, x.name, coalesce(x.credit_code, '') FROM enterprise x{where}", params)]
+    return collation.by_name(found, lambda row: row[1])[:int(limit)]

@@ -121,6 +121,18 @@ def row_key(code: str, keys, city_rows: bool) -> str:
     return code
 
 
+def record_regions_by_name(ledger: "Ledger", code: str) -> list[Region]:
+    """`record_regions` as a clerk picks from them: counties by the pinyin of their names,
+    each followed by its own units by name (returns keep the code order)."""
+    from .collation import by_name
+
+    out = []
+    for region in by_name(counties_of(ledger, code), lambda r: r.name):
+        out.append(region)
+        out += by_name(children(ledger, region.code), lambda r: r.name)
+    return out
+
+
 def counties_of(ledger: "Ledger", code: str) -> list[Region]:
     """The county-level regions inside `code` (itself, if it is a county)."""
     region = require(ledger, code)

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QMessageBox
 
-from core import backup, operators
+from core import operators
 from core.changes import Changes
 from core.errors import LedgerError
 from core.ledger import Ledger
@@ -19,6 +19,9 @@ from .context import AppContext
 from .i18n import tr
 from .signin import offer
 from .worker import Op
+
+if TYPE_CHECKING:
+    from core import backup
 
 def file_filter() -> str:
     return tr("EcoLedger backup (*.zip)")
@@ -57,6 +60,8 @@ def describe(found: backup.Contents) -> str:
 def make_backup(ctx: AppContext, target: Path, done: Callable[[Path], None],
                 failed: Callable[[BaseException], None]) -> Op:
     """A consistent snapshot of the open ledger written to `target`."""
+    from core import backup
+
     # the save dialog asked before replacing a file
     return ctx.db.op(lambda ledger: backup.make(ledger, target, force=True)).success(done) \
         .failure(failed).run()
@@ -64,6 +69,8 @@ def make_backup(ctx: AppContext, target: Path, done: Callable[[Path], None],
 
 def _restore(ledger: Ledger, source: Path) -> Changes:
     """Runs on the worker: replace the content, then tell every page that everything changed."""
+    from core import backup
+
     backup.restore(ledger, source)
     tables = [r[0] for r in ledger.conn.execute(
         "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")]
@@ -81,11 +88,15 @@ def restore_backup(ctx: AppContext, source: Path, done: Callable[[Changes], None
 
 def daily(ctx: AppContext, failed: Callable[[BaseException], None]) -> Op:
     """At start: the day's first backup into the backup folder (rotated)."""
+    from core import backup  # 12 ms of imports: not before the first paint
+
     return ctx.db.op(backup.daily).success(lambda _: None).failure(failed).run()
 
 
 def on_close(ctx: AppContext) -> Path | None:
     """As the app closes: a backup of what this session left; a failure is only reported."""
+    from core import backup
+
     try:
         return ctx.db.call(backup.on_close)
     except (LedgerError, OSError) as error:
@@ -122,6 +133,8 @@ class BackupMenu:
                                  restore_filter())
         if not path:
             return
+        from core import backup
+
         self.ctx.db.op(lambda _ledger: backup.contents(path)).success(
             lambda found: self._confirmed(found)).failure(self._failed).run()
 

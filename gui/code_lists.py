@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from typing import Any, Callable
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QFormLayout,
                                QGridLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel,
                                QLineEdit, QMessageBox, QPushButton, QTableView, QTabWidget,
@@ -537,10 +536,3 @@ def _permission(ledger: Ledger) -> tuple[bool, str]:
     except LedgerError as refusal:  # the core's own words for the refusal
         return False, str(refusal)
     return True, ""
-
-
-def menu_action(window: QWidget, ctx: AppContext) -> QAction:
-    """The menu entry that opens the dialog."""
-    action = QAction(tr("Code lists and units…"), window)
-    action.triggered.connect(lambda: CodeListsDialog(ctx, window).open())
-    return action

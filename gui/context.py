@@ -11,7 +11,7 @@ from PySide6.QtCore import QObject, QSettings, Signal
 from core import codes, numbering
 from core import settings as ledger_settings
 from core.ledger import Ledger
-from core.regions import Region, get as get_region, record_regions
+from core.regions import Region, get as get_region, record_regions_by_name
 
 from . import labels
 from .worker import Database
@@ -46,7 +46,7 @@ def read_bureau(ledger: Ledger) -> Bureau:
     """Runs on the worker: the bureau as stored in the ledger."""
     code = ledger_settings.jurisdiction(ledger)
     region = get_region(ledger, code)
-    counties = record_regions(ledger, code) if region else []
+    counties = record_regions_by_name(ledger, code) if region else []
     return Bureau(
         jurisdiction=code,
         unit_name=ledger_settings.get(ledger, "unit_name") or "",

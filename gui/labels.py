@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from core import messages
+from core import industries, messages
 from core.money import fen_to_yuan_text
 from core.vocabulary import PENALTY_FLAGS
 
@@ -62,6 +62,8 @@ def cell(key: str, value: Any) -> Any:
                         for flag, on in zip(PENALTY_FLAGS, value) if on == "1")
     if key == "target_rate":
         return f"{value:g}"
+    if key == "industry_code":  # the standard's names are Chinese only: English keeps the code
+        return industries.label(value) if messages.language() == "zh_CN" else value
     return value
 
 

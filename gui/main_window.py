@@ -6,11 +6,11 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QMainWindow, QPushButton,
                                QStackedWidget, QWidget, QVBoxLayout)
 
-from . import code_lists
 from .context import AppContext
 from .i18n import tr
 from .widgets import fit_screen
 from .pages import PAGES, Page
+from .startup import after_first_paint
 
 
 class DraftBar(QWidget):
@@ -87,7 +87,9 @@ class MainWindow(QMainWindow):
         settings = QAction(tr("Settings…"), self)
         settings.triggered.connect(self.open_settings)
         menu.addAction(settings)
-        menu.addAction(code_lists.menu_action(self, self.ctx))
+        code_lists = QAction(tr("Code lists and units…"), self)
+        code_lists.triggered.connect(self.open_code_lists)
+        menu.addAction(code_lists)
         import_ledger = QAction(tr("Import an Excel ledger…"), self)
         import_ledger.triggered.connect(self.open_import)
         menu.addAction(import_ledger)
@@ -113,6 +115,8 @@ class MainWindow(QMainWindow):
             page.status_message.connect(lambda text: self.statusBar().showMessage(text, 15_000))
             self.pages[key] = page
             self.stack.addWidget(page)
+            if hasattr(page, "when_idle"):  # what the page's first look does not need
+                after_first_paint(self, page.when_idle)
         if self.stack.currentWidget() not in (None, self.pages[key]):
             self.statusBar().clearMessage()  # a page's message belongs to that page
         self.stack.setCurrentWidget(self.pages[key])
@@ -171,6 +175,10 @@ class MainWindow(QMainWindow):
     def open_settings(self) -> None:
         from .settings_dialog import SettingsDialog
         SettingsDialog(self.ctx, self).open()
+
+    def open_code_lists(self) -> None:
+        from .code_lists import CodeListsDialog
+        CodeListsDialog(self.ctx, self).open()
 
     def open_import(self):
         """The Excel import wizard, opened over the window."""

@@ -77,6 +77,7 @@ class _Worker(QObject):
     request = Signal(object)  # an Op, emitted on the GUI thread, run on this one
     finished = Signal(object, object, object)  # op, result, error
     progressed = Signal(object, int, int, str)
+    ready = Signal()  # the writer has opened (and migrated) the file
 
     def __init__(self, path: Path, operator: str):
         super().__init__()
@@ -89,6 +90,7 @@ class _Worker(QObject):
         # exclusive: a second window on the same file is refused, not raced
         ledger = Ledger.open(self.path, self.operator, exclusive=True)
         self.opened.set()
+        self.ready.emit()
         return ledger
 
     def _arguments(self, op: Op) -> tuple:
@@ -140,6 +142,18 @@ class _Reader(_Worker):
         ledger.operator = self.operator
         return (ledger,)
 
+    @Slot()
+    def warm(self) -> None:
+        """Open the connection as soon as the writer has the file open, while the window
+        is still being built: SQLite reads the whole schema (every audit trigger) on a
+        connection's first statement, some 25 ms the first page's rows need not wait for.
+        A failure here is left for the first read to meet and report."""
+        if self.ledger is None:
+            try:
+                self.ledger = self._open()
+            except Exception:  # noqa: BLE001 - the first real read reports it
+                self.ledger = None
+
 
 class _Files(_Worker):
     """Lives on the files thread: runs `fn()` with no ledger (parsing a workbook)."""
@@ -183,6 +197,8 @@ class Database(QObject):
             self._close.connect(worker.close, Qt.ConnectionType.BlockingQueuedConnection)
             worker.finished.connect(self._finished)
             worker.progressed.connect(self._progressed)
+        if str(path) != ":memory:":  # the reader the first page's read goes to
+            self._worker.ready.connect(self._readers[0].warm, Qt.ConnectionType.QueuedConnection)
         for thread in self._threads:
             thread.start()
 

@@ -55,8 +55,10 @@ class Partner:
 
 def partners(ledger: "Ledger") -> list[Partner]:
     """Every site this ledger has exchanged with, by name."""
-    return [_partner(r) for r in ledger.conn.execute(
-        "SELECT * FROM exchange_partner ORDER BY name, site_id")]
+    from ..collation import by_name
+
+    return by_name([_partner(r) for r in ledger.conn.execute(
+        "SELECT * FROM exchange_partner ORDER BY name, site_id")], lambda p: p.name)
 
 
 def partner(ledger: "Ledger", site_id: str) -> Partner | None:

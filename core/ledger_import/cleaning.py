@@ -9,9 +9,9 @@ from typing import Callable, Iterable
 
 from stdnum.cn import uscc
 
-from .. import codes, dates, messages
+from .. import codes, dates, messages, numbering
 from ..errors import LedgerError
-from ..validation import credit_code_problem
+from ..validation import credit_code_finding
 from ..workflow import Status
 
 
@@ -40,7 +40,6 @@ _CODE_TABLE = {**_WIDE_ALL, **_SPACES}
 _UNTIDY = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\u3000\xa0\u2002\u2003\u2009\u200b-\u200d\ufeff\t\r\n]|  |^\\s|\\s$")
 # Anything `code_text` would translate or remove after `text`: wide forms, spaces.
 _CODE_UNTIDY = re.compile("[\uff01-\uff5e \u3000\xa0\u2002\u2003\u2009\u200b-\u200d\ufeff\t]")
-_YEAR_BRACKETS = re.compile(r"[\[【［(（〔{｛]\s*((?:19|20)\d{2})\s*[\]】］)）〕}｝]")
 _DATE_TAIL = re.compile(r"(之前|以前|前|止|底前)$")
 
 
@@ -75,11 +74,7 @@ def code_text(value: object) -> str | None:
         return None
     if _CODE_UNTIDY.search(cleaned):
         cleaned = cleaned.translate(_CODE_TABLE).replace(" ", "")
-    found = _YEAR_BRACKETS.search(cleaned)
-    if found is None or (found.group() == f"〔{found.group(1)}〕"
-                         and _YEAR_BRACKETS.search(cleaned, found.end()) is None):
-        return cleaned  # the common case: a year in 〔〕 or none, made fast
-    return _YEAR_BRACKETS.sub(r"〔\1〕", cleaned)
+    return numbering.year_brackets(cleaned)
 
 
 def clean_text(value: object, max_length: int = 2000, required: bool = False) -> Result:
@@ -140,12 +135,10 @@ def clean_credit_code(value: object) -> Result:
     if cleaned is None:
         return None, None
     code = cleaned.upper() if len(cleaned) == 18 and cleaned.isalnum() else uscc.compact(cleaned).upper()
-    problem = credit_code_problem(code)
-    if problem == "checksum":
-        return code, Finding("warning.credit_code_checksum", {"value": code}, warning=True)
-    if problem:
-        return code, Finding("error.credit_code_format", {"value": code})
-    return code, None
+    found = credit_code_finding(code)
+    if found is None:
+        return code, None
+    return code, Finding(found[0], found[1], warning=found[0].startswith("warning."))
 
 
 # -- words to codes

@@ -11,7 +11,7 @@ import re
 from decimal import Decimal
 from typing import Any, Mapping
 
-from .. import enterprises, rows
+from .. import enterprises, numbering, rows
 from ..changes import Changes
 from ..ledger import Ledger
 from ..validation import Form
@@ -28,6 +28,7 @@ def check(ledger: Ledger, raw: Mapping[str, Any], row_id: str | None = None) -> 
     raw = enterprises.with_region(ledger, raw)
     form = Form(raw)
     number = form.text("case_number", required=True, max_length=80)
+    number = form.values["case_number"] = numbering.year_brackets(number)
     form.reference(ledger, "enterprise_id", "enterprise")
     form.region(ledger)
     form.reference(ledger, "campaign_id", "campaign")
@@ -144,6 +145,24 @@ def problems_of(ledger: Ledger, case_id: str) -> list[dict[str, Any]]:
         (case_id,))]
 
 
+def problem_choices(ledger: Ledger, enterprise_id: str | None = None,
+                    region_code: str | None = None, limit: int = 500) -> list[dict[str, Any]]:
+    """The problems a case may punish, as its form offers them: the enterprise's (or, with
+    none, the county's or the ledger's), newest first; linked with `problem_ids`."""
+    where, params = [], []
+    if enterprise_id:
+        where.append("p.enterprise_id = ?")
+        params.append(enterprise_id)
+    elif region_code:
+        where.append("p.region_code = ?")
+        params.append(region_code)
+    sql = ("SELECT p.id, p.number, p.description, p.status, p.assigned_on, e.name AS enterprise "
+           "FROM problem p LEFT JOIN enterprise e ON e.id = p.enterprise_id"
+           + (" WHERE " + " AND ".join(where) if where else "")
+           + f" ORDER BY p.assigned_on DESC, p.rowid DESC LIMIT {int(limit)}")
+    return [dict(r) for r in ledger.conn.execute(sql, params)]
+
+
 def _link_problems(ledger: Ledger, case_id: str, wanted: list[str] | None) -> None:
     if wanted is None:
         return
@@ -161,7 +180,8 @@ def _link_problems(ledger: Ledger, case_id: str, wanted: list[str] | None) -> No
 
 def _daily_fine_typed_or_counted(ledger: Ledger, form: Form, row_id: str | None) -> None:
     """A case with rechecks has its daily fine counted from them (按日连续处罚办法
-    第十七至十九条), never typed: the typed amount of an older case is kept as it was."""
+    第十七至十九条), never typed: the typed amount of an older case is kept as it was.
+    Without them, a case marked 按日连续处罚 needs the amount typed."""
     from . import daily_fines
 
     counted = daily_fines.count(ledger, row_id, form.values["fine_fen"]) if row_id else None
@@ -174,6 +194,10 @@ def _daily_fine_typed_or_counted(ledger: Ledger, form: Form, row_id: str | None)
         form.values["daily_fine"] = 1
     elif form.values["daily_fine_fen"] and not form.values["daily_fine"]:
         form.values["daily_fine"] = 1
+    elif form.values["daily_fine"] and not form.values["daily_fine_fen"] \
+            and not form.has_error("daily_fine_amount"):
+        # 按日连续处罚 ticked with no amount would count as a special measure of 0.00 yuan
+        form.fail("daily_fine_amount", "error.penalty_daily_fine_missing")
 
 
 def add(ledger: Ledger, raw: Mapping[str, Any]) -> Changes:

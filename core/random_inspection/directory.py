@@ -9,7 +9,7 @@ import json
 from dataclasses import dataclass
 from typing import Any, Iterable, Mapping, Sequence
 
-from .. import enterprises, lookup, rows
+from .. import collation, enterprises, lookup, rows
 from ..changes import Changes
 from ..errors import Issue, LedgerError
 from ..ledger import Ledger
@@ -117,7 +117,8 @@ def members(ledger: Ledger, active_only: bool = False,
         where.append(f"{classes.effective_sql()} = ?")
         params.append(supervision_class)
     sql = _MEMBERS + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY e.name"
-    found = [_member(r) for r in ledger.conn.execute(sql, params)]
+    found = collation.by_name([_member(r) for r in ledger.conn.execute(sql, params)],
+                              lambda m: m.name)
     order = {code: n for n, code in enumerate(classes.codes(ledger))}
     return sorted(found, key=lambda m: order.get(m.supervision_class, len(order)))
 

@@ -18,7 +18,7 @@ from ..ledger_import.cleaning import text as clean
 from ..ledger_import.table import read_grid
 from ..ledger_import.workbook import open_workbook, worksheet_names
 from ..spreadsheet import column_letter
-from ..validation import credit_code_problem
+from ..validation import credit_code_finding
 from . import classes, directory, officers
 
 HEADER_ROWS = 10
@@ -116,8 +116,9 @@ def import_directory(ledger: Ledger, path: str | Path) -> Changes:
         if not code:
             findings.add(sheet.where(number, "credit_code"), "error.required")
             continue
-        if credit_code_problem(code) == "format":
-            findings.add(sheet.where(number, "credit_code"), "error.credit_code_format", value=code)
+        found = credit_code_finding(code)
+        if found and not found[0].startswith("warning."):
+            findings.add(sheet.where(number, "credit_code"), found[0], **found[1])
             continue
         if code in seen:
             findings.add(sheet.where(number, "credit_code"), "random.import.repeated",

@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Iterable, Mapping
 
-from .. import lookup, rows
+from .. import collation, lookup, rows
 from ..changes import Changes
 from ..errors import LedgerError, NotFound
 from ..ledger import Ledger
@@ -39,8 +39,9 @@ _SELECT = f"SELECT id, name, certificate, field, unit, region_code, active FROM 
 
 def all_officers(ledger: Ledger, active_only: bool = False) -> list[Officer]:
     where = " WHERE active = 1" if active_only else ""
-    return [Officer(*r[:6], bool(r[6])) for r in ledger.conn.execute(
+    found = [Officer(*r[:6], bool(r[6])) for r in ledger.conn.execute(
         f"{_SELECT}{where} ORDER BY certificate")]
+    return collation.by_name(found, lambda officer: officer.name)
 
 
 def get(ledger: Ledger, officer_id: str) -> Officer:

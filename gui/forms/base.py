@@ -16,7 +16,7 @@ from typing import Any, Callable, Iterable
 from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (QApplication, QCheckBox, QDialog, QDialogButtonBox, QFrame,
-                               QGridLayout, QLabel, QLineEdit, QMessageBox, QPlainTextEdit,
+                               QGridLayout, QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPlainTextEdit,
                                QScrollArea, QVBoxLayout, QWidget)
 
 from core import versions
@@ -59,12 +59,16 @@ class EnterpriseEdit(CompletingEdit):
         self._names: dict[str, str] = {}
 
     def set_enterprises(self, rows: Iterable[tuple[str, str, str]]) -> None:
+        """`rows` as core lists them (names in pinyin order); credit codes come after."""
+        codes = []
         for row_id, name, code in rows:
             self._ids[name] = row_id
             self._names[row_id] = name
             if code:
                 self._ids[code] = row_id
-        self.set_completions(sorted(self._ids))
+                codes.append(code)
+        taken = set(codes)
+        self.set_completions([n for n in self._ids if n not in taken] + sorted(codes))
 
     def enterprise_id(self) -> str | None:
         text = self.text().strip()
@@ -242,6 +246,19 @@ class FormDialog(QDialog):
         signal.connect(self._changed)
         return widget
 
+    def beside(self, widget: QWidget, extra: QWidget) -> QWidget:
+        """Put `extra` (a button) to the right of a field's `widget`, in the same cell."""
+        index = self.grid.indexOf(widget)
+        row, column, _, _ = self.grid.getItemPosition(index)
+        self.grid.removeWidget(widget)
+        cell = QWidget()
+        layout = QHBoxLayout(cell)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(widget, 1)
+        layout.addWidget(extra)
+        self.grid.addWidget(cell, row, column)
+        return extra
+
     def add_text(self, key: str, label: str) -> QLineEdit:
         edit = QLineEdit()
         return self._add(key, label, edit, edit.text, lambda v: edit.setText(v or ""),
@@ -342,6 +359,7 @@ class FormDialog(QDialog):
             return
         self.ctx.drafts.save(self.draft_key, self.form_name, self.row_id,
                              {**self.raw(), VERSION_KEY: self.version})
+        self._check_generation += 1  # a check of what stood before this change is stale
         self._show(self._local_issues() + [i for i in self.issues if i.field not in
                                            self._date_keys()])
         self._timer.start()

@@ -1,10 +1,13 @@
 """Forms for enterprises, problems, penalty cases, campaigns and batches."""
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from typing import Any
 
-from core import campaigns, codes, enterprises, penalties, problems, queries, rows
+from PySide6.QtWidgets import QPushButton
+
+from core import campaigns, codes, enterprises, industries, penalties, problems, queries, rows
 from core.changes import Changes
 from core.errors import Issue
 from core.ledger import Ledger
@@ -12,6 +15,7 @@ from core.vocabulary import PENALTY_FLAGS
 
 from .. import labels
 from ..i18n import tr
+from ..widgets import CompletingEdit
 from .base import FormDialog
 
 
@@ -29,7 +33,12 @@ class EnterpriseForm(FormDialog):
         self.add_text("name", tr("Name"))
         self.add_text("credit_code", tr("Credit code"))
         self.add_region("region_code", tr("County"), blank="")
-        self.add_text("industry_code", tr("Industry code (GB/T 4754)"))
+        industry = CompletingEdit()
+        industry.set_completions(industries.choices())
+        industry.setPlaceholderText(tr("code or name, e.g. 2521"))
+        self._add("industry_code", tr("Industry (GB/T 4754)"), industry, industry.text,
+                  lambda v: industry.setText(labels.cell("industry_code", v)),
+                  industry.textChanged)  # shown as '2521 炼焦', stored as 2521
         self.add_text("permit_number", tr("Discharge permit number"))
         self.add_flag("key_monitored", tr("Key monitored"))
         self.add_text("address", tr("Address"))
@@ -126,7 +135,10 @@ class PenaltyForm(FormDialog):
         self.add_region("region_code", tr("County"), blank=tr("(the enterprise's)"))
         self.add_date("opened_on", tr("Case opened on"))
         self.add_date("decided_on", tr("Decided on"))
-        self.add_text("problem", tr("Problems punished (numbers, 、 between)"))
+        problem = self.add_text("problem", tr("Problems punished (numbers, 、 between)"))
+        self.pick_button = self.beside(problem, QPushButton(tr("Pick…")))
+        self.pick_button.setToolTip(tr("Choose from the enterprise's problems"))
+        self.pick_button.clicked.connect(self.pick_problems)
         self.add_text("inspection", tr("Inspection that found it (date)"))
         self.add_note("violation", tr("Violation"))
         self.add_text("fine", tr("Fine (yuan)"))
@@ -145,6 +157,21 @@ class PenaltyForm(FormDialog):
 
     def prepared(self, data: Any) -> None:
         self.fields["enterprise_id"].widget.set_enterprises(data)
+
+    def pick_problems(self) -> None:
+        """Read the enterprise's (or county's) problems, then let the clerk tick them."""
+        enterprise, region = self.fields["enterprise_id"].read(), self.fields["region_code"].read()
+        self.ctx.db.read(lambda ledger: penalties.problem_choices(
+            ledger, enterprise, region)).success(self._offer_problems).run()
+
+    def _offer_problems(self, problems: list[dict[str, Any]]) -> None:
+        from .problem_picker import ProblemPicker
+
+        typed = [k for k in re.split(r"[、，,；;\s]+", self.fields["problem"].read()) if k]
+        self.picker = ProblemPicker(problems, typed, self)
+        self.picker.accepted.connect(
+            lambda: self.fields["problem"].write("、".join(self.picker.chosen())))
+        self.picker.open()
 
     def check(self, ledger: Ledger, raw: dict[str, Any]) -> list[Issue]:
         return list(penalties.check(ledger, raw, self.row_id).issues)

@@ -2,15 +2,18 @@
 from __future__ import annotations
 
 from html import escape
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from core.queries import PROBLEMS
 
 from ..i18n import tr
 from .base import BrowserPage
-from .problem_detail import ProblemDetail
+
+if TYPE_CHECKING:
+    from .problem_detail import ProblemDetail
 
 
 class ProblemsPage(BrowserPage):
@@ -21,8 +24,26 @@ class ProblemsPage(BrowserPage):
     watched = ("problem", "enterprise", "attachment")
 
     def side_panel(self) -> QWidget:
-        self.detail = ProblemDetail(self.ctx)
-        return self.detail
+        """A place for the detail: the panel itself (its modules and some hundred widgets)
+        is built once the window has painted its first rows, or when a row is chosen."""
+        self._side = QWidget()
+        QVBoxLayout(self._side).setContentsMargins(0, 0, 0, 0)
+        self._detail: "ProblemDetail | None" = None
+        return self._side
+
+    @property
+    def detail(self) -> "ProblemDetail":
+        if self._detail is None:
+            from .problem_detail import ProblemDetail
+
+            self._detail = ProblemDetail(self.ctx)
+            self._side.layout().addWidget(self._detail)
+        return self._detail
+
+    def when_idle(self) -> None:
+        """Called by the main window once its first paint is done (at once for a page
+        opened later)."""
+        self.detail  # noqa: B018 - builds it
 
     def __init__(self, ctx, parent=None):
         super().__init__(ctx, parent)
@@ -42,6 +63,8 @@ class ProblemsPage(BrowserPage):
                   "import the rectification ledger your bureau keeps in Excel.")
 
     def row_chosen(self, row_id: str | None) -> None:
+        if row_id is None and self._detail is None:
+            return  # nothing to clear: the detail is not built yet (see when_idle)
         self.detail.show_problem(row_id)
 
     def new_record(self) -> None:

@@ -576,10 +576,6 @@
       <translation>已停用</translation>
     </message>
     <message>
-      <source>Code lists and units…</source>
-      <translation>代码表与单位…</translation>
-    </message>
-    <message>
       <source>Development zone</source>
       <translation>开发区</translation>
     </message>
@@ -1332,6 +1328,22 @@
       <translation>完成日期</translation>
     </message>
     <message>
+      <source>Problems this case punishes</source>
+      <translation>本案处罚的问题</translation>
+    </message>
+    <message>
+      <source>Filter by number or description</source>
+      <translation>按编号或问题描述筛选</translation>
+    </message>
+    <message>
+      <source>Link</source>
+      <translation>关联</translation>
+    </message>
+    <message>
+      <source>No problem recorded for this enterprise yet.</source>
+      <translation>该企业尚无登记的问题。</translation>
+    </message>
+    <message>
       <source>New plan</source>
       <translation>新建抽查计划</translation>
     </message>
@@ -1380,8 +1392,12 @@
       <translation>县（市、区）</translation>
     </message>
     <message>
-      <source>Industry code (GB/T 4754)</source>
-      <translation>行业代码（GB/T 4754）</translation>
+      <source>code or name, e.g. 2521</source>
+      <translation>代码或名称，如 2521、炼焦</translation>
+    </message>
+    <message>
+      <source>Industry (GB/T 4754)</source>
+      <translation>行业（GB/T 4754）</translation>
     </message>
     <message>
       <source>Discharge permit number</source>
@@ -1460,6 +1476,10 @@
       <translation>所处罚问题（问题编号，多个以、分隔）</translation>
     </message>
     <message>
+      <source>Choose from the enterprise's problems</source>
+      <translation>从该企业的问题中选择</translation>
+    </message>
+    <message>
       <source>Inspection that found it (date)</source>
       <translation>发现问题的检查（检查日期）</translation>
     </message>
@@ -1522,6 +1542,10 @@
     <message>
       <source>(the enterprise's)</source>
       <translation>（同企业所在地）</translation>
+    </message>
+    <message>
+      <source>Pick…</source>
+      <translation>选择…</translation>
     </message>
     <message>
       <source>Number</source>
@@ -1990,6 +2014,10 @@
     <message>
       <source>Settings…</source>
       <translation>设置…</translation>
+    </message>
+    <message>
+      <source>Code lists and units…</source>
+      <translation>代码表与单位…</translation>
     </message>
     <message>
       <source>Import an Excel ledger…</source>

@@ -31,7 +31,7 @@ def test_enterprise_with_a_bad_check_digit_is_saved_with_a_warning(cli, ledger):
 
 @pytest.mark.parametrize("args,words", [
     (["--region", "火星县"], ["所属区县", "火星县"]),
-    (["--region", "141021", "--credit-code", "123"], ["统一社会信用代码", "格式不对"]),
+    (["--region", "141021", "--credit-code", "123"], ["统一社会信用代码", "应为 18 位，现为 3 位"]),
     (["--region", "141021", "--longitude", "200"], ["经度", "数值应在"]),
     ([], ["所属区县", "必填"]),
 ])

@@ -46,15 +46,16 @@ def test_the_administrator_adds_disables_and_resets_accounts(qtbot, ctx, idle):
     _fill(form, repeat="wenyuan-2026")
     form.accept()
     idle()
-    qtbot.waitUntil(lambda: [a.login for a in dialog.rows] == ["admin", "liwy"])
-    assert dialog.table.item(1, 2).text() == "录入员"
-    dialog.table.selectRow(1)
+    # listed by the pinyin of the holder's name: 李文员 (li) before 王局长 (wang)
+    qtbot.waitUntil(lambda: [a.login for a in dialog.rows] == ["liwy", "admin"])
+    assert dialog.table.item(0, 2).text() == "录入员"
+    dialog.table.selectRow(0)
     dialog.toggle_active()
     idle()
-    qtbot.waitUntil(lambda: dialog.table.item(1, 3).text() == "已停用")
+    qtbot.waitUntil(lambda: dialog.table.item(0, 3).text() == "已停用")
     with pytest.raises(LedgerError):
         ctx.db.call(lambda ledger: operators.sign_in(ledger, "liwy", "wenyuan-2026"))
-    dialog.table.selectRow(1)
+    dialog.table.selectRow(0)
     dialog.toggle_active()
     idle()
     reset = dialog.reset_password()
@@ -67,11 +68,11 @@ def test_the_administrator_adds_disables_and_resets_accounts(qtbot, ctx, idle):
         "new-pass-2026", ledger.conn.execute("SELECT password_hash FROM operator_account "
                                              "WHERE login = 'liwy'").fetchone()[0]))
     assert ok
-    dialog.table.selectRow(0)
+    dialog.table.selectRow(1)
     dialog.change_role("clerk")              # the last administrator: refused, said
     idle()
     qtbot.waitUntil(lambda: "管理员" in dialog.message.text())
-    assert dialog.table.item(0, 2).text() == "管理员"
+    assert dialog.table.item(1, 2).text() == "管理员"
 
 
 def test_switching_to_a_clerk_gives_a_clerks_window(qtbot, ctx, window, idle):

@@ -15,7 +15,8 @@ pytestmark = pytest.mark.gui
 
 def _first_firm(ctx):
     return ctx.db.call(lambda ledger: tuple(ledger.conn.execute(
-        "SELECT id, address FROM enterprise ORDER BY name LIMIT 1").fetchone()))
+        "SELECT id, address FROM enterprise ORDER BY name COLLATE pinyin, rowid LIMIT 1"
+    ).fetchone()))  # the first row of the Enterprises page (pinyin order)
 
 
 def _open_editor(qtbot, window, idle):

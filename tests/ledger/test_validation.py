@@ -50,11 +50,13 @@ def test_full_width_and_lower_case_credit_code_is_normalised(ledger):
     assert enterprises.get(ledger, changes.id)["credit_code"] == VALID_CODE
 
 
-@pytest.mark.parametrize("code", ["91141021MA0GRB6X1", "91141021MA0GRB6X155", "9114102IMA0GRB6X15"])
-def test_malformed_credit_code_blocks(ledger, code):
+@pytest.mark.parametrize("code, says", [("91141021MA0GRB6X1", "现为 17 位"),
+                                        ("91141021MA0GRB6X155", "现为 19 位"),
+                                        ("9114102IMA0GRB6X15", "第 8 位是“I”")])
+def test_malformed_credit_code_blocks(ledger, code, says):
     with pytest.raises(ValidationError) as caught:
         enterprises.add(ledger, {"name": "丁", "credit_code": code, "region_code": "141021"})
-    assert "格式不对" in field_messages(caught)["credit_code"]
+    assert says in field_messages(caught)["credit_code"]
     assert count(ledger, "enterprise") == 0
 
 

@@ -60,7 +60,7 @@ def test_credit_codes_full_width_and_check_digit():
     wrong = body + ("0" if valid[-1] != "0" else "1")
     assert cleaning.clean_credit_code(valid) == (valid, None)
     assert cleaning.clean_credit_code(wrong)[1].warning is True
-    assert cleaning.clean_credit_code("12345")[1].code == "error.credit_code_format"
+    assert cleaning.clean_credit_code("12345")[1].code == "error.credit_code_length"
 
 
 @pytest.mark.parametrize("typed, code", [

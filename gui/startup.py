@@ -1,0 +1,85 @@
+"""The first paint of the main window, and what waits for it.
+
+Start-up builds only what the first page shows. The rest (the problem detail pane, the
+day's first backup, ...) runs once the window is mapped and painted with the page's first
+rows: `after_first_paint(window, fn)`. The watcher sees the first paint event (of any
+widget of the window) that comes once the window is visible and the page's first rows
+have arrived, and runs the waiting callables at the next turn of the event loop, when
+that paint has finished.
+
+For the start-up benchmark (tests/bench/startup_bench.py), with ECOLEDGER_STARTUP_MARKER
+set, the watcher also prints a marker line then, with the CPU seconds the process and
+its GUI thread had used (less sensitive than the wall clock to a busy machine); set to
+"exit", the app then closes as if the user had closed it.
+"""
+from __future__ import annotations
+
+import os
+import time
+from typing import Callable
+
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
+
+ENV = "ECOLEDGER_STARTUP_MARKER"
+MARKER = "ECOLEDGER_MAPPED"
+
+
+class FirstPaint(QObject):
+    """Watches the application's paint events until the window shows its data."""
+
+    LATEST_MS = 3000  # a window never painted (minimised, covered) runs the rest anyway
+
+    def __init__(self, window: QMainWindow):
+        super().__init__(window)
+        self.window = window
+        self.waiting: list[Callable[[], None]] = []
+        self.done = False
+        page = window.current_page() if hasattr(window, "current_page") else None
+        model = getattr(page, "model", None)
+        self.rows_ready = not hasattr(model, "loaded")
+        self.model = model
+        if not self.rows_ready:
+            model.loaded.connect(self._rows_arrived)
+        QApplication.instance().installEventFilter(self)
+        QTimer.singleShot(self.LATEST_MS, self, self._fire)  # dropped with the window
+
+    def _rows_arrived(self) -> None:
+        self.model.loaded.disconnect(self._rows_arrived)
+        self.rows_ready = True
+        self.window.update()  # the rows may have come after the last paint
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (not self.done and self.rows_ready and event.type() == QEvent.Type.Paint
+                and isinstance(watched, QWidget) and watched.window() is self.window
+                and self.window.isVisible()):
+            QTimer.singleShot(0, self, self._fire)
+            self.done = True
+        return False
+
+    def _fire(self) -> None:
+        if self.waiting is None:
+            return
+        QApplication.instance().removeEventFilter(self)
+        self.done = True
+        marker = os.environ.get(ENV)
+        if marker:
+            print(f"{MARKER} cpu={time.process_time():.3f} gui={time.thread_time():.3f}",
+                  flush=True)
+        waiting, self.waiting = self.waiting, None
+        for fn in waiting:
+            fn()
+        if marker == "exit":
+            self.window.close()
+
+
+def after_first_paint(window: QMainWindow, fn: Callable[[], None]) -> None:
+    """Run `fn` once `window` has been painted with its first page's rows (at once if
+    that has happened already)."""
+    watcher = getattr(window, "_first_paint", None)
+    if watcher is None:
+        watcher = window._first_paint = FirstPaint(window)
+    if watcher.waiting is None:
+        fn()
+    else:
+        watcher.waiting.append(fn)

@@ -1,0 +1,190 @@
+"""Start-up as a user sees it (not a test): the real app against a bare PySide6 window.
+
+Both run as fresh processes on a real X server (Xvfb, started here unless --display is
+given), side by side and alternating (bare, app, bare, app …), --repeat runs each;
+the figures are the medians. Each is timed from its launch until it prints a marker line:
+- the bare script prints it from its window's first paint event (at the next turn of the
+  event loop, once that paint is done);
+- EcoLedger (`python -m gui.app --db demo.db`, the 2,507-problem demo ledger, its own
+  fresh settings folder, opening on the Problems page) prints it with
+  ECOLEDGER_STARTUP_MARKER=exit from the first paint that comes once the window is mapped
+  and the page's first rows have arrived (gui/startup.py), then closes.
+
+    .venv/bin/python tests/bench/startup_bench.py [--repeat 7] [--display :0] [--before DIR]
+
+--before DIR also starts the app of another checkout in the same rotation, for a
+before/after figure measured under the same load (an older commit, unpacked with
+`git archive`, needs this commit's gui/startup.py and `after_first_paint(window, lambda:
+None)` after `window.show()` in gui/app.py to print the marker).
+
+Both start with their modules compiled, as an installed app does (pip and PyInstaller
+ship .pyc files): the checkouts are byte-compiled first and PYTHONDONTWRITEBYTECODE is
+dropped for the children. Compiling 70-odd modules from source would add 250 ms to each
+start and measure the compiler, not the app.
+
+Needs Xvfb (apt-get install -y xvfb) unless --display names a running X server.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+MARKER = "ECOLEDGER_MAPPED"
+TARGET = 2.0  # issue 19: at most twice a bare window
+
+BARE = f"""
+import sys, time
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
+
+class Marker(QObject):
+    done = False
+    def eventFilter(self, watched, event):
+        if not self.done and event.type() == QEvent.Type.Paint:
+            self.done = True
+            QTimer.singleShot(0, lambda: (print(f"{MARKER} cpu={{time.process_time():.3f}}",
+                                                flush=True), window.close()))
+        return False
+
+app = QApplication(sys.argv)
+window = QMainWindow()
+window.setWindowTitle("bare")
+window.resize(1280, 800)
+marker = Marker()
+window.installEventFilter(marker)
+window.show()
+app.exec()
+"""
+
+
+def demo_ledger(folder: Path) -> Path:
+    """The default demo ledger (seed 1), built once into build/ and copied per run set."""
+    from tests.bench.harness import built_once
+
+    def fill(partial: Path) -> None:
+        from core import demo, settings
+        from core.ledger import Ledger
+
+        ledger = Ledger.open(partial, operator="bench")
+        settings.set_jurisdiction(ledger, "141000")
+        settings.put(ledger, "operator_name", "bench")
+        demo.load(ledger, seed=1)
+        ledger.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        ledger.close()
+    built = built_once(ROOT / "build" / "bench" / "startup-demo.db", 2507, fill)
+    target = folder / "ledger.db"
+    shutil.copyfile(built, target)
+    return target
+
+
+def launch(command: list[str], env: dict[str, str], cwd: Path = ROOT) -> tuple[float, float]:
+    """Seconds from launching `command` (in `cwd`) until it prints the marker line, and
+    the CPU seconds the process says it had used by then."""
+    started = time.perf_counter()
+    child = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.PIPE,
+                             stderr=subprocess.PIPE, text=True)
+    for line in child.stdout:
+        if line.startswith(MARKER):
+            seconds = time.perf_counter() - started
+            cpu = float(line.split("cpu=")[1].split()[0])
+            break
+    else:
+        raise RuntimeError(f"{command[:3]} printed no marker: {child.stderr.read()[-2000:]}")
+    try:
+        child.wait(30)
+    except subprocess.TimeoutExpired:
+        child.kill()
+    return seconds, cpu
+
+
+def x_server(display: str | None):
+    """The DISPLAY to use, and the Xvfb process started for it (None if given)."""
+    if display:
+        return display, None
+    if shutil.which("Xvfb") is None:
+        print("skipped: Xvfb is missing (apt-get install -y xvfb), or give --display")
+        raise SystemExit(0)
+    for number in range(90, 120):
+        if not Path(f"/tmp/.X11-unix/X{number}").exists():
+            break
+    server = subprocess.Popen(["Xvfb", f":{number}", "-screen", "0", "1920x1080x24",
+                               "-nolisten", "tcp"], stdout=subprocess.DEVNULL,
+                              stderr=subprocess.DEVNULL)
+    for _ in range(100):
+        if Path(f"/tmp/.X11-unix/X{number}").exists():
+            break
+        time.sleep(0.05)
+    return f":{number}", server
+
+
+def run(repeat: int, display: str | None, before: Path | None = None
+        ) -> tuple[list[float], list[float], list[float]]:
+    """Seconds of each run: the bare window, this app, and the app in `before` (if given)."""
+    shown, server = x_server(display)
+    try:
+        with tempfile.TemporaryDirectory() as scratch:
+            folder = Path(scratch)
+            ledger = demo_ledger(folder)
+            env = {**os.environ, "DISPLAY": shown, "QT_QPA_PLATFORM": "xcb",
+                   "XDG_DATA_HOME": str(folder / "data"),
+                   "XDG_CONFIG_HOME": str(folder / "config"),
+                   "ECOLEDGER_STARTUP_MARKER": "exit"}
+            env.pop("ECOLEDGER_DB", None)
+            env.pop("PYTHONDONTWRITEBYTECODE", None)
+            for tree in (ROOT, before):
+                if tree:
+                    subprocess.run([sys.executable, "-m", "compileall", "-q", "core", "gui"],
+                                   cwd=tree, check=True)
+            app = [sys.executable, "-m", "gui.app", "--db", str(ledger)]
+            bare = [sys.executable, "-c", BARE]
+            launch(bare, env)  # warm the file cache for both before timing
+            launch(app, env)
+            if before:
+                launch(app, env, before)
+            bares, apps, befores = [], [], []
+            for _ in range(repeat):
+                bares.append(launch(bare, env))
+                apps.append(launch(app, env))
+                if before:
+                    befores.append(launch(app, env, before))
+    finally:
+        if server is not None:
+            server.terminate()
+            server.wait()
+    return bares, apps, befores
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=7)
+    parser.add_argument("--display", help="a running X server (default: start Xvfb)")
+    parser.add_argument("--before", type=Path, help="another checkout to time alongside")
+    args = parser.parse_args()
+    bares, apps, befores = run(args.repeat, args.display, args.before)
+    rows = [("bare PySide6 window", bares), ("EcoLedger with data", apps)]
+    if befores:
+        rows.append((f"before ({args.before})", befores))
+    b = statistics.median(s for s, _ in bares)
+    bc = statistics.median(c for _, c in bares)
+    for name, runs in rows:
+        wall, cpu = statistics.median(s for s, _ in runs), statistics.median(c for _, c in runs)
+        print(f"{name}: " + " ".join(f"{s * 1000:.0f}" for s, _ in runs)
+              + f" ms; median {wall * 1000:.0f} ms = {wall / b:.2f}× "
+              f"(CPU {cpu * 1000:.0f} ms = {cpu / bc:.2f}×)")
+    a = statistics.median(s for s, _ in apps)
+    print(f"medians of {args.repeat}: bare {b * 1000:.0f} ms, EcoLedger {a * 1000:.0f} ms "
+          f"= {a / b:.2f}× (target ≤ {TARGET:.1f}×)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,48 @@
+"""Start-up loads what the first page shows and leaves the rest for after its first paint."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+
+pytestmark = pytest.mark.gui
+
+START = """
+import sys
+from pathlib import Path
+from PySide6.QtCore import QTimer
+from gui import startup
+from gui.app import application, start
+
+HEAVY = ('pyqtgraph', 'openpyxl', 'numpy', 'pypinyin', 'stdnum', 'importlib.metadata',
+         'gui.pages.problem_detail', 'gui.code_lists', 'gui.import_wizard', 'core.backup',
+         'gui.dashboard.page', 'gui.air.page', 'core.returns')
+fire = startup.FirstPaint._fire
+def first_paint(watcher):  # before what waits for the first paint runs
+    if watcher.waiting is not None:
+        print('LOADED', [m for m in HEAVY if m in sys.modules])
+        print('ROWS', watcher.window.current_page().model.rowCount())
+    fire(watcher)
+    QTimer.singleShot(0, lambda: (print('DETAIL', page._detail is not None), app.quit()))
+startup.FirstPaint._fire = first_paint
+
+app = application()
+ctx, window = start(Path(sys.argv[1]), Path(sys.argv[2]))
+page = window.current_page()
+QTimer.singleShot(20000, app.quit)
+app.exec()
+ctx.db.close()
+"""
+
+
+def test_the_first_page_paints_its_rows_before_the_heavy_modules_load(db_path, tmp_path):
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    env.pop("ECOLEDGER_STARTUP_MARKER", None)
+    found = subprocess.run([sys.executable, "-c", START, str(db_path), str(tmp_path)],
+                           capture_output=True, text=True, env=env, timeout=120)
+    lines = dict(line.split(" ", 1) for line in found.stdout.splitlines() if " " in line)
+    assert lines.get("LOADED") == "[]", found.stdout + found.stderr
+    assert int(lines["ROWS"]) == 2507  # the demo ledger's problems are on screen
+    assert lines["DETAIL"] == "True"  # and the detail pane is there right after
