@@ -5,12 +5,14 @@ import hashlib
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, TYPE_CHECKING
 
-from . import dates, rows
+from . import companions, dates, rows
 from .changes import Changes
 from .errors import LedgerError
-from .ledger import Ledger
+
+if TYPE_CHECKING:
+    from .ledger import Ledger
 
 PHASES = ("before", "after")  # taken before rectification, or as proof it was done
 IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".bmp", ".gif", ".webp")
@@ -112,7 +114,4 @@ def of_problem(ledger: Ledger, problem_id: str, folder: Path | None = None) -> l
                 (problem_id,))]
 
 
-def default_folder(ledger: Ledger) -> Path:
-    """Attachments live beside the ledger file, in `attachments/`."""
-    base = ledger.path.parent if ledger.path else Path.cwd()
-    return base / "attachments"
+default_folder = companions.attachments_folder

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
 
+from . import companions
 from .errors import LedgerError
 
 if TYPE_CHECKING:
@@ -34,7 +35,7 @@ SUFFIX = ".zip"
 STALE_PARTIAL = dt.timedelta(hours=1)  # a .partial this old was left by a killed backup
 DEFAULT_KEEP = 10
 KEEP_SETTING = "backup_keep"
-DIR_SETTING = "backup_dir"
+DIR_SETTING = companions.BACKUP_DIR_SETTING
 _NAME = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}-\d{6})(?:-\d+)?-(?P<reason>[a-z0-9_-]+)"
                    r"\.(?:db|zip)$")
 
@@ -188,10 +189,7 @@ def _who(ledger: "Ledger") -> str:
         else ledger.operator
 
 
-def _attachment_folder(ledger: "Ledger") -> Path:
-    from .attachments import default_folder
-
-    return default_folder(ledger)
+_attachment_folder = companions.attachments_folder
 
 
 def _sha256_file(path: Path) -> str:
@@ -254,16 +252,7 @@ def _new_name(folder: Path, stem: str, reason: str, suffix: str = SUFFIX) -> Pat
     return path
 
 
-def folder_of(ledger: "Ledger") -> Path:
-    """The backup folder: the `backup_dir` setting, or `<ledger>-backups` beside the ledger."""
-    from . import settings
-
-    chosen = settings.get(ledger, DIR_SETTING)
-    if chosen:
-        return Path(chosen)
-    if ledger.path is None:
-        raise LedgerError("error.backup_no_file")
-    return ledger.path.parent / f"{ledger.path.stem}-backups"
+folder_of = companions.backup_folder
 
 
 def keep_count(ledger: "Ledger") -> int:
@@ -517,6 +506,6 @@ def _replace(ledger: "Ledger", database: Path, source: Path) -> None:
         raise LedgerError("error.restore_unreadable", path=source, reason=exc) from None
     finally:
         src.close()
-    db.migrate(ledger.conn)
+    db.migrate(ledger.conn, before_migration)
     if audit.present(ledger.conn):
         audit.record_event(ledger, "restore", source.name, str(source))

@@ -1,12 +1,14 @@
 """Campaigns (专项行动) and their numbered batches of supervision letters (督办批次)."""
 from __future__ import annotations
 
-from typing import Any, Mapping
+from typing import Any, Mapping, TYPE_CHECKING
 
 from . import numbering, rows
 from .changes import Changes
-from .ledger import Ledger
 from .validation import Form
+
+if TYPE_CHECKING:
+    from .ledger import Ledger
 
 
 def check_campaign(raw: Mapping[str, Any]) -> Form:
@@ -65,16 +67,3 @@ def add_batch(ledger: Ledger, raw: Mapping[str, Any]) -> Changes:
     with ledger.transaction():
         row_id = rows.insert(ledger, "batch", form.values)
     return Changes.of("batch", ids=(row_id,))
-
-
-def list_campaigns(ledger: Ledger) -> list[dict[str, Any]]:
-    return [dict(r) for r in ledger.conn.execute("SELECT * FROM campaign ORDER BY starts_on")]
-
-
-def list_batches(ledger: Ledger, campaign_id: str | None = None) -> list[dict[str, Any]]:
-    sql = "SELECT * FROM batch"
-    params: tuple = ()
-    if campaign_id:
-        sql += " WHERE campaign_id = ?"
-        params = (campaign_id,)
-    return [dict(r) for r in ledger.conn.execute(sql + " ORDER BY issued_on, number", params)]

@@ -13,7 +13,6 @@ function) come from that file: the county lists of the first page cost no pypiny
 from __future__ import annotations
 
 import csv
-import sys
 from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Iterable, TypeVar
@@ -103,17 +102,11 @@ def by_name(items: Iterable[T], name: Callable[[T], str | None] = lambda item: i
     return sorted(items, key=lambda item: name_key(name(item)))
 
 
-def write_region_readings() -> Path:
-    """Write the readings of every shipped region name (run after the regions change)."""
-    from .regions import shipped_regions
-
-    names = sorted({region.name for region in shipped_regions()})
+def write_readings(names: Iterable[str]) -> Path:
+    """Write the readings of `names` (every shipped region name: docs/regions/write_readings.py
+    runs this after the regions change)."""
     path = _readings_file()
     with path.open("w", encoding="utf-8", newline="") as handle:
-        for name in names:
+        for name in sorted(set(names)):
             handle.write(name + "\t" + " ".join(_live()(name)) + "\n")
     return path
-
-
-if __name__ == "__main__":
-    sys.stdout.write(f"{write_region_readings()}\n")

@@ -11,11 +11,13 @@ import json
 import weakref
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any, Callable
+from typing import Any, Callable, TYPE_CHECKING
 
 from . import dates, statistics
-from .ledger import Ledger
 from .statistics import Filter, Penalties, Progress
+
+if TYPE_CHECKING:
+    from .ledger import Ledger
 
 # What a bar of problems counts; the names are those of `statistics.Progress`.
 # "open" is assigned less closed; the deadline buckets split it.

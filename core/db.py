@@ -6,11 +6,14 @@ import os
 import sqlite3
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
 
-from .errors import LedgerError
+from .errors import LedgerError, is_disk_full
 from .migrations import execute_script  # noqa: F401  (callers import it from here)
 from .schema import MIGRATIONS, SCHEMA_VERSION
+
+# What runs before an existing ledger is migrated, given its connection and schema version.
+BeforeMigration = Callable[[sqlite3.Connection, int], object]
 
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -90,9 +93,11 @@ def connect_read_only(path: str | Path) -> sqlite3.Connection:
     return conn
 
 
-def connect(path: str | Path, check: bool = True) -> sqlite3.Connection:
+def connect(path: str | Path, check: bool = True,
+            before_migration: BeforeMigration | None = None) -> sqlite3.Connection:
     """Open (creating if needed) and migrate the ledger at `path`; `check` runs SQLite's
-    quick check first (a whole read of the file) and raises `Damaged` when it fails."""
+    quick check first (a whole read of the file) and raises `Damaged` when it fails;
+    `before_migration` (see `migrate`) runs before an existing file is migrated."""
     path = Path(path)
     if str(path) != ":memory:":
         refuse_non_ledger(path)
@@ -106,7 +111,7 @@ def connect(path: str | Path, check: bool = True) -> sqlite3.Connection:
             except sqlite3.DatabaseError as exc:  # too damaged to finish the check
                 conn.close()
                 raise Damaged(path, str(exc)) from None
-        migrate(conn)
+        migrate(conn, before_migration)
     except sqlite3.DatabaseError as exc:
         raise LedgerError("error.db_unreadable", path=path, reason=exc) from None
     return conn
@@ -141,16 +146,17 @@ def schema_version(conn: sqlite3.Connection) -> int:
     return conn.execute("PRAGMA user_version").fetchone()[0]
 
 
-def migrate(conn: sqlite3.Connection) -> list[str]:
-    """Bring the schema up to date; refuse a file made by a newer version."""
+def migrate(conn: sqlite3.Connection,
+            before_migration: BeforeMigration | None = None) -> list[str]:
+    """Bring the schema up to date; refuse a file made by a newer version. An existing file
+    (version > 0) is first handed to `before_migration` with its version: `Ledger.open`
+    passes `backup.before_migration`, so that every migration is preceded by a copy."""
     current = schema_version(conn)
     if current > SCHEMA_VERSION:
         raise LedgerError("error.db_too_new", found=current, supported=SCHEMA_VERSION)
     if current == SCHEMA_VERSION:
         return []
-    if current > 0:
-        from .backup import before_migration
-
+    if current > 0 and before_migration is not None:
         before_migration(conn, current)
     # A step that rebuilds a table (sqlite-utils transform) drops the old one: with foreign
     # keys on, that would fire the ON DELETE actions of every table referring to it. As
@@ -229,9 +235,7 @@ def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
 def _after_failed_write(conn: sqlite3.Connection, exc: BaseException) -> None:
     """A write stopped by a full disk: the -wal it half wrote is emptied, and the error
     says the disk is full (not "cannot rollback - no transaction is active")."""
-    from . import outputs
-
-    if not outputs.is_disk_full(exc):
+    if not is_disk_full(exc):
         return
     try:
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import random
 from dataclasses import dataclass, field
-from typing import Callable
+from typing import Callable, TYPE_CHECKING
 
 from stdnum.cn import uscc
 
@@ -18,9 +18,11 @@ from .air import demo as air_demo
 from .changes import Changes
 from .db import now
 from .errors import LedgerError
-from .ledger import Ledger
 from .penalties import demo as penalty_demo
 from .vocabulary import CATEGORIES, INSPECTION_KINDS, SOURCES
+
+if TYPE_CHECKING:
+    from .ledger import Ledger
 
 DEFAULT_PROBLEMS = 2507
 CHUNK = 50_000  # rows written (and their audit entries sealed) at a time

@@ -1,12 +1,14 @@
 """Enterprises / pollution sources (排污单位)."""
 from __future__ import annotations
 
-from typing import Any, Mapping
+from typing import Any, Mapping, TYPE_CHECKING
 
 from . import industries, rows
 from .changes import Changes
-from .ledger import Ledger
 from .validation import Form
+
+if TYPE_CHECKING:
+    from .ledger import Ledger
 
 FIELDS = ("name", "credit_code", "region_code", "industry_code", "permit_number",
           "key_monitored", "address", "longitude", "latitude", "supervision_class")

@@ -1,6 +1,7 @@
 """Errors a user can cause and read: each carries a message code and its parameters."""
 from __future__ import annotations
 
+import errno
 from dataclasses import dataclass, field
 
 from . import messages
@@ -58,3 +59,11 @@ class ValidationError(LedgerError):
 class NotFound(LedgerError):
     def __init__(self, kind: str, key: object):
         super().__init__("error.not_found", kind=messages.label("kind." + kind), key=key)
+
+
+def is_disk_full(exc: BaseException) -> bool:
+    """Whether `exc` says the disk (or the user's quota) is full, from the OS or SQLite."""
+    if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return True
+    code = getattr(exc, "sqlite_errorcode", None)
+    return code == 13 or "database or disk is full" in str(exc)  # SQLITE_FULL

@@ -1,14 +1,16 @@
 """Inspections (检查) with their officers, and the problems each one found."""
 from __future__ import annotations
 
-from typing import Any, Mapping, Sequence
+from typing import Any, Mapping, Sequence, TYPE_CHECKING
 
 from . import permissions, problems, rows, versions
 from .changes import Changes
 from .errors import Issue, LedgerError, ValidationError
-from .ledger import Ledger
 from .validation import Form
 from .vocabulary import INSPECTION_KINDS, INSPECTION_RESULTS
+
+if TYPE_CHECKING:
+    from .ledger import Ledger
 
 MIN_OFFICERS = 2  # enforcement law requires two officers on site
 FIELDS = ("enterprise_id", "inspected_on", "kind", "result", "campaign_id", "notes")

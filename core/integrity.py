@@ -7,11 +7,13 @@ end of the check: what SQLite and the other steps found is kept.
 from __future__ import annotations
 
 import sqlite3
-from typing import Callable
+from typing import Callable, TYPE_CHECKING
 
 from . import attachments, audit, backup, lock, messages, statistics
-from .ledger import Ledger
 from .penalties import consistency as penalty_consistency
+
+if TYPE_CHECKING:
+    from .ledger import Ledger
 
 
 def check(ledger: Ledger, quick: bool = False) -> list[str]:

@@ -28,7 +28,11 @@ its logs) stays the reference the tests compare against.
 """
 from __future__ import annotations
 
-from .ledger import Ledger
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .ledger import Ledger
+
 
 TABLE = "problem_state"
 

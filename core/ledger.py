@@ -6,7 +6,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
-from . import audit, dates, db, regions
+from . import audit, backup, dates, db, regions
 from .errors import LedgerError
 
 DEFAULT_OPERATOR = "system"
@@ -53,7 +53,8 @@ class Ledger:
         try:
             if writable:
                 try:
-                    conn = db.connect(path, check=check)
+                    conn = db.connect(path, check=check,
+                                      before_migration=backup.before_migration)
                 except db.Damaged as exc:
                     damage = exc.detail
                     conn = db.connect_read_only(path)

@@ -4,9 +4,13 @@ A key that names several records is refused with the count, never guessed.
 """
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from . import numbering, regions
 from .errors import LedgerError, NotFound
-from .ledger import Ledger
+
+if TYPE_CHECKING:
+    from .ledger import Ledger
 
 
 def _one(ledger: Ledger, kind: str, key: str, sql: str, params: tuple) -> str:

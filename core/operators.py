@@ -12,15 +12,17 @@ import json
 import secrets
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TYPE_CHECKING
 
 from . import rows
 from .changes import Changes
 from .errors import LedgerError
-from .ledger import Ledger
 # The rules live in core.permissions; re-exported for the callers that know them here.
 from .permissions import Action, Role, can, require, role_of  # noqa: F401
 from .validation import Form
+
+if TYPE_CHECKING:
+    from .ledger import Ledger
 
 TABLE = "operator_account"
 MIN_PASSWORD = 8

@@ -7,13 +7,13 @@ byte is written, and `replacing` makes sure a failed write leaves the old file w
 """
 from __future__ import annotations
 
-import errno
 import os
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterator
 
-from .errors import LedgerError
+from . import companions
+from .errors import LedgerError, is_disk_full
 
 if TYPE_CHECKING:
     from .ledger import Ledger
@@ -76,14 +76,12 @@ def _same_file(a: Path, b: Path) -> bool:
 
 
 def _folders(ledger: "Ledger") -> list[tuple[Path | None, str]]:
-    from . import attachments, backup
-
     try:
-        backups = _real(backup.folder_of(ledger))
+        backups = _real(companions.backup_folder(ledger))
     except LedgerError:
         backups = None
     return [(backups, "error.output_in_backups"),
-            (_real(attachments.default_folder(ledger)), "error.output_in_attachments")]
+            (_real(companions.attachments_folder(ledger)), "error.output_in_attachments")]
 
 
 def partial_path(path: Path) -> Path:
@@ -107,10 +105,3 @@ def replacing(path: str | os.PathLike[str]) -> Iterator[Path]:
             raise LedgerError("error.disk_full", path=path.parent) from None
         raise
 
-
-def is_disk_full(exc: BaseException) -> bool:
-    """Whether `exc` says the disk (or the user's quota) is full, from the OS or SQLite."""
-    if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT):
-        return True
-    code = getattr(exc, "sqlite_errorcode", None)
-    return code == 13 or "database or disk is full" in str(exc)  # SQLITE_FULL

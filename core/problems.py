@@ -2,14 +2,16 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, Iterable, Mapping
+from typing import Any, Iterable, Mapping, TYPE_CHECKING
 
 from . import codes, deadlines, dates, enterprises, numbering, permissions, rows, versions, workflow
 from .changes import Changes
 from .errors import LedgerError
-from .ledger import Ledger
 from .validation import Form, clean_text, text_value
 from .workflow import Status
+
+if TYPE_CHECKING:
+    from .ledger import Ledger
 
 FIELDS = ("number", "source", "campaign_id", "batch_id", "inspection_id", "enterprise_id",
           "region_code", "category", "extra_categories", "description", "assigned_on",

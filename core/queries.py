@@ -16,10 +16,12 @@ from __future__ import annotations
 import datetime as dt
 import json
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import Any, TYPE_CHECKING
 
 from . import collation, search
-from .ledger import Ledger
+
+if TYPE_CHECKING:
+    from .ledger import Ledger
 
 
 @dataclass(frozen=True)
@@ -441,16 +443,6 @@ def _walk_enterprises(view: View, query: Query, where: str, params: dict[str, An
             f"UNION ALL "
             f"SELECT x.id, {columns}, e.name, e.rowid, x.rowid FROM {source}{named} "
             f"ORDER BY {order} LIMIT :limit OFFSET :offset")
-
-
-def position(ledger: Ledger, view: View, query: Query, row_id: str) -> int | None:
-    """The row number of `row_id` under the query, or None when it is not selected."""
-    where, params = _where(view, query, words=_code_words(ledger, view, query))
-    sql = f"SELECT x.id FROM {view.source}{where}{_order(view, query, False)}"
-    for number, row in enumerate(ledger.conn.execute(sql, params)):
-        if row[0] == row_id:
-            return number
-    return None
 
 
 def enterprise_names(ledger: Ledger, prefix: str = "", limit: int = 50) -> list[tuple[str, str, str]]:

@@ -39,6 +39,33 @@ def _region(row) -> Region:
     return Region(row[0], row[1], row[2], row[3], row[4], bool(row[5]))
 
 
+# The jurisdiction a new ledger gets when none is given: Linfen city (a city bureau,
+# so returns have a row per county).
+DEFAULT_JURISDICTION = "141000"
+
+
+def jurisdiction(ledger: "Ledger") -> str:
+    """The code of the region whose bureau keeps this ledger (its `jurisdiction` setting)."""
+    row = ledger.conn.execute("SELECT value FROM setting WHERE key = 'jurisdiction'").fetchone()
+    return (row[0] if row else None) or DEFAULT_JURISDICTION
+
+
+def region_range(code: str) -> tuple[str, str]:
+    """The span of region and unit codes inside a region code (140000 → 140000..149999~):
+    a unit's code begins with its parent's (141000Z01 is inside 141000), so the span's end
+    carries a character after every letter and digit."""
+    if len(code) != 6 or not code.isdigit():
+        return code, code + "~"
+    stem = code.rstrip("0")
+    if len(stem) <= 2:
+        stem = code[:2]
+    elif len(stem) <= 4:
+        stem = code[:4]
+    else:
+        stem = code
+    return stem.ljust(6, "0"), stem.ljust(6, "9") + "~"
+
+
 def shipped_regions() -> Iterator[Region]:
     """Every region in the shipped code list, provinces first."""
     folder = resources_dir() / "regions"
@@ -181,10 +208,8 @@ class Resolver:
     candidates listed, never guessed."""
 
     def __init__(self, ledger: "Ledger", within: str | None = None, local_only: bool = False):
-        from . import settings
-
         self.ledger = ledger
-        self.top = within or settings.jurisdiction(ledger)
+        self.top = within or jurisdiction(ledger)
         self.local_only = local_only
         inside = self._inside(self.top)
         self._names = {r.code: r for r in inside}
@@ -193,8 +218,6 @@ class Resolver:
         self._country: dict[str, set[str]] | None = None
 
     def _inside(self, code: str) -> list[Region]:
-        from .statistics import region_range
-
         low, high = region_range(code)
         return [_region(r) for r in self.ledger.conn.execute(
             f"{_SELECT} WHERE code BETWEEN ? AND ? OR code = ?", (low, high, code))]

@@ -1,12 +1,14 @@
 """Writing business rows: ids, timestamps and the operator on every row."""
 from __future__ import annotations
 
-from typing import Any, Mapping
+from typing import Any, Mapping, TYPE_CHECKING
 
 from . import ids
 from .db import now
 from .errors import NotFound
-from .ledger import Ledger
+
+if TYPE_CHECKING:
+    from .ledger import Ledger
 
 
 def new_id() -> str:

@@ -8,10 +8,14 @@ rowid renumbered by VACUUM can at worst leave a stale entry until `rebuild`.
 """
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import sqlite3
 from dataclasses import dataclass
 
-from .ledger import Ledger
+if TYPE_CHECKING:
+    from .ledger import Ledger
+
 
 TRIGRAM = 3  # the shortest term the trigram index can answer
 

@@ -1,13 +1,15 @@
 """Bureau settings kept in the ledger: jurisdiction, reporting unit, return footer."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from .changes import Changes
-from .ledger import Ledger
 from . import messages, numbering, regions
 
-# The jurisdiction a new ledger gets when none is given: Linfen city (a city bureau,
-# so returns have a row per county).
-DEFAULT_JURISDICTION = "141000"
+if TYPE_CHECKING:
+    from .ledger import Ledger
+
+DEFAULT_JURISDICTION = regions.DEFAULT_JURISDICTION
 
 KEYS = (
     "jurisdiction", "unit_name", "unit_head", "filled_by", "phone", "operator_name",
@@ -53,9 +55,7 @@ def put(ledger: Ledger, key: str, value: str) -> Changes:
     return Changes.of("setting")
 
 
-def jurisdiction(ledger: Ledger) -> str:
-    """The code of the region whose bureau keeps this ledger."""
-    return get(ledger, "jurisdiction") or DEFAULT_JURISDICTION
+jurisdiction = regions.jurisdiction  # the one reader of the jurisdiction setting
 
 
 def set_jurisdiction(ledger: Ledger, code: str) -> Changes:

@@ -11,10 +11,13 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import asdict, dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Iterable
+from typing import Iterable, TYPE_CHECKING
 
 from . import codes, daily_tally, dates, intervals, regions, settings
-from .ledger import Ledger
+from .regions import region_range
+
+if TYPE_CHECKING:
+    from .ledger import Ledger
 
 BUCKETS = ("overdue", "due_10", "due_20", "due_later")
 GROUPS = ("region", "batch", "category", "campaign", "source")
@@ -45,21 +48,6 @@ class Filter:
             params += [low, high]
         return "".join(" AND " + s for s in sql), params
 
-
-def region_range(code: str) -> tuple[str, str]:
-    """The span of region and unit codes inside a region code (140000 → 140000..149999~):
-    a unit's code begins with its parent's (141000Z01 is inside 141000), so the span's end
-    carries a character after every letter and digit."""
-    if len(code) != 6 or not code.isdigit():
-        return code, code + "~"
-    stem = code.rstrip("0")
-    if len(stem) <= 2:
-        stem = code[:2]
-    elif len(stem) <= 4:
-        stem = code[:4]
-    else:
-        stem = code
-    return stem.ljust(6, "0"), stem.ljust(6, "9") + "~"
 
 
 def rate(part: int, whole: int) -> Decimal | None:

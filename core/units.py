@@ -14,13 +14,17 @@ bureau (a township's 9-digit statistical code, 141002001) must begin with the pa
 """
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import re
 from dataclasses import dataclass
 
 from . import operators, regions, rows, settings
 from .changes import Changes
 from .errors import LedgerError
-from .ledger import Ledger
+
+if TYPE_CHECKING:
+    from .ledger import Ledger
 
 TABLE = "region_unit"
 KINDS = ("zone", "department", "township")

@@ -11,16 +11,20 @@ index to 2 decimals, ratios and changes to 1 decimal, half to even.
 """
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import datetime as dt
 import math
 from collections import Counter
 from dataclasses import dataclass, field
 
 from .. import dates
-from ..ledger import Ledger
 from . import periods, stations, targets
 from .aqi import rounded
 from .periods import Period
+
+if TYPE_CHECKING:
+    from ..ledger import Ledger
 
 MEANS = ("so2", "no2", "pm10", "pm25")
 # Annual grade-II limits (GB 3095-2012) the composite index divides by; CO and O3 by their

@@ -4,14 +4,18 @@ same period a year before and the target path, its daily AQI for the calendar, a
 unit's enforcement work and interviews in the period."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import calendar
 import datetime as dt
 from dataclasses import dataclass, field
 
 from .. import settings
-from ..ledger import Ledger
 from . import assessment, enforcement, interviews, periods, rankings, stations
 from .aqi import rounded
+
+if TYPE_CHECKING:
+    from ..ledger import Ledger
 
 
 @dataclass(frozen=True)

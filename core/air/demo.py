@@ -9,6 +9,8 @@ the one before, some counties more than others.
 """
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import datetime as dt
 import math
 import random
@@ -17,8 +19,10 @@ from .. import regions, settings
 from ..changes import Changes
 from ..db import now
 from ..ids import Sequence
-from ..ledger import Ledger
 from . import interviews, measurements, periods, targets
+
+if TYPE_CHECKING:
+    from ..ledger import Ledger
 
 # County (GB/T 2260) → (pollution factor, improvement per season). Others get random ones.
 _LINFEN = {

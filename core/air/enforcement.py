@@ -3,10 +3,14 @@ assigned by category (散煤, 扬尘, 工业废气 …) and penalty cases decide
 figure for the drill-down."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from dataclasses import dataclass, field
 
-from ..ledger import Ledger
 from . import stations
+
+if TYPE_CHECKING:
+    from ..ledger import Ledger
 
 # The categories that bear on air quality, shown first and by name; the rest are summed.
 AIR_CATEGORIES = ("loose_coal", "dust", "waste_gas", "scattered_polluting", "monitoring_fraud")

@@ -7,6 +7,8 @@ may be suspended from a date until lifted.
 """
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import datetime as dt
 from dataclasses import dataclass
 
@@ -15,9 +17,11 @@ from ..changes import Changes
 from ..db import now
 from ..errors import LedgerError
 from ..ids import new_id
-from ..ledger import Ledger
 from ..validation import Form
 from ..working_days import add_working_days
+
+if TYPE_CHECKING:
+    from ..ledger import Ledger
 
 DEFAULT_PLAN_DAYS = 20
 

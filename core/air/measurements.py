@@ -23,7 +23,7 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Callable, Iterable, TYPE_CHECKING
 
 import numpy as np
 
@@ -32,13 +32,15 @@ from ..changes import Changes
 from ..db import now
 from ..errors import LedgerError
 from ..ids import new_ids
-from ..ledger import Ledger
 from ..ledger_import.rows import CellIssue
 from . import aqi, stations
 from ..spreadsheet import column_letter
 from .columns import Bytes, Column, key_column, number_column
 from .columns import split as columns_split
 from .sources import Source, open_source
+
+if TYPE_CHECKING:
+    from ..ledger import Ledger
 
 Progress = Callable[[int, int, str], None]
 Cancelled = Callable[[], bool]

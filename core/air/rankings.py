@@ -7,6 +7,8 @@ A file has a rank column (排名, 名次), a city column (城市) and usually th
 """
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import csv
 import io
 import re
@@ -18,12 +20,14 @@ from ..changes import Changes
 from ..db import now
 from ..errors import LedgerError
 from ..ids import new_ids
-from ..ledger import Ledger
 from ..ledger_import.rows import CellIssue
 from ..ledger_import.workbook import open_workbook, sheet, worksheet_names
 from ..spreadsheet import column_letter
 from .measurements import AirImportRejected
 from .sources import detect_encoding, normalise
+
+if TYPE_CHECKING:
+    from ..ledger import Ledger
 
 _FIELDS = {"rank": ("排名", "名次", "RANK", "序号排名"), "city": ("城市", "城市名称", "CITY"),
            "composite": ("综合指数", "环境空气质量综合指数", "COMPOSITEINDEX")}

@@ -7,6 +7,8 @@ It will move onto the province's .xlsx templates with the other returns.
 """
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -14,8 +16,10 @@ from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
 
 from .. import dates, settings
-from ..ledger import Ledger
 from . import assessment
+
+if TYPE_CHECKING:
+    from ..ledger import Ledger
 
 TITLE = "空气质量改善目标完成情况表"
 # (group heading, [(column heading, value of a UnitAssessment)])

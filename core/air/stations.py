@@ -7,6 +7,8 @@ those of the regions under it).
 """
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import re
 from dataclasses import dataclass
 
@@ -15,7 +17,9 @@ from ..changes import Changes
 from ..db import now
 from ..errors import LedgerError
 from ..ids import new_id
-from ..ledger import Ledger
+
+if TYPE_CHECKING:
+    from ..ledger import Ledger
 
 _CODE = re.compile(r"^\d{6}[0-9A-Z]{0,9}$")  # a region's or a unit's code
 

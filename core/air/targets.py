@@ -7,6 +7,8 @@ fell 3.7% against a 10% target, 3.7 ÷ 10 = 37.0%.
 """
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from dataclasses import dataclass
 
 from .. import regions
@@ -14,8 +16,10 @@ from ..changes import Changes
 from ..db import now
 from ..errors import LedgerError
 from ..ids import new_id
-from ..ledger import Ledger
 from .periods import Period, between
+
+if TYPE_CHECKING:
+    from ..ledger import Ledger
 
 # Indicators a target may set; a change for all but good_ratio, a floor for good_ratio.
 INDICATORS = ("pm25", "pm10", "so2", "no2", "co", "o3", "composite", "heavy_days",

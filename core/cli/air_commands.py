@@ -5,6 +5,8 @@ Units are named by GB/T 2260 code or by name inside the jurisdiction (曲沃县,
 """
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import argparse
 import sys
 
@@ -12,8 +14,10 @@ from .. import messages
 from ..air import (assessment, interviews, measurements, rankings, return_form, stations,
                    targets)
 from ..errors import LedgerError
-from ..ledger import Ledger
 from . import common
+
+if TYPE_CHECKING:
+    from ..ledger import Ledger
 
 MAX_CORRECTIONS_SHOWN = 20
 

@@ -12,11 +12,15 @@ Changing a list is a manager's action (checked in core).
 """
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import argparse
 
 from .. import codes, messages, operators
-from ..ledger import Ledger
 from . import common
+
+if TYPE_CHECKING:
+    from ..ledger import Ledger
 
 
 def register(commands: argparse._SubParsersAction) -> None:

@@ -9,14 +9,16 @@ import dataclasses
 import json
 import sys
 import unicodedata
-from typing import Any, Iterable, Mapping, Sequence
+from typing import Any, Iterable, Mapping, Sequence, TYPE_CHECKING
 
 from .. import codes, dates, lookup, messages, money, queries, regions
 from ..changes import Changes
 from ..errors import LedgerError
-from ..ledger import Ledger
 from ..vocabulary import PENALTY_FLAGS
 from . import access
+
+if TYPE_CHECKING:
+    from ..ledger import Ledger
 
 DEFAULT_LIMIT = 50
 

@@ -6,6 +6,8 @@ variable ECOLEDGER_EXCHANGE_KEY or the key file chosen for this ledger on the Ex
 """
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import argparse
 import json
 
@@ -13,7 +15,9 @@ from .. import exchange, messages
 from ..errors import LedgerError
 from ..exchange import arrivals
 from ..exchange.keys import KEY_VARIABLE, key_bytes
-from ..ledger import Ledger
+
+if TYPE_CHECKING:
+    from ..ledger import Ledger
 
 
 def register(commands: argparse._SubParsersAction) -> None:

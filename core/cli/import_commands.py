@@ -1,12 +1,16 @@
 """Subcommand import-ledger: an Excel rectification ledger into the ledger, all or nothing."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import argparse
 import sys
 
 from .. import ledger_import, messages
-from ..ledger import Ledger
 from ..ledger_import import mapping, words
+
+if TYPE_CHECKING:
+    from ..ledger import Ledger
 
 MAX_WARNINGS_SHOWN = 200
 

@@ -1,6 +1,8 @@
 """Subcommands on the ledger itself: init, demo, stats, check."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import argparse
 import json
 import sys
@@ -8,8 +10,10 @@ import time
 
 from .. import dates, demo, integrity, messages, settings, statistics
 from ..errors import LedgerError
-from ..ledger import Ledger
 from . import access
+
+if TYPE_CHECKING:
+    from ..ledger import Ledger
 
 
 def register(commands: argparse._SubParsersAction) -> None:

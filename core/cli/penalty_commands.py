@@ -6,16 +6,20 @@ as fen; the special measures are flags (`--seizure`, `--no-seizure` …).
 """
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import argparse
 import dataclasses
 import json
 
 from .. import dates, lookup, messages, money, penalties, queries, rows, versions
 from ..errors import LedgerError
-from ..ledger import Ledger
 from ..penalties import clocks, daily_fines, detail, extensions, seizures, stages
 from ..vocabulary import PENALTY_FLAGS
 from . import common
+
+if TYPE_CHECKING:
+    from ..ledger import Ledger
 
 PENALTY_FIELDS = {"case_number": "case_number", "violation": "violation",
                   "decided_on": "decided_on", "opened_on": "opened_on", "fine": "fine",

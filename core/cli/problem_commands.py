@@ -6,14 +6,18 @@ Role rules stay in core: closing, reopening and deleting are a manager's (`--ope
 """
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import argparse
 
 from .. import (attachments, deadlines, enterprises, lookup, messages, problems, queries, regions,
                rows, versions)
 from ..errors import LedgerError
-from ..ledger import Ledger
 from ..workflow import Status
 from . import common
+
+if TYPE_CHECKING:
+    from ..ledger import Ledger
 
 PROBLEM_FIELDS = {"number": "number", "description": "description",
                   "assigned_on": "assigned_on", "deadline": "deadline",

@@ -5,14 +5,18 @@ Each command calls one core function of core/random_inspection; the rules live t
 """
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import argparse
 import sys
 
 from .. import lookup, messages, operators, regions
-from ..ledger import Ledger
 from ..random_inspection import (classes, directory, draw, imports, notices, officers, plans,
                                  tasks)
 from . import common
+
+if TYPE_CHECKING:
+    from ..ledger import Ledger
 
 
 def register(commands: argparse._SubParsersAction) -> None:

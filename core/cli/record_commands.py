@@ -5,13 +5,17 @@ the same mistakes; an added record's id is printed alone on stdout, for scripts.
 """
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import argparse
 
 from .. import campaigns, enterprises, inspections, lookup, queries, regions, rows, versions
 from ..errors import LedgerError
-from ..ledger import Ledger
 from ..vocabulary import INSPECTION_KINDS, INSPECTION_RESULTS
 from . import common
+
+if TYPE_CHECKING:
+    from ..ledger import Ledger
 
 ENTERPRISE_FIELDS = {"name": "name", "credit_code": "credit_code", "industry": "industry_code",
                      "permit": "permit_number", "key_monitored": "key_monitored",

@@ -9,6 +9,8 @@
 """
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import argparse
 import json
 import sys
@@ -17,7 +19,9 @@ import time
 from .. import messages, returns
 from ..errors import LedgerError
 from . import UsageError
-from ..ledger import Ledger
+
+if TYPE_CHECKING:
+    from ..ledger import Ledger
 
 ACTIONS = ("add-template", "marks", "submitted", "lock", "unlock")
 

@@ -2,12 +2,16 @@
 backups). The jurisdiction is set with `init`, which checks the region code."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import argparse
 
 from .. import backup, settings
 from ..errors import LedgerError
-from ..ledger import Ledger
 from . import common
+
+if TYPE_CHECKING:
+    from ..ledger import Ledger
 
 KEYS = tuple(k for k in settings.KEYS if k != "jurisdiction") + (
     backup.KEEP_SETTING, backup.DIR_SETTING)

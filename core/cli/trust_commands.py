@@ -8,6 +8,8 @@ it anyway; see the README).
 """
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import argparse
 import getpass
 import json
@@ -15,7 +17,9 @@ import sys
 
 from .. import audit, backup, lock, lookup, messages, operators, permissions, problems
 from ..errors import LedgerError, NotFound
-from ..ledger import Ledger
+
+if TYPE_CHECKING:
+    from ..ledger import Ledger
 
 
 def register(commands: argparse._SubParsersAction) -> None:

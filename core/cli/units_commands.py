@@ -9,11 +9,15 @@ departments, townships), rows of their own in figures and returns.
 """
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import argparse
 
 from .. import messages, operators, regions, units
-from ..ledger import Ledger
 from . import common
+
+if TYPE_CHECKING:
+    from ..ledger import Ledger
 
 
 def register(commands: argparse._SubParsersAction) -> None:

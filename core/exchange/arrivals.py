@@ -7,13 +7,15 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Iterable, TYPE_CHECKING
 
 from .. import audit, db, messages, permissions, regions
 from ..changes import Changes
 from ..errors import LedgerError
-from ..ledger import Ledger
 from . import fileformat, history, store
+
+if TYPE_CHECKING:
+    from ..ledger import Ledger
 
 # Status values whose arrival is a closing or a reopening (the rule: core.permissions).
 _DECISIONS = frozenset(permissions.STATUS_ACTIONS)

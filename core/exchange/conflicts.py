@@ -6,13 +6,15 @@ from __future__ import annotations
 import json
 import sqlite3
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TYPE_CHECKING
 
 from .. import audit, db, ids, permissions
 from ..changes import Changes
 from ..errors import LedgerError
-from ..ledger import Ledger
 from . import history
+
+if TYPE_CHECKING:
+    from ..ledger import Ledger
 
 ROW = "*"  # the field of a conflict about a whole row: changed at one site, deleted at the other
 CHOICES = ("mine", "theirs", "edit")

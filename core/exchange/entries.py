@@ -12,14 +12,16 @@ import re
 import sqlite3
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any, Callable, Iterable, TYPE_CHECKING
 
 from .. import attachments, campaigns, enterprises, inspections, messages, penalties, problems
 from .. import deadlines, workflow
 from ..errors import Issue, LedgerError, ValidationError
-from ..ledger import Ledger
 from ..validation import MAX_NAME, MAX_TEXT, Form, strip_invisible
 from . import history
+
+if TYPE_CHECKING:
+    from ..ledger import Ledger
 
 _DOT = re.compile(r"^[0-9A-Za-z-]{1,64}:[0-9]{1,18}$")
 MAX_KEY = 200

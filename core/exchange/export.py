@@ -5,12 +5,14 @@ import json
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
+from typing import Callable, TYPE_CHECKING
 
 from .. import attachments, audit, db, ids, messages, outputs, schema
 from ..errors import LedgerError
-from ..ledger import Ledger
 from . import fileformat, history, store
+
+if TYPE_CHECKING:
+    from ..ledger import Ledger
 
 
 @dataclass(frozen=True)

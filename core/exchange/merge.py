@@ -7,13 +7,15 @@ import sqlite3
 from collections import deque
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, TYPE_CHECKING
 
 from .. import attachments, audit, db, messages, regions, schema
 from ..errors import LedgerError
-from ..ledger import Ledger
 from . import entries, fileformat, history, store
 from .history import RowState
+
+if TYPE_CHECKING:
+    from ..ledger import Ledger
 
 
 @dataclass

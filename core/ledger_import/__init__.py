@@ -14,12 +14,11 @@ import functools
 import gc
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Mapping
+from typing import Callable, Mapping, TYPE_CHECKING
 
 from .. import bulk, messages
 from ..changes import Changes
 from ..errors import LedgerError
-from ..ledger import Ledger
 from . import mapping as columns
 from .importer import (ACCEPTANCE_COLUMNS, BATCH_COLUMNS, ENTERPRISE_COLUMNS, LOG_COLUMNS, MEASURE_COLUMNS,
                        PROBLEM_COLUMNS, Plan, Planner)
@@ -29,6 +28,9 @@ from .words import Unknown, WordMap
 from .sources import Book, open_book
 from .table import Table, fill_merged_down, find_table
 from .workbook import SheetInfo
+
+if TYPE_CHECKING:
+    from ..ledger import Ledger
 
 __all__ = ["inspect", "load", "propose_mapping", "preview", "run", "Preview", "Outcome",
            "ImportRejected", "ImportCancelled", "CellIssue", "SheetInfo", "Table", "WordMap",

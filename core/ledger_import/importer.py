@@ -3,6 +3,8 @@ nothing. Problems imported past 'assigned' get a status log that agrees with the
 denormalised columns, so as-of statistics stay right."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import datetime as dt
 import re
 from dataclasses import dataclass, field
@@ -11,10 +13,12 @@ from functools import lru_cache
 from .. import dates, permissions
 from ..ids import new_ids
 from ..db import now
-from ..ledger import Ledger
 from ..workflow import Status
 from .cleaning import Finding
 from .rows import RowReader, SourceRow
+
+if TYPE_CHECKING:
+    from ..ledger import Ledger
 
 ASSIGNED, IN_PROGRESS, STAGE, REPORTED_DONE, CLOSED, REOPENED = (
     Status.ASSIGNED.value, Status.IN_PROGRESS.value, Status.STAGE_CONCLUDED.value,

@@ -4,11 +4,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
-from typing import Callable, Mapping
+from typing import Callable, Mapping, TYPE_CHECKING
 
 from .. import dates, deadlines, messages, numbering, regions
 from ..errors import LedgerError
-from ..ledger import Ledger
 from ..workflow import Status
 from . import cleaning
 from .cleaning import Finding, Result
@@ -17,6 +16,9 @@ from .context import (Blocks, Classifier, Skipped, TitleFacts, batch_of_sheet, c
 from .table import Table
 from .words import Unknown
 from .workbook import column_letter
+
+if TYPE_CHECKING:
+    from ..ledger import Ledger
 
 DEFAULT_SOURCE = "supervision_letter"
 _DONE = (Status.REPORTED_DONE.value, Status.CLOSED.value)

@@ -13,12 +13,14 @@ import json
 import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Mapping
+from typing import Iterable, Mapping, TYPE_CHECKING
 
 from .. import codes, messages
 from ..errors import LedgerError
-from ..ledger import Ledger
 from ..workflow import Status
+
+if TYPE_CHECKING:
+    from ..ledger import Ledger
 
 KINDS = ("status", "category", "source")
 NEW = "+"  # map a word to a new entry of its own name

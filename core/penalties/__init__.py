@@ -9,14 +9,18 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
-from typing import Any, Mapping
+from typing import Any, Mapping, TYPE_CHECKING
 
 from .. import enterprises, numbering, rows
 from ..changes import Changes
-from ..ledger import Ledger
 from ..validation import Form
 from ..vocabulary import PENALTY_FLAGS
-from . import stages
+from . import daily_fines, stages
+from .cases import get  # noqa: F401 (penalties.get)
+from .daily_fines import refresh_daily_fine  # noqa: F401 (penalties.refresh_daily_fine)
+
+if TYPE_CHECKING:
+    from ..ledger import Ledger
 
 TABLES = ("penalty_case", "penalty_stage", "penalty_order", "penalty_recheck",
           "penalty_seizure", "penalty_extension", "penalty_problem")
@@ -182,10 +186,8 @@ def _daily_fine_typed_or_counted(ledger: Ledger, form: Form, row_id: str | None)
     """A case with rechecks has its daily fine counted from them (按日连续处罚办法
     第十七至十九条), never typed: the typed amount of an older case is kept as it was.
     Without them, a case marked 按日连续处罚 needs the amount typed."""
-    from . import daily_fines
-
     counted = daily_fines.count(ledger, row_id, form.values["fine_fen"]) if row_id else None
-    if counted is not None and (counted.periods or _has_rechecks(ledger, row_id)):
+    if counted is not None and (counted.periods or daily_fines.has_orders_or_rechecks(ledger, row_id)):
         typed = form.raw.get("daily_fine_amount")
         if typed not in (None, "") and form.values["daily_fine_fen"] != counted.total_fen:
             form.fail("daily_fine_amount", "error.penalty_daily_fine_counted",
@@ -217,7 +219,7 @@ def update(ledger: Ledger, row_id: str, raw: Mapping[str, Any],
     merged = {**current, "fine": Decimal(current["fine_fen"]) / 100,
               "daily_fine_amount": Decimal(current["daily_fine_fen"]) / 100, **raw}
     if "daily_fine_amount" not in raw:
-        merged["daily_fine_amount"] = None if _has_rechecks(ledger, row_id) \
+        merged["daily_fine_amount"] = None if daily_fines.has_orders_or_rechecks(ledger, row_id) \
             else merged["daily_fine_amount"]
     if not {"problem", "problem_ids", "problem_id"} & raw.keys():
         merged.pop("problem_id", None)  # the links stay as they are
@@ -240,36 +242,10 @@ def delete(ledger: Ledger, row_id: str) -> Changes:
     return Changes.of(*TABLES, ids=(row_id,))
 
 
-def _has_rechecks(ledger: Ledger, row_id: str) -> bool:
-    """Whether the case's daily fine comes from its orders and rechecks: it has some."""
-    return ledger.conn.execute(
-        "SELECT 1 FROM penalty_recheck WHERE case_id = ? UNION ALL "
-        "SELECT 1 FROM penalty_order WHERE case_id = ?", (row_id, row_id)).fetchone() is not None
-
-
 def daily_fine_counted(ledger: Ledger, row_id: str | None) -> bool:
     """Whether the case's daily-fine amount is counted from its orders and rechecks (an
     exchanged row then carries the count its site made, not a typed amount)."""
-    return bool(row_id) and _has_rechecks(ledger, row_id)
-
-
-def get(ledger: Ledger, row_id: str) -> dict[str, Any]:
-    return rows.get(ledger, "penalty_case", row_id)
-
-
-def refresh_daily_fine(ledger: Ledger, case_id: str, removed: bool = False) -> None:
-    """Keep the case's daily-fine amount (what statistics and returns add up) equal to
-    the count from its orders and rechecks, once it has any (or once one of them was
-    taken back: the amount was counted, not typed)."""
-    from . import daily_fines
-
-    case = get(ledger, case_id)
-    counted = daily_fines.count(ledger, case_id, case["fine_fen"])
-    if counted.periods or removed or _has_rechecks(ledger, case_id):
-        values = {"daily_fine_fen": counted.total_fen,
-                  "daily_fine": 1 if counted.periods else 0 if removed else case["daily_fine"]}
-        if any(case[k] != v for k, v in values.items()):
-            rows.update(ledger, "penalty_case", case_id, values)
+    return bool(row_id) and daily_fines.has_orders_or_rechecks(ledger, row_id)
 
 
 def cases_of_problem(ledger: Ledger, problem_id: str) -> list[dict[str, Any]]:

@@ -12,11 +12,13 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TYPE_CHECKING
 
 from .. import dates
-from ..ledger import Ledger
 from . import rules
+
+if TYPE_CHECKING:
+    from ..ledger import Ledger
 
 CLOCKS = ("decision", "recheck", "seizure", "payment", "surcharge")
 WEEK = 7

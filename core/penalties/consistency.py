@@ -2,9 +2,13 @@
 `ecoledger-cli check` lists every case where it does not (after plain SQL, or a merge)."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from .. import messages
-from ..ledger import Ledger
 from . import daily_fines, stages
+
+if TYPE_CHECKING:
+    from ..ledger import Ledger
 
 # The furthest stage recorded, in SQL: the rank of each stage as stages.RANK gives it.
 _RANK = "CASE stage " + " ".join(f"WHEN '{s}' THEN {r * 10 + stages.STAGES.index(s)}"

@@ -2,14 +2,17 @@
 penalty (按日连续处罚) counted from them: never typed, always from the dated documents."""
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, TYPE_CHECKING
 
 from .. import rows
 from ..changes import Changes
 from ..errors import LedgerError
-from ..ledger import Ledger
 from ..validation import Form
 from . import rules
+from .cases import get
+
+if TYPE_CHECKING:
+    from ..ledger import Ledger
 
 FINDING_OPTIONS = rules.FINDINGS
 
@@ -37,8 +40,6 @@ def count(ledger: Ledger, case_id: str | None, fine_fen: int) -> rules.DailyCoun
 def add_order(ledger: Ledger, case_id: str, served_on: object,
               document_number: str | None = None, note: str | None = None) -> Changes:
     """An order to correct, by the day it was served on the discharger."""
-    from . import get, refresh_daily_fine
-
     get(ledger, case_id)
     form = Form({"served_on": served_on, "document_number": document_number, "note": note})
     on = form.date("served_on", not_future=True)
@@ -57,8 +58,6 @@ def add_order(ledger: Ledger, case_id: str, served_on: object,
 def add_recheck(ledger: Ledger, case_id: str, checked_on: object, finding: str,
                 note: str | None = None) -> Changes:
     """A recheck and what it found; the daily fine is counted again at once."""
-    from . import get, refresh_daily_fine
-
     get(ledger, case_id)
     form = Form({"checked_on": checked_on, "finding": finding, "note": note})
     on = form.date("checked_on", not_future=True)
@@ -97,7 +96,6 @@ def remove(ledger: Ledger, case_id: str, table: str, on: object) -> Changes:
     """Take back the order served, or the recheck made, on `on`, entered by mistake (a
     manager's deletion; the audit trail keeps it). The daily fine is counted again."""
     from .. import dates, operators
-    from . import refresh_daily_fine
 
     operators.require(ledger, operators.Action.DELETE)
     column = {"penalty_order": "served_on", "penalty_recheck": "checked_on"}[table]
@@ -118,3 +116,23 @@ def remove(ledger: Ledger, case_id: str, table: str, on: object) -> Changes:
 def _kind(table: str) -> str:
     from .. import messages
     return messages.label("kind." + table)
+
+
+def has_orders_or_rechecks(ledger: Ledger, case_id: str) -> bool:
+    """Whether the case's daily fine comes from its orders and rechecks: it has some."""
+    return ledger.conn.execute(
+        "SELECT 1 FROM penalty_recheck WHERE case_id = ? UNION ALL "
+        "SELECT 1 FROM penalty_order WHERE case_id = ?", (case_id, case_id)).fetchone() is not None
+
+
+def refresh_daily_fine(ledger: Ledger, case_id: str, removed: bool = False) -> None:
+    """Keep the case's daily-fine amount (what statistics and returns add up) equal to
+    the count from its orders and rechecks, once it has any (or once one of them was
+    taken back: the amount was counted, not typed)."""
+    case = get(ledger, case_id)
+    counted = count(ledger, case_id, case["fine_fen"])
+    if counted.periods or removed or has_orders_or_rechecks(ledger, case_id):
+        values = {"daily_fine_fen": counted.total_fen,
+                  "daily_fine": 1 if counted.periods else 0 if removed else case["daily_fine"]}
+        if any(case[k] != v for k, v in values.items()):
+            rows.update(ledger, "penalty_case", case_id, values)

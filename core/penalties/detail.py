@@ -5,11 +5,13 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any
+from typing import Any, TYPE_CHECKING
 
 from .. import dates, enterprises, regions, rows
-from ..ledger import Ledger
 from . import clocks, daily_fines, extensions, get, problems_of, rules, seizures, stages
+
+if TYPE_CHECKING:
+    from ..ledger import Ledger
 
 
 @dataclass

@@ -6,13 +6,15 @@ the new period itself (see rules.DECISION_DAYS for the article as we recall it).
 """
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, TYPE_CHECKING
 
 from .. import operators, rows
 from ..changes import Changes
-from ..ledger import Ledger
 from ..validation import Form
 from . import rules
+
+if TYPE_CHECKING:
+    from ..ledger import Ledger
 
 KINDS = ("head", "collective")
 
@@ -35,7 +37,7 @@ def decision_due(case: dict[str, Any], found: list[dict[str, Any]]) -> str | Non
 def extend(ledger: Ledger, case_id: str, approved_on: object, approved_by: str | None,
            collective: bool = False, due_on: object = None, reason: str | None = None) -> Changes:
     """Record an approved extension of the decision period (a manager's entry)."""
-    from . import get
+    from .cases import get
 
     operators.require(ledger, operators.Action.APPROVE_EXTENSION)
     case = get(ledger, case_id)

@@ -7,13 +7,15 @@ the extension or the release to it.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Any, TYPE_CHECKING
 
 from .. import operators, rows
 from ..changes import Changes
-from ..ledger import Ledger
 from ..validation import Form
 from . import rules
+
+if TYPE_CHECKING:
+    from ..ledger import Ledger
 
 
 def seizures(ledger: Ledger, case_id: str) -> list[dict[str, Any]]:
@@ -33,7 +35,7 @@ def record(ledger: Ledger, case_id: str, starts_on: object, ends_on: object = No
            approved_by: str | None = None, approved_on: object = None,
            note: str | None = None) -> Changes:
     """Record a seizure, or add its extension or release (None keeps what is recorded)."""
-    from . import get
+    from .cases import get
 
     get(ledger, case_id)
     start = Form({"starts_on": starts_on}).date("starts_on")

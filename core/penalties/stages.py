@@ -8,13 +8,16 @@ dates) but never date a stage before an earlier one.
 """
 from __future__ import annotations
 
-from typing import Any, Mapping
+from typing import Any, Mapping, TYPE_CHECKING
 
 from .. import rows
 from ..changes import Changes
 from ..errors import LedgerError
-from ..ledger import Ledger
 from ..validation import Form
+from .cases import get
+
+if TYPE_CHECKING:
+    from ..ledger import Ledger
 
 STAGES = ("opened", "investigated", "notified", "heard", "decided", "served", "paid",
           "enforced", "closed")
@@ -64,8 +67,6 @@ def _fits(form: Form, found: Mapping[str, Any], stage: str, on: str, field: str)
 def record(ledger: Ledger, case_id: str, stage: str, on: object, done_by: str | None = None,
            note: str | None = None) -> Changes:
     """Record (or correct the date of) one stage of a case."""
-    from . import get
-
     get(ledger, case_id)
     form = check(ledger, case_id, {"stage": stage, "happened_on": on,
                                    "done_by": done_by or ledger.operator, "note": note})

@@ -2,13 +2,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Mapping
+from typing import Any, Mapping, TYPE_CHECKING
 
 from .. import rows
 from ..changes import Changes
 from ..errors import LedgerError
-from ..ledger import Ledger
 from ..validation import Form
+
+if TYPE_CHECKING:
+    from ..ledger import Ledger
 
 TABLE = "random_class"
 DEFAULT_CODES = ("key", "special", "general")

@@ -3,13 +3,17 @@ in the directory by class, two dozen officers across the counties with a few dec
 conflicts, last quarter's plan drawn, inspected and half published, and this quarter's drawn."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import datetime as dt
 import random
 
 from .. import dates, regions, rows, settings
 from ..changes import Changes
-from ..ledger import Ledger
 from . import directory, draw, notices, officers, plans, tasks
+
+if TYPE_CHECKING:
+    from ..ledger import Ledger
 
 ITEMS = (
     ("HB-01", "排污许可证执行情况检查", "《排污许可管理条例》"),

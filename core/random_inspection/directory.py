@@ -7,14 +7,16 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from typing import Any, Iterable, Mapping, Sequence
+from typing import Any, Iterable, Mapping, Sequence, TYPE_CHECKING
 
 from .. import collation, enterprises, lookup, rows
 from ..changes import Changes
 from ..errors import Issue, LedgerError
-from ..ledger import Ledger
 from ..validation import Form
 from . import classes
+
+if TYPE_CHECKING:
+    from ..ledger import Ledger
 
 MEMBER = "random_member"
 ITEM = "random_item"

@@ -9,13 +9,15 @@ from __future__ import annotations
 import hashlib
 import json
 from decimal import ROUND_CEILING, Decimal
-from typing import Any
+from typing import Any, TYPE_CHECKING
 
 from .. import audit, dates, rows
 from ..changes import Changes
 from ..errors import LedgerError, NotFound
-from ..ledger import Ledger
 from . import classes, directory, officers, permissions, plans
+
+if TYPE_CHECKING:
+    from ..ledger import Ledger
 
 ALGORITHM = "ecoledger-random-1"
 DRAW = "random_draw"

@@ -6,6 +6,8 @@ first; one bad cell refuses the whole file, naming the row and the column letter
 """
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,13 +15,15 @@ from pathlib import Path
 from .. import enterprises, messages, regions
 from ..changes import Changes
 from ..errors import LedgerError
-from ..ledger import Ledger
 from ..ledger_import.cleaning import text as clean
 from ..ledger_import.table import read_grid
 from ..ledger_import.workbook import open_workbook, worksheet_names
 from ..spreadsheet import column_letter
 from ..validation import credit_code_finding
 from . import classes, directory, officers
+
+if TYPE_CHECKING:
+    from ..ledger import Ledger
 
 HEADER_ROWS = 10
 MAX_SHOWN = 8

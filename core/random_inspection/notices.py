@@ -5,14 +5,16 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TYPE_CHECKING
 
 from .. import dates, messages, regions, rows, settings, working_days
 from ..changes import Changes
 from ..errors import LedgerError
-from ..ledger import Ledger
 from . import classes, directory, plans, tasks
 from .draw import DRAW, TASK, get as get_draw
+
+if TYPE_CHECKING:
+    from ..ledger import Ledger
 
 WHICH = ("draw", "results")
 _COLUMN = {"draw": "notice_published_on", "results": "results_published_on"}

@@ -2,13 +2,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Iterable, Mapping
+from typing import Any, Iterable, Mapping, TYPE_CHECKING
 
 from .. import collation, lookup, rows
 from ..changes import Changes
 from ..errors import LedgerError, NotFound
-from ..ledger import Ledger
 from ..validation import Form
+
+if TYPE_CHECKING:
+    from ..ledger import Ledger
 
 TABLE = "random_officer"
 CONFLICT = "random_conflict"

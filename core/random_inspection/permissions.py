@@ -1,8 +1,12 @@
 """The manager-only acts of random inspections, checked by the ledger's one permission rule."""
 from __future__ import annotations
 
-from ..ledger import Ledger
+from typing import TYPE_CHECKING
+
 from ..operators import Action, can, require
+
+if TYPE_CHECKING:
+    from ..ledger import Ledger
 
 APPROVE_PLAN = Action.RANDOM_APPROVE_PLAN
 REDRAW = Action.RANDOM_REDRAW

@@ -4,14 +4,16 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
-from typing import Any, Mapping
+from typing import Any, Mapping, TYPE_CHECKING
 
 from .. import dates, rows
 from ..changes import Changes
 from ..errors import Issue, LedgerError, NotFound
-from ..ledger import Ledger
 from ..validation import Form
 from . import classes, directory, permissions
+
+if TYPE_CHECKING:
+    from ..ledger import Ledger
 
 TABLE = "random_plan"
 PUBLISH_WITHIN = 20  # working days, the common rule for publishing a list or its results

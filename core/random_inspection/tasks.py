@@ -4,14 +4,16 @@ from __future__ import annotations
 import datetime as dt
 import json
 from dataclasses import dataclass
-from typing import Any, Mapping, Sequence
+from typing import Any, Mapping, Sequence, TYPE_CHECKING
 
 from .. import dates, inspections, messages, rows
 from ..changes import Changes
 from ..errors import Issue, LedgerError, NotFound
-from ..ledger import Ledger
 from . import directory
 from .draw import DRAW, TASK
+
+if TYPE_CHECKING:
+    from ..ledger import Ledger
 
 TO_DO, DONE, OVERDUE = "to_do", "done", "overdue"
 

@@ -18,17 +18,19 @@ import datetime as dt
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import Callable, Iterator, TYPE_CHECKING
 
 from .. import dates, messages, outputs
 from ..errors import LedgerError, NotFound
-from ..ledger import Ledger
 from . import checks, figures as figures_, filling, forms, ledger_export, marks, xlsx
 from .checks import Finding, ReturnCheckFailed
 from .filling import Block
 from .forms import Form
 from .templates import BY_REGION, PROBLEM_LIST, Template
 from .xlsx import ExportCancelled
+
+if TYPE_CHECKING:
+    from ..ledger import Ledger
 
 Progress = Callable[[int, int, str], None]
 Cancelled = Callable[[], bool]

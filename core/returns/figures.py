@@ -9,12 +9,14 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Callable
+from typing import Callable, TYPE_CHECKING
 
 from .. import codes, dates, regions, statistics
-from ..ledger import Ledger
 from ..statistics import SETTLED_STATUSES, Filter
 from .templates import Column, Template
+
+if TYPE_CHECKING:
+    from ..ledger import Ledger
 
 Value = int | Decimal | None
 

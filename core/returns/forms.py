@@ -17,6 +17,8 @@ cells with placeholders and the rows the repeat rows add.
 """
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import re
 import shutil
 from dataclasses import dataclass, field
@@ -28,11 +30,13 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ..errors import LedgerError
-from ..ledger import Ledger
 from ..paths import resources_dir
 from . import registry
 from .registry import Spec
 from .templates import BY_REGION, PROBLEM_LIST, Template
+
+if TYPE_CHECKING:
+    from ..ledger import Ledger
 
 PLACEHOLDER = re.compile(r"\{\{\s*([^{}]*?)\s*\}\}")
 TEXT_FIELDS = {

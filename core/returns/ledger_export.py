@@ -3,11 +3,13 @@ from __future__ import annotations
 
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Iterator
+from typing import Iterator, TYPE_CHECKING
 
 from .. import dates, messages
-from ..ledger import Ledger
 from ..workflow import Status
+
+if TYPE_CHECKING:
+    from ..ledger import Ledger
 
 # The acceptance of the closure in force on the day (none for a problem not closed then).
 _ACCEPTED = ("(SELECT a.{} FROM acceptance a WHERE a.problem_id = p.id AND {{st}} = 'closed'"

@@ -8,13 +8,17 @@ asks first (`blanks`).
 """
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import datetime as dt
 
 from .. import dates, settings
 from ..changes import Changes
 from ..errors import LedgerError
-from ..ledger import Ledger
 from .forms import PLACEHOLDER, TEXT_FIELDS, Form
+
+if TYPE_CHECKING:
+    from ..ledger import Ledger
 
 BLANK = "＿＿＿＿＿＿"
 FORM_MARKS = ("form.number", "form.issued_by", "form.approved_by", "form.approval_number",

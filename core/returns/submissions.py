@@ -12,6 +12,8 @@ moved or withdrawn, penalty cases, inspections) until it is unlocked with a reas
 """
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import hashlib
 import json
 from dataclasses import dataclass
@@ -20,9 +22,11 @@ from pathlib import Path
 from .. import db, permissions, rows, settings
 from ..changes import Changes
 from ..errors import LedgerError, NotFound
-from ..ledger import Ledger
 from . import build, export_return, forms, marks
 from .filling import figure_cells
+
+if TYPE_CHECKING:
+    from ..ledger import Ledger
 
 
 @dataclass(frozen=True)

@@ -86,3 +86,92 @@ def test_the_schema_history_imports_nothing_of_today_s_features():
     for module in history_modules(graph):
         assert all(m == "core" or m.startswith("core.migrations") for m in graph[module]), (
             module, graph[module])
+
+
+def _guarded(tree: ast.AST) -> set[int]:
+    """ids of the nodes under `if TYPE_CHECKING:` (imports for annotations only)."""
+    inside: set[int] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test):
+            inside.update(id(child) for stmt in node.body for child in ast.walk(stmt))
+    return inside
+
+
+def runtime_graph() -> dict[str, set[str]]:
+    """Module of core → the modules of core it imports when it runs, function-local imports
+    included. `from . import stages` is an edge to the submodule only (the package is
+    being imported already); names for annotations under TYPE_CHECKING are no edge."""
+    files = {module_name(p): p for p in CORE.rglob("*.py")}
+    modules = set(files)
+    graph: dict[str, set[str]] = {name: set() for name in modules}
+    for name, path in files.items():
+        package = name if path.name == "__init__.py" else name.rpartition(".")[0]
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        guarded = _guarded(tree)
+        for node in ast.walk(tree):
+            if id(node) in guarded:
+                continue
+            targets = []
+            if isinstance(node, ast.Import):
+                targets = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom):
+                base = node.module or ""
+                if node.level:
+                    anchor = package.split(".")
+                    anchor = anchor[:len(anchor) - node.level + 1]
+                    base = ".".join(anchor + ([base] if base else []))
+                subs = [f"{base}.{a.name}" for a in node.names if f"{base}.{a.name}" in modules]
+                targets = subs + ([base] if len(subs) < len(node.names) else [])
+            for target in targets:
+                found = _known(target, modules)
+                if found and found != name:
+                    graph[name].add(found)
+    return graph
+
+
+def circles(graph: dict[str, set[str]]) -> list[list[str]]:
+    """The groups of modules that import each other, round and round (strongly connected
+    components of more than one module)."""
+    order: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    found: list[list[str]] = []
+
+    def visit(node: str) -> None:
+        order[node] = low[node] = len(order)
+        stack.append(node)
+        on_stack.add(node)
+        for nxt in sorted(graph[node]):
+            if nxt not in order:
+                visit(nxt)
+                low[node] = min(low[node], low[nxt])
+            elif nxt in on_stack:
+                low[node] = min(low[node], order[nxt])
+        if low[node] == order[node]:
+            group = []
+            while True:
+                member = stack.pop()
+                on_stack.discard(member)
+                group.append(member)
+                if member == node:
+                    break
+            if len(group) > 1:
+                found.append(sorted(group))
+
+    for node in sorted(graph):
+        if node not in order:
+            visit(node)
+    return found
+
+
+def test_circles_are_found_when_a_function_local_import_closes_one():
+    graph = {"core.a": {"core.b"}, "core.b": {"core.c"}, "core.c": {"core.a"}, "core.d": set()}
+    assert circles(graph) == [["core.a", "core.b", "core.c"]]
+    assert "core.backup" in runtime_graph()["core.ledger"]  # Ledger.open backs up first
+
+
+def test_no_import_circle_in_core():
+    assert circles(runtime_graph()) == [], (
+        "modules of core import each other in a circle: move what both need into a module "
+        "below them, or the annotation-only import under TYPE_CHECKING")
