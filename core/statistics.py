@@ -14,6 +14,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Iterable
 
 from . import codes, daily_tally, dates, intervals, regions, settings
+from .errors import LedgerError
 from .ledger import Ledger
 
 BUCKETS = ("overdue", "due_10", "due_20", "due_later")
@@ -219,7 +220,24 @@ def counts_of(status: str | None, deadline: str | None, day: str) -> tuple[int, 
 
 
 def as_of_day(as_of: object | None) -> str:
-    return dates.iso(as_of) if as_of not in (None, "") else dates.today().isoformat()
+    """The figures' day: today when not given; a day after today is refused (figures "as
+    of" a day to come would count as overdue problems whose deadline has not passed)."""
+    if as_of in (None, ""):
+        return dates.today().isoformat()
+    try:
+        day = dates.iso(as_of)
+    except dates.DateError:
+        raise LedgerError("error.as_of_invalid", value=as_of) from None
+    today = dates.today().isoformat()
+    if day > today:
+        raise LedgerError("error.as_of_future", value=day, today=today)
+    return day
+
+
+def period_end(end: object | None) -> str:
+    """The last day of a period (inclusive), today when not given; a period may end after
+    today (this month's end): nothing after today has happened yet."""
+    return dates.iso(end) if end not in (None, "") else dates.today().isoformat()
 
 
 def last_change(ledger: Ledger) -> str:
@@ -418,7 +436,7 @@ def penalties(ledger: Ledger, start: object | None, end: object | None,
               flt: Filter = Filter()) -> tuple[Penalties, list[Penalties]]:
     """Totals and by-region figures of cases decided from `start` to `end` (inclusive)."""
     low = dates.iso(start) if start else "0000-01-01"
-    high = as_of_day(end)
+    high = period_end(end)
     where, params = penalty_where(flt)
     rows = ledger.conn.execute(
         f"SELECT region_code, {PENALTY_SUMS} FROM penalty_case "
@@ -466,7 +484,7 @@ def inspected_sources(ledger: Ledger, start: object | None, end: object | None,
                       flt: Filter = Filter()) -> dict[str, int]:
     """Distinct enterprises inspected from `start` to `end`, by county code."""
     low = dates.iso(start) if start else "0000-01-01"
-    high = as_of_day(end)
+    high = period_end(end)
     sql = ("SELECT e.region_code, count(DISTINCT i.enterprise_id) FROM inspection i "
            "JOIN enterprise e ON e.id = i.enterprise_id WHERE i.inspected_on BETWEEN ? AND ?")
     params: list = [low, high]
@@ -490,7 +508,9 @@ def tally_drift(ledger: Ledger) -> int:
         FROM problem WHERE withdrawn_on IS NULL GROUP BY 1, 2, 3, 4, 5, 6, 7"""
     return ledger.conn.execute(f"""
         SELECT count(*) FROM (
-          SELECT * FROM ({recount}) EXCEPT SELECT * FROM progress_tally WHERE n != 0
+          SELECT * FROM (SELECT * FROM ({recount})
+                         EXCEPT SELECT * FROM progress_tally WHERE n != 0)
           UNION ALL
-          SELECT * FROM progress_tally WHERE n != 0 EXCEPT SELECT * FROM ({recount}))""").fetchone()[0] \
+          SELECT * FROM (SELECT * FROM progress_tally WHERE n != 0
+                         EXCEPT SELECT * FROM ({recount})))""").fetchone()[0] \
         + daily_tally.drift(ledger.conn)

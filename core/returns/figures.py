@@ -97,7 +97,7 @@ def compute(ledger: Ledger, template: Template, as_of: object | None = None,
             campaign_id: str | None = None, dimension: str = "region") -> Figures:
     """The figures of `template` on `as_of` (default today), for one campaign or all, with a
     row per region (or per category, per source: `dimension`)."""
-    d = dates.iso(as_of) if as_of else dates.today().isoformat()
+    d = statistics.as_of_day(as_of)
     base = Filter(campaign_id=campaign_id)
     rows = [Row(key, name) for key, name in row_keys(ledger, base, dimension)]
     total = Row(None, template.total_label)
