@@ -432,15 +432,20 @@ PENALTY_SUMS = """count(*), coalesce(sum(fine_fen), 0), coalesce(sum(daily_fine)
     coalesce(sum(detention), 0), coalesce(sum(crime_transfer), 0), coalesce(sum(closure), 0)"""
 
 
+# The day a case counts on: its decision (处罚决定书, the default) or its 立案.
+PENALTY_DAYS = {"decided": "decided_on", "opened": "opened_on"}
+
+
 def penalties(ledger: Ledger, start: object | None, end: object | None,
-              flt: Filter = Filter()) -> tuple[Penalties, list[Penalties]]:
-    """Totals and by-region figures of cases decided from `start` to `end` (inclusive)."""
+              flt: Filter = Filter(), by: str = "decided") -> tuple[Penalties, list[Penalties]]:
+    """Totals and by-region figures of cases decided (`by` "opened": filed, 立案) from
+    `start` to `end` (inclusive); a case with no such date is not counted."""
     low = dates.iso(start) if start else "0000-01-01"
     high = period_end(end)
     where, params = penalty_where(flt)
     rows = ledger.conn.execute(
         f"SELECT region_code, {PENALTY_SUMS} FROM penalty_case "
-        f"WHERE decided_on BETWEEN ? AND ? {where} GROUP BY region_code",
+        f"WHERE {PENALTY_DAYS[by]} BETWEEN ? AND ? {where} GROUP BY region_code",
         [low, high, *params]).fetchall()
     total = Penalties()
     listed = report_regions(ledger, flt)

@@ -39,11 +39,17 @@ PENALTY_STATS = {
         "cases", "daily_fine", "daily_fine_fen", "seizure", "restriction", "detention",
         "crime_transfer", "closure", "five_kinds")
 } | {"penalties.fine": "fine_fen"}
+# The same figures of the cases filed (立案) in the period, by their opened_on.
+OPENED_STATS = {
+    f"penalties.opened.{name}": name for name in (
+        "cases", "daily_fine", "seizure", "restriction", "detention", "crime_transfer",
+        "five_kinds")
+}
 # Enterprises (家), each counted once however many of its cases closed it.
 CLOSED_ENTERPRISES = "penalties.closure_enterprises"
 INSPECTION_STATS = ("inspections.sources",)
 DERIVED = ("rate", "change", "average")
-STATISTICS = (*PROGRESS_STATS, *PENALTY_STATS, CLOSED_ENTERPRISES, *INSPECTION_STATS, *DERIVED)
+STATISTICS = (*PROGRESS_STATS, *PENALTY_STATS, *OPENED_STATS, CLOSED_ENTERPRISES, *INSPECTION_STATS, *DERIVED)
 
 
 @dataclass
@@ -139,10 +145,11 @@ def _statistic(ledger: Ledger, template: Template, column: Column, d: str, base:
         counts = _cached(cache, ("closed", start, end),
                          lambda: closed_enterprises(ledger, start, end, base))
         return _roll_up(ledger, counts, base), sum(counts.values())
-    if column.stat in PENALTY_STATS:
-        total, by = _cached(cache, ("penalties", start, end),
-                            lambda: statistics.penalties(ledger, start, end, base))
-        name = PENALTY_STATS[column.stat]
+    if column.stat in PENALTY_STATS or column.stat in OPENED_STATS:
+        counted_by = "opened" if column.stat in OPENED_STATS else "decided"
+        total, by = _cached(cache, ("penalties", counted_by, start, end),
+                            lambda: statistics.penalties(ledger, start, end, base, counted_by))
+        name = {**PENALTY_STATS, **OPENED_STATS}[column.stat]
         return {p.key: getattr(p, name) for p in by}, getattr(total, name)
     if column.stat in INSPECTION_STATS:
         counts = _cached(cache, ("inspections", start, end),

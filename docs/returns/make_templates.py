@@ -263,12 +263,16 @@ def penalty_monthly() -> Path:
                             ("限产停产", "restriction", "件"), ("移送行政拘留", "detention", "起"),
                             ("移送涉嫌犯罪", "crime_transfer", "件")):
         group = f"{name}（{unit}）"
-        cols += [(group, "本月", f"{{{{{key}:month}}}}", "0", 5),
-                 (group, "累计", f"{{{{{key}:year}}}}", "0", 5),
-                 (group, "累计同比（%）", f"{{{{{key}:year_change}}}}", "0.00", 7)]
+        cols += [(group, "本月立案", f"{{{{{key}_opened:month}}}}", "0", 5),
+                 (group, "本月决定", f"{{{{{key}:month}}}}", "0", 5),
+                 (group, "累计立案", f"{{{{{key}_opened:year}}}}", "0", 5),
+                 (group, "累计决定", f"{{{{{key}:year}}}}", "0", 5),
+                 (group, "决定累计同比（%）", f"{{{{{key}:year_change}}}}", "0.00", 7)]
         if key == "daily_fine":
             cols.append((group, "累计罚款（万元）", "{{daily_fine_amount:year}}", "0.00", 8))
-    cols += [("处罚决定书（份）", "本月", "{{cases:month}}", "0", 6),
+    cols += [("立案（件）", "本月", "{{opened:month}}", "0", 5.5),
+             ("立案（件）", "累计", "{{opened:year}}", "0", 5.5),
+             ("处罚决定书（份）", "本月", "{{cases:month}}", "0", 6),
              ("处罚决定书（份）", "累计", "{{cases:year}}", "0", 6.5),
              ("罚款金额（万元）", "本月", "{{fines:month}}", "0.00", 8),
              ("罚款金额（万元）", "累计", "{{fines:year}}", "0.00", 8.5),
@@ -284,7 +288,8 @@ def penalty_monthly() -> Path:
     f.data_row(["合计"] + [c[2] for c in f.cols[1:]], bold=True)
     f.notes([
         "说明：1. 五类案件指按日连续处罚、查封扣押、限产停产、移送行政拘留、移送涉嫌环境污染犯罪案件，"
-        "一案多类的分别计数；按决定日期统计。",
+        "一案多类的分别计数；立案按立案日期、决定按处罚决定书日期统计（未录立案日期的案件不计入立案数）；"
+        "移送行政拘留以起计。",
         "2. 本月同比＝（本月－去年同月同日止）÷去年同月×100%；累计同比＝（1—N月累计－去年同期）"
         "÷去年同期×100%；去年为0时填“—”。平均每案罚款＝累计罚款÷累计处罚决定书。3. " + ROUNDING,
     ])

@@ -83,7 +83,7 @@ def test_penalty_return_headers_and_one_page_wide(shared_demo, tmp_path, reopen)
     sheet = reopen(path)
     assert sheet["A1"].value == "2026年3月环境保护法配套办法执行情况统计表"
     assert sheet.cell(8, 4).value == "1—3月累计"
-    assert {"B7:E7", "F7:I7"} <= merged(sheet)
+    assert {"B7:E7", "F7:K7"} <= merged(sheet)  # 按日连续处罚: 立案, 决定, 同比, 罚款
     assert sheet.page_setup.fitToWidth == 1
 
 

@@ -152,3 +152,32 @@ def test_a_province_bureau_gets_a_row_per_city_and_a_county_bureau_one_row(demo_
     assert [r.name for r in ret.figures.rows] == ["曲沃县"]
     # The other counties' problems are outside a county bureau's return: the check says so.
     assert [f.code for f in ret.findings][0] == "return.check.total"
+
+
+def test_penalty_return_gives_filed_and_decided_counts_per_kind(ledger):
+    from core import penalties
+
+    def case(number, opened, decided=None, **flags):
+        penalties.add(ledger, {"case_number": number, "region_code": "141021",
+                               "violation": "超标排放", "opened_on": opened,
+                               "decided_on": decided, "fine": "100000" if decided else None,
+                               **flags})
+
+    case("1", "2025-02-20", "2025-03-05", detention=1)  # filed in February, decided in March
+    case("2", "2025-03-03", None, detention=1)  # filed in March, not decided yet
+    case("3", "2025-03-04", "2025-03-10", seizure=1)
+    case("4", "2025-03-12", None, seizure=1, detention=1)
+    ret = returns.build(ledger, "penalty_monthly", as_of="2025-03-15")
+    quwo = next(r for r in ret.figures.rows if r.key == "141021").values
+    assert (quwo["detention_opened:month"], quwo["detention:month"]) == (2, 1)
+    assert (quwo["detention_opened:year"], quwo["detention:year"]) == (3, 1)
+    assert (quwo["seizure_opened:month"], quwo["seizure:month"]) == (2, 1)
+    assert (quwo["opened:month"], quwo["opened:year"], quwo["cases:month"]) == (3, 4, 2)
+    assert ret.findings == []
+    texts = ret.sheet.texts()
+    header = texts[ret.sheet.first_data_row - 3]
+    kinds = texts[ret.sheet.first_data_row - 2]
+    detention = header.index("移送行政拘留（起）")  # 移送拘留 counted in 起
+    assert kinds[detention:detention + 4] == ["本月立案", "本月决定", "累计立案", "累计决定"]
+    row = texts[ret.sheet.first_data_row + [r.key for r in ret.figures.rows].index("141021")]
+    assert row[detention:detention + 4] == ["2", "1", "3", "1"]
