@@ -145,3 +145,27 @@ def test_ledger_export_as_of_a_past_day(demo_copy, tmp_path):
                                       (late.id,)).fetchone()[0]
     assert late_number is None or row_of(past, late_number) is None
     assert count == export_ledger(ledger, tmp_path / "now2.xlsx") - 1
+
+
+def test_a_locked_period_refuses_a_back_dated_filing_but_not_its_later_decision(demo_copy,
+                                                                                tmp_path):
+    from core import penalties
+    from core.penalties import stages
+
+    all_marks(demo_copy)
+    day = dt.date.today() - dt.timedelta(days=10)
+    filed = penalties.add(demo_copy, {"case_number": "临环罚〔2026〕901号", "region_code": "141021",
+                                      "violation": "超标排放", "opened_on": (
+                                          day - dt.timedelta(days=2)).isoformat(),
+                                      "detention": 1}).ids[0]
+    sent = submissions.submit(demo_copy, "penalty_monthly", tmp_path / "p.xlsx", as_of=day,
+                              allow_blank=True)
+    submissions.lock(demo_copy, sent.id)
+    with pytest.raises(LedgerError, match="已报送并锁定"):
+        penalties.add(demo_copy, {"case_number": "临环罚〔2026〕902号", "region_code": "141021",
+                                  "violation": "超标排放", "opened_on": day.isoformat()})
+    with pytest.raises(LedgerError, match="已报送并锁定"):
+        penalties.update(demo_copy, filed, {"detention": 0, "seizure": 1})
+    stages.record(demo_copy, filed, "decided", dt.date.today().isoformat())  # after the lock
+    assert penalties.get(demo_copy, filed)["decided_on"] == dt.date.today().isoformat()
+    assert submissions.changes(demo_copy, submissions.get(demo_copy, sent.id)) == []
