@@ -44,13 +44,15 @@ FIELDS = {
     "done_on": "CASE WHEN p.done_on GLOB '[0-9][0-9][0-9][0-9]-*' AND p.done_on > :d "
                "THEN NULL ELSE coalesce(p.done_on, CASE WHEN {st} = 'stage_concluded' "
                "THEN p.status_since END) END",
-    # a reopened problem (反弹) shows the closure it had before the day, and the day it was
-    # reopened, so that the export imports into a fresh ledger with the same history
-    "closed_on": "CASE WHEN {st} = 'closed' THEN {closed_on} ELSE (SELECT max(l.happened_on) "
-                 "FROM problem_log l WHERE l.problem_id = p.id AND l.status_to = 'closed' "
-                 "AND l.happened_on <= :d AND EXISTS (SELECT 1 FROM problem_log o "
-                 "WHERE o.problem_id = p.id AND o.status_to = 'reopened' "
-                 "AND o.happened_on <= :d)) END",
+    # 销号日期 only on a problem closed on the day; a reopened one (反弹) shows the closure
+    # it had before as 原销号日期 beside the day it was reopened, so that the export imports
+    # into a fresh ledger with the same history (core.ledger_import reads both)
+    "closed_on": "CASE WHEN {st} = 'closed' THEN {closed_on} END",
+    "earlier_closed_on": "CASE WHEN {st} != 'closed' THEN (SELECT max(l.happened_on) "
+                         "FROM problem_log l WHERE l.problem_id = p.id "
+                         "AND l.status_to = 'closed' AND l.happened_on <= :d AND EXISTS ("
+                         "SELECT 1 FROM problem_log o WHERE o.problem_id = p.id "
+                         "AND o.status_to = 'reopened' AND o.happened_on <= :d)) END",
     "reopened_on": "(SELECT max(l.happened_on) FROM problem_log l WHERE l.problem_id = p.id "
                    "AND l.status_to = 'reopened' AND l.happened_on <= :d)",
     "accepted_on": _ACCEPTED.format("accepted_on"),
@@ -59,7 +61,7 @@ FIELDS = {
     "acceptance_opinion": _ACCEPTED.format("opinion"),
 }
 DATE_FIELDS = frozenset({"assigned_on", "deadline", "original_deadline", "done_on", "closed_on",
-                         "reopened_on", "accepted_on"})
+                         "earlier_closed_on", "reopened_on", "accepted_on"})
 _FROM = """FROM problem p
 LEFT JOIN region r ON r.code = p.region_code
 LEFT JOIN enterprise e ON e.id = p.enterprise_id

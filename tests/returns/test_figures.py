@@ -181,3 +181,33 @@ def test_penalty_return_gives_filed_and_decided_counts_per_kind(ledger):
     assert kinds[detention:detention + 4] == ["本月立案", "本月决定", "累计立案", "累计决定"]
     row = texts[ret.sheet.first_data_row + [r.key for r in ret.figures.rows].index("141021")]
     assert row[detention:detention + 4] == ["2", "1", "3", "1"]
+
+
+def test_progress_by_unit_gives_done_and_stage_concluded_and_totals_add_up(demo_copy):
+    from core import problems
+
+    moving = [r[0] for r in demo_copy.conn.execute(
+        "SELECT id FROM problem WHERE status = 'in_progress' ORDER BY id LIMIT 5")]
+    for problem_id in moving:
+        problems.transition(demo_copy, problem_id, "stage_concluded")
+    ret = returns.build(demo_copy, "campaign_progress")
+    texts = ret.sheet.texts()
+    first = ret.sheet.first_data_row
+    heads = [" ".join(texts[first - 2][c].split()) for c in range(len(texts[first - 2]))]
+    done, stage, rate = heads.index("已办结 （个）"), heads.index("阶段性办结 （个）"), \
+        heads.index("办结率 （%）")
+    regions_ = ret.figures.rows
+    report = statistics.progress(demo_copy, groups=("region",))
+    by_code = {p.key: p for p in report.by["region"]}
+    printed = texts[first:first + len(regions_)]
+    for row, region in zip(printed, regions_):
+        p = by_code[region.key]
+        assert (int(row[done]), int(row[stage])) == (p.reported_done, p.stage_concluded)
+    total = texts[first + len(regions_)]
+    assert total[0] == "合计"
+    for column in (4, 5, done, 7, stage):  # 交办, 已销号, 已办结, 逾期, 阶段性办结
+        assert int(total[column]) == sum(int(row[column]) for row in printed), heads[column]
+    assert int(total[stage]) == report.total.stage_concluded >= 5
+    settled = report.total.closed + report.total.reported_done + report.total.stage_concluded
+    assert total[rate] == str(statistics.rate(settled, report.total.assigned))
+    assert ret.findings == []

@@ -36,7 +36,7 @@ def test_submitting_records_figures_hash_who_and_when(demo_copy, tmp_path):
     assert sent.submitted_by == demo_copy.operator and sent.as_of == day
     sheet = load_workbook(out).active
     assert sent.figures["E10"] == ["尧都区", "交办问题数（个）", str(sheet["E10"].value)]
-    assert len(sent.figures) == 15 * 18
+    assert len(sent.figures) == 17 * 18  # 17 figure columns, 17 counties and 合计
     assert submissions.changes(demo_copy, sent) == []
     entry = demo_copy.conn.execute(
         "SELECT new FROM audit_log WHERE table_name = 'return_submission'").fetchone()[0]
@@ -131,15 +131,17 @@ def test_ledger_export_as_of_a_past_day(demo_copy, tmp_path):
     now = tmp_path / "now.xlsx"
     export_ledger(ledger, now)
     reopened = row_of(now, number)
-    # a reopened row keeps the closure it had, with the day it was reopened beside it
+    # a reopened row has no 销号日期: the closure it had is 原销号日期, reopened beside it
     assert reopened["整改状态"] == "反弹"
-    assert reopened["销号日期"] == dt.datetime.combine(today - dt.timedelta(days=5), dt.time())
+    assert reopened["销号日期"] is None
+    assert reopened["原销号日期"] == dt.datetime.combine(today - dt.timedelta(days=5), dt.time())
     assert reopened["反弹日期"] == dt.datetime.combine(today - dt.timedelta(days=1), dt.time())
     past = tmp_path / "past.xlsx"
     count = export_ledger(ledger, past, as_of=today - dt.timedelta(days=3))
     then = row_of(past, number)
     assert then["整改状态"] == "已销号"
     assert then["销号日期"] == dt.datetime.combine(today - dt.timedelta(days=5), dt.time())
+    assert then["原销号日期"] is None and then["反弹日期"] is None
     assert then["逾期"] == "否"
     late_number = ledger.conn.execute("SELECT number FROM problem WHERE id = ?",
                                       (late.id,)).fetchone()[0]
