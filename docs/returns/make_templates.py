@@ -197,7 +197,7 @@ class FormBuilder:
 
 def _two_lines(header: str) -> str:
     """A long column header breaks before its unit, as printed forms set it: 交办问题数\n（个）."""
-    if len(header) > 5 and "（" in header and not header.startswith("（"):
+    if len(header) > 5 and "（" in header and "\n" not in header and not header.startswith("（"):
         at = header.rindex("（")
         return header[:at] + "\n" + header[at:]
     return header
@@ -267,11 +267,11 @@ def penalty_monthly() -> Path:
                             ("限产停产", "restriction", "件"), ("移送行政拘留", "detention", "起"),
                             ("移送涉嫌犯罪", "crime_transfer", "件")):
         group = f"{name}（{unit}）"
-        cols += [(group, "本月立案", f"{{{{{key}_opened:month}}}}", "0", 5),
-                 (group, "本月决定", f"{{{{{key}:month}}}}", "0", 5),
-                 (group, "累计立案", f"{{{{{key}_opened:year}}}}", "0", 5),
-                 (group, "累计决定", f"{{{{{key}:year}}}}", "0", 5),
-                 (group, "决定累计同比（%）", f"{{{{{key}:year_change}}}}", "0.00", 7)]
+        cols += [(group, "本月\n立案", f"{{{{{key}_opened:month}}}}", "0", 5),
+                 (group, "本月\n决定", f"{{{{{key}:month}}}}", "0", 5),
+                 (group, "累计\n立案", f"{{{{{key}_opened:year}}}}", "0", 5),
+                 (group, "累计\n决定", f"{{{{{key}:year}}}}", "0", 5),
+                 (group, "决定累计\n同比（%）", f"{{{{{key}:year_change}}}}", "0.00", 7)]
         if key == "daily_fine":
             cols.append((group, "累计罚款（万元）", "{{daily_fine_amount:year}}", "0.00", 8))
     cols += [("立案（件）", "本月", "{{opened:month}}", "0", 5.5),

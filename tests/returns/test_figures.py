@@ -176,7 +176,7 @@ def test_penalty_return_gives_filed_and_decided_counts_per_kind(ledger):
     assert ret.findings == []
     texts = ret.sheet.texts()
     header = texts[ret.sheet.first_data_row - 3]
-    kinds = texts[ret.sheet.first_data_row - 2]
+    kinds = ["".join(t.split()) for t in texts[ret.sheet.first_data_row - 2]]
     detention = header.index("移送行政拘留（起）")  # 移送拘留 counted in 起
     assert kinds[detention:detention + 4] == ["本月立案", "本月决定", "累计立案", "累计决定"]
     row = texts[ret.sheet.first_data_row + [r.key for r in ret.figures.rows].index("141021")]
