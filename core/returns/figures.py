@@ -48,8 +48,10 @@ OPENED_STATS = {
 # Enterprises (家), each counted once however many of its cases closed it.
 CLOSED_ENTERPRISES = "penalties.closure_enterprises"
 INSPECTION_STATS = ("inspections.sources",)
-DERIVED = ("rate", "change", "average")
-STATISTICS = (*PROGRESS_STATS, *PENALTY_STATS, *OPENED_STATS, CLOSED_ENTERPRISES, *INSPECTION_STATS, *DERIVED)
+PACE = "pace"  # 序时进度 of the return's campaign on the day (core.dashboard.Campaign)
+DERIVED = ("rate", "change", "average", "on_pace")
+STATISTICS = (*PROGRESS_STATS, *PENALTY_STATS, *OPENED_STATS, CLOSED_ENTERPRISES,
+              *INSPECTION_STATS, PACE, *DERIVED)
 
 
 @dataclass
@@ -110,6 +112,10 @@ def compute(ledger: Ledger, template: Template, as_of: object | None = None,
     cache: dict[tuple, tuple[dict, Value]] = {}
     for column in template.columns:
         if column.stat in DERIVED:
+            continue
+        if column.stat == PACE:
+            for row in (*rows, total):
+                row.values[column.key] = pace(ledger, campaign_id, d)
             continue
         by_key, whole = _statistic(ledger, template, column, d, base, cache, dimension)
         for row in rows:
@@ -194,8 +200,28 @@ def closed_enterprises(ledger: Ledger, start: str | None, end: str,
         [start or "0000-01-01", end, *params]).fetchall())
 
 
+def pace(ledger: Ledger, campaign_id: str | None, day: str) -> Decimal | None:
+    """序时进度 on `day` in %: the campaign's target clearance rate (100 without one) times
+    the share of its period gone by; None for all campaigns or one without dates."""
+    from ..dashboard import Campaign
+
+    if not campaign_id:
+        return None
+    row = ledger.conn.execute("SELECT id, name, starts_on, ends_on, target_rate FROM campaign "
+                              "WHERE id = ?", (campaign_id,)).fetchone()
+    if row is None or not row["starts_on"] or not row["ends_on"]:
+        return None
+    campaign = Campaign(*row)
+    goal = campaign.target_rate if campaign.target_rate is not None else 100.0
+    return statistics.rate(round(goal * campaign.elapsed(day) * 100), 10000)
+
+
 def _derived(column: Column, values: dict[str, Value]) -> Value:
     first, second = (values[k] for k in column.of)
+    if column.stat == "on_pace":  # (clearance rate, pace): — when either is
+        if first is None or second is None:
+            return None
+        return "是" if first >= second else "否"
     if column.stat == "rate":
         return statistics.rate(int(first or 0), int(second or 0))
     if column.stat == "average":

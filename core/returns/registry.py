@@ -35,7 +35,7 @@ class Figure:
 
     stat: str
     label: str
-    format: str = "integer"  # integer | wan (万元 from fen) | rate | change | average
+    format: str = "integer"  # integer | wan (万元 from fen) | rate | change | average | yes_no
     filter: tuple[tuple[str, str], ...] = ()
     periodic: bool = False  # counted over a period (penalties, inspections), not as of a day
     of: tuple[str, ...] = ()  # derived figures: the figures they are made of
@@ -77,6 +77,11 @@ FIGURES: dict[str, Figure] = {
                                      format="rate", of=("rectified_or_done", "assigned")),
     "conclusion_rate": Figure("rate", "办结率（%）＝（已销号＋已办结＋阶段性办结）÷交办×100",
                               format="rate", of=("concluded", "assigned")),
+    # 序时进度: the campaign's target rate (100 without one) × the share of its period gone
+    # by on the day, the same for every row; — for all campaigns or a campaign with no dates
+    "pace": Figure("pace", "序时进度（%）：专项行动目标清零率×已过时间占比", format="rate"),
+    "on_pace": Figure("on_pace", "达序时进度：清零率不低于序时进度（是/否）", format="yes_no",
+                      of=("clearance_rate", "pace")),
     # penalty cases decided in the period (处罚决定书 dated in it)
     "cases": Figure("penalties.cases", "处罚决定书（份）", periodic=True, dimensions=_BY_REGION),
     "fines": Figure("penalties.fine", "罚款金额（万元）", format="wan", periodic=True,

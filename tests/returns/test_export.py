@@ -33,10 +33,10 @@ def test_campaign_return_keeps_the_form_and_fills_marks_and_footer(shared_demo, 
     sheet = reopen(path)
     counties = 17
     assert sheet["A1"].value == "生态环境问题整改进展情况统计表"
-    assert "A1:S1" in merged(sheet)
+    assert "A1:T1" in merged(sheet)
     # the form's two-level header, kept as the owner laid it out
-    assert {"A7:A8", "C7:C8", "D7:K7", "L7:M7", "N7:R7", "S7:S8"} <= merged(sheet)
-    assert [sheet.cell(9, c).value for c in (1, 2, 3, 4, 19)] == ["甲", "乙", "1", "2", "17"]
+    assert {"A7:A8", "C7:C8", "D7:L7", "M7:N7", "O7:S7", "T7:T8"} <= merged(sheet)
+    assert [sheet.cell(9, c).value for c in (1, 2, 3, 4, 20)] == ["甲", "乙", "1", "2", "18"]
     assert [sheet.cell(8, c).value for c in (7, 10, 11)] == [
         "已办结\n（个）", "阶段性办结\n（个）", "办结率\n（%）"]
     assert sheet.cell(8, 4).border.top.style == "thin"
@@ -72,12 +72,12 @@ def test_exported_figures_equal_core_statistics(shared_demo, tmp_path, reopen):
         expected_rate = float(p.clearance_rate) if p.clearance_rate is not None else "—"
         assert row[8] == pytest.approx(expected_rate)
         assert row[9] == p.stage_concluded
-        assert row[12] == pytest.approx(float(money.fen_to_wan(pen.fine_fen)))
+        assert row[13] == pytest.approx(float(money.fen_to_wan(pen.fine_fen)))
     total = [c.value for c in sheet[10 + len(report.by["region"])]]
     assert total[0] == "合计"
-    assert (total[4], total[5], total[11]) == (report.total.assigned, report.total.closed,
+    assert (total[4], total[5], total[12]) == (report.total.assigned, report.total.closed,
                                                total_pen.cases)
-    assert sheet.cell(10, 13).number_format == "0.00"
+    assert sheet.cell(10, 14).number_format == "0.00"
 
 
 def test_penalty_return_headers_and_one_page_wide(shared_demo, tmp_path, reopen):

@@ -211,3 +211,30 @@ def test_progress_by_unit_gives_done_and_stage_concluded_and_totals_add_up(demo_
     settled = report.total.closed + report.total.reported_done + report.total.stage_concluded
     assert total[rate] == str(statistics.rate(settled, report.total.assigned))
     assert ret.findings == []
+
+
+def test_on_pace_compares_each_unit_with_the_campaigns_pace(shared_demo):
+    from core.returns import figures as figures_
+
+    campaign, starts, ends, target = shared_demo.conn.execute(
+        "SELECT id, starts_on, ends_on, target_rate FROM campaign").fetchone()
+    day = (dt.date.fromisoformat(starts) + dt.timedelta(days=50)).isoformat()
+    day = min(day, dt.date.today().isoformat())
+    share = (dt.date.fromisoformat(day) - dt.date.fromisoformat(starts)).days / (
+        dt.date.fromisoformat(ends) - dt.date.fromisoformat(starts)).days
+    pace = statistics.rate(round(target * share * 100), 10000)
+    assert figures_.pace(shared_demo, campaign, day) == pace
+    ret = returns.build(shared_demo, "campaign_progress", as_of=day, campaign_id=campaign)
+    texts = ret.sheet.texts()
+    first = ret.sheet.first_data_row
+    column = [" ".join(t.split()) for t in texts[first - 2]].index("达序时进度")
+    marks = []
+    for row, text in zip(ret.figures.rows, texts[first:]):
+        rate = row.values["clearance_rate"]
+        expected = "—" if rate is None else "是" if rate >= pace else "否"
+        assert text[column] == expected, row.name
+        marks.append(text[column])
+    assert {"是", "否"} & set(marks)
+    assert ret.findings == []
+    everything = returns.build(shared_demo, "campaign_progress", as_of=day)  # no campaign
+    assert {r[column] for r in everything.sheet.texts()[first:first + 17]} == {"—"}

@@ -36,7 +36,7 @@ def test_submitting_records_figures_hash_who_and_when(demo_copy, tmp_path):
     assert sent.submitted_by == demo_copy.operator and sent.as_of == day
     sheet = load_workbook(out).active
     assert sent.figures["E10"] == ["尧都区", "交办问题数（个）", str(sheet["E10"].value)]
-    assert len(sent.figures) == 17 * 18  # 17 figure columns, 17 counties and 合计
+    assert len(sent.figures) == 18 * 18  # 18 figure columns, 17 counties and 合计
     assert submissions.changes(demo_copy, sent) == []
     entry = demo_copy.conn.execute(
         "SELECT new FROM audit_log WHERE table_name = 'return_submission'").fetchone()[0]
