@@ -277,13 +277,32 @@ def progress(ledger: Ledger, as_of: object | None = None, flt: Filter = Filter()
              groups: Iterable[str] = GROUPS, use_tally: bool = True) -> Report:
     """Assigned, closed, rate, overdue and deadline buckets on `as_of`, by each grouping."""
     d = as_of_day(as_of)
-    rows = cube(ledger, d, flt, use_tally)
-    report = Report(as_of=d, total=Progress(key=None, name=""))
+    return report_of(ledger, cube(ledger, d, flt, use_tally), d, flt, groups)
+
+
+def report_of(ledger: Ledger, rows: list[tuple], as_of: str, flt: Filter = Filter(),
+              groups: Iterable[str] = GROUPS) -> Report:
+    """The progress report of `cube` rows (see `progress`)."""
+    report = Report(as_of=as_of, total=Progress(key=None, name=""))
     for row in rows:
         report.total.add(row)
     for group in groups:
         report.by[group] = group_rows(ledger, rows, group, flt)
     return report
+
+
+# The columns of a cube row a filter's category and source select.
+_CUBE_COLUMNS = {"category": GROUPS.index("category"), "source": GROUPS.index("source")}
+
+
+def narrowed(rows: list[tuple], category: str | None = None,
+             source: str | None = None) -> list[tuple]:
+    """The cube rows a filter with `category` and `source` added would give: one cube of
+    a wider filter answers every narrower one (a return's columns for one source or
+    category read the ledger once)."""
+    wanted = [(_CUBE_COLUMNS[k], v) for k, v in (("category", category), ("source", source))
+              if v]
+    return [r for r in rows if all(r[i] == v for i, v in wanted)] if wanted else rows
 
 
 def group_rows(ledger: Ledger, rows: list, group: str, flt: Filter) -> list[Progress]:

@@ -140,9 +140,10 @@ def _statistic(ledger: Ledger, template: Template, column: Column, d: str, base:
                cache: dict, dimension: str = "region") -> tuple[dict[str, Value], Value]:
     """A column's values by row key and its ledger-wide total."""
     if column.stat in PROGRESS_STATS:
-        flt = Filter(campaign_id=base.campaign_id, **_codes_of(ledger, dict(column.filter)))
+        narrow = _codes_of(ledger, dict(column.filter))
+        flt = Filter(campaign_id=base.campaign_id, **narrow)
         report = _cached(cache, ("progress", flt, dimension),
-                         lambda: statistics.progress(ledger, d, flt, groups=(dimension,)))
+                         lambda: _progress(ledger, d, base, narrow, dimension, cache))
         pick = PROGRESS_STATS[column.stat]
         return {p.key: pick(p, template) for p in report.by[dimension]}, pick(report.total,
                                                                               template)
@@ -162,6 +163,20 @@ def _statistic(ledger: Ledger, template: Template, column: Column, d: str, base:
                          lambda: statistics.inspected_sources(ledger, start, end, base))
         return _roll_up(ledger, counts, base), sum(counts.values())
     raise ValueError(f"unknown statistic {column.stat!r} in column {column.key}")
+
+
+def _progress(ledger: Ledger, d: str, base: Filter, narrow: dict, dimension: str,
+              cache: dict) -> statistics.Report:
+    """Progress on `d` for the return's filter narrowed by a column's category or source,
+    from one cube of the return's filter (each past date is one range scan, not one per
+    column filter)."""
+    flt = Filter(campaign_id=base.campaign_id, **narrow)
+    if set(narrow) - {"category", "source"}:
+        return statistics.progress(ledger, d, flt, groups=(dimension,))
+    rows = _cached(cache, ("cube", base.campaign_id),
+                   lambda: statistics.cube(ledger, d, Filter(campaign_id=base.campaign_id)))
+    return statistics.report_of(ledger, statistics.narrowed(rows, **narrow), d, flt,
+                                groups=(dimension,))
 
 
 def _codes_of(ledger: Ledger, wanted: dict) -> dict:

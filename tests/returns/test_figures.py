@@ -238,3 +238,25 @@ def test_on_pace_compares_each_unit_with_the_campaigns_pace(shared_demo):
     assert ret.findings == []
     everything = returns.build(shared_demo, "campaign_progress", as_of=day)  # no campaign
     assert {r[column] for r in everything.sheet.texts()[first:first + 17]} == {"—"}
+
+
+def test_a_source_column_from_the_returns_one_cube_equals_its_own_count(demo_copy):
+    from acceptance_data import ACCEPTED
+    from core import problems
+
+    moved = [r[0] for r in demo_copy.conn.execute(
+        "SELECT id FROM problem WHERE source = 'inspection' AND status = 'reported_done' "
+        "ORDER BY id LIMIT 3")]
+    today = dt.date.today()
+    for problem_id in moved:  # changed after the day: the figures come from the intervals
+        problems.transition(demo_copy, problem_id, "closed", on=today - dt.timedelta(days=2),
+                            acceptance=ACCEPTED)
+    campaign = demo_copy.conn.execute("SELECT id FROM campaign").fetchone()[0]
+    day = (today - dt.timedelta(days=5)).isoformat()
+    ret = returns.build(demo_copy, "campaign_progress", as_of=day, campaign_id=campaign)
+    found = statistics.progress(demo_copy, day, Filter(campaign_id=campaign,
+                                                      source="inspection"), groups=("region",))
+    assert ret.figures.total.values["found"] == found.total.assigned > 0
+    assert {r.key: r.values["found"] for r in ret.figures.rows} == {
+        p.key: p.assigned for p in found.by["region"]}
+    assert ret.findings == []
