@@ -185,7 +185,8 @@ class FormBuilder:
         s.sheet_properties.pageSetUpPr.fitToPage = True
         s.print_options.horizontalCentered = True
         s.page_margins.left = s.page_margins.right = 0.4
-        s.page_margins.top, s.page_margins.bottom = 0.5, 0.6
+        s.page_margins.top, s.page_margins.bottom = 0.5, 0.75
+        s.page_margins.header, s.page_margins.footer = 0.3, 0.3  # the footer line fits below
         s.oddFooter.center.text = "第 &P 页，共 &N 页"
         s.freeze_panes = freeze
 
@@ -224,7 +225,7 @@ def campaign_progress() -> Path:
         ("问题整改", "清零率（%）", "{{clearance_rate}}", "0.00", 8),
         ("问题整改", "阶段性办结（个）", "{{stage_concluded}}", "0", 8),
         ("问题整改", "办结率（%）", "{{conclusion_rate}}", "0.00", 8),
-        ("问题整改", "达序时进度", "{{on_pace}}", "", 7),
+        ("问题整改", "达序时\n进度", "{{on_pace}}", "", 7),
         ("行政处罚", "处罚决定书（份）", "{{cases}}", "0", 8),
         ("行政处罚", "罚款金额（万元）", "{{fines}}", "0.00", 9.5),
         ("典型案件", "按日连续处罚（件）", "{{daily_fine}}", "0", 7.5),
