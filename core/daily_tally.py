@@ -143,6 +143,7 @@ def drift(conn: sqlite3.Connection) -> int:
     kept = "SELECT * FROM progress_daily WHERE assigned != 0 OR closed != 0"
     recount = f"SELECT * FROM ({RECOUNT}) WHERE assigned != 0 OR closed != 0"
     return conn.execute(f"""SELECT count(*) FROM (
-        SELECT * FROM ({recount}) EXCEPT SELECT * FROM ({kept})
+        SELECT * FROM (SELECT * FROM ({recount}) EXCEPT SELECT * FROM ({kept}))
         UNION ALL
-        SELECT * FROM ({kept}) EXCEPT SELECT * FROM ({recount}))""").fetchone()[0]
+        SELECT * FROM (SELECT * FROM ({kept}) EXCEPT SELECT * FROM ({recount})))"""
+                        ).fetchone()[0]  # (a compound SELECT groups left to right)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import sqlite3
 from typing import Callable, TYPE_CHECKING
 
-from . import attachments, audit, backup, lock, messages, statistics
+from . import attachments, audit, backup, intervals, lock, messages, statistics
 from .penalties import consistency as penalty_consistency
 
 if TYPE_CHECKING:
@@ -21,8 +21,8 @@ def check(ledger: Ledger, quick: bool = False) -> list[str]:
     foreign-key checks, the audit trail (triggers, the hash chain, which entry is damaged,
     a tail cut off past the head kept in the lock file), every row against its entries and
     the counts per table, every attachment file against its hash, the search indexes, and
-    the kept statistics tallies. `quick` (the opening path) runs SQLite's quick check, the
-    triggers and the recorded head only."""
+    the kept statistics tallies and past states (core.intervals). `quick` (the opening
+    path) runs SQLite's quick check, the triggers and the recorded head only."""
     conn = ledger.conn
     findings: list[str] = []
     _step(findings, "integrity_check", lambda: _sqlite(conn, quick))
@@ -42,6 +42,7 @@ def check(ledger: Ledger, quick: bool = False) -> list[str]:
     if not ledger.read_only:
         _step(findings, "search", lambda: search_findings(conn))
     _step(findings, "tally", lambda: _tally(ledger))
+    _step(findings, "intervals", lambda: _intervals(ledger))
     return findings
 
 
@@ -123,6 +124,13 @@ def search_findings(conn: sqlite3.Connection) -> list[str]:
 def _tally(ledger: Ledger) -> list[str]:
     drift = statistics.tally_drift(ledger)
     return [messages.text("error.tally_drift", count=drift)] if drift else []
+
+
+def _intervals(ledger: Ledger) -> list[str]:
+    """The past states kept for figures on past dates (core.intervals) against a rebuild
+    from the status logs and extensions."""
+    drift = intervals.drift(ledger)
+    return [messages.text("error.interval_drift", count=drift)] if drift else []
 
 
 def quick_check(ledger: Ledger) -> bool:

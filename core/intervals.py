@@ -65,23 +65,25 @@ def state_on(ledger: Ledger, problem_id: str, day: str) -> tuple[str | None, str
 
 
 def drift(ledger: Ledger) -> int:
-    """How many stored intervals differ from a rebuild from the logs (0 when sound)."""
+    """How many stored intervals differ from a rebuild from the logs, both ways (a row
+    changed, added or removed by hand), plus the problems whose keys have no group (0 when
+    sound). Read only: `ecoledger-cli check` runs it on a read-only ledger too."""
     conn = ledger.conn
-    conn.execute("CREATE TEMP TABLE IF NOT EXISTS problem_state_check AS "
-                 "SELECT * FROM problem_state WHERE 0")
-    conn.execute("DELETE FROM temp.problem_state_check")
     missing = conn.execute("SELECT count(*) FROM problem p WHERE NOT EXISTS (SELECT 1 FROM "
                            "problem_group g WHERE g.region_code = p.region_code AND g.batch_id "
                            "= coalesce(p.batch_id, '') AND g.category = p.category AND "
                            "g.campaign_id = coalesce(p.campaign_id, '') AND g.source = p.source)"
                            ).fetchone()[0]
-    conn.execute(f"INSERT INTO temp.problem_state_check {ALL_INTERVALS}")
-    count = conn.execute("""SELECT count(*) FROM (
-        SELECT * FROM problem_state EXCEPT SELECT * FROM temp.problem_state_check
-        UNION ALL
-        SELECT * FROM temp.problem_state_check EXCEPT SELECT * FROM problem_state)""").fetchone()[0]
-    conn.execute("DROP TABLE temp.problem_state_check")
+    stored = f"SELECT {_COLUMNS} FROM {TABLE}"
+    count = conn.execute(f"""WITH rebuilt AS MATERIALIZED ({ALL_INTERVALS})
+        SELECT count(*) FROM (
+          SELECT * FROM ({stored} EXCEPT SELECT * FROM rebuilt)
+          UNION ALL
+          SELECT * FROM (SELECT * FROM rebuilt EXCEPT {stored}))""").fetchone()[0]
     return count + missing
+
+
+_COLUMNS = "valid_to, problem_id, valid_from, grp, status, deadline"  # as _select gives them
 
 
 def _select(points: str, where: str) -> str:

@@ -793,6 +793,31 @@ def _air(conn: sqlite3.Connection) -> None:
     execute_script(conn, _AIR)
 
 
+# 立案 counts (returns, issue 17): a case filed (opened_on) in a locked period is refused
+# like one decided in it — added, deleted, re-dated, moved or with its kinds changed; a
+# later stage recorded on it (its decision, payment) is not.
+_LOCKED_OPENED = "(SELECT max(through) FROM period_lock WHERE unlocked_at IS NULL)"
+_OPENED_COUNTED = " OR ".join(f"NEW.{c} IS NOT OLD.{c}" for c in (
+    "opened_on", "region_code", "campaign_id", "daily_fine", "seizure", "restriction",
+    "detention", "crime_transfer"))
+_RETURNS_LOCK_OPENED = f"""
+CREATE TRIGGER period_lock_penalty_opened_insert BEFORE INSERT ON penalty_case
+WHEN NEW.opened_on <= {_LOCKED_OPENED}
+BEGIN SELECT RAISE(ABORT, 'period_locked'); END;
+CREATE TRIGGER period_lock_penalty_opened_update BEFORE UPDATE ON penalty_case
+WHEN (OLD.opened_on <= {_LOCKED_OPENED} OR NEW.opened_on <= {_LOCKED_OPENED})
+  AND ({_OPENED_COUNTED})
+BEGIN SELECT RAISE(ABORT, 'period_locked'); END;
+CREATE TRIGGER period_lock_penalty_opened_delete BEFORE DELETE ON penalty_case
+WHEN OLD.opened_on <= {_LOCKED_OPENED}
+BEGIN SELECT RAISE(ABORT, 'period_locked'); END;
+"""
+
+
+def _returns_lock_opened(conn: sqlite3.Connection) -> None:
+    execute_script(conn, _RETURNS_LOCK_OPENED)
+
+
 MIGRATIONS: list[tuple[str, Callable[[sqlite3.Connection], None]]] = [
     ("ledger", _v1),
     ("search", _search),
@@ -819,5 +844,6 @@ MIGRATIONS: list[tuple[str, Callable[[sqlite3.Connection], None]]] = [
     ("intervals_problem_state", _intervals_problem_state),
     ("returns_submissions", _returns_submissions),
     ("air_quality", _air),
+    ("returns_lock_opened", _returns_lock_opened),
 ]
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -14,6 +14,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Iterable, TYPE_CHECKING
 
 from . import codes, daily_tally, dates, intervals, regions, settings
+from .errors import LedgerError
 from .regions import region_range
 
 if TYPE_CHECKING:
@@ -207,7 +208,24 @@ def counts_of(status: str | None, deadline: str | None, day: str) -> tuple[int, 
 
 
 def as_of_day(as_of: object | None) -> str:
-    return dates.iso(as_of) if as_of not in (None, "") else dates.today().isoformat()
+    """The figures' day: today when not given; a day after today is refused (figures "as
+    of" a day to come would count as overdue problems whose deadline has not passed)."""
+    if as_of in (None, ""):
+        return dates.today().isoformat()
+    try:
+        day = dates.iso(as_of)
+    except dates.DateError:
+        raise LedgerError("error.as_of_invalid", value=as_of) from None
+    today = dates.today().isoformat()
+    if day > today:
+        raise LedgerError("error.as_of_future", value=day, today=today)
+    return day
+
+
+def period_end(end: object | None) -> str:
+    """The last day of a period (inclusive), today when not given; a period may end after
+    today (this month's end): nothing after today has happened yet."""
+    return dates.iso(end) if end not in (None, "") else dates.today().isoformat()
 
 
 def last_change(ledger: Ledger) -> str:
@@ -247,13 +265,32 @@ def progress(ledger: Ledger, as_of: object | None = None, flt: Filter = Filter()
              groups: Iterable[str] = GROUPS, use_tally: bool = True) -> Report:
     """Assigned, closed, rate, overdue and deadline buckets on `as_of`, by each grouping."""
     d = as_of_day(as_of)
-    rows = cube(ledger, d, flt, use_tally)
-    report = Report(as_of=d, total=Progress(key=None, name=""))
+    return report_of(ledger, cube(ledger, d, flt, use_tally), d, flt, groups)
+
+
+def report_of(ledger: Ledger, rows: list[tuple], as_of: str, flt: Filter = Filter(),
+              groups: Iterable[str] = GROUPS) -> Report:
+    """The progress report of `cube` rows (see `progress`)."""
+    report = Report(as_of=as_of, total=Progress(key=None, name=""))
     for row in rows:
         report.total.add(row)
     for group in groups:
         report.by[group] = group_rows(ledger, rows, group, flt)
     return report
+
+
+# The columns of a cube row a filter's category and source select.
+_CUBE_COLUMNS = {"category": GROUPS.index("category"), "source": GROUPS.index("source")}
+
+
+def narrowed(rows: list[tuple], category: str | None = None,
+             source: str | None = None) -> list[tuple]:
+    """The cube rows a filter with `category` and `source` added would give: one cube of
+    a wider filter answers every narrower one (a return's columns for one source or
+    category read the ledger once)."""
+    wanted = [(_CUBE_COLUMNS[k], v) for k, v in (("category", category), ("source", source))
+              if v]
+    return [r for r in rows if all(r[i] == v for i, v in wanted)] if wanted else rows
 
 
 def group_rows(ledger: Ledger, rows: list, group: str, flt: Filter) -> list[Progress]:
@@ -402,15 +439,20 @@ PENALTY_SUMS = """count(*), coalesce(sum(fine_fen), 0), coalesce(sum(daily_fine)
     coalesce(sum(detention), 0), coalesce(sum(crime_transfer), 0), coalesce(sum(closure), 0)"""
 
 
+# The day a case counts on: its decision (处罚决定书, the default) or its 立案.
+PENALTY_DAYS = {"decided": "decided_on", "opened": "opened_on"}
+
+
 def penalties(ledger: Ledger, start: object | None, end: object | None,
-              flt: Filter = Filter()) -> tuple[Penalties, list[Penalties]]:
-    """Totals and by-region figures of cases decided from `start` to `end` (inclusive)."""
+              flt: Filter = Filter(), by: str = "decided") -> tuple[Penalties, list[Penalties]]:
+    """Totals and by-region figures of cases decided (`by` "opened": filed, 立案) from
+    `start` to `end` (inclusive); a case with no such date is not counted."""
     low = dates.iso(start) if start else "0000-01-01"
-    high = as_of_day(end)
+    high = period_end(end)
     where, params = penalty_where(flt)
     rows = ledger.conn.execute(
         f"SELECT region_code, {PENALTY_SUMS} FROM penalty_case "
-        f"WHERE decided_on BETWEEN ? AND ? {where} GROUP BY region_code",
+        f"WHERE {PENALTY_DAYS[by]} BETWEEN ? AND ? {where} GROUP BY region_code",
         [low, high, *params]).fetchall()
     total = Penalties()
     listed = report_regions(ledger, flt)
@@ -454,7 +496,7 @@ def inspected_sources(ledger: Ledger, start: object | None, end: object | None,
                       flt: Filter = Filter()) -> dict[str, int]:
     """Distinct enterprises inspected from `start` to `end`, by county code."""
     low = dates.iso(start) if start else "0000-01-01"
-    high = as_of_day(end)
+    high = period_end(end)
     sql = ("SELECT e.region_code, count(DISTINCT i.enterprise_id) FROM inspection i "
            "JOIN enterprise e ON e.id = i.enterprise_id WHERE i.inspected_on BETWEEN ? AND ?")
     params: list = [low, high]
@@ -478,7 +520,9 @@ def tally_drift(ledger: Ledger) -> int:
         FROM problem WHERE withdrawn_on IS NULL GROUP BY 1, 2, 3, 4, 5, 6, 7"""
     return ledger.conn.execute(f"""
         SELECT count(*) FROM (
-          SELECT * FROM ({recount}) EXCEPT SELECT * FROM progress_tally WHERE n != 0
+          SELECT * FROM (SELECT * FROM ({recount})
+                         EXCEPT SELECT * FROM progress_tally WHERE n != 0)
           UNION ALL
-          SELECT * FROM progress_tally WHERE n != 0 EXCEPT SELECT * FROM ({recount}))""").fetchone()[0] \
+          SELECT * FROM (SELECT * FROM progress_tally WHERE n != 0
+                         EXCEPT SELECT * FROM ({recount})))""").fetchone()[0] \
         + daily_tally.drift(ledger.conn)

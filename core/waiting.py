@@ -3,8 +3,11 @@ or refused yet, and problems reported done that nobody has verified and closed y
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from .ledger import Ledger
+if TYPE_CHECKING:
+    from .ledger import Ledger
+
 
 EXTENSION = "extension"
 REPORTED_DONE = "reported_done"

@@ -1,15 +1,13 @@
 """Subcommands on the ledger itself: init, demo, stats, check."""
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import argparse
 import json
 import sys
 import time
+from typing import TYPE_CHECKING
 
-from .. import dates, demo, integrity, messages, settings, statistics
-from ..errors import LedgerError
+from .. import demo, integrity, messages, settings, statistics
 from . import access
 
 if TYPE_CHECKING:
@@ -59,23 +57,13 @@ def load_demo(args: argparse.Namespace, ledger: Ledger) -> int:
 
 
 def stats(args: argparse.Namespace, ledger: Ledger) -> int:
-    as_of = _as_of(args.as_of)
-    report = statistics.progress(ledger, as_of)
+    report = statistics.progress(ledger, statistics.as_of_day(args.as_of))
     if args.json:
         json.dump(stats_object(report), sys.stdout, ensure_ascii=False, indent=1)
         print()
         return 0
     print(_stats_table(report))
     return 0
-
-
-def _as_of(value: str | None) -> str:
-    if value is None:
-        return dates.today().isoformat()
-    try:
-        return dates.iso(value)
-    except dates.DateError:
-        raise LedgerError("error.as_of_invalid", value=value) from None
 
 
 def stats_object(report: statistics.Report) -> dict:

@@ -12,7 +12,7 @@ FIELDS = (
     "number", "region", "enterprise", "credit_code", "category", "description", "source",
     "batch", "assigned_on", "deadline", "responsible_unit", "responsible_person",
     "measures", "status", "closure", "progress", "done_on", "closed_on", "complaint_number",
-    "reopened_on", "accepted_on", "accepted_by", "accepted_unit", "opinion",
+    "reopened_on", "earlier_closed_on", "accepted_on", "accepted_by", "accepted_unit", "opinion",
 )
 # The assigned date may come from the title, the complaint number or --set instead; a
 # deadline may be missing (a complaint list has none).
@@ -59,6 +59,9 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
                 "办结时间", "办结日期", "doneon"),
     "closed_on": ("销号日期", "销号时间", "验收销号日期", "销号验收时间", "closedon"),
     "reopened_on": ("反弹日期", "反弹时间", "reopenedon"),
+    # the closure a reopened row had before (the app's export: 销号日期 stays empty on it);
+    # longer than 销号日期, so a containing header is this field, not the closing date
+    "earlier_closed_on": ("原销号日期", "反弹前销号日期", "原销号时间", "earlierclosedon"),
     "accepted_on": ("验收日期", "验收时间", "acceptedon"),
     "accepted_by": ("验收人", "验收人员", "acceptedby"),
     "accepted_unit": ("验收单位", "验收部门", "acceptedunit"),

@@ -191,6 +191,7 @@ class RowReader:
             "done_on": day(False, not_future=True),
             "closed_on": day(False, not_future=True),
             "reopened_on": day(False, not_future=True),
+            "earlier_closed_on": day(False, not_future=True),
             "accepted_on": day(False, not_future=True),
             "accepted_by": lambda v: cleaning.clean_text(v, 60),
             "accepted_unit": lambda v: cleaning.clean_text(v, 200),
@@ -318,6 +319,9 @@ class RowReader:
         """The row's status: a status column's word, else the progress text's; closed only
         by a 销号 column or a closing date; contradictions warned per cell."""
         values = row.values
+        earlier = values.pop("earlier_closed_on", None)
+        if earlier and values.get("reopened_on") and not values.get("closed_on"):
+            values["closed_on"] = earlier  # closed, then reopened: the same history
         word = values.get("status")
         progress = values.get("progress")
         if word is None and progress:
@@ -383,7 +387,8 @@ class RowReader:
             self.add(row, "done_on", raw[self.columns["done_on"]],
                      Finding("error.import_done_before_assigned", {"day": done, "assigned": assigned}))
         if closed and (done or assigned) and closed < (done or assigned):
-            self.add(row, "closed_on", raw[self.columns["closed_on"]],
+            where = "closed_on" if "closed_on" in self.columns else "earlier_closed_on"
+            self.add(row, where, self._raw(raw, where),
                      Finding("error.import_closed_before_done", {"day": closed, "done": done or assigned}))
         status = values.get("status")
         if status not in _DONE and status != Status.STAGE_CONCLUDED.value \

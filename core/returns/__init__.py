@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterator, TYPE_CHECKING
 
-from .. import dates, messages, outputs
+from .. import messages, outputs, statistics
 from ..errors import LedgerError, NotFound
 from . import checks, figures as figures_, filling, forms, ledger_export, marks, xlsx
 from .checks import Finding, ReturnCheckFailed
@@ -100,15 +100,7 @@ def campaign_name(ledger: Ledger, campaign_id: str | None) -> str:
 
 def as_of_day(as_of: object | None) -> str:
     """The figures' day: today when not given; a day after today is refused."""
-    if as_of in (None, ""):
-        return dates.today().isoformat()
-    try:
-        day = dates.iso(as_of)
-    except dates.DateError:
-        raise LedgerError("error.as_of_invalid", value=as_of) from None
-    if day > dates.today().isoformat():
-        raise LedgerError("error.as_of_future", value=day, today=dates.today().isoformat())
-    return day
+    return statistics.as_of_day(as_of)
 
 
 def build(ledger: Ledger, name: str | Form, as_of: object | None = None,

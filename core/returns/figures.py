@@ -41,11 +41,19 @@ PENALTY_STATS = {
         "cases", "daily_fine", "daily_fine_fen", "seizure", "restriction", "detention",
         "crime_transfer", "closure", "five_kinds")
 } | {"penalties.fine": "fine_fen"}
+# The same figures of the cases filed (立案) in the period, by their opened_on.
+OPENED_STATS = {
+    f"penalties.opened.{name}": name for name in (
+        "cases", "daily_fine", "seizure", "restriction", "detention", "crime_transfer",
+        "five_kinds")
+}
 # Enterprises (家), each counted once however many of its cases closed it.
 CLOSED_ENTERPRISES = "penalties.closure_enterprises"
 INSPECTION_STATS = ("inspections.sources",)
-DERIVED = ("rate", "change", "average")
-STATISTICS = (*PROGRESS_STATS, *PENALTY_STATS, CLOSED_ENTERPRISES, *INSPECTION_STATS, *DERIVED)
+PACE = "pace"  # 序时进度 of the return's campaign on the day (core.dashboard.Campaign)
+DERIVED = ("rate", "change", "average", "on_pace")
+STATISTICS = (*PROGRESS_STATS, *PENALTY_STATS, *OPENED_STATS, CLOSED_ENTERPRISES,
+              *INSPECTION_STATS, PACE, *DERIVED)
 
 
 @dataclass
@@ -99,13 +107,17 @@ def compute(ledger: Ledger, template: Template, as_of: object | None = None,
             campaign_id: str | None = None, dimension: str = "region") -> Figures:
     """The figures of `template` on `as_of` (default today), for one campaign or all, with a
     row per region (or per category, per source: `dimension`)."""
-    d = dates.iso(as_of) if as_of else dates.today().isoformat()
+    d = statistics.as_of_day(as_of)
     base = Filter(campaign_id=campaign_id)
     rows = [Row(key, name) for key, name in row_keys(ledger, base, dimension)]
     total = Row(None, template.total_label)
     cache: dict[tuple, tuple[dict, Value]] = {}
     for column in template.columns:
         if column.stat in DERIVED:
+            continue
+        if column.stat == PACE:
+            for row in (*rows, total):
+                row.values[column.key] = pace(ledger, campaign_id, d)
             continue
         by_key, whole = _statistic(ledger, template, column, d, base, cache, dimension)
         for row in rows:
@@ -130,9 +142,10 @@ def _statistic(ledger: Ledger, template: Template, column: Column, d: str, base:
                cache: dict, dimension: str = "region") -> tuple[dict[str, Value], Value]:
     """A column's values by row key and its ledger-wide total."""
     if column.stat in PROGRESS_STATS:
-        flt = Filter(campaign_id=base.campaign_id, **_codes_of(ledger, dict(column.filter)))
+        narrow = _codes_of(ledger, dict(column.filter))
+        flt = Filter(campaign_id=base.campaign_id, **narrow)
         report = _cached(cache, ("progress", flt, dimension),
-                         lambda: statistics.progress(ledger, d, flt, groups=(dimension,)))
+                         lambda: _progress(ledger, d, base, narrow, dimension, cache))
         pick = PROGRESS_STATS[column.stat]
         return {p.key: pick(p, template) for p in report.by[dimension]}, pick(report.total,
                                                                               template)
@@ -141,16 +154,31 @@ def _statistic(ledger: Ledger, template: Template, column: Column, d: str, base:
         counts = _cached(cache, ("closed", start, end),
                          lambda: closed_enterprises(ledger, start, end, base))
         return _roll_up(ledger, counts, base), sum(counts.values())
-    if column.stat in PENALTY_STATS:
-        total, by = _cached(cache, ("penalties", start, end),
-                            lambda: statistics.penalties(ledger, start, end, base))
-        name = PENALTY_STATS[column.stat]
+    if column.stat in PENALTY_STATS or column.stat in OPENED_STATS:
+        counted_by = "opened" if column.stat in OPENED_STATS else "decided"
+        total, by = _cached(cache, ("penalties", counted_by, start, end),
+                            lambda: statistics.penalties(ledger, start, end, base, counted_by))
+        name = {**PENALTY_STATS, **OPENED_STATS}[column.stat]
         return {p.key: getattr(p, name) for p in by}, getattr(total, name)
     if column.stat in INSPECTION_STATS:
         counts = _cached(cache, ("inspections", start, end),
                          lambda: statistics.inspected_sources(ledger, start, end, base))
         return _roll_up(ledger, counts, base), sum(counts.values())
     raise ValueError(f"unknown statistic {column.stat!r} in column {column.key}")
+
+
+def _progress(ledger: Ledger, d: str, base: Filter, narrow: dict, dimension: str,
+              cache: dict) -> statistics.Report:
+    """Progress on `d` for the return's filter narrowed by a column's category or source,
+    from one cube of the return's filter (each past date is one range scan, not one per
+    column filter)."""
+    flt = Filter(campaign_id=base.campaign_id, **narrow)
+    if set(narrow) - {"category", "source"}:
+        return statistics.progress(ledger, d, flt, groups=(dimension,))
+    rows = _cached(cache, ("cube", base.campaign_id),
+                   lambda: statistics.cube(ledger, d, Filter(campaign_id=base.campaign_id)))
+    return statistics.report_of(ledger, statistics.narrowed(rows, **narrow), d, flt,
+                                groups=(dimension,))
 
 
 def _codes_of(ledger: Ledger, wanted: dict) -> dict:
@@ -189,8 +217,28 @@ def closed_enterprises(ledger: Ledger, start: str | None, end: str,
         [start or "0000-01-01", end, *params]).fetchall())
 
 
+def pace(ledger: Ledger, campaign_id: str | None, day: str) -> Decimal | None:
+    """序时进度 on `day` in %: the campaign's target clearance rate (100 without one) times
+    the share of its period gone by; None for all campaigns or one without dates."""
+    from ..dashboard import Campaign
+
+    if not campaign_id:
+        return None
+    row = ledger.conn.execute("SELECT id, name, starts_on, ends_on, target_rate FROM campaign "
+                              "WHERE id = ?", (campaign_id,)).fetchone()
+    if row is None or not row["starts_on"] or not row["ends_on"]:
+        return None
+    campaign = Campaign(*row)
+    goal = campaign.target_rate if campaign.target_rate is not None else 100.0
+    return statistics.rate(round(goal * campaign.elapsed(day) * 100), 10000)
+
+
 def _derived(column: Column, values: dict[str, Value]) -> Value:
     first, second = (values[k] for k in column.of)
+    if column.stat == "on_pace":  # (clearance rate, pace): — when either is
+        if first is None or second is None:
+            return None
+        return "是" if first >= second else "否"
     if column.stat == "rate":
         return statistics.rate(int(first or 0), int(second or 0))
     if column.stat == "average":

@@ -44,7 +44,7 @@ def printed_value(column: Column, value: Value) -> Value:
         return None
     if column.format == "wan":
         return money.fen_to_wan(int(value))
-    if column.format in ("rate", "change", "average"):
+    if column.format in ("rate", "change", "average", "yes_no"):
         return value
     return int(value)
 

@@ -32,6 +32,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from ..errors import LedgerError
 from ..paths import resources_dir
 from . import registry
+from .ledger_fields import FIELDS
 from .registry import Spec
 from .templates import BY_REGION, PROBLEM_LIST, Template
 
@@ -212,7 +213,6 @@ def _row_dimension(name: str) -> str | None:
     if name in ROW_FIELDS:
         return name.split(".")[0]
     if name.startswith("problem."):
-        from .ledger_export import FIELDS
         if name[len("problem."):] not in FIELDS:
             return None  # reported as unknown by the caller's figure lookup
         return "problem"

@@ -7,8 +7,9 @@ A figure placeholder is `{{NAME}}` or `{{NAME:PERIOD}}`. NAME is an entry below;
 Adding a figure is one entry (the 阶段性办结 ones below are: `stage_concluded`,
 `concluded`, `conclusion_rate`) once `figures.PROGRESS_STATS` knows its statistic; what a
 figure counts as done is fixed by its entry (已销号 only, ＋已完成待验收, or with 阶段性办结
-too as a province publishes its 办结率); 立案 counts are
-`Figure("penalties.opened", "立案数", periodic=True)` once penalty cases carry 立案日期.
+too as a province publishes its 办结率). Penalty figures count the cases decided in the
+period (处罚决定书 dated in it); the `*_opened` ones the cases filed in it (立案日期, the
+case's 立案 stage), so a form can give both.
 """
 from __future__ import annotations
 
@@ -34,7 +35,7 @@ class Figure:
 
     stat: str
     label: str
-    format: str = "integer"  # integer | wan (万元 from fen) | rate | change | average
+    format: str = "integer"  # integer | wan (万元 from fen) | rate | change | average | yes_no
     filter: tuple[tuple[str, str], ...] = ()
     periodic: bool = False  # counted over a period (penalties, inspections), not as of a day
     of: tuple[str, ...] = ()  # derived figures: the figures they are made of
@@ -76,6 +77,11 @@ FIGURES: dict[str, Figure] = {
                                      format="rate", of=("rectified_or_done", "assigned")),
     "conclusion_rate": Figure("rate", "办结率（%）＝（已销号＋已办结＋阶段性办结）÷交办×100",
                               format="rate", of=("concluded", "assigned")),
+    # 序时进度: the campaign's target rate (100 without one) × the share of its period gone
+    # by on the day, the same for every row; — for all campaigns or a campaign with no dates
+    "pace": Figure("pace", "序时进度（%）：专项行动目标清零率×已过时间占比", format="rate"),
+    "on_pace": Figure("on_pace", "达序时进度：清零率不低于序时进度（是/否）", format="yes_no",
+                      of=("clearance_rate", "pace")),
     # penalty cases decided in the period (处罚决定书 dated in it)
     "cases": Figure("penalties.cases", "处罚决定书（份）", periodic=True, dimensions=_BY_REGION),
     "fines": Figure("penalties.fine", "罚款金额（万元）", format="wan", periodic=True,
@@ -98,6 +104,18 @@ FIGURES: dict[str, Figure] = {
     "closure": Figure("penalties.closure_enterprises",
                       "关停取缔散乱污企业（家）：不同企业计一家", periodic=True,
                       dimensions=_BY_REGION),
+    # penalty cases filed (立案) in the period: a case with no 立案日期 is not counted
+    "opened": Figure("penalties.opened.cases", "立案数（件）：立案日期在统计期内的案件",
+                     periodic=True, dimensions=_BY_REGION),
+    "five_kinds_opened": Figure("penalties.opened.five_kinds", "五类案件立案（件）",
+                                periodic=True, parts=tuple(f"{k}_opened" for k in FIVE),
+                                dimensions=_BY_REGION),
+    **{f"{kind}_opened": Figure(f"penalties.opened.{kind}", f"{label}立案（{unit}）",
+                                periodic=True, dimensions=_BY_REGION)
+       for kind, label, unit in (("daily_fine", "按日连续处罚", "件"), ("seizure", "查封扣押", "件"),
+                                 ("restriction", "限产停产", "件"),
+                                 ("detention", "移送行政拘留", "起"),
+                                 ("crime_transfer", "移送涉嫌环境污染犯罪", "件"))},
     # inspections
     "sources": Figure("inspections.sources", "排查污染源数（家）：检查过的不同企业",
                       periodic=True, dimensions=_BY_REGION),

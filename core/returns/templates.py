@@ -13,7 +13,7 @@ from ..statistics import SETTLED_STATUSES
 
 BY_REGION, PROBLEM_LIST = "by_region", "problem_list"
 KINDS = (BY_REGION, PROBLEM_LIST)
-FORMATS = ("integer", "wan", "rate", "change", "average")
+FORMATS = ("integer", "wan", "rate", "change", "average", "yes_no")
 
 
 @dataclass(frozen=True)

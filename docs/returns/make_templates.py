@@ -185,7 +185,8 @@ class FormBuilder:
         s.sheet_properties.pageSetUpPr.fitToPage = True
         s.print_options.horizontalCentered = True
         s.page_margins.left = s.page_margins.right = 0.4
-        s.page_margins.top, s.page_margins.bottom = 0.5, 0.6
+        s.page_margins.top, s.page_margins.bottom = 0.5, 0.75
+        s.page_margins.header, s.page_margins.footer = 0.3, 0.3  # the footer line fits below
         s.oddFooter.center.text = "第 &P 页，共 &N 页"
         s.freeze_panes = freeze
 
@@ -197,7 +198,7 @@ class FormBuilder:
 
 def _two_lines(header: str) -> str:
     """A long column header breaks before its unit, as printed forms set it: 交办问题数\n（个）."""
-    if len(header) > 5 and "（" in header and not header.startswith("（"):
+    if len(header) > 5 and "（" in header and "\n" not in header and not header.startswith("（"):
         at = header.rindex("（")
         return header[:at] + "\n" + header[at:]
     return header
@@ -219,9 +220,12 @@ def campaign_progress() -> Path:
         ("问题整改", "检查发现问题数（个）", "{{found}}", "0", 8),
         ("问题整改", "交办问题数（个）", "{{assigned}}", "0", 8),
         ("问题整改", "已销号（个）", "{{closed}}", "0", 8),
-        ("问题整改", "已完成待验收（个）", "{{reported_done}}", "0", 8),
+        ("问题整改", "已办结（个）", "{{reported_done}}", "0", 8),
         ("问题整改", "逾期未整改（个）", "{{overdue}}", "0", 8),
         ("问题整改", "清零率（%）", "{{clearance_rate}}", "0.00", 8),
+        ("问题整改", "阶段性办结（个）", "{{stage_concluded}}", "0", 8),
+        ("问题整改", "办结率（%）", "{{conclusion_rate}}", "0.00", 8),
+        ("问题整改", "达序时\n进度", "{{on_pace}}", "", 7),
         ("行政处罚", "处罚决定书（份）", "{{cases}}", "0", 8),
         ("行政处罚", "罚款金额（万元）", "{{fines}}", "0.00", 9.5),
         ("典型案件", "按日连续处罚（件）", "{{daily_fine}}", "0", 7.5),
@@ -242,7 +246,10 @@ def campaign_progress() -> Path:
     f.merge(f.row - 1, 1, f.row - 1, 2)
     f.notes([
         "说明：1. 交办问题数为截至统计日已交办、未撤回的问题；检查发现问题数为其中来源为现场检查的；"
-        "已销号为截至统计日验收销号的问题；清零率＝已销号÷交办问题数×100%，交办为0时填“—”。",
+        "已销号为截至统计日验收销号的问题；已办结为整改完成、待验收销号的问题；阶段性办结为整改方案已落实、"
+        "尚需长期推进未销号的问题；清零率＝已销号÷交办问题数×100%，办结率＝（已销号＋已办结＋阶段性办结）"
+        "÷交办问题数×100%，交办为0时填“—”；达序时进度指清零率不低于序时进度（专项行动目标清零率×已过时间占比），"
+        "不分专项行动统计时填“—”。",
         "2. 排查污染源数、关停取缔散乱污企业数按不同企业计（一家企业多次只计一家）；"
         "处罚决定书按决定日期计；典型案件一案多类的分别计数。3. " + ROUNDING,
     ])
@@ -263,12 +270,16 @@ def penalty_monthly() -> Path:
                             ("限产停产", "restriction", "件"), ("移送行政拘留", "detention", "起"),
                             ("移送涉嫌犯罪", "crime_transfer", "件")):
         group = f"{name}（{unit}）"
-        cols += [(group, "本月", f"{{{{{key}:month}}}}", "0", 5),
-                 (group, "累计", f"{{{{{key}:year}}}}", "0", 5),
-                 (group, "累计同比（%）", f"{{{{{key}:year_change}}}}", "0.00", 7)]
+        cols += [(group, "本月\n立案", f"{{{{{key}_opened:month}}}}", "0", 5),
+                 (group, "本月\n决定", f"{{{{{key}:month}}}}", "0", 5),
+                 (group, "累计\n立案", f"{{{{{key}_opened:year}}}}", "0", 5),
+                 (group, "累计\n决定", f"{{{{{key}:year}}}}", "0", 5),
+                 (group, "决定累计\n同比（%）", f"{{{{{key}:year_change}}}}", "0.00", 7)]
         if key == "daily_fine":
             cols.append((group, "累计罚款（万元）", "{{daily_fine_amount:year}}", "0.00", 8))
-    cols += [("处罚决定书（份）", "本月", "{{cases:month}}", "0", 6),
+    cols += [("立案（件）", "本月", "{{opened:month}}", "0", 5.5),
+             ("立案（件）", "累计", "{{opened:year}}", "0", 5.5),
+             ("处罚决定书（份）", "本月", "{{cases:month}}", "0", 6),
              ("处罚决定书（份）", "累计", "{{cases:year}}", "0", 6.5),
              ("罚款金额（万元）", "本月", "{{fines:month}}", "0.00", 8),
              ("罚款金额（万元）", "累计", "{{fines:year}}", "0.00", 8.5),
@@ -284,7 +295,8 @@ def penalty_monthly() -> Path:
     f.data_row(["合计"] + [c[2] for c in f.cols[1:]], bold=True)
     f.notes([
         "说明：1. 五类案件指按日连续处罚、查封扣押、限产停产、移送行政拘留、移送涉嫌环境污染犯罪案件，"
-        "一案多类的分别计数；按决定日期统计。",
+        "一案多类的分别计数；立案按立案日期、决定按处罚决定书日期统计（未录立案日期的案件不计入立案数）；"
+        "移送行政拘留以起计。",
         "2. 本月同比＝（本月－去年同月同日止）÷去年同月×100%；累计同比＝（1—N月累计－去年同期）"
         "÷去年同期×100%；去年为0时填“—”。平均每案罚款＝累计罚款÷累计处罚决定书。3. " + ROUNDING,
     ])
@@ -341,6 +353,7 @@ def rectification_ledger() -> Path:
         (None, "逾期", "{{problem.overdue}}", "@", 6),
         (None, "完成日期", "{{problem.done_on}}", "@", 11),
         (None, "销号日期", "{{problem.closed_on}}", "@", 11),
+        (None, "原销号日期", "{{problem.earlier_closed_on}}", "@", 11),
         (None, "反弹日期", "{{problem.reopened_on}}", "@", 11),
         (None, "受理编号", "{{problem.complaint_number}}", "@", 18),
         (None, "验收日期", "{{problem.accepted_on}}", "@", 11),
@@ -357,7 +370,7 @@ def rectification_ledger() -> Path:
     f.row += 1
     f.data_row([c[2] for c in f.cols])
     f.notes(["说明：整改时限为统计日有效的时限（含已批准的延期），原定整改时限为交办时的时限；"
-             "逾期指统计日未销号且已过整改时限；反弹的问题，销号日期为反弹前的销号日期，反弹日期另列；验收日期、验收人为统计日有效的销号验收。"])
+             "逾期指统计日未销号且已过整改时限；销号日期只填统计日已销号的问题；反弹的问题不填销号日期，反弹前的销号日期填在原销号日期，反弹日期另列；验收日期、验收人为统计日有效的销号验收。"])
     f.sign_off_line()
     f.print_setup(f"A{top + 1}")
     return f.save("rectification_ledger")

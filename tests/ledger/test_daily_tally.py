@@ -38,7 +38,9 @@ def test_demo_series_from_the_tally_equals_the_logs_for_every_filter(demo_ledger
     for flt in filters(demo_ledger):
         fast, slow = series_both_ways(demo_ledger, flt)
         assert fast == slow, flt
-        assert fast[-1][1] == statistics.progress(demo_ledger, fast[-1][0], flt).total.assigned
+        # (the series runs on past today; figures as of a day to come are refused)
+        today = next(row for row in fast if row[0] == dates.today().isoformat())
+        assert today[1] == statistics.progress(demo_ledger, today[0], flt).total.assigned
     assert statistics.tally_drift(demo_ledger) == 0
 
 

@@ -1,10 +1,12 @@
 """Deadlines as bureaus write them: each kind read, stored, and counted in the figures."""
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from acceptance_data import ACCEPTED
-from core import deadlines, problems, statistics
+from core import dates, deadlines, problems, statistics
 from core.deadlines import Kind
 from core.errors import LedgerError, ValidationError
 from core.statistics import Filter
@@ -54,17 +56,20 @@ def _problem(deadline: str, assigned_on: str = "2024-03-05", **more) -> dict:
             "description": "料场扬尘污染", "assigned_on": assigned_on, "deadline": deadline, **more}
 
 
-def test_an_ongoing_problem_is_never_overdue(ledger):
+def test_an_ongoing_problem_is_never_overdue(ledger, monkeypatch):
     row_id = problems.add(ledger, _problem("长期坚持")).id
     stored = problems.get(ledger, row_id)
     assert (stored["deadline"], stored["deadline_kind"], stored["deadline_text"]) == (
         None, "ongoing", "长期坚持")
+    # figures as of a day to come are refused: look back from 2031
+    monkeypatch.setattr(dates, "today", lambda: dt.date(2031, 1, 1))
     for day in ("2024-03-05", "2025-01-01", "2030-12-31"):
         for use_tally in (True, False):
             total = statistics.progress(ledger, day, use_tally=use_tally).total
             assert (total.assigned, total.overdue, total.ongoing, total.due_later) == (1, 0, 1, 0)
     problems.transition(ledger, row_id, "in_progress", on="2024-03-10")
     assert statistics.progress(ledger, "2030-01-01").total.overdue == 0
+    monkeypatch.undo()
     with pytest.raises(ValidationError) as refused:
         problems.request_extension(ledger, row_id, "2024-12-31", "设备未到", on="2024-03-11")
     assert "长期坚持" in str(refused.value)

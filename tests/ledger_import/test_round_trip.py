@@ -1,7 +1,10 @@
 """The rectification ledger the app exports imports back unchanged."""
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
+from openpyxl import load_workbook
 
 from core import ledger_import, settings, statistics
 from core.ledger import Ledger
@@ -78,6 +81,17 @@ def test_reopened_and_settled_problems_round_trip_into_a_fresh_ledger(tmp_path, 
                                 acceptance=accept if target == "closed" else None)
     path = tmp_path / "台账.xlsx"
     returns.export_ledger(ledger, path)
+    # no 销号日期 on a reopened row: its closure before is 原销号日期, beside 反弹日期
+    sheet = load_workbook(path).active
+    header = [c.value for c in sheet[3]]
+    exported = {r[1]: dict(zip(header, r)) for r in sheet.iter_rows(min_row=4, values_only=True)
+                if r[1] and str(r[1]).startswith("临督")}
+    closures = {n: (exported[n]["销号日期"], exported[n]["原销号日期"], exported[n]["反弹日期"])
+                for n in exported}
+    day = lambda text: dt.datetime.fromisoformat(text)  # noqa: E731
+    assert closures["临督〔2025〕1号"] == (day("2025-04-10"), None, None)
+    assert closures["临督〔2025〕2号"] == (None, day("2025-04-10"), day("2025-05-20"))
+    assert closures["临督〔2025〕3号"] == (None, day("2025-04-12"), day("2025-06-02"))
     with Ledger.open(tmp_path / "fresh.db") as fresh:
         settings.set_jurisdiction(fresh, "141000")
         outcome = ledger_import.run(fresh, path)

@@ -85,6 +85,10 @@ def test_several_sheets_choose_one(tmp_path):
     ("完成日期", "done_on"), ("销号时间", "closed_on"), ("交办时间", "assigned_on"),
     ("问题编号", "number"), ("序号", None), ("备注", None), ("排污许可证编号", None),
     ("*整改时限\n（年月日）", "deadline"), ("　区　县　", "region"), ("Deadline", "deadline"),
+    # a reopened row's earlier closure (the app's export), not swallowed by 销号日期
+    ("原销号日期", "earlier_closed_on"), ("原销号日期（反弹前）", "earlier_closed_on"),
+    ("反弹前销号日期", "earlier_closed_on"), ("销号日期", "closed_on"),
+    ("验收销号日期", "closed_on"), ("反弹日期", "reopened_on"),
 ])
 def test_synonyms(header, field):
     assert mapping.field_for(header) == field
@@ -93,8 +97,9 @@ def test_synonyms(header, field):
 def test_the_exported_ledger_headers_all_map():
     assert [mapping.field_for(h) for h in HEADERS[1:]] == [
         f for f in mapping.FIELDS
-        if f not in ("closure", "progress", "complaint_number", "reopened_on", "accepted_on",
-                     "accepted_by", "accepted_unit", "opinion")]
+        if f not in ("closure", "progress", "complaint_number", "reopened_on",
+                     "earlier_closed_on", "accepted_on", "accepted_by", "accepted_unit",
+                     "opinion")]
 
 
 def test_the_user_corrects_the_mapping(tmp_path):

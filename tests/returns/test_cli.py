@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from openpyxl import load_workbook
 
@@ -90,3 +92,26 @@ def test_export_ledger_as_of_a_future_day_is_refused(db, tmp_path, capsys):
     out = tmp_path / "ledger.xlsx"
     assert main(["--db", db, "export-ledger", "--as-of", "2099-01-01", "-o", str(out)]) == 1
     assert "晚于今天" in capsys.readouterr().err and not out.exists()
+
+
+def test_stats_as_of_a_future_day_is_refused_in_one_line(db, capsys):
+    later = (dt.date.today() + dt.timedelta(days=1)).isoformat()
+    assert main(["--db", db, "stats", "--as-of", later]) == 1
+    captured = capsys.readouterr()
+    assert captured.out == "" and len(captured.err.strip().splitlines()) == 1
+    assert "晚于今天" in captured.err and later in captured.err
+    assert main(["--db", db, "stats", "--as-of", dt.date.today().isoformat()]) == 0
+
+
+def test_every_as_of_entry_refuses_a_future_day(shared_demo):
+    from core import statistics
+    from core.errors import LedgerError
+    from core.returns import figures, forms
+
+    later = (dt.date.today() + dt.timedelta(days=3)).isoformat()
+    for call in (lambda: statistics.progress(shared_demo, later),
+                 lambda: statistics.cube(shared_demo, later),
+                 lambda: figures.compute(shared_demo, forms.find(shared_demo, "campaign_progress").template,
+                                                 later)):
+        with pytest.raises(LedgerError, match="晚于今天"):
+            call()

@@ -13,7 +13,7 @@ from core.returns.cells import MAX_CELL_TEXT
 LEDGER_HEADERS = ["序号", "问题编号", "区县", "企业名称", "统一社会信用代码", "问题类别",
                   "问题描述", "问题来源", "批次", "交办日期", "原定整改时限", "整改时限",
                   "责任单位", "责任人", "整改措施", "整改状态", "逾期", "完成日期", "销号日期",
-                  "反弹日期", "受理编号", "验收日期", "验收人"]
+                  "原销号日期", "反弹日期", "受理编号", "验收日期", "验收人"]
 FIRST = 4  # the ledger's first problem row (title, marks, header above)
 
 
@@ -33,10 +33,12 @@ def test_campaign_return_keeps_the_form_and_fills_marks_and_footer(shared_demo, 
     sheet = reopen(path)
     counties = 17
     assert sheet["A1"].value == "生态环境问题整改进展情况统计表"
-    assert "A1:Q1" in merged(sheet)
+    assert "A1:T1" in merged(sheet)
     # the form's two-level header, kept as the owner laid it out
-    assert {"A7:A8", "C7:C8", "D7:I7", "J7:K7", "L7:P7", "Q7:Q8"} <= merged(sheet)
-    assert [sheet.cell(9, c).value for c in (1, 2, 3, 4, 17)] == ["甲", "乙", "1", "2", "15"]
+    assert {"A7:A8", "C7:C8", "D7:L7", "M7:N7", "O7:S7", "T7:T8"} <= merged(sheet)
+    assert [sheet.cell(9, c).value for c in (1, 2, 3, 4, 20)] == ["甲", "乙", "1", "2", "18"]
+    assert [sheet.cell(8, c).value for c in (7, 10, 11)] == [
+        "已办结\n（个）", "阶段性办结\n（个）", "办结率\n（%）"]
     assert sheet.cell(8, 4).border.top.style == "thin"
     assert sheet.cell(10 + counties, 1).value == "合计"
     assert f"A{10 + counties}:B{10 + counties}" in merged(sheet)
@@ -69,12 +71,13 @@ def test_exported_figures_equal_core_statistics(shared_demo, tmp_path, reopen):
                                                     p.overdue)
         expected_rate = float(p.clearance_rate) if p.clearance_rate is not None else "—"
         assert row[8] == pytest.approx(expected_rate)
-        assert row[10] == pytest.approx(float(money.fen_to_wan(pen.fine_fen)))
+        assert row[9] == p.stage_concluded
+        assert row[13] == pytest.approx(float(money.fen_to_wan(pen.fine_fen)))
     total = [c.value for c in sheet[10 + len(report.by["region"])]]
     assert total[0] == "合计"
-    assert (total[4], total[5], total[9]) == (report.total.assigned, report.total.closed,
-                                              total_pen.cases)
-    assert sheet.cell(10, 11).number_format == "0.00"
+    assert (total[4], total[5], total[12]) == (report.total.assigned, report.total.closed,
+                                               total_pen.cases)
+    assert sheet.cell(10, 14).number_format == "0.00"
 
 
 def test_penalty_return_headers_and_one_page_wide(shared_demo, tmp_path, reopen):
@@ -83,7 +86,7 @@ def test_penalty_return_headers_and_one_page_wide(shared_demo, tmp_path, reopen)
     sheet = reopen(path)
     assert sheet["A1"].value == "2026年3月环境保护法配套办法执行情况统计表"
     assert sheet.cell(8, 4).value == "1—3月累计"
-    assert {"B7:E7", "F7:I7"} <= merged(sheet)
+    assert {"B7:E7", "F7:K7"} <= merged(sheet)  # 按日连续处罚: 立案, 决定, 同比, 罚款
     assert sheet.page_setup.fitToWidth == 1
 
 
@@ -109,7 +112,7 @@ def test_ledger_export_one_header_row_under_the_title(shared_demo, tmp_path, reo
     assert [c.value for c in sheet[3]] == LEDGER_HEADERS
     assert sheet.freeze_panes == "A4"
     assert sheet.print_title_rows == "$3:$3"
-    assert sheet.auto_filter.ref == f"A3:W{3 + count}"
+    assert sheet.auto_filter.ref == f"A3:X{3 + count}"
     assert [sheet.cell(FIRST + i, 1).value for i in range(3)] == [1, 2, 3]
     texts = [c.value for row in sheet.iter_rows(min_row=FIRST + count) for c in row
              if isinstance(c.value, str)]

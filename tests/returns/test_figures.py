@@ -152,3 +152,111 @@ def test_a_province_bureau_gets_a_row_per_city_and_a_county_bureau_one_row(demo_
     assert [r.name for r in ret.figures.rows] == ["曲沃县"]
     # The other counties' problems are outside a county bureau's return: the check says so.
     assert [f.code for f in ret.findings][0] == "return.check.total"
+
+
+def test_penalty_return_gives_filed_and_decided_counts_per_kind(ledger):
+    from core import penalties
+
+    def case(number, opened, decided=None, **flags):
+        penalties.add(ledger, {"case_number": number, "region_code": "141021",
+                               "violation": "超标排放", "opened_on": opened,
+                               "decided_on": decided, "fine": "100000" if decided else None,
+                               **flags})
+
+    case("1", "2025-02-20", "2025-03-05", detention=1)  # filed in February, decided in March
+    case("2", "2025-03-03", None, detention=1)  # filed in March, not decided yet
+    case("3", "2025-03-04", "2025-03-10", seizure=1)
+    case("4", "2025-03-12", None, seizure=1, detention=1)
+    ret = returns.build(ledger, "penalty_monthly", as_of="2025-03-15")
+    quwo = next(r for r in ret.figures.rows if r.key == "141021").values
+    assert (quwo["detention_opened:month"], quwo["detention:month"]) == (2, 1)
+    assert (quwo["detention_opened:year"], quwo["detention:year"]) == (3, 1)
+    assert (quwo["seizure_opened:month"], quwo["seizure:month"]) == (2, 1)
+    assert (quwo["opened:month"], quwo["opened:year"], quwo["cases:month"]) == (3, 4, 2)
+    assert ret.findings == []
+    texts = ret.sheet.texts()
+    header = texts[ret.sheet.first_data_row - 3]
+    kinds = ["".join(t.split()) for t in texts[ret.sheet.first_data_row - 2]]
+    detention = header.index("移送行政拘留（起）")  # 移送拘留 counted in 起
+    assert kinds[detention:detention + 4] == ["本月立案", "本月决定", "累计立案", "累计决定"]
+    row = texts[ret.sheet.first_data_row + [r.key for r in ret.figures.rows].index("141021")]
+    assert row[detention:detention + 4] == ["2", "1", "3", "1"]
+
+
+def test_progress_by_unit_gives_done_and_stage_concluded_and_totals_add_up(demo_copy):
+    from core import problems
+
+    moving = [r[0] for r in demo_copy.conn.execute(
+        "SELECT id FROM problem WHERE status = 'in_progress' ORDER BY id LIMIT 5")]
+    for problem_id in moving:
+        problems.transition(demo_copy, problem_id, "stage_concluded")
+    ret = returns.build(demo_copy, "campaign_progress")
+    texts = ret.sheet.texts()
+    first = ret.sheet.first_data_row
+    heads = [" ".join(texts[first - 2][c].split()) for c in range(len(texts[first - 2]))]
+    done, stage, rate = heads.index("已办结 （个）"), heads.index("阶段性办结 （个）"), \
+        heads.index("办结率 （%）")
+    regions_ = ret.figures.rows
+    report = statistics.progress(demo_copy, groups=("region",))
+    by_code = {p.key: p for p in report.by["region"]}
+    printed = texts[first:first + len(regions_)]
+    for row, region in zip(printed, regions_):
+        p = by_code[region.key]
+        assert (int(row[done]), int(row[stage])) == (p.reported_done, p.stage_concluded)
+    total = texts[first + len(regions_)]
+    assert total[0] == "合计"
+    for column in (4, 5, done, 7, stage):  # 交办, 已销号, 已办结, 逾期, 阶段性办结
+        assert int(total[column]) == sum(int(row[column]) for row in printed), heads[column]
+    assert int(total[stage]) == report.total.stage_concluded >= 5
+    settled = report.total.closed + report.total.reported_done + report.total.stage_concluded
+    assert total[rate] == str(statistics.rate(settled, report.total.assigned))
+    assert ret.findings == []
+
+
+def test_on_pace_compares_each_unit_with_the_campaigns_pace(shared_demo):
+    from core.returns import figures as figures_
+
+    campaign, starts, ends, target = shared_demo.conn.execute(
+        "SELECT id, starts_on, ends_on, target_rate FROM campaign").fetchone()
+    day = (dt.date.fromisoformat(starts) + dt.timedelta(days=50)).isoformat()
+    day = min(day, dt.date.today().isoformat())
+    share = (dt.date.fromisoformat(day) - dt.date.fromisoformat(starts)).days / (
+        dt.date.fromisoformat(ends) - dt.date.fromisoformat(starts)).days
+    pace = statistics.rate(round(target * share * 100), 10000)
+    assert figures_.pace(shared_demo, campaign, day) == pace
+    ret = returns.build(shared_demo, "campaign_progress", as_of=day, campaign_id=campaign)
+    texts = ret.sheet.texts()
+    first = ret.sheet.first_data_row
+    column = [" ".join(t.split()) for t in texts[first - 2]].index("达序时进度")
+    marks = []
+    for row, text in zip(ret.figures.rows, texts[first:]):
+        rate = row.values["clearance_rate"]
+        expected = "—" if rate is None else "是" if rate >= pace else "否"
+        assert text[column] == expected, row.name
+        marks.append(text[column])
+    assert {"是", "否"} & set(marks)
+    assert ret.findings == []
+    everything = returns.build(shared_demo, "campaign_progress", as_of=day)  # no campaign
+    assert {r[column] for r in everything.sheet.texts()[first:first + 17]} == {"—"}
+
+
+def test_a_source_column_from_the_returns_one_cube_equals_its_own_count(demo_copy):
+    from acceptance_data import ACCEPTED
+    from core import problems
+
+    moved = [r[0] for r in demo_copy.conn.execute(
+        "SELECT id FROM problem WHERE source = 'inspection' AND status = 'reported_done' "
+        "ORDER BY id LIMIT 3")]
+    today = dt.date.today()
+    for problem_id in moved:  # changed after the day: the figures come from the intervals
+        problems.transition(demo_copy, problem_id, "closed", on=today - dt.timedelta(days=2),
+                            acceptance=ACCEPTED)
+    campaign = demo_copy.conn.execute("SELECT id FROM campaign").fetchone()[0]
+    day = (today - dt.timedelta(days=5)).isoformat()
+    ret = returns.build(demo_copy, "campaign_progress", as_of=day, campaign_id=campaign)
+    found = statistics.progress(demo_copy, day, Filter(campaign_id=campaign,
+                                                      source="inspection"), groups=("region",))
+    assert ret.figures.total.values["found"] == found.total.assigned > 0
+    assert {r.key: r.values["found"] for r in ret.figures.rows} == {
+        p.key: p.assigned for p in found.by["region"]}
+    assert ret.findings == []

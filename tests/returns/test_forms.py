@@ -111,7 +111,8 @@ def test_totals_equal_the_sum_of_the_printed_rows(ledger, tmp_path):
     out = tmp_path / "progress.xlsx"
     export_return(ledger, "campaign_progress", out, as_of="2026-11-30")
     sheet = load_workbook(out).active
-    fines = {sheet.cell(r, 1).value: sheet.cell(r, 11).value for r in range(10, 28)}
+    column = next(c.column for c in sheet[8] if c.value and "罚款金额" in c.value)
+    fines = {sheet.cell(r, 1).value: sheet.cell(r, column).value for r in range(10, 28)}
     assert fines["曲沃县"] == pytest.approx(1.23) and fines["翼城县"] == pytest.approx(0.50)
     printed_rows = sum(Decimal(str(v)) for k, v in fines.items() if k != "合计")
     assert Decimal(str(fines["合计"])) == printed_rows == Decimal("1.73")

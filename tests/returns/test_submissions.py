@@ -36,7 +36,7 @@ def test_submitting_records_figures_hash_who_and_when(demo_copy, tmp_path):
     assert sent.submitted_by == demo_copy.operator and sent.as_of == day
     sheet = load_workbook(out).active
     assert sent.figures["E10"] == ["尧都区", "交办问题数（个）", str(sheet["E10"].value)]
-    assert len(sent.figures) == 15 * 18
+    assert len(sent.figures) == 18 * 18  # 18 figure columns, 17 counties and 合计
     assert submissions.changes(demo_copy, sent) == []
     entry = demo_copy.conn.execute(
         "SELECT new FROM audit_log WHERE table_name = 'return_submission'").fetchone()[0]
@@ -131,17 +131,43 @@ def test_ledger_export_as_of_a_past_day(demo_copy, tmp_path):
     now = tmp_path / "now.xlsx"
     export_ledger(ledger, now)
     reopened = row_of(now, number)
-    # a reopened row keeps the closure it had, with the day it was reopened beside it
+    # a reopened row has no 销号日期: the closure it had is 原销号日期, reopened beside it
     assert reopened["整改状态"] == "反弹"
-    assert reopened["销号日期"] == dt.datetime.combine(today - dt.timedelta(days=5), dt.time())
+    assert reopened["销号日期"] is None
+    assert reopened["原销号日期"] == dt.datetime.combine(today - dt.timedelta(days=5), dt.time())
     assert reopened["反弹日期"] == dt.datetime.combine(today - dt.timedelta(days=1), dt.time())
     past = tmp_path / "past.xlsx"
     count = export_ledger(ledger, past, as_of=today - dt.timedelta(days=3))
     then = row_of(past, number)
     assert then["整改状态"] == "已销号"
     assert then["销号日期"] == dt.datetime.combine(today - dt.timedelta(days=5), dt.time())
+    assert then["原销号日期"] is None and then["反弹日期"] is None
     assert then["逾期"] == "否"
     late_number = ledger.conn.execute("SELECT number FROM problem WHERE id = ?",
                                       (late.id,)).fetchone()[0]
     assert late_number is None or row_of(past, late_number) is None
     assert count == export_ledger(ledger, tmp_path / "now2.xlsx") - 1
+
+
+def test_a_locked_period_refuses_a_back_dated_filing_but_not_its_later_decision(demo_copy,
+                                                                                tmp_path):
+    from core import penalties
+    from core.penalties import stages
+
+    all_marks(demo_copy)
+    day = dt.date.today() - dt.timedelta(days=10)
+    filed = penalties.add(demo_copy, {"case_number": "临环罚〔2026〕901号", "region_code": "141021",
+                                      "violation": "超标排放", "opened_on": (
+                                          day - dt.timedelta(days=2)).isoformat(),
+                                      "detention": 1}).ids[0]
+    sent = submissions.submit(demo_copy, "penalty_monthly", tmp_path / "p.xlsx", as_of=day,
+                              allow_blank=True)
+    submissions.lock(demo_copy, sent.id)
+    with pytest.raises(LedgerError, match="已报送并锁定"):
+        penalties.add(demo_copy, {"case_number": "临环罚〔2026〕902号", "region_code": "141021",
+                                  "violation": "超标排放", "opened_on": day.isoformat()})
+    with pytest.raises(LedgerError, match="已报送并锁定"):
+        penalties.update(demo_copy, filed, {"detention": 0, "seizure": 1})
+    stages.record(demo_copy, filed, "decided", dt.date.today().isoformat())  # after the lock
+    assert penalties.get(demo_copy, filed)["decided_on"] == dt.date.today().isoformat()
+    assert submissions.changes(demo_copy, submissions.get(demo_copy, sent.id)) == []
