@@ -445,6 +445,17 @@ def _walk_enterprises(view: View, query: Query, where: str, params: dict[str, An
             f"ORDER BY {order} LIMIT :limit OFFSET :offset")
 
 
+def position(ledger: Ledger, view: View, query: Query, row_id: str) -> int | None:
+    """The row number of `row_id` under the query, or None when it is not selected (the
+    page selects a record just saved: a walk of the ids, as the table's order has it)."""
+    where, params = _where(view, query, words=_code_words(ledger, view, query))
+    sql = f"SELECT x.id FROM {view.source}{where}{_order(view, query, False)}"
+    for number, row in enumerate(ledger.conn.execute(sql, params)):
+        if row[0] == row_id:
+            return number
+    return None
+
+
 def enterprise_names(ledger: Ledger, prefix: str = "", limit: int = 50) -> list[tuple[str, str, str]]:
     """(id, name, credit code) of enterprises whose name or credit code contains `prefix`."""
     where, params = "", {}

@@ -80,8 +80,7 @@ def _linked(ledger: Ledger, form: Form, raw: Mapping[str, Any]) -> dict[str, Any
     """The problem by its number (`problem`) and the inspection that found it by its date
     for the case's enterprise (`inspection`), as the form types them; a problem found in
     an inspection brings that inspection along."""
-    from .. import dates, lookup
-    from ..errors import LedgerError
+    from .. import dates
 
     raw = dict(raw)
     found = linked_problems(ledger, form, raw)

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Callable, TYPE_CHECKING
 
-from .. import codes, dates, regions, statistics
+from .. import codes, regions, statistics
 from ..statistics import SETTLED_STATUSES, Filter
 from .templates import Column, Template
 
