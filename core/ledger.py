@@ -6,13 +6,21 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
-from . import audit, backup, dates, db, regions
+from . import audit, dates, db, regions
 from .errors import LedgerError
 
 DEFAULT_OPERATOR = "system"
 # A ledger nobody signed in to (scripts, the command line, tests) may do everything;
 # the GUI signs an operator in, which sets the role (see core/operators.py).
 DEFAULT_ROLE = "admin"
+
+
+def _backup_before_migration(conn: sqlite3.Connection, version: int) -> object:
+    """The copy every migration of an existing ledger is preceded by (the backup module is
+    loaded only then: start-up does not need it)."""
+    from . import backup
+
+    return backup.before_migration(conn, version)
 
 
 class Ledger:
@@ -54,7 +62,7 @@ class Ledger:
             if writable:
                 try:
                     conn = db.connect(path, check=check,
-                                      before_migration=backup.before_migration)
+                                      before_migration=_backup_before_migration)
                 except db.Damaged as exc:
                     damage = exc.detail
                     conn = db.connect_read_only(path)

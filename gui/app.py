@@ -152,7 +152,8 @@ class _VersionAction(argparse.Action):
     """--version, read only when asked: the package metadata costs 40 ms at every start."""
 
     def __call__(self, parser, namespace, values, option_string=None):
-        parser.exit(message=_version_line() + "\n")
+        sys.stdout.write(_version_line() + "\n")  # on stdout, as argparse's own action
+        parser.exit()
 
 
 def main(argv: list[str] | None = None) -> int:

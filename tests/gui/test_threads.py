@@ -133,7 +133,7 @@ def test_readers_open_a_ledger_the_writer_opened_read_only(qtbot, tmp_path, monk
     with Ledger.open(path) as ledger:
         settings.put(ledger, "unit_name", "曲沃县生态环境局")
     if why == "damaged":
-        def damaged(where, check=True):
+        def damaged(where, check=True, before_migration=None):
             raise connections.Damaged(where, "第 3 页: 测试")
         monkeypatch.setattr(connections, "connect", damaged)
     else:

@@ -22,29 +22,46 @@ def _known(name: str, modules: set[str]) -> str | None:
     return name or None
 
 
-def import_graph() -> dict[str, set[str]]:
-    """Module of core → the modules of core it imports, anywhere in its text."""
+def _targets(node: ast.AST, package: str, modules: set[str], submodules_only: bool) -> list[str]:
+    """The modules an import statement names; with `submodules_only`, `from . import x` of
+    a submodule x names x alone, not the package it is imported from."""
+    if isinstance(node, ast.Import):
+        return [alias.name for alias in node.names]
+    if not isinstance(node, ast.ImportFrom):
+        return []
+    base = node.module or ""
+    if node.level:
+        anchor = package.split(".")
+        anchor = anchor[:len(anchor) - node.level + 1]
+        base = ".".join(anchor + ([base] if base else []))
+    named = [f"{base}.{alias.name}" for alias in node.names]
+    if not submodules_only:
+        return named + [base]
+    subs = [name for name in named if name in modules]
+    return subs + ([base] if len(subs) < len(named) else [])
+
+
+def _graph(submodules_only: bool, skip=lambda tree: set()) -> dict[str, set[str]]:
     files = {module_name(p): p for p in CORE.rglob("*.py")}
     modules = set(files)
     graph: dict[str, set[str]] = {name: set() for name in modules}
     for name, path in files.items():
         package = name if path.name == "__init__.py" else name.rpartition(".")[0]
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            targets = []
-            if isinstance(node, ast.Import):
-                targets = [alias.name for alias in node.names]
-            elif isinstance(node, ast.ImportFrom):
-                base = node.module or ""
-                if node.level:
-                    anchor = package.split(".")
-                    anchor = anchor[:len(anchor) - node.level + 1]
-                    base = ".".join(anchor + ([base] if base else []))
-                targets = [f"{base}.{alias.name}" for alias in node.names] + [base]
-            for target in targets:
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        skipped = skip(tree)
+        for node in ast.walk(tree):
+            if id(node) in skipped:
+                continue
+            for target in _targets(node, package, modules, submodules_only):
                 found = _known(target, modules)
                 if found and found != name:
                     graph[name].add(found)
     return graph
+
+
+def import_graph() -> dict[str, set[str]]:
+    """Module of core → the modules of core it imports, anywhere in its text."""
+    return _graph(submodules_only=False)
 
 
 def cycles_through(graph: dict[str, set[str]], start: str) -> list[list[str]]:
@@ -101,32 +118,7 @@ def runtime_graph() -> dict[str, set[str]]:
     """Module of core → the modules of core it imports when it runs, function-local imports
     included. `from . import stages` is an edge to the submodule only (the package is
     being imported already); names for annotations under TYPE_CHECKING are no edge."""
-    files = {module_name(p): p for p in CORE.rglob("*.py")}
-    modules = set(files)
-    graph: dict[str, set[str]] = {name: set() for name in modules}
-    for name, path in files.items():
-        package = name if path.name == "__init__.py" else name.rpartition(".")[0]
-        tree = ast.parse(path.read_text(encoding="utf-8"))
-        guarded = _guarded(tree)
-        for node in ast.walk(tree):
-            if id(node) in guarded:
-                continue
-            targets = []
-            if isinstance(node, ast.Import):
-                targets = [alias.name for alias in node.names]
-            elif isinstance(node, ast.ImportFrom):
-                base = node.module or ""
-                if node.level:
-                    anchor = package.split(".")
-                    anchor = anchor[:len(anchor) - node.level + 1]
-                    base = ".".join(anchor + ([base] if base else []))
-                subs = [f"{base}.{a.name}" for a in node.names if f"{base}.{a.name}" in modules]
-                targets = subs + ([base] if len(subs) < len(node.names) else [])
-            for target in targets:
-                found = _known(target, modules)
-                if found and found != name:
-                    graph[name].add(found)
-    return graph
+    return _graph(submodules_only=True, skip=_guarded)
 
 
 def circles(graph: dict[str, set[str]]) -> list[list[str]]:

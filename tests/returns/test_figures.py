@@ -227,7 +227,7 @@ def test_on_pace_compares_each_unit_with_the_campaigns_pace(shared_demo):
     ret = returns.build(shared_demo, "campaign_progress", as_of=day, campaign_id=campaign)
     texts = ret.sheet.texts()
     first = ret.sheet.first_data_row
-    column = [" ".join(t.split()) for t in texts[first - 2]].index("达序时进度")
+    column = ["".join(t.split()) for t in texts[first - 2]].index("达序时进度")  # 达序时\n进度
     marks = []
     for row, text in zip(ret.figures.rows, texts[first:]):
         rate = row.values["clearance_rate"]
