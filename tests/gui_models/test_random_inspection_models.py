@@ -1,4 +1,4 @@
-"""The 双随机 page's six table models under Qt's checks, filled as the page fills them."""
+"""The 双随机 tables (gui.models.random_inspection) under Qt's checks, as the page fills them."""
 from __future__ import annotations
 
 import pytest
@@ -7,6 +7,7 @@ from stdnum.cn import uscc
 
 from core import enterprises
 from core.random_inspection import directory, draw, officers, plans, tasks
+from gui.models import random_inspection as models
 from gui.pages import random_inspection as page
 
 H, FOREGROUND = Qt.Orientation.Horizontal, Qt.ItemDataRole.ForegroundRole
@@ -59,7 +60,7 @@ def _texts(model, row: int) -> list:
 def test_plans_and_their_tasks(app, checked, drawn):
     data, counties, draw_id = drawn
     class_names = {c.code: c.name for c in data.classes}
-    model = checked(page.PlansModel())
+    model = checked(models.PlansModel())
     model.names = class_names
     model.set_rows(data.plans)
     model.set_rows(data.plans)  # a refresh resets it again
@@ -71,7 +72,7 @@ def test_plans_and_their_tasks(app, checked, drawn):
     assert done == f"1 / {total}" and total == 2 + 2 + 2
     assert model.index(0, 4).data(FOREGROUND) is None  # not all done: not green
 
-    work = checked(page.TasksModel())
+    work = checked(models.TasksModel())
     work.counties, work.class_names = counties, class_names
     work.item_names = {i.code: i.name for i in data.items}
     work.set_rows(data.tasks[draw_id])
@@ -89,7 +90,7 @@ def test_plans_and_their_tasks(app, checked, drawn):
 
 def test_members_and_officers(app, checked, drawn):
     data, counties, _ = drawn
-    members = checked(page.MembersModel())
+    members = checked(models.MembersModel())
     members.counties, members.class_names = counties, {c.code: c.name for c in data.classes}
     members.set_rows(data.members)
     assert members.rowCount() == 32
@@ -99,7 +100,7 @@ def test_members_and_officers(app, checked, drawn):
     assert row == ["测试key企业001有限公司", _credit_code(1, "141022"), counties["141022"],
                    "重点排污单位", "全部", "✓"]
 
-    staff = checked(page.OfficersModel())
+    staff = checked(models.OfficersModel())
     staff.counties = counties
     staff.set_rows(data.officers)
     assert [staff.index(r, 0).data() for r in range(8)] == [f"执法{n:02d}" for n in range(8)]
@@ -111,14 +112,14 @@ def test_members_and_officers(app, checked, drawn):
 
 def test_coverage_and_publications(app, checked, drawn):
     data, _, _ = drawn
-    cover = checked(page.CoverageModel())
+    cover = checked(models.CoverageModel())
     cover.set_rows(data.coverage)
     assert _headers(cover) == ["监管类别", "名录库在库", "本年已抽取", "已检查", "抽查覆盖率（%）"]
     by_class = {cover.index(r, 0).data(): _texts(cover, r) for r in range(cover.rowCount())}
     assert by_class["重点排污单位"] == ["重点排污单位", 8, 2, 1, "25"]  # 25 %, not 25.0
     assert by_class["特殊监管对象"] == ["特殊监管对象", 4, 2, 0, "50"]
 
-    notices = checked(page.PublicationsModel())
+    notices = checked(models.PublicationsModel())
     notices.set_rows(data.publications)
     assert notices.rowCount() == 2
     assert [notices.index(r, 1).data() for r in range(2)] == ["抽查名单", "抽查结果"]
