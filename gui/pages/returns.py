@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Callable
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QInputDialog, QLabel,
                                QMessageBox, QPushButton, QTableView, QTabWidget, QVBoxLayout,
                                QWidget)
@@ -21,7 +21,7 @@ from core.ledger import Ledger
 from .. import folders
 from ..context import AppContext
 from ..i18n import tr
-from ..models.rows import excel_header
+from ..models.returns import ReturnGridModel
 from ..refresh import RefreshWhenShown
 from ..widgets import DateEdit
 from ..worker import Cancelled, Op
@@ -43,42 +43,6 @@ def add_form(ledger: Ledger, path: str) -> list[tuple[str, str]]:
     from core.returns import forms
     forms.add(ledger, path)
     return read_templates(ledger)
-
-
-class ReturnGridModel(QAbstractTableModel):
-    """The cells of a built return as text; merges are spans the view applies."""
-
-    def __init__(self):
-        super().__init__()
-        self.texts: list[list[str]] = []
-        self.first_data_row = 0
-
-    def set_sheet(self, texts: list[list[str]], first_data_row: int) -> None:
-        self.beginResetModel()
-        self.texts, self.first_data_row = texts, first_data_row
-        self.endResetModel()
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.texts)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() or not self.texts else len(self.texts[0])
-
-    def data(self, index: QModelIndex | QPersistentModelIndex,
-             role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self.texts[index.row()][index.column()]
-        if role == Qt.ItemDataRole.TextAlignmentRole and index.row() >= self.first_data_row \
-                and index.column() > 0:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        # rows numbered as in Excel, so that a finding's cell can be found
-        return excel_header(section, orientation, role)
 
 
 class ReturnsPage(Page):

@@ -11,7 +11,7 @@ from core.changes import Changes
 
 from ..context import AppContext
 from ..i18n import tr
-from ..models.rows import DISPLAY, RowsModel
+from ..models.returns import ChangedModel, SubmissionModel
 
 
 def read_submitted(ledger) -> dict[str, Any]:
@@ -21,41 +21,6 @@ def read_submitted(ledger) -> dict[str, Any]:
     titles = {name: forms.find(ledger, str(path)).description for name, path in known.items()}
     return {"sent": [(s, submissions.changes(ledger, s)) for s in submissions.listed(ledger)],
             "locked": submissions.locked_through(ledger), "titles": titles}
-
-
-class SubmissionModel(RowsModel):
-    """One line per submission: when, what, by whom, the file and whether it changed."""
-
-    titles: dict[str, str] = {}
-
-    def headers(self) -> tuple[str, ...]:
-        return (tr("Submitted at"), tr("Form"), tr("As of"), tr("By"), tr("File"),
-                tr("SHA-256"), tr("Changed since"))
-
-    def cell(self, item: Any, row: int, column: int, role: int) -> Any:
-        sent, changed = item
-        if role == Qt.ItemDataRole.ForegroundRole and column == 6 and changed:
-            from PySide6.QtGui import QColor
-            return QColor("#c62828")
-        if role != DISPLAY:
-            return None
-        values = (sent.submitted_at.replace("T", " "), self.titles.get(sent.form, sent.form),
-                  sent.as_of, sent.submitted_by,
-                  sent.file_name, sent.file_sha256[:16],
-                  tr("{count} cell(s)").format(count=len(changed)) if changed else tr("unchanged"))
-        return values[column]
-
-
-class ChangedModel(RowsModel):
-    """The changed cells of one submission: from what to what."""
-
-    def headers(self) -> tuple[str, ...]:
-        return (tr("Cell"), tr("Row"), tr("Column"), tr("Submitted"), tr("Now"))
-
-    def cell(self, item: Any, row: int, column: int, role: int) -> Any:
-        if role != DISPLAY:
-            return None
-        return (item.cell, item.row, item.column, item.submitted, item.now)[column]
 
 
 class SubmittedPanel(QWidget):

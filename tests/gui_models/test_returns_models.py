@@ -8,8 +8,8 @@ from PySide6.QtCore import Qt
 
 from core import problems, returns
 from core.returns import marks, submissions
-from gui.pages.returns import ReturnGridModel
-from gui.pages.returns_submitted import ChangedModel, SubmissionModel, read_submitted
+from gui.models.returns import ChangedModel, ReturnGridModel, SubmissionModel
+from gui.pages.returns_submitted import read_submitted
 
 H, V = Qt.Orientation.Horizontal, Qt.Orientation.Vertical
 RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
