@@ -8,8 +8,6 @@ with a progress dialog that can cancel them.
 """
 from __future__ import annotations
 
-import html
-import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
@@ -31,12 +29,11 @@ from core.ledger import Ledger
 from .. import folders
 from ..context import AppContext
 from ..i18n import tr
-from ..models.rows import RowsModel
+from ..models.exchange import ConflictModel, PartnerModel, field_label, value_text
 from ..worker import Cancelled, Op
 from .base import Page
 
 Report = Callable[[int, int, str], None]
-SHOWN_CHARACTERS = 160  # a longer value is cut in its cell; the tooltip holds all of it
 
 
 @dataclass(frozen=True)
@@ -177,35 +174,6 @@ def key_text(state: KeyState) -> str:
               "or make one on the first PC and copy it to the others.")
 
 
-def field_label(name: str) -> str:
-    if name == "*":
-        return messages.label("label.exchange_deleted")
-    shown = messages.label("field." + name)
-    return name if shown == "field." + name else shown
-
-
-def record_label(table: str, row_id: str) -> str:
-    """The kind of record and the end of its id (ids are time-ordered: their start is alike)."""
-    kind = messages.label("kind." + table)
-    return f"{table if kind == 'kind.' + table else kind} …{row_id[-8:]}"
-
-
-def value_text(value: Any) -> str:
-    if value is None:
-        return messages.label("label.exchange_deleted")
-    return json.dumps(value, ensure_ascii=False) if isinstance(value, dict) else str(value)
-
-
-def shown_text(text: str) -> str:
-    """A value as its cell shows it: cut after SHOWN_CHARACTERS, one line per line."""
-    return text if len(text) <= SHOWN_CHARACTERS else text[:SHOWN_CHARACTERS - 1] + "…"
-
-
-def tooltip_text(text: str) -> str:
-    """The whole value as rich text, so that Qt wraps a long one instead of one wide line."""
-    return "<qt>" + html.escape(text).replace("\n", "<br>") + "</qt>"
-
-
 def edited_value(text: str, like: Any) -> Any:
     """The typed-in value, as a number when the conflicting values are numbers."""
     if isinstance(like, bool) or not isinstance(like, (int, float)):
@@ -214,45 +182,6 @@ def edited_value(text: str, like: Any) -> Any:
         return type(like)(text.strip())
     except ValueError:
         return text
-
-
-class ConflictModel(RowsModel):
-    """The open conflicts: record, field, mine, theirs (and whose)."""
-
-    RECORD, FIELD, MINE, THEIRS, PARTNER = range(5)
-
-    def headers(self) -> tuple[str, ...]:
-        return (tr("Record"), tr("Field"), tr("Mine"), tr("Theirs"), tr("Partner site"))
-
-    def cell(self, conflict, row: int, column: int, role: int) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole:
-            return shown_text(self.full_text(row, column))
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return tooltip_text(self.full_text(row, column, whole=True))
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
-        return None
-
-    names: dict[str, str] = {}  # record ids → their numbers or names (ExchangeState.names)
-
-    def full_text(self, row: int, column: int, whole: bool = False) -> str:
-        """The cell's text; `whole`: with the full record and site ids, for the tooltip."""
-        c = self.rows[row]
-        if column == self.RECORD:
-            kind = record_label(c.table, c.row_id)
-            if whole:
-                return f"{kind.split(' …')[0]} {self.names.get(c.row_id, '')} {c.row_id}"
-            named = self.names.get(c.row_id)
-            return f"{kind.split(' …')[0]} {named}" if named else kind
-        if column == self.FIELD:
-            return field_label(c.field)
-        if column == self.MINE:
-            return value_text(c.mine)
-        if column == self.THEIRS:
-            return value_text(c.theirs)
-        name = c.partner_name or c.partner_site[:8]
-        return f"{name} ({c.partner_site})" if whole else name
-
 
 
 class ExchangePage(Page):
@@ -269,7 +198,7 @@ class ExchangePage(Page):
         self.rename_button.clicked.connect(self.rename)
         self._key_widgets()
         self.partners = QTableView()
-        self.partners.setModel(_PartnerModel())
+        self.partners.setModel(PartnerModel())
         self.remove_button = QPushButton(tr("Remove what this partner brought in…"))
         self.remove_button.setObjectName("remove_partner_rows")
         self.remove_button.clicked.connect(self.ask_remove)
@@ -639,23 +568,3 @@ class ExchangePage(Page):
         if ok:
             like = conflict.mine if conflict.mine is not None else conflict.theirs
             self.resolve_current("edit", edited_value(text, like))
-
-
-class _PartnerModel(RowsModel):
-    """The sites exchanged with, and the last exchange each way."""
-
-    def headers(self) -> tuple[str, ...]:
-        return (tr("Site"), tr("Jurisdiction"), tr("Last export to"), tr("Last import from"))
-
-    names: dict[str, str] = {}  # jurisdiction codes → names (ExchangeState.names)
-
-    def cell(self, p, row: int, column: int, role: int) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        jurisdiction = self.names.get(p.jurisdiction, p.jurisdiction) if p.jurisdiction else "-"
-        return (p.name, jurisdiction, _when(p.last_export_at),
-                _when(p.last_import_at))[column]
-
-
-def _when(at: str | None) -> str:
-    return at[:16].replace("T", " ") if at else "-"

@@ -6,7 +6,8 @@ from PySide6.QtCore import Qt
 
 from core import exchange, problems, settings
 from core.ledger import Ledger
-from gui.pages.exchange import SHOWN_CHARACTERS, ConflictModel, _PartnerModel, read_state
+from gui.models.exchange import SHOWN_CHARACTERS, ConflictModel, PartnerModel
+from gui.pages.exchange import read_state
 
 H = Qt.Orientation.Horizontal
 
@@ -64,7 +65,7 @@ def test_a_conflict_shows_both_values_and_the_partner(app, checked, pcs):
 
 def test_the_partner_list_shows_the_last_exchange_each_way(app, checked, pcs):
     a, b, _, _ = pcs
-    model = checked(_PartnerModel())
+    model = checked(PartnerModel())
     model.set_rows(read_state(a).partners)
     assert [model.headerData(c, H) for c in range(4)] == ["站点", "辖区", "最近导出给对方", "最近从对方导入"]
     name, jurisdiction, exported, imported = (model.index(0, c).data() for c in range(4))
