@@ -357,7 +357,7 @@ class ProblemDetail(QWidget):
 
     def open_history(self):
         """Who changed this problem (and its log, measures, extensions), when, and how."""
-        from ..history import HistoryDialog
+        from ..dialogs.history import HistoryDialog
         if self.row_id is None:
             return None
         dialog = HistoryDialog(self.ctx, self.row_id, self.heading.text(), parent=self)

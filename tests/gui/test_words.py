@@ -126,7 +126,7 @@ def test_the_english_window_shows_chinese_only_in_the_ledgers_own_names(
 
 def test_the_history_reads_as_chinese_not_as_columns_and_codes(ctx, window, qtbot, idle):
     from core import problems, regions
-    from gui.history import HistoryModel
+    from gui.models.history import HistoryModel
 
     row_id = ctx.db.call(lambda ledger: ledger.conn.execute(
         "SELECT id FROM problem WHERE status = 'in_progress' ORDER BY number LIMIT 1"

@@ -105,7 +105,8 @@ def _window(qtbot):
 
 
 def test_the_history_names_who_changed_which_field(ctx, qtbot):
-    from gui.history import HistoryDialog, HistoryModel
+    from gui.dialogs.history import HistoryDialog
+    from gui.models.history import HistoryModel
 
     row_id = _problem_in(ctx, "in_progress")
     ctx.db.set_operator("张科长")

@@ -4,7 +4,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from core import problems
-from gui.history import HistoryModel, read_history
+from gui.models.history import HistoryModel, read_history
 
 H = Qt.Orientation.Horizontal
 

@@ -1,24 +1,22 @@
-"""A record's audit history: who changed it, when, which field, from what to what."""
+"""A record's audit history: who changed it, when, which field, from what to what.
+
+`read_history` runs on the worker (it names ids, codes and logins); `HistoryModel` lists
+the lines it read."""
 from __future__ import annotations
 
 import json
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHeaderView, QLabel, QTableView,
-                               QVBoxLayout, QWidget)
 
 from core import audit, messages
 from core.ledger import Ledger
 from core.money import fen_to_yuan_text
 from core.vocabulary import PENALTY_FLAGS
 
-from . import labels
-
-from .context import AppContext
-from .i18n import tr
-from .widgets import fit_screen
-from .models.rows import RowsModel
+from .. import labels
+from ..i18n import tr
+from .rows import RowsModel
 
 # Book-keeping columns every row has: they change with every edit and say nothing new;
 # a file's hash is for the integrity check, not for reading.
@@ -171,32 +169,3 @@ def _action_label(action: str) -> str:
         return known[action]
     text = messages.label(f"audit.{action}")
     return action if text.startswith("audit.") else text
-
-
-class HistoryDialog(QDialog):
-    """Opened from a record; reads its history on the worker and lists it."""
-
-    def __init__(self, ctx: AppContext, row_id: str, title: str, problem: bool = True,
-                 parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setWindowTitle(tr("History — {record}").format(record=title))
-        fit_screen(self, 900, 480)
-        self.model = HistoryModel()
-        self.view = QTableView()
-        self.view.setModel(self.model)
-        self.view.verticalHeader().hide()
-        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.view.horizontalHeader().setStretchLastSection(True)
-        self.summary = QLabel(tr("Reading the history…"))
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.summary)
-        layout.addWidget(self.view, 1)
-        layout.addWidget(buttons)
-        ctx.db.op(lambda ledger: read_history(ledger, row_id, problem)).success(self._show).run()
-
-    def _show(self, lines: list[Change]) -> None:
-        self.model.set_rows(lines)
-        self.view.resizeColumnsToContents()
-        self.summary.setText(tr("{count} change(s), oldest first").format(count=len(lines)))
