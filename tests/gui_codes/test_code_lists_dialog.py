@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtTest import QAbstractItemModelTester
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from core import codes, problems, regions, statistics, units
-from gui.code_lists import CodeListModel, CodeListsDialog, CodeRow, UnitModel, UnitRow
+from gui.code_lists import CodeListsDialog
 
 from gui_keys import type_text
 
@@ -39,18 +38,6 @@ def rows(tab) -> list[list[str]]:
 def select(tab, code: str, idle) -> None:
     tab.select_code(code)
     idle()
-
-
-def test_the_models_pass_qts_checks(app, qtbot):
-    model = CodeListModel()
-    QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Fatal)
-    model.set_entries([CodeRow("dust", "扬尘", ("粉尘",), 3, True, None),
-                       CodeRow("x01", "土壤", (), 0, False, "dust")])
-    assert model.index(1, CodeListModel.STATE).data() == "已并入 dust"
-    units = UnitModel()
-    QAbstractItemModelTester(units, QAbstractItemModelTester.FailureReportingMode.Fatal)
-    units.set_units([UnitRow("141000Z01", "高新区", "zone", "141000", "临汾市", True)])
-    assert units.index(0, UnitModel.KIND).data() == "开发区"
 
 
 def test_a_manager_adds_a_category_with_synonyms(dialog, ctx, qtbot, idle):
