@@ -6,7 +6,7 @@ import datetime as dt
 from PySide6.QtCore import Qt
 
 from core import ledger_import
-from gui.import_wizard import IssueModel, SheetModel
+from gui.models.import_preview import IssueModel, SheetModel
 from ledger_import.workbooks import ledger_rows, write_ledger
 
 TODAY = dt.date.today()
