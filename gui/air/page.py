@@ -24,9 +24,9 @@ from core.changes import Changes
 from .. import folders
 from ..dashboard.page import Tile
 from ..i18n import tr
+from ..models.air_days import DaysModel
 from ..pages.base import Page
 from ..widgets import ChoiceCombo, DateEdit
-from .rows import DaysModel
 
 WATCHED = ("air_unit_day", "air_target", "air_interview", "air_interview_measure", "problem",
            "penalty_case", "setting")

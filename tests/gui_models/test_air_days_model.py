@@ -4,7 +4,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from core.air.board import UNIT_DAY_KEYS
-from gui.air.rows import AQI, CO, LEVEL, NOTE, PM25, PRIMARY, DaysModel
+from gui.models.air_days import AQI, CO, LEVEL, NOTE, PM25, PRIMARY, DaysModel
 
 H = Qt.Orientation.Horizontal
 
