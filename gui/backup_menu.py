@@ -31,15 +31,6 @@ def restore_filter() -> str:
     return tr("EcoLedger backup (*.zip);;Older backup (*.db)")
 
 
-def start_folder(ctx: AppContext) -> Path:
-    """The folder the last file dialog ended in, else the user's documents folder."""
-    return Path(folders.start(ctx))
-
-
-def remember_folder(ctx: AppContext, chosen: Path) -> None:
-    folders.remember(ctx, chosen)
-
-
 def describe(found: backup.Contents) -> str:
     """When the backup was made, by whom, and what it holds, for the restore question."""
     counts = found.counts

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox
 
 from core import attachments, settings
 from core.ledger import Ledger
-from gui import backup_menu
+from gui import backup_menu, folders
 
 pytestmark = pytest.mark.gui
 
@@ -54,11 +54,11 @@ def test_gui_backup_restored_into_a_fresh_data_directory(app, ctx, tmp_path, qtb
         return str(target), filters
     monkeypatch.setattr(QFileDialog, "getSaveFileName", save_dialog)
     menu = backup_menu.BackupMenu(_window(qtbot), ctx)
-    first_offer = backup_menu.start_folder(ctx)
+    first_offer = Path(folders.start(ctx))
     menu.ask_backup()
     qtbot.waitUntil(target.is_file)
     assert Path(offered[0]).parent == first_offer != ctx.data_dir
-    assert backup_menu.start_folder(ctx) == target.parent    # remembered
+    assert Path(folders.start(ctx)) == target.parent    # remembered
     original = ctx.db.call(_dump)
 
     fresh_dir = tmp_path / "fresh"
@@ -89,20 +89,6 @@ def test_gui_backup_restored_into_a_fresh_data_directory(app, ctx, tmp_path, qtb
         assert photos[0].path.parent == fresh_dir / "attachments"
     finally:
         fresh.db.close()
-
-
-def test_dialogs_start_in_documents_then_remember_the_last_folder(app, ctx, tmp_path,
-                                                                    monkeypatch, qtbot):
-    from PySide6.QtCore import QStandardPaths
-
-    documents = QStandardPaths.writableLocation(
-        QStandardPaths.StandardLocation.DocumentsLocation)
-    assert backup_menu.start_folder(ctx) in (Path(documents), Path.home())
-    assert backup_menu.start_folder(ctx) != ctx.data_dir
-    chosen = tmp_path / "备份"
-    chosen.mkdir()
-    backup_menu.remember_folder(ctx, chosen / "x.zip")
-    assert backup_menu.start_folder(ctx) == chosen
 
 
 def test_the_live_ledger_offered_as_target_is_refused(app, ctx, tmp_path, qtbot, monkeypatch):
