@@ -190,14 +190,6 @@ def resolve(ledger: Ledger, kind: str, text: str) -> str:
     return Words(ledger, kind).resolve(text)
 
 
-def resolve_many(ledger: Ledger, text: str) -> list[str]:
-    """The categories of "大气、噪声" (each its code, label or synonym), the main one first,
-    without repeats."""
-    words = Words(ledger, "category")
-    found = [words.resolve(part) for part in SEPARATORS.split(text.strip()) if part]
-    return list(dict.fromkeys(found))
-
-
 def split(text: str) -> list[str]:
     return [part for part in SEPARATORS.split(text.strip()) if part]
 

@@ -131,8 +131,3 @@ def _intervals(ledger: Ledger) -> list[str]:
     from the status logs and extensions."""
     drift = intervals.drift(ledger)
     return [messages.text("error.interval_drift", count=drift)] if drift else []
-
-
-def quick_check(ledger: Ledger) -> bool:
-    """SQLite's quick check, cheap enough to run at every open."""
-    return ledger.conn.execute("PRAGMA quick_check").fetchone()[0] == "ok"

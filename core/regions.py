@@ -25,10 +25,6 @@ class Region:
     kind: str | None = None  # None: a GB/T 2260 region; else a unit's kind (core.units)
     active: bool = True
 
-    @property
-    def is_unit(self) -> bool:
-        return self.kind is not None
-
 
 _SELECT = "SELECT code, name, parent_code, level, kind, active FROM region"
 # GB/T regions in code order, then the bureau's units in the order it set.
@@ -124,16 +120,6 @@ def in_use(ledger: "Ledger", code: str) -> bool:
         "WHERE region_code = :c)", {"c": code}).fetchone()[0] == 1
 
 
-def record_regions(ledger: "Ledger", code: str) -> list[Region]:
-    """Every region a record inside `code` may belong to (counties, zones, departments,
-    and townships after the county they are in), in the order returns use."""
-    out = []
-    for region in counties_of(ledger, code):
-        out.append(region)
-        out += children(ledger, region.code)
-    return out
-
-
 def row_key(code: str, keys, city_rows: bool) -> str:
     """The row of a return or figure (one of `keys`) that counts a record of region `code`:
     itself, its city (for a province's city rows), or the listed unit or county its code
@@ -149,8 +135,9 @@ def row_key(code: str, keys, city_rows: bool) -> str:
 
 
 def record_regions_by_name(ledger: "Ledger", code: str) -> list[Region]:
-    """`record_regions` as a clerk picks from them: counties by the pinyin of their names,
-    each followed by its own units by name (returns keep the code order)."""
+    """Every region a record inside `code` may belong to, as a clerk picks from them:
+    counties by the pinyin of their names, each followed by its own units (zones,
+    departments, townships) by name."""
     from .collation import by_name
 
     out = []

@@ -24,10 +24,6 @@ class Enforcement:
     fine_fen: int = 0
     special: int = 0   # cases with a special measure (the five kinds)
 
-    @property
-    def problem_total(self) -> int:
-        return sum(self.problems.values())
-
 
 def _codes(ledger: Ledger, unit: str) -> list[str]:
     return [unit, *stations.unit_codes_under(ledger, unit)]

@@ -83,14 +83,6 @@ def set_target(ledger: Ledger, region_code: str, indicator: str, first: object, 
     return Changes.of("air_target", ids=(row_id,))
 
 
-def delete_target(ledger: Ledger, target_id: str) -> Changes:
-    with ledger.transaction():
-        gone = ledger.conn.execute("DELETE FROM air_target WHERE id = ?", (target_id,)).rowcount
-    if not gone:
-        raise LedgerError("error.air_target_unknown", id=target_id)
-    return Changes.of("air_target", ids=(target_id,))
-
-
 def all_targets(ledger: Ledger) -> list[Target]:
     return [Target(*r) for r in ledger.conn.execute(
         "SELECT id, region_code, indicator, first_day, last_day, change_pct, minimum "

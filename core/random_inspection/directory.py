@@ -9,7 +9,7 @@ import json
 from dataclasses import dataclass
 from typing import Any, Iterable, Mapping, Sequence, TYPE_CHECKING
 
-from .. import collation, enterprises, lookup, rows
+from .. import collation, enterprises, rows
 from ..changes import Changes
 from ..errors import Issue, LedgerError
 from ..validation import Form
@@ -155,7 +155,3 @@ def put_member(ledger: Ledger, enterprise_id: str, item_list: Iterable[str] | No
 def set_class(ledger: Ledger, enterprise_id: str, code: str | None) -> Changes:
     """An enterprise's supervision class (blank: follow its key-monitored flag)."""
     return enterprises.update(ledger, enterprise_id, {"supervision_class": code or None})
-
-
-def find_enterprise(ledger: Ledger, key: str) -> str:
-    return lookup.enterprise_id(ledger, key)

@@ -362,14 +362,12 @@ class AirPage(Page):
         text = outcome.summary()
         if outcome.corrections:
             text += "\n\n" + "\n".join(str(c) for c in outcome.corrections[:15])
-        self.last_message = text
         QMessageBox.information(self, tr("Import monitoring data"), text)
 
     def _import_failed(self, error: BaseException) -> None:
         text = str(error)
         if isinstance(error, measurements.AirImportRejected):
             text += "\n\n" + "\n".join(issue.message for issue in error.issues[:20])
-        self.last_message = text
         QMessageBox.warning(self, tr("Import monitoring data"), text)
 
     def ask_return(self) -> None:
