@@ -13,7 +13,7 @@ from ..i18n import tr
 from .base import BrowserPage
 
 if TYPE_CHECKING:
-    from .problem_detail import ProblemDetail
+    from ..problem_detail.detail import ProblemDetail
 
 
 class ProblemsPage(BrowserPage):
@@ -34,7 +34,7 @@ class ProblemsPage(BrowserPage):
     @property
     def detail(self) -> "ProblemDetail":
         if self._detail is None:
-            from .problem_detail import ProblemDetail
+            from ..problem_detail.detail import ProblemDetail
 
             self._detail = ProblemDetail(self.ctx)
             self._side.layout().addWidget(self._detail)

@@ -10,8 +10,8 @@ from core import waiting
 from core.changes import Changes
 
 from ..i18n import tr
+from ..problem_detail.detail import ProblemDetail
 from .base import Page
-from .problem_detail import ProblemDetail
 
 WATCHED = ("problem", "deadline_extension", "problem_log")
 

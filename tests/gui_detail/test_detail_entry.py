@@ -22,7 +22,7 @@ def _problem(ctx, status: str = "in_progress") -> str:
 
 
 def _detail(ctx, qtbot, row_id: str):
-    from gui.pages.problem_detail import ProblemDetail
+    from gui.problem_detail.detail import ProblemDetail
 
     detail = ProblemDetail(ctx)
     qtbot.addWidget(detail)

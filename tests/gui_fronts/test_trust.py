@@ -52,7 +52,7 @@ def test_wrong_password_is_told_in_chinese_and_the_right_one_signs_in(
 
 def test_a_clerk_is_not_offered_closing_and_core_refuses_it(
         staffed_ctx, staffed_path, tmp_path, qtbot):
-    from gui.pages.problem_detail import ProblemDetail
+    from gui.problem_detail.detail import ProblemDetail
     from gui.settings_dialog import SettingsDialog
 
     _sign_in_remembered(staffed_ctx, staffed_path, tmp_path, "clerk")
@@ -83,7 +83,7 @@ def test_a_clerk_is_not_offered_closing_and_core_refuses_it(
 
 
 def test_a_manager_is_offered_closing(staffed_ctx, staffed_path, tmp_path, qtbot):
-    from gui.pages.problem_detail import ProblemDetail
+    from gui.problem_detail.detail import ProblemDetail
 
     _sign_in_remembered(staffed_ctx, staffed_path, tmp_path, "admin")
     detail = ProblemDetail(staffed_ctx)
