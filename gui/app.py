@@ -81,7 +81,7 @@ def open_context(db_path: Path, settings_dir: Path, while_opening=lambda: None
 
 def first_start(ctx: AppContext) -> bool:
     """Ask for the jurisdiction, the operator and demo data; False if the user gave up."""
-    from .first_run import FirstRunDialog, region_choices
+    from .dialogs.first_run import FirstRunDialog, region_choices
 
     choices = ctx.db.call(region_choices)
     dialog = FirstRunDialog(choices, ledger_settings.DEFAULT_JURISDICTION)
@@ -195,7 +195,8 @@ def start(db_path: Path, folder: Path):
 
     from core.errors import LedgerError
 
-    from . import backup_menu, signin
+    from . import backup_menu
+    from .dialogs import signin
     from .startup import after_first_paint
     try:
         ctx, needs_setup = open_context(db_path, folder, import_window)
@@ -209,7 +210,7 @@ def start(db_path: Path, folder: Path):
     from .main_window import MainWindow
 
     window = MainWindow(ctx)
-    from .about import add_menu
+    from .dialogs.about import add_menu
     add_menu(window)
     window.show()
     # the day's first backup waits until the first page shows its rows

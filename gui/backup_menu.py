@@ -17,7 +17,7 @@ from core.ledger import Ledger
 from . import folders
 from .context import AppContext
 from .i18n import tr
-from .signin import offer
+from .dialogs.signin import offer
 from .worker import Op
 
 if TYPE_CHECKING:

@@ -95,7 +95,7 @@ class MainWindow(QMainWindow):
         menu.addAction(import_ledger)
         from .backup_menu import BackupMenu
         self.backup_menu = BackupMenu(self, self.ctx)
-        from .accounts import AccountsMenu
+        from .dialogs.accounts import AccountsMenu
         self.accounts_menu = AccountsMenu(self, self.ctx, self.replace_for_account)
         menu.addSeparator()
         quit_action = QAction(tr("Quit"), self, shortcut=QKeySequence.StandardKey.Quit)
@@ -163,7 +163,7 @@ class MainWindow(QMainWindow):
     def replace_for_account(self) -> "MainWindow":
         """After a sign-in as someone else: a new window, whose pages and menus offer what
         the new role may do; this one closes (its open forms keep their drafts)."""
-        from .about import add_menu
+        from .dialogs.about import add_menu
         window = MainWindow(self.ctx)
         add_menu(window)
         window.show()
@@ -173,11 +173,11 @@ class MainWindow(QMainWindow):
 
     # -- settings and errors
     def open_settings(self) -> None:
-        from .settings_dialog import SettingsDialog
+        from .dialogs.settings import SettingsDialog
         SettingsDialog(self.ctx, self).open()
 
     def open_code_lists(self) -> None:
-        from .code_lists import CodeListsDialog
+        from .dialogs.code_lists import CodeListsDialog
         CodeListsDialog(self.ctx, self).open()
 
     def open_import(self):

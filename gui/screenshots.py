@@ -437,7 +437,7 @@ def _code_lists(ctx: AppContext, window, folder: Path) -> None:
     """The bureau's lists: categories with one it added, and its zone and department."""
     from core import codes, units
 
-    from .code_lists import CodeListsDialog
+    from .dialogs.code_lists import CodeListsDialog
 
     def prepare(ledger) -> None:
         codes.add(ledger, "category", "土壤污染", code="soil", synonyms=["土壤", "耕地"])
@@ -477,7 +477,7 @@ def _accounts(ctx: AppContext, window, folder: Path, scratch: Path) -> None:
     """The administrator's account list: a manager, two clerks, one of them disabled."""
     from core import operators
 
-    from .accounts import AccountsDialog
+    from .dialogs.accounts import AccountsDialog
 
     def staff(ledger):
         saved = operators.SCRYPT_N

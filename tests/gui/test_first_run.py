@@ -24,7 +24,7 @@ def blank(app, tmp_path):
 def _answering(monkeypatch, answer):
     """Make the dialog's exec() run `answer(dialog)` on the real widgets instead of waiting
     for a person; exec returns what the dialog's own accept/reject decided."""
-    from gui import first_run
+    from gui.dialogs import first_run
 
     seen = []
 
@@ -88,7 +88,7 @@ def test_the_first_start_insists_on_a_listed_region_and_a_name(blank, monkeypatc
                                          ("临汾市", "141000"), ("141021", "141021"),
                                          ("山西省临汾市曲沃县", "141021")])
 def test_a_region_typed_so_that_only_one_fits_is_taken(blank, typed, code):
-    from gui.first_run import FirstRunDialog, region_choices
+    from gui.dialogs.first_run import FirstRunDialog, region_choices
 
     dialog = FirstRunDialog(blank.db.call(region_choices), settings.DEFAULT_JURISDICTION)
     dialog.region.setEditText(typed)

@@ -120,7 +120,7 @@ def test_closing_asks_for_the_acceptance_in_a_small_form(qtbot, ctx, window, idl
 
 
 def test_the_bureau_sets_its_numbering_pattern_in_the_settings(qtbot, ctx, window, idle):
-    from gui.settings_dialog import SettingsDialog
+    from gui.dialogs.settings import SettingsDialog
 
     dialog = SettingsDialog(ctx, parent=window)
     assert dialog.numbering.text() == "{region}-{seq:06d}"

@@ -17,7 +17,7 @@ from gui import startup
 from gui.app import application, start
 
 HEAVY = ('pyqtgraph', 'openpyxl', 'numpy', 'pypinyin', 'stdnum', 'importlib.metadata',
-         'gui.problem_detail.detail', 'gui.code_lists', 'gui.import_wizard', 'core.backup',
+         'gui.problem_detail.detail', 'gui.dialogs.code_lists', 'gui.import_wizard', 'core.backup',
          'gui.dashboard.page', 'gui.air.page', 'core.returns')
 fire = startup.FirstPaint._fire
 def first_paint(watcher):  # before what waits for the first paint runs

@@ -165,11 +165,11 @@ def test_the_history_reads_as_chinese_not_as_columns_and_codes(ctx, window, qtbo
 
 def _dialogs(ctx, window):
     """Every dialog a clerk or an administrator opens from the menus and pages."""
-    from gui.accounts import AccountsDialog
-    from gui.code_lists import CodeListsDialog
+    from gui.dialogs.accounts import AccountsDialog
+    from gui.dialogs.code_lists import CodeListsDialog
     from gui.forms import (AcceptanceForm, BatchForm, CampaignForm, EnterpriseForm,
                            ExtensionForm, InspectionForm, MeasureForm, PenaltyForm, ProblemForm)
-    from gui.settings_dialog import SettingsDialog
+    from gui.dialogs.settings import SettingsDialog
 
     problem = ctx.db.call(lambda ledger: ledger.conn.execute(
         "SELECT id FROM problem WHERE status = 'reported_done' LIMIT 1").fetchone()[0])

@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from core import codes, problems, regions, statistics, units
-from gui.code_lists import CodeListsDialog
+from gui.dialogs.code_lists import CodeListsDialog
 
 from gui_keys import type_text
 

@@ -7,7 +7,8 @@ from PySide6.QtWidgets import QDialog, QMessageBox
 from core import operators, problems
 from core.errors import LedgerError
 from core.ledger import Ledger
-from gui import app as gui_app, backup_menu, signin
+from gui import app as gui_app, backup_menu
+from gui.dialogs import signin
 from acceptance_data import ACCEPTED
 
 
@@ -53,7 +54,7 @@ def test_wrong_password_is_told_in_chinese_and_the_right_one_signs_in(
 def test_a_clerk_is_not_offered_closing_and_core_refuses_it(
         staffed_ctx, staffed_path, tmp_path, qtbot):
     from gui.problem_detail.detail import ProblemDetail
-    from gui.settings_dialog import SettingsDialog
+    from gui.dialogs.settings import SettingsDialog
 
     _sign_in_remembered(staffed_ctx, staffed_path, tmp_path, "clerk")
     assert staffed_ctx.account.role is operators.Role.CLERK

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QApplication
 
 from core import operators
 from core.errors import LedgerError
-from gui.accounts import AccountForm, AccountsDialog
+from gui.dialogs.accounts import AccountForm, AccountsDialog
 
 pytestmark = pytest.mark.gui
 

@@ -109,7 +109,7 @@ def test_the_live_ledger_offered_as_target_is_refused(app, ctx, tmp_path, qtbot,
 
 def test_the_number_of_automatic_backups_kept_is_set_in_settings(app, ctx, qtbot, idle):
     from core import backup
-    from gui.settings_dialog import SettingsDialog
+    from gui.dialogs.settings import SettingsDialog
 
     dialog = SettingsDialog(ctx)
     qtbot.addWidget(dialog)

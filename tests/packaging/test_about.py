@@ -6,7 +6,7 @@ import pytest
 import core
 from core import messages
 from core.schema import SCHEMA_VERSION
-from gui import about
+from gui.dialogs import about
 
 # The offscreen platform warns when any top-level window is shown; not a defect here.
 pytestmark = [pytest.mark.gui, pytest.mark.qt_log_ignore("This plugin does not support")]

@@ -17,10 +17,10 @@ from core.changes import Changes
 from core.errors import LedgerError
 from core.ledger import Ledger
 
-from .context import AppContext
-from .i18n import tr
-from .models.code_lists import CodeListModel, CodeRow, UnitModel, UnitRow, kind_text
-from .widgets import ChoiceCombo, fit_screen
+from ..context import AppContext
+from ..i18n import tr
+from ..models.code_lists import CodeListModel, CodeRow, UnitModel, UnitRow, kind_text
+from ..widgets import ChoiceCombo, fit_screen
 
 ADDED = "\0added"  # select the entry an add made, once the list is read again
 

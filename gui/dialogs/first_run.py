@@ -9,7 +9,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QCompleter, QDialog, QDialo
 from core import operators, regions
 from core.ledger import Ledger
 
-from .i18n import tr
+from ..i18n import tr
 
 
 def region_choices(ledger: Ledger) -> list[tuple[str, str]]:

@@ -18,9 +18,9 @@ from core.changes import Changes
 from core.errors import LedgerError, ValidationError
 from core.ledger import Ledger
 
-from .context import AppContext
-from .i18n import tr
-from .widgets import fit_screen
+from ..context import AppContext
+from ..i18n import tr
+from ..widgets import fit_screen
 from .signin import REMEMBERED_FILE, SignInDialog, role_text
 
 ERROR_STYLE = "color: #c62828;"

@@ -6,8 +6,8 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout
 
 from core import backup, settings
 
-from .context import AppContext
-from .i18n import LANGUAGES, tr
+from ..context import AppContext
+from ..i18n import LANGUAGES, tr
 
 LANGUAGE_NAMES = {"zh_CN": "简体中文", "en": "English"}
 

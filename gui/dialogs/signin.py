@@ -11,9 +11,9 @@ from core import messages, operators
 from core.errors import LedgerError
 from core.ledger import Ledger
 
-from .context import AppContext
-from .i18n import tr
-from .worker import Database
+from ..context import AppContext
+from ..i18n import tr
+from ..worker import Database
 
 REMEMBERED_FILE = "remembered.json"  # in the GUI's settings folder, never in the ledger
 
