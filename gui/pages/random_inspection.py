@@ -18,12 +18,13 @@ from core.random_inspection import (classes, directory, draw, imports, notices, 
 
 from .. import folders
 from ..context import AppContext
+from ..dialogs.random_inspection import (ClassDialog, DrawDialog, ItemDialog, ItemsDialog,
+                                         OfficerDialog)
 from ..i18n import tr
 from ..models.random_inspection import (CoverageModel, MembersModel, OfficersModel,
                                         PlansModel, PublicationsModel, TasksModel)
 from ..models.rows import RowsModel
 from .base import Page
-from .random_dialogs import ClassDialog, DrawDialog, ItemDialog, ItemsDialog, OfficerDialog
 
 WATCHED = ("random_class", "random_item", "random_member", "random_officer", "random_conflict",
            "random_plan", "random_draw", "random_task", "enterprise", "inspection")
