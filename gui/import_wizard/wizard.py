@@ -17,12 +17,12 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout,
 from core import messages
 from core.errors import LedgerError
 
-from . import folders
-from .context import AppContext
-from .i18n import tr
-from .models.import_preview import IssueModel, SheetModel, shown
-from .widgets import fit_screen
-from .worker import Cancelled, Op
+from .. import folders
+from ..context import AppContext
+from ..i18n import tr
+from ..models.import_preview import IssueModel, SheetModel, shown
+from ..widgets import fit_screen
+from ..worker import Cancelled, Op
 
 ALL_SHEETS = "\x00all"  # the sheet choice "every sheet, one batch each"
 TYPED_PATH_DELAY_MS = 500
