@@ -398,7 +398,7 @@ def _forms(ctx: AppContext, window, folder: Path) -> None:
     form.close()
 
 
-def _ledger_workbook(path: Path) -> Path:
+def _ledger_sheet(path: Path) -> Path:
     """A county's ledger as clerks keep it, with a mistyped date, a county of another city
     and a done date on an open problem, so that the preview has findings to show."""
     import datetime as dt
@@ -463,7 +463,7 @@ def _import_wizard(ctx: AppContext, window, folder: Path, scratch: Path) -> None
     """The wizard's preview of a workbook with two errors and a warning."""
     wizard = window.open_import()
     wizard.resize(1100, 720)
-    wizard.file_page.choose(_ledger_workbook(scratch / "台账.xlsx"))
+    wizard.file_page.choose(_ledger_sheet(scratch / "台账.xlsx"))
     settle(ctx)
     wizard.next()
     settle(ctx)

@@ -160,7 +160,7 @@ def export_return(args: argparse.Namespace, ledger: Ledger) -> int:
 
 def export_ledger(args: argparse.Namespace, ledger: Ledger) -> int:
     started = time.perf_counter()
-    rows = returns.export_ledger(ledger, args.output, as_of=_as_of(args.as_of),
+    rows = returns.export_ledger_sheet(ledger, args.output, as_of=_as_of(args.as_of),
                                  campaign_id=campaign_id(ledger, args.campaign), force=args.force)
     print(messages.text("return.exported", path=args.output, rows=rows,
                         seconds=time.perf_counter() - started))

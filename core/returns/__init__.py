@@ -8,7 +8,7 @@ Returns page, `ecoledger-cli`) stay thin:
     ret = returns.build(ledger, "campaign_progress", as_of="2026-11-20")
     ret.sheet.texts()   # the filled form as a table of cells; ret.findings lists failed checks
     returns.export_return(ledger, "campaign_progress", path, as_of=..., progress=..., cancelled=...)
-    returns.export_ledger(ledger, path, as_of=..., progress=..., cancelled=...)
+    returns.export_ledger_sheet(ledger, path, as_of=..., progress=..., cancelled=...)
 
 An official return is always in Chinese, whatever the language of the interface.
 """
@@ -22,7 +22,7 @@ from typing import Callable, Iterator, TYPE_CHECKING
 
 from .. import messages, outputs, statistics
 from ..errors import LedgerError, NotFound
-from . import checks, figures as figures_, filling, forms, ledger_export, marks, xlsx
+from . import checks, figures as figures_, filling, forms, ledger_sheet, marks, xlsx
 from .checks import Finding, ReturnCheckFailed
 from .filling import Block
 from .forms import Form
@@ -34,12 +34,12 @@ if TYPE_CHECKING:
 
 Progress = Callable[[int, int, str], None]
 Cancelled = Callable[[], bool]
-LEDGER_TEMPLATE = "rectification_ledger"
+LEDGER_SHEET_TEMPLATE = "rectification_ledger"
 PREVIEW_ROWS = 200
 OFFICIAL_LANGUAGE = "zh_CN"
 
 __all__ = ["Return", "Finding", "ReturnCheckFailed", "ExportCancelled", "Grid", "Template",
-           "Form", "available", "build", "export_return", "export_ledger", "preview"]
+           "Form", "available", "build", "export_return", "export_ledger_sheet", "preview"]
 
 
 @dataclass
@@ -140,13 +140,13 @@ def _block(ledger: Ledger, form: Form, repeat: forms.RepeatRow, as_of: str,
 
 def _list_preview(ledger: Ledger, form: Form, as_of: str, campaign_id: str | None,
                   reported_on: object | None) -> Return:
-    layout = ledger_export.ListLayout.of(form)
-    total = ledger_export.count(ledger, as_of, campaign_id)
+    layout = ledger_sheet.ListLayout.of(form)
+    total = ledger_sheet.count(ledger, as_of, campaign_id)
     fields = marks.fields(ledger, form, as_of, campaign_name(ledger, campaign_id), reported_on,
                           row_count=total)
     rows = [[filling.substitute(t, fields, "") if t else "" for t in r] for r in layout.top]
-    for i, values in enumerate(ledger_export.rows(ledger, layout.fields, as_of, campaign_id,
-                                                  limit=PREVIEW_ROWS)):
+    for i, values in enumerate(ledger_sheet.rows(ledger, layout.fields, as_of, campaign_id,
+                                                 limit=PREVIEW_ROWS)):
         rows.append([str(v) if v is not None else "" for v in layout.row(i, values)])
     return Return(form, None, Grid(rows, [m for m in layout.merges_above], len(layout.top)),
                   [], total, as_of, campaign_id)
@@ -168,8 +168,8 @@ def export_return(ledger: Ledger, name: str | Form, path: str | Path,
     path = outputs.target(path, ".xlsx", ledger, force)
     form = forms.find(ledger, name) if isinstance(name, str) else name
     if form.kind == PROBLEM_LIST:
-        export_ledger(ledger, path, form, as_of, campaign_id, reported_on, progress, cancelled,
-                      force=True)
+        export_ledger_sheet(ledger, path, form, as_of, campaign_id, reported_on, progress,
+                            cancelled, force=True)
         return build(ledger, form, as_of, campaign_id, reported_on)
     if progress:
         progress(0, 2, messages.text("return.progress.figures"))
@@ -184,10 +184,11 @@ def export_return(ledger: Ledger, name: str | Form, path: str | Path,
     return ret
 
 
-def export_ledger(ledger: Ledger, path: str | Path, name: str | Form = LEDGER_TEMPLATE,
-                  as_of: object | None = None, campaign_id: str | None = None,
-                  reported_on: object | None = None, progress: Progress | None = None,
-                  cancelled: Cancelled | None = None, force: bool = False) -> int:
+def export_ledger_sheet(ledger: Ledger, path: str | Path,
+                        name: str | Form = LEDGER_SHEET_TEMPLATE, as_of: object | None = None,
+                        campaign_id: str | None = None, reported_on: object | None = None,
+                        progress: Progress | None = None, cancelled: Cancelled | None = None,
+                        force: bool = False) -> int:
     """Write every problem counted on `as_of`, one row each, between the form's title and
     sign-off rows; returns the row count. An existing file is replaced only with `force`."""
     path = outputs.target(path, ".xlsx", ledger, force)
@@ -195,13 +196,13 @@ def export_ledger(ledger: Ledger, path: str | Path, name: str | Form = LEDGER_TE
     if form.kind != PROBLEM_LIST:
         raise LedgerError("error.return_not_list", name=form.name)
     d = as_of_day(as_of)
-    layout = ledger_export.ListLayout.of(form)
-    with chinese(), ledger_export.snapshot(ledger):  # the count and the rows agree
-        total = ledger_export.count(ledger, d, campaign_id)
+    layout = ledger_sheet.ListLayout.of(form)
+    with chinese(), ledger_sheet.snapshot(ledger):  # the count and the rows agree
+        total = ledger_sheet.count(ledger, d, campaign_id)
         fields = marks.fields(ledger, form, d, campaign_name(ledger, campaign_id), reported_on,
                               row_count=total)
-        written = ledger_export.write(ledger, layout, path, d, campaign_id, fields, total,
-                                      progress, cancelled)
+        written = ledger_sheet.write(ledger, layout, path, d, campaign_id, fields, total,
+                                     progress, cancelled)
     if progress:
         progress(written, total, "")
     return written

@@ -32,7 +32,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from ..errors import LedgerError
 from ..paths import resources_dir
 from . import registry
-from .ledger_fields import FIELDS
+from .ledger_sheet_fields import FIELDS
 from .registry import Spec
 from .templates import BY_REGION, PROBLEM_LIST, Template
 

@@ -57,12 +57,12 @@ class ReturnsPage(Page):
         self.campaign = QComboBox()
         self.export_button = QPushButton(tr("Export…"))
         self.submit_button = QPushButton(tr("Submit…"))
-        self.export_ledger_button = QPushButton(tr("Export the ledger…"))
+        self.export_ledger_sheet_button = QPushButton(tr("Export the ledger…"))
         self.marks_button = QPushButton(tr("Marks…"))
         self.add_form_button = QPushButton(tr("Add a form…"))
         self.export_button.clicked.connect(self.ask_export)
         self.submit_button.clicked.connect(self.ask_submit)
-        self.export_ledger_button.clicked.connect(self.ask_export_ledger)
+        self.export_ledger_sheet_button.clicked.connect(self.ask_export_ledger_sheet)
         self.marks_button.clicked.connect(self.open_marks)
         self.add_form_button.clicked.connect(self.ask_add_form)
         from .returns_submitted import SubmittedPanel
@@ -100,7 +100,7 @@ class ReturnsPage(Page):
         second.addWidget(self.summary, 1)
         second.addWidget(self.marks_button)
         second.addWidget(self.add_form_button)
-        second.addWidget(self.export_ledger_button)
+        second.addWidget(self.export_ledger_sheet_button)
         preview = QWidget()
         inside = QVBoxLayout(preview)
         inside.setContentsMargins(0, 0, 0, 0)
@@ -186,10 +186,10 @@ class ReturnsPage(Page):
         if path:
             self.export_return(path)
 
-    def ask_export_ledger(self) -> None:
+    def ask_export_ledger_sheet(self) -> None:
         path = self._save_path(tr("Rectification ledger"))
         if path:
-            self.export_ledger(path)
+            self.export_ledger_sheet(path)
 
     # -- submission (报送)
     def ask_submit(self) -> None:
@@ -272,14 +272,14 @@ class ReturnsPage(Page):
                                                   progress=report, cancelled=cancelled,
                                                   force=replace))
 
-    def export_ledger(self, path: Path, replace: bool = True) -> Op:
+    def export_ledger_sheet(self, path: Path, replace: bool = True) -> Op:
         """Write every problem of the chosen campaign to `path` in the background."""
         from core import returns
         campaign_id = self.campaign.currentData()
         return self._export(tr("Exporting the ledger…"), path, lambda ledger, report, cancelled:
-                            returns.export_ledger(ledger, path, campaign_id=campaign_id,
-                                                  progress=report, cancelled=cancelled,
-                                                  force=replace))
+                            returns.export_ledger_sheet(ledger, path, campaign_id=campaign_id,
+                                                        progress=report, cancelled=cancelled,
+                                                        force=replace))
 
     def _export(self, title: str, path: Path, fn: Callable[..., Any]) -> Op:
         from ..progress import run_with_progress

@@ -34,7 +34,7 @@ import python_calamine  # noqa: E402
 
 from core import bulk, ledger_import, messages, settings  # noqa: E402
 from core.ledger import Ledger  # noqa: E402
-from tests.ledger_import.workbooks import ledger_rows, write_fast  # noqa: E402
+from tests.ledger_import.workbooks import sheet_rows, write_fast  # noqa: E402
 
 BENCH_VENV = ROOT / ".venv-bench"
 _PANDAS = """
@@ -136,7 +136,7 @@ def main() -> int:
         folder = Path(tmp)
         path = folder / "ledger.xlsx"
         started = time.perf_counter()
-        write_fast(path, ledger_rows(args.rows, seed=7, today=dt.date.today()))
+        write_fast(path, sheet_rows(args.rows, seed=7, today=dt.date.today()))
         print(f"fixture: {args.rows:,} rows, {path.stat().st_size / 1e6:.1f} MB "
               f"({time.perf_counter() - started:.1f} s to write)")
         pandas_times = [pandas_read(path) for _ in range(args.repeat)]

@@ -1,6 +1,6 @@
 """Benchmark of the returns (not a test), side by side in one run on the same machine.
 
-- `ledger`: the rectification ledger export (core.returns.export_ledger) of N problems against
+- `ledger`: the ledger sheet (core.returns.export_ledger_sheet) of N problems against
   xlsxwriter constant_memory, openpyxl write-only and pandas `to_excel` writing the very
   same rows (same SQL cursor, same title row, header row, bordered cells, real dates).
   Each writer runs in its own process; its time and peak RSS are reported.
@@ -112,20 +112,20 @@ def child(writer: str, db: str, out: str) -> None:
 
     from core import returns
     from core.ledger import Ledger
-    from core.returns import forms, ledger_export
+    from core.returns import forms, ledger_sheet
 
     ledger = Ledger.open(db)
-    layout = ledger_export.ListLayout.of(forms.find(ledger, returns.LEDGER_TEMPLATE))
+    layout = ledger_sheet.ListLayout.of(forms.find(ledger, returns.LEDGER_SHEET_TEMPLATE))
     started = time.perf_counter()
     with PeakMemory() as memory:
         if writer == "ecoledger":
-            rows = returns.export_ledger(ledger, out)
+            rows = returns.export_ledger_sheet(ledger, out)
         else:
             # the same columns as the form: 序号, then the fields (as the ecoledger path)
             headers = layout.top[-1]
             formats = layout.formats
             columns = [SimpleNamespace(width=w) for w in layout.widths]
-            selected = ledger_export.rows(ledger, layout.fields, dt.date.today().isoformat())
+            selected = ledger_sheet.rows(ledger, layout.fields, dt.date.today().isoformat())
             numbered = (layout.row(i, values) for i, values in enumerate(selected))
             rows = globals()[f"_{writer}"](numbered, headers, formats, columns, out)
     seconds = time.perf_counter() - started

@@ -67,13 +67,13 @@ def test_export_writes_a_workbook_openpyxl_opens(page, ctx, tmp_path, qtbot):
 
 def test_export_of_the_ledger_can_be_cancelled(page, ctx, tmp_path, qtbot):
     path = tmp_path / "ledger.xlsx"
-    op = page.export_ledger(path)
+    op = page.export_ledger_sheet(path)
     op.cancel()
     qtbot.waitUntil(lambda: op.done.is_set() and ctx.db.pending == 0, timeout=20_000)
     assert not path.exists()
     assert page.summary.text() == "已取消导出，未写入文件。"
 
-    op = page.export_ledger(path)
+    op = page.export_ledger_sheet(path)
     qtbot.waitUntil(lambda: op.done.is_set() and ctx.db.pending == 0, timeout=30_000)
     assert op.error is None and op.result > 2000
     import openpyxl

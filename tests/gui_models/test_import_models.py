@@ -7,17 +7,17 @@ from PySide6.QtCore import Qt
 
 from core import ledger_import
 from gui.models.import_preview import IssueModel, SheetModel
-from ledger_import.workbooks import ledger_rows, write_ledger
+from ledger_import.workbooks import sheet_rows, write_sheet
 
 TODAY = dt.date.today()
 H = Qt.Orientation.Horizontal
 
 
 def _checked_preview(ledger, tmp_path):
-    rows = ledger_rows(6, today=TODAY)
+    rows = sheet_rows(6, today=TODAY)
     rows[2][9] = "2024-13-45"  # 交办日期 of the third data row: an error at J7
     rows[4][14] = "差不多了"     # an unknown status: a word to map, no error
-    path = write_ledger(tmp_path / "bad.xlsx", rows, blank_rows=2)
+    path = write_sheet(tmp_path / "bad.xlsx", rows, blank_rows=2)
     return ledger_import.preview(ledger, path)
 
 

@@ -10,7 +10,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QWizard
 
 from core import bulk
-from ledger_import.workbooks import ledger_rows, write_ledger
+from ledger_import.workbooks import sheet_rows, write_sheet
 
 pytestmark = pytest.mark.gui
 
@@ -47,8 +47,8 @@ def check_rows(wizard, qtbot):
 
 
 def test_a_good_file_imports_and_the_problems_page_shows_its_rows(window, ctx, qtbot, tmp_path):
-    rows = ledger_rows(12, today=TODAY)
-    path = write_ledger(tmp_path / "good.xlsx", rows, extra_sheets=("说明",))
+    rows = sheet_rows(12, today=TODAY)
+    path = write_sheet(tmp_path / "good.xlsx", rows, extra_sheets=("说明",))
     wizard = open_file(window, qtbot, path)
     mapping = wizard.mapping_page
     assert mapping.combos["deadline"].currentText().startswith("K  整改时限")
@@ -76,10 +76,10 @@ def test_a_good_file_imports_and_the_problems_page_shows_its_rows(window, ctx, q
 
 def test_a_bad_date_is_shown_by_row_and_column_and_import_stays_disabled(
         window, ctx, qtbot, tmp_path):
-    rows = ledger_rows(5, today=TODAY)
+    rows = sheet_rows(5, today=TODAY)
     rows[2][9] = "2024-13-45"  # 交办日期 of the third data row
     rows[4][14] = "差不多了"     # an unknown status: a second error
-    path = write_ledger(tmp_path / "bad.xlsx", rows, blank_rows=2)  # title, 2 blanks, header
+    path = write_sheet(tmp_path / "bad.xlsx", rows, blank_rows=2)  # title, 2 blanks, header
     wizard = open_file(window, qtbot, path)
     preview = check_rows(wizard, qtbot)
 
@@ -108,9 +108,9 @@ def test_a_bad_date_is_shown_by_row_and_column_and_import_stays_disabled(
 
 
 def test_warnings_do_not_block_the_import(window, ctx, qtbot, tmp_path):
-    rows = ledger_rows(3, today=TODAY)
+    rows = sheet_rows(3, today=TODAY)
     rows[0][14], rows[0][15], rows[0][16] = "整改中", TODAY, None  # a date done, not done
-    wizard = open_file(window, qtbot, write_ledger(tmp_path / "warn.xlsx", rows))
+    wizard = open_file(window, qtbot, write_sheet(tmp_path / "warn.xlsx", rows))
     preview = check_rows(wizard, qtbot)
     assert preview.checked.errors == [] and preview.checked.warnings
     warning = preview.checked.warnings[0]
@@ -124,7 +124,7 @@ def test_the_mapping_can_be_corrected_and_requires_its_fields(window, ctx, qtbot
     headers = ("问题编号", "所属区县", "问题描述", "交办日期", "期满", "备注")
     row = ["X-1", "曲沃县", "道路扬尘明显", TODAY - dt.timedelta(days=5),
            TODAY + dt.timedelta(days=20), "无"]
-    wizard = open_file(window, qtbot, write_ledger(tmp_path / "odd.xlsx", [row],
+    wizard = open_file(window, qtbot, write_sheet(tmp_path / "odd.xlsx", [row],
                                                    headers=headers))
     mapping = wizard.mapping_page
     assert mapping.found.text() == "表头在第 3 行，数据从第 4 行开始。"  # below title and blank
@@ -151,7 +151,7 @@ def test_the_mapping_can_be_corrected_and_requires_its_fields(window, ctx, qtbot
 
 def test_stopping_the_import_leaves_the_database_unchanged(window, ctx, qtbot, tmp_path,
                                                            monkeypatch):
-    path = write_ledger(tmp_path / "big.xlsx", ledger_rows(60, today=TODAY))
+    path = write_sheet(tmp_path / "big.xlsx", sheet_rows(60, today=TODAY))
     wizard = open_file(window, qtbot, path)
     preview = check_rows(wizard, qtbot)
     assert preview.checked.errors == []
@@ -185,7 +185,7 @@ def test_stopping_the_import_leaves_the_database_unchanged(window, ctx, qtbot, t
 
 def test_closing_the_wizard_while_importing_stops_first(window, ctx, qtbot, tmp_path,
                                                         monkeypatch):
-    wizard = open_file(window, qtbot, write_ledger(tmp_path / "g.xlsx", ledger_rows(8)))
+    wizard = open_file(window, qtbot, write_sheet(tmp_path / "g.xlsx", sheet_rows(8)))
     check_rows(wizard, qtbot)
     gate = threading.Event()
     real_insert = bulk.insert_rows
@@ -205,9 +205,9 @@ def test_closing_the_wizard_while_importing_stops_first(window, ctx, qtbot, tmp_
 
 
 def test_the_preview_models_pass_qt_model_checks(window, ctx, qtbot, qtmodeltester, tmp_path):
-    rows = ledger_rows(4, today=TODAY)
+    rows = sheet_rows(4, today=TODAY)
     rows[1][10] = "明年"
-    wizard = open_file(window, qtbot, write_ledger(tmp_path / "m.xlsx", rows))
+    wizard = open_file(window, qtbot, write_sheet(tmp_path / "m.xlsx", rows))
     preview = check_rows(wizard, qtbot)
     assert preview.issue_model.rowCount() == len(preview.checked.issues) == 1
     assert preview.sheet_model.rowCount() == 5  # the header row and four data rows
@@ -257,15 +257,15 @@ def test_batch_sheets_are_read_together_and_a_new_word_is_mapped_in_the_table(
 
 def test_check_again_reads_the_corrected_file_and_new_enterprises_are_announced(
         window, ctx, qtbot, tmp_path):
-    rows = ledger_rows(4, today=TODAY)
+    rows = sheet_rows(4, today=TODAY)
     rows[1][9] = "2024-13-45"
-    path = write_ledger(tmp_path / "fix.xlsx", rows)
+    path = write_sheet(tmp_path / "fix.xlsx", rows)
     wizard = open_file(window, qtbot, path)
     preview = check_rows(wizard, qtbot)
     assert len(preview.checked.errors) == 1 and not preview.isComplete()
     assert preview.notices.text().startswith("将新增企业 ")
     rows[1][9] = rows[1][10] - dt.timedelta(days=30)  # the clerk corrects the file, saves it
-    write_ledger(path, rows)
+    write_sheet(path, rows)
     qtbot.mouseClick(preview.recheck, Qt.MouseButton.LeftButton)
     settled(wizard, qtbot)
     assert preview.checked.errors == [] and preview.isComplete()
@@ -273,7 +273,7 @@ def test_check_again_reads_the_corrected_file_and_new_enterprises_are_announced(
 
 
 def test_a_typed_path_is_read_once_typing_pauses(window, ctx, qtbot, tmp_path):
-    path = write_ledger(tmp_path / "typed.xlsx", ledger_rows(2, today=TODAY))
+    path = write_sheet(tmp_path / "typed.xlsx", sheet_rows(2, today=TODAY))
     action = next(a for a in window.findChildren(QAction) if a.text() == "导入 Excel 台账…")
     action.trigger()
     wizard = window.findChild(QWizard)

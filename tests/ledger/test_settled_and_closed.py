@@ -115,13 +115,13 @@ def test_complaint_numbers_are_kept_searchable_and_find_the_problem(ledger):
 def test_the_ledger_export_shows_the_acceptance_and_the_deadline_as_written(ledger, tmp_path):
     import openpyxl
 
-    from core.returns import export_ledger
+    from core.returns import export_ledger_sheet
 
     closed = _problem(ledger, number="A-1")
     _walk(ledger, closed, "in_progress", "reported_done", "closed")
     _problem(ledger, number="A-2", deadline="长期坚持")
     path = tmp_path / "台账.xlsx"
-    export_ledger(ledger, path)
+    export_ledger_sheet(ledger, path)
     sheet = openpyxl.load_workbook(path).active
     headers = [c.value for c in sheet[3]]  # title, marks, then the header (序号 first)
     rows = {r[1]: dict(zip(headers, r)) for r in sheet.iter_rows(min_row=4, values_only=True)}

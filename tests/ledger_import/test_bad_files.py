@@ -12,7 +12,7 @@ import pytest
 from core import ledger_import
 from core.errors import LedgerError
 
-from .workbooks import ledger_rows, write_ledger
+from .workbooks import sheet_rows, write_sheet
 
 
 def code_of(path: Path) -> str:
@@ -34,7 +34,7 @@ def test_an_empty_file_and_a_missing_file(tmp_path):
 
 
 def test_a_truncated_workbook_is_corrupt(tmp_path):
-    whole = write_ledger(tmp_path / "whole.xlsx", ledger_rows(30)).read_bytes()
+    whole = write_sheet(tmp_path / "whole.xlsx", sheet_rows(30)).read_bytes()
     cut = tmp_path / "cut.xlsx"
     cut.write_bytes(whole[: len(whole) * 2 // 3])
     assert code_of(cut) == "error.import_corrupt"
@@ -48,7 +48,7 @@ def test_a_zip_that_is_no_workbook(tmp_path):
 
 
 def test_a_workbook_with_a_garbled_sheet_is_corrupt(tmp_path):
-    good = write_ledger(tmp_path / "good.xlsx", ledger_rows(5))
+    good = write_sheet(tmp_path / "good.xlsx", sheet_rows(5))
     bad = tmp_path / "bad.xlsx"
     with zipfile.ZipFile(good) as src, zipfile.ZipFile(bad, "w") as dst:
         for item in src.infolist():
@@ -70,7 +70,7 @@ def test_a_zip_bomb_is_refused_before_inflating(tmp_path):
 
 
 def test_a_sheet_declaring_an_absurd_size_is_refused(tmp_path):
-    good = write_ledger(tmp_path / "good.xlsx", ledger_rows(5))
+    good = write_sheet(tmp_path / "good.xlsx", sheet_rows(5))
     huge = tmp_path / "huge.xlsx"
     with zipfile.ZipFile(good) as src, zipfile.ZipFile(huge, "w", zipfile.ZIP_DEFLATED) as dst:
         for item in src.infolist():
@@ -149,7 +149,7 @@ def test_a_sheet_without_a_recognisable_header(tmp_path):
 
 
 def test_a_header_without_data_rows(tmp_path, ledger):
-    path = write_ledger(tmp_path / "header_only.xlsx", [])
+    path = write_sheet(tmp_path / "header_only.xlsx", [])
     with pytest.raises(LedgerError) as caught:
         ledger_import.run(ledger, path)
     assert caught.value.code == "error.import_no_rows"

@@ -9,7 +9,7 @@ from core import (audit, bulk, daily_tally, exchange, ledger_import, messages, s
 from core.ledger import Ledger
 from core.ledger_import import ImportCancelled
 
-from .workbooks import ledger_rows, write_ledger
+from .workbooks import sheet_rows, write_sheet
 
 IMPORTED = ("enterprise", "batch", "problem", "problem_log", "measure")
 
@@ -29,7 +29,7 @@ def trail(ledger: Ledger, after: int) -> list[tuple]:
 def imported(tmp_path, ledger):
     """The ledger after importing 120 rows, and the audit mark from before."""
     before = audit.mark(ledger.conn)
-    outcome = ledger_import.run(ledger, write_ledger(tmp_path / "l.xlsx", ledger_rows(120, seed=3)))
+    outcome = ledger_import.run(ledger, write_sheet(tmp_path / "l.xlsx", sheet_rows(120, seed=3)))
     assert outcome.added == 120
     return ledger, before
 
@@ -115,7 +115,7 @@ def shared_rows(ledger: Ledger) -> dict[str, set[tuple]]:
 
 def test_imported_rows_travel_to_another_pc(tmp_path):
     a, b = site(tmp_path / "a.db", "甲"), site(tmp_path / "b.db", "乙")
-    ledger_import.run(a, write_ledger(tmp_path / "l.xlsx", ledger_rows(40, seed=5)))
+    ledger_import.run(a, write_sheet(tmp_path / "l.xlsx", sheet_rows(40, seed=5)))
     exchange.export(a, tmp_path / "x.ecox", to=exchange.site(b).id)
     exchange.import_file(b, tmp_path / "x.ecox", confirm=True)
     assert len(shared_rows(b)["problem"]) == 40
@@ -127,7 +127,7 @@ def test_imported_rows_travel_to_another_pc(tmp_path):
 
 def test_a_failed_cancelled_or_dry_import_leaves_schema_and_trail_as_they_were(
         tmp_path, ledger, monkeypatch):
-    path = write_ledger(tmp_path / "l.xlsx", ledger_rows(30))
+    path = write_sheet(tmp_path / "l.xlsx", sheet_rows(30))
     schema = triggers(ledger)
     mark = audit.mark(ledger.conn)
     ledger_import.run(ledger, path, dry_run=True)
@@ -157,7 +157,7 @@ def test_an_altered_audit_trigger_is_left_to_fire_as_it_is(tmp_path, ledger):
                "INSERT INTO audit_log (at, action, table_name, row_id) "
                "VALUES ('-', 'insert', 'batch', 'altered'); END")
     ledger.conn.execute(altered)
-    ledger_import.run(ledger, write_ledger(tmp_path / "l.xlsx", ledger_rows(12)))
+    ledger_import.run(ledger, write_sheet(tmp_path / "l.xlsx", sheet_rows(12)))
     assert triggers(ledger)["audit_batch_insert"] == altered
     rows = ledger.conn.execute(
         "SELECT row_id FROM audit_log WHERE table_name = 'batch'").fetchall()
@@ -211,7 +211,7 @@ def test_a_table_loaded_whole_gets_its_indexes_back_in_order(tmp_path, ledger, m
         return insert_rows(conn, table, columns, rows)
 
     monkeypatch.setattr(bulk, "insert_rows", watching)
-    ledger_import.run(ledger, write_ledger(tmp_path / "l.xlsx", ledger_rows(120, seed=3)))
+    ledger_import.run(ledger, write_sheet(tmp_path / "l.xlsx", sheet_rows(120, seed=3)))
     assert ("problem", {"problem"}) in seen and ("problem_log", {"problem_log"}) in seen
     assert all(lacking <= {table} for table, lacking in seen)
     assert indexes(ledger.conn) == schema
@@ -221,15 +221,15 @@ def test_a_table_loaded_whole_gets_its_indexes_back_in_order(tmp_path, ledger, m
     assert "problem_enterprise" in plan
     # A second import of more rows than are there keeps the indexes: nothing is dropped.
     seen.clear()
-    more = [[i, f"B-{i}", *r[2:]] for i, r in enumerate(ledger_rows(60, seed=4))]
-    ledger_import.run(ledger, write_ledger(tmp_path / "m.xlsx", more))
+    more = [[i, f"B-{i}", *r[2:]] for i, r in enumerate(sheet_rows(60, seed=4))]
+    ledger_import.run(ledger, write_sheet(tmp_path / "m.xlsx", more))
     assert all(not lacking for table, lacking in seen if table == "problem")
 
 
 def test_the_cycle_collector_is_back_on_after_an_import(tmp_path, ledger):
     import gc
 
-    ledger_import.run(ledger, write_ledger(tmp_path / "l.xlsx", ledger_rows(5)))
+    ledger_import.run(ledger, write_sheet(tmp_path / "l.xlsx", sheet_rows(5)))
     assert gc.isenabled()
     (tmp_path / "x.xlsx").write_text("not a workbook")
     with pytest.raises(Exception):
@@ -237,7 +237,7 @@ def test_the_cycle_collector_is_back_on_after_an_import(tmp_path, ledger):
     assert gc.isenabled()
     gc.disable()
     try:
-        ledger_import.preview(ledger, write_ledger(tmp_path / "m.xlsx", ledger_rows(5)))
+        ledger_import.preview(ledger, write_sheet(tmp_path / "m.xlsx", sheet_rows(5)))
         assert not gc.isenabled()  # left as the caller had it
     finally:
         gc.enable()

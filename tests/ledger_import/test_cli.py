@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from core.cli import main
 
-from .workbooks import ledger_rows, write_ledger
+from .workbooks import sheet_rows, write_sheet
 
 
 def count(db, table="problem") -> int:
@@ -15,7 +15,7 @@ def count(db, table="problem") -> int:
 
 def test_import_then_again(tmp_path, capsys):
     db = tmp_path / "l.db"
-    path = write_ledger(tmp_path / "l.xlsx", ledger_rows(25))
+    path = write_sheet(tmp_path / "l.xlsx", sheet_rows(25))
     assert main(["--db", str(db), "import-ledger", str(path)]) == 0
     out = capsys.readouterr().out
     assert "共 25 行：新增 25，更新 0，未变 0" in out
@@ -26,7 +26,7 @@ def test_import_then_again(tmp_path, capsys):
 
 def test_dry_run_changes_nothing(tmp_path, capsys):
     db = tmp_path / "l.db"
-    path = write_ledger(tmp_path / "l.xlsx", ledger_rows(10))
+    path = write_sheet(tmp_path / "l.xlsx", sheet_rows(10))
     assert main(["--db", str(db), "import-ledger", str(path), "--dry-run", "--show-mapping"]) == 0
     out = capsys.readouterr().out
     assert "试导入（未写入）" in out and "将新增 10" in out
@@ -36,10 +36,10 @@ def test_dry_run_changes_nothing(tmp_path, capsys):
 
 def test_errors_go_to_stderr_with_exit_1(tmp_path, capsys):
     db = tmp_path / "l.db"
-    rows = ledger_rows(5)
+    rows = sheet_rows(5)
     rows[2][9] = "2019-02-30"
     rows[4][2] = "火星县"
-    path = write_ledger(tmp_path / "l.xlsx", rows)
+    path = write_sheet(tmp_path / "l.xlsx", rows)
     assert main(["--db", str(db), "import-ledger", str(path)]) == 1
     captured = capsys.readouterr()
     assert captured.out == ""
@@ -63,7 +63,7 @@ def test_a_bad_file_is_one_line(tmp_path, capsys):
 def test_the_mapping_can_be_corrected(tmp_path, capsys):
     db = tmp_path / "l.db"
     headers = ["序号", "地区", "企业", "问题", "交办日期", "整改时限"]
-    path = write_ledger(tmp_path / "l.xlsx", [[1, "曲沃县", "甲厂", "扬尘", "2024-03-01", "2024-04-01"]],
+    path = write_sheet(tmp_path / "l.xlsx", [[1, "曲沃县", "甲厂", "扬尘", "2024-03-01", "2024-04-01"]],
                         headers=headers)
     assert main(["--db", str(db), "import-ledger", str(path)]) == 1
     assert "缺少必需的列：问题描述（可用 --mapping 指定）" in capsys.readouterr().err
@@ -135,7 +135,7 @@ def test_show_mapping_even_while_rows_have_errors(tmp_path, capsys):
 
 def test_the_operator_option_names_who_imported(tmp_path, capsys):
     db = tmp_path / "l.db"
-    path = write_ledger(tmp_path / "l.xlsx", ledger_rows(3))
+    path = write_sheet(tmp_path / "l.xlsx", sheet_rows(3))
     assert main(["--db", str(db), "--operator", "李明", "import-ledger", str(path)]) == 0
     from core.ledger import Ledger
 

@@ -10,7 +10,7 @@ from core import ledger_import, messages, statistics
 from core.errors import LedgerError
 from core.ledger_import import ImportCancelled, ImportRejected
 
-from .workbooks import HEADERS, credit_code, ledger_rows, write_ledger
+from .workbooks import HEADERS, credit_code, sheet_rows, write_sheet
 
 TODAY = dt.date.today()
 
@@ -37,7 +37,7 @@ def problems(ledger) -> int:
 def test_errors_name_the_excel_row_and_column_and_nothing_is_written(tmp_path, ledger):
     rows = [row("A-1"), row("A-2", assigned="2019-13-45"), row("A-3", county="火星县"),
             row("A-4", status="看情况"), row("A-5", deadline="2019-01-01", assigned="2019-02-01")]
-    path = write_ledger(tmp_path / "bad.xlsx", rows, blank_rows=2)  # title, 2 blanks, header
+    path = write_sheet(tmp_path / "bad.xlsx", rows, blank_rows=2)  # title, 2 blanks, header
     with pytest.raises(ImportRejected) as caught:
         ledger_import.run(ledger, path)
     messages_ = [issue.message for issue in caught.value.issues]
@@ -53,7 +53,7 @@ def test_errors_name_the_excel_row_and_column_and_nothing_is_written(tmp_path, l
 
 def test_columns_past_z_are_lettered_as_excel_does(tmp_path, ledger):
     headers = [f"备用{i}" for i in range(26)] + ["区县", "企业名称", "问题描述", "交办日期", "整改时限"]
-    path = write_ledger(tmp_path / "wide.xlsx", [[None] * 26 + ["曲沃县", "某厂", "扬尘", "昨天",
+    path = write_sheet(tmp_path / "wide.xlsx", [[None] * 26 + ["曲沃县", "某厂", "扬尘", "昨天",
                                                                 "2024-05-01"]], headers=headers)
     with pytest.raises(ImportRejected) as caught:
         ledger_import.run(ledger, path)
@@ -62,7 +62,7 @@ def test_columns_past_z_are_lettered_as_excel_does(tmp_path, ledger):
 
 
 def test_in_english(tmp_path, ledger):
-    path = write_ledger(tmp_path / "bad.xlsx", [row("A-1", county="Atlantis")], title=None,
+    path = write_sheet(tmp_path / "bad.xlsx", [row("A-1", county="Atlantis")], title=None,
                         blank_rows=0)
     messages.set_language("en")
     try:
@@ -77,7 +77,7 @@ def test_in_english(tmp_path, ledger):
 def test_a_bad_check_digit_warns_and_does_not_block(tmp_path, ledger):
     valid = credit_code("91141021MA0GRL3W2")
     wrong = valid[:-1] + ("0" if valid[-1] != "0" else "1")
-    path = write_ledger(tmp_path / "w.xlsx", [row("A-1", code=wrong)])
+    path = write_sheet(tmp_path / "w.xlsx", [row("A-1", code=wrong)])
     outcome = ledger_import.run(ledger, path)
     assert outcome.added == 1
     [warning] = outcome.warnings
@@ -91,7 +91,7 @@ def test_status_history_agrees_with_the_problem_row(tmp_path, ledger):
             row("S-2", status="整改中", assigned=assigned),
             row("S-3", status="已完成", assigned=assigned, done=day(-20)),
             row("S-4", status="已销号", assigned=assigned, done=day(-20), closed=day(-10))]
-    ledger_import.run(ledger, write_ledger(tmp_path / "s.xlsx", rows))
+    ledger_import.run(ledger, write_sheet(tmp_path / "s.xlsx", rows))
     found = {r["number"]: dict(r) for r in ledger.conn.execute("SELECT * FROM problem")}
     closed = found["S-4"]
     assert (closed["status"], closed["status_since"], closed["done_on"], closed["closed_on"]) == \
@@ -116,8 +116,8 @@ def test_status_history_agrees_with_the_problem_row(tmp_path, ledger):
 
 
 def test_importing_twice_adds_nothing_and_reports_changes(tmp_path, ledger):
-    rows = ledger_rows(40, seed=3)
-    path = write_ledger(tmp_path / "l.xlsx", rows)
+    rows = sheet_rows(40, seed=3)
+    path = write_sheet(tmp_path / "l.xlsx", rows)
     first = ledger_import.run(ledger, path)
     assert (first.added, first.updated, first.unchanged) == (40, 0, 0)
     log_count = ledger.conn.execute("SELECT count(*) FROM problem_log").fetchone()[0]
@@ -129,7 +129,7 @@ def test_importing_twice_adds_nothing_and_reports_changes(tmp_path, ledger):
     rows[target][14:17] = ["已销号", day(-3), day(-2)]
     rows[0][10] = rows[0][9] + dt.timedelta(days=90)
     rows.append(row("NEW-1"))
-    third = ledger_import.run(ledger, write_ledger(tmp_path / "l2.xlsx", rows))
+    third = ledger_import.run(ledger, write_sheet(tmp_path / "l2.xlsx", rows))
     assert (third.added, third.updated, third.unchanged) == (1, 2, 38)
     moved = ledger.conn.execute("SELECT * FROM problem WHERE number = ?", (rows[target][1],)).fetchone()
     assert (moved["status"], moved["closed_on"]) == ("closed", day(-2).isoformat())
@@ -144,14 +144,14 @@ def test_without_numbers_problems_match_on_enterprise_description_and_date(tmp_p
     rows = [["曲沃县", "甲厂", "扬尘", "2024-03-01", "2024-04-01"],
             ["曲沃县", "甲厂", "扬尘", "2024-03-02", "2024-04-01"],
             ["曲沃县", "乙厂", "扬尘", "2024-03-01", "2024-04-01"]]
-    path = write_ledger(tmp_path / "n.xlsx", rows, headers=headers)
+    path = write_sheet(tmp_path / "n.xlsx", rows, headers=headers)
     assert ledger_import.run(ledger, path).added == 3
     again = ledger_import.run(ledger, path)
     assert (again.added, again.unchanged) == (0, 3)
 
 
 def test_the_same_problem_twice_in_one_sheet_is_an_error(tmp_path, ledger):
-    path = write_ledger(tmp_path / "d.xlsx", [row("D-1"), row("D-2"), row("D-1")])
+    path = write_sheet(tmp_path / "d.xlsx", [row("D-1"), row("D-2"), row("D-1")])
     with pytest.raises(ImportRejected) as caught:
         ledger_import.run(ledger, path)
     [issue] = caught.value.issues
@@ -159,24 +159,24 @@ def test_the_same_problem_twice_in_one_sheet_is_an_error(tmp_path, ledger):
 
 
 def test_an_import_cannot_move_a_status_back(tmp_path, ledger):
-    ledger_import.run(ledger, write_ledger(tmp_path / "a.xlsx", [row("B-1", status="已销号",
+    ledger_import.run(ledger, write_sheet(tmp_path / "a.xlsx", [row("B-1", status="已销号",
                                                                      closed=day(-5))]))
     with pytest.raises(ImportRejected) as caught:
-        ledger_import.run(ledger, write_ledger(tmp_path / "b.xlsx", [row("B-1", status="整改中")]))
+        ledger_import.run(ledger, write_sheet(tmp_path / "b.xlsx", [row("B-1", status="整改中")]))
     assert "不能使状态倒退" in caught.value.issues[0].message
     assert caught.value.issues[0].column == "O"
 
 
 def test_reopened_problems_cannot_be_imported_new(tmp_path, ledger):
     with pytest.raises(ImportRejected) as caught:
-        ledger_import.run(ledger, write_ledger(tmp_path / "r.xlsx", [row("R-1", status="反弹")]))
+        ledger_import.run(ledger, write_sheet(tmp_path / "r.xlsx", [row("R-1", status="反弹")]))
     assert "反弹" in caught.value.issues[0].message
 
 
 def test_region_comes_from_a_known_enterprise(tmp_path, ledger):
-    ledger_import.run(ledger, write_ledger(tmp_path / "a.xlsx", [row("E-1", county="侯马市",
+    ledger_import.run(ledger, write_sheet(tmp_path / "a.xlsx", [row("E-1", county="侯马市",
                                                                      firm="侯马市金泰铸造厂")]))
-    path = write_ledger(tmp_path / "b.xlsx", [row("E-2", county=None, firm="侯马市金泰铸造厂"),
+    path = write_sheet(tmp_path / "b.xlsx", [row("E-2", county=None, firm="侯马市金泰铸造厂"),
                                               row("E-3", county=None, firm="无名厂")])
     with pytest.raises(ImportRejected) as caught:
         ledger_import.run(ledger, path)
@@ -185,7 +185,7 @@ def test_region_comes_from_a_known_enterprise(tmp_path, ledger):
 
 
 def test_dry_run_writes_nothing(tmp_path, ledger):
-    path = write_ledger(tmp_path / "l.xlsx", ledger_rows(20))
+    path = write_sheet(tmp_path / "l.xlsx", sheet_rows(20))
     before = ledger.conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
     outcome = ledger_import.run(ledger, path, dry_run=True)
     assert outcome.dry_run and outcome.added == 20 and outcome.enterprises_added > 0
@@ -196,7 +196,7 @@ def test_dry_run_writes_nothing(tmp_path, ledger):
 
 
 def test_progress_and_cancel(tmp_path, ledger):
-    path = write_ledger(tmp_path / "l.xlsx", ledger_rows(30))
+    path = write_sheet(tmp_path / "l.xlsx", sheet_rows(30))
     seen = []
     outcome = ledger_import.run(ledger, path, progress=lambda d, t, m: seen.append((d, t, m)))
     assert outcome.added == 30 and outcome.changes.touches("problem")
@@ -207,15 +207,15 @@ def test_progress_and_cancel(tmp_path, ledger):
         calls.append(1)
         return len(calls) > 3
 
-    more = [[i, f"M-{i}", *r[2:]] for i, r in enumerate(ledger_rows(30, seed=9))]
+    more = [[i, f"M-{i}", *r[2:]] for i, r in enumerate(sheet_rows(30, seed=9))]
     with pytest.raises(ImportCancelled):
-        ledger_import.run(ledger, write_ledger(tmp_path / "m.xlsx", more),
+        ledger_import.run(ledger, write_sheet(tmp_path / "m.xlsx", more),
                           cancelled=cancel_while_writing)
     assert problems(ledger) == 30
 
 
 def test_preview_lists_rows_and_errors_without_writing(tmp_path, ledger):
-    path = write_ledger(tmp_path / "p.xlsx", [row("P-1"), row("P-2", assigned="昨天")])
+    path = write_sheet(tmp_path / "p.xlsx", [row("P-1"), row("P-2", assigned="昨天")])
     checked = ledger_import.preview(ledger, path)
     assert [r.line for r in checked.rows] == [4, 5]
     assert [(e.row, e.column) for e in checked.errors] == [(5, "J")]
@@ -224,7 +224,7 @@ def test_preview_lists_rows_and_errors_without_writing(tmp_path, ledger):
 
 
 def test_footer_and_blank_rows_are_skipped(tmp_path, ledger):
-    path = write_ledger(tmp_path / "f.xlsx", [row("F-1"), [], row("F-2"), ["填表人：王建国"]])
+    path = write_sheet(tmp_path / "f.xlsx", [row("F-1"), [], row("F-2"), ["填表人：王建国"]])
     workbook = openpyxl.load_workbook(path)
     workbook.active.merge_cells("A7:Q7")
     workbook.save(path)
@@ -234,7 +234,7 @@ def test_footer_and_blank_rows_are_skipped(tmp_path, ledger):
 def test_no_problem_is_written_when_the_insert_fails(tmp_path, ledger, monkeypatch):
     from core.ledger_import import importer
 
-    path = write_ledger(tmp_path / "l.xlsx", ledger_rows(10))
+    path = write_sheet(tmp_path / "l.xlsx", sheet_rows(10))
     broken = importer.PROBLEM_COLUMNS[:-1] + ("no_such_column",)
     monkeypatch.setattr(ledger_import, "PROBLEM_COLUMNS", broken)
     with pytest.raises(Exception):
@@ -245,7 +245,7 @@ def test_no_problem_is_written_when_the_insert_fails(tmp_path, ledger, monkeypat
 
 
 def test_a_bad_file_leaves_the_ledger_unchanged(tmp_path, ledger):
-    ledger_import.run(ledger, write_ledger(tmp_path / "l.xlsx", ledger_rows(5)))
+    ledger_import.run(ledger, write_sheet(tmp_path / "l.xlsx", sheet_rows(5)))
     (tmp_path / "x.xlsx").write_text("not a workbook")
     with pytest.raises(LedgerError):
         ledger_import.run(ledger, tmp_path / "x.xlsx")

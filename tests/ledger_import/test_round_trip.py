@@ -11,7 +11,7 @@ from core.ledger import Ledger
 
 returns = pytest.importorskip("core.returns")
 
-from .workbooks import ledger_rows, write_ledger  # noqa: E402
+from .workbooks import sheet_rows, write_sheet  # noqa: E402
 
 COMPARED = """SELECT p.number, p.region_code, e.name, e.credit_code, p.category, p.description,
     p.source, b.name, p.assigned_on, p.deadline, p.responsible_unit, p.responsible_person,
@@ -23,7 +23,7 @@ LEFT JOIN batch b ON b.id = p.batch_id ORDER BY p.number"""
 
 def test_the_demo_ledger_exported_imports_back_unchanged(tmp_path, demo_ledger):
     path = tmp_path / "台账.xlsx"
-    written = returns.export_ledger(demo_ledger, path)
+    written = returns.export_ledger_sheet(demo_ledger, path)
     before = demo_ledger.conn.execute(COMPARED).fetchall()
     logs = demo_ledger.conn.execute("SELECT count(*) FROM problem_log").fetchone()[0]
     outcome = ledger_import.run(demo_ledger, path)
@@ -34,9 +34,9 @@ def test_the_demo_ledger_exported_imports_back_unchanged(tmp_path, demo_ledger):
 
 
 def test_an_export_imports_into_a_fresh_ledger_with_the_same_figures(tmp_path, ledger):
-    ledger_import.run(ledger, write_ledger(tmp_path / "in.xlsx", ledger_rows(60, seed=5)))
+    ledger_import.run(ledger, write_sheet(tmp_path / "in.xlsx", sheet_rows(60, seed=5)))
     path = tmp_path / "out.xlsx"
-    returns.export_ledger(ledger, path)
+    returns.export_ledger_sheet(ledger, path)
     with Ledger.open(tmp_path / "fresh.db") as fresh:
         settings.set_jurisdiction(fresh, "141000")
         outcome = ledger_import.run(fresh, path)
@@ -80,7 +80,7 @@ def test_reopened_and_settled_problems_round_trip_into_a_fresh_ledger(tmp_path, 
             problems.transition(ledger, row_id, target, on=day,
                                 acceptance=accept if target == "closed" else None)
     path = tmp_path / "台账.xlsx"
-    returns.export_ledger(ledger, path)
+    returns.export_ledger_sheet(ledger, path)
     # no 销号日期 on a reopened row: its closure before is 原销号日期, beside 反弹日期
     sheet = load_workbook(path).active
     header = [c.value for c in sheet[3]]

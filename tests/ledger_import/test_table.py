@@ -8,11 +8,11 @@ from core import ledger_import
 from core.errors import LedgerError
 from core.ledger_import import mapping
 
-from .workbooks import HEADERS, ledger_rows, write_ledger
+from .workbooks import HEADERS, sheet_rows, write_sheet
 
 
 def test_header_below_a_merged_title_and_blank_rows(tmp_path):
-    path = write_ledger(tmp_path / "l.xlsx", ledger_rows(3), blank_rows=3)
+    path = write_sheet(tmp_path / "l.xlsx", sheet_rows(3), blank_rows=3)
     table = ledger_import.load(path)
     assert (table.header_first, table.header_last, table.first_data) == (4, 4, 5)  # Excel row 5
     found = ledger_import.propose_mapping(table)
@@ -59,7 +59,7 @@ def test_merged_enterprise_cells_are_filled_down(tmp_path, ledger):
 
 
 def test_several_sheets_choose_one(tmp_path):
-    path = write_ledger(tmp_path / "s.xlsx", ledger_rows(2), extra_sheets=["填报说明"])
+    path = write_sheet(tmp_path / "s.xlsx", sheet_rows(2), extra_sheets=["填报说明"])
     workbook = openpyxl.load_workbook(path)
     workbook.move_sheet("填报说明", offset=-1)  # the notes come first, as they often do
     workbook.save(path)
@@ -133,7 +133,7 @@ def test_missing_required_columns_are_named(tmp_path, ledger):
 
 
 def test_hidden_sheets_are_not_chosen_by_default(tmp_path):
-    path = write_ledger(tmp_path / "h.xlsx", ledger_rows(2), sheet="旧台账")
+    path = write_sheet(tmp_path / "h.xlsx", sheet_rows(2), sheet="旧台账")
     workbook = openpyxl.load_workbook(path)
     workbook["旧台账"].sheet_state = "hidden"
     fresh = workbook.create_sheet("新台账")

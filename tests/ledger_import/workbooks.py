@@ -20,7 +20,7 @@ def credit_code(body: str) -> str:
     return body + uscc.calc_check_digit(body)
 
 
-def ledger_rows(count: int, seed: int = 1, today: dt.date | None = None) -> list[list]:
+def sheet_rows(count: int, seed: int = 1, today: dt.date | None = None) -> list[list]:
     """`count` plausible ledger rows under HEADERS (dates as Excel dates)."""
     rng = random.Random(seed)
     today = today or dt.date.today()
@@ -43,7 +43,7 @@ def ledger_rows(count: int, seed: int = 1, today: dt.date | None = None) -> list
     return rows
 
 
-def write_ledger(path: Path, rows: Sequence[Sequence], headers: Sequence[str] = HEADERS,
+def write_sheet(path: Path, rows: Sequence[Sequence], headers: Sequence[str] = HEADERS,
                  title: str | None = "临汾市生态环境问题整改台账", blank_rows: int = 1,
                  sheet: str = "整改台账", extra_sheets: Sequence[str] = ()) -> Path:
     """A ledger sheet as bureaus keep it: a merged title, blank rows, a header, rows."""

@@ -7,7 +7,7 @@ import pytest
 
 from core import money, problems, rows, settings, statistics
 from core.errors import LedgerError
-from core.returns import ExportCancelled, export_ledger, export_return
+from core.returns import ExportCancelled, export_ledger_sheet, export_return
 from core.returns.cells import MAX_CELL_TEXT
 
 LEDGER_HEADERS = ["序号", "问题编号", "区县", "企业名称", "统一社会信用代码", "问题类别",
@@ -104,7 +104,7 @@ def test_problem_outside_the_jurisdiction_stops_the_export(shared_demo, demo_cop
 
 def test_ledger_export_one_header_row_under_the_title(shared_demo, tmp_path, reopen):
     path = tmp_path / "ledger.xlsx"
-    count = export_ledger(shared_demo, path)
+    count = export_ledger_sheet(shared_demo, path)
     sheet = reopen(path)
     assert count == 2507
     assert sheet["A1"].value == "临汾市生态环境局生态环境问题整改台账"
@@ -141,7 +141,7 @@ def test_formula_like_text_comes_back_as_text(ledger, tmp_path, reopen):
                               "assigned_on": "2026-01-05", "deadline": "2026-02-05",
                               "responsible_unit": "曲沃县<镇>&街道", "number": f"Q-{i}"})
     path = tmp_path / "ledger.xlsx"
-    export_ledger(ledger, path)
+    export_ledger_sheet(ledger, path)
     sheet = reopen(path)
     cells = [sheet.cell(FIRST + i, 7) for i in range(len(risky))]
     assert sorted(c.value for c in cells) == sorted(risky)
@@ -157,13 +157,13 @@ def test_forbidden_characters_are_removed_and_overlong_text_refused(ledger, tmp_
                                     "category": "noise", "description": "夜间噪声\x07扰民\x00",
                                     "assigned_on": "2026-01-05", "deadline": "2026-02-05"})
     path = tmp_path / "ledger.xlsx"
-    export_ledger(ledger, path)
+    export_ledger_sheet(ledger, path)
     assert reopen(path).cell(FIRST, 7).value == "夜间噪声扰民"
     # Text longer than a cell holds (an old import, say): refused, not cut.
     ledger.conn.execute("UPDATE problem SET description = ? WHERE id = ?",
                         ("长" * (MAX_CELL_TEXT + 1), changes.id))
     with pytest.raises(LedgerError) as error:
-        export_ledger(ledger, tmp_path / "long.xlsx")
+        export_ledger_sheet(ledger, tmp_path / "long.xlsx")
     assert "G4" in str(error.value) and str(MAX_CELL_TEXT) in str(error.value)
     assert not (tmp_path / "long.xlsx").exists()
     assert path.exists()
@@ -174,13 +174,13 @@ def test_cancelled_export_leaves_no_file_and_progress_is_reported(ledger, insert
     insert_problems(ledger, "141021", 4500, 0, "2026-01-05")
     seen = []
     with pytest.raises(ExportCancelled):
-        export_ledger(ledger, tmp_path / "ledger.xlsx",
+        export_ledger_sheet(ledger, tmp_path / "ledger.xlsx",
                       progress=lambda done, total, _: seen.append((done, total)),
                       cancelled=lambda: len(seen) >= 1)
     assert seen == [(2000, 4500)]
     assert [p.name for p in tmp_path.iterdir() if "xlsx" in p.name] == []
     seen.clear()
-    assert export_ledger(ledger, tmp_path / "ledger.xlsx",
+    assert export_ledger_sheet(ledger, tmp_path / "ledger.xlsx",
                          progress=lambda done, total, _: seen.append(done)) == 4500
     assert seen[-1] == 4500
 
@@ -190,14 +190,14 @@ def test_withdrawn_problems_are_not_in_the_ledger(ledger, insert_problems, tmp_p
     first = ledger.conn.execute("SELECT id FROM problem LIMIT 1").fetchone()[0]
     rows.update(ledger, "problem", first, {"withdrawn_on": "2026-01-06",
                                            "withdrawn_reason": "误交办"})
-    assert export_ledger(ledger, tmp_path / "ledger.xlsx") == 2
+    assert export_ledger_sheet(ledger, tmp_path / "ledger.xlsx") == 2
 
 
 def test_a_stored_date_that_is_not_iso_is_written_as_its_text(ledger, insert_problems,
                                                                tmp_path, reopen):
     insert_problems(ledger, "141021", 1, 0, "2026-01-05")
     ledger.conn.execute("UPDATE problem SET done_on = '2026年1月' ")
-    export_ledger(ledger, tmp_path / "ledger.xlsx")
+    export_ledger_sheet(ledger, tmp_path / "ledger.xlsx")
     sheet = reopen(tmp_path / "ledger.xlsx")
     assert sheet.cell(FIRST, 18).value == "2026年1月"
     assert sheet.cell(FIRST, 10).value == dt.datetime(2026, 1, 5)

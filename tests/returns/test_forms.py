@@ -12,7 +12,7 @@ from openpyxl.styles import Border, Font, Side
 from core import messages, penalties, rows
 from core.cli import main
 from core.errors import LedgerError
-from core.returns import build, export_ledger, export_return, forms
+from core.returns import build, export_ledger_sheet, export_return, forms
 
 SHIPPED = ("campaign_progress", "penalty_monthly", "problems_by_category", "rectification_ledger")
 
@@ -135,7 +135,7 @@ def test_a_future_as_of_date_is_refused(ledger, tmp_path):
     with pytest.raises(LedgerError, match="晚于今天"):
         export_return(ledger, "campaign_progress", tmp_path / "x.xlsx", as_of=later)
     with pytest.raises(LedgerError, match="晚于今天"):
-        export_ledger(ledger, tmp_path / "x.xlsx", as_of=later)
+        export_ledger_sheet(ledger, tmp_path / "x.xlsx", as_of=later)
     assert not (tmp_path / "x.xlsx").exists()
 
 

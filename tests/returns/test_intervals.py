@@ -77,9 +77,9 @@ def test_a_bulk_import_rebuilds_the_intervals_of_what_it_loaded(ledger, tmp_path
 
     from core import ledger_import
     sys.path.insert(0, str(Path(__file__).parents[1] / "ledger_import"))
-    from workbooks import ledger_rows, write_ledger
+    from workbooks import sheet_rows, write_sheet
 
-    book = write_ledger(tmp_path / "in.xlsx", ledger_rows(6000, seed=4))
+    book = write_sheet(tmp_path / "in.xlsx", sheet_rows(6000, seed=4))
     ledger_import.run(ledger, book)
     assert ledger.conn.execute("SELECT count(*) FROM problem_state").fetchone()[0] >= 6000
     assert intervals.drift(ledger) == 0

@@ -13,7 +13,7 @@ from openpyxl import load_workbook
 from core import problems
 from core.cli import main
 from core.errors import LedgerError
-from core.returns import export_ledger, marks, submissions
+from core.returns import export_ledger_sheet, marks, submissions
 
 
 def all_marks(ledger):
@@ -129,7 +129,7 @@ def test_ledger_export_as_of_a_past_day(demo_copy, tmp_path):
         return None
 
     now = tmp_path / "now.xlsx"
-    export_ledger(ledger, now)
+    export_ledger_sheet(ledger, now)
     reopened = row_of(now, number)
     # a reopened row has no 销号日期: the closure it had is 原销号日期, reopened beside it
     assert reopened["整改状态"] == "反弹"
@@ -137,7 +137,7 @@ def test_ledger_export_as_of_a_past_day(demo_copy, tmp_path):
     assert reopened["原销号日期"] == dt.datetime.combine(today - dt.timedelta(days=5), dt.time())
     assert reopened["反弹日期"] == dt.datetime.combine(today - dt.timedelta(days=1), dt.time())
     past = tmp_path / "past.xlsx"
-    count = export_ledger(ledger, past, as_of=today - dt.timedelta(days=3))
+    count = export_ledger_sheet(ledger, past, as_of=today - dt.timedelta(days=3))
     then = row_of(past, number)
     assert then["整改状态"] == "已销号"
     assert then["销号日期"] == dt.datetime.combine(today - dt.timedelta(days=5), dt.time())
@@ -146,7 +146,7 @@ def test_ledger_export_as_of_a_past_day(demo_copy, tmp_path):
     late_number = ledger.conn.execute("SELECT number FROM problem WHERE id = ?",
                                       (late.id,)).fetchone()[0]
     assert late_number is None or row_of(past, late_number) is None
-    assert count == export_ledger(ledger, tmp_path / "now2.xlsx") - 1
+    assert count == export_ledger_sheet(ledger, tmp_path / "now2.xlsx") - 1
 
 
 def test_a_locked_period_refuses_a_back_dated_filing_but_not_its_later_decision(demo_copy,

@@ -6,7 +6,7 @@ import datetime as dt
 
 from core import ledger_import, problems, statistics
 
-from tests.ledger_import.workbooks import write_ledger
+from tests.ledger_import.workbooks import write_sheet
 
 TODAY = dt.date.today()
 
@@ -20,7 +20,7 @@ def _row(number, status, done=None, closed=None):
 
 def _sheet(tmp_path):
     done, closed = TODAY - dt.timedelta(days=20), TODAY - dt.timedelta(days=10)
-    return write_ledger(tmp_path / "台账.xlsx", [
+    return write_sheet(tmp_path / "台账.xlsx", [
         _row("临环督〔2026〕1号", "已销号", done, closed),
         _row("临环督〔2026〕2号", "已完成", done),
         _row("临环督〔2026〕3号", "是", done, closed)])

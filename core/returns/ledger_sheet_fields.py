@@ -1,5 +1,5 @@
 """What a problem-list form may show of each problem ({{problem.FIELD}}): the SQL of every
-field over the ledger export's query (`core.returns.ledger_export`), which forms check
+field over the ledger export's query (`core.returns.ledger_sheet`), which forms check
 their placeholders against."""
 from __future__ import annotations
 

@@ -7,7 +7,7 @@ from typing import Iterator, TYPE_CHECKING
 
 from .. import dates, messages
 from ..workflow import Status
-from .ledger_fields import DATE_FIELDS, FIELDS
+from .ledger_sheet_fields import DATE_FIELDS, FIELDS
 
 if TYPE_CHECKING:
     from ..ledger import Ledger
