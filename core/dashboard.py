@@ -14,12 +14,12 @@ from decimal import Decimal
 from typing import Any, Callable, TYPE_CHECKING
 
 from . import dates, statistics
-from .statistics import Filter, Penalties, Progress
+from .statistics import Filter, Penalties, ProblemFigures
 
 if TYPE_CHECKING:
     from .ledger import Ledger
 
-# What a bar of problems counts; the names are those of `statistics.Progress`.
+# What a bar of problems counts; the names are those of `statistics.ProblemFigures`.
 # "open" is assigned less closed; the deadline buckets split it.
 MEASURES = ("assigned", "closed", "open", "reported_done", "stage_concluded", "overdue",
             "due_10", "due_20", "due_later", "ongoing", "undated")
@@ -63,10 +63,10 @@ class Dashboard:
 
     as_of: str
     flt: Filter
-    total: Progress
-    regions: list[Progress]
-    categories: list[Progress]
-    sources: list[Progress]
+    total: ProblemFigures
+    regions: list[ProblemFigures]
+    categories: list[ProblemFigures]
+    sources: list[ProblemFigures]
     campaign: Campaign | None
     series: list[tuple[str, int, int]]  # (day, assigned, closed), each as of that day
     pace: list[tuple[str, float]] = field(default_factory=list)  # closed needed by each day
@@ -91,7 +91,7 @@ class Dashboard:
         goal = self.campaign.target_rate if self.campaign.target_rate is not None else 100.0
         return statistics.rate(round(goal * share * 100), 10000)
 
-    def laggards(self) -> list[Progress]:
+    def laggards(self) -> list[ProblemFigures]:
         """Regions with problems whose rate is below the target rate."""
         target = self.target_rate
         if target is None:
@@ -103,18 +103,18 @@ class Dashboard:
 def load(ledger: Ledger, as_of: object | None = None, flt: Filter = Filter()) -> Dashboard:
     """All the dashboard's figures for `flt` on `as_of` (default today).
 
-    The progress counts and the penalty figures are kept between calls and brought up
+    The problem figures and the penalty figures are kept between calls and brought up
     to date from the audit log (see `Memo`); the daily series sums the daily tally
     (`core.daily_tally`). Either way a refresh after a write reads a few thousand kept
     counts, not every problem and log entry."""
     memo = memo_of(ledger)
-    report = memo.progress(ledger, as_of, flt)
-    day = report.as_of
+    found = memo.breakdown(ledger, as_of, flt)
+    day = found.as_of
     campaign = current_campaign(ledger, flt, day)
     start = campaign.starts_on if campaign else _first_assigned(ledger, flt)
     series = statistics.cumulative(ledger, start, day, flt) if start and start <= day else []
-    board = Dashboard(as_of=day, flt=flt, total=report.total, regions=report.by["region"],
-                      categories=report.by["category"], sources=report.by["source"],
+    board = Dashboard(as_of=day, flt=flt, total=found.total, regions=found.by["region"],
+                      categories=found.by["category"], sources=found.by["source"],
                       campaign=campaign, series=series)
     if campaign is not None:
         board.pace = pace(campaign, series)
@@ -173,8 +173,9 @@ class Memo:
         self._kept[key] = (position, value)
         return value
 
-    def progress(self, ledger: Ledger, as_of: object | None, flt: Filter) -> statistics.Report:
-        """`statistics.progress(ledger, as_of, flt)` by region, category and source.
+    def breakdown(self, ledger: Ledger, as_of: object | None,
+                  flt: Filter) -> statistics.Breakdown:
+        """`statistics.breakdown(ledger, as_of, flt)` by region, category and source.
 
         The counts of all problems by grouping are kept for the date, each changed
         problem moves its own count, and a filter picks its groupings from them: a
@@ -190,7 +191,7 @@ class Memo:
         if rows is None:
             rows = _summed(statistics.cube(ledger, day))
         self._kept[key] = (position, rows)
-        return _report(ledger, day, _picked(rows, flt), flt)
+        return _breakdown(ledger, day, _picked(rows, flt), flt)
 
 _memos: "weakref.WeakKeyDictionary[Ledger, Memo]" = weakref.WeakKeyDictionary()
 
@@ -240,16 +241,16 @@ def _picked(rows: dict[tuple, list[int]], flt: Filter) -> dict[tuple, list[int]]
             if low <= key[0] <= high and all(not value or key[i] == value for i, value in wanted)}
 
 
-def _report(ledger: Ledger, day: str, rows: dict[tuple, list[int]],
-            flt: Filter) -> statistics.Report:
-    """A progress report from counts by (region, batch, category, campaign, source)."""
+def _breakdown(ledger: Ledger, day: str, rows: dict[tuple, list[int]],
+               flt: Filter) -> statistics.Breakdown:
+    """The breakdown from counts by (region, batch, category, campaign, source)."""
     cube = [key + tuple(counts) for key, counts in rows.items() if counts[0]]
-    report = statistics.Report(as_of=day, total=Progress(key=None, name=""))
+    found = statistics.Breakdown(as_of=day, total=ProblemFigures(key=None, name=""))
     for row in cube:
-        report.total.add(row)
+        found.total.add(row)
     for group in _GROUPS:
-        report.by[group] = statistics.group_rows(ledger, cube, group, flt)
-    return report
+        found.by[group] = statistics.group_rows(ledger, cube, group, flt)
+    return found
 
 
 def _counts(state: tuple | None, day: str) -> tuple[int, ...]:

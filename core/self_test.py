@@ -92,10 +92,10 @@ def load_demo(checks: Checks) -> str:
 
 
 def compute_statistics(checks: Checks) -> str:
-    report = statistics.progress(checks.ledger)
-    total = report.total
+    found = statistics.breakdown(checks.ledger)
+    total = found.total
     expect(total.assigned > 0, "no problem counted as assigned")
-    expect(sum(row.assigned for row in report.by["region"]) == total.assigned,
+    expect(sum(row.assigned for row in found.by["region"]) == total.assigned,
            "county rows do not add up to the total")
     expect(total.closed <= total.assigned, "more problems closed than assigned")
     return f"assigned {total.assigned}, closed {total.closed}, rate {total.clearance_rate}%"
@@ -122,7 +122,7 @@ def read_return(checks: Checks) -> str:
         cells = [c for row in book.active.iter_rows(values_only=True) for c in row]
     finally:
         book.close()
-    assigned = statistics.progress(checks.ledger).total.assigned
+    assigned = statistics.breakdown(checks.ledger).total.assigned
     expect(assigned in cells, f"the assigned total {assigned} is not in the return")
     return f"{len(cells)} cells"
 

@@ -1,4 +1,4 @@
-"""Progress statistics computed in SQL, correct as of any past date.
+"""Rectification figures computed in SQL, correct as of any past date.
 
 A problem's state on date D comes from its status log. The problem row also keeps its
 current status and the date that status began, so for the common case (nothing changed
@@ -67,7 +67,7 @@ COUNTS = ("assigned", "closed", "reported_done", "stage_concluded", "overdue", "
 
 
 @dataclass
-class Progress:
+class ProblemFigures:
     """Rectification figures of one group of problems on one date.
 
     By status, assigned = closed + reported_done + stage_concluded + unsettled; by deadline,
@@ -130,12 +130,12 @@ class Progress:
 
 
 @dataclass
-class Report:
-    """Progress on one date: totals and the same figures by each grouping."""
+class Breakdown:
+    """The figures on one date: totals and the same figures by each grouping."""
 
     as_of: str
-    total: Progress
-    by: dict[str, list[Progress]] = field(default_factory=dict)
+    total: ProblemFigures
+    by: dict[str, list[ProblemFigures]] = field(default_factory=dict)
 
 
 # Every query below yields rows of: the five grouping keys, then the COUNTS. A deadline
@@ -261,22 +261,22 @@ def cube(ledger: Ledger, as_of: object | None = None, flt: Filter = Filter(),
     return rows
 
 
-def progress(ledger: Ledger, as_of: object | None = None, flt: Filter = Filter(),
-             groups: Iterable[str] = GROUPS, use_tally: bool = True) -> Report:
+def breakdown(ledger: Ledger, as_of: object | None = None, flt: Filter = Filter(),
+              groups: Iterable[str] = GROUPS, use_tally: bool = True) -> Breakdown:
     """Assigned, closed, rate, overdue and deadline buckets on `as_of`, by each grouping."""
     d = as_of_day(as_of)
-    return report_of(ledger, cube(ledger, d, flt, use_tally), d, flt, groups)
+    return breakdown_of(ledger, cube(ledger, d, flt, use_tally), d, flt, groups)
 
 
-def report_of(ledger: Ledger, rows: list[tuple], as_of: str, flt: Filter = Filter(),
-              groups: Iterable[str] = GROUPS) -> Report:
-    """The progress report of `cube` rows (see `progress`)."""
-    report = Report(as_of=as_of, total=Progress(key=None, name=""))
+def breakdown_of(ledger: Ledger, rows: list[tuple], as_of: str, flt: Filter = Filter(),
+                 groups: Iterable[str] = GROUPS) -> Breakdown:
+    """The breakdown of `cube` rows (see `breakdown`)."""
+    found = Breakdown(as_of=as_of, total=ProblemFigures(key=None, name=""))
     for row in rows:
-        report.total.add(row)
+        found.total.add(row)
     for group in groups:
-        report.by[group] = group_rows(ledger, rows, group, flt)
-    return report
+        found.by[group] = group_rows(ledger, rows, group, flt)
+    return found
 
 
 # The columns of a cube row a filter's category and source select.
@@ -293,17 +293,17 @@ def narrowed(rows: list[tuple], category: str | None = None,
     return [r for r in rows if all(r[i] == v for i, v in wanted)] if wanted else rows
 
 
-def group_rows(ledger: Ledger, rows: list, group: str, flt: Filter) -> list[Progress]:
+def group_rows(ledger: Ledger, rows: list, group: str, flt: Filter) -> list[ProblemFigures]:
     if group == "region":
         return _by_region(ledger, rows, flt)
     column = GROUPS.index(group)
     names = _names(ledger, group)
-    buckets: dict[str | None, Progress] = {}
+    buckets: dict[str | None, ProblemFigures] = {}
     for row in rows:
         key = row[column]
         entry = buckets.get(key)
         if entry is None:
-            entry = buckets[key] = Progress(key=key, name=names.get(key, key or ""))
+            entry = buckets[key] = ProblemFigures(key=key, name=names.get(key, key or ""))
         entry.add(row)
     if group in codes.KINDS:  # the bureau's order; a retired entry still shows where used
         rank = {code: n for n, code in enumerate(names)}
@@ -333,10 +333,10 @@ def report_regions(ledger: Ledger, flt: Filter = Filter()) -> list[regions.Regio
     return listed
 
 
-def _by_region(ledger: Ledger, rows: list, flt: Filter) -> list[Progress]:
+def _by_region(ledger: Ledger, rows: list, flt: Filter) -> list[ProblemFigures]:
     listed = report_regions(ledger, flt)
     city_rows = bool(listed) and listed[0].level == regions.CITY
-    out = {r.code: Progress(key=r.code, name=r.name) for r in listed}
+    out = {r.code: ProblemFigures(key=r.code, name=r.name) for r in listed}
     keys: dict[str, str] = {}
     for row in rows:
         code = row[0]
@@ -345,7 +345,7 @@ def _by_region(ledger: Ledger, rows: list, flt: Filter) -> list[Progress]:
             key = keys[code] = regions.row_key(code, out, city_rows)
         if key not in out:  # outside the jurisdiction, or a retired unit: listed after
             found = regions.get(ledger, key)
-            out[key] = Progress(key=key, name=found.name if found else key)
+            out[key] = ProblemFigures(key=key, name=found.name if found else key)
         out[key].add(row)
     return list(out.values())
 

@@ -57,36 +57,36 @@ def load_demo(args: argparse.Namespace, ledger: Ledger) -> int:
 
 
 def stats(args: argparse.Namespace, ledger: Ledger) -> int:
-    report = statistics.progress(ledger, statistics.as_of_day(args.as_of))
+    found = statistics.breakdown(ledger, statistics.as_of_day(args.as_of))
     if args.json:
-        json.dump(stats_object(report), sys.stdout, ensure_ascii=False, indent=1)
+        json.dump(stats_object(found), sys.stdout, ensure_ascii=False, indent=1)
         print()
         return 0
-    print(_stats_table(report))
+    print(_stats_table(found))
     return 0
 
 
-def stats_object(report: statistics.Report) -> dict:
+def stats_object(found: statistics.Breakdown) -> dict:
     """The JSON shape of `stats --json`."""
-    total = report.total.as_dict()
+    total = found.total.as_dict()
     del total["key"], total["name"]
-    return {"as_of": report.as_of, **total,
-            **{f"by_{group}": [_entry(p) for p in entries] for group, entries in report.by.items()}}
+    return {"as_of": found.as_of, **total,
+            **{f"by_{group}": [_entry(p) for p in entries] for group, entries in found.by.items()}}
 
 
-def _entry(progress: statistics.Progress) -> dict:
-    data = progress.as_dict()
+def _entry(figures: statistics.ProblemFigures) -> dict:
+    data = figures.as_dict()
     data["code"] = data.pop("key")
     return data
 
 
-def _stats_table(report: statistics.Report) -> str:
+def _stats_table(found: statistics.Breakdown) -> str:
     t = messages.text
     head = f"{t('label.region'):<12}{t('label.assigned'):>8}{t('label.closed'):>8}" \
            f"{t('label.rate'):>10}{t('label.overdue'):>8}" \
            f"{t('label.reported_done'):>10}{t('label.stage_concluded'):>10}{t('label.ongoing'):>8}"
-    lines = [f"{t('label.as_of')} {report.as_of}", head]
-    for p in [*report.by["region"], report.total]:
+    lines = [f"{t('label.as_of')} {found.as_of}", head]
+    for p in [*found.by["region"], found.total]:
         name = p.name or t("label.total")
         rate = "—" if p.clearance_rate is None else f"{p.clearance_rate}%"
         lines.append(f"{name:<12}{p.assigned:>8}{p.closed:>8}{rate:>10}{p.overdue:>8}"

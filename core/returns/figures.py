@@ -20,9 +20,9 @@ if TYPE_CHECKING:
 
 Value = int | Decimal | None
 
-# Statistics a template may name, by family: progress (as of the date), penalties and
+# Statistics a template may name, by family: problems (as of the date), penalties and
 # inspections (decided or inspected within the column's period, up to the date).
-PROGRESS_STATS = {
+PROBLEM_STATS = {
     "problems.assigned": lambda p, t: p.assigned,
     "problems.closed": lambda p, t: p.closed,
     "problems.reported_done": lambda p, t: p.reported_done,
@@ -52,7 +52,7 @@ CLOSED_ENTERPRISES = "penalties.closure_enterprises"
 INSPECTION_STATS = ("inspections.sources",)
 PACE = "pace"  # 序时进度 of the return's campaign on the day (core.dashboard.Campaign)
 DERIVED = ("rate", "change", "average", "on_pace")
-STATISTICS = (*PROGRESS_STATS, *PENALTY_STATS, *OPENED_STATS, CLOSED_ENTERPRISES,
+STATISTICS = (*PROBLEM_STATS, *PENALTY_STATS, *OPENED_STATS, CLOSED_ENTERPRISES,
               *INSPECTION_STATS, PACE, *DERIVED)
 
 
@@ -141,14 +141,14 @@ def row_keys(ledger: Ledger, base: Filter, dimension: str) -> list[tuple[str, st
 def _statistic(ledger: Ledger, template: Template, column: Column, d: str, base: Filter,
                cache: dict, dimension: str = "region") -> tuple[dict[str, Value], Value]:
     """A column's values by row key and its ledger-wide total."""
-    if column.stat in PROGRESS_STATS:
+    if column.stat in PROBLEM_STATS:
         narrow = _codes_of(ledger, dict(column.filter))
         flt = Filter(campaign_id=base.campaign_id, **narrow)
-        report = _cached(cache, ("progress", flt, dimension),
-                         lambda: _progress(ledger, d, base, narrow, dimension, cache))
-        pick = PROGRESS_STATS[column.stat]
-        return {p.key: pick(p, template) for p in report.by[dimension]}, pick(report.total,
-                                                                              template)
+        found = _cached(cache, ("breakdown", flt, dimension),
+                        lambda: _breakdown(ledger, d, base, narrow, dimension, cache))
+        pick = PROBLEM_STATS[column.stat]
+        return {p.key: pick(p, template) for p in found.by[dimension]}, pick(found.total,
+                                                                             template)
     start, end = period(column.period, d)
     if column.stat == CLOSED_ENTERPRISES:
         counts = _cached(cache, ("closed", start, end),
@@ -167,18 +167,18 @@ def _statistic(ledger: Ledger, template: Template, column: Column, d: str, base:
     raise ValueError(f"unknown statistic {column.stat!r} in column {column.key}")
 
 
-def _progress(ledger: Ledger, d: str, base: Filter, narrow: dict, dimension: str,
-              cache: dict) -> statistics.Report:
-    """Progress on `d` for the return's filter narrowed by a column's category or source,
+def _breakdown(ledger: Ledger, d: str, base: Filter, narrow: dict, dimension: str,
+               cache: dict) -> statistics.Breakdown:
+    """The figures on `d` for the return's filter narrowed by a column's category or source,
     from one cube of the return's filter (each past date is one range scan, not one per
     column filter)."""
     flt = Filter(campaign_id=base.campaign_id, **narrow)
     if set(narrow) - {"category", "source"}:
-        return statistics.progress(ledger, d, flt, groups=(dimension,))
+        return statistics.breakdown(ledger, d, flt, groups=(dimension,))
     rows = _cached(cache, ("cube", base.campaign_id),
                    lambda: statistics.cube(ledger, d, Filter(campaign_id=base.campaign_id)))
-    return statistics.report_of(ledger, statistics.narrowed(rows, **narrow), d, flt,
-                                groups=(dimension,))
+    return statistics.breakdown_of(ledger, statistics.narrowed(rows, **narrow), d, flt,
+                                   groups=(dimension,))
 
 
 def _codes_of(ledger: Ledger, wanted: dict) -> dict:

@@ -5,7 +5,7 @@ A figure placeholder is `{{NAME}}` or `{{NAME:PERIOD}}`. NAME is an entry below;
 `NAME:year_change` are the change against the same period a year before, in %.
 
 Adding a figure is one entry (the 阶段性办结 ones below are: `stage_concluded`,
-`concluded`, `conclusion_rate`) once `figures.PROGRESS_STATS` knows its statistic; what a
+`concluded`, `conclusion_rate`) once `figures.PROBLEM_STATS` knows its statistic; what a
 figure counts as done is fixed by its entry (已销号 only, ＋已完成待验收, or with 阶段性办结
 too as a province publishes its 办结率). Penalty figures count the cases decided in the
 period (处罚决定书 dated in it); the `*_opened` ones the cases filed in it (立案日期, the

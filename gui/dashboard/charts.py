@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QApplication, QToolTip, QWidget
 
 from core import dashboard
 from core.money import fen_to_wan
-from core.statistics import Filter, Progress
+from core.statistics import Filter, ProblemFigures
 
 from ..i18n import tr
 
@@ -405,7 +405,7 @@ class RateChart(Chart):
                        else tr("Average {rate}%")).format(rate=target)
             self.legend(self.plot).getLabel(self.target_sample).setText(caption)
 
-    def _rate_labels(self, rated: list[Progress]) -> None:
+    def _rate_labels(self, rated: list[ProblemFigures]) -> None:
         while len(self.labels) < len(rated):
             label = pg.TextItem("", color="#333", anchor=(0, 0.5))
             label.setFont(plot_font(8))
@@ -495,7 +495,7 @@ class GroupsChart(Chart):
                                   (self.by_source, board.sources, "source")):
             self._draw(plot, board, scope, sorted(rows, key=lambda p: -p.assigned), group)
 
-    def _draw(self, plot, board, scope: str, rows: list[Progress], group: str) -> None:
+    def _draw(self, plot, board, scope: str, rows: list[ProblemFigures], group: str) -> None:
         names = [p.name or p.key or "" for p in rows]  # the ledger's own labels
         left = [0.0] * len(rows)
         for measure, text in (("closed", tr("Closed")), ("open", tr("Not closed"))):

@@ -100,8 +100,8 @@ def main() -> int:
         for label, sql in (("log-reading tally (before)", baseline_sql()),
                            ("state intervals (now)", intervals)):
             statistics._PAST = sql
-            stats, report = timed(lambda: statistics.progress(ledger, day), args.repeat)
-            stats_cpu, _ = timed_cpu(lambda: statistics.progress(ledger, day), args.repeat)
+            stats, report = timed(lambda: statistics.breakdown(ledger, day), args.repeat)
+            stats_cpu, _ = timed_cpu(lambda: statistics.breakdown(ledger, day), args.repeat)
             ret, built = timed(lambda: returns.build(ledger, "campaign_progress", day, campaign),
                                args.repeat)
             ret_cpu, _ = timed_cpu(lambda: returns.build(ledger, "campaign_progress", day,

@@ -4,7 +4,7 @@ Side by side in one run on the same machine, medians of --repeat runs:
 - `demo` insert (core.demo.write: the rows `ecoledger-cli demo` makes) against raw
   sqlite3 `executemany` of the very same rows in one transaction, both into a fresh
   file with the full schema and indexes;
-- `stats` (core.statistics.progress, everything `ecoledger-cli stats` computes) at that
+- `stats` (core.statistics.breakdown, everything `ecoledger-cli stats` computes) at that
   size, as of today and as of a date in mid-campaign.
 
     .venv/bin/python tests/bench/ledger_bench.py [--problems 1000000] [--repeat 3]
@@ -87,8 +87,8 @@ def main() -> None:
         today = dt.date.today()
         mid = today - dt.timedelta(days=40)
         for label, as_of in (("today", today), ("40 days ago", mid)):
-            statistics.progress(ledger, as_of)  # warm the page cache
-            seconds, _ = timed(lambda: statistics.progress(ledger, as_of), 5)
+            statistics.breakdown(ledger, as_of)  # warm the page cache
+            seconds, _ = timed(lambda: statistics.breakdown(ledger, as_of), 5)
             print(f"stats   as of {label:<12} median {seconds * 1000:6.0f} ms (target < 300 ms)")
         ledger.close()
 

@@ -45,7 +45,7 @@ def test_an_unknown_category_is_refused_with_the_choices(ledger):
 def test_a_problem_carries_several_categories_the_first_is_main(ledger):
     pid = problems.add(ledger, problem(category="大气、噪声")).id
     assert stored(ledger, pid)[:2] == ("waste_gas", "noise")
-    report = statistics.progress(ledger, "2026-09-01")
+    report = statistics.breakdown(ledger, "2026-09-01")
     assert [(p.key, p.assigned) for p in report.by["category"]] == [("waste_gas", 1)]
     problems.update(ledger, pid, {"extra_categories": "扬尘,噪声"})
     assert stored(ledger, pid)[:2] == ("waste_gas", "dust,noise")
@@ -58,7 +58,7 @@ def test_a_manager_adds_and_a_new_problem_uses_it(ledger):
     assert re.fullmatch("x[0-9a-f]{6}", code)
     pid = problems.add(ledger, problem(category="土壤")).id
     assert stored(ledger, pid)[0] == code
-    report = statistics.progress(ledger, "2026-09-01")
+    report = statistics.breakdown(ledger, "2026-09-01")
     assert [(p.key, p.name) for p in report.by["category"]] == [(code, "土壤污染")]
 
 
@@ -89,7 +89,7 @@ def test_rename_keeps_the_old_label_as_a_synonym(ledger):
     codes.rename(ledger, "category", "dust", "扬尘污染")
     assert codes.resolve(ledger, "category", "扬尘") == "dust"
     pid = problems.add(ledger, problem(category="dust")).id
-    report = statistics.progress(ledger, "2026-09-01")
+    report = statistics.breakdown(ledger, "2026-09-01")
     assert report.by["category"][0].name == "扬尘污染" and stored(ledger, pid)[0] == "dust"
 
 
@@ -108,7 +108,7 @@ def test_merge_moves_every_problem_in_the_audit_trail(ledger):
     assert not entry.active and entry.merged_into == "hazardous_waste"
     # the old words still find the entry they went into, for files written before
     assert codes.resolve(ledger, "category", "固废") == "hazardous_waste"
-    report = statistics.progress(ledger, "2026-09-01")
+    report = statistics.breakdown(ledger, "2026-09-01")
     assert [(p.key, p.assigned) for p in report.by["category"]] == [("hazardous_waste", 2)]
 
 
@@ -119,7 +119,7 @@ def test_a_retired_entry_is_refused_for_new_rows_and_kept_where_used(ledger):
         problems.add(ledger, problem(source="complaint"))
     assert "已停用" in str(caught.value)
     problems.update(ledger, pid, {"description": "改过的描述"})  # keeps its retired source
-    report = statistics.progress(ledger, "2026-09-01")
+    report = statistics.breakdown(ledger, "2026-09-01")
     assert [(p.key, p.name) for p in report.by["source"]] == [("complaint", "群众举报（12369）")]
     codes.retire(ledger, "source", "complaint", active=True)
     problems.add(ledger, problem(source="complaint"))
@@ -130,7 +130,7 @@ def test_order_is_the_bureaus(ledger):
     assert [e.code for e in codes.entries(ledger, "category")][:2] == ["other", "scattered_polluting"]
     problems.add(ledger, problem(category="dust"))
     problems.add(ledger, problem(category="other"))
-    report = statistics.progress(ledger, "2026-09-01")
+    report = statistics.breakdown(ledger, "2026-09-01")
     assert [p.key for p in report.by["category"]] == ["other", "dust"]
 
 

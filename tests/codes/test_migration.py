@@ -57,7 +57,7 @@ def test_the_old_ledger_is_migrated(release):
 @pytest.mark.parametrize("use_tally", [True, False])
 def test_stats_are_what_the_release_printed(release, day, use_tally):
     before = _expected()["stats"][day]
-    after = _as_before(stats_object(statistics.progress(release, day, use_tally=use_tally)),
+    after = _as_before(stats_object(statistics.breakdown(release, day, use_tally=use_tally)),
                        before)
     for key in before:
         if key in ("by_category", "by_source"):
@@ -94,11 +94,11 @@ def test_returns_are_what_the_release_filled(release):
 
 
 def test_categories_follow_the_ledger_after_migration(release):
-    report = statistics.progress(release, "2026-12-01")
+    report = statistics.breakdown(release, "2026-12-01")
     order = [p.key for p in report.by["category"]]
     ranked = codes.order(release, "category")
     assert order == sorted(order, key=ranked.__getitem__)
     codes.move(release, "category", "other", 1)
-    report = statistics.progress(release, "2026-12-01")
+    report = statistics.breakdown(release, "2026-12-01")
     if "other" in [p.key for p in report.by["category"]]:
         assert report.by["category"][0].key == "other"

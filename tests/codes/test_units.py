@@ -94,16 +94,17 @@ def test_figures_show_a_zone_as_its_own_row_in_the_bureaus_order(ledger, zone):
     problems.add(ledger, problem(region_code=zone))
     problems.add(ledger, problem(region_code=zone))
     problems.add(ledger, problem(region_code="141021"))
-    data = stats_object(statistics.progress(ledger, "2026-09-01"))
+    data = stats_object(statistics.breakdown(ledger, "2026-09-01"))
     rows = {r["code"]: r for r in data["by_region"]}
     assert rows[zone]["name"] == "临汾经济开发区" and rows[zone]["assigned"] == 2
     assert rows["141021"]["assigned"] == 1 and data["assigned"] == 3
     listed = [r["code"] for r in data["by_region"]]
     assert listed[-2:] == [zone, hi_tech]  # after the counties, in the bureau's order
     units.move(ledger, hi_tech, 1)
-    listed = [r["code"] for r in stats_object(statistics.progress(ledger, "2026-09-01"))["by_region"]]
+    data = stats_object(statistics.breakdown(ledger, "2026-09-01"))
+    listed = [r["code"] for r in data["by_region"]]
     assert listed[-2:] == [hi_tech, zone]
-    filtered = statistics.progress(ledger, "2026-09-01", statistics.Filter(region_code=zone))
+    filtered = statistics.breakdown(ledger, "2026-09-01", statistics.Filter(region_code=zone))
     assert filtered.total.assigned == 2
 
 
@@ -122,17 +123,17 @@ def test_a_return_has_the_zone_row_and_adds_up(ledger, zone):
 def test_a_township_counts_on_its_countys_row_for_the_city(ledger):
     town = code_of(ledger, units.add(ledger, "乡宁镇", "township", parent="乡宁县"))
     problems.add(ledger, problem(region_code="乡宁镇"))
-    rows = {p.key: p for p in statistics.progress(ledger, "2026-09-01").by["region"]}
+    rows = {p.key: p for p in statistics.breakdown(ledger, "2026-09-01").by["region"]}
     assert rows["141029"].assigned == 1 and town not in rows
     settings.set_jurisdiction(ledger, "141029")  # the county's own bureau sees the township
-    rows = {p.key: p for p in statistics.progress(ledger, "2026-09-01").by["region"]}
+    rows = {p.key: p for p in statistics.breakdown(ledger, "2026-09-01").by["region"]}
     assert rows[town].assigned == 1 and rows["141029"].assigned == 0
 
 
 def test_a_retired_unit_still_shows_where_rows_carry_it(ledger, zone):
     problems.add(ledger, problem(region_code=zone))
     units.retire(ledger, zone)
-    rows = {p.key: p for p in statistics.progress(ledger, "2026-09-01").by["region"]}
+    rows = {p.key: p for p in statistics.breakdown(ledger, "2026-09-01").by["region"]}
     assert rows[zone].assigned == 1 and rows[zone].name == "临汾经济开发区"
     units.rename(ledger, zone, "临汾经济技术开发区")
     assert regions.get(ledger, zone).name == "临汾经济技术开发区"

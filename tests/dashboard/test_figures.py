@@ -33,7 +33,7 @@ def test_board_figures_equal_the_core_statistics(demo_ledger):
     for flt in _filters(demo_ledger):
         for day in _days(demo_ledger):
             board = dashboard.load(demo_ledger, day, flt)
-            report = statistics.progress(demo_ledger, day, flt)
+            report = statistics.breakdown(demo_ledger, day, flt)
             assert board.total == report.total
             assert board.regions == report.by["region"]
             assert board.categories == report.by["category"]
@@ -46,7 +46,7 @@ def test_board_figures_equal_the_core_statistics(demo_ledger):
 def test_every_day_of_the_series_equals_progress_on_that_day(demo_ledger):
     board = dashboard.load(demo_ledger)
     for day, assigned, closed in board.series[::9]:
-        total = statistics.progress(demo_ledger, day, groups=()).total
+        total = statistics.breakdown(demo_ledger, day, groups=()).total
         assert (assigned, closed) == (total.assigned, total.closed), day
 
 
@@ -54,7 +54,7 @@ def test_every_day_of_the_series_equals_progress_on_that_day(demo_ledger):
 def test_drill_down_lists_exactly_the_problems_counted(demo_ledger, measure):
     campaign, _ = _campaign_and_batch(demo_ledger)
     for day in _days(demo_ledger):
-        report = statistics.progress(demo_ledger, day, Filter(campaign_id=campaign))
+        report = statistics.breakdown(demo_ledger, day, Filter(campaign_id=campaign))
         for row in report.by["region"] + report.by["category"] + report.by["source"]:
             group = ("region_code" if row in report.by["region"] else
                      "category" if row in report.by["category"] else "source")
@@ -214,7 +214,7 @@ def test_kept_figures_follow_status_changes_without_reading_every_problem(demo_l
         assert kept[flt].series == fresh.series == statistics.cumulative(
             demo_ledger, fresh.series[0][0], fresh.as_of, flt, use_tally=False)
         assert kept[flt].series[-1][1:] == (fresh.total.assigned, fresh.total.closed)
-        assert kept[flt].total == fresh.total == statistics.progress(demo_ledger, None, flt).total
+        assert kept[flt].total == fresh.total == statistics.breakdown(demo_ledger, None, flt).total
         assert flt != Filter() or (fresh.total.stage_concluded, fresh.total.ongoing,
                                    fresh.total.undated) == (1, 1, 1)
         assert (kept[flt].regions, kept[flt].categories, kept[flt].sources) == (
@@ -227,7 +227,7 @@ def test_kept_figures_of_a_past_date_stay_as_they_were(demo_ledger):
     problems.transition(demo_ledger, _problem(demo_ledger, "reported_done"), "closed", acceptance=ACCEPTED)
     problems.add_note(demo_ledger, _problem(demo_ledger, "assigned"), "已约谈企业负责人")
     after = dashboard.load(demo_ledger, past)
-    assert after.total == before.total == statistics.progress(demo_ledger, past).total
+    assert after.total == before.total == statistics.breakdown(demo_ledger, past).total
     assert after.series == before.series
 
 
@@ -258,7 +258,7 @@ def test_kept_counts_follow_a_problem_moved_to_another_category(demo_ledger):
     counts = {p.key: p.assigned for p in after.categories}
     was = {p.key: p.assigned for p in before.categories}
     assert counts[new] == was.get(new, 0) + 1 and counts[old] == was[old] - 1
-    assert after.categories == statistics.progress(demo_ledger).by["category"]
+    assert after.categories == statistics.breakdown(demo_ledger).by["category"]
 
 
 def test_kept_penalty_figures_follow_a_new_case(demo_ledger):
@@ -342,7 +342,7 @@ def test_kept_figures_equal_fresh_ones_after_any_writes(demo_file, tmp_path_fact
             for flt in flts:
                 for day in (None, past):
                     kept = dashboard.load(ledger, day, flt)
-                    report = statistics.progress(ledger, day, flt)
+                    report = statistics.breakdown(ledger, day, flt)
                     assert kept.total == report.total
                     assert kept.regions == report.by["region"]
                     assert (kept.categories, kept.sources) == (report.by["category"],
@@ -359,7 +359,7 @@ def test_the_rows_behind_each_kind_of_done_and_deadline_are_the_counted_ones(dem
         problems.add(demo_ledger, {"source": "complaint", "enterprise_id": firm, "category": "dust",
                                    "description": "燃煤锅炉", "assigned_on": dates.today(),
                                    "deadline": wording})
-    total = statistics.progress(demo_ledger).total
+    total = statistics.breakdown(demo_ledger).total
     for measure in ("reported_done", "stage_concluded", "ongoing", "undated", "due_later",
                     "overdue", "due_10"):
         ids = dashboard.problem_ids(demo_ledger, None, Filter(), measure)

@@ -24,7 +24,7 @@ def test_a_new_category_and_zone_reach_the_other_pc_with_their_problems(pcs, tmp
     assert regions.get(b, "141000Z01").name == "临汾经济开发区"
     row = problems.get(b, pid)
     assert (row["category"], row["region_code"]) == ("soil", "141000Z01")
-    by_region = {p.key: p.assigned for p in statistics.progress(b, "2026-01-10").by["region"]}
+    by_region = {p.key: p.assigned for p in statistics.breakdown(b, "2026-01-10").by["region"]}
     assert by_region["141000Z01"] == 1
     assert contents(a) == contents(b) and sound(b)
 

@@ -274,7 +274,7 @@ def test_a_city_consolidates_its_counties_and_no_county_overwrites_another(blank
     new_problem(yicheng, "141022")
     send(quwo, city, tmp_path)
     send(yicheng, city, tmp_path)
-    report = statistics.progress(city, "2026-02-01")
+    report = statistics.breakdown(city, "2026-02-01")
     by_region = {p.key: (p.assigned, p.closed) for p in report.by["region"]}
     assert by_region["141021"] == (3, 1) and by_region["141022"] == (1, 0)
     # the closure's acceptance (验收) travels with it

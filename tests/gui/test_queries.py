@@ -18,7 +18,7 @@ def test_pages_read_backwards_past_the_middle_agree_with_forward_reading(demo_le
 
 
 def test_filters_agree_with_the_statistics(demo_ledger, today):
-    county = statistics.progress(demo_ledger, today).by["region"][0]
+    county = statistics.breakdown(demo_ledger, today).by["region"][0]
     overdue = Query(region_code=county.key, overdue=True)
     assert queries.count(demo_ledger, PROBLEMS, overdue) == county.overdue
     closed = Query(region_code=county.key, status="closed")

@@ -121,7 +121,7 @@ def test_a_manager_adds_a_zone_and_the_figures_show_it(dialog, ctx, qtbot, idle)
         problems.add(ledger, {"source": "inspection", "region_code": "141000Z01",
                               "category": "dust", "description": "开发区工地扬尘",
                               "assigned_on": "2026-11-20", "deadline": "2026-12-20"})
-        return {p.key: (p.name, p.assigned) for p in statistics.progress(ledger).by["region"]}
+        return {p.key: (p.name, p.assigned) for p in statistics.breakdown(ledger).by["region"]}
     assert ctx.db.call(use)["141000Z01"] == ("临汾经济开发区", 1)
     select(tab, "141000Z01", idle)
     tab.name.clear()

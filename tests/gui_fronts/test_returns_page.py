@@ -42,7 +42,7 @@ def test_the_preview_lists_the_counties_and_its_total_agrees_with_the_statistics
     total_row = first + len(counties)
     assert model.texts[total_row][0] == "合计"
 
-    report = ctx.db.call(lambda ledger: statistics.progress(ledger, AS_OF,
+    report = ctx.db.call(lambda ledger: statistics.breakdown(ledger, AS_OF,
                                                             statistics.Filter()))
     assigned = _column(model, first, "交办问题数\n（个）")
     assert int(model.texts[total_row][assigned]) == report.total.assigned > 0

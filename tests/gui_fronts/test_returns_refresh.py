@@ -44,7 +44,7 @@ def withdraw_one(ledger):
 
 
 def figures(ctx) -> int:
-    return ctx.db.call(lambda ledger: statistics.progress(
+    return ctx.db.call(lambda ledger: statistics.breakdown(
         ledger, AS_OF, statistics.Filter())).total.assigned
 
 

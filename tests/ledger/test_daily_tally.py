@@ -40,7 +40,7 @@ def test_demo_series_from_the_tally_equals_the_logs_for_every_filter(demo_ledger
         assert fast == slow, flt
         # (the series runs on past today; figures as of a day to come are refused)
         today = next(row for row in fast if row[0] == dates.today().isoformat())
-        assert today[1] == statistics.progress(demo_ledger, today[0], flt).total.assigned
+        assert today[1] == statistics.breakdown(demo_ledger, today[0], flt).total.assigned
     assert statistics.tally_drift(demo_ledger) == 0
 
 
@@ -89,7 +89,7 @@ def test_a_category_filter_reads_the_logs_and_agrees_with_the_figures(demo_ledge
     today = dates.today()
     series = statistics.cumulative(demo_ledger, today - dt.timedelta(days=30), today,
                                    Filter(category="dust"))
-    figures = statistics.progress(demo_ledger, today, Filter(category="dust")).total
+    figures = statistics.breakdown(demo_ledger, today, Filter(category="dust")).total
     assert series[-1][1:] == (figures.assigned, figures.closed)
 
 

@@ -65,10 +65,10 @@ def test_an_ongoing_problem_is_never_overdue(ledger, monkeypatch):
     monkeypatch.setattr(dates, "today", lambda: dt.date(2031, 1, 1))
     for day in ("2024-03-05", "2025-01-01", "2030-12-31"):
         for use_tally in (True, False):
-            total = statistics.progress(ledger, day, use_tally=use_tally).total
+            total = statistics.breakdown(ledger, day, use_tally=use_tally).total
             assert (total.assigned, total.overdue, total.ongoing, total.due_later) == (1, 0, 1, 0)
     problems.transition(ledger, row_id, "in_progress", on="2024-03-10")
-    assert statistics.progress(ledger, "2030-01-01").total.overdue == 0
+    assert statistics.breakdown(ledger, "2030-01-01").total.overdue == 0
     monkeypatch.undo()
     with pytest.raises(ValidationError) as refused:
         problems.request_extension(ledger, row_id, "2024-12-31", "设备未到", on="2024-03-11")
@@ -77,27 +77,27 @@ def test_an_ongoing_problem_is_never_overdue(ledger, monkeypatch):
 
 def test_a_date_then_ongoing_is_overdue_after_its_date_until_closed(ledger):
     row_id = problems.add(ledger, _problem("2024年底前，并长期坚持")).id
-    assert statistics.progress(ledger, "2024-12-31").total.overdue == 0
-    late = statistics.progress(ledger, "2025-01-01").total
+    assert statistics.breakdown(ledger, "2024-12-31").total.overdue == 0
+    late = statistics.breakdown(ledger, "2025-01-01").total
     assert (late.overdue, late.ongoing) == (1, 0)
     for step, day in (("in_progress", "2025-01-02"), ("reported_done", "2025-01-05"),
                       ("closed", "2025-01-06")):
         problems.transition(ledger, row_id, step, on=day, acceptance=ACCEPTED)
-    assert statistics.progress(ledger, "2025-02-01").total.overdue == 0
+    assert statistics.breakdown(ledger, "2025-02-01").total.overdue == 0
     # the figures of a day before the closure stay as they were
-    assert statistics.progress(ledger, "2025-01-03").total.overdue == 1
-    assert statistics.progress(ledger, "2025-01-03", use_tally=False).total.overdue == 1
+    assert statistics.breakdown(ledger, "2025-01-03").total.overdue == 1
+    assert statistics.breakdown(ledger, "2025-01-03", use_tally=False).total.overdue == 1
 
 
 def test_a_vague_deadline_is_kept_with_a_warning_and_counted_apart(ledger):
     changes = problems.add(ledger, _problem("采暖期前"))
     assert [w.code for w in changes.warnings] == ["warning.deadline_vague"]
     assert "采暖期前" in str(changes.warnings[0])
-    total = statistics.progress(ledger, "2024-12-01").total
+    total = statistics.breakdown(ledger, "2024-12-01").total
     assert (total.undated, total.overdue, total.due_later) == (1, 0, 0)
     # the clerk sets the date later: from then on it counts like any dated deadline
     problems.update(ledger, changes.id, {"deadline": "2024-11-15"})
-    total = statistics.progress(ledger, "2024-12-01").total
+    total = statistics.breakdown(ledger, "2024-12-01").total
     assert (total.undated, total.overdue) == (0, 1)
     problems.add(ledger, _problem("长期坚持"))
     problems.add(ledger, _problem("采暖期前"))
@@ -108,8 +108,8 @@ def test_a_vague_deadline_is_kept_with_a_warning_and_counted_apart(ledger):
 def test_at_once_is_due_on_the_assigned_day(ledger):
     row_id = problems.add(ledger, _problem("立行立改")).id
     assert problems.get(ledger, row_id)["deadline_in_force"] == "2024-03-05"
-    assert statistics.progress(ledger, "2024-03-05").total.overdue == 0
-    assert statistics.progress(ledger, "2024-03-06").total.overdue == 1
+    assert statistics.breakdown(ledger, "2024-03-05").total.overdue == 0
+    assert statistics.breakdown(ledger, "2024-03-06").total.overdue == 1
 
 
 def test_a_correction_of_the_assigned_date_moves_a_working_day_deadline(ledger):
@@ -138,7 +138,7 @@ def test_measures_have_their_own_deadline_of_any_kind(ledger):
 def test_the_buckets_and_the_statuses_add_up_per_row(demo_ledger):
     for text in ("长期坚持", "采暖期前", "2025年底前，并长期坚持"):
         problems.add(demo_ledger, _problem(text))
-    report = statistics.progress(demo_ledger)
+    report = statistics.breakdown(demo_ledger)
     for rows in report.by.values():
         for p in [report.total, *rows]:
             assert p.closed + p.reported_done + p.stage_concluded + p.unsettled == p.assigned

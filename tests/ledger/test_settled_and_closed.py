@@ -26,7 +26,7 @@ def test_stage_concluded_never_counts_as_closed(ledger):
     _walk(ledger, done, "in_progress", "reported_done")
     _walk(ledger, closed, "in_progress", "reported_done", "closed")
     for use_tally in (True, False):
-        total = statistics.progress(ledger, "2025-06-20", use_tally=use_tally).total
+        total = statistics.breakdown(ledger, "2025-06-20", use_tally=use_tally).total
         assert (total.assigned, total.closed, total.reported_done, total.stage_concluded,
                 total.unsettled) == (3, 1, 1, 1, 0)
         assert str(total.clearance_rate) == "33.33"
@@ -34,12 +34,12 @@ def test_stage_concluded_never_counts_as_closed(ledger):
         assert total.rate_of(("closed", "reported_done", "stage_concluded")) == 100
         assert total.rate_of(("closed",)) == total.clearance_rate
     # still open: past its deadline it is overdue like any unclosed problem
-    assert statistics.progress(ledger, "2025-07-01").total.overdue == 2
+    assert statistics.breakdown(ledger, "2025-07-01").total.overdue == 2
 
 
 def test_a_figure_may_count_only_the_settled_statuses(ledger):
     with pytest.raises(ValueError):
-        statistics.Progress().counted(("in_progress",))
+        statistics.ProblemFigures().counted(("in_progress",))
 
 
 def test_settled_in_stage_goes_on_to_reported_done_never_straight_to_closed(ledger):

@@ -26,7 +26,7 @@ def close(ledger, problem_id: str, on: str) -> None:
 
 
 def totals(ledger, as_of, flt=Filter()):
-    return statistics.progress(ledger, as_of, flt).total
+    return statistics.breakdown(ledger, as_of, flt).total
 
 
 def test_shanxi_first_three_batches_give_65_73_percent(ledger):
@@ -41,7 +41,7 @@ def test_shanxi_first_three_batches_give_65_73_percent(ledger):
                    region=COUNTIES[i % 4], batch_id=batches[i % 3]) for i in range(1914)]
         for problem_id in ids[:1258]:
             close(ledger, problem_id, "2026-07-01")
-    report = statistics.progress(ledger, "2026-07-06")
+    report = statistics.breakdown(ledger, "2026-07-06")
     assert (report.total.assigned, report.total.closed) == (1914, 1258)
     assert report.total.clearance_rate == Decimal("65.73")
     assert report.total.overdue == 1914 - 1258
@@ -69,11 +69,11 @@ def test_reopened_after_d_still_counts_closed_on_d(ledger):
 def test_past_figures_do_not_change_when_later_work_is_entered(ledger):
     first = add(ledger)
     add(ledger, region="141002")
-    before = statistics.progress(ledger, "2026-08-15")
+    before = statistics.breakdown(ledger, "2026-08-15")
     close(ledger, first, "2026-08-25")
     add(ledger, assigned="2026-08-20")
     problems.request_extension(ledger, first, "2026-09-30", "设备采购", on="2026-08-16")
-    after = statistics.progress(ledger, "2026-08-15")
+    after = statistics.breakdown(ledger, "2026-08-15")
     assert after.total == before.total
     assert [p.as_dict() for p in after.by["region"]] == [p.as_dict() for p in before.by["region"]]
 
@@ -110,14 +110,14 @@ def test_withdrawn_problem_stops_counting_from_its_withdrawal(ledger):
 
 
 def test_no_problems_gives_no_rate_rather_than_an_error(ledger):
-    report = statistics.progress(ledger, "2026-08-01")
+    report = statistics.breakdown(ledger, "2026-08-01")
     assert report.total.assigned == 0 and report.total.clearance_rate is None
     assert report.total.as_dict()["clearance_rate"] is None
 
 
 def test_by_region_lists_every_county_of_linfen_in_code_order(ledger):
     add(ledger, region="141021")
-    rows = statistics.progress(ledger, "2026-08-02").by["region"]
+    rows = statistics.breakdown(ledger, "2026-08-02").by["region"]
     assert len(rows) == 17 and rows[0].name == "尧都区" and rows[-1].name == "霍州市"
     assert [r.key for r in rows] == sorted(r.key for r in rows)
     assert {r.name: r.assigned for r in rows if r.assigned} == {"曲沃县": 1}
@@ -144,7 +144,7 @@ def test_demo_series_agrees_with_the_figures_of_each_day(demo_ledger):
 
 
 def test_demo_groupings_add_up_to_the_total(demo_ledger):
-    report = statistics.progress(demo_ledger)
+    report = statistics.breakdown(demo_ledger)
     assert report.total.assigned == 2507
     for group, rows in report.by.items():
         assert sum(r.assigned for r in rows) == report.total.assigned, group
@@ -172,8 +172,8 @@ def test_running_tally_and_the_logs_agree_on_every_day(demo_ledger):
     problems.withdraw(demo_ledger, problem_id, "重复交办")
     for back in (0, 1, 5, 20, 60):
         day = today - dt.timedelta(days=back)
-        fast = statistics.progress(demo_ledger, day)
-        slow = statistics.progress(demo_ledger, day, use_tally=False)
+        fast = statistics.breakdown(demo_ledger, day)
+        slow = statistics.breakdown(demo_ledger, day, use_tally=False)
         assert fast.total == slow.total, day
         assert [p.as_dict() for p in fast.by["batch"]] == [p.as_dict() for p in slow.by["batch"]]
     assert statistics.tally_drift(demo_ledger) == 0
@@ -187,8 +187,8 @@ def test_tally_follows_edits_made_with_plain_sql(demo_ledger):
     conn.execute("DELETE FROM problem WHERE rowid % 13 = 0 AND id NOT IN "
                  "(SELECT problem_id FROM penalty_problem)")
     assert statistics.tally_drift(demo_ledger) == 0
-    fast = statistics.progress(demo_ledger)
-    slow = statistics.progress(demo_ledger, use_tally=False)
+    fast = statistics.breakdown(demo_ledger)
+    slow = statistics.breakdown(demo_ledger, use_tally=False)
     assert fast.total == slow.total
 
 
@@ -214,8 +214,8 @@ def test_past_dates_from_the_tally_equal_a_recount_from_the_logs(demo_ledger):
                 Filter(campaign_id=campaign_id, category="dust")):
         for back in (1, 3, 5, 10, 30, 90, 400):
             day = today - dt.timedelta(days=back)
-            fast = statistics.progress(ledger, day, flt)
-            slow = statistics.progress(ledger, day, flt, use_tally=False)
+            fast = statistics.breakdown(ledger, day, flt)
+            slow = statistics.breakdown(ledger, day, flt, use_tally=False)
             assert fast.total == slow.total, (flt, day)
             for group in statistics.GROUPS:
                 assert [p.as_dict() for p in fast.by[group]] == \

@@ -104,11 +104,11 @@ def test_status_history_agrees_with_the_problem_row(tmp_path, ledger):
                    ("reported_done", "closed", day(-10).isoformat(), 4)]
     assert found["S-3"]["status"] == "reported_done" and found["S-3"]["done_on"] == day(-20).isoformat()
     # The as-of statistics read the same history: closed only from its closing day on.
-    assert statistics.progress(ledger, day(-11)).total.closed == 0
-    assert statistics.progress(ledger, day(-11)).total.reported_done == 2
-    assert statistics.progress(ledger, day(-10)).total.closed == 1
-    assert statistics.progress(ledger, day(-61)).total.assigned == 0
-    assert statistics.progress(ledger, TODAY).total.assigned == 4
+    assert statistics.breakdown(ledger, day(-11)).total.closed == 0
+    assert statistics.breakdown(ledger, day(-11)).total.reported_done == 2
+    assert statistics.breakdown(ledger, day(-10)).total.closed == 1
+    assert statistics.breakdown(ledger, day(-61)).total.assigned == 0
+    assert statistics.breakdown(ledger, TODAY).total.assigned == 4
     # closed measures are done; open ones are not
     progress = dict(ledger.conn.execute(
         "SELECT p.number, m.progress FROM measure m JOIN problem p ON p.id = m.problem_id"))

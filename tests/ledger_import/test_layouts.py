@@ -150,7 +150,7 @@ def test_the_county_ledger_closure_read_from_the_closure_column_only(tmp_path, l
     assert sources["焦炉煤气放散未点燃"] == "inspection"  # 自查自纠
     assert sources["无环评手续违法生产"] == "complaint"  # 12345热线
     assert set(r[0] for r in ledger.conn.execute("SELECT region_code FROM problem")) == {"141021"}
-    assert statistics.progress(ledger, "2025-06-30").total.closed == 3
+    assert statistics.breakdown(ledger, "2025-06-30").total.closed == 3
 
 
 def test_a_clerks_import_brings_closed_rows_in_as_reported_done_and_says_so(tmp_path, ledger):

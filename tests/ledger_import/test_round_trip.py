@@ -44,13 +44,14 @@ def test_an_export_imports_into_a_fresh_ledger_with_the_same_figures(tmp_path, l
         assert fresh.conn.execute(COMPARED).fetchall() == ledger.conn.execute(COMPARED).fetchall()
         for as_of in ("2020-01-01", *(r[0] for r in ledger.conn.execute(
                 "SELECT DISTINCT status_since FROM problem ORDER BY 1 LIMIT 12"))):
-            assert statistics.progress(fresh, as_of).total == statistics.progress(ledger, as_of).total
+            assert statistics.breakdown(fresh, as_of).total == \
+                statistics.breakdown(ledger, as_of).total
 
 
 def _figures(ledger, as_of):
     import dataclasses
 
-    report = statistics.progress(ledger, as_of)
+    report = statistics.breakdown(ledger, as_of)
     return dataclasses.asdict(report.total), [dataclasses.asdict(r) for r in report.by["region"]]
 
 

@@ -109,7 +109,7 @@ def test_every_as_of_entry_refuses_a_future_day(shared_demo):
     from core.returns import figures, forms
 
     later = (dt.date.today() + dt.timedelta(days=3)).isoformat()
-    for call in (lambda: statistics.progress(shared_demo, later),
+    for call in (lambda: statistics.breakdown(shared_demo, later),
                  lambda: statistics.cube(shared_demo, later),
                  lambda: figures.compute(shared_demo, forms.find(shared_demo, "campaign_progress").template,
                                                  later)):

@@ -62,7 +62,7 @@ def test_exported_figures_equal_core_statistics(shared_demo, tmp_path, reopen):
     path = tmp_path / "progress.xlsx"
     export_return(shared_demo, "campaign_progress", path, as_of=as_of)
     sheet = reopen(path)
-    report = statistics.progress(shared_demo, as_of, groups=("region",))
+    report = statistics.breakdown(shared_demo, as_of, groups=("region",))
     total_pen, by_pen = statistics.penalties(shared_demo, None, as_of)
     for i, (p, pen) in enumerate(zip(report.by["region"], by_pen)):
         row = [c.value for c in sheet[10 + i]]

@@ -28,8 +28,9 @@ def test_shanxi_first_month_rate_is_65_73(ledger, insert_problems):
 def test_progress_return_equals_core_statistics_row_by_row(shared_demo):
     as_of = dt.date.today().isoformat()
     ret = returns.build(shared_demo, "campaign_progress", as_of=as_of)
-    report = statistics.progress(shared_demo, as_of, Filter(), groups=("region",))
-    found = statistics.progress(shared_demo, as_of, Filter(source="inspection"), groups=("region",))
+    report = statistics.breakdown(shared_demo, as_of, Filter(), groups=("region",))
+    found = statistics.breakdown(shared_demo, as_of, Filter(source="inspection"),
+                                 groups=("region",))
     total, by_region = statistics.penalties(shared_demo, None, as_of)
     inspected = statistics.inspected_sources(shared_demo, None, as_of)
     assert [r.key for r in ret.figures.rows] == [p.key for p in report.by["region"]]
@@ -49,7 +50,7 @@ def test_progress_return_equals_core_statistics_row_by_row(shared_demo):
 
 def test_rectified_or_done_counts_reported_done_too(shared_demo):
     ret = returns.build(shared_demo, "problems_by_category")
-    report = statistics.progress(shared_demo, None, groups=())
+    report = statistics.breakdown(shared_demo, None, groups=())
     total = ret.figures.total.values
     assert total["closed"] == report.total.closed
     assert total["reported_done"] == report.total.reported_done > 0
@@ -197,7 +198,7 @@ def test_progress_by_unit_gives_done_and_stage_concluded_and_totals_add_up(demo_
     done, stage, rate = heads.index("已办结 （个）"), heads.index("阶段性办结 （个）"), \
         heads.index("办结率 （%）")
     regions_ = ret.figures.rows
-    report = statistics.progress(demo_copy, groups=("region",))
+    report = statistics.breakdown(demo_copy, groups=("region",))
     by_code = {p.key: p for p in report.by["region"]}
     printed = texts[first:first + len(regions_)]
     for row, region in zip(printed, regions_):
@@ -254,7 +255,7 @@ def test_a_source_column_from_the_returns_one_cube_equals_its_own_count(demo_cop
     campaign = demo_copy.conn.execute("SELECT id FROM campaign").fetchone()[0]
     day = (today - dt.timedelta(days=5)).isoformat()
     ret = returns.build(demo_copy, "campaign_progress", as_of=day, campaign_id=campaign)
-    found = statistics.progress(demo_copy, day, Filter(campaign_id=campaign,
+    found = statistics.breakdown(demo_copy, day, Filter(campaign_id=campaign,
                                                       source="inspection"), groups=("region",))
     assert ret.figures.total.values["found"] == found.total.assigned > 0
     assert {r.key: r.values["found"] for r in ret.figures.rows} == {

@@ -12,8 +12,8 @@ from core.statistics import Filter
 def _compare(ledger, days, filters):
     for flt in filters:
         for day in days:
-            fast = statistics.progress(ledger, day, flt)
-            slow = statistics.progress(ledger, day, flt, use_tally=False)
+            fast = statistics.breakdown(ledger, day, flt)
+            slow = statistics.breakdown(ledger, day, flt, use_tally=False)
             assert fast.total == slow.total, (flt, day)
             for group in statistics.GROUPS:
                 assert [p.as_dict() for p in fast.by[group]] == \
@@ -114,5 +114,5 @@ def test_stage_concluded_and_deadline_kinds_in_the_past_agree_with_the_logs(demo
     assert intervals.state_on(ledger, made[1], day(5))[1] == "vague"
     _compare(ledger, [day(n) for n in (31, 29, 21, 14, 9, 7, 5, 3, 1)],
              [Filter(), Filter(region_code="141021"), Filter(category="dust")])
-    on = statistics.progress(ledger, day(5)).total
+    on = statistics.breakdown(ledger, day(5)).total
     assert on.stage_concluded >= 2 and on.ongoing >= 1 and on.undated >= 1

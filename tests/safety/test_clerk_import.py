@@ -40,7 +40,7 @@ def test_a_clerks_closing_import_comes_in_as_reported_done(tmp_path, ledger):
     assert "2 行表中为已销号" in outcome.summary()
     flagged = [w for w in outcome.warnings if w.code == "warning.import_closed_as_done"]
     assert [(w.row, w.column) for w in flagged] == [(4, "O"), (6, "O")]
-    assert statistics.progress(ledger, TODAY).total.closed == 0
+    assert statistics.breakdown(ledger, TODAY).total.closed == 0
     # No closing in the log either: the log agrees with the row.
     assert ledger.conn.execute("SELECT count(*) FROM problem_log WHERE status_to = 'closed'"
                                ).fetchone()[0] == 0

@@ -19,11 +19,11 @@ def problem(ledger) -> str:
 def test_an_extension_counts_only_from_its_approval(ledger, problem):
     extension = problems.request_extension(ledger, problem, "2024-06-01", "设备采购周期长",
                                            on="2024-03-28").id
-    assert statistics.progress(ledger, "2024-04-10").total.overdue == 1
+    assert statistics.breakdown(ledger, "2024-04-10").total.overdue == 1
     problems.approve_extension(ledger, extension, on="2024-04-15")
-    assert statistics.progress(ledger, "2024-04-10").total.overdue == 1  # the past stays
-    assert statistics.progress(ledger, "2024-04-20").total.overdue == 0
-    assert statistics.progress(ledger, "2024-06-02").total.overdue == 1
+    assert statistics.breakdown(ledger, "2024-04-10").total.overdue == 1  # the past stays
+    assert statistics.breakdown(ledger, "2024-04-20").total.overdue == 0
+    assert statistics.breakdown(ledger, "2024-06-02").total.overdue == 1
     row = problems.get(ledger, problem)
     assert (row["deadline"], row["deadline_in_force"]) == ("2024-04-01", "2024-06-01")
 
@@ -77,7 +77,7 @@ def test_a_refused_extension_never_counts_and_cannot_be_approved_after(ledger, p
         problems.approve_extension(ledger, second, on="2024-04-02")
     assert "不予批准" in str(again.value) and "2024-03-30" in str(again.value)
     assert problems.get(ledger, problem)["deadline_in_force"] == "2024-04-01"
-    assert statistics.progress(ledger, "2024-04-10").total.overdue == 1
+    assert statistics.breakdown(ledger, "2024-04-10").total.overdue == 1
     # the earlier request is still undecided and may be approved
     problems.approve_extension(ledger, first, on="2024-04-15")
     assert problems.get(ledger, problem)["deadline_in_force"] == "2024-06-01"
