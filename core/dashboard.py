@@ -21,10 +21,10 @@ if TYPE_CHECKING:
 
 # What a bar of problems counts; the names are those of `statistics.ProblemFigures`.
 # "open" is assigned less closed; the deadline buckets split it.
-MEASURES = ("assigned", "closed", "open", "reported_done", "stage_concluded", "overdue",
+FIGURES = ("assigned", "closed", "open", "reported_done", "stage_concluded", "overdue",
             "due_10", "due_20", "due_later", "ongoing", "undated")
 # What a bar of penalty cases counts: all cases, or those with one special measure.
-CASE_MEASURES = ("cases", "daily_fine", "seizure", "restriction", "detention",
+CASE_FIGURES = ("cases", "daily_fine", "seizure", "restriction", "detention",
                  "crime_transfer", "closure")
 
 
@@ -410,7 +410,7 @@ SELECT id FROM (
     {statistics.DEADLINE_ON} AS dl
   FROM problem p
   WHERE assigned_on <= :d AND (withdrawn_on IS NULL OR withdrawn_on > :d) {{where}})
-WHERE {{measure}}"""
+WHERE {{figure}}"""
 
 _OPEN = "coalesce(st, '') != 'closed'"
 _CONDITIONS = {
@@ -429,26 +429,26 @@ _CONDITIONS = {
 }
 
 
-def problem_ids(ledger: Ledger, as_of: object | None, flt: Filter, measure: str) -> list[str]:
-    """The ids of the problems counted in `measure` (see MEASURES) for `flt` on `as_of`."""
-    if measure not in _CONDITIONS:
-        raise ValueError(f"unknown measure {measure!r}")
+def problem_ids(ledger: Ledger, as_of: object | None, flt: Filter, figure: str) -> list[str]:
+    """The ids of the problems counted in `figure` (see FIGURES) for `flt` on `as_of`."""
+    if figure not in _CONDITIONS:
+        raise ValueError(f"unknown figure {figure!r}")
     d = statistics.as_of_day(as_of)
     where, params = flt.where("p")
     named = {"d": d, "d10": dates.shift(d, 10), "d20": dates.shift(d, 20)}
-    sql, named = statistics.name_params(_ROWS.replace("{measure}", _CONDITIONS[measure]),
+    sql, named = statistics.name_params(_ROWS.replace("{figure}", _CONDITIONS[figure]),
                                          where, params, named)
     return [row[0] for row in ledger.conn.execute(sql, named)]
 
 
 
-def case_ids(ledger: Ledger, first: object, last: object, flt: Filter, measure: str) -> list[str]:
-    """The ids of the penalty cases decided from `first` to `last` counted in `measure`
-    (see CASE_MEASURES), selected as `statistics.penalties` selects them."""
-    if measure not in CASE_MEASURES:
-        raise ValueError(f"unknown measure {measure!r}")
+def case_ids(ledger: Ledger, first: object, last: object, flt: Filter, figure: str) -> list[str]:
+    """The ids of the penalty cases decided from `first` to `last` counted in `figure`
+    (see CASE_FIGURES), selected as `statistics.penalties` selects them."""
+    if figure not in CASE_FIGURES:
+        raise ValueError(f"unknown figure {figure!r}")
     where, params = statistics.penalty_where(flt)
-    flag = "" if measure == "cases" else f" AND {measure} != 0"
+    flag = "" if figure == "cases" else f" AND {figure} != 0"
     return [row[0] for row in ledger.conn.execute(
         f"SELECT id FROM penalty_case WHERE decided_on BETWEEN ? AND ? {where}{flag}",
         [dates.iso(first), dates.iso(last), *params])]

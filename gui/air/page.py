@@ -319,7 +319,7 @@ class AirPage(Page):
             def read(ledger):
                 return enforcement.case_ids(ledger, unit, board.first, board.last)
         else:
-            categories = tuple(target.measure.split(":", 1)[1].split(","))
+            categories = tuple(target.figure.split(":", 1)[1].split(","))
 
             def read(ledger):
                 return enforcement.problem_ids(ledger, unit, board.first, board.last,

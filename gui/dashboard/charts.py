@@ -33,14 +33,14 @@ BAR = 0.62  # thickness of a bar, in category units
 
 @dataclass(frozen=True)
 class Drill:
-    """The rows behind one bar or point: problems (by measure, on a date) or penalty
-    cases (by measure, decided in a date range)."""
+    """The rows behind one bar or point: problems (by figure, on a date) or penalty
+    cases (by figure, decided in a date range)."""
 
     caption: str
     count: int  # the figure on the plot; the rows shown must number the same
     flt: Filter
     as_of: str
-    measure: str
+    figure: str
     kind: str = "problems"  # or "penalties"
     first: str = ""  # penalties: decided from ... to as_of
 
@@ -322,10 +322,10 @@ class ProgressChart(Chart):
         top = max([s[1] for s in series] + [p[1] for p in pace] + [1])
         self.plot.setYRange(0, top * 1.22, padding=0)
 
-    def point(self, day_index: int, measure: str) -> tuple[float, float]:
-        """The plotted point of `measure` (assigned, closed) on the day `day_index`."""
+    def point(self, day_index: int, figure: str) -> tuple[float, float]:
+        """The plotted point of `figure` (assigned, closed) on the day `day_index`."""
         return float(day_index), float(self.board.series[day_index][
-            1 if measure == "assigned" else 2])
+            1 if figure == "assigned" else 2])
 
     def hit_at(self, scene_pos: QPointF) -> Hit | None:
         found = self.view_point(scene_pos)
@@ -344,11 +344,11 @@ class ProgressChart(Chart):
                  tr("Closed (cumulative): {n}").format(n=number(closed))]
         if pace is not None:
             lines.append(tr("Pace needs: {n}").format(n=number(round(pace))))
-        measure, count = (("assigned", assigned) if abs(y - assigned) < abs(y - closed)
+        figure, count = (("assigned", assigned) if abs(y - assigned) < abs(y - closed)
                           else ("closed", closed))
-        what = tr("assigned by {day}") if measure == "assigned" else tr("closed by {day}")
+        what = tr("assigned by {day}") if figure == "assigned" else tr("closed by {day}")
         drill = Drill(drill_caption(self.scope, what.format(day=day_label(date)), count),
-                      count, self.board.flt, day, measure)
+                      count, self.board.flt, day, figure)
         return Hit(self.plot, index - 0.5, index + 0.5, -1e18, 1e18, "\n".join(lines),
                    drill, count)
 
@@ -424,7 +424,7 @@ def _narrow(flt: Filter, **changes) -> Filter:
 
 
 def bucket_labels() -> tuple[tuple[str, str], ...]:
-    """(measure, label) of the deadline buckets, in stacking order."""
+    """(figure, label) of the deadline buckets, in stacking order."""
     return (("overdue", tr("Overdue")), ("due_10", tr("Due in 10 days or less")),
             ("due_20", tr("Due in 11–20 days")), ("due_later", tr("Due in more than 20 days")))
 
@@ -437,8 +437,8 @@ class DeadlineChart(Chart):
         self.plot = self.add_plot(self.title(), "", tr("Open problems (count)"),
                                   counts="bottom")
         self.legend(self.plot, columns=2)  # four English labels do not fit beside each other
-        for measure, label in bucket_labels():
-            self.series(self.plot, measure, COLOURS[measure], label)
+        for figure, label in bucket_labels():
+            self.series(self.plot, figure, COLOURS[figure], label)
 
     def title(self) -> str:
         return tr("Deadline pressure by county")
@@ -451,17 +451,17 @@ class DeadlineChart(Chart):
         regions = sorted((p for p in board.regions if p.open),
                          key=lambda p: (-p.overdue, -p.due_10, p.key or ""))
         left = [0.0] * len(regions)
-        for measure, label in bucket_labels():
-            values = [float(getattr(p, measure)) for p in regions]
-            self.hbars(self.plot, measure, left, values)
+        for figure, label in bucket_labels():
+            values = [float(getattr(p, figure)) for p in regions]
+            self.hbars(self.plot, figure, left, values)
             for i, p in enumerate(regions):
-                count = getattr(p, measure)
+                count = getattr(p, figure)
                 if count:
                     y = len(regions) - 1 - i
                     text = tr("{county}: {what} {n}").format(county=p.name, what=label,
                                                              n=number(count))
                     drill = Drill(drill_caption(f"{scope}{p.name} ", label, count), count,
-                                  _narrow(board.flt, region_code=p.key), board.as_of, measure)
+                                  _narrow(board.flt, region_code=p.key), board.as_of, figure)
                     self.hits.append(Hit(self.plot, left[i], left[i] + count, y - BAR / 2,
                                          y + BAR / 2, text, drill, count))
             left = [a + b for a, b in zip(left, values)]
@@ -498,16 +498,16 @@ class GroupsChart(Chart):
     def _draw(self, plot, board, scope: str, rows: list[ProblemFigures], group: str) -> None:
         names = [p.name or p.key or "" for p in rows]  # the ledger's own labels
         left = [0.0] * len(rows)
-        for measure, text in (("closed", tr("Closed")), ("open", tr("Not closed"))):
-            values = [float(getattr(p, measure)) for p in rows]
-            self.hbars(plot, measure, left, values)
+        for figure, text in (("closed", tr("Closed")), ("open", tr("Not closed"))):
+            values = [float(getattr(p, figure)) for p in rows]
+            self.hbars(plot, figure, left, values)
             for i, p in enumerate(rows):
-                count = getattr(p, measure)
+                count = getattr(p, figure)
                 y = len(rows) - 1 - i
                 tip = tr("{name}: {what} {n} of {assigned} assigned").format(
                     name=names[i], what=text, n=number(count), assigned=number(p.assigned))
                 drill = Drill(drill_caption(f"{scope}{names[i]} ", text, count), count,
-                              _narrow(board.flt, **{group: p.key}), board.as_of, measure)
+                              _narrow(board.flt, **{group: p.key}), board.as_of, figure)
                 if count:
                     self.hits.append(Hit(plot, left[i], left[i] + count, y - BAR / 2,
                                          y + BAR / 2, tip, drill, count))
@@ -534,8 +534,8 @@ class PenaltyChart(Chart):
                                   counts="left")
         self.legend(self.plot, columns=3)  # four English labels do not fit beside each other
         self.width = 0.8 / len(case_labels())
-        for measure, label in case_labels():
-            self.series(self.plot, measure, COLOURS[measure], label, horizontal=False,
+        for figure, label in case_labels():
+            self.series(self.plot, figure, COLOURS[figure], label, horizontal=False,
                         width=self.width * 0.92)
 
     def title(self) -> str:
@@ -555,11 +555,11 @@ class PenaltyChart(Chart):
             size="11pt", bold=True, color="#222")
         months, width = board.months, self.width
         top = 1
-        for k, (measure, label) in enumerate(case_labels()):
+        for k, (figure, label) in enumerate(case_labels()):
             x = np.arange(len(months), dtype=float) - 0.4 + width * (k + 0.5)
-            heights = [getattr(m.figures, measure) for m in months]
+            heights = [getattr(m.figures, figure) for m in months]
             top = max([top] + heights)
-            self.vbars(self.plot, measure, x, heights)
+            self.vbars(self.plot, figure, x, heights)
             for i, month in enumerate(months):
                 count = heights[i]
                 if not count:
@@ -568,7 +568,7 @@ class PenaltyChart(Chart):
                 text = tr("{month}: {what} {n}").format(month=when, what=label, n=number(count))
                 drill = Drill(tr("{scope}{month} {what}: {count} case(s)").format(
                     scope=scope, month=when, what=label, count=number(count)), count,
-                    board.flt, month.last, measure, "penalties", month.first)
+                    board.flt, month.last, figure, "penalties", month.first)
                 self.hits.append(Hit(self.plot, x[i] - width / 2, x[i] + width / 2, 0, count,
                                      text, drill, count))
         _month_ticks(self.plot, months)
@@ -611,9 +611,9 @@ class FinesChart(Chart):
             amounts = [fen_to_wan(getattr(m.figures, key)) for m in months]
             top = max([top] + [float(a) for a in amounts])
             self.vbars(self.plot, key, x, [float(a) for a in amounts])
-            measure = "cases" if k == 0 else "daily_fine"
+            figure = "cases" if k == 0 else "daily_fine"
             for i, month in enumerate(months):
-                cases = getattr(month.figures, measure)
+                cases = getattr(month.figures, figure)
                 if not amounts[i]:
                     continue
                 when = month_label(month.month, True)
@@ -621,7 +621,7 @@ class FinesChart(Chart):
                     month=when, what=label, amount=amounts[i], n=number(cases))
                 drill = Drill(tr("{scope}{month} {what}: {count} case(s)").format(
                     scope=scope, month=when, what=label, count=number(cases)), cases,
-                    board.flt, month.last, measure, "penalties", month.first)
+                    board.flt, month.last, figure, "penalties", month.first)
                 self.hits.append(Hit(self.plot, x[i] - 0.18, x[i] + 0.18, 0, float(amounts[i]),
                                      text, drill, float(amounts[i])))
         _month_ticks(self.plot, months)

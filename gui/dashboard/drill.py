@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QWidget
 
 from core import dates
 
-# A measure counted today that a status filter selects alike.
+# A figure counted today that a status filter selects alike.
 STATUS_OF = {"closed": "closed", "reported_done": "reported_done",
              "stage_concluded": "stage_concluded"}
 
@@ -25,6 +25,6 @@ def open_rows(window: QWidget, drill, ids: list[str]) -> None:
     page = window.page("problems")
     page.filters.set_values(region_code=flt.region_code, category=flt.category,
                             campaign_id=flt.campaign_id, batch_id=flt.batch_id,
-                            status=STATUS_OF.get(drill.measure) if today else None,
-                            overdue=today and drill.measure == "overdue")
+                            status=STATUS_OF.get(drill.figure) if today else None,
+                            overdue=today and drill.figure == "overdue")
     page.show_rows(ids, drill.caption)

@@ -351,10 +351,10 @@ class DashboardPage(Page):
         if drill.kind == "penalties":
             def read(ledger):
                 return dashboard.case_ids(ledger, drill.first, drill.as_of, drill.flt,
-                                          drill.measure)
+                                          drill.figure)
         else:
             def read(ledger):
-                return dashboard.problem_ids(ledger, drill.as_of, drill.flt, drill.measure)
+                return dashboard.problem_ids(ledger, drill.as_of, drill.flt, drill.figure)
         self.ctx.db.read(read).success(lambda ids: self._open_rows(drill, ids)).run()
 
     def _open_rows(self, drill, ids: list[str]) -> None:

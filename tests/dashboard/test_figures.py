@@ -50,8 +50,8 @@ def test_every_day_of_the_series_equals_progress_on_that_day(demo_ledger):
         assert (assigned, closed) == (total.assigned, total.closed), day
 
 
-@pytest.mark.parametrize("measure", dashboard.MEASURES)
-def test_drill_down_lists_exactly_the_problems_counted(demo_ledger, measure):
+@pytest.mark.parametrize("figure", dashboard.FIGURES)
+def test_drill_down_lists_exactly_the_problems_counted(demo_ledger, figure):
     campaign, _ = _campaign_and_batch(demo_ledger)
     for day in _days(demo_ledger):
         report = statistics.breakdown(demo_ledger, day, Filter(campaign_id=campaign))
@@ -59,8 +59,8 @@ def test_drill_down_lists_exactly_the_problems_counted(demo_ledger, measure):
             group = ("region_code" if row in report.by["region"] else
                      "category" if row in report.by["category"] else "source")
             flt = Filter(campaign_id=campaign, **{group: row.key})
-            ids = dashboard.problem_ids(demo_ledger, day, flt, measure)
-            assert len(ids) == len(set(ids)) == getattr(row, measure), (day, group, row.key)
+            ids = dashboard.problem_ids(demo_ledger, day, flt, figure)
+            assert len(ids) == len(set(ids)) == getattr(row, figure), (day, group, row.key)
 
 
 def test_drill_down_ids_agree_with_the_status_each_problem_had(demo_ledger):
@@ -95,9 +95,9 @@ def test_penalties_per_month_add_up_and_drill_to_their_cases(demo_ledger):
             assert month.first[:7] == month.last[:7] == month.month
             core = statistics.penalties(demo_ledger, month.first, month.last, flt)[0]
             assert month.figures == core
-            for measure in dashboard.CASE_MEASURES:
-                ids = dashboard.case_ids(demo_ledger, month.first, month.last, flt, measure)
-                assert len(ids) == getattr(core, measure), (month.month, measure)
+            for figure in dashboard.CASE_FIGURES:
+                ids = dashboard.case_ids(demo_ledger, month.first, month.last, flt, figure)
+                assert len(ids) == getattr(core, figure), (month.month, figure)
 
 
 def test_months_are_cut_at_the_as_of_date(demo_ledger):
@@ -360,7 +360,7 @@ def test_the_rows_behind_each_kind_of_done_and_deadline_are_the_counted_ones(dem
                                    "description": "燃煤锅炉", "assigned_on": dates.today(),
                                    "deadline": wording})
     total = statistics.breakdown(demo_ledger).total
-    for measure in ("reported_done", "stage_concluded", "ongoing", "undated", "due_later",
+    for figure in ("reported_done", "stage_concluded", "ongoing", "undated", "due_later",
                     "overdue", "due_10"):
-        ids = dashboard.problem_ids(demo_ledger, None, Filter(), measure)
-        assert len(ids) == getattr(total, measure), measure
+        ids = dashboard.problem_ids(demo_ledger, None, Filter(), figure)
+        assert len(ids) == getattr(total, figure), figure

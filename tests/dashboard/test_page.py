@@ -40,18 +40,18 @@ def _assert_plots_equal_core(page, core: dashboard.Dashboard) -> None:
     assert list(closed) == [c for _, _, c in core.series]
     rates = {h.drill.flt.region_code: h.value for h in charts["RateChart"].hits}
     assert rates == {p.key: float(p.clearance_rate) for p in core.regions if p.assigned}
-    buckets = {(h.drill.flt.region_code, h.drill.measure): h.value
+    buckets = {(h.drill.flt.region_code, h.drill.figure): h.value
                for h in charts["DeadlineChart"].hits}
     assert buckets == {(p.key, m): getattr(p, m) for p in core.regions
                        for m in statistics.BUCKETS if getattr(p, m)}
-    groups = {(h.drill.flt.category or h.drill.flt.source, h.drill.measure): h.value
+    groups = {(h.drill.flt.category or h.drill.flt.source, h.drill.figure): h.value
               for h in charts["GroupsChart"].hits}
     assert groups == {(p.key, m): getattr(p, m) for p in core.categories + core.sources
                       for m in ("closed", "open") if getattr(p, m)}
-    cases = {(h.drill.first, h.drill.measure): h.value for h in charts["PenaltyChart"].hits}
+    cases = {(h.drill.first, h.drill.figure): h.value for h in charts["PenaltyChart"].hits}
     assert cases == {(m.first, k): getattr(m.figures, k) for m in core.months
-                     for k in dashboard.CASE_MEASURES if getattr(m.figures, k)}
-    fines = [h.value for h in charts["FinesChart"].hits if h.drill.measure == "cases"]
+                     for k in dashboard.CASE_FIGURES if getattr(m.figures, k)}
+    fines = [h.value for h in charts["FinesChart"].hits if h.drill.figure == "cases"]
     assert fines == [float(fen_to_wan(m.figures.fine_fen)) for m in core.months
                      if m.figures.fine_fen]
 
@@ -99,7 +99,7 @@ def _shown_rows(page, idle) -> int:
 
 def test_clicking_a_deadline_bar_opens_exactly_its_problems(board, window, qtbot, idle):
     chart = _charts(board)["DeadlineChart"]
-    hit = max((h for h in chart.hits if h.drill.measure == "overdue"), key=lambda h: h.value)
+    hit = max((h for h in chart.hits if h.drill.figure == "overdue"), key=lambda h: h.value)
     _click(qtbot, chart, hit)
     problems_page = window.pages["problems"]
     qtbot.waitUntil(lambda: window.current_page() is problems_page)
@@ -141,7 +141,7 @@ def test_clicking_a_point_of_a_past_day_opens_the_problems_closed_by_then(board,
     day, assigned, closed = board.board.series[index]
     x, y = chart.point(index, "closed")
     hit = chart.hit_at(chart.plot.vb.mapViewToScene(QPointF(x, y)))
-    assert hit.drill.measure == "closed" and hit.drill.as_of == day and hit.drill.count == closed
+    assert hit.drill.figure == "closed" and hit.drill.as_of == day and hit.drill.count == closed
     assert f"{closed:,}" in hit.text and f"{assigned:,}" in hit.text
     _click(qtbot, chart, hit)
     page = window.pages["problems"]
@@ -149,18 +149,18 @@ def test_clicking_a_point_of_a_past_day_opens_the_problems_closed_by_then(board,
     assert _shown_rows(page, idle) == closed > 0
 
 
-@pytest.mark.parametrize("chart_name, measure", [("PenaltyChart", "seizure"),
+@pytest.mark.parametrize("chart_name, figure", [("PenaltyChart", "seizure"),
                                                  ("PenaltyChart", "cases"),
                                                  ("FinesChart", "cases")])
 def test_clicking_a_penalty_bar_opens_exactly_its_cases(board, window, qtbot, idle, chart_name,
-                                                        measure):
+                                                        figure):
     chart = _charts(board)[chart_name]
-    hit = next(h for h in chart.hits if h.drill.measure == measure)
+    hit = next(h for h in chart.hits if h.drill.figure == figure)
     _click(qtbot, chart, hit)
     qtbot.waitUntil(lambda: window.current_page().key == "penalties")
     page = window.pages["penalties"]
     month = next(m for m in board.board.months if m.first == hit.drill.first)
-    assert _shown_rows(page, idle) == getattr(month.figures, measure) == hit.drill.count > 0
+    assert _shown_rows(page, idle) == getattr(month.figures, figure) == hit.drill.count > 0
     assert page.filters.date_from.text() == month.first
     assert page.filters.date_to.text() == month.last
     assert page.selection.isVisible()
@@ -304,7 +304,7 @@ def test_a_drill_down_sets_the_filters_it_shows_clears_the_detail_and_leaves_cle
     qtbot.waitUntil(lambda: problems_page.detail.row_id is not None)
     window.page("overview")
     chart = _charts(board)["DeadlineChart"]
-    hit = max((h for h in chart.hits if h.drill.measure == "overdue"), key=lambda h: h.value)
+    hit = max((h for h in chart.hits if h.drill.figure == "overdue"), key=lambda h: h.value)
     _click(qtbot, chart, hit)
     qtbot.waitUntil(lambda: window.current_page() is problems_page)
     assert _shown_rows(problems_page, idle) == hit.value

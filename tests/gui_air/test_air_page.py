@@ -58,7 +58,7 @@ def test_a_problem_bar_opens_exactly_its_problems(air, window, ctx, qtbot, idle)
     idle()
     qtbot.waitUntil(lambda: problems.model.rowCount() == hit.drill.count)
     unit = hit.drill.flt.region_code
-    categories = tuple(hit.drill.measure.split(":")[1].split(","))
+    categories = tuple(hit.drill.figure.split(":")[1].split(","))
     ids = ctx.db.call(lambda l: enforcement.problem_ids(l, unit, air.board.first,
                                                         air.board.last, categories))
     assert len(ids) == hit.drill.count
