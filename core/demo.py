@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import random
 from dataclasses import dataclass, field
-from typing import Callable, TYPE_CHECKING
+from typing import TYPE_CHECKING
 
 from stdnum.cn import uscc
 
@@ -19,6 +19,7 @@ from .changes import Changes
 from .db import now
 from .errors import LedgerError
 from .penalties import demo as penalty_demo
+from .progress import Progress
 from .vocabulary import CATEGORIES, INSPECTION_KINDS, SOURCES
 
 if TYPE_CHECKING:
@@ -27,7 +28,6 @@ if TYPE_CHECKING:
 DEFAULT_PROBLEMS = 2507
 CHUNK = 50_000  # rows written (and their audit entries sealed) at a time
 MAX_PROBLEMS = 5_000_000
-Progress = Callable[[int, int, str], None]
 
 _FIRMS = ("宏达", "鑫源", "晋丰", "恒信", "华鑫", "瑞丰", "永昌", "金泰", "汾河", "太岳", "同盛",
           "兴旺", "三晋", "福源", "佳泰", "利民", "丰源", "吉祥", "正泰", "安泰", "明珠", "盛达")

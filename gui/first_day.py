@@ -67,8 +67,8 @@ class EmptyState(QFrame):
             if not isinstance(error, Cancelled):
                 QMessageBox.warning(self, tr("Load demo data"), str(error))
 
-        def load(ledger, report, cancelled):
+        def load(ledger, progress, cancelled):
             from core import demo
-            return demo.load(ledger, progress=report)
+            return demo.load(ledger, progress=progress)
         run_with_progress(self.ctx.db, self.window(), tr("Loading demo data…"), load,
                           lambda _changes: None, failure=failed)

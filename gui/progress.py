@@ -14,14 +14,14 @@ def run_with_progress(db: Database, parent: QWidget | None, title: str,
                       fn: Callable[..., Any], success: Callable[[Any], None],
                       after: Callable[[], None] = lambda: None,
                       failure: Callable[[BaseException], None] | None = None) -> Op:
-    """Run `fn(ledger, report, cancelled)`; Cancel stops it at its next report.
+    """Run `fn(ledger, progress, cancelled)`; Cancel stops it at its next step.
     `failure` receives errors (cancellation included); without it they are raised."""
     dialog = QProgressDialog(title, tr("Cancel"), 0, 0, parent)
     dialog.setWindowTitle(title)
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.setMinimumDuration(300)
 
-    def report(done: int, total: int, message: str) -> None:
+    def progress(done: int, total: int, message: str) -> None:
         dialog.setMaximum(total)
         dialog.setValue(done)
         if message:
@@ -40,7 +40,7 @@ def run_with_progress(db: Database, parent: QWidget | None, title: str,
         elif not isinstance(error, Cancelled):
             raise error
 
-    op = db.op(fn).progress(report).success(finished).failure(failed)
+    op = db.op(fn).progress(progress).success(finished).failure(failed)
     dialog.canceled.connect(op.cancel)
     op.run()
     return op

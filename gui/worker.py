@@ -56,7 +56,7 @@ class Op:
         return self
 
     def progress(self, callback: Callable[[int, int, str], None]) -> "Op":
-        """Run `fn(ledger, report, cancelled)`; `callback(done, total, message)` shows it."""
+        """Run `fn(ledger, progress, cancelled)`; `callback(done, total, message)` shows it."""
         self.on_progress = callback
         return self
 
@@ -116,11 +116,11 @@ class _Worker(QObject):
             self.finished.emit(op, result, None)
 
     def _progress_args(self, op: Op) -> tuple:
-        def report(done: int, total: int, message: str = "") -> None:
+        def progress(done: int, total: int, message: str = "") -> None:
             if op.cancelled():
                 raise Cancelled()
             self.progressed.emit(op, done, total, message)
-        return report, op.cancelled
+        return progress, op.cancelled
 
     @Slot()
     def close(self) -> None:
@@ -211,7 +211,7 @@ class Database(QObject):
         return Op(self, fn, READER)
 
     def parse(self, fn: Callable[..., Any]) -> Op:
-        """`fn()` (or `fn(report, cancelled)`) off both ledger threads: reading a file."""
+        """`fn()` (or `fn(progress, cancelled)`) off both ledger threads: reading a file."""
         return Op(self, fn, FILES)
 
     def submit(self, op: Op) -> None:

@@ -23,7 +23,7 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable, TYPE_CHECKING
+from typing import Iterable, TYPE_CHECKING
 
 import numpy as np
 
@@ -34,6 +34,7 @@ from ..errors import LedgerError
 from ..ids import new_ids
 from ..ledger_import.rows import CellIssue
 from . import aqi, stations
+from ..progress import Cancelled, Progress
 from ..spreadsheet import column_letter
 from .columns import Bytes, Column, key_column, number_column
 from .columns import split as columns_split
@@ -42,8 +43,6 @@ from .sources import Source, open_source
 if TYPE_CHECKING:
     from ..ledger import Ledger
 
-Progress = Callable[[int, int, str], None]
-Cancelled = Callable[[], bool]
 
 POLLUTANTS = ("so2", "no2", "pm10", "co", "o3_1h", "o3_8h", "pm25")
 # The six whose daily values make a day's AQI valid (O3 by its 8-h maximum).

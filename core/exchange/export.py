@@ -5,10 +5,11 @@ import json
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, TYPE_CHECKING
+from typing import TYPE_CHECKING
 
 from .. import attachments, audit, db, ids, messages, outputs, schema
 from ..errors import LedgerError
+from ..progress import Progress
 from . import fileformat, history, store
 
 if TYPE_CHECKING:
@@ -27,8 +28,7 @@ class ExportSummary:
 
 # progress(done, total, message): called now and then; one that raises stops the export
 # before anything is written (the GUI's Cancel does so).
-Progress = Callable[[int, int, str], None]
-REPORT_EVERY = 2000  # audit entries between two progress reports
+PROGRESS_EVERY = 2000  # audit entries between two progress calls
 
 
 def export(ledger: Ledger, path: str | Path, to: str | None = None, key: bytes | None = None,
@@ -85,13 +85,13 @@ def _changes(conn, site_id: str, after: int, through: int, tables: set[str],
     label = messages.text("progress.exchange_collecting") if progress else ""
     if progress:
         progress(0, total, label)
-    changes, next_report = [], after + REPORT_EVERY
+    changes, next_step = [], after + PROGRESS_EVERY
     for c, _ in history.walk(
             conn, site_id, f"SELECT substr(row_id, 1, 8) FROM {audit.LOG} WHERE seq > ?",
             (after,), tables):
-        if progress and c.seq >= next_report:
+        if progress and c.seq >= next_step:
             progress(c.seq - after, total, label)
-            next_report = c.seq + REPORT_EVERY
+            next_step = c.seq + PROGRESS_EVERY
         if c.seq > after and history.parse_dot(c.dot)[0] != skip_origin:
             changes.append(c)
     return changes

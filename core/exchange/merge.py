@@ -7,10 +7,11 @@ import sqlite3
 from collections import deque
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, TYPE_CHECKING
+from typing import Any, TYPE_CHECKING
 
 from .. import attachments, audit, db, messages, regions, schema
 from ..errors import LedgerError
+from ..progress import Progress
 from . import entries, fileformat, history, store
 from .history import RowState
 
@@ -48,8 +49,7 @@ class ImportSummary:
 
 # progress(done, total, message): called now and then; one that raises stops the import
 # and its transaction rolls back, leaving the ledger as it was (the GUI's Cancel does so).
-Progress = Callable[[int, int, str], None]
-REPORT_EVERY = 500  # changes merged between two progress reports
+PROGRESS_EVERY = 500  # changes merged between two progress calls
 
 
 def import_file(ledger: Ledger, path: str | Path, key: bytes | None = None,
@@ -165,12 +165,12 @@ class _Merger:
                           (self.me.jurisdiction or "").startswith(self.jurisdiction)) and \
             (self.mine is None or (self.source.get("jurisdiction") or "").startswith(self.mine))
         first = audit.mark(self.conn) or 0
-        i, next_report = 0, 0
+        i, next_step = 0, 0
         label = messages.text("progress.exchange_merging") if self.progress else ""
         while i < len(entries):
-            if self.progress and i >= next_report:
+            if self.progress and i >= next_step:
                 self.progress(i, len(entries), label)
-                next_report = i + REPORT_EVERY
+                next_step = i + PROGRESS_EVERY
             entry = entries[i]
             if open_to_source and entry["action"] == "insert" and self.keys[entry["table"]] == ["id"]:
                 j = i + 1

@@ -19,6 +19,7 @@ from typing import Callable, Mapping, TYPE_CHECKING
 from .. import bulk, messages
 from ..changes import Changes
 from ..errors import LedgerError
+from ..progress import Cancelled, Progress
 from . import mapping as columns
 from .importer import (ACCEPTANCE_COLUMNS, BATCH_COLUMNS, ENTERPRISE_COLUMNS, LOG_COLUMNS, MEASURE_COLUMNS,
                        PROBLEM_COLUMNS, Plan, Planner)
@@ -36,8 +37,6 @@ __all__ = ["inspect", "load", "propose_mapping", "preview", "run", "Preview", "O
            "ImportRejected", "ImportCancelled", "CellIssue", "SheetInfo", "Table", "WordMap",
            "load_all", "sheets_look_like_batches", "mapped_columns"]
 
-Progress = Callable[[int, int, str], None]
-Cancelled = Callable[[], bool]
 CHUNK = 10_000
 
 

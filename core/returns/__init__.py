@@ -18,10 +18,11 @@ import datetime as dt
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterator, TYPE_CHECKING
+from typing import Iterator, TYPE_CHECKING
 
 from .. import messages, outputs, statistics
 from ..errors import LedgerError, NotFound
+from ..progress import Cancelled, Progress
 from . import checks, figures as figures_, filling, forms, ledger_sheet, marks, xlsx
 from .checks import Finding, ReturnCheckFailed
 from .filling import Block
@@ -32,8 +33,6 @@ from .xlsx import ExportCancelled
 if TYPE_CHECKING:
     from ..ledger import Ledger
 
-Progress = Callable[[int, int, str], None]
-Cancelled = Callable[[], bool]
 LEDGER_SHEET_TEMPLATE = "rectification_ledger"
 PREVIEW_ROWS = 200
 OFFICIAL_LANGUAGE = "zh_CN"

@@ -15,10 +15,11 @@ import zipfile
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
-from typing import Callable, Iterable, Sequence
+from typing import Iterable, Sequence
 from xml.sax.saxutils import escape, quoteattr
 
 from ..errors import LedgerError
+from ..progress import Cancelled, Progress
 from . import cells
 
 # Style names → cellXfs index in _STYLES below (order matters).
@@ -31,8 +32,6 @@ _FLUSH_ROWS = 2000
 _CJK_WIDTH = 1.85  # column-width units one CJK character takes at 10.5 pt
 _LINE_POINTS = 13.5
 
-Progress = Callable[[int, int, str], None]
-Cancelled = Callable[[], bool]
 
 
 class ExportCancelled(LedgerError):

@@ -109,13 +109,13 @@ class PreviewPage(StepPage):
         self.progress.setValue(0)
         owner = self.owner
 
-        def check(ledger, report, cancelled):
+        def check(ledger, progress, cancelled):
             found = tables
             if reload is not None:
                 found, left_out = load_tables(*reload)
                 owner.reloaded = (found, left_out)
             return ledger_import.preview(
-                ledger, found, overrides=overrides, campaign_id=campaign_id, progress=report,
+                ledger, found, overrides=overrides, campaign_id=campaign_id, progress=progress,
                 cancelled=cancelled, word_map=ledger_import.WordMap(ledger, given))
         self.start(check, self._show, progress=self._progressed)
 

@@ -44,8 +44,8 @@ class RunPage(StepPage):
         given = self.owner.preview_page.word_map()
         self.stop_button.setEnabled(True)
         self.step.setText(tr("Importing…"))
-        self.start(lambda ledger, report, cancelled: ledger_import.run(
-            ledger, table, overrides=overrides, campaign_id=campaign_id, progress=report,
+        self.start(lambda ledger, progress, cancelled: ledger_import.run(
+            ledger, table, overrides=overrides, campaign_id=campaign_id, progress=progress,
             cancelled=cancelled, word_map=ledger_import.WordMap(ledger, given)),
             self._done, progress=self._progressed)
 

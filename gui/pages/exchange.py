@@ -25,6 +25,7 @@ from core.changes import Changes
 from core.errors import LedgerError
 from core.exchange import keys
 from core.ledger import Ledger
+from core.progress import Progress
 
 from .. import folders
 from ..context import AppContext
@@ -32,8 +33,6 @@ from ..i18n import tr
 from ..models.exchange import ConflictModel, PartnerModel, field_label, value_text
 from ..worker import Cancelled, Op
 from .base import Page
-
-Report = Callable[[int, int, str], None]
 
 
 @dataclass(frozen=True)
@@ -136,20 +135,20 @@ class ExportChoice:
 
 
 def export_to(ledger: Ledger, path: Path, choice: ExportChoice,
-              report: Report | None = None) -> tuple[str, Changes]:
+              progress: Progress | None = None) -> tuple[str, Changes]:
     """Write the exchange file; the summary line to show and what changed (the partner's
     last export)."""
     done = exchange.export(ledger, path, to=choice.to, key=keys.key_bytes(ledger),
                            with_files=choice.with_files, again=choice.again and bool(choice.to),
-                           progress=report, force=choice.replace)
+                           progress=progress, force=choice.replace)
     return (messages.text("label.exchange_exported", entries=done.entries, files=done.files,
                           path=done.path), Changes.of("exchange"))
 
 
-def import_from(ledger: Ledger, path: Path, report: Report | None = None,
+def import_from(ledger: Ledger, path: Path, progress: Progress | None = None,
                 confirm: bool = False) -> tuple[str, Changes]:
     """Merge the exchange file; the summary line and what changed (every exchanged table)."""
-    done = exchange.import_file(ledger, path, key=keys.key_bytes(ledger), progress=report,
+    done = exchange.import_file(ledger, path, key=keys.key_bytes(ledger), progress=progress,
                                 confirm=confirm)
     from core.exchange import history
     tables = history.exchanged_tables(ledger.conn)
@@ -435,7 +434,7 @@ class ExchangePage(Page):
             choice = ExportChoice(choice)
         return self._with_progress(
             tr("Exporting the exchange file…"),
-            lambda ledger, report, _cancelled: export_to(ledger, path, choice, report),
+            lambda ledger, progress, _cancelled: export_to(ledger, path, choice, progress),
             tr("Export cancelled; nothing was written."))
 
     def ask_import(self) -> None:
@@ -450,7 +449,7 @@ class ExchangePage(Page):
         self.last_import = path
         return self._with_progress(
             tr("Importing the exchange file…"),
-            lambda ledger, report, _cancelled: import_from(ledger, path, report, confirm),
+            lambda ledger, progress, _cancelled: import_from(ledger, path, progress, confirm),
             tr("Import cancelled; the ledger is unchanged."))
 
     def ask_partner(self, error: "arrivals.PartnerUnconfirmed", path: Path) -> None:

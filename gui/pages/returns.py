@@ -267,18 +267,18 @@ class ReturnsPage(Page):
         name, as_of, campaign_id = self.choice()
         if name is None or as_of is None:
             return None
-        return self._export(tr("Exporting the return…"), path, lambda ledger, report, cancelled:
+        return self._export(tr("Exporting the return…"), path, lambda ledger, progress, cancelled:
                             returns.export_return(ledger, name, path, as_of, campaign_id,
-                                                  progress=report, cancelled=cancelled,
+                                                  progress=progress, cancelled=cancelled,
                                                   force=replace))
 
     def export_ledger_sheet(self, path: Path, replace: bool = True) -> Op:
         """Write every problem of the chosen campaign to `path` in the background."""
         from core import returns
         campaign_id = self.campaign.currentData()
-        return self._export(tr("Exporting the ledger…"), path, lambda ledger, report, cancelled:
+        return self._export(tr("Exporting the ledger…"), path, lambda ledger, progress, cancelled:
                             returns.export_ledger_sheet(ledger, path, campaign_id=campaign_id,
-                                                        progress=report, cancelled=cancelled,
+                                                        progress=progress, cancelled=cancelled,
                                                         force=replace))
 
     def _export(self, title: str, path: Path, fn: Callable[..., Any]) -> Op:
