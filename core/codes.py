@@ -99,7 +99,7 @@ def label(ledger: Ledger, kind: str, code: str | None) -> str:
     return row[0] if row else code
 
 
-def report_rows(ledger: Ledger, kind: str) -> list[tuple[str, str]]:
+def table_rows(ledger: Ledger, kind: str) -> list[tuple[str, str]]:
     """(code, label) of the rows a figure or return by category or source lists, in the
     bureau's order: every active entry, and a retired one only while problems carry it."""
     used = usage(ledger, kind)

@@ -17,7 +17,7 @@ from typing import Callable
 from . import demo, messages, settings, statistics
 from .ledger import Ledger
 
-Report = Callable[[str], None]
+Say = Callable[[str], None]  # writes one line of the self-test's output
 RETURN_TEMPLATE = "campaign_progress"
 
 
@@ -34,34 +34,34 @@ class Checks:
     problems: int = 0
 
 
-def run(report: Report = print, problems: int = demo.DEFAULT_PROBLEMS,
+def run(say: Say = print, problems: int = demo.DEFAULT_PROBLEMS,
         steps: list | None = None) -> int:
-    """Run every step (default: the core ones) in a temporary folder, reporting one line
+    """Run every step (default: the core ones) in a temporary folder, saying one line
     each; 0 when all passed, 1 otherwise."""
     with tempfile.TemporaryDirectory(prefix="ecoledger-selftest-",
                                      ignore_cleanup_errors=True) as folder:
         checks = Checks(Path(folder))
         try:
-            return run_steps(checks, steps or CORE_STEPS, report, problems)
+            return run_steps(checks, steps or CORE_STEPS, say, problems)
         finally:
             if checks.ledger is not None:
                 checks.ledger.close()
 
 
-def run_steps(checks: Checks, steps: list, report: Report, problems: int) -> int:
+def run_steps(checks: Checks, steps: list, say: Say, problems: int) -> int:
     """Run `steps` in order, stopping at the first failure."""
     checks.problems = problems
     for name, step in steps:
         started = time.perf_counter()
         try:
             detail = step(checks)
-        except Exception as error:  # noqa: BLE001 - every failure is reported, then exit 1
-            report(messages.text("selftest.failed", step=name,
-                                 error=f"{type(error).__name__}: {error}"))
+        except Exception as error:  # noqa: BLE001 - every failure is said, then exit 1
+            say(messages.text("selftest.failed", step=name,
+                              error=f"{type(error).__name__}: {error}"))
             return 1
-        report(messages.text("selftest.passed", step=name, detail=detail,
-                             seconds=time.perf_counter() - started))
-    report(messages.text("selftest.all_passed", count=len(steps)))
+        say(messages.text("selftest.passed", step=name, detail=detail,
+                          seconds=time.perf_counter() - started))
+    say(messages.text("selftest.all_passed", count=len(steps)))
     return 0
 
 
@@ -73,7 +73,7 @@ def expect(condition: bool, what: str) -> None:
 def open_ledger(checks: Checks) -> str:
     checks.ledger = Ledger.open(checks.folder / "self-test.db", operator="self-test")
     settings.set_jurisdiction(checks.ledger, settings.DEFAULT_JURISDICTION)
-    counties = statistics.report_regions(checks.ledger)
+    counties = statistics.table_regions(checks.ledger)
     expect(len(counties) > 0, "the jurisdiction has no counties: region table missing")
     from .db import schema_version
 

@@ -321,7 +321,7 @@ def _names(ledger: Ledger, group: str) -> dict:
     return {}
 
 
-def report_regions(ledger: Ledger, flt: Filter = Filter()) -> list[regions.Region]:
+def table_regions(ledger: Ledger, flt: Filter = Filter()) -> list[regions.Region]:
     """The rows of a by-region table: the regions one level below the jurisdiction
     (a county bureau's own county), in code order."""
     top = flt.region_code or settings.jurisdiction(ledger)
@@ -334,7 +334,7 @@ def report_regions(ledger: Ledger, flt: Filter = Filter()) -> list[regions.Regio
 
 
 def _by_region(ledger: Ledger, rows: list, flt: Filter) -> list[ProblemFigures]:
-    listed = report_regions(ledger, flt)
+    listed = table_regions(ledger, flt)
     city_rows = bool(listed) and listed[0].level == regions.CITY
     out = {r.code: ProblemFigures(key=r.code, name=r.name) for r in listed}
     keys: dict[str, str] = {}
@@ -455,7 +455,7 @@ def penalties(ledger: Ledger, start: object | None, end: object | None,
         f"WHERE {PENALTY_DAYS[by]} BETWEEN ? AND ? {where} GROUP BY region_code",
         [low, high, *params]).fetchall()
     total = Penalties()
-    listed = report_regions(ledger, flt)
+    listed = table_regions(ledger, flt)
     city_rows = bool(listed) and listed[0].level == regions.CITY
     by = {r.code: Penalties(key=r.code, name=r.name) for r in listed}
     for row in rows:

@@ -66,7 +66,7 @@ QT_STEPS = [("Qt", check_platform), ("translations", check_translations),
             ("images", check_images), ("pages", check_pages)]
 
 
-def reporter():
+def console():
     """Lines go to the console; a windowed Windows build has none, so to a file in %TEMP%."""
     stream = sys.stdout or sys.stderr
     if stream is not None:
@@ -80,8 +80,8 @@ def reporter():
     return to_file
 
 
-def run(report=None, problems: int = core_self_test.demo.DEFAULT_PROBLEMS) -> int:
+def run(say=None, problems: int = core_self_test.demo.DEFAULT_PROBLEMS) -> int:
     """Run the Qt checks, then the core ones; 0 when all passed."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # never show a window
-    return core_self_test.run(report or reporter(), problems,
+    return core_self_test.run(say or console(), problems,
                               QT_STEPS + core_self_test.CORE_STEPS)

@@ -134,8 +134,8 @@ def row_keys(ledger: Ledger, base: Filter, dimension: str) -> list[tuple[str, st
     """(key, Chinese name) of the rows of a return broken down by `dimension`: regions, or
     the ledger's own category or source list (core.codes)."""
     if dimension == "region":
-        return [(r.code, r.name) for r in statistics.report_regions(ledger, base)]
-    return codes.report_rows(ledger, dimension)
+        return [(r.code, r.name) for r in statistics.table_regions(ledger, base)]
+    return codes.table_rows(ledger, dimension)
 
 
 def _statistic(ledger: Ledger, template: Template, column: Column, d: str, base: Filter,
@@ -196,7 +196,7 @@ def _cached(cache: dict, key: tuple, make: Callable):
 
 def _roll_up(ledger: Ledger, counts: dict[str, int], base: Filter) -> dict[str, int]:
     """County counts summed into the return's row regions (cities, for a province)."""
-    listed = statistics.report_regions(ledger, base)
+    listed = statistics.table_regions(ledger, base)
     city_rows = bool(listed) and listed[0].level == 2
     keys = {r.code for r in listed}
     out: dict[str, int] = {}

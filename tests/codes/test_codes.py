@@ -175,11 +175,11 @@ def test_typing_several_categories_again_replaces_the_further_ones(ledger):
     assert stored(ledger, pid)[:2] == ("waste_water", None)
 
 
-def test_report_rows_list_active_entries_and_retired_ones_still_used(ledger):
+def test_table_rows_list_active_entries_and_retired_ones_still_used(ledger):
     problems.add(ledger, problem(category="noise"))
     codes.retire(ledger, "category", "noise")
     codes.retire(ledger, "category", "other")
-    listed = [code for code, _ in codes.report_rows(ledger, "category")]
+    listed = [code for code, _ in codes.table_rows(ledger, "category")]
     assert "noise" in listed and "other" not in listed and listed[0] == "scattered_polluting"
 
 
