@@ -296,7 +296,7 @@ def _penalty_recheck(ledger: Ledger, row: dict, entry: dict) -> list[Issue]:
 
     form = _penalty_part(ledger, row)
     form.date("checked_on", not_future=True)
-    form.choice("finding", rules.FINDINGS)
+    form.choice("finding", rules.RECHECK_RESULTS)
     return form.issues
 
 

@@ -14,8 +14,6 @@ from .cases import get
 if TYPE_CHECKING:
     from ..ledger import Ledger
 
-FINDING_OPTIONS = rules.FINDINGS
-
 
 def orders(ledger: Ledger, case_id: str) -> list[dict[str, Any]]:
     return [dict(r) for r in ledger.conn.execute(
@@ -61,7 +59,7 @@ def add_recheck(ledger: Ledger, case_id: str, checked_on: object, finding: str,
     get(ledger, case_id)
     form = Form({"checked_on": checked_on, "finding": finding, "note": note})
     on = form.date("checked_on", not_future=True)
-    form.choice("finding", rules.FINDINGS)
+    form.choice("finding", rules.RECHECK_RESULTS)
     form.text("note")
     if on:
         _after_an_order(ledger, form, case_id, on)

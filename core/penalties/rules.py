@@ -45,13 +45,13 @@ SURCHARGE_PERCENT_PER_DAY = 3
 # 99%, the 34th reaches 100% (ceil(100 / 3)).
 SURCHARGE_CAP_DAYS = -(-100 // SURCHARGE_PERCENT_PER_DAY)
 
-# Findings of a recheck. 按日连续处罚办法 第十三条 and 第十七条: still discharging is refusing
+# The results of a recheck (stored in the column `finding`). 按日连续处罚办法 第十三条 and 第十七条: still discharging is refusing
 # to correct; 第二十条: once restriction, stop or seizure has ended the discharge, no daily
-# continuous penalty (the "stopped" finding).
+# continuous penalty (the "stopped" result).
 STILL_DISCHARGING = "still_discharging"
 CORRECTED = "corrected"
 STOPPED = "stopped"
-FINDINGS = (STILL_DISCHARGING, CORRECTED, STOPPED)
+RECHECK_RESULTS = (STILL_DISCHARGING, CORRECTED, STOPPED)
 
 
 def day(value: str | dt.date) -> dt.date:
@@ -102,10 +102,10 @@ def surcharge_capped_on(served_on: str | dt.date, fine_fen: int) -> dt.date:
 
 @dataclass(frozen=True)
 class Event:
-    """An order served (finding None) or a recheck with its finding."""
+    """An order served (result None) or a recheck with its result."""
 
     on: dt.date
-    finding: str | None = None
+    result: str | None = None
 
 
 @dataclass(frozen=True)
@@ -144,20 +144,20 @@ def count_days(orders: Iterable[str | dt.date], rechecks: Iterable[tuple[str | d
     corrected, or ended by restriction, stop or seizure (第二十条), closes the count, and
     only a new order after it (a new violation, 第十八条) starts a new one."""
     events = sorted([Event(day(o)) for o in orders]
-                    + [Event(day(on), finding) for on, finding in rechecks],
-                    key=lambda e: (e.on, e.finding is not None))
+                    + [Event(day(on), result) for on, result in rechecks],
+                    key=lambda e: (e.on, e.result is not None))
     periods: list[CountedPeriod] = []
     counted_to: dt.date | None = None  # the last day counted (or the order's service day)
     served: dt.date | None = None
     episode = 0
     for event in events:
-        if event.finding is None:
+        if event.result is None:
             if counted_to is None:
                 counted_to, served, episode = event.on, event.on, episode + 1
             continue
         if counted_to is None:
             continue  # a recheck with no order running counts nothing
-        if event.finding == STILL_DISCHARGING:
+        if event.result == STILL_DISCHARGING:
             days = (event.on - counted_to).days
             periods.append(CountedPeriod(counted_to + dt.timedelta(days=1), event.on,
                                          served, days, episode))
