@@ -99,6 +99,8 @@ class LedgerTableModel(QAbstractTableModel):
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if 0 <= column < len(self.columns):
             descending = order == Qt.SortOrder.DescendingOrder
+            if (self.query.sort, self.query.descending) == (self.columns[column], descending):
+                return  # a header restored as it was: the rows asked for are the same
             self.set_query(self.query.sorted_by(self.columns[column], descending))
 
     # -- rows
