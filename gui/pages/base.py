@@ -15,7 +15,6 @@ from core.workflow import Status
 
 from .. import labels
 from ..context import AppContext
-from ..first_day import EmptyState
 from ..i18n import tr
 from ..models.table import LedgerTableModel
 from ..widgets import ChoiceCombo, DateEdit, SearchBox, compact, scrolling
@@ -223,11 +222,9 @@ class BrowserPage(Page):
             self.splitter.setStretchFactor(0, 3)
             self.splitter.setStretchFactor(1, 2)
             self.splitter.setSizes([600, 400])
-        self.empty = EmptyState(ctx, self.empty_text(), self._new if self.makes_records()
-                                else None, tr("New record"))
+        self._empty = None  # built when the page first has nothing to show (see `empty`)
         self.body = QStackedWidget()
         self.body.addWidget(self.splitter)
-        self.body.addWidget(self.empty)
         self.selection = self._selection_bar()
         layout = QVBoxLayout(self)
         layout.addWidget(self.filters)
@@ -407,6 +404,18 @@ class BrowserPage(Page):
         self.body.setCurrentWidget(self.empty if empty else self.splitter)
         if empty:
             self.empty.refresh()
+
+    @property
+    def empty(self):
+        """What the page shows instead of an empty table (first_day.EmptyState): built
+        the first time it is wanted, not by every page that has rows to show."""
+        if self._empty is None:
+            from ..first_day import EmptyState
+
+            self._empty = EmptyState(self.ctx, self.empty_text(), self._new
+                                     if self.makes_records() else None, tr("New record"))
+            self.body.addWidget(self._empty)
+        return self._empty
 
     def current_id(self) -> str | None:
         index = self.table.currentIndex()
