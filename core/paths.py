@@ -18,10 +18,17 @@ def resources_dir() -> Path:
 
 
 def data_dir() -> Path:
-    """The per-user data directory (created on demand)."""
-    from platformdirs import user_data_dir
+    """The per-user data directory (created on demand): platformdirs' user_data_dir; on
+    Linux its rule (XDG_DATA_HOME, else ~/.local/share) is applied here, without the
+    import (some 8 ms of every start of the desktop app)."""
+    if sys.platform.startswith("linux"):
+        base = os.environ.get("XDG_DATA_HOME", "").strip() or os.path.expanduser(
+            "~/.local/share")
+        path = Path(base) / APP_NAME
+    else:
+        from platformdirs import user_data_dir
 
-    path = Path(user_data_dir(APP_NAME, appauthor=False))
+        path = Path(user_data_dir(APP_NAME, appauthor=False))
     path.mkdir(parents=True, exist_ok=True)
     return path
 

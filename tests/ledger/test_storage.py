@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import sqlite3
+from pathlib import Path
 
 import pytest
 
@@ -82,6 +83,21 @@ def test_default_path_is_in_the_user_data_dir_unless_overridden(tmp_path, monkey
     monkeypatch.setenv(paths.DB_ENV, str(tmp_path / "env.db"))
     assert paths.default_db_path() == tmp_path / "env.db"
     assert paths.default_db_path(tmp_path / "flag.db") == tmp_path / "flag.db"
+
+
+@pytest.mark.parametrize("xdg", [None, "", "  ", "xdg"])
+def test_the_data_folder_is_where_platformdirs_puts_it(tmp_path, monkeypatch, xdg):
+    """core.paths applies platformdirs' Linux rule itself (start-up skips the import):
+    the folder must stay the one earlier versions used, or the ledger would be lost."""
+    from platformdirs import user_data_dir
+
+    monkeypatch.setenv("HOME", str(tmp_path))
+    if xdg is None:
+        monkeypatch.delenv("XDG_DATA_HOME", raising=False)
+    else:
+        monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / xdg) if xdg == "xdg" else xdg)
+    assert paths.data_dir() == Path(user_data_dir("EcoLedger", appauthor=False))
+    assert paths.data_dir().is_dir()
 
 
 def test_every_business_row_carries_id_timestamps_and_operator(ledger):
