@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
-import socket
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -148,8 +147,17 @@ def still_checked(ledger_path: str | Path, today: str) -> str | None:
     return checked if 0 <= age < RECHECK_DAYS else None
 
 
+def _host() -> str:
+    """This PC's name, as `socket.gethostname()` gives it; on POSIX without importing
+    socket (and select, selectors, array: some 20 ms of the GUI's start)."""
+    if hasattr(os, "uname"):
+        return os.uname().nodename
+    import socket
+    return socket.gethostname()
+
+
 def _write_holder(handle, operator: str, extra: dict | None = None) -> None:
-    info = {"operator": operator, "host": socket.gethostname(), "pid": os.getpid(),
+    info = {"operator": operator, "host": _host(), "pid": os.getpid(),
             "since": now(), **(extra or {})}
     handle.seek(0)
     handle.truncate()

@@ -1,13 +1,23 @@
-"""Money as integer fen (分); returns show 万元 with two decimals."""
+"""Money as integer fen (分); returns show 万元 with two decimals.
+
+decimal is imported by the functions that compute with it: showing an amount (every
+table of fines) needs integer arithmetic only, and the desktop app's start then does
+not load it.
+"""
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal, DecimalException, InvalidOperation
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from decimal import Decimal
 
 _FULLWIDTH = str.maketrans("０１２３４５６７８９．，", "0123456789.,")
 
 
 def parse_yuan(value: object) -> int:
     """Yuan as typed (e.g. '35,550,000', '1200.5', 3000) to fen; ValueError if not money."""
+    from decimal import ROUND_HALF_UP, Decimal, DecimalException, InvalidOperation
+
     if isinstance(value, bool):
         raise ValueError(value)
     if isinstance(value, int):
@@ -26,10 +36,14 @@ def parse_yuan(value: object) -> int:
     return int(fen)
 
 
-def fen_to_wan(fen: int) -> Decimal:
+def fen_to_wan(fen: int) -> "Decimal":
     """Fen to 万元, rounded half up to two decimals."""
+    from decimal import ROUND_HALF_UP, Decimal
+
     return (Decimal(fen) / 1_000_000).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
 
 
 def fen_to_yuan_text(fen: int) -> str:
-    return f"{Decimal(fen) / 100:,.2f}"
+    """35550000 fen → '355,500.00' (yuan with thousands separators)."""
+    whole, cents = divmod(abs(int(fen)), 100)
+    return f"{'-' if fen < 0 else ''}{whole:,}.{cents:02d}"

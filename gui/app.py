@@ -58,13 +58,22 @@ def _startup_facts(ledger):
             ledger_settings.get(ledger, "operator_name"), read_bureau(ledger))
 
 
-def open_context(db_path: Path, settings_dir: Path, while_opening=lambda: None
-                 ) -> tuple[AppContext, bool]:
-    """Start the worker on the ledger and read what the window needs; also says whether
-    the ledger still needs its first-start setup. `while_opening` runs on the GUI thread
-    while the worker opens the file (start-up imports the window's modules there)."""
+def begin_opening(db_path: Path):
+    """Start the worker on the ledger and ask it what the window needs: the writer opens
+    the file (its schema, the lock, the regions) while the GUI thread goes on. Give the
+    result to `open_context`."""
     database = Database(db_path, "")
     facts = database.op(_startup_facts).success(lambda _: None).failure(lambda _: None).run()
+    return database, facts
+
+
+def open_context(db_path: Path, settings_dir: Path, while_opening=lambda: None,
+                 opening=None) -> tuple[AppContext, bool]:
+    """Start the worker on the ledger (unless `opening`, from `begin_opening`, did) and
+    read what the window needs; also says whether the ledger still needs its first-start
+    setup. `while_opening` runs on the GUI thread while the worker opens the file
+    (start-up imports the window's modules there)."""
+    database, facts = opening or begin_opening(db_path)
     while_opening()
     if not facts.done.wait(60):
         raise TimeoutError("the database worker did not answer")
@@ -183,10 +192,15 @@ def _version_line() -> str:
 def start(db_path: Path, folder: Path):
     """Open the ledger and show the main window (after the first-start questions if the
     ledger is new); None when the user gave up at the first start."""
-    app = application()
+    app = application()  # before the worker's threads: their event loops need it
+    # The writer opens the file now: SQLite reads the schema, the lock is taken and the
+    # regions checked while the GUI thread loads the translations and imports the window.
+    opening = begin_opening(db_path)
     i18n.install(app, str(gui_settings(folder).value("language", i18n.DEFAULT_LANGUAGE)))
     def import_window() -> None:
-        from . import main_window  # noqa: F401 - imported while the ledger opens
+        """Imported while the ledger opens: the window, its first page, the menus."""
+        from . import backup_menu, main_window  # noqa: F401
+        from .dialogs import about, signin  # noqa: F401
         from .pages import PAGES
         key = gui_settings(folder).value("window/page", "problems")
         next((entry for entry in PAGES if entry.key == key), PAGES[0]).load()
@@ -194,15 +208,14 @@ def start(db_path: Path, folder: Path):
     from PySide6.QtWidgets import QMessageBox
 
     from core.errors import LedgerError
-
-    from . import backup_menu
-    from .dialogs import signin
-    from .startup import after_first_paint
     try:
-        ctx, needs_setup = open_context(db_path, folder, import_window)
+        ctx, needs_setup = open_context(db_path, folder, import_window, opening)
     except LedgerError as error:  # another instance has the file open, or it is damaged
         QMessageBox.critical(None, i18n.tr("EcoLedger"), str(error))
         return None
+    from . import backup_menu
+    from .dialogs import signin
+    from .startup import after_first_paint
     show_warnings(ctx)
     if (needs_setup and not first_start(ctx)) or not signin.sign_in(ctx, folder):
         ctx.db.close()

@@ -2,10 +2,15 @@
 
 Start-up builds only what the first page shows. The rest (the problem detail pane, the
 day's first backup, ...) runs once the window is mapped and painted with the page's first
-rows: `after_first_paint(window, fn)`. The watcher sees the first paint event (of any
-widget of the window) that comes once the window is visible and the page's first rows
-have arrived, and runs the waiting callables at the next turn of the event loop, when
-that paint has finished.
+rows: `after_first_paint(window, fn)`. The watcher sees the first paint event of the
+window that comes once it is visible and the page's first rows have arrived (their
+arrival repaints the whole window, the table with it), and runs the waiting callables
+at the next turn of the event loop, when that paint has finished.
+
+It watches the window alone, not the application: an application-wide event filter in
+Python sees every event of every object, and wrapping each of them (QWidgetWindow, the
+platform's own objects) makes PySide6 resolve every class of QtCore, QtGui and QtWidgets
+with their 180-odd enums before the first paint, some 60 ms of start-up.
 
 For the start-up benchmark (tests/bench/startup_bench.py), with ECOLEDGER_STARTUP_MARKER
 set, the watcher also prints a marker line then, with the CPU seconds the process and
@@ -19,7 +24,7 @@ import time
 from typing import Callable
 
 from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
+from PySide6.QtWidgets import QMainWindow
 
 ENV = "ECOLEDGER_STARTUP_MARKER"
 MARKER = "ECOLEDGER_MAPPED"
@@ -41,7 +46,7 @@ class FirstPaint(QObject):
         self.model = model
         if not self.rows_ready:
             model.loaded.connect(self._rows_arrived)
-        QApplication.instance().installEventFilter(self)
+        window.installEventFilter(self)
         QTimer.singleShot(self.LATEST_MS, self, self._fire)  # dropped with the window
 
     def _rows_arrived(self) -> None:
@@ -51,7 +56,6 @@ class FirstPaint(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if (not self.done and self.rows_ready and event.type() == QEvent.Type.Paint
-                and isinstance(watched, QWidget) and watched.window() is self.window
                 and self.window.isVisible()):
             QTimer.singleShot(0, self, self._fire)
             self.done = True
@@ -60,7 +64,7 @@ class FirstPaint(QObject):
     def _fire(self) -> None:
         if self.waiting is None:
             return
-        QApplication.instance().removeEventFilter(self)
+        self.window.removeEventFilter(self)
         self.done = True
         marker = os.environ.get(ENV)
         if marker:

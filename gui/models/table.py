@@ -14,7 +14,7 @@ from dataclasses import replace
 from typing import Any, Callable
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QColor
 
 from core import queries
 from core.changes import Changes
@@ -28,8 +28,22 @@ MAX_PAGES = 60
 Index = QModelIndex | QPersistentModelIndex
 
 NUMERIC = frozenset({"fine_fen", "daily_fine_fen", "problems", "batches", "target_rate"})
-OVERDUE_BRUSH = QBrush(QColor("#b3261e"))
-MUTED_BRUSH = QBrush(QColor("#8a8a8a"))
+# Colours, not brushes: Qt paints a QColor as its brush, and building a QBrush from
+# Python makes PySide6 weigh its constructors' overloads, loading QImage and QGradient
+# with their enums (180 gradient presets among them) before the first paint.
+OVERDUE_COLOUR = QColor("#b3261e")
+MUTED_COLOUR = QColor("#8a8a8a")
+# Qt's roles as plain ints: data() and headerData() run for every role of every cell and
+# header section painted (some 3,000 calls before the first page shows), and looking an
+# enum member up costs more than the rest of such a call.
+DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
+FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
+USER = int(Qt.ItemDataRole.UserRole)
+ROLES = frozenset({DISPLAY, TOOLTIP, ALIGNMENT, FOREGROUND, USER})
+RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+HORIZONTAL = Qt.Orientation.Horizontal
 
 
 class LedgerTableModel(QAbstractTableModel):
@@ -68,37 +82,40 @@ class LedgerTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.columns)
 
     def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole:
+                   role: int = DISPLAY) -> Any:
+        if role != DISPLAY:
             return None
-        if orientation == Qt.Orientation.Horizontal:
+        if orientation == HORIZONTAL:
             if 0 <= section < len(self.columns):
                 return self.headers.get(self.columns[section], self.columns[section])
             return None
         return section + 1
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= self._count:
+    def data(self, index: Index, role: int = DISPLAY) -> Any:
+        if role not in ROLES or not index.isValid():
             return None
-        row = self.row(index.row())
+        number = index.row()
+        if number >= self._count:
+            return None
+        row = self.row(number)
         if row is None:
             return None
         key = self.columns[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == DISPLAY:
             return self.display(key, row[self._positions[key]])
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == TOOLTIP:
             return self._tooltip(row, self.display(key, row[self._positions[key]]))
-        if role == Qt.ItemDataRole.TextAlignmentRole and key in NUMERIC:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.ForegroundRole:
+        if role == ALIGNMENT:
+            return RIGHT if key in NUMERIC else None
+        if role == FOREGROUND:
             return self._foreground(row)
-        if role == Qt.ItemDataRole.UserRole:
-            return row[0]
-        return None
+        return row[0]  # USER
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if 0 <= column < len(self.columns):
             descending = order == Qt.SortOrder.DescendingOrder
+            if (self.query.sort, self.query.descending) == (self.columns[column], descending):
+                return  # a header restored as it was: the rows asked for are the same
             self.set_query(self.query.sorted_by(self.columns[column], descending))
 
     # -- rows
@@ -132,11 +149,11 @@ class LedgerTableModel(QAbstractTableModel):
                 "Red: overdue, open and past the deadline in force"))))
         return text
 
-    def _foreground(self, row: tuple) -> QBrush | None:
+    def _foreground(self, row: tuple) -> QColor | None:
         if "withdrawn" in self._positions and row[self._positions["withdrawn"]]:
-            return MUTED_BRUSH
+            return MUTED_COLOUR
         if "overdue" in self._positions and row[self._positions["overdue"]]:
-            return OVERDUE_BRUSH
+            return OVERDUE_COLOUR
         return None
 
     # -- loading

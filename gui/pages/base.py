@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QByteArray, QModelIndex, QSettings, Qt, Signal
+from PySide6.QtCore import QByteArray, QModelIndex, QSettings, QSize, Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QHBoxLayout, QHeaderView, QLabel,
                                QPushButton, QSplitter, QStackedWidget, QTableView, QVBoxLayout,
@@ -15,7 +15,6 @@ from core.workflow import Status
 
 from .. import labels
 from ..context import AppContext
-from ..first_day import EmptyState
 from ..i18n import tr
 from ..models.table import LedgerTableModel
 from ..widgets import ChoiceCombo, DateEdit, SearchBox, compact, scrolling
@@ -40,6 +39,29 @@ class Page(QWidget):
 
     def restore_state(self, settings: QSettings) -> None:
         """Bring back what `save_state` remembered."""
+
+
+class RowNumbers(QHeaderView):
+    """The row numbers beside a table. Qt sizes a header from the contents of its first
+    and last hundred sections, asking the model for four roles of each: 800 calls into
+    Python for a table of a thousand rows, again after every reset (some 10 ms each, three
+    times before the first page shows). A number is as wide as its digits, so the first
+    section and the last twenty decide, once per row count."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(Qt.Orientation.Vertical, parent)
+        self.setSectionsClickable(True)  # as QTableView's own: a click selects the row
+        self.setHighlightSections(True)
+        self._hint: tuple[tuple[int, str], QSize] | None = None
+
+    def sizeHint(self) -> QSize:
+        count, font = self.count(), self.font().key()
+        if self._hint is None or self._hint[0] != (count, font):
+            hint = QSize(0, 0)
+            for section in {*range(min(1, count)), *range(max(0, count - 20), count)}:
+                hint = hint.expandedTo(self.sectionSizeFromContents(section))
+            self._hint = ((count, font), hint)
+        return self._hint[1]
 
 
 def searchable(view: View) -> bool:
@@ -200,11 +222,9 @@ class BrowserPage(Page):
             self.splitter.setStretchFactor(0, 3)
             self.splitter.setStretchFactor(1, 2)
             self.splitter.setSizes([600, 400])
-        self.empty = EmptyState(ctx, self.empty_text(), self._new if self.makes_records()
-                                else None, tr("New record"))
+        self._empty = None  # built when the page first has nothing to show (see `empty`)
         self.body = QStackedWidget()
         self.body.addWidget(self.splitter)
-        self.body.addWidget(self.empty)
         self.selection = self._selection_bar()
         layout = QVBoxLayout(self)
         layout.addWidget(self.filters)
@@ -346,6 +366,7 @@ class BrowserPage(Page):
 
     def _make_table(self) -> QTableView:
         table = QTableView()
+        table.setVerticalHeader(RowNumbers(table))
         table.setModel(self.model)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -383,6 +404,18 @@ class BrowserPage(Page):
         self.body.setCurrentWidget(self.empty if empty else self.splitter)
         if empty:
             self.empty.refresh()
+
+    @property
+    def empty(self):
+        """What the page shows instead of an empty table (first_day.EmptyState): built
+        the first time it is wanted, not by every page that has rows to show."""
+        if self._empty is None:
+            from ..first_day import EmptyState
+
+            self._empty = EmptyState(self.ctx, self.empty_text(), self._new
+                                     if self.makes_records() else None, tr("New record"))
+            self.body.addWidget(self._empty)
+        return self._empty
 
     def current_id(self) -> str | None:
         index = self.table.currentIndex()

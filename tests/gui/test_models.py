@@ -79,3 +79,39 @@ def test_a_write_marks_the_rows_stale_and_they_are_read_again(ctx, idle):
     idle()
     assert model.rowCount() == before - 1
     assert model.row_id(0) != row_id
+
+
+
+def test_a_header_restored_as_it_was_reads_the_rows_once(ctx, idle, qtbot):
+    """The window reopens on the sort it closed with: the first rows are asked for once,
+    not once for the page and again for its restored header (the second read would keep
+    them waiting for another reader's connection at start); a sort changed last time
+    reads them again, in its order."""
+    from gui.pages.problems import ProblemsPage
+
+    reads = []
+    submit = ctx.db.submit
+    ctx.db.submit = lambda op: (reads.append(op.lane), submit(op))
+    try:
+        page = ProblemsPage(ctx)
+        qtbot.addWidget(page)
+        idle()
+        page.save_state(ctx.settings)
+        reads.clear()
+        reopened = ProblemsPage(ctx)
+        qtbot.addWidget(reopened)
+        reopened.restore_state(ctx.settings)
+        idle()
+        assert len(reads) == 1  # the count and first page, asked for as the page was built
+        assert reopened.model.query.sort == page.model.query.sort
+        page.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+        idle()
+        page.save_state(ctx.settings)
+        third = ProblemsPage(ctx)
+        qtbot.addWidget(third)
+        third.restore_state(ctx.settings)
+        idle()
+    finally:
+        del ctx.db.submit
+    assert (third.model.query.sort, third.model.query.descending) == ("number", False)
+    assert third.model.value(0, "number") == page.model.value(0, "number")

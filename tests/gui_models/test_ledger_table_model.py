@@ -72,8 +72,8 @@ def test_overdue_rows_are_red_and_the_count_follows_a_filter(ctx, checked, qtbot
     _show(model, qtbot, Query(overdue=True))  # a second reset under the tester
     overdue = ctx.db.call(lambda ledger: queries.count(ledger, PROBLEMS, Query(overdue=True)))
     assert 0 < model.rowCount() == overdue < everything
-    brush = model.index(0, 0).data(FOREGROUND)
-    assert brush is not None and brush.color().name() == "#b3261e"
+    colour = model.index(0, 0).data(FOREGROUND)  # Qt paints a colour as its brush
+    assert colour is not None and colour.name() == "#b3261e"
     _show(model, qtbot, Query(status="closed"))
     assert model.rowCount() > 0
     assert {_cell(model, r, "status") for r in range(min(20, model.rowCount()))} == {"已销号"}
@@ -173,3 +173,20 @@ def test_a_penalty_shows_its_fine_in_yuan_right_aligned(ctx, checked, qtbot):
     assert model.headerData(columns.index("fine_fen"), Qt.Orientation.Horizontal) == "罚款金额（元）"
     assert fine.data(Qt.ItemDataRole.TextAlignmentRole) == int(
         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
+
+def test_overdue_rows_are_painted_red(ctx, checked, qtbot):
+    """The overdue colour reaches the screen: the table's pixels include its red."""
+    from PySide6.QtWidgets import QTableView
+
+    model = _model(ctx, checked)
+    _show(model, qtbot, Query(overdue=True))
+    table = QTableView()
+    qtbot.addWidget(table)
+    table.setModel(model)
+    table.resize(900, 300)
+    image = table.viewport().grab().toImage()
+    reds = sum(1 for x in range(0, image.width(), 2) for y in range(0, image.height(), 2)
+               if (lambda c: c.red() > 150 and c.green() < 80 and c.blue() < 80)(
+                   image.pixelColor(x, y)))
+    assert reds > 20  # the text of the visible rows, in #b3261e

@@ -136,8 +136,8 @@ def test_the_id_and_the_overdue_colour_come_with_the_row(model, fake):
     reds = 0
     for row in range(PAGE):
         model.row(row)
-        brush = model.index(row, 0).data(Qt.ItemDataRole.ForegroundRole)
-        red = brush is not None and brush.color().name() == "#b3261e"
+        colour = model.index(row, 0).data(Qt.ItemDataRole.ForegroundRole)
+        red = colour is not None and colour.name() == "#b3261e"
         assert red == (model.index(row, 0).data(Qt.ItemDataRole.UserRole) in overdue)
         reds += red
     assert reds > 0

@@ -86,6 +86,14 @@ def test_amounts_in_yuan_read_back_exactly_as_fen(amount):
     assert money.parse_yuan(f"{amount:,}元") == int(amount * 100)
 
 
+@FAST
+@given(st.integers(min_value=-10**15, max_value=10**15))
+def test_an_amount_shown_in_yuan_reads_back_as_its_fen(fen):
+    shown = money.fen_to_yuan_text(fen)  # what a table of fines shows: 355,500.00
+    assert shown == f"{Decimal(fen) / 100:,.2f}"
+    assert money.parse_yuan(shown) == fen
+
+
 # -- unified social credit codes
 
 _CODE_CHARS = "0123456789ABCDEFGHJKLMNPQRTUWXY"
