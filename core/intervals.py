@@ -22,9 +22,11 @@ Figures on a past day D are then:
     − the current states that began after D        (valid_to = OPEN, valid_from > D)
     + the earlier states that contain D             (D < valid_to < OPEN, valid_from <= D)
 
-Both are range scans of the clustered key (valid_to, valid_from), over the problems changed
-after D only; nothing reads a status log or a problem row. `statistics.cube(use_tally=False)` (every problem and
-its logs) stays the reference the tests compare against.
+Both are range scans over the problems changed after D only (the clustered key (valid_to,
+valid_from), or for many current states the index problem_state_open, in the order of their
+group); nothing reads a status log or a problem row (`core.statistics._PAST`).
+`statistics.cube(use_tally=False)` (every problem and its logs) stays the reference the
+tests compare against.
 """
 from __future__ import annotations
 
@@ -37,22 +39,6 @@ if TYPE_CHECKING:
 TABLE = "problem_state"
 
 OPEN = "9999-12-31"  # valid_to of a problem's current state
-# Rows of (region, batch, category, campaign, source, status, deadline, n) whose weighted
-# sums give the figures on :d; {where} is the filter over those key columns. Both interval
-# terms are range scans of the clustered key (valid_to, valid_from), counted by the small
-# integer group of their keys (sorting 300,000 short records, not seven text keys each)
-# and joined to the keys afterwards.
-_TERM = """SELECT g.region_code, g.batch_id, g.category, g.campaign_id, g.source,
-    s.st, s.dl, {sign} s.n FROM (
-      SELECT grp, status AS st, CASE status WHEN 'closed' THEN '' ELSE deadline END AS dl,
-        count(*) AS n FROM problem_state WHERE {range} GROUP BY 1, 2, 3) s
-    JOIN problem_group g ON g.id = s.grp WHERE 1 {{where}}"""
-PAST_ROWS = f"""SELECT region_code, batch_id, category, campaign_id, source, status AS st,
-    deadline AS dl, n FROM progress_tally WHERE n != 0 {{where}}
-  UNION ALL
-  {_TERM.format(sign="-", range=f"valid_to = '{OPEN}' AND valid_from > :d")}
-  UNION ALL
-  {_TERM.format(sign="", range=f"valid_to > :d AND valid_to < '{OPEN}' AND valid_from <= :d")}"""
 
 
 def state_on(ledger: Ledger, problem_id: str, day: str) -> tuple[str | None, str] | None:

@@ -818,6 +818,18 @@ def _returns_lock_opened(conn: sqlite3.Connection) -> None:
     execute_script(conn, _RETURNS_LOCK_OPENED)
 
 
+# Figures on a past day (core.statistics._PAST): the current states begun after it, counted
+# by group in this index's order (one pass, no sort of a third of the problems).
+_INTERVALS_OPEN_INDEX = """
+CREATE INDEX problem_state_open ON problem_state(grp, status, deadline, valid_from)
+    WHERE valid_to = '9999-12-31';
+"""
+
+
+def _intervals_open_index(conn: sqlite3.Connection) -> None:
+    execute_script(conn, _INTERVALS_OPEN_INDEX)
+
+
 MIGRATIONS: list[tuple[str, Callable[[sqlite3.Connection], None]]] = [
     ("ledger", _v1),
     ("search", _search),
@@ -845,5 +857,6 @@ MIGRATIONS: list[tuple[str, Callable[[sqlite3.Connection], None]]] = [
     ("returns_submissions", _returns_submissions),
     ("air_quality", _air),
     ("returns_lock_opened", _returns_lock_opened),
+    ("intervals_open_index", _intervals_open_index),
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
