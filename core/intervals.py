@@ -52,8 +52,9 @@ def state_on(ledger: Ledger, problem_id: str, day: str) -> tuple[str | None, str
 
 def drift(ledger: Ledger) -> int:
     """How many stored intervals differ from a rebuild from the logs, both ways (a row
-    changed, added or removed by hand), plus the problems whose keys have no group (0 when
-    sound). Read only: `ecoledger-cli check` runs it on a read-only ledger too."""
+    changed, added or removed by hand), plus the problems whose keys have no group, plus
+    the stored days' figures that differ from a recount of the intervals (core.checkpoints;
+    0 when sound). Read only: `ecoledger-cli check` runs it on a read-only ledger too."""
     conn = ledger.conn
     missing = conn.execute("SELECT count(*) FROM problem p WHERE NOT EXISTS (SELECT 1 FROM "
                            "problem_group g WHERE g.region_code = p.region_code AND g.batch_id "
@@ -66,7 +67,8 @@ def drift(ledger: Ledger) -> int:
           SELECT * FROM ({stored} EXCEPT SELECT * FROM rebuilt)
           UNION ALL
           SELECT * FROM (SELECT * FROM rebuilt EXCEPT {stored}))""").fetchone()[0]
-    return count + missing
+    from . import checkpoints
+    return count + missing + checkpoints.drift(conn)
 
 
 _COLUMNS = "valid_to, problem_id, valid_from, grp, status, deadline"  # as _select gives them
@@ -150,12 +152,23 @@ class Paused:
         for table, (column, start) in self.starts.items():
             conn.execute(f"INSERT OR IGNORE INTO temp.state_loaded SELECT {column} FROM {table} "
                          "WHERE rowid > ?", (start,))
+        # the stored days' figures (core.checkpoints) follow set-based, not state by state
+        from . import checkpoints
+        stored = dict(conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'"))
+        kept = {name: stored[name] for name in checkpoints.TRIGGERS if name in stored}
+        for name in kept:
+            conn.execute(f"DROP TRIGGER {name}")
+        loaded = f"s.problem_id IN {_LOADED}"
+        if kept:
+            checkpoints.add(conn, loaded, -1)
         conn.execute("DELETE FROM problem_state WHERE problem_id IN "
                      "(SELECT id FROM temp.state_loaded)")
         conn.execute(GROUP_OF.format(where=f"id IN {_LOADED}"))
         conn.execute(f"INSERT INTO problem_state {_LOADED_INTERVALS}")
+        if kept:
+            checkpoints.add(conn, loaded, 1)
         conn.execute("DROP TABLE temp.state_loaded")
-        for sql in self.saved.values():
+        for sql in (*self.saved.values(), *kept.values()):
             conn.execute(sql)
         self.saved = {}
 

@@ -13,6 +13,7 @@ from dataclasses import asdict, dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Iterable, TYPE_CHECKING
 
+from . import checkpoints as _checkpoints
 from . import codes, daily_tally, dates, intervals, regions, settings
 from .errors import LedgerError
 from .regions import region_range
@@ -290,16 +291,25 @@ def name_params(template: str, where: str, params: list, named: dict) -> tuple[s
     return template.replace("{where}", clause), named
 
 
+# Whether a stored day is read from core.checkpoints (the benchmark times without).
+CHECKPOINTS = True
+
+
 def cube(ledger: Ledger, as_of: object | None = None, flt: Filter = Filter(),
-         use_tally: bool = True) -> list[tuple]:
+         use_tally: bool = True, checkpoints: bool = True) -> list[tuple]:
     """Rows of (region, batch, category, campaign, source, *COUNTS) for the problems on
     `as_of`, one per combination of keys
-    (two rows may share keys when `use_tally` is False: settled and changed problems)."""
+    (two rows may share keys when `use_tally` is False: settled and changed problems).
+    A past day is read from its stored figures (core.checkpoints) when kept, else from
+    the intervals; `checkpoints=False` reads the intervals."""
     d = as_of_day(as_of)
     named = {"d": d, "d10": dates.shift(d, 10), "d20": dates.shift(d, 20)}
     where, params = flt.where()
     if use_tally:
         template = _FROM_TALLY if d >= last_change(ledger) else _PAST
+        if template is _PAST and checkpoints and CHECKPOINTS and \
+                stored_checkpoint(ledger.conn, d):
+            template = _checkpoints.CUBE
         if "{groups}" in template:
             narrow = bool(where) and not _every_group(ledger, where, params)
             template = template.replace("{groups}", (
@@ -312,6 +322,9 @@ def cube(ledger: Ledger, as_of: object | None = None, flt: Filter = Filter(),
         sql, bound = name_params(template, where, params, named)
         rows += ledger.conn.execute(sql, bound).fetchall()
     return rows
+
+
+stored_checkpoint = _checkpoints.stored
 
 
 def _every_group(ledger: Ledger, where: str, params: list) -> bool:

@@ -4,9 +4,12 @@ here as baselines), side by side in one process, medians.
     .venv/bin/python tests/bench/intervals_bench.py [--problems 1000000] [--repeat 3]
         [--against intervals,logs] [--ledger FILE] [--days 1,7,30,40]
 
-Baselines: "intervals", the first query over the state intervals (each term grouped by
-(group, status, deadline) and every row then summed by the five text keys); "logs", the
-log-reading tally the statistics used before the intervals (slow: seconds a date).
+"Now" reads a day of the last 62 from its stored figures (core/checkpoints.py), filled
+when the ledger opens for writing. Baselines, read from the intervals without them:
+"intervals", the first query over the state intervals (each term grouped by (group,
+status, deadline) and every row then summed by the five text keys); "parts", today's
+query over the intervals (each part summed on its own, core.statistics._PAST); "logs",
+the log-reading tally the statistics used before the intervals (slow: seconds a date).
 
 The demo ledger is built once (lean: no audit or search triggers, minutes on 2 cores) and
 kept under /tmp/ecoledger-returns-bench; a copy is migrated (the intervals filled) once too.
@@ -110,20 +113,23 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--problems", type=int, default=1_000_000)
     parser.add_argument("--repeat", type=int, default=3)
-    parser.add_argument("--against", default="intervals",
-                        help="baselines, comma-separated: intervals, logs")
+    parser.add_argument("--against", default="intervals,parts",
+                        help="baselines, comma-separated: intervals, parts, logs")
     parser.add_argument("--ledger", type=Path, help="time this ledger file instead")
-    parser.add_argument("--days", default="1,7,30,40", help="days back, comma-separated")
+    parser.add_argument("--days", default="1,7,30,40,70", help="days back, comma-separated")
     args = parser.parse_args()
-    from core import returns, statistics
+    from core import checkpoints, returns, statistics
     from core.ledger import Ledger
 
     ledger = Ledger.open(args.ledger or ledger_file(args.problems), operator="bench")
     intervals = statistics._PAST
     baselines = {"intervals": ("state intervals (first)", first_intervals_sql),
-                 "logs": ("log-reading tally (before)", baseline_sql)}
-    variants = [(baselines[name][0], baselines[name][1]())
+                 "logs": ("log-reading tally (before)", baseline_sql),
+                 "parts": ("intervals, sums per part", lambda: intervals)}
+    variants = [(baselines[name][0], baselines[name][1](), False)
                 for name in args.against.split(",") if name]
+    stored = checkpoints.days(ledger.conn)
+    print(f"stored days {stored[0]} … {stored[-1]}" if stored else "no stored days")
     rows = ledger.conn.execute("SELECT count(*) FROM problem_state").fetchone()[0]
     print(f"{args.problems:,} problems, {rows:,} stored intervals")
     campaign = ledger.conn.execute("SELECT id FROM campaign").fetchone()[0]
@@ -131,8 +137,9 @@ def main() -> int:
     for back in (int(b) for b in args.days.split(",")):
         day = (today - dt.timedelta(days=back)).isoformat()
         results = {}
-        for label, sql in (*variants, ("now", intervals)):
+        for label, sql, stored_days in (*variants, ("now (stored days)", intervals, True)):
             statistics._PAST = sql
+            statistics.CHECKPOINTS = stored_days
             stats, report = timed(lambda: statistics.progress(ledger, day), args.repeat)
             stats_cpu, _ = timed_cpu(lambda: statistics.progress(ledger, day), args.repeat)
             ret, built = timed(lambda: returns.build(ledger, "campaign_progress", day, campaign),
@@ -147,6 +154,7 @@ def main() -> int:
         totals = list(results.values())
         assert all(total == totals[-1] for total in totals), day  # every figure, every group
     statistics._PAST = intervals
+    statistics.CHECKPOINTS = True
     ledger.close()
     return 0
 
