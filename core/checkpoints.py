@@ -21,6 +21,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from . import dates
+from .intervals import OPEN
 
 if TYPE_CHECKING:
     import sqlite3
@@ -92,15 +93,29 @@ def keep(ledger: Ledger, today: str | None = None) -> int:
 
 def add(conn: sqlite3.Connection, states: str, sign: int) -> None:
     """Add (sign 1) or take away (-1) the states `states` selects (a condition on `s`,
-    a row of problem_state) on every stored day they contain: the triggers, set-based."""
+    a row of problem_state) on every stored day they contain: the triggers, set-based.
+    States alike on the stored days (the same group, status and deadline, begun before
+    the first and ending after the last) are counted together first."""
+    span = conn.execute(f"SELECT min(day), max(day) FROM {DAYS}").fetchone()
+    if span[0] is None:
+        return
+    weighted = [f"sum(CASE WHEN {c} THEN t.n ELSE 0 END)" for c in (
+        *(f"t.status = '{x}'" for x in ("closed", "reported_done", "stage_concluded")),
+        *(f"t.status != 'closed' AND t.deadline {c}" for c in (
+            "< k.day", "BETWEEN k.day AND k.d10", "> k.d10 AND t.deadline <= k.d20",
+            "= 'ongoing'", "= 'vague'")))]
     conn.execute(f"""INSERT INTO {TABLE}
-        SELECT day, grp, {", ".join(f"{sign} * n{i}" for i in range(len(COUNTS)))} FROM (
-          SELECT k.day AS day, s.grp AS grp,
-            {", ".join(f"{sql} AS n{i}" for i, sql in enumerate(_SUM_LIST))}
-          FROM problem_state s JOIN {DAYS} k ON {_CONTAINED}
-          WHERE {states} GROUP BY k.day, s.grp) WHERE 1
+        SELECT k.day, t.grp, {sign} * sum(t.n), {", ".join(f"{sign} * {w}" for w in weighted)}
+        FROM (SELECT grp, status, deadline, max(valid_from, :first) AS valid_from,
+                CASE WHEN valid_to > :last THEN '{OPEN}' ELSE valid_to END AS valid_to,
+                count(*) AS n
+              FROM problem_state s WHERE ({states}) AND valid_to > :first
+              GROUP BY 1, 2, 3, 4, 5) t
+        JOIN {DAYS} k ON k.day >= t.valid_from AND k.day < t.valid_to
+        WHERE 1 GROUP BY k.day, t.grp
         ON CONFLICT (day, grp) DO UPDATE SET
-          {", ".join(f"{c} = {c} + excluded.{c}" for c in COUNTS)}""")
+          {", ".join(f"{c} = {c} + excluded.{c}" for c in COUNTS)}""",
+                 {"first": span[0], "last": span[1]})
 
 
 def drift(conn: sqlite3.Connection) -> int:
