@@ -13,7 +13,6 @@ from dataclasses import asdict, dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Iterable, TYPE_CHECKING
 
-from . import checkpoints as _checkpoints
 from . import codes, daily_tally, dates, intervals, regions, settings
 from .errors import LedgerError
 from .regions import region_range
@@ -309,7 +308,7 @@ def cube(ledger: Ledger, as_of: object | None = None, flt: Filter = Filter(),
         template = _FROM_TALLY if d >= last_change(ledger) else _PAST
         if template is _PAST and checkpoints and CHECKPOINTS and \
                 stored_checkpoint(ledger.conn, d):
-            template = _checkpoints.CUBE
+            template = intervals.CHECKPOINT_CUBE
         if "{groups}" in template:
             narrow = bool(where) and not _every_group(ledger, where, params)
             template = template.replace("{groups}", (
@@ -324,7 +323,7 @@ def cube(ledger: Ledger, as_of: object | None = None, flt: Filter = Filter(),
     return rows
 
 
-stored_checkpoint = _checkpoints.stored
+stored_checkpoint = intervals.checkpoint_stored
 
 
 def _every_group(ledger: Ledger, where: str, params: list) -> bool:
