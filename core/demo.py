@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from stdnum.cn import uscc
 
-from . import bulk, ids, regions, settings
+from . import bulk, ids, intervals, regions, settings
 from .air import demo as air_demo
 from .changes import Changes
 from .db import now
@@ -268,6 +268,9 @@ def write(ledger: Ledger, data: DemoData, progress: Progress | None = None) -> C
     total = sum(len(rows) for _, rows in data.tables.values())
     done = 0
     with ledger.transaction():
+        # the problems' state intervals (and the stored days' figures) built once at the
+        # end, set-based, not rebuilt at every status log inserted
+        paused = intervals.Paused(ledger.conn, data.tables)
         for table, (columns, rows) in data.tables.items():
             for start in range(0, len(rows), CHUNK):
                 if progress:
@@ -276,6 +279,7 @@ def write(ledger: Ledger, data: DemoData, progress: Progress | None = None) -> C
                 bulk.insert_rows(ledger.conn, table, columns, chunk)
                 ledger.seal_pending()
                 done += len(chunk)
+        paused.finish()
     return Changes.of(*data.tables, "campaign", "batch")
 
 

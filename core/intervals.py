@@ -22,37 +22,25 @@ Figures on a past day D are then:
     − the current states that began after D        (valid_to = OPEN, valid_from > D)
     + the earlier states that contain D             (D < valid_to < OPEN, valid_from <= D)
 
-Both are range scans of the clustered key (valid_to, valid_from), over the problems changed
-after D only; nothing reads a status log or a problem row. `statistics.cube(use_tally=False)` (every problem and
-its logs) stays the reference the tests compare against.
+Both are range scans over the problems changed after D only (the clustered key (valid_to,
+valid_from), or for many current states the index problem_state_open, in the order of their
+group); nothing reads a status log or a problem row (`core.statistics._PAST`).
+`statistics.cube(use_tally=False)` (every problem and its logs) stays the reference the
+tests compare against.
 """
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    import sqlite3
+
     from .ledger import Ledger
 
 
 TABLE = "problem_state"
 
 OPEN = "9999-12-31"  # valid_to of a problem's current state
-# Rows of (region, batch, category, campaign, source, status, deadline, n) whose weighted
-# sums give the figures on :d; {where} is the filter over those key columns. Both interval
-# terms are range scans of the clustered key (valid_to, valid_from), counted by the small
-# integer group of their keys (sorting 300,000 short records, not seven text keys each)
-# and joined to the keys afterwards.
-_TERM = """SELECT g.region_code, g.batch_id, g.category, g.campaign_id, g.source,
-    s.st, s.dl, {sign} s.n FROM (
-      SELECT grp, status AS st, CASE status WHEN 'closed' THEN '' ELSE deadline END AS dl,
-        count(*) AS n FROM problem_state WHERE {range} GROUP BY 1, 2, 3) s
-    JOIN problem_group g ON g.id = s.grp WHERE 1 {{where}}"""
-PAST_ROWS = f"""SELECT region_code, batch_id, category, campaign_id, source, status AS st,
-    deadline AS dl, n FROM progress_tally WHERE n != 0 {{where}}
-  UNION ALL
-  {_TERM.format(sign="-", range=f"valid_to = '{OPEN}' AND valid_from > :d")}
-  UNION ALL
-  {_TERM.format(sign="", range=f"valid_to > :d AND valid_to < '{OPEN}' AND valid_from <= :d")}"""
 
 
 def state_on(ledger: Ledger, problem_id: str, day: str) -> tuple[str | None, str] | None:
@@ -66,8 +54,9 @@ def state_on(ledger: Ledger, problem_id: str, day: str) -> tuple[str | None, str
 
 def drift(ledger: Ledger) -> int:
     """How many stored intervals differ from a rebuild from the logs, both ways (a row
-    changed, added or removed by hand), plus the problems whose keys have no group (0 when
-    sound). Read only: `ecoledger-cli check` runs it on a read-only ledger too."""
+    changed, added or removed by hand), plus the problems whose keys have no group, plus
+    the stored days' figures that differ from a recount of the intervals (core.checkpoints;
+    0 when sound). Read only: `ecoledger-cli check` runs it on a read-only ledger too."""
     conn = ledger.conn
     missing = conn.execute("SELECT count(*) FROM problem p WHERE NOT EXISTS (SELECT 1 FROM "
                            "problem_group g WHERE g.region_code = p.region_code AND g.batch_id "
@@ -80,7 +69,7 @@ def drift(ledger: Ledger) -> int:
           SELECT * FROM ({stored} EXCEPT SELECT * FROM rebuilt)
           UNION ALL
           SELECT * FROM (SELECT * FROM rebuilt EXCEPT {stored}))""").fetchone()[0]
-    return count + missing
+    return count + missing + checkpoint_drift(conn)
 
 
 _COLUMNS = "valid_to, problem_id, valid_from, grp, status, deadline"  # as _select gives them
@@ -164,12 +153,22 @@ class Paused:
         for table, (column, start) in self.starts.items():
             conn.execute(f"INSERT OR IGNORE INTO temp.state_loaded SELECT {column} FROM {table} "
                          "WHERE rowid > ?", (start,))
+        # the stored days' figures (core.checkpoints) follow set-based, not state by state
+        stored = dict(conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'"))
+        kept = {name: stored[name] for name in CHECKPOINT_TRIGGERS if name in stored}
+        for name in kept:
+            conn.execute(f"DROP TRIGGER {name}")
+        loaded = f"s.problem_id IN {_LOADED}"
+        if kept:
+            add_to_checkpoints(conn, loaded, -1)
         conn.execute("DELETE FROM problem_state WHERE problem_id IN "
                      "(SELECT id FROM temp.state_loaded)")
         conn.execute(GROUP_OF.format(where=f"id IN {_LOADED}"))
         conn.execute(f"INSERT INTO problem_state {_LOADED_INTERVALS}")
+        if kept:
+            add_to_checkpoints(conn, loaded, 1)
         conn.execute("DROP TABLE temp.state_loaded")
-        for sql in self.saved.values():
+        for sql in (*self.saved.values(), *kept.values()):
             conn.execute(sql)
         self.saved = {}
 
@@ -183,3 +182,82 @@ _LOADED_INTERVALS = _select(
     WHERE problem_id IN {_LOADED} AND status_to IS NOT NULL
   UNION SELECT problem_id, approved_on FROM deadline_extension
     WHERE problem_id IN {_LOADED} AND approved_on IS NOT NULL""", f"p.id IN {_LOADED}")
+
+
+# -- the stored days' figures (core/checkpoints.py), kept up from these intervals
+
+CHECKPOINTS = "progress_checkpoint"
+CHECKPOINT_DAYS = "progress_checkpoint_day"
+CHECKPOINT_COUNTS = ("assigned", "closed", "reported_done", "stage_concluded", "overdue",
+                     "due_10", "due_20", "ongoing", "undated")
+CHECKPOINT_TRIGGERS = ("progress_checkpoint_insert", "progress_checkpoint_delete",
+                       "progress_checkpoint_update")
+
+# The COUNTS of states `s` on day `k.day` (the triggers' rule, summed).
+_SUM_LIST = ["count(*)", *(f"sum((s.status = '{x}') IS 1)" for x in
+                           ("closed", "reported_done", "stage_concluded")),
+             *(f"sum((s.status != 'closed' AND s.deadline {c}) IS 1)" for c in (
+                 "< k.day", "BETWEEN k.day AND k.d10", "> k.d10 AND s.deadline <= k.d20",
+                 "= 'ongoing'", "= 'vague'"))]
+_SUMS = ", ".join(_SUM_LIST)
+_CONTAINED = "k.day >= s.valid_from AND k.day < s.valid_to"
+_NONZERO = " OR ".join(f"{c} != 0" for c in CHECKPOINT_COUNTS)
+
+
+def checkpoint_stored(conn: sqlite3.Connection, day: str) -> bool:
+    """Whether `day`'s figures are stored (core.checkpoints)."""
+    return conn.execute(f"SELECT 1 FROM {CHECKPOINT_DAYS} WHERE day = ?",
+                        (day,)).fetchone() is not None
+
+
+# Cube rows (see core.statistics.cube) of a stored day; {where} filters the group's keys.
+CHECKPOINT_CUBE = f"""SELECT g.region_code, nullif(g.batch_id, ''), g.category,
+    nullif(g.campaign_id, ''), g.source, {", ".join(f"k.{c}" for c in CHECKPOINT_COUNTS)}
+FROM {CHECKPOINTS} k JOIN problem_group g ON g.id = k.grp
+WHERE k.day = :d AND k.assigned != 0 {{where}}"""
+
+
+def add_to_checkpoints(conn: sqlite3.Connection, states: str, sign: int) -> None:
+    """Add (sign 1) or take away (-1) the states `states` selects (a condition on `s`,
+    a row of problem_state) on every stored day they contain: the triggers, set-based.
+    States alike on the stored days (the same group, status and deadline, begun before
+    the first and ending after the last) are counted together first."""
+    span = conn.execute(f"SELECT min(day), max(day) FROM {CHECKPOINT_DAYS}").fetchone()
+    if span[0] is None:
+        return
+    weighted = [f"sum(CASE WHEN {c} THEN t.n ELSE 0 END)" for c in (
+        *(f"t.status = '{x}'" for x in ("closed", "reported_done", "stage_concluded")),
+        *(f"t.status != 'closed' AND t.deadline {c}" for c in (
+            "< k.day", "BETWEEN k.day AND k.d10", "> k.d10 AND t.deadline <= k.d20",
+            "= 'ongoing'", "= 'vague'")))]
+    conn.execute(f"""INSERT INTO {CHECKPOINTS}
+        SELECT k.day, t.grp, {sign} * sum(t.n), {", ".join(f"{sign} * {w}" for w in weighted)}
+        FROM (SELECT grp, status, deadline, max(valid_from, :first) AS valid_from,
+                CASE WHEN valid_to > :last THEN '{OPEN}' ELSE valid_to END AS valid_to,
+                count(*) AS n
+              FROM problem_state s WHERE ({states}) AND valid_to > :first
+              GROUP BY 1, 2, 3, 4, 5) t
+        JOIN {CHECKPOINT_DAYS} k ON k.day >= t.valid_from AND k.day < t.valid_to
+        WHERE 1 GROUP BY k.day, t.grp
+        ON CONFLICT (day, grp) DO UPDATE SET
+          {", ".join(f"{c} = {c} + excluded.{c}" for c in CHECKPOINT_COUNTS)}""",
+                 {"first": span[0], "last": span[1]})
+
+
+def checkpoint_drift(conn: sqlite3.Connection) -> int:
+    """How many stored (day, group) rows differ from a recount of the intervals, both
+    ways (0 when sound). Read only."""
+    recount = (f"SELECT k.day, s.grp, {_SUMS} FROM {CHECKPOINT_DAYS} k JOIN problem_state s "
+               f"ON s.valid_from <= k.day AND s.valid_to > k.day GROUP BY k.day, s.grp")
+    kept = f"SELECT * FROM {CHECKPOINTS} WHERE {_NONZERO}"
+    return conn.execute(f"""SELECT count(*) FROM (
+          SELECT * FROM (SELECT * FROM ({recount}) EXCEPT SELECT * FROM ({kept}))
+          UNION ALL
+          SELECT * FROM (SELECT * FROM ({kept}) EXCEPT SELECT * FROM ({recount})))"""
+    ).fetchone()[0] + conn.execute(
+        f"SELECT count(*) FROM {CHECKPOINTS} WHERE day NOT IN (SELECT day FROM {CHECKPOINT_DAYS})"
+    ).fetchone()[0]
+
+
+def checkpoint_days(conn: sqlite3.Connection) -> list[str]:
+    return [r[0] for r in conn.execute(f"SELECT day FROM {CHECKPOINT_DAYS} ORDER BY day")]

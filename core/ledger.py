@@ -87,6 +87,8 @@ class Ledger:
             ledger.warnings += lock.lost_changes(path, conn)
         if not ledger.read_only:
             regions.ensure_loaded(ledger)
+            from . import checkpoints
+            checkpoints.keep(ledger, today)  # the last days' figures, for past dates
         return ledger
 
     def read_only_reason(self) -> str | None:

@@ -818,6 +818,69 @@ def _returns_lock_opened(conn: sqlite3.Connection) -> None:
     execute_script(conn, _RETURNS_LOCK_OPENED)
 
 
+# Figures on a past day (core.statistics._PAST): the current states begun after it, counted
+# by group in this index's order (one pass, no sort of a third of the problems).
+_INTERVALS_OPEN_INDEX = """
+CREATE INDEX problem_state_open ON problem_state(grp, status, deadline, valid_from)
+    WHERE valid_to = '9999-12-31';
+"""
+
+
+def _intervals_open_index(conn: sqlite3.Connection) -> None:
+    execute_script(conn, _INTERVALS_OPEN_INDEX)
+
+
+# The figures of each of the last days, by group (core/checkpoints.py): a past date read
+# from one row per group. Triggers on problem_state keep every stored day exact: each state
+# counts, in the buckets of that day, on the stored days it contains.
+def _checkpoint_add(row: str, sign: str) -> str:
+    counted = [f"{row}.status = '{s}'" for s in ("closed", "reported_done", "stage_concluded")]
+    open_ = f"{row}.status != 'closed' AND {row}.deadline"
+    counted += [f"{open_} < k.day", f"{open_} BETWEEN k.day AND k.d10",
+                f"{open_} > k.d10 AND {row}.deadline <= k.d20", f"{open_} = 'ongoing'",
+                f"{open_} = 'vague'"]
+    names = ("closed", "reported_done", "stage_concluded", "overdue", "due_10", "due_20",
+             "ongoing", "undated")
+    return f"""INSERT INTO progress_checkpoint SELECT k.day, {row}.grp, {sign}1,
+    {", ".join(f"{sign}(({c}) IS 1)" for c in counted)}
+  FROM progress_checkpoint_day k WHERE k.day >= {row}.valid_from AND k.day < {row}.valid_to
+  ON CONFLICT (day, grp) DO UPDATE SET assigned = assigned + excluded.assigned,
+    {", ".join(f"{n} = {n} + excluded.{n}" for n in names)};"""
+
+
+_PROGRESS_CHECKPOINT = f"""
+CREATE TABLE progress_checkpoint_day (
+    day TEXT PRIMARY KEY,
+    d10 TEXT NOT NULL,
+    d20 TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE progress_checkpoint (
+    day TEXT NOT NULL,
+    grp INTEGER NOT NULL,
+    assigned INTEGER NOT NULL,
+    closed INTEGER NOT NULL,
+    reported_done INTEGER NOT NULL,
+    stage_concluded INTEGER NOT NULL,
+    overdue INTEGER NOT NULL,
+    due_10 INTEGER NOT NULL,
+    due_20 INTEGER NOT NULL,
+    ongoing INTEGER NOT NULL,
+    undated INTEGER NOT NULL,
+    PRIMARY KEY (day, grp)
+) WITHOUT ROWID;
+CREATE TRIGGER progress_checkpoint_insert AFTER INSERT ON problem_state
+BEGIN {_checkpoint_add("NEW", "")} END;
+CREATE TRIGGER progress_checkpoint_delete AFTER DELETE ON problem_state
+BEGIN {_checkpoint_add("OLD", "-")} END;
+CREATE TRIGGER progress_checkpoint_update AFTER UPDATE ON problem_state
+BEGIN {_checkpoint_add("OLD", "-")} {_checkpoint_add("NEW", "")} END;
+"""
+
+
+def _progress_checkpoint(conn: sqlite3.Connection) -> None:
+    execute_script(conn, _PROGRESS_CHECKPOINT)
+
+
 MIGRATIONS: list[tuple[str, Callable[[sqlite3.Connection], None]]] = [
     ("ledger", _v1),
     ("search", _search),
@@ -845,5 +908,7 @@ MIGRATIONS: list[tuple[str, Callable[[sqlite3.Connection], None]]] = [
     ("returns_submissions", _returns_submissions),
     ("air_quality", _air),
     ("returns_lock_opened", _returns_lock_opened),
+    ("intervals_open_index", _intervals_open_index),
+    ("progress_checkpoint", _progress_checkpoint),
 ]
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -181,7 +181,8 @@ def submitted(args: argparse.Namespace, ledger: Ledger) -> int:
             "submitted_at": s.submitted_at, "submitted_by": s.submitted_by,
             "correction_note": s.correction_note, "figures": len(s.figures),
             "changed": [{"cell": c.cell, "row": c.row, "column": c.column,
-                         "submitted": c.submitted, "now": c.now} for c in changed]}
+                         "submitted": c.submitted, "now": c.now, "kind": c.kind}
+                        for c in changed]}
             for s, changed in out], ensure_ascii=False, indent=1))
         return 0
     for sent, changed in out:
@@ -189,6 +190,10 @@ def submitted(args: argparse.Namespace, ledger: Ledger) -> int:
         print(f"{sent.id}  {sent.form}  截至{sent.as_of}  {sent.submitted_at}  "
               f"{sent.submitted_by}  {sent.file_name}  {sent.file_sha256[:12]}{mark}")
         for c in changed:
+            if c.kind != submissions.CHANGED:
+                print("    " + messages.text("return.changed_row", cell=c.cell, row=c.row,
+                                             what=c.column))
+                continue
             print("    " + messages.text("return.changed_cell", cell=c.cell, row=c.row,
                                          column=c.column, before=c.submitted or "（空）",
                                          after=c.now or "（空）"))

@@ -211,8 +211,9 @@ class FigureCell:
 
     cell: str
     row: str
-    column: str
+    column: str  # the form's header of its column, group header first (forms.column_headers)
     submitted: str
+    figure: str = ""  # the figure's own name (what submissions stored before the headers)
 
 
 def figure_cells(ret) -> list[FigureCell]:
@@ -231,16 +232,19 @@ def figure_cells(ret) -> list[FigureCell]:
         label = short_label(FIGURES[spec.name].label)
         if spec.period != "to_date":
             label += f"·{spec.period}"
+        repeat = next(x for x in form.repeats if x.row == r) if r in counts \
+            else form.repeat_above(r)
+        header = repeat.headers.get(c) or label
         if r in counts:
             block = blocks[r]
             for i, (values, row) in enumerate(zip(block.printed, block.figures.rows)):
                 out.append(FigureCell(f"{get_column_letter(c)}{final_row(r) + i}", row.name,
-                                      label, _text_or_dash(values[spec.key])))
+                                      header, _text_or_dash(values[spec.key]), label))
         else:
-            block = blocks[form.repeat_above(r).row]
+            block = blocks[repeat.row]
             total = printed_total(columns[spec.key], block, block.figures.total)
             out.append(FigureCell(f"{get_column_letter(c)}{final_row(r)}",
-                                  block.figures.total.name, label, _text_or_dash(total)))
+                                  block.figures.total.name, header, _text_or_dash(total), label))
     return out
 
 

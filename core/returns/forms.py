@@ -75,6 +75,8 @@ class RepeatRow:
     row: int
     dimension: str  # region | category | source | problem
     cells: dict[int, str] = field(default_factory=dict)  # column → cell text as typed
+    # column → its header as printed above the row, a group header first: 问题整改／已销号（个）
+    headers: dict[int, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -179,6 +181,11 @@ def load(path: str | Path) -> Form:
                 _read_cell(sheet, cell.row, cell.column, cell.value, repeats, figures, texts)
     ordered = sorted(repeats.values(), key=lambda r: r.row)
     _check_repeats(sheet, ordered, figures, texts)
+    above: dict[int, str] = {}
+    for repeat in ordered:  # a block right under another's total shares its header
+        repeat.headers = column_headers(sheet, repeat.row, {
+            c for (r, c) in figures if r == repeat.row}) or above
+        above = repeat.headers
     specs = list(dict.fromkeys(figures.values()))
     template = Template(name=path.stem, kind=BY_REGION, title=_description(book, sheet),
                         columns=tuple(registry.columns(specs)))
@@ -254,6 +261,52 @@ def _check_repeats(sheet: Worksheet, repeats: list[RepeatRow], figures: dict,
         if not above or above[-1].dimension == "problem":
             raise LedgerError("error.form_total_without_rows", cell=f"{get_column_letter(c)}{r}",
                               name=spec.key)
+
+
+# A 栏次 row (甲 乙 1 2 3 …) numbers the columns: not part of their names.
+_COLUMN_NUMBER = re.compile(r"^(甲|乙|丙|丁|戊|\d+)$")
+HEADER_JOIN = "／"
+
+
+def column_headers(sheet: Worksheet, row: int, columns: set[int]) -> dict[int, str]:
+    """Each column's header above repeat row `row` (whose figures are in `columns`): the
+    header rows' texts from the top, a merged group header counting for every column under
+    it, newlines taken out, joined by ／ (问题整改／已销号（个）). The header rows are those
+    right above the row that label at least half of its figure columns; a 栏次 row and a
+    section row (one text across the table: 一、按问题类别) are passed over; a row with a
+    mark or a figure placeholder ends them. A period placeholder in a header stays as N
+    (1—N月累计): the same words whatever the month."""
+    merged: dict[tuple[int, int], object] = {}
+    for cells in sheet.merged_cells.ranges:
+        top = sheet.cell(cells.min_row, cells.min_col).value
+        for r in range(cells.min_row, cells.max_row + 1):
+            for c in range(cells.min_col, cells.max_col + 1):
+                merged[(r, c)] = top
+    width = sheet.max_column
+    rows: list[dict[int, str]] = []
+    for r in range(row - 1, 0, -1):
+        values = {}
+        for c in range(1, width + 1):
+            value = merged.get((r, c), sheet.cell(r, c).value)
+            if value is not None and str(value).strip():
+                values[c] = "".join(str(value).split())
+        names = [n for v in values.values() for n in PLACEHOLDER.findall(v)]
+        if not values or any(not n.startswith("period.") for n in names):
+            break
+        if all(_COLUMN_NUMBER.match(v) for v in values.values()) or len(set(values.values())) == 1:
+            continue
+        if 2 * len(columns & values.keys()) < len(columns):
+            break
+        rows.insert(0, {c: PLACEHOLDER.sub("N", v) for c, v in values.items()})
+    out = {}
+    for c in range(1, width + 1):
+        parts: list[str] = []
+        for values in rows:
+            if c in values and (not parts or parts[-1] != values[c]):
+                parts.append(values[c])
+        if parts:
+            out[c] = HEADER_JOIN.join(parts)
+    return out
 
 
 def _description(book, sheet: Worksheet) -> str:

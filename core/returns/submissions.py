@@ -19,7 +19,9 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from .. import db, permissions, rows, settings
+from openpyxl.utils.cell import column_index_from_string, coordinate_from_string
+
+from .. import db, messages, permissions, rows, settings
 from ..changes import Changes
 from ..errors import LedgerError, NotFound
 from . import build, export_return, forms, marks
@@ -46,15 +48,21 @@ class Submission:
     figures: dict[str, list[str]]  # cell → [row, column, printed value]
 
 
+CHANGED, ROW_ADDED, ROW_REMOVED = "changed", "row_added", "row_removed"
+
+
 @dataclass(frozen=True)
 class ChangedCell:
-    """A figure that differs between a submitted return and today's ledger."""
+    """A figure that differs between a submitted return and today's ledger, or a whole
+    row one of them has and the other not (a unit added or retired since: `kind`, with
+    `cell` the row's range of figures and `column` saying which)."""
 
     cell: str
     row: str
     column: str
     submitted: str
     now: str
+    kind: str = CHANGED
 
 
 @dataclass(frozen=True)
@@ -143,19 +151,63 @@ def listed(ledger: Ledger) -> list[Submission]:
 
 
 def changes(ledger: Ledger, submission: Submission) -> list[ChangedCell]:
-    """The figures that today's ledger gives differently for the submitted period."""
+    """The figures that today's ledger gives differently for the submitted period.
+
+    Cells are matched by their row's label and their column's header (group header
+    included), not by address: a unit added since moves the rows below it (合计 among
+    them) without changing them, and shows as one added row."""
     ret = build(ledger, submission.form, submission.as_of, submission.campaign_id)
-    now = {c.cell: c for c in figure_cells(ret)}
-    out = []
-    for cell, (row, column, value) in submission.figures.items():
-        current = now.get(cell)
-        text = current.submitted if current else ""
-        if text != value:
-            out.append(ChangedCell(cell, row, column, value, text))
-    for cell in now.keys() - submission.figures.keys():
-        c = now[cell]
-        out.append(ChangedCell(cell, c.row, c.column, "", c.submitted))
-    return sorted(out, key=lambda c: (len(c.cell), c.cell))
+    now = figure_cells(ret)
+    sent = _keyed([(cell, row, column, value)
+                   for cell, (row, column, value) in submission.figures.items()])
+    by_header = _keyed([(c.cell, c.row, c.column, c) for c in now])
+    by_figure = _keyed([(c.cell, c.row, c.figure, c) for c in now])  # stored before headers
+    current = max((by_header, by_figure), key=lambda keyed: len(keyed.keys() & sent.keys()))
+    sent_rows = {row for row, _, _ in sent}
+    now_rows = {row for row, _, _ in current}
+    out: list[ChangedCell] = []
+    added: dict[str, list[str]] = {}
+    removed: dict[str, list[str]] = {}
+    for key, (cell, value) in sent.items():
+        row, column, _ = key
+        if key in current:
+            c = current[key][1]
+            if c.submitted != value:
+                out.append(ChangedCell(c.cell, row, c.column, value, c.submitted))
+        elif row not in now_rows:
+            removed.setdefault(row, []).append(cell)
+        else:
+            out.append(ChangedCell(cell, row, column, value, ""))
+    for key, (cell, c) in current.items():
+        if key in sent:
+            continue
+        if c.row not in sent_rows:
+            added.setdefault(c.row, []).append(cell)
+        else:
+            out.append(ChangedCell(cell, c.row, c.column, "", c.submitted))
+    for kind, rows_of, what in ((ROW_ADDED, added, messages.text("return.row_added")),
+                                (ROW_REMOVED, removed, messages.text("return.row_removed"))):
+        for row, cells in rows_of.items():
+            span = sorted(cells, key=_address)
+            out.append(ChangedCell(f"{span[0]}:{span[-1]}", row, what, "", "", kind))
+    return sorted(out, key=lambda c: _address(c.cell.split(":")[0]))
+
+
+def _address(cell: str) -> tuple[int, int]:
+    """(row, column) of an A1 address, to sort cells as the sheet reads."""
+    letters, number = coordinate_from_string(cell)
+    return number, column_index_from_string(letters)
+
+
+def _keyed(entries: list[tuple[str, str, str, object]]) -> dict[tuple[str, str, int], tuple]:
+    """(row label, column label, n) → (cell, item), in the order of the sheet; n tells
+    apart cells of one label (two 合计 rows of two blocks under the same headers)."""
+    out: dict[tuple[str, str, int], tuple] = {}
+    seen: dict[tuple[str, str], int] = {}
+    for cell, row, column, item in sorted(entries, key=lambda e: _address(e[0])):
+        n = seen[(row, column)] = seen.get((row, column), -1) + 1
+        out[(row, column, n)] = (cell, item)
+    return out
 
 
 # -- locks

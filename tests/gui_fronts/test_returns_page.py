@@ -138,7 +138,7 @@ def test_submit_asks_about_blank_marks_records_it_and_lists_changed_cells(page, 
     qtbot.waitUntil(lambda: page.submitted.changed_model.rowCount() > 0 and ctx.db.pending == 0,
                     timeout=20_000)
     changed = page.submitted.changed_model.rows
-    closed = next(c for c in changed if c.column == "已销号数（个）" and c.row != "合计")
+    closed = next(c for c in changed if c.column == "问题整改／已销号（个）" and c.row != "合计")
     assert int(closed.now) == int(closed.submitted) + 1
 
     notes = []

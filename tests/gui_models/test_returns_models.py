@@ -75,7 +75,7 @@ def test_a_submission_and_the_cells_changed_since(demo_ledger, app, checked, tmp
     assert [cells.headerData(c, H) for c in range(5)][0] == "单元格"
     by_cell = {cells.index(r, 0).data(): r for r in range(cells.rowCount())}
     f11 = by_cell["F11"]
-    assert [cells.index(f11, c).data() for c in (1, 2)] == ["曲沃县", "已销号数（个）"]
+    assert [cells.index(f11, c).data() for c in (1, 2)] == ["曲沃县", "问题整改／已销号（个）"]
     before, now = cells.index(f11, 3).data(), cells.index(f11, 4).data()
     assert int(now) == int(before) + 1
     cells.set_rows([])

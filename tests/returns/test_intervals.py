@@ -116,3 +116,29 @@ def test_stage_concluded_and_deadline_kinds_in_the_past_agree_with_the_logs(demo
              [Filter(), Filter(region_code="141021"), Filter(category="dust")])
     on = statistics.breakdown(ledger, day(5)).total
     assert on.stage_concluded >= 2 and on.ongoing >= 1 and on.undated >= 1
+
+
+def test_both_ways_of_reading_the_current_states_agree_with_the_logs(demo_copy, monkeypatch):
+    """A large ledger reads the current states begun after the day in the order of their
+    group (problem_state_open), a small one by key range and a sort: the same figures,
+    narrowed to a filter's groups or not."""
+    ledger = demo_copy
+    today = dt.date.today()
+    pid = ledger.conn.execute(
+        "SELECT id FROM problem WHERE status = 'reported_done' ORDER BY id LIMIT 1").fetchone()[0]
+    problems.transition(ledger, pid, "closed", on=today - dt.timedelta(days=6),
+                        acceptance=ACCEPTED)
+    days = [today - dt.timedelta(days=back) for back in (2, 6, 20, 90)]
+    campaign_id = ledger.conn.execute("SELECT campaign_id FROM batch LIMIT 1").fetchone()[0]
+    filters = (Filter(), Filter(campaign_id=campaign_id), Filter(region_code="141021"),
+               Filter(source="inspection"))
+    assert statistics._open_index(ledger, days[-1].isoformat()) == "NOT INDEXED"
+    _compare(ledger, days, filters)
+    monkeypatch.setattr(statistics, "OPEN_INDEX_FROM", 1)
+    assert statistics._open_index(ledger, days[-1].isoformat()) == \
+        "INDEXED BY problem_state_open"
+    _compare(ledger, days, filters)
+    # the demo's campaigns: a filter by one narrows the scans, or covers every group
+    covered = statistics._every_group(ledger, *Filter(campaign_id=campaign_id).where())
+    assert covered == (ledger.conn.execute(
+        "SELECT count(DISTINCT campaign_id) FROM problem_group").fetchone()[0] == 1)

@@ -35,7 +35,7 @@ def test_submitting_records_figures_hash_who_and_when(demo_copy, tmp_path):
     assert sent.file_sha256 == hashlib.sha256(out.read_bytes()).hexdigest()
     assert sent.submitted_by == demo_copy.operator and sent.as_of == day
     sheet = load_workbook(out).active
-    assert sent.figures["E10"] == ["尧都区", "交办问题数（个）", str(sheet["E10"].value)]
+    assert sent.figures["E10"] == ["尧都区", "问题整改／交办问题数（个）", str(sheet["E10"].value)]
     assert len(sent.figures) == 18 * 18  # 18 figure columns, 17 counties and 合计
     assert submissions.changes(demo_copy, sent) == []
     entry = demo_copy.conn.execute(
@@ -57,12 +57,12 @@ def test_a_back_dated_close_shows_the_changed_cells_and_asks_for_a_correction(de
     assert {"F11", "G11", "I11", "F27", "G27", "I27"} <= set(changed)
     assert {cell[1:] for cell in changed} == {"11", "27"}
     closed = changed["F11"]
-    assert (closed.row, closed.column) == ("曲沃县", "已销号数（个）")
+    assert (closed.row, closed.column) == ("曲沃县", "问题整改／已销号（个）")
     assert int(closed.now) == int(closed.submitted) + 1
     assert int(changed["G11"].now) == int(changed["G11"].submitted) - 1
     assert main(["--db", str(demo_copy.path), "returns", "submitted"]) == 0
     out = capsys.readouterr().out
-    assert f"已变动 {len(changed)} 处" in out and f"F11（曲沃县·已销号数（个））：{closed.submitted} → {closed.now}" in out
+    assert f"已变动 {len(changed)} 处" in out and f"F11（曲沃县·问题整改／已销号（个））：{closed.submitted} → {closed.now}" in out
     with pytest.raises(LedgerError, match="更正说明"):
         submissions.submit(demo_copy, "campaign_progress", tmp_path / "b.xlsx", as_of=day)
     again = submissions.submit(demo_copy, "campaign_progress", tmp_path / "b.xlsx", as_of=day,
@@ -170,4 +170,58 @@ def test_a_locked_period_refuses_a_back_dated_filing_but_not_its_later_decision(
         penalties.update(demo_copy, filed, {"detention": 0, "seizure": 1})
     stages.record(demo_copy, filed, "decided", dt.date.today().isoformat())  # after the lock
     assert penalties.get(demo_copy, filed)["decided_on"] == dt.date.today().isoformat()
+    assert submissions.changes(demo_copy, submissions.get(demo_copy, sent.id)) == []
+
+
+def test_a_unit_added_after_a_submission_is_one_added_row_not_every_cell_below(demo_copy,
+                                                                              tmp_path, capsys):
+    """A zone set up after the return was sent becomes a row above 合计: 合计 moves down a
+    row but only the figures a back-dated close truly changed are reported."""
+    from core import units
+
+    all_marks(demo_copy)
+    day = dt.date.today() - dt.timedelta(days=10)
+    sent = submissions.submit(demo_copy, "campaign_progress", tmp_path / "a.xlsx", as_of=day)
+    assert sent.figures["F27"][0] == "合计"
+    units.add(demo_copy, "临汾经济开发区", "zone")
+    changed = submissions.changes(demo_copy, sent)
+    assert [(c.kind, c.row, c.cell) for c in changed] == [
+        (submissions.ROW_ADDED, "临汾经济开发区", "C27:T27")]
+    waiting = demo_copy.conn.execute(
+        "SELECT id FROM problem WHERE status = 'reported_done' AND status_since < ? "
+        "AND region_code = '141021' LIMIT 1", (day.isoformat(),)).fetchone()[0]
+    problems.transition(demo_copy, waiting, "closed", on=day - dt.timedelta(days=2),
+                        acceptance=ACCEPTED)
+    changed = submissions.changes(demo_copy, sent)
+    cells = [c for c in changed if c.kind == submissions.CHANGED]
+    assert {c.row for c in cells} == {"曲沃县", "合计"}
+    county = {c.column: c for c in cells if c.row == "曲沃县"}
+    total = {c.column: c for c in cells if c.row == "合计"}
+    assert set(county) == set(total) >= {"问题整改／已销号（个）", "问题整改／已办结（个）"}
+    assert {c.cell for c in total.values()} == {f"{c.cell[0]}28" for c in county.values()}
+    for column in ("问题整改／已销号（个）", "问题整改／已办结（个）"):
+        moved = int(county[column].now) - int(county[column].submitted)
+        assert moved == int(total[column].now) - int(total[column].submitted) == \
+            (1 if "已销号" in column else -1)
+    assert len(changed) == len(cells) + 1  # and the added row, once
+    assert main(["--db", str(demo_copy.path), "returns", "submitted"]) == 0
+    out = capsys.readouterr().out
+    assert "C27:T27（临汾经济开发区）：整行新增" in out
+    assert f"F28（合计·问题整改／已销号（个））：{total['问题整改／已销号（个）'].submitted}" in out
+
+
+def test_a_submission_stored_with_figure_names_still_matches_its_cells(demo_copy, tmp_path):
+    """Submissions recorded before cells were named by their headers carry the figure's
+    own name as the column: they still compare cell by cell."""
+    from core.returns import build
+    from core.returns.filling import figure_cells
+
+    all_marks(demo_copy)
+    day = (dt.date.today() - dt.timedelta(days=10)).isoformat()
+    sent = submissions.submit(demo_copy, "campaign_progress", tmp_path / "a.xlsx", as_of=day)
+    names = {c.cell: c.figure for c in figure_cells(build(demo_copy, "campaign_progress", day))}
+    older = {cell: [row, names[cell], value] for cell, (row, _, value) in sent.figures.items()}
+    assert older["F11"][1] == "已销号数（个）"
+    demo_copy.conn.execute("UPDATE return_submission SET figures = ? WHERE id = ?",
+                           (json.dumps(older, ensure_ascii=False), sent.id))
     assert submissions.changes(demo_copy, submissions.get(demo_copy, sent.id)) == []
