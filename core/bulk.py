@@ -121,6 +121,13 @@ class Load:
             write(self.conn, table, before)
         return count
 
+    def state_intervals(self, rows: list[tuple]) -> None:
+        """The state intervals of the new problems this load inserts, computed by the
+        caller from its rows (`intervals.of_new`): they are stored as they are instead of
+        being rebuilt from the logs at the end."""
+        if self._intervals is not None:
+            self._intervals.given(rows)
+
     def _start(self, table: str) -> None:
         self._rebuild()
         self._current = table
