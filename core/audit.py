@@ -189,19 +189,18 @@ def seal(conn: sqlite3.Connection, after: int | None, operator: str) -> int:
     prev_row = conn.execute(
         f"SELECT hash FROM {SEAL} WHERE seq <= ? ORDER BY seq DESC LIMIT 1", (after,)).fetchone()
     prev = prev_row[0] if prev_row else ""
-    sealed = []
     if conn.execute("PRAGMA encoding").fetchone()[0] == "UTF-8":
-        sha256 = hashlib.sha256
-        for seq, tail in conn.execute(_LINKED_TAIL, (operator or "", after)):
-            prev = sha256(prev.encode() + tail).hexdigest()
-            sealed.append((seq, operator, prev))
-    else:
-        for row in conn.execute(
-                f"SELECT seq, at, action, table_name, row_id, old, new FROM {LOG} WHERE seq > ? "
-                "ORDER BY seq", (after,)):
-            seq, at, action, table, row_id, old, new = row
-            prev = link(prev, seq, at, operator, action, table, row_id, old, new)
-            sealed.append((seq, operator, prev))
+        chain = _Chain(prev, after)
+        conn.create_function("audit_chain", 2, chain)
+        return conn.execute(_SEAL_TAIL, {"operator": operator or "", "sealed_by": operator,
+                                         "after": after}).rowcount
+    sealed = []
+    for row in conn.execute(
+            f"SELECT seq, at, action, table_name, row_id, old, new FROM {LOG} WHERE seq > ? "
+            "ORDER BY seq", (after,)):
+        seq, at, action, table, row_id, old, new = row
+        prev = link(prev, seq, at, operator, action, table, row_id, old, new)
+        sealed.append((seq, operator, prev))
     if sealed:
         conn.executemany(f"INSERT INTO {SEAL} (seq, operator, hash) VALUES (?, ?, ?)", sealed)
     return len(sealed)
@@ -209,11 +208,31 @@ def seal(conn: sqlite3.Connection, after: int | None, operator: str) -> int:
 
 # What `link` hashes after `prev`, as UTF-8 bytes made by SQLite: a bulk load seals
 # hundreds of thousands of entries, and decoding each into Python text to encode it again
-# cost a third of the sealing.
-_LINKED_TAIL = (
-    f"SELECT seq, CAST(x'1f' || seq || x'1f' || at || x'1f' || ? || x'1f' || action || x'1f' "
+# cost a third of the sealing. The seals are written by the same statement, each hash
+# chained by `_Chain` as SQLite reads the entries in order (no row crosses into Python
+# and back).
+_SEAL_TAIL = (
+    f"INSERT INTO {SEAL} (seq, operator, hash) SELECT seq, :sealed_by, audit_chain(seq, "
+    f"CAST(x'1f' || seq || x'1f' || at || x'1f' || :operator || x'1f' || action || x'1f' "
     f"|| table_name || x'1f' || row_id || x'1f' || coalesce(old, x'00') || x'1f' "
-    f"|| coalesce(new, x'00') AS BLOB) FROM {LOG} WHERE seq > ? ORDER BY seq")
+    f"|| coalesce(new, x'00') AS BLOB)) FROM {LOG} WHERE seq > :after ORDER BY seq")
+
+
+class _Chain:
+    """The SQL function `audit_chain(seq, tail)`: each entry's hash chained to the one
+    before. It refuses an entry out of order, so that a chain is never sealed wrong."""
+
+    def __init__(self, prev: str, after: int):
+        self.prev = prev.encode()
+        self.last = after
+
+    def __call__(self, seq: int, tail: bytes) -> str:
+        if seq <= self.last:
+            raise RuntimeError(f"audit entry {seq} sealed out of order")
+        self.last = seq
+        digest = hashlib.sha256(self.prev + tail).hexdigest()
+        self.prev = digest.encode()
+        return digest
 
 
 def head(conn: sqlite3.Connection) -> dict | None:

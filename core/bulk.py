@@ -5,7 +5,8 @@ Per-row triggers cost a bulk load most of its time (32 of the 38 s that insertin
 audit, search and tally insert triggers of its tables inside the caller's transaction and,
 after each chunk, writes the same audit entries, index rows and counts with one INSERT …
 SELECT each (the tallies grouped, see `core.bulk_tallies`); it puts the triggers back, as
-they were stored, before the transaction can end. DDL is transactional in SQLite, so a
+they were stored, before the transaction can end. While no period is locked, the
+period-lock insert checks (which could not fire) are paused the same way. DDL is transactional in SQLite, so a
 rollback restores them too, and no other connection ever sees a table without them.
 A load that doubles a table or more also rebuilds its plain indexes once at the end of
 that table instead of growing them row by row.
@@ -53,6 +54,23 @@ def tuned(conn: sqlite3.Connection, cache_mib: int = CACHE_MIB) -> Iterator[None
             conn.execute(f"PRAGMA temp_store = {temp}")
 
 
+def _idle_lock_triggers(conn: sqlite3.Connection, tables: Iterable[str],
+                        stored: Mapping[str, str]) -> list[str]:
+    """The period-lock insert triggers of `tables` that cannot fire in this transaction:
+    no period is locked (only a locking write adds one, and the load holds the write
+    lock), so each would test every row for nothing, and those per-row programs cost
+    about as much as the inserts. Only triggers as the schema defines them."""
+    if conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'period_lock'"
+                    ).fetchone() is None or conn.execute(
+            "SELECT 1 FROM period_lock WHERE unlocked_at IS NULL LIMIT 1").fetchone():
+        return []
+    from .schema import lock_triggers
+
+    expected = lock_triggers()
+    return [name for name, (table, sql) in expected.items()
+            if table in tables and name in stored and bulk_tallies.same(stored[name], sql)]
+
+
 class Load:
     """Inserts into the tables of `planned` (table → rows the load will insert) inside the
     caller's transaction, with each table's audit and search insert triggers replaced by
@@ -95,6 +113,9 @@ class Load:
             for name, (table, sql) in bulk_tallies.expected().items():
                 if table in self.planned and name in stored and bulk_tallies.same(stored[name], sql):
                     self._defer(table, name, stored[name], bulk_tallies.WRITERS[name])
+            for name in _idle_lock_triggers(self.conn, self.planned, stored):
+                self.conn.execute(f"DROP TRIGGER {name}")
+                self._saved[name] = stored[name]
             from . import intervals
             self._intervals = intervals.Paused(self.conn, self.planned)
         except BaseException:
@@ -120,6 +141,13 @@ class Load:
         for write in writers:
             write(self.conn, table, before)
         return count
+
+    def state_intervals(self, rows: list[tuple]) -> None:
+        """The state intervals of the new problems this load inserts, computed by the
+        caller from its rows (`intervals.of_new`): they are stored as they are instead of
+        being rebuilt from the logs at the end."""
+        if self._intervals is not None:
+            self._intervals.given(rows)
 
     def _start(self, table: str) -> None:
         self._rebuild()

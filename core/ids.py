@@ -27,14 +27,36 @@ _last = [0]  # the last (millisecond << 12 | counter) handed out by this process
 _lock = threading.Lock()
 
 
+# The text of the 4 hex digits after the timestamp (version 7 and a 12-bit counter), and
+# the first digit of the random part with the variant bits (10) set over its two low bits.
+_COUNTER_HEX = [f"7{counter:03x}" for counter in range(4096)]
+_VARIANT_HEX = str.maketrans("0123456789abcdef", "89ab89ab89ab89ab")
+
+
 def new_ids(count: int) -> list[str]:
-    """`count` fresh ids, each after every id this process made before."""
+    """`count` fresh ids, each after every id this process made before: the ids `compose`
+    makes of the same random bits, written out without big-integer work (an import makes
+    600,000 at a time)."""
     with _lock:
         first = max(_last[0] + 1, (time.time_ns() // 1_000_000) << 12)
         _last[0] = first + count - 1
-    rand = os.urandom(8 * count)
-    bits = [int.from_bytes(rand[i:i + 8], "big") for i in range(0, 8 * count, 8)]
-    return [compose((first + i) >> 12, first + i, bits[i]) for i in range(count)]
+    rand = os.urandom(8 * count).hex()
+    # the first digit of every id's random part, with the variant bits set
+    variants = rand[::16].translate(_VARIANT_HEX)
+    made: list[str] = []
+    add = made.append
+    stamp, end = first, first + count
+    while stamp < end:
+        millis = stamp >> 12
+        upto = min(end, (millis + 1) << 12)  # the ids of this millisecond
+        head = f"{millis:012x}"
+        head = f"{head[:8]}-{head[8:]}-"
+        for at in range(stamp - first, upto - first):
+            j = 16 * at
+            add(f"{head}{_COUNTER_HEX[(first + at) & 0xFFF]}-{variants[at]}"
+                f"{rand[j + 1:j + 4]}-{rand[j + 4:j + 16]}")
+        stamp = upto
+    return made
 
 
 def new_id() -> str:

@@ -30,7 +30,8 @@ tests compare against.
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from operator import itemgetter
+from typing import TYPE_CHECKING, Iterable, Sequence
 
 if TYPE_CHECKING:
     import sqlite3
@@ -124,17 +125,70 @@ _PAUSED = {"problem": ("problem_state_insert", "id"),
            "deadline_extension": ("problem_state_extension_insert", "problem_id")}
 
 
+def of_new(problem_columns: Sequence[str], problems: Iterable[Sequence],
+           log_columns: Sequence[str], logs: Iterable[Sequence]) -> list[tuple]:
+    """The intervals of problems about to be inserted, from the rows themselves: what the
+    rebuild from the logs (`_select`) gives a problem that has no approved extension and
+    whose every status log is among `logs`. Rows (valid_to, problem_id, valid_from, keys,
+    status, deadline), `keys` a problem_group key; a bulk load hands them to `Paused.given`
+    instead of rebuilding with a correlated lookup per change point."""
+    on, who, seq, to = (log_columns.index(c) for c in ("happened_on", "problem_id", "seq",
+                                                         "status_to"))
+    steps: dict[str, list[tuple]] = {}
+    for log in logs:
+        if log[to] is not None and log[on] is not None:
+            steps.setdefault(log[who], []).append((log[on], log[seq], log[to]))
+    pick = itemgetter(*(problem_columns.index(c) for c in _OWN))
+    gone_at = problem_columns.index("withdrawn_on") if "withdrawn_on" in problem_columns else None
+    found: list[tuple] = []
+    add = found.append
+    for row in problems:
+        (pid, region, batch, category, campaign, source, assigned, status, since, deadline,
+         in_force, deadline_since, kind) = pick(row)
+        gone = row[gone_at] if gone_at is not None else None
+        last = max(assigned, since, deadline_since)
+        keys = (region, batch or "", category, campaign or "", source)
+        points = {assigned, since, deadline_since}
+        by_day: dict[str, str] = {}
+        for day, _, step in sorted(steps.get(pid, ())):
+            by_day[day] = step  # the day's last step wins
+            points.add(day)
+        current = None  # the status of the latest step on or before the day
+        begun = None
+        for day in sorted(points):
+            current = by_day.get(day, current)
+            if not (assigned <= day <= last and (gone is None or day < gone)):
+                continue
+            if begun is not None:
+                add((day, *begun))
+            held = in_force if deadline_since <= day else deadline
+            begun = (pid, day, keys, status if since <= day else current,
+                     kind if held is None else held)
+        if begun is not None:
+            add((gone or OPEN, *begun))
+    return found
+
+
+# The problem columns `of_new` reads, in the order it unpacks them.
+_OWN = ("id", "region_code", "batch_id", "category", "campaign_id", "source", "assigned_on",
+        "status", "status_since", "deadline", "deadline_in_force", "deadline_since",
+        "deadline_kind")
+
+
 class Paused:
     """The interval insert triggers of the tables a bulk load fills, dropped until `finish`,
     which rebuilds the intervals of every problem the load touched in one statement and
     re-creates the triggers from their stored text. A row-by-row rebuild would look up the
-    logs of the table being loaded, whose indexes `core.bulk` drops while it loads."""
+    logs of the table being loaded, whose indexes `core.bulk` drops while it loads.
+    Intervals the loader computed itself (`of_new`) are handed to `given`; those problems
+    are left out of the rebuild."""
 
     def __init__(self, conn, tables) -> None:
         self.conn = conn
         stored = dict(conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'"))
         self.saved: dict[str, str] = {}
         self.starts: dict[str, tuple[str, int]] = {}
+        self._given: list[tuple] = []
         for table in tables:
             if table not in _PAUSED or _PAUSED[table][0] not in stored:
                 continue
@@ -144,35 +198,92 @@ class Paused:
             self.saved[trigger] = stored[trigger]
             conn.execute(f"DROP TRIGGER {trigger}")
 
+    def given(self, rows: list[tuple]) -> None:
+        """Intervals of problems this load inserts, as `of_new` computes them."""
+        self._given = rows
+
     def finish(self) -> None:
         if not self.saved:
             return
         conn = self.conn
-        conn.execute("CREATE TEMP TABLE IF NOT EXISTS state_loaded (id TEXT PRIMARY KEY)")
-        conn.execute("DELETE FROM temp.state_loaded")
+        loaded: dict[str, set[str]] = {}
         for table, (column, start) in self.starts.items():
-            conn.execute(f"INSERT OR IGNORE INTO temp.state_loaded SELECT {column} FROM {table} "
-                         "WHERE rowid > ?", (start,))
+            loaded[table] = {value for (value,) in conn.execute(
+                f"SELECT {column} FROM {table} WHERE rowid > ?", (start,))}
+        given: list[tuple] = []
+        if {"problem", "problem_log"} <= loaded.keys():  # no trigger wrote their states
+            new = loaded["problem"]
+            given = [row for row in self._given if row[1] in new]
+        skip = {row[1] for row in given}
+        touched = set().union(*loaded.values())
+        rebuild = touched - skip
         # the stored days' figures (core.checkpoints) follow set-based, not state by state
         stored = dict(conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'"))
         kept = {name: stored[name] for name in CHECKPOINT_TRIGGERS if name in stored}
         for name in kept:
             conn.execute(f"DROP TRIGGER {name}")
-        loaded = f"s.problem_id IN {_LOADED}"
+        if kept and rebuild:  # the problems given are new: no earlier states to take away
+            _fill_temp(conn, "state_counted", rebuild)
+            add_to_checkpoints(conn, f"s.problem_id IN {_COUNTED}", -1)
+        if rebuild:
+            self._rebuild(rebuild)
+        if given:
+            _insert(conn, given)
         if kept:
-            add_to_checkpoints(conn, loaded, -1)
-        conn.execute("DELETE FROM problem_state WHERE problem_id IN "
-                     "(SELECT id FROM temp.state_loaded)")
-        conn.execute(GROUP_OF.format(where=f"id IN {_LOADED}"))
-        conn.execute(f"INSERT INTO problem_state {_LOADED_INTERVALS}")
-        if kept:
-            add_to_checkpoints(conn, loaded, 1)
-        conn.execute("DROP TABLE temp.state_loaded")
+            _fill_temp(conn, "state_counted", touched)
+            add_to_checkpoints(conn, f"s.problem_id IN {_COUNTED}", 1)
+            conn.execute("DROP TABLE temp.state_counted")
         for sql in (*self.saved.values(), *kept.values()):
             conn.execute(sql)
         self.saved = {}
 
+    def _rebuild(self, ids: set[str]) -> None:
+        conn = self.conn
+        _fill_temp(conn, "state_loaded", ids)
+        conn.execute("DELETE FROM problem_state WHERE problem_id IN "
+                     "(SELECT id FROM temp.state_loaded)")
+        conn.execute(GROUP_OF.format(where=f"id IN {_LOADED}"))
+        conn.execute(f"INSERT INTO problem_state {_LOADED_INTERVALS}")
+        conn.execute("DROP TABLE temp.state_loaded")
 
+
+def _fill_temp(conn, name: str, ids: Iterable[str]) -> None:
+    """A temporary table `name` of problem ids (emptied first)."""
+    conn.execute(f"CREATE TEMP TABLE IF NOT EXISTS {name} (id TEXT PRIMARY KEY)")
+    conn.execute(f"DELETE FROM temp.{name}")
+    conn.executemany(f"INSERT INTO temp.{name} VALUES (?)", ((i,) for i in ids))
+
+
+def _insert(conn, rows: list[tuple]) -> None:
+    """Store `of_new` rows, their keys turned into problem_group ids."""
+    conn.executemany("INSERT OR IGNORE INTO problem_group (region_code, batch_id, category, "
+                     "campaign_id, source) VALUES (?, ?, ?, ?, ?)",
+                     list(dict.fromkeys(r[3] for r in rows)))
+    group = {tuple(keys): number for number, *keys in conn.execute(
+        "SELECT id, region_code, batch_id, category, campaign_id, source FROM problem_group")}
+    stored = [(to, pid, since, group[keys], status, deadline)
+              for to, pid, since, keys, status, deadline in rows]
+    stored.sort(key=_KEY)  # the table's own order: its pages fill one after the other
+    # As core.bulk does: indexes at least doubled are built once afterwards, each in one
+    # sort, in the order they were (the planner breaks ties between indexes by that order).
+    indexes = conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'index' "
+                           "AND tbl_name = ? AND sql IS NOT NULL ORDER BY rowid",
+                           (TABLE,)).fetchall()
+    rebuild = bool(indexes) and len(stored) >= conn.execute(
+        f"SELECT count(*) FROM {TABLE}").fetchone()[0]
+    if rebuild:
+        for name, _ in indexes:
+            conn.execute(f"DROP INDEX {name}")
+    conn.executemany(f"INSERT INTO {TABLE} ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?)", stored)
+    if rebuild:
+        for _, sql in indexes:
+            conn.execute(sql)
+
+
+_KEY = itemgetter(0, 2, 1)  # (valid_to, valid_from, problem_id): the primary key
+
+
+_COUNTED = "(SELECT id FROM temp.state_counted)"
 _LOADED = "(SELECT id FROM temp.state_loaded)"
 _LOADED_INTERVALS = _select(
     f"""SELECT id AS pid, assigned_on AS day FROM problem WHERE id IN {_LOADED}

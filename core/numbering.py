@@ -84,6 +84,9 @@ _YEAR_BRACKETS = re.compile(r"[\[【［(（〔{｛]\s*((?:19|20)\d{2})\s*[\]】�
 
 def year_brackets(number: str | None) -> str | None:
     """`number` with the year of a 文号 in 〔〕: 临环罚[2024]12号 → 临环罚〔2024〕12号."""
-    if not number or not _YEAR_BRACKETS.search(number):
+    found = _YEAR_BRACKETS.search(number) if number else None
+    if found is None:
         return number
+    if found.group() == f"〔{found.group(1)}〕" and not _YEAR_BRACKETS.search(number, found.end()):
+        return number  # written right already, as nearly every number is
     return _YEAR_BRACKETS.sub(r"〔\1〕", number)

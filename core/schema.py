@@ -644,6 +644,16 @@ def _lock_trigger(name: str, event: str, table: str, condition: str) -> str:
             "BEGIN SELECT RAISE(ABORT, 'period_locked'); END;")
 
 
+def lock_triggers() -> dict[str, tuple[str, str]]:
+    """The period-lock insert triggers: name → (table, CREATE statement as installed)."""
+    found = {}
+    for part in _lock_triggers().split("CREATE TRIGGER ")[1:]:
+        name, _, event, _, table = part.split()[:5]
+        if event == "INSERT":
+            found[name] = (table, "CREATE TRIGGER " + part.strip())
+    return found
+
+
 def _lock_triggers() -> str:
     def on(ref: str, column: str) -> str:
         return f"{ref}.{column} <= {_LOCKED}"

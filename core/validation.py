@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import TYPE_CHECKING, Any, Iterable, Mapping
 
 from . import dates
@@ -254,6 +255,7 @@ _FULLWIDTH_ALNUM = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
 CREDIT_CODE_ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
 CREDIT_CODE_LENGTH = 18
 _NEVER_USED = "IOSVZ"
+_CODE_SHAPE = re.compile(r"[0-9A-HJ-NPQRTUWXY]{2}[0-9]{6}[0-9A-HJ-NPQRTUWXY]{10}")
 
 
 def credit_code_finding(code: str) -> tuple[str, dict[str, object]] | None:
@@ -262,16 +264,17 @@ def credit_code_finding(code: str) -> tuple[str, dict[str, object]] | None:
     where), a division code that is not digits, or (a warning) its check character."""
     if len(code) != CREDIT_CODE_LENGTH:
         return "error.credit_code_length", {"value": code, "length": len(code)}
-    for position, char in enumerate(code, start=1):
-        if char in _NEVER_USED:
-            return "error.credit_code_letter", {"value": code, "position": position,
-                                                "char": char}
-        if char not in CREDIT_CODE_ALPHABET:
-            return "error.credit_code_character", {"value": code, "position": position,
-                                                   "char": char}
-        if 3 <= position <= 8 and not char.isdigit():
-            return "error.credit_code_region", {"value": code, "position": position,
-                                                "char": char}
+    if not _CODE_SHAPE.fullmatch(code):
+        for position, char in enumerate(code, start=1):
+            if char in _NEVER_USED:
+                return "error.credit_code_letter", {"value": code, "position": position,
+                                                    "char": char}
+            if char not in CREDIT_CODE_ALPHABET:
+                return "error.credit_code_character", {"value": code, "position": position,
+                                                       "char": char}
+            if 3 <= position <= 8 and not char.isdigit():
+                return "error.credit_code_region", {"value": code, "position": position,
+                                                    "char": char}
     from stdnum.cn import uscc
 
     expected = uscc.calc_check_digit(code[:-1])

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Mapping, TYPE_CHECKING
 
-from .. import bulk, messages
+from .. import bulk, intervals, messages
 from ..changes import Changes
 from ..errors import LedgerError
 from ..progress import Cancelled, Progress
@@ -401,6 +401,8 @@ def _write(ledger: Ledger, plan: Plan, progress: Progress | None,
     if progress:
         progress(0, total, messages.text("import.progress_writing"))
     with bulk.Load(conn, {table: len(rows) for table, _, rows in work}) as load:
+        load.state_intervals(intervals.of_new(PROBLEM_COLUMNS, plan.problems, LOG_COLUMNS,
+                                              plan.logs))
         for table, names, rows in work:
             # In id order, the primary-key index grows at one end, page by page.
             rows.sort()

@@ -67,8 +67,9 @@ class IdPool:
     def take(self, count: int = 1) -> list[str]:
         if len(self.ready) < count:
             self.ready += new_ids(max(self.batch, count))
-        pop = self.ready.pop
-        return [pop() for _ in range(count)]
+        taken = self.ready[:-count - 1:-1]  # from the end, as `one` takes them
+        del self.ready[len(self.ready) - count:]
+        return taken
 
     def one(self) -> str:
         if not self.ready:

@@ -133,17 +133,11 @@ def _filled(raw: list, used: list[int]) -> bool:
 
 def _clean_column(clean: cleaning.Cleaner, cells: list) -> list[Result]:
     """`clean` applied to each cell, once per distinct value."""
-    seen: dict = {}
-    results = []
-    for cell in cells:
-        try:
-            result = seen.get(cell)
-        except TypeError:  # unhashable
-            result = clean(cell)
-        if result is None:
-            result = seen[cell] = clean(cell)
-        results.append(result)
-    return results
+    try:
+        seen = {cell: clean(cell) for cell in dict.fromkeys(cells)}  # in order of first sight
+    except TypeError:  # an unhashable cell
+        return [clean(cell) for cell in cells]
+    return [seen[cell] for cell in cells]
 
 
 class RowReader:
@@ -255,16 +249,20 @@ class RowReader:
                     blocks.starts.append((i, facts))
         if limit:
             keep = keep[:limit]
-        rows = [SourceRow(first + i + 1, {}) for i in keep]
         kept = [data[i] for i in keep]
+        names = [name for name, _, _ in plan]
+        cleaned = []
+        rows = [SourceRow(first + i + 1, {}) for i in keep]
         for done, (name, column, clean) in enumerate(plan):
             cells = [raw[column] for raw in kept]
-            for row, cell, (value, finding) in zip(rows, cells, _clean_column(clean, cells)):
-                row.values[name] = value
-                if finding is not None:
-                    self.add(row, name, cell, finding)
+            results = _clean_column(clean, cells)
+            cleaned.append([value for value, _ in results])
+            for at in [at for at, result in enumerate(results) if result[1] is not None]:
+                self.add(rows[at], name, cells[at], results[at][1])
             if progress:
                 progress(len(rows) * (done + 1) // len(plan), len(rows))
+        for row, values in zip(rows, zip(*cleaned)):
+            row.values = dict(zip(names, values))
         sheet_facts = self.title
         for index, row, raw in zip(keep, rows, kept):
             facts = blocks.at(index, sheet_facts) if blocks.starts else sheet_facts

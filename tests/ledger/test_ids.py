@@ -15,6 +15,19 @@ def test_bulk_ids_are_distinct_ordered_version_7_uuids():
         assert (parsed.version, parsed.variant, str(parsed)) == (7, uuid.RFC_4122, text)
 
 
+def test_bulk_ids_are_the_uuids_compose_makes_of_the_same_random_bits(monkeypatch):
+    """Across a millisecond's end and with every variant digit: the same text as compose."""
+    rng = random.Random(11)
+    drawn: list[bytes] = []
+    monkeypatch.setattr(ids.os, "urandom", lambda n: drawn.append(rng.randbytes(n)) or drawn[-1])
+    monkeypatch.setattr(ids, "_last", [(4_000_000_000_000 << 12) + 4090])
+    made = ids.new_ids(9000)
+    bits = [int.from_bytes(drawn[0][i:i + 8], "big") for i in range(0, len(drawn[0]), 8)]
+    first = (4_000_000_000_000 << 12) + 4091  # ahead of the clock
+    assert made == [ids.compose((first + i) >> 12, first + i, bits[i]) for i in range(9000)]
+    assert {uuid.UUID(text).variant for text in made} == {uuid.RFC_4122}
+
+
 def test_demo_ids_are_reproducible_from_the_seed():
     first = ids.Sequence(random.Random(5), 1_700_000_000_000)
     again = ids.Sequence(random.Random(5), 1_700_000_000_000)

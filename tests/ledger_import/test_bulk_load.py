@@ -164,6 +164,28 @@ def test_an_altered_audit_trigger_is_left_to_fire_as_it_is(tmp_path, ledger):
     assert rows and {r[0] for r in rows} == {"altered"}
 
 
+def test_a_locked_period_still_refuses_an_import_and_an_unlocked_one_loads_it(
+        tmp_path, ledger):
+    """The period-lock insert triggers are paused only while no period is locked."""
+    from core import db
+    from core.errors import LedgerError
+    path = write_sheet(tmp_path / "l.xlsx", sheet_rows(30, seed=8))
+    schema = triggers(ledger)
+    with ledger.transaction():
+        ledger.conn.execute(
+            "INSERT INTO period_lock (id, created_at, updated_at, operator, through, locked_at, "
+            "locked_by) VALUES ('lock', :t, :t, 'm', '2100-01-01', :t, 'm')", {"t": db.now()})
+    with pytest.raises(LedgerError) as refused:
+        ledger_import.run(ledger, path)
+    assert refused.value.code == "error.period_locked"
+    assert ledger.conn.execute("SELECT count(*) FROM problem").fetchone()[0] == 0
+    with ledger.transaction():
+        ledger.conn.execute("UPDATE period_lock SET unlocked_at = :t, unlocked_by = 'm'",
+                            {"t": db.now()})
+    assert ledger_import.run(ledger, path).added == 30
+    assert triggers(ledger) == schema  # the lock triggers are back, as they were
+
+
 def test_a_load_needs_a_transaction(ledger):
     with pytest.raises(RuntimeError):
         with bulk.Load(ledger.conn, {"problem": 1}):

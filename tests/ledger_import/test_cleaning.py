@@ -63,6 +63,28 @@ def test_credit_codes_full_width_and_check_digit():
     assert cleaning.clean_credit_code("12345")[1].code == "error.credit_code_length"
 
 
+def test_codes_of_the_right_shape_are_checked_by_their_check_character():
+    import random
+
+    from stdnum.cn import uscc
+
+    from core import validation
+    rng = random.Random(3)
+    alphabet = validation.CREDIT_CODE_ALPHABET
+    for _ in range(3000):
+        body = "".join(rng.choice(alphabet) for _ in range(2)) + \
+            f"{rng.randrange(10**6):06d}" + "".join(rng.choice(alphabet) for _ in range(9))
+        right = body + uscc.calc_check_digit(body)
+        assert validation.credit_code_finding(right) is None
+        wrong = body + ("0" if right[-1] != "0" else "1")
+        assert validation.credit_code_finding(wrong)[0] == "warning.credit_code_checksum"
+    found = validation.credit_code_finding
+    assert found("91141021MA0GRL3W2O")[1] == {"value": "91141021MA0GRL3W2O", "position": 18,
+                                              "char": "O"}
+    assert found("9114102AMA0GRL3W2K")[0] == "error.credit_code_region"
+    assert found("91141021MA0GRL3W2-")[0] == "error.credit_code_character"
+
+
 @pytest.mark.parametrize("typed, code", [
     ("曲沃县", "141021"), ("曲沃", "141021"), ("临汾市曲沃县", "141021"), ("141021", "141021"),
     ("侯马市", "141081"), ("侯马", "141081"), ("尧都区", "141002"), ("尧都", "141002"),

@@ -91,6 +91,34 @@ def test_a_bulk_import_rebuilds_the_intervals_of_what_it_loaded(ledger, tmp_path
     _compare(ledger, [today - dt.timedelta(days=b) for b in (5, 40, 200)], (Filter(),))
 
 
+def test_an_import_stores_the_intervals_it_computed_and_rebuilds_those_it_changed(
+        ledger, tmp_path, monkeypatch):
+    """New problems get the intervals the import computed from its own rows (no rebuild
+    from the logs); problems a later sheet moves on are rebuilt from their logs. Both
+    agree with the logs on past dates."""
+    from core import ledger_import
+    from ledger_import.workbooks import sheet_rows, write_sheet
+
+    rebuilt: list[set] = []
+    rebuild = intervals.Paused._rebuild
+    monkeypatch.setattr(intervals.Paused, "_rebuild",
+                        lambda self, ids: (rebuilt.append(set(ids)), rebuild(self, ids)))
+    today = dt.date.today()
+    rows = sheet_rows(400, seed=9, today=today)
+    ledger_import.run(ledger, write_sheet(tmp_path / "first.xlsx", rows))
+    assert rebuilt == []
+    assert intervals.drift(ledger) == 0
+    open_rows = [row for row in rows if row[14] in ("整改中", "已交办")]
+    for row in open_rows:  # the next sheet reports them done ten days ago
+        row[14], row[15] = "已完成", today - dt.timedelta(days=10)
+    ledger_import.run(ledger, write_sheet(tmp_path / "second.xlsx", rows))
+    assert len(rebuilt) == 1 and len(rebuilt[0]) == len(open_rows) > 50
+    assert intervals.drift(ledger) == 0
+    assert ledger.conn.execute("SELECT count(*) FROM problem WHERE status = 'reported_done'"
+                               ).fetchone()[0] >= len(open_rows)
+    _compare(ledger, [today - dt.timedelta(days=b) for b in (3, 15, 100)], (Filter(),))
+
+
 def test_stage_concluded_and_deadline_kinds_in_the_past_agree_with_the_logs(demo_copy):
     """阶段性办结 and deadlines without a date (长期坚持, a vague text) keep their buckets
     on past days: the intervals carry the kind word the tally keys them by."""
