@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from . import dates, statistics
+from . import dates
 from .intervals import (CHECKPOINT_COUNTS as COUNTS, CHECKPOINT_DAYS as DAYS,  # noqa: F401
                         CHECKPOINT_TRIGGERS as TRIGGERS, CHECKPOINTS as TABLE,
                         checkpoint_days as days, checkpoint_drift as drift)
@@ -46,6 +46,8 @@ def keep(ledger: Ledger, today: str | None = None) -> int:
     stale = [d for d in have if d < first or d >= today]
     if not missing and not stale:
         return 0
+    from . import statistics  # only when a day is to be counted: not on every start
+
     groups = {tuple(r[1:]): r[0] for r in conn.execute(
         "SELECT id, region_code, batch_id, category, campaign_id, source FROM problem_group")}
     with ledger.transaction():
