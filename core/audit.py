@@ -32,7 +32,7 @@ _UNDIFFED = frozenset({"updated_at", "operator"})
 # Tables that are not records of the bureau's work.
 _UNAUDITED = frozenset({LOG, "audit_seal", "region", "migration", "sqlite_sequence",
                         "progress_tally", "progress_daily", "problem_state",
-                        "progress_checkpoint", "progress_checkpoint_day",
+                        "stored_day_figures", "stored_day",
                         "problem_group", "audit_baseline",
                         "air_station_day", "air_unit_day"})  # monitoring data, see schema
 BASELINE = "audit_baseline"

@@ -1,10 +1,10 @@
 """The figures of each of the last WINDOW days, stored by group: a past date in one read.
 
-`progress_checkpoint` holds, for every day listed in `progress_checkpoint_day`, one row per
+`stored_day_figures` holds, for every day listed in `stored_day`, one row per
 group of keys (`problem_group`) with the COUNTS of `core.statistics` on that day: how many
 problems counted then, by status, and the open ones by deadline bucket as seen from that
 day. It is the same sum the intervals give (`core.intervals`: the states that contain the
-day), kept up by triggers on `problem_state` (migration `progress_checkpoint`): a state
+day), kept up by triggers on `problem_state` (migration `stored_day_figures`): a state
 stored or removed adds or takes away one problem on each stored day it contains, so every
 write that rebuilds a problem's intervals (a status change, a back-dated close, an
 extension, a move, an import, an undo, an exchange) keeps every stored day exact. A bulk

@@ -297,12 +297,12 @@ _LOADED_INTERVALS = _select(
 
 # -- the stored days' figures (core/checkpoints.py), kept up from these intervals
 
-CHECKPOINTS = "progress_checkpoint"
-CHECKPOINT_DAYS = "progress_checkpoint_day"
+CHECKPOINTS = "stored_day_figures"
+CHECKPOINT_DAYS = "stored_day"
 CHECKPOINT_COUNTS = ("assigned", "closed", "reported_done", "stage_concluded", "overdue",
                      "due_10", "due_20", "ongoing", "undated")
-CHECKPOINT_TRIGGERS = ("progress_checkpoint_insert", "progress_checkpoint_delete",
-                       "progress_checkpoint_update")
+CHECKPOINT_TRIGGERS = ("stored_day_figures_insert", "stored_day_figures_delete",
+                       "stored_day_figures_update")
 
 # The COUNTS of states `s` on day `k.day` (the triggers' rule, summed).
 _SUM_LIST = ["count(*)", *(f"sum((s.status = '{x}') IS 1)" for x in

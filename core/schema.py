@@ -851,20 +851,20 @@ def _checkpoint_add(row: str, sign: str) -> str:
                 f"{open_} = 'vague'"]
     names = ("closed", "reported_done", "stage_concluded", "overdue", "due_10", "due_20",
              "ongoing", "undated")
-    return f"""INSERT INTO progress_checkpoint SELECT k.day, {row}.grp, {sign}1,
+    return f"""INSERT INTO stored_day_figures SELECT k.day, {row}.grp, {sign}1,
     {", ".join(f"{sign}(({c}) IS 1)" for c in counted)}
-  FROM progress_checkpoint_day k WHERE k.day >= {row}.valid_from AND k.day < {row}.valid_to
+  FROM stored_day k WHERE k.day >= {row}.valid_from AND k.day < {row}.valid_to
   ON CONFLICT (day, grp) DO UPDATE SET assigned = assigned + excluded.assigned,
     {", ".join(f"{n} = {n} + excluded.{n}" for n in names)};"""
 
 
-_PROGRESS_CHECKPOINT = f"""
-CREATE TABLE progress_checkpoint_day (
+_STORED_DAY_FIGURES = f"""
+CREATE TABLE stored_day (
     day TEXT PRIMARY KEY,
     d10 TEXT NOT NULL,
     d20 TEXT NOT NULL
 ) WITHOUT ROWID;
-CREATE TABLE progress_checkpoint (
+CREATE TABLE stored_day_figures (
     day TEXT NOT NULL,
     grp INTEGER NOT NULL,
     assigned INTEGER NOT NULL,
@@ -878,17 +878,17 @@ CREATE TABLE progress_checkpoint (
     undated INTEGER NOT NULL,
     PRIMARY KEY (day, grp)
 ) WITHOUT ROWID;
-CREATE TRIGGER progress_checkpoint_insert AFTER INSERT ON problem_state
+CREATE TRIGGER stored_day_figures_insert AFTER INSERT ON problem_state
 BEGIN {_checkpoint_add("NEW", "")} END;
-CREATE TRIGGER progress_checkpoint_delete AFTER DELETE ON problem_state
+CREATE TRIGGER stored_day_figures_delete AFTER DELETE ON problem_state
 BEGIN {_checkpoint_add("OLD", "-")} END;
-CREATE TRIGGER progress_checkpoint_update AFTER UPDATE ON problem_state
+CREATE TRIGGER stored_day_figures_update AFTER UPDATE ON problem_state
 BEGIN {_checkpoint_add("OLD", "-")} {_checkpoint_add("NEW", "")} END;
 """
 
 
-def _progress_checkpoint(conn: sqlite3.Connection) -> None:
-    execute_script(conn, _PROGRESS_CHECKPOINT)
+def _stored_day_figures(conn: sqlite3.Connection) -> None:
+    execute_script(conn, _STORED_DAY_FIGURES)
 
 
 MIGRATIONS: list[tuple[str, Callable[[sqlite3.Connection], None]]] = [
@@ -919,6 +919,6 @@ MIGRATIONS: list[tuple[str, Callable[[sqlite3.Connection], None]]] = [
     ("air_quality", _air),
     ("returns_lock_opened", _returns_lock_opened),
     ("intervals_open_index", _intervals_open_index),
-    ("progress_checkpoint", _progress_checkpoint),
+    ("stored_day_figures", _stored_day_figures),
 ]
 SCHEMA_VERSION = len(MIGRATIONS)

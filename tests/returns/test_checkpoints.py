@@ -61,7 +61,7 @@ def test_a_new_day_is_counted_and_the_oldest_dropped(demo_copy):
     assert days[-1] == today.isoformat() and days[0] == _day(checkpoints.WINDOW - 1)
     assert len(days) == checkpoints.WINDOW
     stored = ledger.conn.execute(
-        "SELECT sum(assigned), sum(closed) FROM progress_checkpoint WHERE day = ?",
+        "SELECT sum(assigned), sum(closed) FROM stored_day_figures WHERE day = ?",
         (today.isoformat(),)).fetchone()
     now = statistics.breakdown(ledger, today).total
     assert tuple(stored) == (now.assigned, now.closed)
@@ -71,8 +71,8 @@ def test_a_new_day_is_counted_and_the_oldest_dropped(demo_copy):
 
 def test_check_reports_a_tampered_stored_day(demo_copy, capsys):
     ledger = demo_copy
-    ledger.conn.execute("UPDATE progress_checkpoint SET closed = closed + 1 WHERE day = ? "
-                        "AND grp = (SELECT min(grp) FROM progress_checkpoint WHERE day = ?)",
+    ledger.conn.execute("UPDATE stored_day_figures SET closed = closed + 1 WHERE day = ? "
+                        "AND grp = (SELECT min(grp) FROM stored_day_figures WHERE day = ?)",
                         (_day(30), _day(30)))
     ledger.conn.commit()
     assert checkpoints.drift(ledger.conn) == 2  # as stored, and as recounted
@@ -88,7 +88,7 @@ def test_a_bulk_import_keeps_the_stored_days(ledger, tmp_path):
     assert len(checkpoints.days(ledger.conn)) == checkpoints.WINDOW
     book = write_sheet(tmp_path / "in.xlsx", sheet_rows(3000, seed=7))
     ledger_import.run(ledger, book)
-    assert ledger.conn.execute("SELECT sum(assigned) FROM progress_checkpoint").fetchone()[0] > 0
+    assert ledger.conn.execute("SELECT sum(assigned) FROM stored_day_figures").fetchone()[0] > 0
     assert checkpoints.drift(ledger.conn) == 0
     triggers = {r[0] for r in ledger.conn.execute(
         "SELECT name FROM sqlite_master WHERE type = 'trigger'")}
