@@ -328,28 +328,59 @@ FROM {CHECKPOINTS} k JOIN problem_group g ON g.id = k.grp
 WHERE k.day = :d AND k.assigned != 0 {{where}}"""
 
 
+# Each count of a stored day holds for a state on one range of days [a, b): counted from
+# its start to its end; overdue from the day after its deadline; due within 10 days from
+# 10 days before the deadline to the deadline; within 20 from 20 to 11 days before it.
+_DATE = "deadline GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'"
+_OPEN = "status != 'closed'"
+_RANGES = (
+    ("1", "f", "t"),
+    ("status = 'closed'", "f", "t"),
+    ("status = 'reported_done'", "f", "t"),
+    ("status = 'stage_concluded'", "f", "t"),
+    (f"{_OPEN} AND {_DATE}", "max(f, date(deadline, '+1 day'))", "t"),
+    (f"{_OPEN} AND {_DATE}", "max(f, date(deadline, '-10 days'))",
+     "min(t, date(deadline, '+1 day'))"),
+    (f"{_OPEN} AND {_DATE}", "max(f, date(deadline, '-20 days'))",
+     "min(t, date(deadline, '-10 days'))"),
+    (f"{_OPEN} AND deadline = 'ongoing'", "f", "t"),
+    (f"{_OPEN} AND deadline = 'vague'", "f", "t"),
+)
+
+
 def add_to_checkpoints(conn: sqlite3.Connection, states: str, sign: int) -> None:
     """Add (sign 1) or take away (-1) the states `states` selects (a condition on `s`,
     a row of problem_state) on every stored day they contain: the triggers, set-based.
-    States alike on the stored days (the same group, status and deadline, begun before
-    the first and ending after the last) are counted together first."""
+    Each count of a state holds on one range of days (`_RANGES`): +n on the first stored
+    day of the range, -n on the first after it, and a running sum over the stored days
+    gives each day's figures; the work grows with the states, not states × days."""
     span = conn.execute(f"SELECT min(day), max(day) FROM {CHECKPOINT_DAYS}").fetchone()
     if span[0] is None:
         return
-    weighted = [f"sum(CASE WHEN {c} THEN t.n ELSE 0 END)" for c in (
-        *(f"t.status = '{x}'" for x in ("closed", "reported_done", "stage_concluded")),
-        *(f"t.status != 'closed' AND t.deadline {c}" for c in (
-            "< k.day", "BETWEEN k.day AND k.d10", "> k.d10 AND t.deadline <= k.d20",
-            "= 'ongoing'", "= 'vague'")))]
+    ranges = " UNION ALL ".join(
+        f"SELECT grp, {i} AS col, {start} AS a, {end} AS b, n FROM st WHERE {where}"
+        for i, (where, start, end) in enumerate(_RANGES))
+    first_day = f"(SELECT min(day) FROM {CHECKPOINT_DAYS} WHERE day >= {{x}})"
+    deltas = ", ".join(f"sum(CASE WHEN col = {i} THEN d ELSE 0 END) AS c{i}"
+                       for i in range(len(_RANGES)))
+    sums = ", ".join(f"{sign} * sum(coalesce(e.c{i}, 0)) OVER w AS s{i}"
+                     for i in range(len(_RANGES)))
     conn.execute(f"""INSERT INTO {CHECKPOINTS}
-        SELECT k.day, t.grp, {sign} * sum(t.n), {", ".join(f"{sign} * {w}" for w in weighted)}
-        FROM (SELECT grp, status, deadline, max(valid_from, :first) AS valid_from,
-                CASE WHEN valid_to > :last THEN '{OPEN}' ELSE valid_to END AS valid_to,
-                count(*) AS n
-              FROM problem_state s WHERE ({states}) AND valid_to > :first
-              GROUP BY 1, 2, 3, 4, 5) t
-        JOIN {CHECKPOINT_DAYS} k ON k.day >= t.valid_from AND k.day < t.valid_to
-        WHERE 1 GROUP BY k.day, t.grp
+        WITH st AS (
+            SELECT grp, status, deadline, valid_from AS f, valid_to AS t, count(*) AS n
+            FROM problem_state s WHERE ({states}) AND valid_to > :first AND valid_from <= :last
+            GROUP BY 1, 2, 3, 4, 5),
+          r AS ({ranges}),
+          ev AS (SELECT grp, col, {first_day.format(x="a")} AS day, n AS d FROM r WHERE a < b
+                 UNION ALL
+                 SELECT grp, col, {first_day.format(x="b")}, -n FROM r WHERE a < b),
+          e AS (SELECT grp, day, {deltas} FROM ev WHERE day IS NOT NULL GROUP BY 1, 2),
+          g AS (SELECT DISTINCT grp FROM e),
+          dense AS (SELECT k.day, g.grp, {sums}
+                    FROM g CROSS JOIN {CHECKPOINT_DAYS} k
+                    LEFT JOIN e ON e.grp = g.grp AND e.day = k.day
+                    WINDOW w AS (PARTITION BY g.grp ORDER BY k.day))
+        SELECT * FROM dense WHERE s0 != 0  -- a day none of them contains: no row
         ON CONFLICT (day, grp) DO UPDATE SET
           {", ".join(f"{c} = {c} + excluded.{c}" for c in CHECKPOINT_COUNTS)}""",
                  {"first": span[0], "last": span[1]})
