@@ -297,11 +297,14 @@ def entries(conn: sqlite3.Connection, after: int = 0) -> Iterator[Entry]:
 
 def history(ledger: "Ledger", row_id: str, table: str | None = None) -> list[Entry]:
     """Every entry about one row (or about rows of its children keyed by it), oldest first."""
-    sql = (f"{_SELECT} WHERE substr(l.row_id, 1, 8) = substr(?, 1, 8) "
-           "AND (l.row_id = ? OR l.row_id LIKE ? || '/%')")
-    params: list = [row_id, row_id, row_id]
+    # the range [id, id + '0') holds the id and its children's 'id/…' ('/' sorts before
+    # '0'), so the index reads only them
+    sql = (f"{_SELECT} WHERE substr(l.row_id, 1, 8) = substr(?1, 1, 8) "
+           "AND l.row_id >= ?1 AND l.row_id < ?1 || '0' "
+           "AND (l.row_id = ?1 OR l.row_id LIKE ?1 || '/%')")
+    params: list = [row_id]
     if table:
-        sql += " AND l.table_name = ?"
+        sql += " AND l.table_name = ?2"
         params.append(table)
     return [Entry(*r) for r in ledger.conn.execute(sql + " ORDER BY l.seq", params)]
 

@@ -111,9 +111,10 @@ def _officers_unchanged_since(ledger: Ledger, row_id: str, based_on: int,
     """Refuse replacing the officers when someone replaced them after `based_on`."""
     last = ledger.conn.execute(
         "SELECT l.at, coalesce(s.operator, l.operator, '') FROM audit_log l LEFT JOIN "
-        "audit_seal s ON s.seq = l.seq WHERE substr(l.row_id, 1, 8) = substr(?, 1, 8) "
-        "AND l.table_name = 'inspection_officer' AND l.row_id LIKE ? || '/%' AND l.seq > ? "
-        "ORDER BY l.seq DESC LIMIT 1", (row_id, row_id, based_on)).fetchone()
+        "audit_seal s ON s.seq = l.seq WHERE substr(l.row_id, 1, 8) = substr(?1, 1, 8) "
+        "AND l.row_id > ?1 || '/' AND l.row_id < ?1 || '0' "  # its officers' 'id/…' rows
+        "AND l.table_name = 'inspection_officer' AND l.row_id LIKE ?1 || '/%' AND l.seq > ?2 "
+        "ORDER BY l.seq DESC LIMIT 1", (row_id, based_on)).fetchone()
     if last:
         change = versions.FieldChange("officers", None, "、".join(now), last[1], last[0])
         raise versions.StaleWrite("inspection", row_id,

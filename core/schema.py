@@ -891,6 +891,21 @@ def _stored_day_figures(conn: sqlite3.Connection) -> None:
     execute_script(conn, _STORED_DAY_FIGURES)
 
 
+# An audit entry looked up by its row: row ids are time-ordered (UUIDv7), so their first 8
+# characters are shared by every row written in the same minute or so, and an index on that
+# prefix alone left each lookup reading the whole minute (record_baseline after a migration,
+# a row's history, a version check). The prefix stays first (the exchange walks rows by it);
+# the whole id after it finds the row's own entries.
+_AUDIT_ROW_LOOKUP = """
+DROP INDEX audit_log_row;
+CREATE INDEX audit_log_row ON audit_log(substr(row_id, 1, 8), row_id);
+"""
+
+
+def _audit_row_lookup(conn: sqlite3.Connection) -> None:
+    execute_script(conn, _AUDIT_ROW_LOOKUP)
+
+
 MIGRATIONS: list[tuple[str, Callable[[sqlite3.Connection], None]]] = [
     ("ledger", _v1),
     ("search", _search),
@@ -920,5 +935,6 @@ MIGRATIONS: list[tuple[str, Callable[[sqlite3.Connection], None]]] = [
     ("returns_lock_opened", _returns_lock_opened),
     ("intervals_open_index", _intervals_open_index),
     ("stored_day_figures", _stored_day_figures),
+    ("audit_row_lookup", _audit_row_lookup),
 ]
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -61,9 +61,10 @@ def version(ledger: "Ledger", table: str, row_id: str) -> int:
     """The record's version now (0 for a row nobody recorded). Rows keyed under it
     (`<id>/<n>`: an inspection's officers) are part of the record."""
     row = ledger.conn.execute(
-        "SELECT max(seq) FROM audit_log WHERE substr(row_id, 1, 8) = substr(?, 1, 8) "
-        "AND ((row_id = ? AND table_name = ?) OR row_id LIKE ? || '/%')",
-        (row_id, row_id, table, row_id)).fetchone()
+        "SELECT max(seq) FROM audit_log WHERE substr(row_id, 1, 8) = substr(?1, 1, 8) "
+        "AND row_id >= ?1 AND row_id < ?1 || '0' "  # the id and its 'id/…' (audit.history)
+        "AND ((row_id = ?1 AND table_name = ?2) OR row_id LIKE ?1 || '/%')",
+        (row_id, table)).fetchone()
     return row[0] or 0
 
 

@@ -227,3 +227,40 @@ def test_a_bulk_load_sealed_in_chunks_verifies_whole(tmp_path, monkeypatch):
     assert entries == sealed > 2000
     assert integrity.check(ledger) == []
     ledger.close()
+
+
+def _steps(conn: sqlite3.Connection, work) -> int:
+    """SQLite's virtual-machine steps (in hundreds) that `work` made: what it read."""
+    counted = [0]
+
+    def tick() -> int:
+        counted[0] += 1
+        return 0
+    conn.set_progress_handler(tick, 100)
+    try:
+        work()
+    finally:
+        conn.set_progress_handler(None, 0)
+    return counted[0]
+
+
+def test_a_rows_trail_is_read_by_its_own_id_not_by_its_minute(demo_ledger):
+    """Row ids are time-ordered, so the whole demo shares a handful of id prefixes: a
+    record's history, its version (read by every edit) and the baseline noted after an
+    upgrade each read that record's entries, not the whole minute's (an upgraded demo
+    ledger took three minutes to open)."""
+    from core import versions
+
+    conn = demo_ledger.conn
+    crowd = conn.execute("SELECT count(*) FROM audit_log GROUP BY substr(row_id, 1, 8) "
+                         "ORDER BY 1 DESC LIMIT 1").fetchone()[0]
+    assert crowd > 10_000
+    problem_id, inspection_id = conn.execute(
+        "SELECT p.id, o.inspection_id FROM problem p, inspection_officer o LIMIT 1").fetchone()
+    assert len(audit.history(demo_ledger, inspection_id)) >= 2  # the inspection and officers
+    assert _steps(conn, lambda: audit.history(demo_ledger, problem_id)) < 50
+    assert _steps(conn, lambda: audit.problem_history(demo_ledger, problem_id)) < 200
+    assert _steps(conn, lambda: versions.version(demo_ledger, "inspection", inspection_id)) < 50
+    rows = sum(conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+               for t in audit.audited_tables(conn))
+    assert _steps(conn, lambda: audit.record_baseline(conn)) < rows  # under 100 steps a row
