@@ -360,7 +360,11 @@ def add_to_checkpoints(conn: sqlite3.Connection, states: str, sign: int) -> None
     ranges = " UNION ALL ".join(
         f"SELECT grp, {i} AS col, {start} AS a, {end} AS b, n FROM st WHERE {where}"
         for i, (where, start, end) in enumerate(_RANGES))
-    first_day = f"(SELECT min(day) FROM {CHECKPOINT_DAYS} WHERE day >= {{x}})"
+    # a range that starts before the first stored day counts from it, one that ends after
+    # the last never ends within them, and one over before the first adds nothing
+    first_day = (f"CASE WHEN {{x}} <= :first THEN :first WHEN {{x}} > :last THEN NULL "
+                 f"ELSE (SELECT min(day) FROM {CHECKPOINT_DAYS} WHERE day >= {{x}}) END")
+    within = "a < b AND b > :first AND a <= :last"
     deltas = ", ".join(f"sum(CASE WHEN col = {i} THEN d ELSE 0 END) AS c{i}"
                        for i in range(len(_RANGES)))
     sums = ", ".join(f"{sign} * sum(coalesce(e.c{i}, 0)) OVER w AS s{i}"
@@ -371,9 +375,9 @@ def add_to_checkpoints(conn: sqlite3.Connection, states: str, sign: int) -> None
             FROM problem_state s WHERE ({states}) AND valid_to > :first AND valid_from <= :last
             GROUP BY 1, 2, 3, 4, 5),
           r AS ({ranges}),
-          ev AS (SELECT grp, col, {first_day.format(x="a")} AS day, n AS d FROM r WHERE a < b
+          ev AS (SELECT grp, col, {first_day.format(x="a")} AS day, n AS d FROM r WHERE {within}
                  UNION ALL
-                 SELECT grp, col, {first_day.format(x="b")}, -n FROM r WHERE a < b),
+                 SELECT grp, col, {first_day.format(x="b")}, -n FROM r WHERE {within}),
           e AS (SELECT grp, day, {deltas} FROM ev WHERE day IS NOT NULL GROUP BY 1, 2),
           g AS (SELECT DISTINCT grp FROM e),
           dense AS (SELECT k.day, g.grp, {sums}
