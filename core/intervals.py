@@ -222,14 +222,19 @@ class Paused:
         kept = {name: stored[name] for name in CHECKPOINT_TRIGGERS if name in stored}
         for name in kept:
             conn.execute(f"DROP TRIGGER {name}")
-        if kept and rebuild:  # the problems given are new: no earlier states to take away
+        # No state stored before (a fresh ledger): every state after this is one of the
+        # touched problems', and none is to be taken away.
+        fresh = bool(kept) and conn.execute(f"SELECT 1 FROM {TABLE} LIMIT 1").fetchone() is None
+        if kept and rebuild and not fresh:  # the problems given are new: nothing to take away
             _fill_temp(conn, "state_counted", rebuild)
             add_to_checkpoints(conn, f"s.problem_id IN {_COUNTED}", -1)
         if rebuild:
             self._rebuild(rebuild)
         if given:
             _insert(conn, given)
-        if kept:
+        if fresh:
+            add_to_checkpoints(conn, "1", 1)
+        elif kept:
             _fill_temp(conn, "state_counted", touched)
             add_to_checkpoints(conn, f"s.problem_id IN {_COUNTED}", 1)
             conn.execute("DROP TABLE temp.state_counted")
