@@ -36,7 +36,8 @@ def insert_rows(conn: sqlite3.Connection, table: str, columns: Sequence[str],
 
 
 @contextmanager
-def tuned(conn: sqlite3.Connection, cache_mib: int = CACHE_MIB, alone: bool = False) -> Iterator[None]:
+def tuned(conn: sqlite3.Connection, cache_mib: int = CACHE_MIB,
+          alone: bool = False) -> Iterator[None]:
     """Settings for one big write, undone afterwards: a page cache that holds its working
     set, and statement journals (one per triggered insert) in memory instead of temp files.
     Enter it before the transaction begins: SQLite changes temp_store only outside one.
@@ -67,7 +68,8 @@ def _rollback_journal(conn: sqlite3.Connection) -> int | None:
 
     In WAL mode every page a load writes goes into the -wal and is copied into the file
     again by the checkpoint after COMMIT, and each page read looks the WAL index up first:
-    for a 100,000-row import (730 MB) that cost about a quarter of the writing. With a
+    for a 100,000-row import (730 MB) COMMIT and the checkpoint alone took 2.1 s CPU (0.3 s
+    with the journal), and more on a busy disk. With a
     rollback journal the new pages go into the file once and only the pages that existed
     are journaled (few in a fresh ledger). It is as safe: a killed process leaves a hot
     journal that SQLite rolls back on the next open, so the transaction commits whole or
