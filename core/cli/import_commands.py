@@ -57,7 +57,7 @@ def import_ledger(args: argparse.Namespace, ledger: Ledger) -> int:
             _show_mapping(table, ledger_import.mapped_columns(table, overrides))
     try:
         outcome = ledger_import.run(ledger, source, overrides=overrides, dry_run=args.dry_run,
-                                    fixed=fixed, word_map=word_map)
+                                    fixed=fixed, word_map=word_map, alone=True)
     except ledger_import.ImportRejected as rejected:
         print(f"ecoledger-cli: {rejected}", file=sys.stderr)
         for issue in rejected.issues:

@@ -360,8 +360,10 @@ def run(ledger: Ledger, source: str | Path | Table | list[Table], sheet: str | N
         campaign_id: str | None = None, progress: Progress | None = None,
         cancelled: Cancelled | None = None, today: dt.date | None = None,
         fixed: Mapping[str, object] | None = None, word_map: WordMap | None = None,
-        all_sheets: bool = False) -> Outcome:
-    """Import the sheet(s) in one transaction, or raise ImportRejected listing every error."""
+        all_sheets: bool = False, alone: bool = False) -> Outcome:
+    """Import the sheet(s) in one transaction, or raise ImportRejected listing every error.
+    `alone`: no other connection will use the ledger meanwhile (the CLI), so the rows may go
+    into the file through a rollback journal (`bulk.tuned`)."""
     if word_map is not None and word_map.new and not dry_run:
         word_map.add_new_entries()
     checked = preview(ledger, source, sheet, overrides, campaign_id, progress, cancelled, today,
@@ -370,7 +372,7 @@ def run(ledger: Ledger, source: str | Path | Table | list[Table], sheet: str | N
         raise ImportRejected(checked.errors, checked.warnings)
     plan = checked.plan
     try:
-        with bulk.tuned(ledger.conn), ledger.transaction():
+        with bulk.tuned(ledger.conn, alone=alone), ledger.transaction():
             _write(ledger, plan, progress, cancelled)
             if word_map is not None:
                 word_map.remember()

@@ -2,15 +2,15 @@
 
 - `pandas.read_excel` merely reading the workbook (the baseline; pandas lives in a separate
   venv, `.venv-bench`, made here if missing, so that it never slows the app's start-up);
-- `ecoledger-cli import-ledger` end to end in core: open, find the table, clean, validate,
-  match and insert into a fresh ledger in one transaction;
+- `ecoledger-cli import-ledger` end to end in core, as the CLI runs it (`alone=True`): open,
+  find the table, clean, validate, match and insert into a fresh ledger in one transaction;
 - the floor under any import of this design: (a) python-calamine alone reading the sheet
   into Python lists; (b) plain `executemany` of the rows the import planned into a fresh
   ledger with the full schema, every per-row trigger firing (audit, search, tallies), in
   one transaction, no sealing (only with --trigger-floor: it takes minutes); (c) the same
   with no triggers at all (indexes kept). (b) and (c) run with the connection settings the
-  import uses (`bulk.tuned`), so that they differ from it only in how triggers and sealing
-  are done.
+  import uses (`bulk.tuned`, with the rollback journal the CLI's import writes through), so
+  that they differ from it only in how triggers and sealing are done.
 
 pandas and the import run alternately (pandas, import, pandas, import …), so that a load
 from other work on the machine falls on both alike; the ratio printed is the median of the
@@ -80,7 +80,7 @@ def core_import(path: Path, folder: Path, run: int) -> tuple[float, float, ledge
             marks.append(time.perf_counter())
 
     started = time.perf_counter()
-    outcome = ledger_import.run(ledger, path, progress=progress)
+    outcome = ledger_import.run(ledger, path, progress=progress, alone=True)  # as the CLI
     seconds = time.perf_counter() - started
     ledger.close()
     return seconds, (marks[0] if marks else time.perf_counter()) - started, outcome
@@ -121,7 +121,7 @@ def raw_insert(work: list[tuple[str, tuple, list]], path: Path, triggers: bool) 
         for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'"
                                     ).fetchall():
             conn.execute(f"DROP TRIGGER {name}")
-    with bulk.tuned(conn):
+    with bulk.tuned(conn, alone=True):
         started = time.perf_counter()
         conn.execute("BEGIN IMMEDIATE")
         for table, columns, rows in work:

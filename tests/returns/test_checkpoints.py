@@ -94,3 +94,23 @@ def test_a_bulk_import_keeps_the_stored_days(ledger, tmp_path):
         "SELECT name FROM sqlite_master WHERE type = 'trigger'")}
     assert set(checkpoints.TRIGGERS) <= triggers
     _same_as_the_logs(ledger, [_day(n) for n in (3, 20, 50)])
+
+
+def test_imports_into_a_ledger_with_problems_keep_the_stored_days(demo_copy, tmp_path):
+    """Not a fresh ledger: the import adds problems beside the demo's and a second one moves
+    some of its own on (their states rebuilt), and every stored day still equals the logs."""
+    from core import ledger_import
+    from ledger_import.workbooks import sheet_rows, write_sheet
+
+    ledger = demo_copy
+    rows = sheet_rows(400, seed=11)
+    assert ledger_import.run(ledger, write_sheet(tmp_path / "a.xlsx", rows)).added == 400
+    moved = 0
+    for row in rows:
+        if row[14] in ("整改中", "已交办"):
+            row[14], row[15] = "已完成", row[9] + dt.timedelta(days=5)
+            moved += 1
+    outcome = ledger_import.run(ledger, write_sheet(tmp_path / "b.xlsx", rows))
+    assert moved > 100 and outcome.updated == moved
+    assert checkpoints.drift(ledger.conn) == 0 and intervals.drift(ledger) == 0
+    _same_as_the_logs(ledger, [_day(n) for n in (1, 4, 30, 61)])
