@@ -98,12 +98,18 @@ class SearchBox(QLineEdit):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setPlaceholderText(tr("Search names, descriptions, case numbers…"))
-        self.setClearButtonEnabled(True)
+        # The clear button shows only over text: it is made with the first text, since
+        # the first one of the app looks its icon up in the icon themes (10 ms of start-up).
+        self.textChanged.connect(self._offer_clearing)
         self._timer = QTimer(self, singleShot=True, interval=250)
         self._timer.timeout.connect(lambda: self.search.emit(self.text().strip()))
         self.textChanged.connect(lambda _: self._timer.start())
         self.returnPressed.connect(self._timer.stop)
         self.returnPressed.connect(lambda: self.search.emit(self.text().strip()))
+
+    def _offer_clearing(self, text: str) -> None:
+        if text and not self.isClearButtonEnabled():
+            self.setClearButtonEnabled(True)
 
 
 class FlowLayout(QLayout):

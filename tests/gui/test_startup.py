@@ -105,3 +105,20 @@ def test_what_waits_for_the_first_rows_waits_even_when_asked_before_the_page_exi
     assert ran == []  # painted, but the rows have not arrived
     page.model.loaded.emit()
     qtbot.waitUntil(lambda: ran == ["backup menu"], timeout=2000)
+
+
+def test_the_search_box_offers_its_clear_button_once_something_is_typed(qtbot):
+    """The clear button (its icon looked up in the icon themes, 10 ms of the first start)
+    is made with the first text; it then clears the box, which searches for everything."""
+    from PySide6.QtWidgets import QToolButton
+
+    from gui.widgets import SearchBox
+
+    box = SearchBox()
+    qtbot.addWidget(box)
+    assert not box.isClearButtonEnabled()
+    qtbot.keyClicks(box, "dust")
+    assert box.isClearButtonEnabled()
+    with qtbot.waitSignal(box.search, timeout=2000) as searched:
+        box.findChild(QToolButton).click()
+    assert searched.args == [""] and box.text() == ""
