@@ -122,3 +122,18 @@ def test_the_search_box_offers_its_clear_button_once_something_is_typed(qtbot):
     with qtbot.waitSignal(box.search, timeout=2000) as searched:
         box.findChild(QToolButton).click()
     assert searched.args == [""] and box.text() == ""
+
+
+def test_a_filter_list_stays_narrow_and_opens_as_wide_as_its_longest_entry(qtbot):
+    """Measured as it opens, not at each entry added (the filter bar's lists were a tenth
+    of the start-up)."""
+    from gui.widgets import ChoiceCombo, compact
+
+    longest = "2024年第二轮中央生态环境保护督察反馈问题整改批次"
+    combo = compact(ChoiceCombo([("1", "第一批"), ("2", longest)], "全部批次"))
+    qtbot.addWidget(combo)
+    combo.show()
+    assert combo.sizeHint().width() < combo.fontMetrics().horizontalAdvance(longest)
+    combo.showPopup()  # (the bar fits a 1280-pixel screen; the list shows whole names)
+    assert combo.view().width() >= combo.view().fontMetrics().horizontalAdvance(longest)
+    combo.hidePopup()
