@@ -12,7 +12,6 @@ was changed afterwards. Both tables refuse UPDATE and DELETE through triggers.
 """
 from __future__ import annotations
 
-import hashlib
 import json
 import sqlite3
 from dataclasses import dataclass
@@ -223,14 +222,17 @@ class _Chain:
     before. It refuses an entry out of order, so that a chain is never sealed wrong."""
 
     def __init__(self, prev: str, after: int):
+        from hashlib import sha256  # OpenSSL loads with the first seal, not at start
+
         self.prev = prev.encode()
         self.last = after
+        self._sha256 = sha256
 
     def __call__(self, seq: int, tail: bytes) -> str:
         if seq <= self.last:
             raise RuntimeError(f"audit entry {seq} sealed out of order")
         self.last = seq
-        digest = hashlib.sha256(self.prev + tail).hexdigest()
+        digest = self._sha256(self.prev + tail).hexdigest()
         self.prev = digest.encode()
         return digest
 
@@ -272,7 +274,9 @@ def link(prev: str, seq: int, at: str, operator: str | None, action: str, table:
     text = "\x1f".join((str(prev), str(seq), str(at), str(operator or ""), str(action),
                         str(table), str(row_id), str(old) if old is not None else "\x00",
                         str(new) if new is not None else "\x00"))
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+    from hashlib import sha256
+
+    return sha256(text.encode("utf-8")).hexdigest()
 
 
 def record_event(ledger: "Ledger", action: str, subject: str, detail: str) -> None:

@@ -5,11 +5,7 @@ up weak passwords cheaply). What each role may do is in `core.permissions`.
 """
 from __future__ import annotations
 
-import base64
-import hashlib
-import hmac
 import json
-import secrets
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TYPE_CHECKING
@@ -45,6 +41,9 @@ class Operator:
 
 def hash_password(password: str, n: int | None = None) -> str:
     """A self-describing scrypt hash: scrypt$N$r$p$salt$key (base64)."""
+    import base64
+    import secrets
+
     n = n or SCRYPT_N
     salt = secrets.token_bytes(16)
     key = _scrypt(password, salt, n, SCRYPT_R, SCRYPT_P)
@@ -53,6 +52,9 @@ def hash_password(password: str, n: int | None = None) -> str:
 
 
 def password_matches(password: str, stored: str) -> bool:
+    import base64
+    import hmac
+
     try:
         scheme, n, r, p, salt, key = stored.split("$")
         if scheme != "scrypt":
@@ -64,6 +66,8 @@ def password_matches(password: str, stored: str) -> bool:
 
 
 def _scrypt(password: str, salt: bytes, n: int, r: int, p: int) -> bytes:
+    import hashlib  # with OpenSSL: loaded when a password is checked, not at start
+
     return hashlib.scrypt(password.encode("utf-8"), salt=salt, n=n, r=r, p=p,
                           maxmem=256 * n * r + 2**20, dklen=32)
 
@@ -188,6 +192,8 @@ _decoys: dict[int, str] = {}
 
 def _decoy() -> str:
     if SCRYPT_N not in _decoys:
+        import secrets
+
         _decoys[SCRYPT_N] = hash_password(secrets.token_hex(16))
     return _decoys[SCRYPT_N]
 

@@ -40,10 +40,7 @@ def application(argv: list[str] | None = None) -> QApplication:
     app = QApplication.instance() or QApplication(argv or [sys.argv[0]])
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
-    app.setFont(cjk_font())
-    from PySide6.QtGui import QIcon
-    from core.paths import resources_dir
-    app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "ecoledger.svg")))
+    app.setFont(cjk_font())  # the icon waits for the first window (gui/icon.py)
     return app
 
 
@@ -91,7 +88,9 @@ def open_context(db_path: Path, settings_dir: Path, while_opening=lambda: None,
 def first_start(ctx: AppContext) -> bool:
     """Ask for the jurisdiction, the operator and demo data; False if the user gave up."""
     from .dialogs.first_run import FirstRunDialog, region_choices
+    from .icon import install as install_icon
 
+    install_icon()
     choices = ctx.db.call(region_choices)
     dialog = FirstRunDialog(choices, ledger_settings.DEFAULT_JURISDICTION)
     if dialog.exec() != QDialog.DialogCode.Accepted:
@@ -199,8 +198,8 @@ def start(db_path: Path, folder: Path):
     i18n.install(app, str(gui_settings(folder).value("language", i18n.DEFAULT_LANGUAGE)))
     def import_window() -> None:
         """Imported while the ledger opens: the window, its first page, the menus."""
-        from . import backup_menu, main_window  # noqa: F401
-        from .dialogs import about, signin  # noqa: F401
+        from . import main_window  # noqa: F401
+        from .dialogs import about, accounts_menu, signin  # noqa: F401
         from .pages import PAGES
         key = gui_settings(folder).value("window/page", "problems")
         next((entry for entry in PAGES if entry.key == key), PAGES[0]).load()
@@ -211,9 +210,10 @@ def start(db_path: Path, folder: Path):
     try:
         ctx, needs_setup = open_context(db_path, folder, import_window, opening)
     except LedgerError as error:  # another instance has the file open, or it is damaged
+        from .icon import install as install_icon
+        install_icon()
         QMessageBox.critical(None, i18n.tr("EcoLedger"), str(error))
         return None
-    from . import backup_menu
     from .dialogs import signin
     from .startup import after_first_paint
     show_warnings(ctx)
@@ -226,9 +226,17 @@ def start(db_path: Path, folder: Path):
     from .dialogs.about import add_menu
     add_menu(window)
     window.show()
-    # the day's first backup waits until the first page shows its rows
-    after_first_paint(window, lambda: backup_menu.daily(ctx, window.show_error))
+    # the icon and the day's first backup wait until the first page shows its rows
+    from .icon import install as install_icon
+    after_first_paint(window, install_icon)
+    after_first_paint(window, lambda: _daily_backup(ctx, window))
     return ctx, window
+
+
+def _daily_backup(ctx: AppContext, window) -> None:
+    from .backup_menu import daily
+
+    daily(ctx, window.show_error)
 
 
 def show_warnings(ctx: AppContext) -> None:
@@ -237,6 +245,8 @@ def show_warnings(ctx: AppContext) -> None:
 
     from core import messages
     for code in ctx.db.call(lambda ledger: list(ledger.warnings)):
+        from .icon import install as install_icon
+        install_icon()
         QMessageBox.warning(None, i18n.tr("EcoLedger"), messages.text(code))
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMainWindow, QMessageBox
+from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox
 
 from core import operators
 from core.changes import Changes
@@ -99,10 +99,12 @@ def on_close(ctx: AppContext) -> Path | None:
 class BackupMenu:
     """The "Backup" menu of the main window."""
 
-    def __init__(self, window: QMainWindow, ctx: AppContext):
+    def __init__(self, window: QMainWindow, ctx: AppContext, menu: QMenu | None = None):
+        """Fills `menu` (by default a new "Backup" menu on the window's menu bar)."""
         self.window = window
         self.ctx = ctx
-        menu = window.menuBar().addMenu(tr("&Backup"))
+        if menu is None:
+            menu = window.menuBar().addMenu(tr("&Backup"))
         self.backup_action = QAction(tr("Back up the database…"), window)
         self.backup_action.triggered.connect(self.ask_backup)
         self.restore_action = QAction(tr("Restore the database…"), window)

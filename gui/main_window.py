@@ -77,6 +77,8 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(tr("Operator: {name}").format(name=ctx.db_operator))
         self._restore()
         self.offer_drafts()
+        # (after the first page exists: the first paint waits for its rows)
+        after_first_paint(self, lambda: self.backup_menu)
 
     def _actions(self) -> None:
         new = QAction(tr("New record"), self, shortcut=QKeySequence.StandardKey.New)
@@ -93,9 +95,10 @@ class MainWindow(QMainWindow):
         import_ledger = QAction(tr("Import an Excel ledger…"), self)
         import_ledger.triggered.connect(self.open_import)
         menu.addAction(import_ledger)
-        from .backup_menu import BackupMenu
-        self.backup_menu = BackupMenu(self, self.ctx)
-        from .dialogs.accounts import AccountsMenu
+        # the Backup menu's title now, its module and actions once the first page shows
+        self._backup_menu, self._backup_bar = None, self.menuBar().addMenu(tr("&Backup"))
+        self._backup_bar.aboutToShow.connect(lambda: self.backup_menu)
+        from .dialogs.accounts_menu import AccountsMenu
         self.accounts_menu = AccountsMenu(self, self.ctx, self.replace_for_account)
         menu.addSeparator()
         quit_action = QAction(tr("Quit"), self, shortcut=QKeySequence.StandardKey.Quit)
@@ -105,6 +108,14 @@ class MainWindow(QMainWindow):
             jump = QAction(self, shortcut=QKeySequence(f"Ctrl+{number + 1}"))
             jump.triggered.connect(lambda _=False, n=number: self.nav.setCurrentRow(n))
             self.addAction(jump)
+
+    @property
+    def backup_menu(self):
+        """The Backup menu's actions (built on first use: gui/backup_menu.py)."""
+        if self._backup_menu is None:
+            from .backup_menu import BackupMenu
+            self._backup_menu = BackupMenu(self, self.ctx, self._backup_bar)
+        return self._backup_menu
 
     # -- pages
     def show_page(self, number: int) -> None:

@@ -40,14 +40,27 @@ class FirstPaint(QObject):
         self.window = window
         self.waiting: list[Callable[[], None]] = []
         self.done = False
-        page = window.current_page() if hasattr(window, "current_page") else None
-        model = getattr(page, "model", None)
-        self.rows_ready = not hasattr(model, "loaded")
-        self.model = model
-        if not self.rows_ready:
-            model.loaded.connect(self._rows_arrived)
+        self.model = None
+        self.rows_ready = False
+        self.page_known = False
+        self._watch_page()
         window.installEventFilter(self)
         QTimer.singleShot(self.LATEST_MS, self, self._fire)  # dropped with the window
+
+    def _watch_page(self, late: bool = False) -> None:
+        """Wait for the rows of the window's page, once it has one (a watcher made while
+        the window is still being built looks again at its first paint, `late`: rows
+        already there count as arrived)."""
+        has_pages = hasattr(self.window, "current_page")
+        page = self.window.current_page() if has_pages else None
+        if has_pages and page is None:
+            return
+        self.page_known = True
+        model = getattr(page, "model", None)
+        self.rows_ready = not hasattr(model, "loaded") or (late and model.rowCount() > 0)
+        if not self.rows_ready:
+            self.model = model
+            model.loaded.connect(self._rows_arrived)
 
     def _rows_arrived(self) -> None:
         self.model.loaded.disconnect(self._rows_arrived)
@@ -55,6 +68,8 @@ class FirstPaint(QObject):
         self.window.update()  # the rows may have come after the last paint
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if not self.done and not self.page_known and event.type() == QEvent.Type.Paint:
+            self._watch_page(late=True)
         if (not self.done and self.rows_ready and event.type() == QEvent.Type.Paint
                 and self.window.isVisible()):
             QTimer.singleShot(0, self, self._fire)

@@ -49,6 +49,13 @@ class ChoiceCombo(QComboBox):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.set_items(items, blank)
 
+    widen_popup = False  # `compact`: the list opens as wide as its longest entry
+
+    def showPopup(self) -> None:
+        if self.widen_popup:
+            _widen_popup(self)
+        super().showPopup()
+
     def wheelEvent(self, event: QWheelEvent) -> None:
         if self.hasFocus():
             super().wheelEvent(event)
@@ -98,12 +105,18 @@ class SearchBox(QLineEdit):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setPlaceholderText(tr("Search names, descriptions, case numbers…"))
-        self.setClearButtonEnabled(True)
+        # The clear button shows only over text: it is made with the first text, since
+        # the first one of the app looks its icon up in the icon themes (10 ms of start-up).
+        self.textChanged.connect(self._offer_clearing)
         self._timer = QTimer(self, singleShot=True, interval=250)
         self._timer.timeout.connect(lambda: self.search.emit(self.text().strip()))
         self.textChanged.connect(lambda _: self._timer.start())
         self.returnPressed.connect(self._timer.stop)
         self.returnPressed.connect(lambda: self.search.emit(self.text().strip()))
+
+    def _offer_clearing(self, text: str) -> None:
+        if text and not self.isClearButtonEnabled():
+            self.setClearButtonEnabled(True)
 
 
 class FlowLayout(QLayout):
@@ -184,22 +197,27 @@ def scrolling(widget: QWidget) -> QScrollArea:
     return area
 
 
-def compact(combo: QComboBox) -> QComboBox:
+def compact(combo: "ChoiceCombo") -> "ChoiceCombo":
     """A combo box as wide as its first entry ('All counties'), however long the others
     (a filter bar of five lists must fit a 1280-pixel screen); its list opens as wide as
-    the longest entry."""
+    the longest entry (measured as it opens: measuring every entry at each one added
+    made the filter bar's lists a tenth of the start-up)."""
     combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-    combo.model().rowsInserted.connect(lambda *_: _widen_popup(combo))
-    combo.model().modelReset.connect(lambda *_: _widen_popup(combo))
-    _widen_popup(combo)
+    combo.model().rowsInserted.connect(lambda *_: _fit_first(combo))
+    combo.model().modelReset.connect(lambda *_: _fit_first(combo))
+    _fit_first(combo)
+    combo.widen_popup = True
     return combo
 
 
-def _widen_popup(combo: QComboBox) -> None:
+def _fit_first(combo: QComboBox) -> None:
     metrics = combo.fontMetrics()
     first = metrics.horizontalAdvance(combo.itemText(0)) if combo.count() else 0
     room = first - combo.iconSize().width() - 4  # Qt adds an icon's width to the length
     combo.setMinimumContentsLength(max(3, -(-room // max(1, metrics.horizontalAdvance("X")))))
+
+
+def _widen_popup(combo: QComboBox) -> None:
     view = combo.view()
     view.setMinimumWidth(view.sizeHintForColumn(0) + view.verticalScrollBar().sizeHint().width()
                          + 8)

@@ -23,15 +23,22 @@ HEAVY = ('pyqtgraph', 'openpyxl', 'numpy', 'pypinyin', 'stdnum', 'importlib.meta
          'gui.problem_detail.detail', 'gui.dialogs.code_lists', 'gui.import_wizard', 'core.backup',
          'gui.dashboard.page', 'gui.air.page', 'core.returns',
          # each some 10-30 ms of the start, kept out since (issue 19)
-         'socket', 'html', 'decimal', 'gui.first_day')
+         'socket', 'html', 'decimal', 'gui.first_day',
+         # OpenSSL (hashlib), the Backup menu's module, the account dialogs
+         'hashlib', 'secrets', 'gui.backup_menu', 'gui.dialogs.accounts',
+         'gui.dialogs.signin_dialog')
 fire = startup.FirstPaint._fire
 def first_paint(watcher):  # before what waits for the first paint runs
     if watcher.waiting is not None:
         print('LOADED', [m for m in HEAVY if m in sys.modules])
         print('ROWS', watcher.window.current_page().model.rowCount())
         print('ENUMS', len(created))
+        print('ICON', app.windowIcon().isNull())
     fire(watcher)
-    QTimer.singleShot(0, lambda: (print('DETAIL', page._detail is not None), app.quit()))
+    QTimer.singleShot(0, lambda: (print('DETAIL', page._detail is not None),
+                                  print('LATER', app.windowIcon().isNull(),
+                                        window.backup_menu.backup_action.text()),
+                                  app.quit()))
 startup.FirstPaint._fire = first_paint
 
 app = application()
@@ -57,3 +64,76 @@ def test_the_first_page_paints_its_rows_before_the_heavy_modules_load(db_path, t
     # add 130 or more (PySide6 6.9)
     assert int(lines["ENUMS"]) <= 260, lines["ENUMS"]
     assert lines["DETAIL"] == "True"  # and the detail pane is there right after
+    # the SVG icon (Qt's SVG plugin, some 30 ms) and the Backup menu's actions come then too
+    assert lines["ICON"] == "True"
+    assert lines["LATER"].startswith("False ") and "…" in lines["LATER"]
+
+
+def test_what_waits_for_the_first_rows_waits_even_when_asked_before_the_page_exists(qtbot):
+    """A callable queued while the window is still being built (no page yet) runs after a
+    paint that shows the page's rows, not at the first paint of an empty window."""
+    from PySide6.QtCore import QObject, Signal
+    from PySide6.QtWidgets import QMainWindow
+
+    from gui.startup import after_first_paint
+
+    class Model(QObject):
+        loaded = Signal()
+
+        def rowCount(self):
+            return 0
+
+    class Page:
+        model = None
+
+    class Window(QMainWindow):
+        page = None
+
+        def current_page(self):
+            return self.page
+
+    window = Window()
+    qtbot.addWidget(window)
+    ran = []
+    after_first_paint(window, lambda: ran.append("backup menu"))
+    page = Page()
+    page.model = Model()
+    window.page = page
+    window.show()
+    qtbot.waitExposed(window)
+    qtbot.wait(100)
+    assert ran == []  # painted, but the rows have not arrived
+    page.model.loaded.emit()
+    qtbot.waitUntil(lambda: ran == ["backup menu"], timeout=2000)
+
+
+def test_the_search_box_offers_its_clear_button_once_something_is_typed(qtbot):
+    """The clear button (its icon looked up in the icon themes, 10 ms of the first start)
+    is made with the first text; it then clears the box, which searches for everything."""
+    from PySide6.QtWidgets import QToolButton
+
+    from gui.widgets import SearchBox
+
+    box = SearchBox()
+    qtbot.addWidget(box)
+    assert not box.isClearButtonEnabled()
+    qtbot.keyClicks(box, "dust")
+    assert box.isClearButtonEnabled()
+    with qtbot.waitSignal(box.search, timeout=2000) as searched:
+        box.findChild(QToolButton).click()
+    assert searched.args == [""] and box.text() == ""
+
+
+def test_a_filter_list_stays_narrow_and_opens_as_wide_as_its_longest_entry(qtbot):
+    """Measured as it opens, not at each entry added (the filter bar's lists were a tenth
+    of the start-up)."""
+    from gui.widgets import ChoiceCombo, compact
+
+    longest = "2024年第二轮中央生态环境保护督察反馈问题整改批次"
+    combo = compact(ChoiceCombo([("1", "第一批"), ("2", longest)], "全部批次"))
+    qtbot.addWidget(combo)
+    combo.show()
+    assert combo.sizeHint().width() < combo.fontMetrics().horizontalAdvance(longest)
+    combo.showPopup()  # (the bar fits a 1280-pixel screen; the list shows whole names)
+    assert combo.view().width() >= combo.view().fontMetrics().horizontalAdvance(longest)
+    combo.hidePopup()

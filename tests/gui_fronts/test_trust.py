@@ -8,7 +8,7 @@ from core import operators, problems
 from core.errors import LedgerError
 from core.ledger import Ledger
 from gui import app as gui_app, backup_menu
-from gui.dialogs import signin
+from gui.dialogs import signin, signin_dialog
 from acceptance_data import ACCEPTED
 
 
@@ -33,7 +33,7 @@ def _sign_in_remembered(ctx, path, folder, login: str) -> None:
 def test_wrong_password_is_told_in_chinese_and_the_right_one_signs_in(
         staffed_ctx, staffed_path, tmp_path, qtbot, password):
     file = tmp_path / signin.REMEMBERED_FILE
-    dialog = signin.SignInDialog(staffed_ctx.db, staffed_path, file)
+    dialog = signin_dialog.SignInDialog(staffed_ctx.db, staffed_path, file)
     qtbot.addWidget(dialog)
     dialog.login.setText("clerk")
     dialog.password.setText("wrong-password")

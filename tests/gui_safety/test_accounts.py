@@ -80,6 +80,7 @@ def test_switching_to_a_clerk_gives_a_clerks_window(qtbot, ctx, window, idle):
     ctx.db.call(lambda ledger: operators.add(ledger, "liwy", "李文员", "clerk", PASSWORD))
     admin_window = window.replace_for_account()
     qtbot.addWidget(admin_window)
+    admin_window.backup_menu  # noqa: B018 - built as the window first paints (or is opened)
     idle()
     assert admin_window.backup_menu.restore_action.isVisible()
     assert admin_window.accounts_menu.manage_action.isVisible()
@@ -91,6 +92,7 @@ def test_switching_to_a_clerk_gives_a_clerks_window(qtbot, ctx, window, idle):
     qtbot.waitUntil(lambda: ctx.window is not admin_window, timeout=10_000)
     clerk_window = ctx.window
     qtbot.addWidget(clerk_window)
+    clerk_window.backup_menu  # noqa: B018
     idle()
     assert ctx.account.login == "liwy" and ctx.db_operator == "liwy"
     assert not clerk_window.backup_menu.restore_action.isVisible()

@@ -1,0 +1,22 @@
+"""The app's icon, set on the application when something is first to show it.
+
+Rendering the SVG loads Qt's SVG plugin and library, some 30 ms of start-up: the main
+window gets its icon once it is painted with its first rows; a dialog shown before it
+(first start, sign-in) gets it before it opens.
+"""
+from __future__ import annotations
+
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication
+
+from core.paths import resources_dir
+
+PATH = ("icons", "ecoledger.svg")
+
+
+def install() -> None:
+    """Give the application (every window it has and will have) the EcoLedger icon."""
+    app = QApplication.instance()
+    if app is not None and app.property("ecoledger_icon") is None:
+        app.setWindowIcon(QIcon(str(resources_dir().joinpath(*PATH))))
+        app.setProperty("ecoledger_icon", True)
