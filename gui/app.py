@@ -11,7 +11,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+from PySide6.QtWidgets import QApplication  # dialogs and message boxes load when shown
 
 from core import settings as ledger_settings
 from core.paths import APP_NAME, data_dir, default_db_path
@@ -93,6 +93,8 @@ def first_start(ctx: AppContext) -> bool:
     install_icon()
     choices = ctx.db.call(region_choices)
     dialog = FirstRunDialog(choices, ledger_settings.DEFAULT_JURISDICTION)
+    from PySide6.QtWidgets import QDialog
+
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return False
     code, operator = dialog.region_code(), dialog.operator.text().strip()
@@ -137,6 +139,8 @@ def load_demo(ctx: AppContext) -> None:
 def _show_unexpected(kind, error, trace) -> None:
     """A gui-script has no console: show what went wrong instead of dying silently."""
     import traceback
+
+    from PySide6.QtWidgets import QMessageBox
 
     from core.errors import LedgerError as UserError
     sys.__excepthook__(kind, error, trace)
@@ -204,12 +208,12 @@ def start(db_path: Path, folder: Path):
         key = gui_settings(folder).value("window/page", "problems")
         next((entry for entry in PAGES if entry.key == key), PAGES[0]).load()
 
-    from PySide6.QtWidgets import QMessageBox
-
     from core.errors import LedgerError
     try:
         ctx, needs_setup = open_context(db_path, folder, import_window, opening)
     except LedgerError as error:  # another instance has the file open, or it is damaged
+        from PySide6.QtWidgets import QMessageBox
+
         from .icon import install as install_icon
         install_icon()
         QMessageBox.critical(None, i18n.tr("EcoLedger"), str(error))
@@ -241,10 +245,10 @@ def _daily_backup(ctx: AppContext, window) -> None:
 
 def show_warnings(ctx: AppContext) -> None:
     """Once after opening: what the user must know about where the ledger lives."""
-    from PySide6.QtWidgets import QMessageBox
-
     from core import messages
     for code in ctx.db.call(lambda ledger: list(ledger.warnings)):
+        from PySide6.QtWidgets import QMessageBox
+
         from .icon import install as install_icon
         install_icon()
         QMessageBox.warning(None, i18n.tr("EcoLedger"), messages.text(code))

@@ -1,13 +1,18 @@
 """The About dialog: the app's version (from pyproject) and the ledger's schema version."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMainWindow, QMessageBox, QWidget
+from PySide6.QtWidgets import QMainWindow, QWidget
 
 import core
 from core import messages
 from core.db import schema_version
 from core.schema import SCHEMA_VERSION
+
+if TYPE_CHECKING:  # the message box loads when the box is opened, not with the menu
+    from PySide6.QtWidgets import QMessageBox
 
 
 def ledger_facts(ledger) -> tuple[int, str]:
@@ -22,6 +27,8 @@ def about_text(schema: int, path: str) -> str:
 
 def about_box(parent: QWidget | None, schema: int, path: str) -> QMessageBox:
     """The dialog, opened window-modal (not exec'd, so it never blocks a test)."""
+    from PySide6.QtWidgets import QMessageBox
+
     box = QMessageBox(QMessageBox.Icon.NoIcon, messages.text("about.title"),
                       about_text(schema, path), QMessageBox.StandardButton.Ok, parent)
     box.setIconPixmap(parent.windowIcon().pixmap(64, 64) if parent else box.iconPixmap())

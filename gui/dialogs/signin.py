@@ -4,7 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable
 
-from PySide6.QtWidgets import QDialog, QWidget
+from PySide6.QtWidgets import QWidget
 
 from core import messages, operators
 from core.ledger import Ledger
@@ -33,6 +33,8 @@ def sign_in(ctx: AppContext, folder: Path, parent: QWidget | None = None) -> boo
     if not required:
         return True
     if operator is None:
+        from PySide6.QtWidgets import QDialog
+
         from ..icon import install as install_icon
         from .signin_dialog import SignInDialog
 
