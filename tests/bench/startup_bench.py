@@ -11,6 +11,10 @@ the figures are the medians. Each is timed from its launch until it prints a mar
   and the page's first rows have arrived (gui/startup.py), then closes.
 
     .venv/bin/python tests/bench/startup_bench.py [--repeat 7] [--display :0] [--before DIR]
+    .venv/bin/python tests/bench/startup_bench.py --instructions [--before DIR]
+
+--instructions counts the machine instructions each process runs to its marker under
+valgrind's callgrind (a minute or two per process): a figure a busy machine does not move.
 
 --before DIR also starts the app of another checkout in the same rotation, for a
 before/after figure measured under the same load (an older commit, unpacked with
@@ -43,7 +47,7 @@ MARKER = "ECOLEDGER_MAPPED"
 TARGET = 2.0  # issue 19: at most twice a bare window
 
 BARE = f"""
-import sys, time
+import os, sys, time
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow
 
@@ -53,8 +57,13 @@ class Marker(QObject):
         if not self.done and event.type() == QEvent.Type.Paint:
             self.done = True
             QTimer.singleShot(0, lambda: (print(f"{MARKER} cpu={{time.process_time():.3f}}",
-                                                flush=True), window.close()))
+                                                flush=True), stop()))
         return False
+
+def stop():
+    if os.environ.get("ECOLEDGER_STARTUP_MARKER") == "stop":
+        os._exit(0)
+    window.close()
 
 app = QApplication(sys.argv)
 window = QMainWindow()
@@ -127,6 +136,63 @@ def x_server(display: str | None):
     return f":{number}", server
 
 
+def _environment(shown: str, folder: Path, marker: str = "exit") -> dict[str, str]:
+    env = {**os.environ, "DISPLAY": shown, "QT_QPA_PLATFORM": "xcb",
+           "XDG_DATA_HOME": str(folder / "data"), "XDG_CONFIG_HOME": str(folder / "config"),
+           "ECOLEDGER_STARTUP_MARKER": marker}
+    env.pop("ECOLEDGER_DB", None)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    return env
+
+
+def _compiled(*trees: Path | None) -> None:
+    for tree in trees:
+        if tree:
+            subprocess.run([sys.executable, "-m", "compileall", "-q", "core", "gui"],
+                           cwd=tree, check=True)
+
+
+def instructions(display: str | None, before: Path | None = None) -> dict[str, tuple[int, int]]:
+    """Machine instructions to the marker, counted by valgrind (callgrind): the same on a
+    busy machine as on a quiet one, unlike the clock. For the bare window, this app and
+    the app in `before`: (the GUI thread's, every thread's). Each process stops at once
+    at its marker (ECOLEDGER_STARTUP_MARKER=stop); the app's writer then finds the lock
+    of a process that did not close and checks the file again, on its own thread."""
+    if shutil.which("valgrind") is None:
+        raise SystemExit("skipped: valgrind is missing (apt-get install -y valgrind)")
+    shown, server = x_server(display)
+    counts = {}
+    try:
+        with tempfile.TemporaryDirectory() as scratch:
+            folder = Path(scratch)
+            ledger = demo_ledger(folder)
+            env = _environment(shown, folder, "stop")
+            _compiled(ROOT, before)
+            runs = [("bare PySide6 window", [sys.executable, "-c", BARE], ROOT),
+                    ("EcoLedger with data", [sys.executable, "-m", "gui.app", "--db",
+                                             str(ledger)], ROOT)]
+            if before:
+                runs.append((f"before ({before})", runs[1][1], before))
+            for name, command, tree in runs:
+                out = folder / f"callgrind.{len(counts)}"
+                subprocess.run(["valgrind", "--tool=callgrind", "--separate-threads=yes",
+                                f"--callgrind-out-file={out}", *command], cwd=tree, env=env,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                threads = {}
+                for part in folder.glob(out.name + "-*"):
+                    for line in part.read_text(errors="replace").splitlines():
+                        if line.startswith(("summary:", "totals:")):
+                            threads[part.name] = int(line.split()[1])
+                            break
+                main = threads.get(out.name + "-01", 0)
+                counts[name] = (main, sum(threads.values()))
+    finally:
+        if server is not None:
+            server.terminate()
+            server.wait()
+    return counts
+
+
 def run(repeat: int, display: str | None, before: Path | None = None
         ) -> tuple[list[float], list[float], list[float]]:
     """Seconds of each run: the bare window, this app, and the app in `before` (if given)."""
@@ -135,16 +201,8 @@ def run(repeat: int, display: str | None, before: Path | None = None
         with tempfile.TemporaryDirectory() as scratch:
             folder = Path(scratch)
             ledger = demo_ledger(folder)
-            env = {**os.environ, "DISPLAY": shown, "QT_QPA_PLATFORM": "xcb",
-                   "XDG_DATA_HOME": str(folder / "data"),
-                   "XDG_CONFIG_HOME": str(folder / "config"),
-                   "ECOLEDGER_STARTUP_MARKER": "exit"}
-            env.pop("ECOLEDGER_DB", None)
-            env.pop("PYTHONDONTWRITEBYTECODE", None)
-            for tree in (ROOT, before):
-                if tree:
-                    subprocess.run([sys.executable, "-m", "compileall", "-q", "core", "gui"],
-                                   cwd=tree, check=True)
+            env = _environment(shown, folder)
+            _compiled(ROOT, before)
             app = [sys.executable, "-m", "gui.app", "--db", str(ledger)]
             bare = [sys.executable, "-c", BARE]
             launch(bare, env)  # warm the file cache for both before timing
@@ -169,7 +227,16 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=7)
     parser.add_argument("--display", help="a running X server (default: start Xvfb)")
     parser.add_argument("--before", type=Path, help="another checkout to time alongside")
+    parser.add_argument("--instructions", action="store_true",
+                        help="count instructions under valgrind instead of timing")
     args = parser.parse_args()
+    if args.instructions:
+        counts = instructions(args.display, args.before)
+        bare = counts["bare PySide6 window"]
+        for name, (main, every) in counts.items():
+            print(f"{name}: GUI thread {main / 1e6:,.0f} M instructions = "
+                  f"{main / bare[0]:.2f}×; every thread {every / 1e6:,.0f} M")
+        return
     bares, apps, befores = run(args.repeat, args.display, args.before)
     rows = [("bare PySide6 window", bares), ("EcoLedger with data", apps)]
     if befores:
