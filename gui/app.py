@@ -245,8 +245,6 @@ def start(db_path: Path, folder: Path):
     from .main_window import MainWindow
 
     window = MainWindow(ctx)
-    from .dialogs.about import add_menu
-    add_menu(window)
     window.show()
     # the icon and the day's first backup wait until the first page shows its rows
     from .icon import install as install_icon

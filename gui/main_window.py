@@ -100,6 +100,8 @@ class MainWindow(QMainWindow):
         self._backup_bar.aboutToShow.connect(lambda: self.backup_menu)
         from .dialogs.accounts_menu import AccountsMenu
         self.accounts_menu = AccountsMenu(self, self.ctx, self.replace_for_account)
+        from .dialogs.about import add_menu
+        add_menu(self)  # Help, last
         menu.addSeparator()
         quit_action = QAction(tr("Quit"), self, shortcut=QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
@@ -174,9 +176,7 @@ class MainWindow(QMainWindow):
     def replace_for_account(self) -> "MainWindow":
         """After a sign-in as someone else: a new window, whose pages and menus offer what
         the new role may do; this one closes (its open forms keep their drafts)."""
-        from .dialogs.about import add_menu
         window = MainWindow(self.ctx)
-        add_menu(window)
         window.show()
         self.ctx.window = window
         self.close()

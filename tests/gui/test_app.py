@@ -34,3 +34,17 @@ def test_a_ledger_open_in_another_window_is_refused_with_a_message(
         assert len(shown) == 1 and "李海燕" in shown[0]
     finally:
         other.communicate("")
+
+
+def test_every_main_window_has_its_four_menus_with_help_last(window):
+    """The window the app shows, a window rebuilt for another account and the screenshots
+    all carry the same menus, About… under the last."""
+    from core import messages
+
+    bar = window.menuBar()
+    titles = [action.text() for action in bar.actions()]
+    assert titles == ["台账(&L)", "备份(&B)", "账号(&A)", messages.text("about.menu")], titles
+    from PySide6.QtWidgets import QMenu
+
+    helps = [m for m in bar.findChildren(QMenu) if m.title() == messages.text("about.menu")]
+    assert [a.text() for a in helps[0].actions()] == [messages.text("about.action")]
