@@ -3,7 +3,7 @@ nothing. Problems imported past 'assigned' get a status log that agrees with the
 denormalised columns, so as-of statistics stay right."""
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable, Iterator
 
 import datetime as dt
 import re
@@ -69,19 +69,16 @@ class IdPool:
     out in id order), made 16,384 at a time."""
 
     def __init__(self, batch: int = 16384):
-        self.batch = batch
-        self._next = iter(()).__next__
+        self.one: Callable[[], str] = self._made(batch).__next__
+
+    @staticmethod
+    def _made(batch: int) -> Iterator[str]:
+        while True:
+            yield from new_ids(batch)
 
     def take(self, count: int = 1) -> list[str]:
         one = self.one
         return [one() for _ in range(count)]
-
-    def one(self) -> str:
-        try:
-            return self._next()
-        except StopIteration:
-            self._next = iter(new_ids(self.batch)).__next__
-            return self._next()
 
 
 @dataclass
