@@ -38,6 +38,9 @@ _TEXT_TABLE = {**_WIDE_ALNUM, **_SPACES}
 _CODE_TABLE = {**_WIDE_ALL, **_SPACES}
 # Anything `text` would change: wide forms, odd spaces, line breaks, doubled or edge spaces.
 _UNTIDY = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\u3000\xa0\u2002\u2003\u2009\u200b-\u200d\ufeff\t\r\n]|  |^\\s|\\s$")
+# A cheaper test first: a text with none of these characters (any whitespace, the wide forms,
+# the zero-width ones) is one `_UNTIDY` cannot match.
+_MAYBE_UNTIDY = re.compile("[\\s\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\u200b-\u200d\ufeff]")
 # Anything `code_text` would translate or remove after `text`: wide forms, spaces.
 _CODE_UNTIDY = re.compile("[\uff01-\uff5e \u3000\xa0\u2002\u2003\u2009\u200b-\u200d\ufeff\t]")
 _DATE_TAIL = re.compile(r"(之前|以前|前|止|底前)$")
@@ -54,8 +57,8 @@ def text(value: object) -> str | None:
         return None
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
-    raw = str(value)
-    if not _UNTIDY.search(raw):
+    raw = value if type(value) is str else str(value)
+    if not _MAYBE_UNTIDY.search(raw) or not _UNTIDY.search(raw):
         return raw or None  # the common case, made fast
     raw = raw.translate(_TEXT_TABLE).replace("\r\n", "\n").replace("\r", "\n")
     if "\n" in raw:

@@ -22,8 +22,11 @@ _BATCH = re.compile(rf"第\s*[{_CN_DIGITS}\d]+\s*批(?:次)?")
 _COMPLAINT_DATE = re.compile(r"^[A-Z]{1,2}\d?[A-Z]{1,3}((?:19|20)\d{2})(\d{2})(\d{2})")
 _NO_YEAR = re.compile(r"^\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?\s*$")
 _SUMMARY = re.compile(r"^\s*(?:合\s*计|小\s*计|总\s*计|共\s*计|总数|共\s*\d+\s*[条项个件家宗])")
+# The first character of a text `_SUMMARY` matches (stripped), and of each of `_NOTES`.
+_SUMMARY_FIRST = frozenset("合小总共")
 _NOTES = ("填表说明", "填报说明", "说明：", "说明:", "注：", "注:", "备注：", "备注:", "填表人",
           "制表人", "审核人", "负责人：", "联系电话", "报出日期", "填报单位", "填表日期")
+_NOTES_FIRST = frozenset(word[0] for word in _NOTES)
 
 
 @dataclass
@@ -146,6 +149,8 @@ class Classifier:
         count = len(raw) - raw.count("") - raw.count(None)
         if not count:
             return None
+        if count > 2 and not self._may_be_other(raw):
+            return None  # the common case, made fast
         first: list[str] = []
         for value in raw:
             if value != "" and value is not None:
@@ -175,6 +180,26 @@ class Classifier:
                 return None  # a long text alone is a problem with the other cells left blank
             return kind, text
         return None
+
+
+    def _may_be_other(self, raw: Sequence) -> bool:
+        """Whether a row of more than two cells may be a summary, notes or header row: one
+        of its first three texts begins as a summary or note word can (a number or date cell
+        never does), or its probe cell reads as a header; False is sure."""
+        seen = 0
+        for value in raw:
+            if value == "" or value is None:
+                continue
+            if type(value) is str:
+                text = value.strip()
+                if text[:1] in _SUMMARY_FIRST or (not seen and text[:1] in _NOTES_FIRST):
+                    return True
+            elif not isinstance(value, (float, int, dt.date)):
+                return True  # anything else: read the slow way
+            seen += 1
+            if seen == 3:
+                break
+        return self.probe is not None and _cell(raw[self.probe]) in self.header_words
 
 
 def classify(raw: Sequence, headers: Sequence[str], mapped: dict[str, int]) -> tuple[str, str] | None:

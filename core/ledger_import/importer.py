@@ -3,7 +3,7 @@ nothing. Problems imported past 'assigned' get a status log that agrees with the
 denormalised columns, so as-of statistics stay right."""
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable, Iterator
 
 import datetime as dt
 import re
@@ -29,11 +29,15 @@ ORDER = (ASSIGNED, IN_PROGRESS, STAGE, REPORTED_DONE, CLOSED)
 def path(start: str, target: str) -> list[str]:
     """The statuses after `start` on the way to `target` (阶段性办结 only when it is the
     target or the start; 反弹 after 销号)."""
+    return list(_route(start, target))
+
+
+@lru_cache(maxsize=None)
+def _route(start: str, target: str) -> tuple[str, ...]:
     if target == REOPENED:
-        return path(start, CLOSED) + [REOPENED]
-    steps = [s for s in ORDER[ORDER.index(start) + 1: ORDER.index(target) + 1]
-             if s != STAGE or target == STAGE]
-    return steps
+        return _route(start, CLOSED) + (REOPENED,)
+    return tuple(s for s in ORDER[ORDER.index(start) + 1: ORDER.index(target) + 1]
+                 if s != STAGE or target == STAGE)
 BASE = ("id", "created_at", "updated_at", "operator")
 PROBLEM_COLUMNS = BASE + (
     "number", "source", "campaign_id", "batch_id", "enterprise_id", "region_code", "category",
@@ -51,6 +55,9 @@ BATCH_COLUMNS = BASE + ("campaign_id", "number", "name", "issued_on")
 UPDATABLE = ("number", "source", "batch_id", "enterprise_id", "region_code", "category",
              "description", "deadline", "responsible_unit", "responsible_person",
              "extra_categories", "complaint_number")
+# The fields of a problem the sheet gives, in PROBLEM_COLUMNS' order after BASE.
+RECORD = PROBLEM_COLUMNS[len(BASE):PROBLEM_COLUMNS.index("status")]
+_DEADLINE, _ASSIGNED = RECORD.index("deadline"), RECORD.index("assigned_on")
 _FIELD_OF = {"batch_id": "batch", "enterprise_id": "enterprise", "region_code": "region",
              "extra_categories": "category"}
 _NUMBERING = re.compile(r"^\s*(?:\d{1,2}\s*[.、．)）]|[（(]\s*\d{1,2}\s*[)）]|[①-⑳])\s*")
@@ -58,23 +65,20 @@ _LIST_SPLIT = re.compile(r"[；;]\s*")
 
 
 class IdPool:
-    """New ids handed out one by one, made a few thousand at a time."""
+    """New ids handed out one by one in the order they were made (so the planned rows come
+    out in id order), made 16,384 at a time."""
 
-    def __init__(self, batch: int = 4096):
-        self.batch = batch
-        self.ready: list[str] = []
+    def __init__(self, batch: int = 16384):
+        self.one: Callable[[], str] = self._made(batch).__next__
+
+    @staticmethod
+    def _made(batch: int) -> Iterator[str]:
+        while True:
+            yield from new_ids(batch)
 
     def take(self, count: int = 1) -> list[str]:
-        if len(self.ready) < count:
-            self.ready += new_ids(max(self.batch, count))
-        taken = self.ready[:-count - 1:-1]  # from the end, as `one` takes them
-        del self.ready[len(self.ready) - count:]
-        return taken
-
-    def one(self) -> str:
-        if not self.ready:
-            self.ready = new_ids(self.batch)
-        return self.ready.pop()
+        one = self.one
+        return [one() for _ in range(count)]
 
 
 @dataclass
@@ -146,6 +150,8 @@ class Planner:
                 self.existing_by_number.setdefault(found["number"], found)
             self.existing_by_key.setdefault(
                 (found["enterprise_id"], found["description"], found["assigned_on"]), found)
+        self.any_existing = bool(self.existing_by_complaint or self.existing_by_number
+                                 or self.existing_by_key)
         self.seen_numbers: dict[str, int] = {}
         self.seen_keys: dict[tuple, int] = {}
         self.new_batches: dict[str, list] = {}
@@ -163,23 +169,22 @@ class Planner:
         batch_id, campaign_id = self._batch(values)
         if self._duplicate(row, enterprise_id):
             return
-        existing = self._existing(values, enterprise_id)
-        main, *extra = values["category"].split(",")  # 大气、噪声: the first is the main one
+        existing = self._existing(values, enterprise_id) if self.any_existing else None
+        category = values["category"]
+        if "," in category:
+            main, *extra = category.split(",")  # 大气、噪声: the first is the main one
+            extra_categories = ",".join(extra) or None
+        else:
+            main, extra_categories = category, None
         if values["status"] == CLOSED and not self.may_close and \
                 (existing is None or existing["status"] != CLOSED):
             self._closed_as_done(row, values)
-        record = {
-            "number": values.get("number"), "source": values["source"],
-            "campaign_id": campaign_id, "batch_id": batch_id, "enterprise_id": enterprise_id,
-            "region_code": region, "category": main,
-            "description": values["description"], "assigned_on": values["assigned_on"],
-            "deadline": values.get("deadline"), "responsible_unit": values.get("responsible_unit"),
-            "responsible_person": values.get("responsible_person"),
-            "extra_categories": ",".join(extra) or None,
-            "complaint_number": values.get("complaint_number"),
-            "deadline_text": values.get("deadline_text"),
-            "deadline_kind": values.get("deadline_kind") or "date",
-        }
+        get = values.get
+        record = (  # in the order of RECORD
+            get("number"), values["source"], campaign_id, batch_id, enterprise_id, region, main,
+            values["description"], values["assigned_on"], get("deadline"),
+            get("responsible_unit"), get("responsible_person"), extra_categories,
+            get("complaint_number"), get("deadline_text"), get("deadline_kind") or "date")
         if existing is None:
             if values["status"] == REOPENED and not (
                     values.get("closed_on") and values.get("reopened_on")):
@@ -189,7 +194,7 @@ class Planner:
                 return
             self._insert(record, values)
         else:
-            self._update(row, existing, record, values)
+            self._update(row, existing, dict(zip(RECORD, record)), values)
 
     def _closed_as_done(self, row: SourceRow, values: dict) -> None:
         values["status"] = REPORTED_DONE
@@ -298,15 +303,20 @@ class Planner:
 
     # -- new problems
 
-    def _insert(self, record: dict, values: dict) -> None:
+    def _insert(self, record: tuple, values: dict) -> None:
+        """`record`: the problem's fields in the order of RECORD."""
         problem_id = self.ids.one()
         history = self._history(values)
-        status, since = history[-1][1], history[-1][2]
-        done_on = next((d for _, s, d in reversed(history) if s == REPORTED_DONE), None)
+        _, status, since = history[-1]
+        done_on = None
+        for _, step, day in reversed(history):
+            if step == REPORTED_DONE:
+                done_on = day
+                break
         closed_on = since if status == CLOSED else None
         self.plan.problems.append((
-            problem_id, self.stamp, self.stamp, self.operator, *record.values(),
-            status, since, record["deadline"], record["assigned_on"], done_on, closed_on))
+            problem_id, self.stamp, self.stamp, self.operator, *record,
+            status, since, record[_DEADLINE], record[_ASSIGNED], done_on, closed_on))
         self._log(problem_id, history, 1, values.get("note"))
         self._measures(problem_id, values, status, done_on, 1)
         self._acceptance(problem_id, history, values)
@@ -318,20 +328,22 @@ class Planner:
         a done or closed date the sheet lacks is taken as today."""
         target = values["status"]
         assigned = values["assigned_on"]
-        done = values.get("done_on") or values.get("closed_on")
-        closed = values.get("closed_on") or values.get("done_on")
-        days = {IN_PROGRESS: start_day or assigned, STAGE: done or self.today,
-                REPORTED_DONE: done or self.today, CLOSED: closed or self.today,
-                REOPENED: values.get("reopened_on") or self.today}
+        get = values.get
+        done_on, closed_on, today = get("done_on"), get("closed_on"), self.today
+        done = done_on or closed_on
+        closed = closed_on or done_on
+        days = {IN_PROGRESS: start_day or assigned, STAGE: done or today,
+                REPORTED_DONE: done or today, CLOSED: closed or today,
+                REOPENED: get("reopened_on") or today}
         steps: list[tuple[str | None, str, str]] = []
         if start_day is None:
             steps.append((None, ASSIGNED, assigned))
         previous, day = start, start_day or assigned
-        route = path(start, target)
-        if values.get("reopened") and start_day is None:
+        route = _route(start, target)
+        if get("reopened") and start_day is None:
             # closed, reopened (反弹) and, unless still 反弹, back at work since that day
             reopened = values["reopened_on"]
-            days[REPORTED_DONE] = min(d for d in (values.get("done_on"), closed) if d)
+            days[REPORTED_DONE] = min(d for d in (done_on, closed) if d)
             route = path(ASSIGNED, CLOSED) + [REOPENED]
             if target != REOPENED:
                 route += [IN_PROGRESS] + [s for s in path(IN_PROGRESS, target)]
@@ -354,32 +366,29 @@ class Planner:
 
     def _log(self, problem_id: str, history: list, first_seq: int, note: str | None = None) -> None:
         """The status steps; the file's progress text is the note of the last one."""
-        ids = self.ids.take(len(history))
+        one, stamp, operator, add = self.ids.one, self.stamp, self.operator, self.plan.logs.append
         last = first_seq + len(history) - 1
-        for seq, ((status_from, status_to, day), row_id) in enumerate(zip(history, ids), first_seq):
-            self.plan.logs.append((row_id, self.stamp, self.stamp, self.operator, problem_id,
-                                   day, seq, status_from, status_to,
-                                   note if seq == last else None))
+        for seq, (status_from, status_to, day) in enumerate(history, first_seq):
+            add((one(), stamp, stamp, operator, problem_id, day, seq, status_from, status_to,
+                 note if seq == last else None))
 
     def _measures(self, problem_id: str, values: dict, status: str, done_on: str | None,
                   first_seq: int, known: frozenset = frozenset()) -> int:
         done = status in (REPORTED_DONE, CLOSED)
-        own_deadline = (values.get("deadline"), values.get("deadline_text"),
-                        values.get("deadline_kind"))
-        if values.get("measure_items"):  # a task over several rows: one measure a row
+        get = values.get
+        if get("measure_items"):  # a task over several rows: one measure a row
             items = [(m, own or done, day or done_on, *deadline)
                      for text, own, day, *deadline in values["measure_items"]
                      for m in split_measures(text) if m not in known]
         else:
-            items = [(m, done, done_on, *own_deadline)
-                     for m in split_measures(values.get("measures")) if m not in known]
-        for seq, ((text, finished, day, deadline, wording, kind), row_id) in enumerate(
-                zip(items, self.ids.take(len(items))), first_seq):
-            self.plan.measures.append((
-                row_id, self.stamp, self.stamp, self.operator, problem_id, seq, text,
-                deadline, values.get("responsible_person"),
-                100 if finished else 0, (day or self.today) if finished else None,
-                wording, kind))
+            own = (done, done_on, get("deadline"), get("deadline_text"), get("deadline_kind"))
+            items = [(m, *own) for m in split_measures(get("measures")) if m not in known]
+        one, stamp, operator, add = self.ids.one, self.stamp, self.operator, \
+            self.plan.measures.append
+        person, today = get("responsible_person"), self.today
+        for seq, (text, finished, day, deadline, wording, kind) in enumerate(items, first_seq):
+            add((one(), stamp, stamp, operator, problem_id, seq, text, deadline, person,
+                 100 if finished else 0, (day or today) if finished else None, wording, kind))
         return len(items)
 
     def _acceptance(self, problem_id: str, steps: list, values: dict) -> None:

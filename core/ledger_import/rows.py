@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import Callable, Mapping, TYPE_CHECKING
 
 from .. import dates, deadlines, messages, numbering, regions
@@ -131,13 +132,20 @@ def _filled(raw: list, used: list[int]) -> bool:
     return False
 
 
-def _clean_column(clean: cleaning.Cleaner, cells: list) -> list[Result]:
-    """`clean` applied to each cell, once per distinct value."""
+def _clean_column(clean: cleaning.Cleaner, cells: list) -> tuple[list, dict]:
+    """`clean` applied to each cell, once per distinct value: the clean values, and the
+    findings by the index of their cell."""
     try:
         seen = {cell: clean(cell) for cell in dict.fromkeys(cells)}  # in order of first sight
     except TypeError:  # an unhashable cell
-        return [clean(cell) for cell in cells]
-    return [seen[cell] for cell in cells]
+        results = [clean(cell) for cell in cells]
+        return [value for value, _ in results], {
+            at: finding for at, (_, finding) in enumerate(results) if finding is not None}
+    found = {cell: finding for cell, (_, finding) in seen.items() if finding is not None}
+    values = list(map({cell: value for cell, (value, _) in seen.items()}.__getitem__, cells))
+    if not found:
+        return values, {}
+    return values, {at: found[cell] for at, cell in enumerate(cells) if cell in found}
 
 
 class RowReader:
@@ -254,11 +262,11 @@ class RowReader:
         cleaned = []
         rows = [SourceRow(first + i + 1, {}) for i in keep]
         for done, (name, column, clean) in enumerate(plan):
-            cells = [raw[column] for raw in kept]
-            results = _clean_column(clean, cells)
-            cleaned.append([value for value, _ in results])
-            for at in [at for at, result in enumerate(results) if result[1] is not None]:
-                self.add(rows[at], name, cells[at], results[at][1])
+            cells = list(map(itemgetter(column), kept))
+            values, findings = _clean_column(clean, cells)
+            cleaned.append(values)
+            for at, finding in findings.items():
+                self.add(rows[at], name, cells[at], finding)
             if progress:
                 progress(len(rows) * (done + 1) // len(plan), len(rows))
         for row, values in zip(rows, zip(*cleaned)):

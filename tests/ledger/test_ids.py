@@ -40,3 +40,17 @@ def test_rows_written_later_sort_after_earlier_ones(ledger):
         "description": f"夜间施工噪声{i}", "assigned_on": "2026-08-01", "deadline": "2026-08-05"}).id
         for i in range(20)]
     assert made == sorted(made)
+
+
+def test_a_few_ids_are_the_uuids_compose_makes_too(monkeypatch):
+    """Fewer ids than the bulk path needs are written one by one, to the same text."""
+    rng = random.Random(12)
+    drawn: list[bytes] = []
+    monkeypatch.setattr(ids.os, "urandom", lambda n: drawn.append(rng.randbytes(n)) or drawn[-1])
+    monkeypatch.setattr(ids, "_last", [(4_000_000_000_000 << 12) + 4090])
+    made = ids.new_ids(20) + ids.new_ids(1)
+    bits = [int.from_bytes(block[i:i + 8], "big") for block in drawn
+            for i in range(0, len(block), 8)]
+    first = (4_000_000_000_000 << 12) + 4091
+    assert made == [ids.compose((first + i) >> 12, first + i, bits[i]) for i in range(21)]
+    assert made == sorted(made)

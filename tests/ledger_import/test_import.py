@@ -231,6 +231,26 @@ def test_footer_and_blank_rows_are_skipped(tmp_path, ledger):
     assert ledger_import.run(ledger, path).added == 2
 
 
+def test_summary_notes_and_header_rows_filling_many_cells_are_skipped(tmp_path, ledger):
+    """合计 / 共N条, notes and a repeated header are left out however many cells they fill;
+    a problem whose number merely begins with 合 is imported."""
+    path = write_sheet(tmp_path / "s.xlsx", [
+        row("S-1"),
+        [None, " 合 计", None, "3家", None, None, "2项", None, None, None, None, None, None,
+         None, "1项"],
+        [None, "全市", "共2条", "2家"],
+        list(HEADERS),
+        ["注：本表由各县区填报", None, "王建国", "2025-06-30"],
+        row("合环罚〔2025〕3号", description="共用排气筒未监测"),
+    ])
+    checked = ledger_import.preview(ledger, path)
+    assert [(s.line, s.kind, s.text) for s in checked.skipped] == [
+        (5, "summary", "合 计 3家 2项"), (6, "summary", "全市 共2条 2家"),
+        (7, "header", "序号 问题编号 所属区县 企业名称"), (8, "notes", "注：本表由各县区填报")]
+    assert [r.line for r in checked.rows] == [4, 9] and not checked.errors
+    assert ledger_import.run(ledger, path).added == 2
+
+
 def test_no_problem_is_written_when_the_insert_fails(tmp_path, ledger, monkeypatch):
     from core.ledger_import import importer
 
