@@ -51,6 +51,8 @@ def decoded_argv(argv: Sequence[str]) -> list[str]:
     one that is neither is refused, naming its position."""
     out = []
     for number, arg in enumerate(argv, start=1):
+        if "\x00" in arg:  # no OS passes one; a caller of main() might
+            raise LedgerError("error.argument_nul", number=number)
         if not _has_surrogates(arg):
             out.append(arg)
             continue

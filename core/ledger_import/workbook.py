@@ -73,6 +73,8 @@ def file_head(path: Path, length: int = 8) -> bytes:
         raise LedgerError("error.import_no_file", path=str(path)) from None
     except IsADirectoryError:
         raise LedgerError("error.import_not_spreadsheet", path=path.name) from None
+    except ValueError:  # a NUL in the name: no such file can exist
+        raise LedgerError("error.import_no_file", path=str(path).replace("\x00", "\\0")) from None
     if size == 0:
         raise LedgerError("error.import_empty_file", path=path.name)
     if size > MAX_FILE_BYTES:

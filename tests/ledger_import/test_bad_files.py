@@ -31,6 +31,7 @@ def test_an_empty_file_and_a_missing_file(tmp_path):
     (tmp_path / "empty.xlsx").write_bytes(b"")
     assert code_of(tmp_path / "empty.xlsx") == "error.import_empty_file"
     assert code_of(tmp_path / "missing.xlsx") == "error.import_no_file"
+    assert code_of(tmp_path / "a\x00.xlsx") == "error.import_no_file"  # not a ValueError
 
 
 def test_a_truncated_workbook_is_corrupt(tmp_path):
