@@ -88,6 +88,20 @@ class _ListTab(QWidget):
         self.editors.append(button)
         return button
 
+    def add_buttons(self, add: str, save: str) -> None:
+        """New, add, save, move up and down, retire: two columns under the fields."""
+        grid = QGridLayout()
+        self.new_button = self.button(tr("New (clear the fields)"), self.clear)
+        self.add_button = self.button(add, self.add)
+        self.save_button = self.button(save, self.save)
+        self.up_button = self.button(tr("Move up"), lambda: self.move(-1))
+        self.down_button = self.button(tr("Move down"), lambda: self.move(1))
+        self.retire_button = self.button(tr("Retire"), self.retire)
+        for n, widget in enumerate((self.new_button, self.add_button, self.save_button,
+                                    self.up_button, self.down_button, self.retire_button)):
+            grid.addWidget(widget, n // 2, n % 2)
+        self.side.addLayout(grid)
+
     def row(self) -> int | None:
         rows = self.table.selectionModel().selectedRows()
         return rows[0].row() if rows else None
@@ -150,17 +164,7 @@ class CodeListTab(_ListTab):
         form.addRow(tr("Code"), self.code)
         form.addRow(tr("Synonyms"), self.synonyms)
         self.side.addLayout(form)
-        grid = QGridLayout()
-        self.add_button = self.button(tr("Add as new entry"), self.add)
-        self.save_button = self.button(tr("Save label and synonyms"), self.save)
-        self.up_button = self.button(tr("Move up"), lambda: self.move(-1))
-        self.down_button = self.button(tr("Move down"), lambda: self.move(1))
-        self.retire_button = self.button(tr("Retire"), self.retire)
-        self.new_button = self.button(tr("New (clear the fields)"), self.clear)
-        for n, widget in enumerate((self.new_button, self.add_button, self.save_button,
-                                    self.up_button, self.down_button, self.retire_button)):
-            grid.addWidget(widget, n // 2, n % 2)
-        self.side.addLayout(grid)
+        self.add_buttons(tr("Add as new entry"), tr("Save label and synonyms"))
         merge = QGroupBox(tr("Merge"))
         merge_layout = QVBoxLayout(merge)
         merge_layout.addWidget(QLabel(tr("Move every problem of the selected entry to:")))
@@ -283,17 +287,7 @@ class UnitTab(_ListTab):
         form.addRow(tr("Belongs to"), self.parent_region)
         form.addRow(tr("Code"), self.code)
         self.side.addLayout(form)
-        grid = QGridLayout()
-        self.add_button = self.button(tr("Add as new unit"), self.add)
-        self.save_button = self.button(tr("Save name"), self.save)
-        self.up_button = self.button(tr("Move up"), lambda: self.move(-1))
-        self.down_button = self.button(tr("Move down"), lambda: self.move(1))
-        self.retire_button = self.button(tr("Retire"), self.retire)
-        self.new_button = self.button(tr("New (clear the fields)"), self.clear)
-        for n, widget in enumerate((self.new_button, self.add_button, self.save_button,
-                                    self.up_button, self.down_button, self.retire_button)):
-            grid.addWidget(widget, n // 2, n % 2)
-        self.side.addLayout(grid)
+        self.add_buttons(tr("Add as new unit"), tr("Save name"))
         note = QLabel(tr("Units are rows of their own in figures and returns, after the "
                          "counties, in this order. A township counts on its county's row "
                          "in the city's figures."))
