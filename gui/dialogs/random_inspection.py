@@ -13,6 +13,15 @@ from ..context import AppContext
 from ..i18n import tr
 
 
+def ok_cancel(dialog: QDialog) -> QDialogButtonBox:
+    """OK and Cancel, accepting and rejecting `dialog`."""
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                               | QDialogButtonBox.StandardButton.Cancel)
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    return buttons
+
+
 class ItemsDialog(QDialog):
     """The inspection items that apply to one enterprise (none ticked: all of a plan's)."""
 
@@ -28,11 +37,7 @@ class ItemsDialog(QDialog):
             layout.addWidget(box)
             self.boxes[item.code] = box
         layout.addWidget(QLabel(tr("None ticked: every item of the plan applies.")))
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        layout.addWidget(ok_cancel(self))
 
     def chosen(self) -> list[str]:
         return [code for code, box in self.boxes.items() if box.isChecked()]
@@ -52,11 +57,7 @@ class ClassDialog(QDialog):
         form.addRow(tr("Name"), self.name)
         form.addRow("", self.key)
         form.addRow("", self.fallback)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        form.addRow(ok_cancel(self))
 
     def raw(self) -> dict[str, Any]:
         return {"code": self.code.text(), "name": self.name.text(),
@@ -72,11 +73,7 @@ class ItemDialog(QDialog):
         form.addRow(tr("Code"), self.code)
         form.addRow(tr("Name"), self.name)
         form.addRow(tr("Legal basis"), self.basis)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        form.addRow(ok_cancel(self))
 
     def raw(self) -> dict[str, Any]:
         return {"code": self.code.text(), "name": self.name.text(), "basis": self.basis.text()}
@@ -96,11 +93,7 @@ class DrawDialog(QDialog):
         if redraw:
             form.addRow(tr("Reason for the redraw"), self.reason)
             form.addRow("", QLabel(tr("The first draw is kept in the ledger.")))
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        form.addRow(ok_cancel(self))
 
     def values(self) -> tuple[str, str, str | None]:
         return self.witness.text(), self.value.text(), self.reason.text() or None
@@ -120,11 +113,7 @@ class OfficerDialog(QDialog):
                               (tr("Unit"), self.unit), (tr("Field"), self.field),
                               (tr("County"), self.county)):
             form.addRow(label, widget)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        form.addRow(ok_cancel(self))
 
     def raw(self) -> dict[str, Any]:
         return {"name": self.name.text(), "certificate": self.certificate.text(),
