@@ -2,13 +2,10 @@
 and holding either none or all of the imported rows (and of their audit entries)."""
 from __future__ import annotations
 
-import os
 import pickle
 import random
 import shutil
-import signal
 import sqlite3
-import subprocess
 import sys
 import textwrap
 import time
@@ -19,6 +16,8 @@ import pytest
 
 from core import audit, demo, regions, settings
 from core.ledger import Ledger
+
+from .killing import run_killed
 
 ROOT = Path(__file__).resolve().parents[2]
 KILLS = 20
@@ -70,23 +69,9 @@ def _run_once(folder: Path, n: int, delay: float | None) -> tuple[bool, Path]:
     Returns whether the import reported done before the kill, and the ledger's path."""
     path = folder / f"run{n}.db"
     shutil.copyfile(folder / "template.db", path)
-    proc = subprocess.Popen([sys.executable, "-c", _WRITER, str(ROOT), str(path),
-                             str(folder / "rows.pickle")], stdout=subprocess.PIPE, text=True)
-    try:
-        assert proc.stdout.readline().strip() == "writing"
-        if delay is None:
-            proc.wait(timeout=60)
-        else:
-            time.sleep(delay)
-            os.kill(proc.pid, signal.SIGKILL)
-            proc.wait(timeout=10)
-        done = proc.stdout.read().strip() == "done"
-    finally:
-        if proc.poll() is None:
-            proc.kill()
-            proc.wait()
-        proc.stdout.close()
-    return done, path
+    said = run_killed([sys.executable, "-c", _WRITER, str(ROOT), str(path),
+                       str(folder / "rows.pickle")], delay, timeout=60)
+    return said == ["done"], path
 
 
 def test_sigkill_during_import_leaves_none_or_all(prepared):

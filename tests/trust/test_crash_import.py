@@ -4,10 +4,8 @@ write, it leaves the ledger intact, opening again, and holding none or all of th
 from __future__ import annotations
 
 import datetime as dt
-import os
 import random
 import shutil
-import signal
 import sqlite3
 import subprocess
 import sys
@@ -20,6 +18,8 @@ import pytest
 from core import audit, settings
 from core.ledger import Ledger
 from tests.ledger_import.workbooks import sheet_rows, write_fast
+
+from .killing import run_killed
 
 ROOT = Path(__file__).resolve().parents[2]
 ROWS = 4000
@@ -63,23 +63,9 @@ def _run(folder: Path, n: int, delay: float | None) -> tuple[list[str], Path]:
     """Import into a fresh copy of the template; SIGKILL `delay` s after writing began."""
     path = folder / f"run{n}.db"
     shutil.copyfile(folder / "template.db", path)
-    proc = subprocess.Popen([sys.executable, "-c", _IMPORTER, str(ROOT), str(path),
-                             str(folder / "ledger.xlsx")], stdout=subprocess.PIPE, text=True)
-    try:
-        assert proc.stdout.readline().strip() == "writing"
-        if delay is None:
-            proc.wait(timeout=120)
-        else:
-            time.sleep(delay)
-            os.kill(proc.pid, signal.SIGKILL)
-            proc.wait(timeout=10)
-        said = proc.stdout.read().split("\n")
-    finally:
-        if proc.poll() is None:
-            proc.kill()
-            proc.wait()
-        proc.stdout.close()
-    return [line for line in said if line], path
+    said = run_killed([sys.executable, "-c", _IMPORTER, str(ROOT), str(path),
+                       str(folder / "ledger.xlsx")], delay)
+    return said, path
 
 
 def _state(path: Path) -> tuple[str, int, int]:
