@@ -17,6 +17,5 @@ PATH = ("icons", "ecoledger.svg")
 def install() -> None:
     """Give the application (every window it has and will have) the EcoLedger icon."""
     app = QApplication.instance()
-    if app is not None and app.property("ecoledger_icon") is None:
+    if app is not None and app.windowIcon().isNull():
         app.setWindowIcon(QIcon(str(resources_dir().joinpath(*PATH))))
-        app.setProperty("ecoledger_icon", True)
