@@ -91,12 +91,12 @@ class _ListTab(QWidget):
     def add_buttons(self, add: str, save: str) -> None:
         """New, add, save, move up and down, retire: two columns under the fields."""
         grid = QGridLayout()
-        self.new_button = self.button(tr("New (clear the fields)"), self.clear)
         self.add_button = self.button(add, self.add)
         self.save_button = self.button(save, self.save)
         self.up_button = self.button(tr("Move up"), lambda: self.move(-1))
         self.down_button = self.button(tr("Move down"), lambda: self.move(1))
         self.retire_button = self.button(tr("Retire"), self.retire)
+        self.new_button = self.button(tr("New (clear the fields)"), self.clear)
         for n, widget in enumerate((self.new_button, self.add_button, self.save_button,
                                     self.up_button, self.down_button, self.retire_button)):
             grid.addWidget(widget, n // 2, n % 2)
