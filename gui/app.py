@@ -6,6 +6,7 @@ imported by the pages that use them, when they are first shown.
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
 from pathlib import Path
 
@@ -185,7 +186,20 @@ def warm_fontconfig() -> None:
     threading.Thread(target=load, name="fontconfig", daemon=True).start()
 
 
-def main(argv: list[str] | None = None) -> int:
+def main(argv: list[str] | None = None, collecting: bool | None = None) -> int:
+    """The app: `collecting` is whether Python's collector ran before a launcher paused
+    it (gui/launch.py); it is paused from here on until the first page is painted."""
+    if collecting is None:
+        collecting = gc.isenabled()
+    gc.disable()  # see _collect_again
+    try:
+        return _run(argv, collecting)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _run(argv: list[str] | None, collecting: bool) -> int:
     args = build_parser().parse_args(argv)
     if args.self_test:
         from .self_test import run
@@ -196,13 +210,24 @@ def main(argv: list[str] | None = None) -> int:
     started = start(default_db_path(args.db), data_dir())
     if started is None:
         return 0
-    ctx, _window = started
+    ctx, window = started
+    if collecting:
+        from .startup import after_first_paint
+        after_first_paint(window, _collect_again)
     try:
         return app.exec()
     finally:
         from .backup_menu import on_close
         on_close(ctx)
         ctx.db.close()
+
+
+def _collect_again() -> None:
+    """Collect again after the first paint (gui/launch.py says why it waits): the
+    40,000-odd objects start-up leaves, nearly all of which live as long as the app, are
+    set aside first (`gc.freeze`), so that later collections do not walk them either."""
+    gc.freeze()
+    gc.enable()
 
 
 def _version_line() -> str:

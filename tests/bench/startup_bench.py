@@ -5,7 +5,8 @@ given), side by side and alternating (bare, app, bare, app …), --repeat runs e
 the figures are the medians. Each is timed from its launch until it prints a marker line:
 - the bare script prints it from its window's first paint event (at the next turn of the
   event loop, once that paint is done);
-- EcoLedger (`python -m gui.app --db demo.db`, the 2,507-problem demo ledger, its own
+- EcoLedger (`python -m gui.launch --db demo.db`, as the `ecoledger` command starts it;
+  the 2,507-problem demo ledger, its own
   fresh settings folder, opening on the Problems page) prints it with
   ECOLEDGER_STARTUP_MARKER=exit from the first paint that comes once the window is mapped
   and the page's first rows have arrived (gui/startup.py), then closes.
@@ -96,6 +97,13 @@ def demo_ledger(folder: Path) -> Path:
     return target
 
 
+def app_command(tree: Path, ledger: Path) -> list[str]:
+    """The app of `tree` as the `ecoledger` command starts it (gui/launch.py; a tree from
+    before that module started gui/app.py)."""
+    module = "gui.launch" if (tree / "gui" / "launch.py").exists() else "gui.app"
+    return [sys.executable, "-m", module, "--db", str(ledger)]
+
+
 def launch(command: list[str], env: dict[str, str], cwd: Path = ROOT) -> tuple[float, float]:
     """Seconds from launching `command` (in `cwd`) until it prints the marker line, and
     the CPU seconds the process says it had used by then."""
@@ -169,10 +177,9 @@ def instructions(display: str | None, before: Path | None = None) -> dict[str, t
             env = _environment(shown, folder, "stop")
             _compiled(ROOT, before)
             runs = [("bare PySide6 window", [sys.executable, "-c", BARE], ROOT),
-                    ("EcoLedger with data", [sys.executable, "-m", "gui.app", "--db",
-                                             str(ledger)], ROOT)]
+                    ("EcoLedger with data", app_command(ROOT, ledger), ROOT)]
             if before:
-                runs.append((f"before ({before})", runs[1][1], before))
+                runs.append((f"before ({before})", app_command(before, ledger), before))
             for name, command, tree in runs:
                 out = folder / f"callgrind.{len(counts)}"
                 subprocess.run(["valgrind", "--tool=callgrind", "--separate-threads=yes",
@@ -203,18 +210,19 @@ def run(repeat: int, display: str | None, before: Path | None = None
             ledger = demo_ledger(folder)
             env = _environment(shown, folder)
             _compiled(ROOT, before)
-            app = [sys.executable, "-m", "gui.app", "--db", str(ledger)]
+            app = app_command(ROOT, ledger)
+            older = app_command(before, ledger) if before else None
             bare = [sys.executable, "-c", BARE]
             launch(bare, env)  # warm the file cache for both before timing
             launch(app, env)
             if before:
-                launch(app, env, before)
+                launch(older, env, before)
             bares, apps, befores = [], [], []
             for _ in range(repeat):
                 bares.append(launch(bare, env))
                 apps.append(launch(app, env))
                 if before:
-                    befores.append(launch(app, env, before))
+                    befores.append(launch(older, env, before))
     finally:
         if server is not None:
             server.terminate()
