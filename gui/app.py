@@ -262,7 +262,7 @@ def start(db_path: Path, folder: Path):
         QMessageBox.critical(None, i18n.tr("EcoLedger"), str(error))
         return None
     from .dialogs import signin
-    from .startup import after_first_paint
+    from .startup import after_first_paint, rows_before_showing
     show_warnings(ctx)
     if (needs_setup and not first_start(ctx)) or not signin.sign_in(ctx, folder):
         ctx.db.close()
@@ -270,6 +270,7 @@ def start(db_path: Path, folder: Path):
     from .main_window import MainWindow
 
     window = MainWindow(ctx)
+    rows_before_showing(window)
     window.show()
     # the icon and the day's first backup wait until the first page shows its rows
     from .icon import install as install_icon

@@ -56,6 +56,9 @@ class MainWindow(QMainWindow):
         self.nav.setStyleSheet("QListWidget { font-size: 11pt; } QListWidget::item { padding: 8px; }")
         self.stack = QStackedWidget()
         self.pages: dict[str, Page] = {}
+        # The page the window opens on first: its rows are read while the rest is built,
+        # and so are there for the window's first paint.
+        self.show_page(self._saved_page())
         for entry in PAGES:
             self.nav.addItem(entry.title())
         self.nav.currentRowChanged.connect(self.show_page)
@@ -81,7 +84,11 @@ class MainWindow(QMainWindow):
         after_first_paint(self, lambda: self.backup_menu)
 
     def _actions(self) -> None:
-        new = QAction(tr("New record"), self, shortcut=QKeySequence.StandardKey.New)
+        # Shortcuts set as lists or standard keys: a QKeySequence handed to setShortcut()
+        # has PySide6 weigh its conversions from Qt.Key and build Qt's namespace of enums
+        # before the first paint (gui/enums.py).
+        new = QAction(tr("New record"), self)
+        new.setShortcuts(QKeySequence.StandardKey.New)
         new.triggered.connect(lambda: self.current_page().new_record())
         self.addAction(new)
         menu = self.menuBar().addMenu(tr("&Ledger"))
@@ -103,11 +110,13 @@ class MainWindow(QMainWindow):
         from .dialogs.about import add_menu
         add_menu(self)  # Help, last
         menu.addSeparator()
-        quit_action = QAction(tr("Quit"), self, shortcut=QKeySequence.StandardKey.Quit)
+        quit_action = QAction(tr("Quit"), self)
+        quit_action.setShortcuts(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         menu.addAction(quit_action)
         for number in range(len(PAGES)):
-            jump = QAction(self, shortcut=QKeySequence(f"Ctrl+{number + 1}"))
+            jump = QAction(self)
+            jump.setShortcuts([QKeySequence(f"Ctrl+{number + 1}")])
             jump.triggered.connect(lambda _=False, n=number: self.nav.setCurrentRow(n))
             self.addAction(jump)
 
@@ -212,9 +221,13 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         else:
             fit_screen(self, 1280, 800)
+        self.nav.setCurrentRow(self._saved_page())
+
+    def _saved_page(self) -> int:
+        """The number of the page the window showed when it was last closed."""
         keys = [entry.key for entry in PAGES]
-        last = settings.value("window/page", "problems")
-        self.nav.setCurrentRow(keys.index(last) if last in keys else keys.index("problems"))
+        last = self.ctx.settings.value("window/page", "problems")
+        return keys.index(last) if last in keys else keys.index("problems")
 
     def save_state(self) -> None:
         settings = self.ctx.settings

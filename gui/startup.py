@@ -24,7 +24,7 @@ import os
 import time
 from typing import Callable
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QEvent, QEventLoop, QObject, QTimer
 from PySide6.QtWidgets import QMainWindow
 
 ENV = "ECOLEDGER_STARTUP_MARKER"
@@ -93,6 +93,26 @@ class FirstPaint(QObject):
             os._exit(0)
         if marker == "exit":
             self.window.close()
+
+
+def rows_before_showing(window: QMainWindow, limit_ms: int = 300) -> None:
+    """Before `window` is first shown: let its page's first rows arrive (waiting at most
+    `limit_ms`, a slow count on a huge ledger shows the window first), so that its first
+    paint shows them. Shown earlier, the window painted an empty table, then everything
+    again when the rows came; and the reader, sharing Python's lock with the GUI thread
+    as that built and painted, took three times as long to read them."""
+    watcher = getattr(window, "_first_paint", None)
+    if watcher is None:
+        watcher = window._first_paint = FirstPaint(window)
+    if not watcher.page_known:
+        watcher._watch_page()
+    if watcher.rows_ready or watcher.model is None:
+        return
+    loop = QEventLoop()
+    watcher.model.loaded.connect(loop.quit)
+    QTimer.singleShot(limit_ms, loop, loop.quit)
+    loop.exec()
+    watcher.model.loaded.disconnect(loop.quit)
 
 
 def after_first_paint(window: QMainWindow, fn: Callable[[], None]) -> None:

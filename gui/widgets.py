@@ -3,13 +3,14 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from PySide6.QtCore import QPoint, QRect, QSize, QStringListModel, Qt, QTimer, Signal
+from PySide6.QtCore import QPoint, QRect, QSize, QStringListModel, QTimer, Signal
 from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import (QApplication, QComboBox, QCompleter, QFrame, QLayout,
                                QLayoutItem, QLineEdit, QScrollArea, QWidget)
 
 from core import dates
 
+from .enums import CASE_INSENSITIVE, MATCH_CONTAINS, STRONG_FOCUS
 from .i18n import tr
 
 
@@ -45,8 +46,9 @@ class ChoiceCombo(QComboBox):
                  parent: QWidget | None = None):
         super().__init__(parent)
         # Focus by click or Tab only, so that a wheel turned over a long form scrolls it
-        # instead of changing whichever combo box happens to be under the pointer.
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        # instead of changing whichever combo box happens to be under the pointer (as a
+        # number: the filter bar's combo boxes are on the first page, gui/enums.py).
+        self.setProperty("focusPolicy", STRONG_FOCUS)
         self.set_items(items, blank)
 
     widen_popup = False  # `compact`: the list opens as wide as its longest entry
@@ -88,8 +90,8 @@ class CompletingEdit(QLineEdit):
         super().__init__(parent)
         self._model = QStringListModel(self)
         completer = QCompleter(self._model, self)
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setProperty("filterMode", MATCH_CONTAINS)
+        completer.setProperty("caseSensitivity", CASE_INSENSITIVE)
         completer.setMaxVisibleItems(12)
         self.setCompleter(completer)
 
@@ -141,7 +143,9 @@ class FlowLayout(QLayout):
     def takeAt(self, index: int) -> QLayoutItem | None:
         return self._items.pop(index) if 0 <= index < len(self._items) else None
 
-    def expandingDirections(self) -> Qt.Orientation:
+    def expandingDirections(self):
+        from PySide6.QtCore import Qt
+
         return Qt.Orientation(0)
 
     def hasHeightForWidth(self) -> bool:

@@ -18,7 +18,7 @@ import threading
 from pathlib import Path
 from typing import Any, Callable
 
-from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
+from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from core import db as connections
 from core.changes import Changes
@@ -189,18 +189,21 @@ class Database(QObject):
         self._thread = _thread("database", self._worker)
         self._threads = [self._thread, _thread("files", self._files)] + [
             _thread(f"database-reader-{n}", reader) for n, reader in enumerate(self._readers)]
-        # The writer last: closing the last connection checkpoints and removes the WAL.
-        for worker in (self._files, *self._readers, self._worker):
-            worker.request.connect(worker.run, Qt.ConnectionType.QueuedConnection)
-            # Blocking: close() returns once every queued operation has run and the ledger
-            # is closed (quitting the thread's loop alone would drop what is still queued).
-            self._close.connect(worker.close, Qt.ConnectionType.BlockingQueuedConnection)
+        # Each worker lives on its own thread, so that requests made on the GUI thread
+        # are queued to it (Qt's automatic connection; naming the kind would touch Qt's
+        # namespace, whose 94 enums cost 40 ms at start: see gui/startup.py).
+        for worker in self._workers():
+            worker.request.connect(worker.run)
             worker.finished.connect(self._finished)
             worker.progressed.connect(self._progressed)
         if str(path) != ":memory:":  # the reader the first page's read goes to
-            self._worker.ready.connect(self._readers[0].warm, Qt.ConnectionType.QueuedConnection)
+            self._worker.ready.connect(self._readers[0].warm)
         for thread in self._threads:
             thread.start()
+
+    def _workers(self) -> tuple[_Worker, ...]:
+        """The writer last: closing the last connection checkpoints and removes the WAL."""
+        return (self._files, *self._readers, self._worker)
 
     def op(self, fn: Callable[..., Any]) -> Op:
         """A write (or a read that must queue behind the writes): on the writer."""
@@ -264,6 +267,12 @@ class Database(QObject):
         """Finish queued operations, close the ledger and stop the thread."""
         if not self._thread.isRunning():
             return
+        from PySide6.QtCore import Qt
+
+        # Blocking: the emit returns once every queued operation has run and each ledger
+        # is closed (quitting the threads' loops alone would drop what is still queued).
+        for worker in self._workers():
+            self._close.connect(worker.close, Qt.ConnectionType.BlockingQueuedConnection)
         self._close.emit()
         for thread in self._threads:
             thread.quit()

@@ -13,14 +13,15 @@ from collections import OrderedDict
 from dataclasses import replace
 from typing import Any, Callable
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QColor
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Signal
+from PySide6.QtGui import QColor, QStandardItemModel
 
 from core import queries
 from core.changes import Changes
 from core.queries import Query, View
 
 from ..context import AppContext
+from ..enums import ALIGNMENT, DISPLAY, FOREGROUND, RIGHT_MIDDLE, TOOLTIP, USER
 from ..i18n import tr
 
 PAGE = 200
@@ -33,21 +34,16 @@ NUMERIC = frozenset({"fine_fen", "daily_fine_fen", "problems", "batches", "targe
 # with their enums (180 gradient presets among them) before the first paint.
 OVERDUE_COLOUR = QColor("#b3261e")
 MUTED_COLOUR = QColor("#8a8a8a")
-# Qt's roles as plain ints: data() and headerData() run for every role of every cell and
-# header section painted (some 3,000 calls before the first page shows), and looking an
-# enum member up costs more than the rest of such a call.
-DISPLAY = int(Qt.ItemDataRole.DisplayRole)
-TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
-ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
-FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
-USER = int(Qt.ItemDataRole.UserRole)
 ROLES = frozenset({DISPLAY, TOOLTIP, ALIGNMENT, FOREGROUND, USER})
-RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-HORIZONTAL = Qt.Orientation.Horizontal
 
 
 class LedgerTableModel(QAbstractTableModel):
-    """Rows of one view under one query; `columns` are the keys shown, in order."""
+    """Rows of one view under one query; `columns` are the keys shown, in order.
+
+    Its column titles live in `titles`, a Qt-made model that a view's header shows
+    (`show_in`): a headerData() of our own would have Qt hand Python an orientation for
+    every header section painted, and with it build Qt's whole namespace of enums before
+    the first paint (gui/enums.py). The row numbers are Qt's own, 1 up."""
 
     loaded = Signal()  # the count and the first page of a new query arrived
 
@@ -59,6 +55,8 @@ class LedgerTableModel(QAbstractTableModel):
         self.view = view
         self.columns = columns
         self.headers = headers
+        self.titles = QStandardItemModel(0, len(columns), self)
+        self.titles.setHorizontalHeaderLabels([headers.get(key, key) for key in columns])
         self.display = display
         self.watched = watched or (view.kind,)
         self.query = Query()
@@ -81,15 +79,10 @@ class LedgerTableModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.columns)
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = DISPLAY) -> Any:
-        if role != DISPLAY:
-            return None
-        if orientation == HORIZONTAL:
-            if 0 <= section < len(self.columns):
-                return self.headers.get(self.columns[section], self.columns[section])
-            return None
-        return section + 1
+    def show_in(self, table) -> None:
+        """Make `table` (a QTableView) show these rows under these column titles."""
+        table.setModel(self)
+        table.horizontalHeader().setModel(self.titles)
 
     def data(self, index: Index, role: int = DISPLAY) -> Any:
         if role not in ROLES or not index.isValid():
@@ -106,13 +99,17 @@ class LedgerTableModel(QAbstractTableModel):
         if role == TOOLTIP:
             return self._tooltip(row, self.display(key, row[self._positions[key]]))
         if role == ALIGNMENT:
-            return RIGHT if key in NUMERIC else None
+            return RIGHT_MIDDLE if key in NUMERIC else None
         if role == FOREGROUND:
             return self._foreground(row)
         return row[0]  # USER
 
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+    def sort(self, column: int, order=None) -> None:
+        """Sort by `column` (a header clicked): `order` is a Qt.SortOrder, ascending if
+        not given."""
         if 0 <= column < len(self.columns):
+            from PySide6.QtCore import Qt
+
             descending = order == Qt.SortOrder.DescendingOrder
             if (self.query.sort, self.query.descending) == (self.columns[column], descending):
                 return  # a header restored as it was: the rows asked for are the same

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QByteArray, QModelIndex, QSettings, QSize, Qt, Signal
+from PySide6.QtCore import QByteArray, QModelIndex, QSettings, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QHBoxLayout, QHeaderView, QLabel,
                                QPushButton, QSplitter, QStackedWidget, QTableView, QVBoxLayout,
@@ -39,29 +39,6 @@ class Page(QWidget):
 
     def restore_state(self, settings: QSettings) -> None:
         """Bring back what `save_state` remembered."""
-
-
-class RowNumbers(QHeaderView):
-    """The row numbers beside a table. Qt sizes a header from the contents of its first
-    and last hundred sections, asking the model for four roles of each: 800 calls into
-    Python for a table of a thousand rows, again after every reset (some 10 ms each, three
-    times before the first page shows). A number is as wide as its digits, so the first
-    section and the last twenty decide, once per row count."""
-
-    def __init__(self, parent: QWidget | None = None):
-        super().__init__(Qt.Orientation.Vertical, parent)
-        self.setSectionsClickable(True)  # as QTableView's own: a click selects the row
-        self.setHighlightSections(True)
-        self._hint: tuple[tuple[int, str], QSize] | None = None
-
-    def sizeHint(self) -> QSize:
-        count, font = self.count(), self.font().key()
-        if self._hint is None or self._hint[0] != (count, font):
-            hint = QSize(0, 0)
-            for section in {*range(min(1, count)), *range(max(0, count - 20), count)}:
-                hint = hint.expandedTo(self.sectionSizeFromContents(section))
-            self._hint = ((count, font), hint)
-        return self._hint[1]
 
 
 def searchable(view: View) -> bool:
@@ -211,7 +188,7 @@ class BrowserPage(Page):
         self.model.seen = self.isVisible  # a page behind another reads on being shown
         self.table = self._make_table()
         self.count_label = QLabel()
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter = QSplitter()  # side by side
         self.splitter.setChildrenCollapsible(False)
         self.splitter.addWidget(self.table)
         side = self.side_panel()
@@ -238,8 +215,8 @@ class BrowserPage(Page):
             lambda current, _: self.row_chosen(self.model.row_id(current.row())
                                                if current.isValid() else None))
         self._select_after: tuple[str, str, str] | None = None  # a row to select once read
-        self.model.set_query(replace(self.filters.query(), sort=self.view.default_sort,
-                                     descending=self.descending))
+        sort, descending = self._saved_sort()
+        self.model.set_query(replace(self.filters.query(), sort=sort, descending=descending))
 
     def _bottom_row(self) -> QHBoxLayout:
         """The count, what the colours mean (if any), and the buttons: under the table,
@@ -366,17 +343,13 @@ class BrowserPage(Page):
 
     def _make_table(self) -> QTableView:
         table = QTableView()
-        table.setVerticalHeader(RowNumbers(table))
-        table.setModel(self.model)
+        self.model.show_in(table)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         header = table.horizontalHeader()
-        header.setSortIndicator(self.columns.index(self.view.default_sort),
-                                Qt.SortOrder.DescendingOrder if self.descending
-                                else Qt.SortOrder.AscendingOrder)
-        # Clicking a header sorts; unlike setSortingEnabled, nothing sorts on its own.
+        # Clicking a header sorts (once `when_idle` has shown the arrow); unlike
+        # setSortingEnabled, nothing sorts on its own.
         header.setSectionsClickable(True)
-        header.setSortIndicatorShown(True)
         header.sortIndicatorChanged.connect(self.model.sort)
         table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         table.horizontalHeader().setStretchLastSection(True)
@@ -424,16 +397,45 @@ class BrowserPage(Page):
     def open_row(self, number: int) -> None:
         """Enter or double-click on a row: edit or show it."""
 
+    def when_idle(self) -> None:
+        """Once the window's first paint is done (at once for a page opened later): the
+        arrow on the column the rows are sorted by, and with it sorting by a click on a
+        header. Setting it names a Qt.SortOrder, which the first page must not (see
+        gui/enums.py)."""
+        from PySide6.QtCore import Qt
+
+        header, query = self.table.horizontalHeader(), self.model.query
+        header.setSortIndicatorShown(True)
+        if query.sort in self.columns:
+            header.setSortIndicator(self.columns.index(query.sort),
+                                    Qt.SortOrder.DescendingOrder if query.descending
+                                    else Qt.SortOrder.AscendingOrder)
+
+    def _saved_sort(self) -> tuple[str, bool]:
+        """The column the rows were last sorted by on this page and whether downwards,
+        else the view's own order."""
+        column, _, order = str(self.ctx.settings.value(f"{self.key}/sort", "")).partition(" ")
+        if column in self.columns:
+            return column, order == "descending"
+        return self.view.default_sort, self.descending
+
     def save_state(self, settings: QSettings) -> None:
         settings.setValue(f"{self.key}/header", self.table.horizontalHeader().saveState())
         settings.setValue(f"{self.key}/splitter", self.splitter.saveState())
+        query = self.model.query
+        if query.sort in self.columns:
+            settings.setValue(f"{self.key}/sort", f"{query.sort} "
+                              f"{'descending' if query.descending else 'ascending'}")
 
     def restore_state(self, settings: QSettings) -> None:
         for name, target in (("header", self.table.horizontalHeader()),
                              ("splitter", self.splitter)):
             state = settings.value(f"{self.key}/{name}")
             if isinstance(state, QByteArray):
+                # quietly: the widths; the rows' order is kept apart (`_saved_sort`)
+                target.blockSignals(True)
                 target.restoreState(state)
+                target.blockSignals(False)
 
     def resize_columns(self, widths: dict[str, int]) -> None:
         for key, width in widths.items():

@@ -26,7 +26,7 @@ class CampaignsPage(BrowserPage):
             self.ctx, BATCHES, ("number", "name", "issued_on", "letter_number", "problems"),
             labels.headers(), labels.cell, ("batch", "problem"), panel)
         self.batches = QTableView()
-        self.batches.setModel(self.batch_model)
+        self.batch_model.show_in(self.batches)
         self.batches.horizontalHeader().setStretchLastSection(True)
         self.batches.verticalHeader().hide()
         new_batch = QPushButton(tr("New batch…"))

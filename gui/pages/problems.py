@@ -3,11 +3,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from core.queries import PROBLEMS
 
+from ..enums import RICH_TEXT
 from ..i18n import tr
 from .base import BrowserPage
 
@@ -46,8 +46,7 @@ class ProblemsPage(BrowserPage):
         return self._detail
 
     def when_idle(self) -> None:
-        """Called by the main window once its first paint is done (at once for a page
-        opened later)."""
+        super().when_idle()
         self.detail  # noqa: B018 - builds it
 
     def __init__(self, ctx, parent=None):
@@ -57,7 +56,7 @@ class ProblemsPage(BrowserPage):
                              "status": 95, "source": 90})
         # the words are translated, the colour swatches are markup of their own
         swatch = "<span style='color:{}'>■</span> {}"
-        self.legend.setTextFormat(Qt.TextFormat.RichText)
+        self.legend.setProperty("textFormat", RICH_TEXT)
         self.legend.setText("\u2003".join((
             swatch.format("#b3261e", _escape(tr("red: overdue (open, past the deadline in force)"))),
             swatch.format("#8a8a8a", _escape(tr("grey: withdrawn"))))))

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QTableView
 
 from core import queries
 from core.queries import PROBLEMS, Query
@@ -43,9 +44,15 @@ def test_the_problems_table_shows_chinese_headers_and_the_ledgers_rows(ctx, chec
     model = _model(ctx, checked)
     query = Query(sort="assigned_on", descending=True)
     _show(model, qtbot, query)
-    heads = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(len(COLUMNS))]
+    table = QTableView()
+    qtbot.addWidget(table)
+    model.show_in(table)  # the titles a page's table shows over its columns
+    titles = table.horizontalHeader().model()
+    heads = [titles.headerData(c, Qt.Orientation.Horizontal) for c in range(len(COLUMNS))]
     assert heads[:5] == ["编号", "县（市、区）", "企业", "问题类别", "问题描述"]
     assert heads[6:] == ["整改时限", "整改状态", "问题来源", "责任单位"]
+    assert table.horizontalHeader().count() == len(COLUMNS) == model.columnCount()
+    assert table.verticalHeader().model() is model
     assert model.headerData(0, Qt.Orientation.Vertical) == 1  # rows numbered from 1
     total = ctx.db.call(lambda ledger: queries.count(ledger, PROBLEMS, query))
     assert model.rowCount() == total == 2507
@@ -61,7 +68,7 @@ def test_the_problems_table_shows_chinese_headers_and_the_ledgers_rows(ctx, chec
 def test_the_assigned_column_is_headed_as_a_date(ctx, checked, qtbot):
     model = _model(ctx, checked)
     _show(model, qtbot, Query(sort="assigned_on", descending=True))
-    header = model.headerData(COLUMNS.index("assigned_on"), Qt.Orientation.Horizontal)
+    header = model.titles.headerData(COLUMNS.index("assigned_on"), Qt.Orientation.Horizontal)
     assert "日期" in header or header == "交办时间"
 
 
@@ -147,7 +154,7 @@ def test_every_browser_pages_table_passes_and_shows_the_ledgers_first_row(
         return total, queries.page_at(ledger, view, query, 0, 1, total).rows[0]
     total, first = ctx.db.call(read)
     assert model.rowCount() == total > 0
-    heads = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(len(columns))]
+    heads = [model.titles.headerData(c, Qt.Orientation.Horizontal) for c in range(len(columns))]
     assert all(h and not h.isascii() for h in heads), heads  # every header in Chinese
     for column, key in enumerate(columns):
         value = first[1 + view.keys.index(key)]
@@ -170,7 +177,7 @@ def test_a_penalty_shows_its_fine_in_yuan_right_aligned(ctx, checked, qtbot):
         "SELECT max(fine_fen) FROM penalty_case").fetchone()[0])
     fine = model.index(0, columns.index("fine_fen"))
     assert fine.data() == f"{fen / 100:,.2f}" and "," in fine.data()  # 1,000,000.00
-    assert model.headerData(columns.index("fine_fen"), Qt.Orientation.Horizontal) == "罚款金额（元）"
+    assert model.titles.headerData(columns.index("fine_fen"), Qt.Orientation.Horizontal) == "罚款金额（元）"
     assert fine.data(Qt.ItemDataRole.TextAlignmentRole) == int(
         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
