@@ -6,7 +6,6 @@ window gets its icon once it is painted with its first rows; a dialog shown befo
 """
 from __future__ import annotations
 
-from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from core.paths import resources_dir
@@ -16,6 +15,8 @@ PATH = ("icons", "ecoledger.svg")
 
 def install() -> None:
     """Give the application (every window it has and will have) the EcoLedger icon."""
+    from PySide6.QtGui import QIcon  # with its enums (150-odd theme icons) when first used
+
     app = QApplication.instance()
     if app is not None and app.windowIcon().isNull():
         app.setWindowIcon(QIcon(str(resources_dir().joinpath(*PATH))))

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QMainWindow, QP
 
 from .context import AppContext
 from .i18n import tr
-from .widgets import fit_screen
+from .widgets import action, fit_screen
 from .pages import PAGES, Page
 from .startup import after_first_paint
 
@@ -87,19 +87,19 @@ class MainWindow(QMainWindow):
         # Shortcuts set as lists or standard keys: a QKeySequence handed to setShortcut()
         # has PySide6 weigh its conversions from Qt.Key and build Qt's namespace of enums
         # before the first paint (gui/enums.py).
-        new = QAction(tr("New record"), self)
+        new = action(tr("New record"), self)
         new.setShortcuts(QKeySequence.StandardKey.New)
         new.triggered.connect(lambda: self.current_page().new_record())
         self.addAction(new)
         menu = self.menuBar().addMenu(tr("&Ledger"))
         menu.addAction(new)
-        settings = QAction(tr("Settings…"), self)
+        settings = action(tr("Settings…"), self)
         settings.triggered.connect(self.open_settings)
         menu.addAction(settings)
-        code_lists = QAction(tr("Code lists and units…"), self)
+        code_lists = action(tr("Code lists and units…"), self)
         code_lists.triggered.connect(self.open_code_lists)
         menu.addAction(code_lists)
-        import_ledger = QAction(tr("Import an Excel ledger…"), self)
+        import_ledger = action(tr("Import an Excel ledger…"), self)
         import_ledger.triggered.connect(self.open_import)
         menu.addAction(import_ledger)
         # the Backup menu's title now, its module and actions once the first page shows
@@ -110,7 +110,7 @@ class MainWindow(QMainWindow):
         from .dialogs.about import add_menu
         add_menu(self)  # Help, last
         menu.addSeparator()
-        quit_action = QAction(tr("Quit"), self)
+        quit_action = action(tr("Quit"), self)
         quit_action.setShortcuts(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         menu.addAction(quit_action)

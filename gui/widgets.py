@@ -4,7 +4,7 @@ from __future__ import annotations
 from typing import Iterable
 
 from PySide6.QtCore import QPoint, QRect, QSize, QStringListModel, QTimer, Signal
-from PySide6.QtGui import QWheelEvent
+from PySide6.QtGui import QAction, QWheelEvent
 from PySide6.QtWidgets import (QApplication, QComboBox, QCompleter, QFrame, QLayout,
                                QLayoutItem, QLineEdit, QScrollArea, QWidget)
 
@@ -225,6 +225,15 @@ def _widen_popup(combo: QComboBox) -> None:
     view = combo.view()
     view.setMinimumWidth(view.sizeHintForColumn(0) + view.verticalScrollBar().sizeHint().width()
                          + 8)
+
+
+def action(text: str, parent: QWidget) -> QAction:
+    """A menu or window action showing `text`. Made empty and then named: given its text
+    at once, PySide6 weighs QAction's constructors, the one taking an icon among them,
+    and builds QIcon's enums (150-odd theme icons) before the window's first paint."""
+    made = QAction(parent)
+    made.setText(text)
+    return made
 
 
 def fit_screen(window: QWidget, width: int, height: int) -> None:

@@ -11,6 +11,8 @@ from core import messages
 from core.db import schema_version
 from core.schema import SCHEMA_VERSION
 
+from ..widgets import action
+
 if TYPE_CHECKING:  # the message box loads when the box is opened, not with the menu
     from PySide6.QtWidgets import QMessageBox
 
@@ -38,7 +40,7 @@ def about_box(parent: QWidget | None, schema: int, path: str) -> QMessageBox:
 
 def add_menu(window: QMainWindow) -> QAction:
     """A Help menu with About… on the main window."""
-    action = QAction(messages.text("about.action"), window)
-    action.triggered.connect(lambda: about_box(window, *window.ctx.db.call(ledger_facts)))
-    window.menuBar().addMenu(messages.text("about.menu")).addAction(action)
-    return action
+    about = action(messages.text("about.action"), window)
+    about.triggered.connect(lambda: about_box(window, *window.ctx.db.call(ledger_facts)))
+    window.menuBar().addMenu(messages.text("about.menu")).addAction(about)
+    return about

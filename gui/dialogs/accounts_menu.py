@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
-from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel, QMainWindow
 
 from core import operators, permissions
@@ -13,6 +12,7 @@ from core.ledger import Ledger
 
 from ..context import AppContext
 from ..i18n import tr
+from ..widgets import action
 from .signin import REMEMBERED_FILE, role_text
 
 if TYPE_CHECKING:
@@ -26,19 +26,19 @@ class AccountsMenu:
     def __init__(self, window: QMainWindow, ctx: AppContext, rebuild: Callable[[], None]):
         self.window, self.ctx, self.rebuild = window, ctx, rebuild
         menu = window.menuBar().addMenu(tr("&Accounts"))
-        self.manage_action = QAction(tr("Manage accounts…"), window)
+        self.manage_action = action(tr("Manage accounts…"), window)
         self.manage_action.triggered.connect(self.manage)
         self.manage_action.setVisible(False)
-        self.create_action = QAction(tr("Create accounts…"), window)
+        self.create_action = action(tr("Create accounts…"), window)
         self.create_action.triggered.connect(self.create_admin)
         self.create_action.setVisible(False)
-        self.switch_action = QAction(tr("Switch user…"), window)
+        self.switch_action = action(tr("Switch user…"), window)
         self.switch_action.triggered.connect(self.switch_user)
-        self.sign_out_action = QAction(tr("Sign out"), window)
+        self.sign_out_action = action(tr("Sign out"), window)
         self.sign_out_action.triggered.connect(self.sign_out)
-        for action in (self.manage_action, self.create_action, self.switch_action,
-                       self.sign_out_action):
-            menu.addAction(action)
+        for entry in (self.manage_action, self.create_action, self.switch_action,
+                      self.sign_out_action):
+            menu.addAction(entry)
         self.who = QLabel()
         window.statusBar().addPermanentWidget(self.who)
         ctx.db.op(_state).success(self._show).run()
