@@ -14,8 +14,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Iterator
+from typing import Iterator, NamedTuple, TYPE_CHECKING
 
 from . import messages
 
@@ -42,8 +41,7 @@ _GUARDS = ("audit_log_no_update", "audit_log_no_delete", "audit_seal_no_update",
 _NOW = "strftime('%Y-%m-%dT%H:%M:%S', 'now', 'localtime')"
 
 
-@dataclass(frozen=True)
-class Entry:
+class Entry(NamedTuple):
     """One audit entry; `old` and `new` are JSON texts (None where not applicable).
     `sealed_by` and `hash` are None for an entry written outside the application."""
 

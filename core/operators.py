@@ -6,9 +6,8 @@ up weak passwords cheaply). What each role may do is in `core.permissions`.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TYPE_CHECKING
+from typing import Any, NamedTuple, TYPE_CHECKING
 
 from . import rows
 from .changes import Changes
@@ -26,8 +25,7 @@ MIN_PASSWORD = 8
 SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**15, 8, 1
 
 
-@dataclass(frozen=True)
-class Operator:
+class Operator(NamedTuple):
     id: str
     login: str
     name: str

@@ -4,8 +4,7 @@ that turns what a person typed (临汾市尧都区, 尧都区, 尧都, 141002, �
 from __future__ import annotations
 
 import csv
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Iterator
+from typing import Iterator, NamedTuple, TYPE_CHECKING
 
 from .errors import LedgerError
 from .paths import resources_dir
@@ -16,8 +15,7 @@ if TYPE_CHECKING:
 PROVINCE, CITY, COUNTY = 1, 2, 3
 
 
-@dataclass(frozen=True)
-class Region:
+class Region(NamedTuple):
     code: str
     name: str
     parent_code: str | None

@@ -8,10 +8,8 @@ rowid renumbered by VACUUM can at worst leave a stale entry until `rebuild`.
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import sqlite3
-from dataclasses import dataclass
+from typing import NamedTuple, TYPE_CHECKING
 
 if TYPE_CHECKING:
     from .ledger import Ledger
@@ -20,8 +18,7 @@ if TYPE_CHECKING:
 TRIGRAM = 3  # the shortest term the trigram index can answer
 
 
-@dataclass(frozen=True)
-class Index:
+class Index(NamedTuple):
     """One FTS5 table over some text columns of one business table."""
 
     table: str

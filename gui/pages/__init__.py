@@ -7,15 +7,13 @@ in here, as the dashboard (gui/dashboard/) and the returns page did.
 from __future__ import annotations
 
 import importlib
-from dataclasses import dataclass
-from typing import Callable
+from typing import Callable, NamedTuple
 
 from ..i18n import tr
 from .base import Page
 
 
-@dataclass(frozen=True)
-class PageEntry:
+class PageEntry(NamedTuple):
     key: str
     title: Callable[[], str]
     module: str
