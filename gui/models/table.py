@@ -82,7 +82,11 @@ class LedgerTableModel(QAbstractTableModel):
     def show_in(self, table) -> None:
         """Make `table` (a QTableView) show these rows under these column titles."""
         table.setModel(self)
-        table.horizontalHeader().setModel(self.titles)
+        header = table.horizontalHeader()
+        header.setModel(self.titles)
+        # as a header on this model would: laid out again with the rows (a stretched
+        # last column fills the width again after the columns were fitted to the rows)
+        self.modelReset.connect(header.reset)
 
     def data(self, index: Index, role: int = DISPLAY) -> Any:
         if role not in ROLES or not index.isValid():
