@@ -101,9 +101,7 @@ def rows_before_showing(window: QMainWindow, limit_ms: int = 300) -> None:
     paint shows them. Shown earlier, the window painted an empty table, then everything
     again when the rows came; and the reader, sharing Python's lock with the GUI thread
     as that built and painted, took three times as long to read them."""
-    watcher = getattr(window, "_first_paint", None)
-    if watcher is None:
-        watcher = window._first_paint = FirstPaint(window)
+    watcher = _watcher(window)
     if not watcher.page_known:
         watcher._watch_page()
     if watcher.rows_ready or watcher.model is None:
@@ -118,10 +116,16 @@ def rows_before_showing(window: QMainWindow, limit_ms: int = 300) -> None:
 def after_first_paint(window: QMainWindow, fn: Callable[[], None]) -> None:
     """Run `fn` once `window` has been painted with its first page's rows (at once if
     that has happened already)."""
-    watcher = getattr(window, "_first_paint", None)
-    if watcher is None:
-        watcher = window._first_paint = FirstPaint(window)
+    watcher = _watcher(window)
     if watcher.waiting is None:
         fn()
     else:
         watcher.waiting.append(fn)
+
+
+def _watcher(window: QMainWindow) -> FirstPaint:
+    """The window's first-paint watcher, made with the first question about it."""
+    watcher = getattr(window, "_first_paint", None)
+    if watcher is None:
+        watcher = window._first_paint = FirstPaint(window)
+    return watcher

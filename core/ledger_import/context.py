@@ -181,7 +181,6 @@ class Classifier:
             return kind, text
         return None
 
-
     def _may_be_other(self, raw: Sequence) -> bool:
         """Whether a row of more than two cells may be a summary, notes or header row: one
         of its first three texts begins as a summary or note word can (a number or date cell

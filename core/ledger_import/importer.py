@@ -38,6 +38,8 @@ def _route(start: str, target: str) -> tuple[str, ...]:
         return _route(start, CLOSED) + (REOPENED,)
     return tuple(s for s in ORDER[ORDER.index(start) + 1: ORDER.index(target) + 1]
                  if s != STAGE or target == STAGE)
+
+
 BASE = ("id", "created_at", "updated_at", "operator")
 PROBLEM_COLUMNS = BASE + (
     "number", "source", "campaign_id", "batch_id", "enterprise_id", "region_code", "category",
