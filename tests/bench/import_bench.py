@@ -8,9 +8,12 @@
   into Python lists; (b) plain `executemany` of the rows the import planned into a fresh
   ledger with the full schema, every per-row trigger firing (audit, search, tallies), in
   one transaction, no sealing (only with --trigger-floor: it takes minutes); (c) the same
-  with no triggers at all (indexes kept). (b) and (c) run with the connection settings the
-  import uses (`bulk.tuned`, with the rollback journal the CLI's import writes through), so
-  that they differ from it only in how triggers and sealing are done.
+  with no triggers at all (indexes kept); (d) as (c), plus each chunk's audit entries
+  written and sealed by the statements the import's bulk load uses: the least any import
+  that keeps the audit trail (one entry per row, each sealed) can take. (b), (c) and (d)
+  run with the connection settings the import uses (`bulk.tuned`, with the rollback journal
+  the CLI's import writes through), so that they differ from it only in how triggers and
+  sealing are done.
 
 pandas and the import run alternately (pandas, import, pandas, import …), so that a load
 from other work on the machine falls on both alike; the ratio printed is the median of the
@@ -38,7 +41,7 @@ sys.path.insert(0, str(ROOT))
 
 import python_calamine  # noqa: E402
 
-from core import bulk, ledger_import, messages, settings  # noqa: E402
+from core import audit, bulk, ledger_import, messages, settings  # noqa: E402
 from core.ledger import Ledger  # noqa: E402
 from tests.ledger_import.workbooks import sheet_rows, write_fast  # noqa: E402
 
@@ -113,8 +116,11 @@ def planned_rows(path: Path, folder: Path) -> list[tuple[str, tuple, list]]:
         ("acceptance", ledger_import.ACCEPTANCE_COLUMNS, plan.acceptances))]
 
 
-def raw_insert(work: list[tuple[str, tuple, list]], path: Path, triggers: bool) -> float:
-    """Floors (b) and (c): seconds for plain executemany of `work` and COMMIT."""
+def raw_insert(work: list[tuple[str, tuple, list]], path: Path, triggers: bool,
+               trail: bool = False) -> float:
+    """Floors (b), (c) and (d): seconds for plain executemany of `work` and COMMIT; with
+    `trail`, no triggers but each chunk's audit entries written and sealed as the import's
+    bulk load writes them (the same statements, the same chunks)."""
     ledger = fresh_ledger(path)
     conn = ledger.conn
     if not triggers:
@@ -124,8 +130,17 @@ def raw_insert(work: list[tuple[str, tuple, list]], path: Path, triggers: bool) 
     with bulk.tuned(conn, alone=True):
         started = time.perf_counter()
         conn.execute("BEGIN IMMEDIATE")
+        mark = audit.mark(conn)
         for table, columns, rows in work:
-            bulk.insert_rows(conn, table, columns, rows)
+            if not trail:
+                bulk.insert_rows(conn, table, columns, rows)
+                continue
+            for start in range(0, len(rows), ledger_import.CHUNK):
+                before = conn.execute(f"SELECT coalesce(max(rowid), 0) FROM {table}"
+                                      ).fetchone()[0]
+                bulk.insert_rows(conn, table, columns, rows[start:start + ledger_import.CHUNK])
+                audit.record_inserts(conn, table, before)
+                audit.seal(conn, mark, "bench")
         conn.execute("COMMIT")
         seconds = time.perf_counter() - started
     ledger.close()
@@ -159,6 +174,8 @@ def main() -> int:
                          for run in range(args.repeat)) if args.trigger_floor else None
         floor_c = median(raw_insert(work, folder / f"bare{run}.db", False)
                          for run in range(args.repeat))
+        floor_d = median(raw_insert(work, folder / f"trail{run}.db", False, trail=True)
+                         for run in range(args.repeat))
         baseline = median(t for t, _ in pandas_times)
         ours = median(t for t, _, _ in core_times)
         before_writing = median(t for _, t, _ in core_times)
@@ -178,6 +195,9 @@ def main() -> int:
         print(f"floor (c) executemany, no triggers:   {floor_c:8.2f} s")
         print(f"floor (a) + (c):                      {floor_a + floor_c:8.2f} s  "
               f"(ratio {(floor_a + floor_c) / baseline:.3f})")
+        print(f"floor (d) (c) + audit trail, sealed:  {floor_d:8.2f} s")
+        print(f"floor (a) + (d):                      {floor_a + floor_d:8.2f} s  "
+              f"(ratio {(floor_a + floor_d) / baseline:.3f})")
         floor = floor_a + floor_c
         ratios = [c[0] / p[0] for p, c in zip(pandas_times, core_times)]
         ratio = median(ratios)
